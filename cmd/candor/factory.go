@@ -1,0 +1,184 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/iostreams"
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// Exit codes (SPEC §4).
+const (
+	exitOK          = 0
+	exitBadInput    = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// Factory carries what commands share: the streams, the clock and where data lives.
+type Factory struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+	// DataDir is where responses are saved by default.
+	DataDir func() (string, error)
+}
+
+// NewFactory returns the factory for a real run.
+func NewFactory(io *iostreams.IOStreams) *Factory {
+	return &Factory{IO: io, Now: time.Now, DataDir: defaultDataDir}
+}
+
+// defaultDataDir is $XDG_DATA_HOME/candor, or the platform's equivalent.
+func defaultDataDir() (string, error) {
+	if d := os.Getenv("CANDOR_DATA_DIR"); d != "" {
+		return d, nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "candor"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", errors.New("cannot find your home folder to save answers in; use --save FILE")
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "candor"), nil
+	case "windows":
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return filepath.Join(d, "candor"), nil
+		}
+	}
+	return filepath.Join(home, ".local", "share", "candor"), nil
+}
+
+// exitError ends a command with a code. An empty message means it was already printed.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// badInput is exit 1 with a message.
+func badInput(format string, args ...any) error {
+	return &exitError{code: exitBadInput, msg: fmt.Sprintf(format, args...)}
+}
+
+// usageError is exit 2 with a message.
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// errSilent1 ends with exit 1 after the command printed what was wrong.
+var errSilent1 = &exitError{code: exitBadInput}
+
+// errInterrupted ends with exit 130 after progress was saved and said.
+var errInterrupted = &exitError{code: exitInterrupted}
+
+// Main runs candor with args and returns the exit code.
+func Main(args []string, f *Factory) int {
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(ee.msg))
+		}
+		return ee.code
+	}
+	// Anything cobra itself refuses (unknown command or flag, wrong arguments) is usage.
+	fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(err.Error()))
+	fmt.Fprintln(f.IO.ErrOut, "Run 'candor --help' for usage.")
+	return exitUsage
+}
+
+// formatFlag adds --format with the allowed values and checks it before the command runs.
+func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
+	*target = allowed[0]
+	cmd.Flags().StringVar(target, "format", allowed[0], "output format: "+strings.Join(allowed, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
+	prev := cmd.PreRunE
+	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+		ok := false
+		for _, a := range allowed {
+			ok = ok || *target == a
+		}
+		if !ok {
+			return usageError("unknown --format %q: use %s", *target, strings.Join(allowed, ", "))
+		}
+		if prev != nil {
+			return prev(c, args)
+		}
+		return nil
+	}
+}
+
+// widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal.
+func widthFlag(cmd *cobra.Command, target *int) {
+	cmd.Flags().IntVar(target, "width", 0, "wrap text at N columns (default: the terminal's width, or 80)")
+}
+
+// resolveWidth returns the width to wrap at.
+func resolveWidth(f *Factory, flag int) int {
+	if flag > 0 {
+		return max(flag, 20)
+	}
+	return f.IO.Width()
+}
+
+// bankCompletion completes BANK arguments with built-in ids (files complete as usual).
+func bankCompletion(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	return data.IDs(), cobra.ShellCompDirectiveDefault
+}
+
+// printDiagnostics prints diagnostics to stderr as the user asked (text or json).
+func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[string][]byte, width int) {
+	if len(ds) == 0 {
+		return
+	}
+	_ = questionnaire.WriteText(f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: f.IO.ColorEnabledStderr(), Width: width})
+}
+
+// loadBank loads BANK (a built-in id or a file); on errors it prints them and returns errSilent1.
+func loadBank(f *Factory, arg string, width int) (*questionnaire.Bank, error) {
+	b, ds := data.LoadBank(arg)
+	if b == nil {
+		printDiagnostics(f, ds, sourcesOf(arg, ds), width)
+		return nil, errSilent1
+	}
+	return b, nil
+}
+
+// sourcesOf reads the files named by diagnostics so their lines can be shown.
+func sourcesOf(arg string, ds questionnaire.Diagnostics) map[string][]byte {
+	out := map[string][]byte{}
+	for _, d := range ds {
+		if _, done := out[d.Pos.File]; done || d.Pos.Line == 0 {
+			continue
+		}
+		if src, ok := data.Source(strings.TrimSuffix(strings.TrimPrefix(d.Pos.File, "banks/"), ".yaml")); ok && strings.HasPrefix(d.Pos.File, "banks/") {
+			out[d.Pos.File] = src
+			continue
+		}
+		if src, err := questionnaire.ReadFileLimited(d.Pos.File); err == nil {
+			out[d.Pos.File] = src
+		}
+	}
+	return out
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// ValidateOptions are the inputs of 'candor validate'.
+type ValidateOptions struct {
+	Banks  []string
+	Format string
+	Width  int
+}
+
+// NewCmdValidate builds 'candor validate BANK...'.
+func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate BANK...",
+		Short: "Check question banks and run their tests",
+		Long: `Check each bank (a file, or a built-in id) for every mistake at once, printed as
+FILE:LINE:COL with the line and a hint, then run the bank's own tests.
+
+Exit status is 0 when every bank is clean (warnings allowed), 1 when any has an error or a
+failing test.`,
+		Example:           "  candor validate my-bank.yaml\n  candor validate --format json banks/*.yaml",
+		Args:              minArgs(1, "at least one bank file"),
+		ValidArgsFunction: bankCompletion,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Banks = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(f, opts)
+		},
+	}
+	formatFlag(cmd, &opts.Format, "text", "json")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+// bankReport is one bank's validation, as --format json prints it.
+type bankReport struct {
+	File        string                    `json:"file"`
+	OK          bool                      `json:"ok"`
+	Diagnostics questionnaire.Diagnostics `json:"diagnostics"`
+	Tests       []scoring.TestResult      `json:"tests"`
+}
+
+func validateRun(f *Factory, opts *ValidateOptions) error {
+	width := resolveWidth(f, opts.Width)
+	var reports []bankReport
+	failed := false
+	for _, arg := range opts.Banks {
+		b, ds := data.LoadBank(arg)
+		rep := bankReport{File: arg, Diagnostics: ds, Tests: []scoring.TestResult{}}
+		if rep.Diagnostics == nil {
+			rep.Diagnostics = questionnaire.Diagnostics{}
+		}
+		if b != nil {
+			rep.Tests = scoring.RunTests(b)
+		}
+		rep.OK = b != nil && allPass(rep.Tests)
+		failed = failed || !rep.OK
+		reports = append(reports, rep)
+		if opts.Format == "text" {
+			printDiagnostics(f, ds, sourcesOf(arg, ds), width)
+			printTestFailures(f, rep.Tests)
+			writeValidateLine(f, arg, b, ds, rep.Tests)
+		}
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reports); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return errSilent1
+	}
+	return nil
+}
+
+func allPass(ts []scoring.TestResult) bool {
+	for _, t := range ts {
+		if !t.Pass {
+			return false
+		}
+	}
+	return true
+}
+
+// printTestFailures shows each failing test with what it expected and got.
+func printTestFailures(f *Factory, ts []scoring.TestResult) {
+	for _, t := range ts {
+		if t.Pass {
+			continue
+		}
+		fmt.Fprintf(f.IO.ErrOut, "%s: test %q failed\n", t.Pos, questionnaire.Sanitize(t.Name))
+		for _, line := range t.Failures {
+			fmt.Fprintf(f.IO.ErrOut, "      - %s\n", questionnaire.Sanitize(line))
+		}
+	}
+}
+
+func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questionnaire.Diagnostics, ts []scoring.TestResult) {
+	if b == nil {
+		n := len(ds.Errors())
+		fmt.Fprintf(f.IO.Out, "%s: %d %s\n", arg, n, plural(n, "error", "errors"))
+		return
+	}
+	passed := 0
+	for _, t := range ts {
+		if t.Pass {
+			passed++
+		}
+	}
+	status := "ok"
+	if passed < len(ts) {
+		status = "FAILED"
+	}
+	line := fmt.Sprintf("%s: %s (%d %s, %d of %d %s passed", arg, status, len(b.Questions), plural(len(b.Questions), "question", "questions"), passed, len(ts), plural(len(ts), "test", "tests"))
+	if w := len(ds.Warnings()); w > 0 {
+		line += fmt.Sprintf(", %d %s", w, plural(w, "warning", "warnings"))
+	}
+	fmt.Fprintln(f.IO.Out, line+")")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

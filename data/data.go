@@ -1,0 +1,72 @@
+// Package data holds the built-in question banks, embedded in the binary.
+package data
+
+import (
+	"embed"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/candor-app/candor/questionnaire"
+)
+
+//go:embed banks/*.yaml
+var banks embed.FS
+
+// DefaultBank is the bank `candor take` runs without one named.
+const DefaultBank = "trust-readiness"
+
+// FS returns the built-in banks as a file system of banks/<id>.yaml.
+func FS() fs.FS { return banks }
+
+// IDs lists the built-in bank ids, sorted, the default first.
+func IDs() []string {
+	entries, _ := fs.ReadDir(banks, "banks")
+	var ids []string
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			ids = append(ids, id)
+		}
+	}
+	sort.SliceStable(ids, func(i, j int) bool {
+		if (ids[i] == DefaultBank) != (ids[j] == DefaultBank) {
+			return ids[i] == DefaultBank
+		}
+		return ids[i] < ids[j]
+	})
+	return ids
+}
+
+// IsBuiltin reports whether id names a built-in bank.
+func IsBuiltin(id string) bool {
+	_, err := fs.Stat(banks, path.Join("banks", id+".yaml"))
+	return err == nil && !strings.ContainsAny(id, "/\\")
+}
+
+// Source returns a built-in bank's file text.
+func Source(id string) ([]byte, bool) {
+	if !IsBuiltin(id) {
+		return nil, false
+	}
+	b, err := fs.ReadFile(banks, path.Join("banks", id+".yaml"))
+	return b, err == nil
+}
+
+// LoadBank loads BANK as the command line names it: a path to a file, or a built-in id. A
+// name that is both an existing file and a built-in id is the file.
+func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
+	if _, err := os.Stat(arg); err == nil || !IsBuiltin(arg) {
+		if err != nil && !strings.ContainsAny(arg, "/\\.") {
+			return nil, questionnaire.Diagnostics{{
+				Severity: questionnaire.Error,
+				Pos:      questionnaire.Pos{File: arg},
+				Summary:  "no such file, and no built-in bank of that name",
+				Hint:     "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)",
+			}}
+		}
+		return questionnaire.LoadFile(arg)
+	}
+	return questionnaire.LoadFS(banks, path.Join("banks", arg+".yaml"))
+}

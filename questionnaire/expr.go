@@ -1,0 +1,255 @@
+package questionnaire
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/types"
+	"go.yaml.in/yaml/v3"
+)
+
+// singleEqualsRE finds `=` written for comparison.
+var singleEqualsRE = regexp.MustCompile(`(^|[^=!<>])=($|[^=])`)
+
+// maxExprNodes bounds an expression's size (expr's node limit).
+const maxExprNodes = 1000
+
+// maxExprLen bounds an expression's source length.
+const maxExprLen = 4000
+
+var keywords = []string{"and", "or", "not", "in", "matches", "contains", "startsWith", "endsWith", "true", "false", "nil", "let", "if", "else", "then"}
+
+// reservedName reports whether id cannot be used as a name in expressions.
+func reservedName(id string) bool {
+	if contains(keywords, id) {
+		return true
+	}
+	for _, f := range builtin.Builtins {
+		if f.Name == id {
+			return true
+		}
+	}
+	return false
+}
+
+// scope is the set of names an expression may use, with the types used to check it.
+type scope struct {
+	check types.Map // typed, for type-checking at load
+	run   types.Map // every name typed any, so a missing answer (nil) is safe at run time
+	// later and elsewhere explain names that exist but are out of scope.
+	outOfScope map[string]string
+	all        []string
+}
+
+func newScope() *scope {
+	return &scope{check: types.Map{}, run: types.Map{}, outOfScope: map[string]string{}}
+}
+
+func (s *scope) add(name string, t types.Type) {
+	s.check[name] = t
+	s.run[name] = types.Any
+	s.all = append(s.all, name)
+}
+
+func (s *scope) clone() *scope {
+	c := newScope()
+	for k, v := range s.check {
+		c.check[k] = v
+		c.run[k] = types.Any
+	}
+	for k, v := range s.outOfScope {
+		c.outOfScope[k] = v
+	}
+	c.all = append(c.all, s.all...)
+	return c
+}
+
+// answerType is the type an answer has in expressions.
+func answerType(q *Question) types.Type {
+	switch q.Type {
+	case YesNo:
+		return types.Bool
+	case Scale, Number:
+		return types.Float64
+	case Text:
+		return types.String
+	case Multi:
+		return types.TypeOf([]any{})
+	case Choice:
+		if len(q.Options) > 0 {
+			switch q.Options[0].Value.(type) {
+			case float64:
+				return types.Float64
+			case string:
+				return types.String
+			}
+		}
+	}
+	return types.Any
+}
+
+// compile compiles the expression in node n against sc. It reports every problem at its
+// place inside the expression and returns nil on error.
+func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
+	n = l.scalar(n, what, 4)
+	if n == nil {
+		return nil
+	}
+	src := n.Value
+	if n.Tag == "!!bool" {
+		l.errorf(l.pos(n), "a condition names answers, such as `want_to_trust == true`; remove `when` to always hold", "%s is always %s", what, n.Value)
+		return nil
+	}
+	if strings.TrimSpace(src) == "" || n.Tag == "!!null" {
+		l.errorf(l.pos(n), "write a condition, such as `want_to_trust == true`", "%s is empty", what)
+		return nil
+	}
+	if len(src) > maxExprLen {
+		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is longer than %d characters", what, maxExprLen)
+		return nil
+	}
+	x := &Expr{Source: src, Pos: l.pos(n)}
+	prog, err := expr.Compile(src, expr.Env(sc.check), expr.AsBool(), expr.MaxNodes(maxExprNodes), expr.Optimize(false))
+	if err != nil {
+		l.exprError(n, what, sc, err)
+		return nil
+	}
+	_ = prog
+	x.Names = identifiers(src)
+	run, err := expr.Compile(src, expr.Env(sc.run), expr.MaxNodes(maxExprNodes))
+	if err != nil {
+		l.exprError(n, what, sc, err)
+		return nil
+	}
+	x.program = run
+	return x
+}
+
+// exprError reports an expr compile error at its column inside the YAML source.
+func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
+	var fe *file.Error
+	if !errors.As(err, &fe) {
+		l.errorf(l.pos(n), "", "%s: %v", what, err)
+		return
+	}
+	msg, hint := fe.Message, ""
+	if name, ok := strings.CutPrefix(msg, "unknown name "); ok {
+		if why, known := sc.outOfScope[name]; known {
+			msg, hint = fmt.Sprintf("%s names %q, %s", what, name, why), ""
+			switch {
+			case strings.Contains(why, "asked later"):
+				hint = "a question's `when` may only name questions asked before it"
+			case strings.Contains(why, "flag"):
+				hint = "flags are known only to outcomes"
+			case strings.Contains(why, "score"):
+				hint = "scores are known to flags and outcomes, not while asking"
+			}
+		} else {
+			msg = fmt.Sprintf("%s names %q, which is not a question, score or flag of this bank", what, name)
+			if s := nearest(name, sc.all); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`?", s)
+			}
+		}
+	} else {
+		msg = what + ": " + msg
+		switch {
+		case strings.Contains(fe.Message, "expected bool"):
+			hint = "a condition must be true or false, such as `score >= 3`"
+		case singleEqualsRE.MatchString(n.Value):
+			hint = "compare with `==`, not `=`"
+		case strings.Contains(fe.Message, "mismatched types bool"):
+			hint = "a yes/no answer is true or false: write `question == true`"
+		}
+	}
+	l.errorf(exprPos(l.file, n, l.b.Src, fe.Line, fe.Column), hint, "%s", msg)
+}
+
+// exprPos maps a line and 0-based column inside an expression to the file.
+func exprPos(fileName string, n *yaml.Node, src []byte, line, col int) Pos {
+	if line < 1 {
+		line = 1
+	}
+	switch n.Style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		l := n.Line + line
+		return Pos{File: fileName, Line: l, Col: indentOf(src, l) + col + 1}
+	}
+	if line == 1 {
+		c := n.Column + col
+		if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
+			c++
+		}
+		return Pos{File: fileName, Line: n.Line, Col: c}
+	}
+	l := n.Line + line - 1
+	return Pos{File: fileName, Line: l, Col: indentOf(src, l) + col + 1}
+}
+
+// indentOf returns the number of leading spaces of the 1-based line in src.
+func indentOf(src []byte, line int) int {
+	text := sourceLine(src, line)
+	return len(text) - len(strings.TrimLeft(text, " \t"))
+}
+
+// sourceLine returns the 1-based line of src without its line end, or "".
+func sourceLine(src []byte, line int) string {
+	for i := 1; i < line; i++ {
+		j := strings.IndexByte(string(src), '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	s := string(src)
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		s = s[:j]
+	}
+	return strings.TrimRight(s, "\r")
+}
+
+type identVisitor struct{ names []string }
+
+func (v *identVisitor) Visit(node *ast.Node) {
+	if id, ok := (*node).(*ast.IdentifierNode); ok && !contains(v.names, id.Value) {
+		v.names = append(v.names, id.Value)
+	}
+}
+
+// identifiers lists the names an expression uses.
+func identifiers(src string) []string {
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return nil
+	}
+	v := &identVisitor{}
+	ast.Walk(&tree.Node, v)
+	return v.names
+}
+
+// Eval runs the expression against env (names to values, nil for unanswered). A condition
+// that cannot be decided, such as a comparison with a missing answer, does not hold; err
+// says why.
+func (x *Expr) Eval(env map[string]any) (bool, error) {
+	if x == nil {
+		return true, nil
+	}
+	out, err := expr.Run(x.program, env)
+	if err != nil {
+		return false, err
+	}
+	b, ok := out.(bool)
+	if !ok {
+		if out == nil {
+			return false, errors.New("the condition depends on a missing answer")
+		}
+		return false, fmt.Errorf("the condition gave %v, not true or false", out)
+	}
+	return b, nil
+}

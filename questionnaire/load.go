@@ -1,0 +1,796 @@
+package questionnaire
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var (
+	bankIDRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	idRE     = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$`)
+)
+
+// Keys of each part of a bank, in the order the docs list them.
+var (
+	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
+	sourceKeys    = []string{"title", "author", "url", "note"}
+	optionKeys    = []string{"value", "label", "score"}
+	sectionKeys   = []string{"id", "title", "intro", "questions"}
+	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse"}
+	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "round", "bands"}
+	bandKeys      = []string{"max", "label", "text"}
+	flagKeys      = []string{"id", "when", "level", "title", "text"}
+	outcomeKeys   = []string{"id", "when", "title", "text"}
+	testKeys      = []string{"name", "answers", "expect"}
+	expectKeys    = []string{"outcome", "scores", "bands", "flags"}
+	questionTypes = []string{string(YesNo), string(Choice), string(Multi), string(Scale), string(Number), string(Text)}
+	methods       = []string{"sum", "mean", "percent"}
+	levels        = []string{string(Urgent), string(Warn), string(NoteLvl)}
+)
+
+// maxDiagnostics caps how many problems one file reports.
+const maxDiagnostics = 200
+
+// LoadFile reads and loads a bank from a file path.
+func LoadFile(path string) (*Bank, Diagnostics) {
+	src, err := ReadFileLimited(path)
+	if err != nil {
+		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}}
+	}
+	return Load(path, src)
+}
+
+// LoadFS reads and loads a bank from a file system.
+func LoadFS(fsys fs.FS, name string) (*Bank, Diagnostics) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: name}, Summary: describeOpenError(err)}}
+	}
+	defer f.Close()
+	src, err := readLimited(f, name)
+	if err != nil {
+		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: name}, Summary: err.Error()}}
+	}
+	return Load(name, src)
+}
+
+// ReadFileLimited reads a whole file, refusing directories and files over MaxFileSize.
+func ReadFileLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errors.New(describeOpenError(err))
+	}
+	defer f.Close()
+	return readLimited(f, path)
+}
+
+func readLimited(f fs.File, name string) ([]byte, error) {
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a file", name)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %v", err)
+	}
+	if len(src) > MaxFileSize {
+		return nil, fmt.Errorf("the file is larger than %d MiB; candor reads banks and responses of at most that size", MaxFileSize>>20)
+	}
+	return src, nil
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied: candor may not read this file"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Digest returns "sha256:<hex>" of src.
+func Digest(src []byte) string {
+	sum := sha256.Sum256(src)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// checkText refuses input that is not UTF-8 text and strips a BOM.
+func checkText(d *diags, src []byte) ([]byte, bool) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		line, col := 1, 1
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += n
+		}
+		d.errorf(Pos{Line: line, Col: col}, "save the file as UTF-8 text", "the file is not valid UTF-8 text")
+		return nil, false
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		d.errorf(Pos{Line: 1, Col: 1}, "", "the file contains a NUL byte; it is not a text file")
+		return nil, false
+	}
+	return src, true
+}
+
+// Load parses and validates a bank from src; name is used in diagnostics. The bank is nil
+// when there are errors. Warnings may come with a usable bank.
+func Load(name string, src []byte) (*Bank, Diagnostics) {
+	d := &diags{file: name}
+	b := parse(d, name, src)
+	ds := d.list
+	ds.Sort()
+	if len(ds) > maxDiagnostics {
+		rest := len(ds) - maxDiagnostics
+		ds = append(ds[:maxDiagnostics:maxDiagnostics], Diagnostic{Severity: Error, Pos: Pos{File: name}, Summary: fmt.Sprintf("and %d more problems", rest)})
+	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return b, ds
+}
+
+func parse(d *diags, name string, raw []byte) *Bank {
+	if len(raw) > MaxFileSize {
+		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
+		return nil
+	}
+	src, ok := checkText(d, raw)
+	if !ok {
+		return nil
+	}
+	root := parseYAML(d, src)
+	if root == nil {
+		return nil
+	}
+	w := &walker{diags: d}
+	b := &Bank{File: name, Digest: Digest(raw), Src: src, Language: "en", Pos: w.pos(root)}
+	l := &loader{walker: w, b: b}
+	l.top(root)
+	if w.exceeded {
+		return nil
+	}
+	l.validate()
+	return b
+}
+
+type loader struct {
+	*walker
+	b *Bank
+	// names is the shared namespace of questions, scores and flags.
+	names map[string]Pos
+	// qNodes keeps each question's raw entries for the second pass.
+	qNodes map[*Question]map[string]entry
+	sNodes map[*Score]map[string]entry
+	fNodes map[*Flag]map[string]entry
+	oNodes map[*Outcome]map[string]entry
+	tNodes map[*Test]map[string]entry
+}
+
+func (l *loader) top(root *yaml.Node) {
+	m := l.mapping(root, "the bank", topKeys, []string{"candor", "id", "version", "title"}, 0)
+	if m == nil {
+		if root.Kind != yaml.MappingNode {
+			// mapping already reported what was wrong
+		}
+		return
+	}
+	b := l.b
+	if e, ok := m["candor"]; ok {
+		if v, ok := l.integer(e.val, "`candor` (the format version)", 1); ok {
+			if v != FormatVersion {
+				l.errorf(l.pos(e.val), "this candor reads format 1: write `candor: 1`", "unknown format version %d", v)
+			}
+			b.Format = v
+		}
+	}
+	if e, ok := m["id"]; ok {
+		if v, ok := l.str(e.val, "`id`", 1); ok {
+			b.ID = v
+			if !bankIDRE.MatchString(v) {
+				l.errorf(l.pos(e.val), "a bank id is lower-case letters, digits and dashes, starting with a letter, such as `trust-readiness`", "bank id %q is not kebab-case", v)
+			}
+		}
+	}
+	if e, ok := m["version"]; ok {
+		if v, ok := l.str(e.val, "`version`", 1); ok {
+			b.Version = v
+			if !semverRE.MatchString(v) {
+				hint := "write MAJOR.MINOR.PATCH, such as `1.0.0`"
+				if strings.Count(v, ".") == 1 {
+					hint = fmt.Sprintf("add a patch number: `%s.0`", v)
+				}
+				l.errorf(l.pos(e.val), hint, "bank version %q is not a semantic version", v)
+			}
+		}
+	}
+	b.Title = l.optStr(m, "title", "`title`")
+	b.For = l.optStr(m, "for", "`for`")
+	if e, ok := m["language"]; ok {
+		if v, ok := l.str(e.val, "`language`", 1); ok {
+			b.Language = v
+			if !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(v) {
+				l.errorf(l.pos(e.val), "use a BCP 47 tag such as `en`, `en-GB` or `fr`", "language %q is not a language tag", v)
+			}
+		}
+	}
+	b.Intro = l.optStr(m, "intro", "`intro`")
+	b.Outro = l.optStr(m, "outro", "`outro`")
+	if e, ok := m["sources"]; ok {
+		for _, n := range l.sequence(e.val, "`sources`", 1) {
+			sm := l.mapping(n, "a source", sourceKeys, []string{"title"}, 2)
+			if sm == nil {
+				continue
+			}
+			b.Sources = append(b.Sources, &Source{
+				Title: l.optStr(sm, "title", "a source's `title`"), Author: l.optStr(sm, "author", "`author`"),
+				URL: l.optStr(sm, "url", "`url`"), Note: l.optStr(sm, "note", "`note`"), Pos: l.pos(n),
+			})
+		}
+	}
+	l.choiceLists(m)
+	l.questionsAndSections(root, m)
+	l.scores(m)
+	l.flags(m)
+	l.outcomes(m)
+	l.tests(m)
+}
+
+func (l *loader) optStr(m map[string]entry, key, what string) string {
+	e, ok := m[key]
+	if !ok {
+		return ""
+	}
+	v, _ := l.str(e.val, what, 2)
+	return strings.TrimRight(v, "\n")
+}
+
+// checkID checks an id's syntax; kind names what it is for the message.
+func (l *loader) checkID(n *yaml.Node, kind string, depth int) (string, bool) {
+	v, ok := l.str(n, kind+" id", depth)
+	if !ok {
+		return "", false
+	}
+	if !idRE.MatchString(v) {
+		hint := "ids are lower-case letters, digits and underscores, starting with a letter"
+		if fixed := suggestID(v); fixed != "" {
+			hint += fmt.Sprintf(": try `%s`", fixed)
+		}
+		l.errorf(l.pos(n), hint, "%s id %q is not a valid id", kind, v)
+		return v, false
+	}
+	if reservedName(v) {
+		l.errorf(l.pos(n), "pick another id; this word means something in expressions", "%s id %q is a reserved word", kind, v)
+		return v, false
+	}
+	return v, true
+}
+
+func suggestID(v string) string {
+	s := strings.ToLower(strings.NewReplacer("-", "_", " ", "_", ".", "_").Replace(strings.TrimSpace(v)))
+	if idRE.MatchString(s) && !reservedName(s) {
+		return s
+	}
+	return ""
+}
+
+// claim registers an id in the shared namespace of questions, scores and flags.
+func (l *loader) claim(id string, kind string, n *yaml.Node) bool {
+	if l.names == nil {
+		l.names = map[string]Pos{}
+	}
+	if prev, dup := l.names[id]; dup {
+		l.errorf(l.pos(n), fmt.Sprintf("question, score and flag ids share one namespace; the first `%s` is at line %d", id, prev.Line), "duplicate id %q (%s)", id, kind)
+		return false
+	}
+	l.names[id] = l.pos(n)
+	return true
+}
+
+func (l *loader) choiceLists(m map[string]entry) {
+	e, ok := m["choices"]
+	if !ok {
+		return
+	}
+	n := l.resolve(e.val, 1)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errorf(l.pos(n), "write `choices:` then one named list per line, such as `agree5: [...]`", "`choices` must be a mapping of named lists, not %s", kindName(n))
+		return
+	}
+	l.b.choiceByID = map[string]*ChoiceList{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		id, ok := l.checkID(k, "choice list", 2)
+		if !ok {
+			continue
+		}
+		if prev, dup := l.b.choiceByID[id]; dup {
+			l.errorf(l.pos(k), fmt.Sprintf("the first is at line %d", prev.Pos.Line), "duplicate choice list %q", id)
+			continue
+		}
+		cl := &ChoiceList{ID: id, Pos: l.pos(k), Options: l.options(v, fmt.Sprintf("choice list `%s`", id), 2)}
+		l.b.Choices = append(l.b.Choices, cl)
+		l.b.choiceByID[id] = cl
+	}
+}
+
+// options reads a list of options, checking values are unique and of one kind.
+func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
+	items := l.sequence(n, what, depth)
+	if items == nil {
+		return nil
+	}
+	var opts []*Option
+	seen := map[any]int{}
+	kinds := map[bool]bool{}
+	for _, it := range items {
+		om := l.mapping(it, "an option", optionKeys, []string{"value", "label"}, depth+1)
+		if om == nil {
+			continue
+		}
+		o := &Option{Pos: l.pos(it)}
+		if e, ok := om["value"]; ok {
+			vn := l.scalar(e.val, "an option's `value`", depth+2)
+			if vn != nil {
+				if f, isNum := numberValue(vn); isNum {
+					o.Value, o.Score, o.HasScore = f, f, true
+					kinds[true] = true
+				} else if vn.Tag == "!!str" && idRE.MatchString(vn.Value) {
+					o.Value = vn.Value
+					kinds[false] = true
+				} else {
+					hint := "a value is a number, or an id such as `often`"
+					if vn.Tag == "!!bool" {
+						hint = "for a yes/no question use `type: yesno`; otherwise pick an id such as `agree`"
+					}
+					l.errorf(l.pos(vn), hint, "option value %q is neither a number nor an id", vn.Value)
+				}
+				if o.Value != nil {
+					if line, dup := seen[o.Value]; dup {
+						l.errorf(l.pos(vn), fmt.Sprintf("each option needs its own value; the first is at line %d", line), "duplicate option value %v in %s", formatValue(o.Value), what)
+					}
+					seen[o.Value] = vn.Line
+				}
+			}
+		}
+		o.Label = l.optStr(om, "label", "an option's `label`")
+		if e, ok := om["score"]; ok {
+			if f, ok := l.number(e.val, "an option's `score`", depth+2); ok {
+				o.Score, o.HasScore = f, true
+			}
+		}
+		opts = append(opts, o)
+	}
+	if kinds[true] && kinds[false] {
+		l.errorf(l.pos(n), "use numbers for every value, or ids for every value", "%s mixes number and id values", what)
+	}
+	if len(items) == 0 {
+		l.errorf(l.pos(n), "list at least two options", "%s has no options", what)
+	}
+	return opts
+}
+
+func formatValue(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return formatNumber(x)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
+	b := l.b
+	b.questionByID = map[string]*Question{}
+	b.sectionByID = map[string]*Section{}
+	l.qNodes = map[*Question]map[string]entry{}
+	se, hasSections := m["sections"]
+	qe, hasQuestions := m["questions"]
+	switch {
+	case hasSections && hasQuestions:
+		l.errorf(l.pos(qe.key), "put these questions in a section, or remove `sections`", "a bank has `sections` or `questions`, not both")
+	case !hasSections && !hasQuestions:
+		l.errorf(l.pos(root), "add `questions:` with at least one question", "the bank has no questions")
+		return
+	}
+	if hasSections {
+		items := l.sequence(se.val, "`sections`", 1)
+		for _, n := range items {
+			sm := l.mapping(n, "a section", sectionKeys, []string{"id", "questions"}, 2)
+			if sm == nil {
+				continue
+			}
+			s := &Section{Pos: l.pos(n)}
+			if e, ok := sm["id"]; ok {
+				if id, ok := l.checkID(e.val, "section", 3); ok {
+					if prev, dup := b.sectionByID[id]; dup {
+						l.errorf(l.pos(e.val), fmt.Sprintf("the first is at line %d", prev.Pos.Line), "duplicate section id %q", id)
+					} else {
+						s.ID = id
+						b.sectionByID[id] = s
+					}
+				}
+			}
+			s.Title = l.optStr(sm, "title", "a section's `title`")
+			s.Intro = l.optStr(sm, "intro", "a section's `intro`")
+			b.Sections = append(b.Sections, s)
+			if e, ok := sm["questions"]; ok {
+				qs := l.sequence(e.val, "a section's `questions`", 3)
+				if qs != nil && len(qs) == 0 {
+					l.errorf(l.pos(e.val), "", "section %q has no questions", s.ID)
+				}
+				for _, qn := range qs {
+					if q := l.question(qn, 4); q != nil {
+						q.Section = s
+						s.Questions = append(s.Questions, q)
+					}
+				}
+			}
+		}
+		if items != nil && len(items) == 0 {
+			l.errorf(l.pos(se.val), "", "`sections` is empty")
+		}
+	} else if hasQuestions {
+		qs := l.sequence(qe.val, "`questions`", 1)
+		if qs != nil && len(qs) == 0 {
+			l.errorf(l.pos(qe.val), "add at least one question", "`questions` is empty")
+		}
+		for _, qn := range qs {
+			l.question(qn, 2)
+		}
+	}
+}
+
+func (l *loader) question(n *yaml.Node, depth int) *Question {
+	qm := l.mapping(n, "a question", questionKeys, []string{"id", "text"}, depth)
+	if qm == nil {
+		return nil
+	}
+	b := l.b
+	q := &Question{Pos: l.pos(n), Required: true, Index: len(b.Questions)}
+	if e, ok := qm["id"]; ok {
+		if id, ok := l.checkID(e.val, "question", depth+1); ok && l.claim(id, "question", e.val) {
+			q.ID = id
+			b.questionByID[id] = q
+		}
+	}
+	q.Text = l.optStr(qm, "text", "a question's `text`")
+	q.Help = l.optStr(qm, "help", "`help`")
+	_, hasChoices := qm["choices"]
+	_, hasMin := qm["min"]
+	_, hasMax := qm["max"]
+	switch e, ok := qm["type"]; {
+	case ok:
+		if v, ok := l.str(e.val, "`type`", depth+1); ok {
+			if !contains(questionTypes, v) {
+				hint := "types: " + strings.Join(questionTypes, ", ")
+				if s := nearest(v, questionTypes); s != "" {
+					hint = fmt.Sprintf("did you mean `%s`?", s)
+				}
+				l.errorf(l.pos(e.val), hint, "unknown question type %q", v)
+			} else {
+				q.Type = QuestionType(v)
+			}
+		}
+	case hasChoices:
+		q.Type = Choice
+	case hasMin && hasMax:
+		q.Type = Scale
+	default:
+		q.Type = YesNo
+	}
+	if e, ok := qm["required"]; ok {
+		q.Required, _ = l.boolean(e.val, "`required`", depth+1)
+	}
+	if e, ok := qm["reverse"]; ok {
+		q.Reverse, _ = l.boolean(e.val, "`reverse`", depth+1)
+	}
+	if e, ok := qm["min"]; ok {
+		q.Min, q.HasMin = l.number(e.val, "`min`", depth+1)
+	}
+	if e, ok := qm["max"]; ok {
+		q.Max, q.HasMax = l.number(e.val, "`max`", depth+1)
+	}
+	b.Questions = append(b.Questions, q)
+	l.qNodes[q] = qm
+	l.questionShape(q, qm, depth)
+	return q
+}
+
+// questionShape checks the keys that depend on the question's type.
+func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
+	e, hasChoices := qm["choices"]
+	switch q.Type {
+	case Choice, Multi:
+		if !hasChoices {
+			hint := "add `choices:` with a list name from the bank's `choices`, or a list of `{value, label}`"
+			if len(l.b.Choices) > 0 {
+				hint = fmt.Sprintf("add `choices: %s`, or a list of `{value, label}`", l.b.Choices[0].ID)
+			}
+			l.errorf(q.Pos, hint, "%s question %q has no choices", q.Type, q.ID)
+			break
+		}
+		n := l.resolve(e.val, depth+1)
+		if n == nil {
+			break
+		}
+		if n.Kind == yaml.ScalarNode {
+			name := n.Value
+			cl := l.b.choiceByID[name]
+			if cl == nil {
+				var ids []string
+				for _, c := range l.b.Choices {
+					ids = append(ids, c.ID)
+				}
+				hint := "define it under the bank's `choices:`"
+				if s := nearest(name, ids); s != "" {
+					hint = fmt.Sprintf("did you mean `%s`?", s)
+				} else if len(ids) > 0 {
+					hint = "the bank's choice lists: " + strings.Join(ids, ", ")
+				}
+				l.errorf(l.pos(n), hint, "unknown choice list %q", name)
+				break
+			}
+			q.ChoiceList, q.Options = cl.ID, cl.Options
+		} else {
+			q.Options = l.options(n, fmt.Sprintf("the choices of %q", q.ID), depth+1)
+		}
+	default:
+		if hasChoices {
+			l.errorf(l.pos(e.key), "remove `choices`, or set `type: choice`", "a %s question has no `choices`", q.Type)
+		}
+	}
+	minE, hasMin := qm["min"]
+	maxE, hasMax := qm["max"]
+	switch q.Type {
+	case Scale:
+		if !hasMin || !hasMax {
+			l.errorf(q.Pos, "a scale needs both ends, such as `min: 1` and `max: 7`", "scale question %q needs `min` and `max`", q.ID)
+		}
+		if q.HasMin && q.HasMax {
+			if q.Min != float64(int(q.Min)) || q.Max != float64(int(q.Max)) {
+				l.errorf(l.pos(minE.val), "", "a scale's `min` and `max` must be whole numbers")
+			} else if q.Min >= q.Max {
+				l.errorf(l.pos(minE.val), "", "scale question %q needs `min` below `max` (min %s, max %s)", q.ID, formatNumber(q.Min), formatNumber(q.Max))
+			} else if q.Max-q.Min > 1000 {
+				l.errorf(l.pos(maxE.val), "", "scale question %q has more than 1000 points; use `type: number`", q.ID)
+			}
+		}
+	case Number:
+		if q.HasMin && q.HasMax && q.Min > q.Max {
+			l.errorf(l.pos(minE.val), "", "number question %q has `min` above `max`", q.ID)
+		}
+	default:
+		if hasMin {
+			l.errorf(l.pos(minE.key), "`min` and `max` are for scale and number questions", "a %s question has no `min`", q.Type)
+		}
+		if hasMax {
+			l.errorf(l.pos(maxE.key), "`min` and `max` are for scale and number questions", "a %s question has no `max`", q.Type)
+		}
+	}
+	if le, ok := qm["labels"]; ok {
+		if q.Type != Scale {
+			l.errorf(l.pos(le.key), "`labels` name points of a scale; use `choices` for named answers", "a %s question has no `labels`", q.Type)
+		} else if n := l.resolve(le.val, depth+1); n != nil {
+			if n.Kind != yaml.MappingNode {
+				l.errorf(l.pos(n), "write them as `{1: Never, 7: Always}`", "`labels` must map scale points to words")
+			} else {
+				q.Labels = map[int]string{}
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					k, v := n.Content[i], n.Content[i+1]
+					p, ok := l.integer(k, "a label's scale point", depth+2)
+					if !ok {
+						continue
+					}
+					if q.HasMin && q.HasMax && (float64(p) < q.Min || float64(p) > q.Max) {
+						l.errorf(l.pos(k), "", "label point %d is outside the scale %s to %s", p, formatNumber(q.Min), formatNumber(q.Max))
+						continue
+					}
+					if s, ok := l.str(v, "a label", depth+2); ok {
+						q.Labels[p] = s
+					}
+				}
+			}
+		}
+	}
+	if q.Reverse {
+		if lo, hi, ok := q.ScoreRange(); !ok || isInf(lo) || isInf(hi) {
+			hint := "only questions with a score range can be reversed"
+			if q.Type == Number {
+				hint = "give the number question both `min` and `max`"
+			}
+			l.errorf(l.pos(qm["reverse"].key), hint, "`reverse` on question %q, which has no score range", q.ID)
+		}
+	}
+}
+
+func (l *loader) scores(m map[string]entry) {
+	e, ok := m["scores"]
+	if !ok {
+		return
+	}
+	b := l.b
+	b.scoreByID = map[string]*Score{}
+	l.sNodes = map[*Score]map[string]entry{}
+	for _, n := range l.sequence(e.val, "`scores`", 1) {
+		sm := l.mapping(n, "a score", scoreKeys, []string{"id", "label", "items"}, 2)
+		if sm == nil {
+			continue
+		}
+		s := &Score{Pos: l.pos(n), Method: "sum", Round: -1}
+		if e, ok := sm["id"]; ok {
+			if id, ok := l.checkID(e.val, "score", 3); ok && l.claim(id, "score", e.val) {
+				s.ID = id
+				b.scoreByID[id] = s
+			}
+		}
+		s.Label = l.optStr(sm, "label", "a score's `label`")
+		if e, ok := sm["method"]; ok {
+			if v, ok := l.str(e.val, "`method`", 3); ok {
+				if !contains(methods, v) {
+					hint := "methods: sum, mean, percent"
+					if s := nearest(v, methods); s != "" {
+						hint = fmt.Sprintf("did you mean `%s`?", s)
+					}
+					l.errorf(l.pos(e.val), hint, "unknown score method %q", v)
+				} else {
+					s.Method = v
+				}
+			}
+		}
+		if e, ok := sm["max_missing"]; ok {
+			if v, ok := l.integer(e.val, "`max_missing`", 3); ok {
+				if v < 0 {
+					l.errorf(l.pos(e.val), "", "`max_missing` cannot be negative")
+				}
+				s.MaxMissing = v
+			}
+		}
+		if e, ok := sm["round"]; ok {
+			if v, ok := l.integer(e.val, "`round`", 3); ok {
+				if v < 0 || v > 10 {
+					l.errorf(l.pos(e.val), "", "`round` is the number of decimal places to keep, 0 to 10")
+				} else {
+					s.Round = v
+				}
+			}
+		}
+		b.Scores = append(b.Scores, s)
+		l.sNodes[s] = sm
+	}
+}
+
+func (l *loader) flags(m map[string]entry) {
+	e, ok := m["flags"]
+	if !ok {
+		return
+	}
+	b := l.b
+	b.flagByID = map[string]*Flag{}
+	l.fNodes = map[*Flag]map[string]entry{}
+	for _, n := range l.sequence(e.val, "`flags`", 1) {
+		fm := l.mapping(n, "a flag", flagKeys, []string{"id", "when", "title"}, 2)
+		if fm == nil {
+			continue
+		}
+		f := &Flag{Pos: l.pos(n), Level: Warn}
+		if e, ok := fm["id"]; ok {
+			if id, ok := l.checkID(e.val, "flag", 3); ok && l.claim(id, "flag", e.val) {
+				f.ID = id
+				b.flagByID[id] = f
+			}
+		}
+		if e, ok := fm["level"]; ok {
+			if v, ok := l.str(e.val, "`level`", 3); ok {
+				if !contains(levels, v) {
+					hint := "levels: urgent, warning, note"
+					if s := nearest(v, levels); s != "" {
+						hint = fmt.Sprintf("did you mean `%s`?", s)
+					}
+					l.errorf(l.pos(e.val), hint, "unknown flag level %q", v)
+				} else {
+					f.Level = Level(v)
+				}
+			}
+		}
+		f.Title = l.optStr(fm, "title", "a flag's `title`")
+		f.Text = l.optStr(fm, "text", "a flag's `text`")
+		b.Flags = append(b.Flags, f)
+		l.fNodes[f] = fm
+	}
+}
+
+func (l *loader) outcomes(m map[string]entry) {
+	e, ok := m["outcomes"]
+	if !ok {
+		return
+	}
+	b := l.b
+	b.outcomeByID = map[string]*Outcome{}
+	l.oNodes = map[*Outcome]map[string]entry{}
+	var fallback *Outcome
+	for _, n := range l.sequence(e.val, "`outcomes`", 1) {
+		om := l.mapping(n, "an outcome", outcomeKeys, []string{"id", "title"}, 2)
+		if om == nil {
+			continue
+		}
+		o := &Outcome{Pos: l.pos(n)}
+		if e, ok := om["id"]; ok {
+			if id, ok := l.checkID(e.val, "outcome", 3); ok {
+				if prev, dup := b.outcomeByID[id]; dup {
+					l.errorf(l.pos(e.val), fmt.Sprintf("the first is at line %d", prev.Pos.Line), "duplicate outcome id %q", id)
+				} else {
+					o.ID = id
+					b.outcomeByID[id] = o
+				}
+			}
+		}
+		o.Title = l.optStr(om, "title", "an outcome's `title`")
+		o.Text = l.optStr(om, "text", "an outcome's `text`")
+		_, hasWhen := om["when"]
+		if fallback != nil {
+			if hasWhen {
+				l.errorf(o.Pos, fmt.Sprintf("move the fallback %q (line %d) to the end of `outcomes`", fallback.ID, fallback.Pos.Line), "an outcome comes after the fallback, so it can never be chosen")
+			} else {
+				l.errorf(o.Pos, fmt.Sprintf("the first fallback is %q at line %d; give one of them a `when`", fallback.ID, fallback.Pos.Line), "more than one fallback outcome (an outcome without `when`)")
+			}
+		}
+		if !hasWhen && fallback == nil {
+			fallback = o
+		}
+		b.Outcomes = append(b.Outcomes, o)
+		l.oNodes[o] = om
+	}
+}
+
+func (l *loader) tests(m map[string]entry) {
+	e, ok := m["tests"]
+	if !ok {
+		return
+	}
+	l.tNodes = map[*Test]map[string]entry{}
+	names := map[string]int{}
+	for _, n := range l.sequence(e.val, "`tests`", 1) {
+		tm := l.mapping(n, "a test", testKeys, []string{"name", "answers", "expect"}, 2)
+		if tm == nil {
+			continue
+		}
+		t := &Test{Pos: l.pos(n), Name: l.optStr(tm, "name", "a test's `name`")}
+		if line, dup := names[t.Name]; dup && t.Name != "" {
+			l.errorf(t.Pos, fmt.Sprintf("the first is at line %d", line), "two tests are named %q", t.Name)
+		}
+		names[t.Name] = t.Pos.Line
+		l.b.Tests = append(l.b.Tests, t)
+		l.tNodes[t] = tm
+	}
+}
+
+func isInf(f float64) bool { return f > 1e308 || f < -1e308 }

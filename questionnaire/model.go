@@ -1,0 +1,358 @@
+// Package questionnaire holds the question-bank and response model: loading YAML with source
+// positions, validating it into diagnostics, compiling its expressions, and reading and writing
+// response files.
+package questionnaire
+
+import (
+	"math"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// FormatVersion is the bank format this package reads (`candor: 1`).
+const FormatVersion = 1
+
+// QuestionType is the kind of answer a question takes.
+type QuestionType string
+
+// The question types of SPEC §1.
+const (
+	YesNo  QuestionType = "yesno"
+	Choice QuestionType = "choice"
+	Multi  QuestionType = "multi"
+	Scale  QuestionType = "scale"
+	Number QuestionType = "number"
+	Text   QuestionType = "text"
+)
+
+// Level is how serious a flag is.
+type Level string
+
+// Flag levels, most serious first.
+const (
+	Urgent  Level = "urgent"
+	Warn    Level = "warning"
+	NoteLvl Level = "note"
+)
+
+// Rank orders levels: urgent 0, warning 1, note 2.
+func (l Level) Rank() int {
+	switch l {
+	case Urgent:
+		return 0
+	case Warn:
+		return 1
+	}
+	return 2
+}
+
+// Bank is a loaded, validated question bank.
+type Bank struct {
+	Format   int
+	ID       string
+	Version  string
+	Title    string
+	For      string
+	Language string
+	Intro    string
+	Outro    string
+	Sources  []*Source
+	// Choices are the named answer lists, in file order.
+	Choices  []*ChoiceList
+	Sections []*Section
+	// Questions are all questions in asking order, across sections.
+	Questions []*Question
+	Scores    []*Score
+	Flags     []*Flag
+	Outcomes  []*Outcome
+	Tests     []*Test
+
+	// File is the name the bank was loaded from; Digest is "sha256:<hex>" of its bytes.
+	File   string
+	Digest string
+	// Src is the file's text, for printing source lines in diagnostics.
+	Src []byte
+
+	Pos Pos
+
+	questionByID map[string]*Question
+	scoreByID    map[string]*Score
+	flagByID     map[string]*Flag
+	outcomeByID  map[string]*Outcome
+	choiceByID   map[string]*ChoiceList
+	sectionByID  map[string]*Section
+}
+
+// Question returns the question with the given id, or nil.
+func (b *Bank) Question(id string) *Question { return b.questionByID[id] }
+
+// Score returns the score with the given id, or nil.
+func (b *Bank) Score(id string) *Score { return b.scoreByID[id] }
+
+// Flag returns the flag with the given id, or nil.
+func (b *Bank) Flag(id string) *Flag { return b.flagByID[id] }
+
+// Outcome returns the outcome with the given id, or nil.
+func (b *Bank) Outcome(id string) *Outcome { return b.outcomeByID[id] }
+
+// Section returns the section with the given id, or nil.
+func (b *Bank) Section(id string) *Section { return b.sectionByID[id] }
+
+// Source credits the material a bank draws on.
+type Source struct {
+	Title  string
+	Author string
+	URL    string
+	Note   string
+	Pos    Pos
+}
+
+// ChoiceList is a named list of options, reused by questions.
+type ChoiceList struct {
+	ID      string
+	Options []*Option
+	Pos     Pos
+}
+
+// Value is an option's stored code: a number or an id.
+type Value = any
+
+// Option is one answer of a choice or multi question.
+type Option struct {
+	// Value is float64 or string.
+	Value Value
+	Label string
+	// Score is the option's weight; HasScore is false for an option that has none (an id
+	// value without `score`), which makes the question unscorable.
+	Score    float64
+	HasScore bool
+	Pos      Pos
+}
+
+// Section groups questions under a title.
+type Section struct {
+	ID        string
+	Title     string
+	Intro     string
+	Questions []*Question
+	Pos       Pos
+}
+
+// Question is one question of a bank.
+type Question struct {
+	ID      string
+	Text    string
+	Help    string
+	Type    QuestionType
+	Options []*Option
+	// ChoiceList names the shared list the options came from, if any.
+	ChoiceList string
+	// Min and Max bound scale and number answers; HasMin/HasMax say whether they were given.
+	Min, Max       float64
+	HasMin, HasMax bool
+	Labels         map[int]string
+	Required       bool
+	When           *Expr
+	Reverse        bool
+	// Section is the section the question belongs to, or nil.
+	Section *Section
+	// Index is the question's place in Bank.Questions.
+	Index int
+	Pos   Pos
+}
+
+// Scorable reports whether the question yields an item score.
+func (q *Question) Scorable() bool {
+	switch q.Type {
+	case Text:
+		return false
+	case Choice, Multi:
+		for _, o := range q.Options {
+			if !o.HasScore {
+				return false
+			}
+		}
+		return len(q.Options) > 0
+	}
+	return true
+}
+
+// ScoreRange is the lowest and highest item score the question can give. Bounds may be
+// infinite for a number question without min or max. ok is false for unscorable questions.
+func (q *Question) ScoreRange() (lo, hi float64, ok bool) {
+	if !q.Scorable() {
+		return 0, 0, false
+	}
+	switch q.Type {
+	case YesNo:
+		return 0, 1, true
+	case Scale:
+		return q.Min, q.Max, true
+	case Number:
+		lo, hi = math.Inf(-1), math.Inf(1)
+		if q.HasMin {
+			lo = q.Min
+		}
+		if q.HasMax {
+			hi = q.Max
+		}
+		return lo, hi, true
+	case Choice:
+		lo, hi = math.Inf(1), math.Inf(-1)
+		for _, o := range q.Options {
+			lo, hi = math.Min(lo, o.Score), math.Max(hi, o.Score)
+		}
+		return lo, hi, true
+	case Multi:
+		for _, o := range q.Options {
+			if o.Score < 0 {
+				lo += o.Score
+			} else {
+				hi += o.Score
+			}
+		}
+		return lo, hi, true
+	}
+	return 0, 0, false
+}
+
+// Option returns the option whose value equals v, or nil.
+func (q *Question) Option(v Value) *Option {
+	for _, o := range q.Options {
+		if o.Value == v {
+			return o
+		}
+	}
+	return nil
+}
+
+// Score is a computed scale over some questions.
+type Score struct {
+	ID    string
+	Label string
+	// Items are the questions the score adds up, in bank order.
+	Items      []*Question
+	Method     string
+	Weights    map[string]float64
+	MaxMissing int
+	// Round is the number of decimal places kept before banding; -1 keeps the exact value.
+	Round int
+	Bands []*Band
+	Pos   Pos
+}
+
+// Weight returns the weight of item q (1 when not given).
+func (s *Score) Weight(id string) float64 {
+	if w, ok := s.Weights[id]; ok {
+		return w
+	}
+	return 1
+}
+
+// SumRange is the lowest and highest weighted sum of the score's items, all answered.
+func (s *Score) SumRange() (lo, hi float64) {
+	for _, q := range s.Items {
+		// Reversing maps an item's range onto itself, so it does not change the score's.
+		a, b, _ := q.ScoreRange()
+		w := s.Weight(q.ID)
+		x, y := w*a, w*b
+		if x > y {
+			x, y = y, x
+		}
+		lo, hi = lo+x, hi+y
+	}
+	return lo, hi
+}
+
+// Range is the lowest and highest value the score can take with every item answered.
+func (s *Score) Range() (lo, hi float64) {
+	switch s.Method {
+	case "percent":
+		return 0, 100
+	case "mean":
+		lo, hi = s.SumRange()
+		var wsum float64
+		for _, q := range s.Items {
+			wsum += s.Weight(q.ID)
+		}
+		if wsum != 0 {
+			lo, hi = lo/wsum, hi/wsum
+		}
+		return min(lo, hi), max(lo, hi)
+	}
+	return s.SumRange()
+}
+
+// Band is one range of score values with its meaning.
+type Band struct {
+	// Max is the band's upper bound, inclusive; HasMax is false for an open last band.
+	Max    float64
+	HasMax bool
+	Label  string
+	Text   string
+	Pos    Pos
+}
+
+// BandFor returns the band holding value v: the first whose max is at least v.
+func (s *Score) BandFor(v float64) *Band {
+	for _, b := range s.Bands {
+		if !b.HasMax || v <= b.Max {
+			return b
+		}
+	}
+	return nil
+}
+
+// Flag is a rule that raises a warning or a safety message.
+type Flag struct {
+	ID    string
+	When  *Expr
+	Level Level
+	Title string
+	Text  string
+	Pos   Pos
+}
+
+// Outcome is a verdict; the first whose condition holds heads the summary.
+type Outcome struct {
+	ID    string
+	When  *Expr // nil for the fallback
+	Title string
+	Text  string
+	// NamesUrgent is true when When names an urgent flag: only such outcomes are eligible
+	// while an urgent flag is raised.
+	NamesUrgent bool
+	Pos         Pos
+}
+
+// Test is a worked example the bank must satisfy.
+type Test struct {
+	Name    string
+	Answers Answers
+	Expect  Expect
+	Pos     Pos
+}
+
+// Expect is what a test expects. Nil maps and pointers mean "not checked".
+type Expect struct {
+	// Outcome is the expected outcome id; HasOutcome says whether it is checked ("" = none).
+	Outcome    string
+	HasOutcome bool
+	// Scores maps a score id to its expected value, nil for "not enough answers".
+	Scores map[string]*float64
+	// Bands maps a score id to its expected band label, nil for no band.
+	Bands map[string]*string
+	// Flags is the exact set of raised flags, when HasFlags.
+	Flags    []string
+	HasFlags bool
+	Pos      Pos
+}
+
+// Expr is a compiled expression with the place it was written.
+type Expr struct {
+	Source string
+	Pos    Pos
+	// Names are the identifiers the expression uses.
+	Names   []string
+	program *vm.Program
+}

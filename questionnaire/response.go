@@ -1,0 +1,433 @@
+package questionnaire
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Response statuses.
+const (
+	InProgress = "in-progress"
+	Completed  = "completed"
+)
+
+// BankRef names the bank a response answers.
+type BankRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Digest  string `json:"digest,omitempty"`
+}
+
+// Response is a saved set of answers (SPEC §2).
+type Response struct {
+	Bank       BankRef
+	Respondent string
+	Status     string
+	Started    time.Time
+	Updated    time.Time
+	// Answers holds answers as written: bool, float64, string or []any. Answers to questions
+	// a bank does not have are kept, so rewriting the file never drops them.
+	Answers map[string]any
+	// Order is the order answers appeared in the file.
+	Order   []string
+	Skipped []string
+	// File is where the response was read from.
+	File string
+
+	answerPos  map[string]Pos
+	answerNode map[string]*yaml.Node
+}
+
+// NewResponse starts an empty response to bank b.
+func NewResponse(b *Bank, now time.Time) *Response {
+	now = now.UTC().Truncate(time.Second)
+	return &Response{
+		Bank:    BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest},
+		Status:  InProgress,
+		Started: now,
+		Updated: now,
+		Answers: map[string]any{},
+	}
+}
+
+var responseKeys = []string{"candor", "kind", "bank", "respondent", "status", "started", "updated", "answers", "skipped"}
+
+// ReadResponse parses a response file. Answers are kept as written; Resolve checks them
+// against a bank.
+func ReadResponse(name string, raw []byte) (*Response, Diagnostics) {
+	d := &diags{file: name}
+	r := readResponse(d, name, raw)
+	ds := d.list
+	ds.Sort()
+	if len(ds) > maxDiagnostics {
+		ds = ds[:maxDiagnostics]
+	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return r, ds
+}
+
+// ReadResponseFile reads a response from a file path.
+func ReadResponseFile(path string) (*Response, Diagnostics) {
+	src, err := ReadFileLimited(path)
+	if err != nil {
+		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}}
+	}
+	return ReadResponse(path, src)
+}
+
+func readResponse(d *diags, name string, raw []byte) *Response {
+	if len(raw) > MaxFileSize {
+		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
+		return nil
+	}
+	src, ok := checkText(d, raw)
+	if !ok {
+		return nil
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		d.errorf(Pos{Line: 1, Col: 1}, "the file may have been cut short; a response written by `candor take` starts with `candor: 1`", "the response file is empty")
+		return nil
+	}
+	root := parseYAML(d, src)
+	if root == nil {
+		return nil
+	}
+	w := &walker{diags: d}
+	m := w.mapping(root, "the response", responseKeys, []string{"candor", "kind", "bank", "answers"}, 0)
+	if m == nil {
+		return nil
+	}
+	r := &Response{File: name, Answers: map[string]any{}, answerPos: map[string]Pos{}, answerNode: map[string]*yaml.Node{}, Status: InProgress}
+	if e, ok := m["candor"]; ok {
+		if v, ok := w.integer(e.val, "`candor`", 1); ok && v != FormatVersion {
+			d.errorf(w.pos(e.val), "this candor reads format 1", "unknown response format version %d", v)
+		}
+	}
+	if e, ok := m["kind"]; ok {
+		if v, ok := w.str(e.val, "`kind`", 1); ok && v != "response" {
+			hint := "a response file has `kind: response`"
+			if v == "bank" || e.val.Value == "" {
+				hint = "is this a question bank? Banks go to `candor validate` or `candor take`"
+			}
+			d.errorf(w.pos(e.val), hint, "this file is a %q, not a response", v)
+		}
+	}
+	if e, ok := m["bank"]; ok {
+		bm := w.mapping(e.val, "`bank`", []string{"id", "version", "digest"}, []string{"id"}, 1)
+		if bm != nil {
+			if e, ok := bm["id"]; ok {
+				r.Bank.ID, _ = w.str(e.val, "the bank id", 2)
+			}
+			if e, ok := bm["version"]; ok {
+				r.Bank.Version, _ = w.str(e.val, "the bank version", 2)
+			}
+			if e, ok := bm["digest"]; ok {
+				r.Bank.Digest, _ = w.str(e.val, "the bank digest", 2)
+			}
+		}
+	}
+	if e, ok := m["respondent"]; ok {
+		if n := w.scalar(e.val, "`respondent`", 1); n != nil && n.Tag != "!!null" {
+			r.Respondent = n.Value
+		}
+	}
+	if e, ok := m["status"]; ok {
+		if v, ok := w.str(e.val, "`status`", 1); ok {
+			if v != InProgress && v != Completed {
+				d.errorf(w.pos(e.val), "write in-progress or completed", "unknown status %q", v)
+			}
+			r.Status = v
+		}
+	}
+	for _, k := range []string{"started", "updated"} {
+		e, ok := m[k]
+		if !ok {
+			continue
+		}
+		if n := w.scalar(e.val, "`"+k+"`", 1); n != nil {
+			t, err := time.Parse(time.RFC3339, n.Value)
+			if err != nil {
+				d.errorf(w.pos(n), "write a date and time such as 2026-11-22T09:00:00Z", "`%s` is not a date and time: %q", k, truncate(n.Value, 40))
+				continue
+			}
+			if k == "started" {
+				r.Started = t
+			} else {
+				r.Updated = t
+			}
+		}
+	}
+	if e, ok := m["answers"]; ok {
+		n := w.resolve(e.val, 1)
+		switch {
+		case n == nil:
+		case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+		case n.Kind != yaml.MappingNode:
+			d.errorf(w.pos(n), "write one `question_id: answer` per line", "`answers` must map question ids to answers, not %s", kindName(n))
+		default:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Kind != yaml.ScalarNode {
+					d.errorf(w.pos(k), "", "an answer's key must be a question id")
+					continue
+				}
+				if _, dup := r.answerPos[k.Value]; dup {
+					d.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", k.Value)
+					continue
+				}
+				v = w.resolve(v, 2)
+				if v == nil {
+					continue
+				}
+				val, err := rawValue(v)
+				if err != nil {
+					d.errorf(w.pos(v), "", "the answer to %q %v", k.Value, err)
+					continue
+				}
+				r.Order = append(r.Order, k.Value)
+				r.Answers[k.Value] = val
+				r.answerPos[k.Value] = w.pos(v)
+				r.answerNode[k.Value] = v
+			}
+		}
+	}
+	if e, ok := m["skipped"]; ok {
+		for _, n := range w.sequence(e.val, "`skipped`", 1) {
+			if v, ok := w.str(n, "a skipped question id", 2); ok {
+				r.Skipped = append(r.Skipped, v)
+			}
+		}
+	}
+	return r
+}
+
+// rawValue reads an answer as written, without a bank: a scalar, a list of scalars, or null.
+func rawValue(n *yaml.Node) (any, error) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil, nil
+		}
+		return scalarValue(n), nil
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				return nil, fmt.Errorf("must be a list of single values")
+			}
+			out = append(out, scalarValue(c))
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("must be a single value or a list, not %s", kindName(n))
+}
+
+// AnswerPos returns where the answer to id was written, if read from a file.
+func (r *Response) AnswerPos(id string) Pos {
+	if p, ok := r.answerPos[id]; ok {
+		return p
+	}
+	return Pos{File: r.File}
+}
+
+// Resolve checks the response against bank b and returns its normalized answers. Answers that
+// do not fit their question are errors naming the file, the question and what is allowed;
+// answers to questions the bank does not have, and a different bank version or digest, are
+// warnings.
+func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
+	d := &diags{file: r.File}
+	top := Pos{File: r.File, Line: 1, Col: 1}
+	if r.Bank.ID != b.ID {
+		d.errorf(top, fmt.Sprintf("score it with the bank it answers, `--bank` a file whose id is %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
+		return nil, d.list
+	}
+	switch {
+	case r.Bank.Version != "" && r.Bank.Version != b.Version:
+		d.warnf(top, "scores may differ from when it was answered", "the response was given to version %s of %q; this is version %s", r.Bank.Version, b.ID, b.Version)
+	case r.Bank.Digest != "" && b.Digest != "" && r.Bank.Digest != b.Digest:
+		d.warnf(top, "scores may differ from when it was answered", "bank %q has changed since this response was given (same version %s, different content)", b.ID, b.Version)
+	}
+	out := Answers{}
+	for _, id := range r.Order {
+		q := b.Question(id)
+		if q == nil {
+			var ids []string
+			for _, q := range b.Questions {
+				ids = append(ids, q.ID)
+			}
+			hint := "it is kept in the file but not scored"
+			if s := nearest(id, ids); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`? It is kept in the file but not scored", s)
+			}
+			d.warnf(r.AnswerPos(id), hint, "answer to %q, which bank %q does not have", id, b.ID)
+			continue
+		}
+		var val any
+		var err error
+		if n := r.answerNode[id]; n != nil {
+			val, err = q.ParseNode(n)
+		} else {
+			val, err = q.ParseValue(r.Answers[id])
+		}
+		if err != nil {
+			d.errorf(r.AnswerPos(id), q.Allowed(), "%v", err)
+			continue
+		}
+		if val != nil {
+			out[id] = val
+		}
+	}
+	return out, d.list
+}
+
+// SetAnswer records an answer (nil removes it) and keeps the file's order.
+func (r *Response) SetAnswer(id string, v any) {
+	if r.Answers == nil {
+		r.Answers = map[string]any{}
+	}
+	if v == nil {
+		delete(r.Answers, id)
+		for i, x := range r.Order {
+			if x == id {
+				r.Order = append(r.Order[:i:i], r.Order[i+1:]...)
+				break
+			}
+		}
+		delete(r.answerNode, id)
+		return
+	}
+	if _, ok := r.Answers[id]; !ok {
+		r.Order = append(r.Order, id)
+	}
+	r.Answers[id] = v
+	delete(r.answerNode, id)
+}
+
+// SetSkipped marks or unmarks a question as skipped.
+func (r *Response) SetSkipped(id string, skipped bool) {
+	for i, x := range r.Skipped {
+		if x == id {
+			if skipped {
+				return
+			}
+			r.Skipped = append(r.Skipped[:i:i], r.Skipped[i+1:]...)
+			return
+		}
+	}
+	if skipped {
+		r.Skipped = append(r.Skipped, id)
+	}
+}
+
+// Marshal writes the response as YAML. Answers come in the bank's question order (when b is
+// given), then answers to questions the bank does not have, in their file order.
+func (r *Response) Marshal(b *Bank) ([]byte, error) {
+	ids := make([]string, 0, len(r.Answers))
+	done := map[string]bool{}
+	if b != nil {
+		for _, q := range b.Questions {
+			if _, ok := r.Answers[q.ID]; ok {
+				ids = append(ids, q.ID)
+				done[q.ID] = true
+			}
+		}
+	}
+	for _, id := range r.Order {
+		if _, ok := r.Answers[id]; ok && !done[id] {
+			ids = append(ids, id)
+			done[id] = true
+		}
+	}
+	var rest []string
+	for id := range r.Answers {
+		if !done[id] {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	ids = append(ids, rest...)
+
+	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+	kv := func(m *yaml.Node, k string, v *yaml.Node) { m.Content = append(m.Content, str(k), v) }
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	kv(root, "candor", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"})
+	kv(root, "kind", str("response"))
+	bank := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	kv(bank, "id", str(r.Bank.ID))
+	kv(bank, "version", str(r.Bank.Version))
+	if r.Bank.Digest != "" {
+		kv(bank, "digest", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: r.Bank.Digest, Style: yaml.DoubleQuotedStyle})
+	}
+	kv(root, "bank", bank)
+	if r.Respondent != "" {
+		kv(root, "respondent", str(r.Respondent))
+	}
+	status := r.Status
+	if status == "" {
+		status = InProgress
+	}
+	kv(root, "status", str(status))
+	if !r.Started.IsZero() {
+		kv(root, "started", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Started.UTC().Format(time.RFC3339)})
+	}
+	if !r.Updated.IsZero() {
+		kv(root, "updated", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Updated.UTC().Format(time.RFC3339)})
+	}
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	if len(ids) == 0 {
+		answers.Style = yaml.FlowStyle
+	}
+	for _, id := range ids {
+		kv(answers, id, valueNode(r.Answers[id]))
+	}
+	kv(root, "answers", answers)
+	if len(r.Skipped) > 0 {
+		sk := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, id := range r.Skipped {
+			sk.Content = append(sk.Content, str(id))
+		}
+		kv(root, "skipped", sk)
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func valueNode(v any) *yaml.Node {
+	switch x := v.(type) {
+	case bool:
+		s := "false"
+		if x {
+			s = "true"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: s}
+	case float64:
+		tag := "!!float"
+		if x == float64(int64(x)) {
+			tag = "!!int"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: formatNumber(x)}
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, e := range x {
+			n.Content = append(n.Content, valueNode(e))
+		}
+		return n
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+}

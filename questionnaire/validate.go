@@ -1,0 +1,483 @@
+package questionnaire
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/expr-lang/expr/types"
+	"go.yaml.in/yaml/v3"
+)
+
+// validate is the second pass: everything that refers to something else.
+func (l *loader) validate() {
+	b := l.b
+	sc := newScope()
+	for _, q := range b.Questions {
+		if q.ID != "" {
+			sc.outOfScope[q.ID] = "which is asked later"
+		}
+	}
+	for _, s := range b.Scores {
+		if s.ID != "" {
+			sc.outOfScope[s.ID] = "which is a score"
+		}
+	}
+	for _, f := range b.Flags {
+		if f.ID != "" {
+			sc.outOfScope[f.ID] = "which is a flag"
+		}
+	}
+	for _, q := range b.Questions {
+		if e, ok := l.qNodes[q]["when"]; ok {
+			if q.ID != "" {
+				sc.outOfScope[q.ID] = "which is this question itself"
+			}
+			q.When = l.compile(e.val, fmt.Sprintf("the `when` of question %q", q.ID), sc)
+		}
+		if q.ID != "" {
+			delete(sc.outOfScope, q.ID)
+			sc.add(q.ID, answerType(q))
+		}
+	}
+	for _, s := range b.Scores {
+		l.scoreItems(s)
+		l.bands(s)
+	}
+	for _, s := range b.Scores {
+		if s.ID != "" {
+			delete(sc.outOfScope, s.ID)
+			sc.add(s.ID, types.Float64)
+		}
+	}
+	for _, f := range b.Flags {
+		if e, ok := l.fNodes[f]["when"]; ok {
+			f.When = l.compile(e.val, fmt.Sprintf("the `when` of flag %q", f.ID), sc)
+		}
+	}
+	for _, f := range b.Flags {
+		if f.ID != "" {
+			delete(sc.outOfScope, f.ID)
+			sc.add(f.ID, types.Bool)
+		}
+	}
+	for _, o := range b.Outcomes {
+		if e, ok := l.oNodes[o]["when"]; ok {
+			o.When = l.compile(e.val, fmt.Sprintf("the `when` of outcome %q", o.ID), sc)
+			if o.When != nil {
+				for _, name := range o.When.Names {
+					if f := b.flagByID[name]; f != nil && f.Level == Urgent {
+						o.NamesUrgent = true
+					}
+				}
+			}
+		}
+	}
+	for _, t := range b.Tests {
+		l.test(t)
+	}
+	l.warnings()
+}
+
+func (l *loader) scoreItems(s *Score) {
+	b := l.b
+	sm := l.sNodes[s]
+	e, ok := sm["items"]
+	if !ok {
+		return
+	}
+	items := l.sequence(e.val, "a score's `items`", 3)
+	if items != nil && len(items) == 0 {
+		l.errorf(l.pos(e.val), "list the question ids it adds up", "score %q has no items", s.ID)
+	}
+	seen := map[string]bool{}
+	addItem := func(q *Question, n *yaml.Node) {
+		if seen[q.ID] {
+			l.errorf(l.pos(n), "list each question once; use `weights` to count one more", "question %q is in score %q twice", q.ID, s.ID)
+			return
+		}
+		seen[q.ID] = true
+		if !q.Scorable() {
+			hint := "text answers have no score; remove it from `items`"
+			if q.Type != Text {
+				hint = "give every option a `score`, or use number values"
+			}
+			l.errorf(l.pos(n), hint, "question %q cannot be scored (%s question)", q.ID, q.Type)
+			return
+		}
+		s.Items = append(s.Items, q)
+	}
+	for _, n := range items {
+		n = l.resolve(n, 4)
+		if n == nil {
+			continue
+		}
+		switch n.Kind {
+		case yaml.ScalarNode:
+			q := b.questionByID[n.Value]
+			if q == nil {
+				l.unknownQuestion(n, fmt.Sprintf("score %q", s.ID))
+				continue
+			}
+			addItem(q, n)
+		case yaml.MappingNode:
+			m := l.mapping(n, "a section item", []string{"section"}, []string{"section"}, 4)
+			if e, ok := m["section"]; ok {
+				id, _ := l.str(e.val, "`section`", 5)
+				sec := b.sectionByID[id]
+				if sec == nil {
+					var ids []string
+					for _, x := range b.Sections {
+						ids = append(ids, x.ID)
+					}
+					hint := "the bank's sections: " + strings.Join(ids, ", ")
+					if len(ids) == 0 {
+						hint = "this bank has no sections; list question ids instead"
+					} else if s := nearest(id, ids); s != "" {
+						hint = fmt.Sprintf("did you mean `%s`?", s)
+					}
+					l.errorf(l.pos(e.val), hint, "unknown section %q", id)
+					continue
+				}
+				// A section score takes every question of the section but its text ones.
+				for _, q := range sec.Questions {
+					if q.Type != Text {
+						addItem(q, e.val)
+					}
+				}
+			}
+		default:
+			l.errorf(l.pos(n), "write a question id, or `{section: ID}`", "a score item must be a question id or `{section: ID}`")
+		}
+	}
+	// Keep items in bank order, whatever order they were listed in.
+	ordered := make([]*Question, 0, len(s.Items))
+	for _, q := range b.Questions {
+		if seen[q.ID] && containsQ(s.Items, q) {
+			ordered = append(ordered, q)
+		}
+	}
+	s.Items = ordered
+	if s.MaxMissing > 0 && len(s.Items) > 0 && s.MaxMissing >= len(s.Items) {
+		l.errorf(l.pos(sm["max_missing"].val), fmt.Sprintf("at most %d for a score of %d items", len(s.Items)-1, len(s.Items)), "`max_missing` %d would let score %q have a value with no answers", s.MaxMissing, s.ID)
+	}
+	if e, ok := sm["weights"]; ok {
+		n := l.resolve(e.val, 3)
+		if n == nil {
+			return
+		}
+		if n.Kind != yaml.MappingNode {
+			l.errorf(l.pos(n), "write `{question_id: factor}`", "`weights` must map question ids to numbers")
+			return
+		}
+		s.Weights = map[string]float64{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			q := b.questionByID[k.Value]
+			switch {
+			case q == nil:
+				l.unknownQuestion(k, fmt.Sprintf("the weights of score %q", s.ID))
+				continue
+			case !seen[q.ID]:
+				l.errorf(l.pos(k), "add it to `items`, or remove its weight", "weight for question %q, which is not an item of score %q", k.Value, s.ID)
+				continue
+			}
+			if f, ok := l.number(v, "a weight", 4); ok {
+				if f == 0 {
+					l.warnf(l.pos(v), "remove the question from `items` instead", "weight 0 makes question %q count for nothing", k.Value)
+				}
+				s.Weights[k.Value] = f
+			}
+		}
+	}
+}
+
+func containsQ(qs []*Question, q *Question) bool {
+	for _, x := range qs {
+		if x == q {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *loader) unknownQuestion(n *yaml.Node, where string) {
+	var ids []string
+	for _, q := range l.b.Questions {
+		ids = append(ids, q.ID)
+	}
+	hint := ""
+	if s := nearest(n.Value, ids); s != "" {
+		hint = fmt.Sprintf("did you mean `%s`?", s)
+	}
+	what := "is not a question of this bank"
+	if l.b.scoreByID[n.Value] != nil {
+		what, hint = "is a score, not a question", "scores cannot be items of scores; list its questions"
+	}
+	l.errorf(l.pos(n), hint, "%s names %q, which %s", where, n.Value, what)
+}
+
+// bands checks that a score's bands ascend, have labels, and cover its whole possible range.
+func (l *loader) bands(s *Score) {
+	e, ok := l.sNodes[s]["bands"]
+	if !ok {
+		return
+	}
+	items := l.sequence(e.val, "`bands`", 3)
+	if items == nil {
+		return
+	}
+	if len(items) == 0 {
+		l.errorf(l.pos(e.val), "", "score %q has an empty `bands` list", s.ID)
+		return
+	}
+	for i, n := range items {
+		bm := l.mapping(n, "a band", bandKeys, []string{"label"}, 4)
+		if bm == nil {
+			continue
+		}
+		band := &Band{Pos: l.pos(n), Label: l.optStr(bm, "label", "a band's `label`"), Text: l.optStr(bm, "text", "a band's `text`")}
+		if me, ok := bm["max"]; ok {
+			band.Max, band.HasMax = l.number(me.val, "a band's `max`", 5)
+		} else if i != len(items)-1 {
+			l.errorf(band.Pos, "only the last band may leave out `max`", "band %q has no `max`", band.Label)
+		}
+		if k := len(s.Bands); k > 0 && band.HasMax && s.Bands[k-1].HasMax && band.Max <= s.Bands[k-1].Max {
+			l.errorf(l.pos(bm["max"].val), "list bands from the lowest to the highest `max`", "bands of score %q are not ascending: max %s comes after %s", s.ID, formatNumber(band.Max), formatNumber(s.Bands[k-1].Max))
+		}
+		s.Bands = append(s.Bands, band)
+	}
+	if len(s.Items) == 0 || len(s.Bands) != len(items) {
+		return
+	}
+	lo, hi := s.Range()
+	last := s.Bands[len(s.Bands)-1]
+	if last.HasMax && last.Max < hi {
+		hint := fmt.Sprintf("raise the last band's `max` to %s, or leave it out", formatNumber(hi))
+		if isInf(hi) {
+			hint = "a number item has no `max`, so leave the last band's `max` out"
+		}
+		l.errorf(last.Pos, hint, "the bands of score %q stop at %s, but it can reach %s", s.ID, formatNumber(last.Max), formatRange(hi))
+	}
+	prev := math.Inf(-1)
+	for i, band := range s.Bands {
+		switch {
+		case band.HasMax && band.Max < lo && i < len(s.Bands)-1:
+			l.warnf(band.Pos, fmt.Sprintf("score %q is never below %s", s.ID, formatNumber(lo)), "band %q can never be reached", band.Label)
+		case i > 0 && prev >= hi:
+			l.warnf(band.Pos, fmt.Sprintf("score %q is never above %s", s.ID, formatNumber(hi)), "band %q can never be reached", band.Label)
+		}
+		if band.HasMax {
+			prev = band.Max
+		}
+	}
+}
+
+func formatRange(f float64) string {
+	if isInf(f) {
+		return "any value"
+	}
+	return formatNumber(f)
+}
+
+// formatNumber prints a number the shortest way: 3, 2.5, 0.333.
+func formatNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// FormatNumber prints a number the shortest way, as candor does everywhere.
+func FormatNumber(f float64) string { return formatNumber(f) }
+
+func (l *loader) test(t *Test) {
+	b := l.b
+	tm := l.tNodes[t]
+	if e, ok := tm["answers"]; ok {
+		t.Answers = Answers{}
+		n := l.resolve(e.val, 3)
+		if n != nil && n.Kind != yaml.MappingNode {
+			l.errorf(l.pos(n), "write `{question_id: answer, ...}`", "a test's `answers` must map question ids to answers")
+		} else if n != nil {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				q := b.questionByID[k.Value]
+				if q == nil {
+					l.unknownQuestion(k, fmt.Sprintf("test %q", t.Name))
+					continue
+				}
+				val, err := q.ParseNode(v)
+				if err != nil {
+					l.errorf(l.pos(v), q.Allowed(), "test %q: %v", t.Name, err)
+					continue
+				}
+				if val != nil {
+					t.Answers[q.ID] = val
+				}
+			}
+		}
+	}
+	e, ok := tm["expect"]
+	if !ok {
+		return
+	}
+	em := l.mapping(e.val, "a test's `expect`", expectKeys, nil, 3)
+	if em == nil {
+		return
+	}
+	t.Expect.Pos = l.pos(e.val)
+	if oe, ok := em["outcome"]; ok {
+		t.Expect.HasOutcome = true
+		if n := l.scalar(oe.val, "`outcome`", 4); n != nil && n.Tag != "!!null" {
+			t.Expect.Outcome = n.Value
+			if b.outcomeByID[n.Value] == nil {
+				var ids []string
+				for _, o := range b.Outcomes {
+					ids = append(ids, o.ID)
+				}
+				hint := "outcomes: " + strings.Join(ids, ", ")
+				if s := nearest(n.Value, ids); s != "" {
+					hint = fmt.Sprintf("did you mean `%s`?", s)
+				}
+				l.errorf(l.pos(n), hint, "test %q expects outcome %q, which the bank does not have", t.Name, n.Value)
+			}
+		}
+	}
+	scoreRef := func(k *yaml.Node) bool {
+		if b.scoreByID[k.Value] != nil {
+			return true
+		}
+		var ids []string
+		for _, s := range b.Scores {
+			ids = append(ids, s.ID)
+		}
+		hint := ""
+		if s := nearest(k.Value, ids); s != "" {
+			hint = fmt.Sprintf("did you mean `%s`?", s)
+		}
+		l.errorf(l.pos(k), hint, "test %q names score %q, which the bank does not have", t.Name, k.Value)
+		return false
+	}
+	if se, ok := em["scores"]; ok {
+		t.Expect.Scores = map[string]*float64{}
+		if n := l.resolve(se.val, 4); n != nil {
+			if n.Kind != yaml.MappingNode {
+				l.errorf(l.pos(n), "write `{score_id: value}`", "`expect.scores` must map score ids to values")
+			} else {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					k, v := n.Content[i], n.Content[i+1]
+					if !scoreRef(k) {
+						continue
+					}
+					if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+						t.Expect.Scores[k.Value] = nil
+						continue
+					}
+					if f, ok := l.number(v, "an expected score", 5); ok {
+						t.Expect.Scores[k.Value] = &f
+					}
+				}
+			}
+		}
+	}
+	if be, ok := em["bands"]; ok {
+		t.Expect.Bands = map[string]*string{}
+		if n := l.resolve(be.val, 4); n != nil {
+			if n.Kind != yaml.MappingNode {
+				l.errorf(l.pos(n), "write `{score_id: band label}`", "`expect.bands` must map score ids to band labels")
+			} else {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					k, v := n.Content[i], n.Content[i+1]
+					if !scoreRef(k) {
+						continue
+					}
+					if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+						t.Expect.Bands[k.Value] = nil
+						continue
+					}
+					if label, ok := l.str(v, "an expected band", 5); ok {
+						sc := b.scoreByID[k.Value]
+						found := false
+						for _, band := range sc.Bands {
+							found = found || band.Label == label
+						}
+						if !found {
+							l.errorf(l.pos(v), "", "test %q expects band %q, which score %q does not have", t.Name, label, k.Value)
+						}
+						t.Expect.Bands[k.Value] = &label
+					}
+				}
+			}
+		}
+	}
+	if fe, ok := em["flags"]; ok {
+		t.Expect.HasFlags = true
+		t.Expect.Flags = []string{}
+		for _, n := range l.sequence(fe.val, "`expect.flags`", 4) {
+			if id, ok := l.str(n, "a flag id", 5); ok {
+				if b.flagByID[id] == nil {
+					var ids []string
+					for _, f := range b.Flags {
+						ids = append(ids, f.ID)
+					}
+					hint := ""
+					if s := nearest(id, ids); s != "" {
+						hint = fmt.Sprintf("did you mean `%s`?", s)
+					}
+					l.errorf(l.pos(n), hint, "test %q names flag %q, which the bank does not have", t.Name, id)
+					continue
+				}
+				t.Expect.Flags = append(t.Expect.Flags, id)
+			}
+		}
+	}
+}
+
+func (l *loader) warnings() {
+	b := l.b
+	used := map[string]bool{}
+	for _, s := range b.Scores {
+		for _, q := range s.Items {
+			used[q.ID] = true
+		}
+	}
+	mark := func(x *Expr) {
+		if x != nil {
+			for _, n := range x.Names {
+				used[n] = true
+			}
+		}
+	}
+	for _, q := range b.Questions {
+		mark(q.When)
+	}
+	for _, f := range b.Flags {
+		mark(f.When)
+	}
+	for _, o := range b.Outcomes {
+		mark(o.When)
+	}
+	if len(b.Scores)+len(b.Flags)+len(b.Outcomes) > 0 {
+		for _, q := range b.Questions {
+			if q.ID != "" && q.Type != Text && !used[q.ID] {
+				l.warnf(q.Pos, "that is fine for a question asked only for reflection", "question %q is not used by any score, flag or outcome", q.ID)
+			}
+		}
+	}
+	for _, f := range b.Flags {
+		if f.Level != Urgent || f.ID == "" || len(b.Outcomes) == 0 {
+			continue
+		}
+		named := false
+		for _, o := range b.Outcomes {
+			if o.When != nil && contains(o.When.Names, f.ID) {
+				named = true
+			}
+		}
+		if !named {
+			l.warnf(f.Pos, fmt.Sprintf("add an outcome such as `{id: safety_first, when: %s, ...}` before the others", f.ID), "while urgent flag %q is raised no outcome can be chosen, because none names it", f.ID)
+		}
+	}
+}

@@ -1,0 +1,304 @@
+package questionnaire
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits that keep a hostile file from exhausting time or memory.
+const (
+	// MaxFileSize is the largest bank or response file read, in bytes.
+	MaxFileSize = 4 << 20
+	// maxNodes bounds the YAML nodes visited, aliases expanded (billion laughs).
+	maxNodes = 200_000
+	// maxDepth bounds nesting.
+	maxDepth = 64
+)
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML parses src into its document's root node, or reports a syntax error.
+func parseYAML(d *diags, src []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		msg := err.Error()
+		p := Pos{Line: 1, Col: 1}
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		d.errorf(p, "check the indentation and quoting on this line and the one before it", "YAML syntax: %s", msg)
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		d.errorf(Pos{Line: 1, Col: 1}, "a bank starts with `candor: 1`; `candor init FILE` writes one to start from", "the file is empty")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// walker visits nodes with a budget, expanding aliases safely.
+type walker struct {
+	*diags
+	visited  int
+	exceeded bool
+}
+
+func (w *walker) pos(n *yaml.Node) Pos { return Pos{File: w.file, Line: n.Line, Col: n.Column} }
+
+// resolve follows an alias and charges the node against the budget. It returns nil once the
+// file is too large or too deep, after reporting it once.
+func (w *walker) resolve(n *yaml.Node, depth int) *yaml.Node {
+	if n == nil || w.exceeded {
+		return nil
+	}
+	for i := 0; n.Kind == yaml.AliasNode; i++ {
+		if n.Alias == nil || i > maxDepth {
+			return nil
+		}
+		n = n.Alias
+	}
+	w.visited += countNodes(n, maxNodes-w.visited+1, 0)
+	if w.visited > maxNodes || depth > maxDepth {
+		w.exceeded = true
+		what := "too many YAML nodes (aliases expand to more than 200000)"
+		if depth > maxDepth {
+			what = fmt.Sprintf("nested more than %d levels deep", maxDepth)
+		}
+		w.errorf(w.pos(n), "a question bank is a few hundred lines; aliases that repeat aliases multiply", "the file is %s", what)
+		return nil
+	}
+	return n
+}
+
+// countNodes counts n and its direct children (not grandchildren: those are charged as they
+// are visited), stopping at limit.
+func countNodes(n *yaml.Node, limit, depth int) int {
+	c := 1 + len(n.Content)
+	if c > limit {
+		return limit
+	}
+	return c
+}
+
+type entry struct {
+	key, val *yaml.Node
+}
+
+// mapping checks that n is a mapping with only known keys and all required keys, and returns
+// its entries by key.
+func (w *walker) mapping(n *yaml.Node, what string, known, required []string, depth int) map[string]entry {
+	n = w.resolve(n, depth)
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		w.errorf(w.pos(n), "", "%s must be a mapping of `key: value` lines, not %s", what, kindName(n))
+		return nil
+	}
+	// Name the element by its id where it has one: `question "feel_safe"`.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if (k.Value == "id" || k.Value == "name") && v.Kind == yaml.ScalarNode && v.Value != "" {
+			what = fmt.Sprintf("%s %q", strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(what, "the "), "a "), "an "), truncate(v.Value, 40))
+			break
+		}
+	}
+	out := make(map[string]entry, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			w.errorf(w.pos(k), "", "a key in %s must be a plain word", what)
+			continue
+		}
+		if k.Value == "<<" {
+			w.errorf(w.pos(k), "write the keys out; a bank is read more often than it is written", "merge keys (`<<`) are not supported in %s", what)
+			continue
+		}
+		if !contains(known, k.Value) {
+			hint := "valid keys here: " + strings.Join(known, ", ")
+			if s := nearest(k.Value, known); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`?", s)
+			}
+			w.errorf(w.pos(k), hint, "unknown key `%s` in %s", k.Value, what)
+			continue
+		}
+		if prev, dup := out[k.Value]; dup {
+			w.errorf(w.pos(k), fmt.Sprintf("the first is on line %d", prev.key.Line), "key `%s` appears twice in %s", k.Value, what)
+			continue
+		}
+		out[k.Value] = entry{k, v}
+	}
+	for _, r := range required {
+		if _, ok := out[r]; !ok {
+			w.errorf(w.pos(n), "", "%s is missing the required key `%s`", what, r)
+		}
+	}
+	return out
+}
+
+// sequence checks that n is a list and returns its items.
+func (w *walker) sequence(n *yaml.Node, what string, depth int) []*yaml.Node {
+	n = w.resolve(n, depth)
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		w.errorf(w.pos(n), "write it as a list, one `- item` per line", "%s must be a list, not %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+// scalar returns n resolved when it is a scalar, reporting otherwise.
+func (w *walker) scalar(n *yaml.Node, what string, depth int) *yaml.Node {
+	n = w.resolve(n, depth)
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.ScalarNode {
+		w.errorf(w.pos(n), "", "%s must be a single value, not %s", what, kindName(n))
+		return nil
+	}
+	return n
+}
+
+func (w *walker) str(n *yaml.Node, what string, depth int) (string, bool) {
+	n = w.scalar(n, what, depth)
+	if n == nil {
+		return "", false
+	}
+	if n.Tag == "!!null" {
+		w.errorf(w.pos(n), "", "%s is empty", what)
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (w *walker) boolean(n *yaml.Node, what string, depth int) (bool, bool) {
+	n = w.scalar(n, what, depth)
+	if n == nil {
+		return false, false
+	}
+	if n.Tag != "!!bool" {
+		w.errorf(w.pos(n), "write true or false", "%s must be true or false, not %q", what, n.Value)
+		return false, false
+	}
+	b, _ := strconv.ParseBool(strings.ToLower(n.Value))
+	return b, true
+}
+
+func (w *walker) number(n *yaml.Node, what string, depth int) (float64, bool) {
+	n = w.scalar(n, what, depth)
+	if n == nil {
+		return 0, false
+	}
+	f, ok := numberValue(n)
+	if !ok {
+		w.errorf(w.pos(n), "", "%s must be a number, not %q", what, n.Value)
+	}
+	return f, ok
+}
+
+func (w *walker) integer(n *yaml.Node, what string, depth int) (int, bool) {
+	n = w.scalar(n, what, depth)
+	if n == nil {
+		return 0, false
+	}
+	f, ok := numberValue(n)
+	if !ok || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+		w.errorf(w.pos(n), "", "%s must be a whole number, not %q", what, n.Value)
+		return 0, false
+	}
+	return int(f), true
+}
+
+// numberValue reads an int or float scalar; infinities and NaN are refused.
+func numberValue(n *yaml.Node) (float64, bool) {
+	if n.Tag != "!!int" && n.Tag != "!!float" {
+		return 0, false
+	}
+	var f float64
+	if err := n.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, false
+	}
+	return f, true
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the value %q", truncate(n.Value, 40))
+	}
+	return "something else"
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the candidate closest to s by edit distance, if close enough to be a typo.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := levenshtein(strings.ToLower(s), c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	n := len([]rune(s))
+	if bestD <= 1 && n > 1 || bestD <= 2 && n >= 4 || bestD <= n/3 {
+		return best
+	}
+	return ""
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

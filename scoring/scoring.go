@@ -1,0 +1,237 @@
+// Package scoring is candor's pure scoring engine: a bank and answers in, a Result out
+// (SPEC §1 semantics, §3 result). It reads no files and keeps no state.
+package scoring
+
+import (
+	"math"
+	"sort"
+
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// Result is a scored response; its JSON form is SPEC §3, key for key.
+type Result struct {
+	Bank     BankInfo       `json:"bank"`
+	Status   string         `json:"status"`
+	Asked    int            `json:"asked"`
+	Answered int            `json:"answered"`
+	Scores   []ScoreResult  `json:"scores"`
+	Flags    []FlagResult   `json:"flags"`
+	Outcome  *OutcomeResult `json:"outcome"`
+	Warnings []string       `json:"warnings"`
+
+	// AskedIDs lists the questions asked, in order (those whose `when` held).
+	AskedIDs []string `json:"-"`
+	// Env is every name's value as expressions saw it.
+	Env map[string]any `json:"-"`
+}
+
+// BankInfo names the bank scored.
+type BankInfo struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Title   string `json:"title"`
+}
+
+// ScoreResult is one score's value and meaning.
+type ScoreResult struct {
+	ID    string   `json:"id"`
+	Label string   `json:"label"`
+	Value *float64 `json:"value"`
+	// Min and Max are the possible range; null when a number item leaves it open.
+	Min      *float64 `json:"min"`
+	Max      *float64 `json:"max"`
+	Answered int      `json:"answered"`
+	Items    int      `json:"items"`
+	// Needed is how many items must be answered for the score to have a value.
+	Needed   int     `json:"needed"`
+	Prorated bool    `json:"prorated"`
+	Band     *string `json:"band"`
+	BandText string  `json:"band_text"`
+
+	Score *questionnaire.Score `json:"-"`
+}
+
+// FlagResult is a raised flag.
+type FlagResult struct {
+	ID    string              `json:"id"`
+	Level questionnaire.Level `json:"level"`
+	Title string              `json:"title"`
+	Text  string              `json:"text"`
+}
+
+// OutcomeResult is the verdict that heads the summary.
+type OutcomeResult struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// Options adjust a scoring run.
+type Options struct {
+	// Status is the response's status; empty means decided from the answers: "completed"
+	// when every asked, required question is answered.
+	Status string
+}
+
+// Score scores answers against bank b. Answers must be normalized (questionnaire.Answers);
+// answers to questions that are not asked do not count.
+func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *Result {
+	r := &Result{
+		Bank:     BankInfo{ID: b.ID, Version: b.Version, Title: b.Title},
+		Scores:   []ScoreResult{},
+		Flags:    []FlagResult{},
+		Warnings: []string{},
+	}
+	env := make(map[string]any, len(b.Questions)+len(b.Scores)+len(b.Flags))
+	for _, q := range b.Questions {
+		env[q.ID] = nil
+	}
+	asked := Asked(b, answers, env)
+	missingRequired := false
+	for _, q := range b.Questions {
+		if !asked[q.ID] {
+			continue
+		}
+		r.AskedIDs = append(r.AskedIDs, q.ID)
+		r.Asked++
+		if answers[q.ID] != nil {
+			r.Answered++
+		} else if q.Required {
+			missingRequired = true
+		}
+	}
+	for _, s := range b.Scores {
+		sr := scoreOne(s, answers, asked)
+		r.Scores = append(r.Scores, sr)
+		if sr.Value != nil {
+			env[s.ID] = *sr.Value
+		} else {
+			env[s.ID] = nil
+		}
+	}
+	urgent := false
+	for _, f := range b.Flags {
+		ok, _ := f.When.Eval(env)
+		env[f.ID] = ok
+		if ok {
+			r.Flags = append(r.Flags, FlagResult{ID: f.ID, Level: f.Level, Title: f.Title, Text: f.Text})
+			urgent = urgent || f.Level == questionnaire.Urgent
+		}
+	}
+	sort.SliceStable(r.Flags, func(i, j int) bool { return r.Flags[i].Level.Rank() < r.Flags[j].Level.Rank() })
+	for _, o := range b.Outcomes {
+		// While an urgent flag is raised only an outcome written for it may be chosen, so
+		// nobody who said they are not safe is ever told they are ready.
+		if urgent && !o.NamesUrgent {
+			continue
+		}
+		if ok, _ := o.When.Eval(env); ok {
+			r.Outcome = &OutcomeResult{ID: o.ID, Title: o.Title, Text: o.Text}
+			break
+		}
+	}
+	r.Status = opt.Status
+	if r.Status == "" {
+		r.Status = questionnaire.Completed
+		if missingRequired {
+			r.Status = questionnaire.InProgress
+		}
+	}
+	r.Env = env
+	return r
+}
+
+// Asked evaluates every question's `when` in order and returns the set of questions asked.
+// env receives each asked question's answer (nil when unanswered or not asked); pass nil
+// when not needed.
+func Asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]any) map[string]bool {
+	if env == nil {
+		env = make(map[string]any, len(b.Questions))
+		for _, q := range b.Questions {
+			env[q.ID] = nil
+		}
+	}
+	asked := make(map[string]bool, len(b.Questions))
+	for _, q := range b.Questions {
+		ok, _ := q.When.Eval(env)
+		if !ok {
+			continue
+		}
+		asked[q.ID] = true
+		if v, has := answers[q.ID]; has && v != nil {
+			env[q.ID] = v
+		}
+	}
+	return asked
+}
+
+func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[string]bool) ScoreResult {
+	sr := ScoreResult{ID: s.ID, Label: s.Label, Items: len(s.Items), Score: s}
+	sr.Needed = max(len(s.Items)-s.MaxMissing, 1)
+	lo, hi := s.Range()
+	if !math.IsInf(lo, 0) {
+		sr.Min = &lo
+	}
+	if !math.IsInf(hi, 0) {
+		sr.Max = &hi
+	}
+	var sum, wAll, wAnswered float64
+	for _, q := range s.Items {
+		w := s.Weight(q.ID)
+		wAll += w
+		if !asked[q.ID] {
+			continue
+		}
+		x, ok := q.ItemScore(answers[q.ID])
+		if !ok {
+			continue
+		}
+		sr.Answered++
+		sum += w * x
+		wAnswered += w
+	}
+	missing := sr.Items - sr.Answered
+	if sr.Answered == 0 || missing > s.MaxMissing || wAnswered == 0 {
+		return sr
+	}
+	sr.Prorated = missing > 0
+	var v float64
+	switch s.Method {
+	case "mean":
+		v = sum / wAnswered
+	case "percent":
+		if slo, shi := s.SumRange(); shi > slo {
+			v = (sum*wAll/wAnswered - slo) / (shi - slo) * 100
+		}
+	default:
+		v = sum
+		if sr.Prorated {
+			v = sum * wAll / wAnswered
+		}
+	}
+	// Keep away float noise (0.1+0.2) before rounding and banding.
+	v = roundTo(v, 9)
+	if s.Round >= 0 {
+		v = roundTo(v, s.Round)
+	}
+	if v == 0 {
+		v = 0 // no negative zero
+	}
+	sr.Value = &v
+	if band := s.BandFor(v); band != nil {
+		label := band.Label
+		sr.Band, sr.BandText = &label, band.Text
+	}
+	return sr
+}
+
+// roundTo rounds half away from zero to places decimals.
+func roundTo(v float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	r := math.Round(v*p) / p
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		return v
+	}
+	return r
+}
