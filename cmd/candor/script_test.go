@@ -1,0 +1,36 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/candor-app/candor/internal/iostreams"
+)
+
+var update = flag.Bool("update", false, "rewrite testscript cmp files and golden files")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"candor": func() { os.Exit(Main(os.Args[1:], NewFactory(iostreams.System()))) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar: the CLI as a person or a script uses it.
+// Each script runs in a fresh folder with HOME and XDG_DATA_HOME inside it, so nothing it
+// saves leaves the test.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("HOME", env.WorkDir+"/home")
+			env.Setenv("XDG_DATA_HOME", env.WorkDir+"/home/.local/share")
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("LANG", "C.UTF-8")
+			return nil
+		},
+	})
+}
