@@ -5,6 +5,8 @@ package scoring
 import (
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -170,16 +172,17 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 	sr := ScoreResult{ID: s.ID, Label: s.Label, Items: len(s.Items), Score: s}
 	sr.Needed = max(len(s.Items)-s.MaxMissing, 1)
 	lo, hi := s.Range()
-	if !math.IsInf(lo, 0) {
+	if !math.IsInf(lo, 0) && !math.IsNaN(lo) {
 		sr.Min = &lo
 	}
-	if !math.IsInf(hi, 0) {
+	if !math.IsInf(hi, 0) && !math.IsNaN(hi) {
 		sr.Max = &hi
 	}
 	var sum, wAll, wAnswered float64
 	for _, q := range s.Items {
 		w := s.Weight(q.ID)
 		wAll += w
+		// An item not asked (its `when` did not hold) counts as missing.
 		if !asked[q.ID] {
 			continue
 		}
@@ -192,26 +195,35 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 		wAnswered += w
 	}
 	missing := sr.Items - sr.Answered
+	// Too many missing answers: no value ("not enough answers"), never 0.
 	if sr.Answered == 0 || missing > s.MaxMissing || wAnswered == 0 {
 		return sr
 	}
 	sr.Prorated = missing > 0
+	// total is the weighted sum, prorated from the person's own answered items when some
+	// are missing: weighted sum × Σ all weights / Σ answered weights.
+	total := sum
+	if sr.Prorated {
+		total = sum * wAll / wAnswered
+	}
 	var v float64
 	switch s.Method {
 	case "mean":
 		v = sum / wAnswered
 	case "percent":
-		if slo, shi := s.SumRange(); shi > slo {
-			v = (sum*wAll/wAnswered - slo) / (shi - slo) * 100
+		slo, shi := s.SumRange()
+		if shi > slo {
+			v = (total - slo) / (shi - slo) * 100
 		}
 	default:
-		v = sum
-		if sr.Prorated {
-			v = sum * wAll / wAnswered
-		}
+		v = total
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		// Out of float range (huge number answers): report no value rather than nonsense.
+		return sr
 	}
 	// Keep away float noise (0.1+0.2) before rounding and banding.
-	v = roundTo(v, 9)
+	v = roundTo(v, max(noisePlaces, s.Round+2))
 	if s.Round >= 0 {
 		v = roundTo(v, s.Round)
 	}
@@ -226,12 +238,50 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 	return sr
 }
 
-// roundTo rounds half away from zero to places decimals.
+// noisePlaces is how many decimals a computed value keeps before `round` and banding: enough
+// for any real score, few enough to drop float noise such as 0.1+0.2 = 0.30000000000000004.
+const noisePlaces = 9
+
+// roundTo rounds v to places decimals, half away from zero, as a person rounds the decimal
+// number: 2.675 to 2 places is 2.68 (float arithmetic alone would give 2.67, because the
+// float nearest 2.675 is slightly below it). The decimal taken is the shortest one that reads
+// back as v.
 func roundTo(v float64, places int) float64 {
-	p := math.Pow(10, float64(places))
-	r := math.Round(v*p) / p
-	if math.IsInf(r, 0) || math.IsNaN(r) {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) || places < 0 {
 		return v
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 || len(s)-dot-1 <= places {
+		return v // already has no more decimals than asked
+	}
+	// digits is the number scaled by 10^places, truncated; up says whether to add one.
+	digits := []byte(s[:dot] + s[dot+1:dot+1+places])
+	up := s[dot+1+places] >= '5'
+	if up {
+		i := len(digits) - 1
+		for ; i >= 0; i-- {
+			if digits[i] == '9' {
+				digits[i] = '0'
+				continue
+			}
+			digits[i]++
+			break
+		}
+		if i < 0 {
+			digits = append([]byte{'1'}, digits...)
+		}
+	}
+	out := string(digits[:len(digits)-places])
+	if places > 0 {
+		out += "." + string(digits[len(digits)-places:])
+	}
+	r, err := strconv.ParseFloat(out, 64)
+	if err != nil {
+		return v
+	}
+	if v < 0 {
+		r = -r
 	}
 	return r
 }
