@@ -35,11 +35,14 @@ type Response struct {
 	// Order is the order answers appeared in the file.
 	Order   []string
 	Skipped []string
-	// File is where the response was read from.
-	File string
+	// File is where the response was read from; BankPos is where its bank id is written.
+	File    string
+	BankPos Pos
 
 	answerPos  map[string]Pos
 	answerNode map[string]*yaml.Node
+	versionPos Pos
+	digestPos  Pos
 }
 
 // NewResponse starts an empty response to bank b.
@@ -123,12 +126,15 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		if bm != nil {
 			if e, ok := bm["id"]; ok {
 				r.Bank.ID, _ = w.str(e.val, "the bank id", 2)
+				r.BankPos = w.pos(e.val)
 			}
 			if e, ok := bm["version"]; ok {
 				r.Bank.Version, _ = w.str(e.val, "the bank version", 2)
+				r.versionPos = w.pos(e.val)
 			}
 			if e, ok := bm["digest"]; ok {
 				r.Bank.Digest, _ = w.str(e.val, "the bank digest", 2)
+				r.digestPos = w.pos(e.val)
 			}
 		}
 	}
@@ -243,15 +249,21 @@ func (r *Response) AnswerPos(id string) Pos {
 func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 	d := &diags{file: r.File}
 	top := Pos{File: r.File, Line: 1, Col: 1}
+	at := func(p Pos) Pos {
+		if p.Line == 0 {
+			return top
+		}
+		return p
+	}
 	if r.Bank.ID != b.ID {
-		d.errorf(top, fmt.Sprintf("score it with the bank it answers, `--bank` a file whose id is %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
+		d.errorf(at(r.BankPos), fmt.Sprintf("score it with the bank it answers: give `--bank` a file whose id is %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
 		return nil, d.list
 	}
 	switch {
 	case r.Bank.Version != "" && r.Bank.Version != b.Version:
-		d.warnf(top, "scores may differ from when it was answered", "the response was given to version %s of %q; this is version %s", r.Bank.Version, b.ID, b.Version)
+		d.warnf(at(r.versionPos), "scores may differ from when it was answered", "the response was given to version %s of %q; this is version %s", r.Bank.Version, b.ID, b.Version)
 	case r.Bank.Digest != "" && b.Digest != "" && r.Bank.Digest != b.Digest:
-		d.warnf(top, "scores may differ from when it was answered", "bank %q has changed since this response was given (same version %s, different content)", b.ID, b.Version)
+		d.warnf(at(r.digestPos), "scores may differ from when it was answered", "bank %q has changed since this response was given (same version %s, different content)", b.ID, b.Version)
 	}
 	out := Answers{}
 	for _, id := range r.Order {

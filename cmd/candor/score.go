@@ -1,19 +1,493 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/scoring"
+)
 
 // ScoreOptions are the inputs of 'candor score'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type ScoreOptions struct{}
+type ScoreOptions struct {
+	// Responses are response files or folders of them.
+	Responses []string
+	// Bank is a bank file or built-in id to score with, instead of the one each response names.
+	Bank   string
+	Format string
+	Width  int
+	// Workers is how many responses are scored at once; 0 means runtime.GOMAXPROCS.
+	Workers int
+}
 
-// NewCmdScore is a placeholder until 'score' is built.
+// NewCmdScore builds 'candor score RESPONSE...'.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "score RESPONSE...",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &ScoreOptions{}
+	cmd := &cobra.Command{
+		Use:   "score RESPONSE...",
+		Short: "Score saved responses",
+		Long: `Score saved responses and print their summaries. A RESPONSE is a file written by
+'candor take', or a folder: every .yaml and .yml file in it, in name order.
+
+Each response is scored with the built-in bank it names, or with --bank (a file or a built-in
+id). A response that cannot be read is reported and the others are still scored; the exit
+status is then 1.
+
+Formats: text (the default) and markdown print each summary; json prints the scored result
+(one object for one response, one line per response for several, with "file" and
+"respondent" added); csv prints one row per response for spreadsheets: file, respondent,
+started, updated, status, then <score>_value and <score>_band for every score of the bank.`,
+		Example: "  candor score ~/.local/share/candor/responses/2026-11-22.yaml\n" +
+			"  candor score --format csv responses/ > scores.csv\n" +
+			"  candor score --bank my-bank.yaml --format json answers.yaml",
+		Args: minArgs(1, "at least one response file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor score' is not built yet")
+			opts.Responses = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return scoreRun(f, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Bank, "bank", "", "score with this bank (a file or a built-in id) instead of the one each response names")
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion)
+	formatFlag(cmd, &opts.Format, "text", "markdown", "json", "csv")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+// scoreJob is one response file to score; done receives its output once.
+type scoreJob struct {
+	path string
+	done chan *scoreOut
+}
+
+// scoreOut is what one response prints: diagnostics for stderr, then its result for stdout.
+type scoreOut struct {
+	path   string
+	stderr []byte
+	stdout []byte
+	// failed is true when the response could not be scored (exit 1 at the end).
+	failed bool
+	// bank and result are kept for CSV, whose header and rows are written in order.
+	bank   *questionnaire.Bank
+	result *scoring.Result
+	resp   *questionnaire.Response
+}
+
+// scorer holds what every worker shares: the options and the banks, each loaded once.
+type scorer struct {
+	f      *Factory
+	opts   *ScoreOptions
+	width  int
+	batch  bool
+	color  bool
+	colorE bool
+
+	fixed *questionnaire.Bank // --bank, when given
+
+	mu    sync.Mutex
+	banks map[string]*bankOnce
+}
+
+// bankOnce loads one built-in bank the first time a response names it.
+type bankOnce struct {
+	once sync.Once
+	bank *questionnaire.Bank
+	ds   questionnaire.Diagnostics
+}
+
+func scoreRun(f *Factory, opts *ScoreOptions) error {
+	s := &scorer{
+		f: f, opts: opts, width: resolveWidth(f, opts.Width),
+		color: f.IO.ColorEnabled(), colorE: f.IO.ColorEnabledStderr(),
+		banks: map[string]*bankOnce{},
+	}
+	if opts.Bank != "" {
+		b, err := loadBank(f, opts.Bank, s.width)
+		if err != nil {
+			return err
+		}
+		s.fixed = b
+	}
+	paths, failed := s.expand(opts.Responses)
+	s.batch = len(opts.Responses) > 1 || len(paths) > 1 || s.anyFolder(opts.Responses)
+
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// Results are written in the order given, as soon as each is ready. At most `window`
+	// responses are in flight or waiting for an earlier one, so memory stays bounded
+	// however many files there are.
+	window := 4 * workers
+	order := make(chan chan *scoreOut, window)
+	jobs := make(chan scoreJob)
+	go func() {
+		for _, p := range paths {
+			done := make(chan *scoreOut, 1)
+			order <- done
+			jobs <- scoreJob{path: p, done: done}
+		}
+		close(order)
+		close(jobs)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.done <- s.one(j.path)
+			}
+		}()
+	}
+	w := newScoreWriter(s)
+	var werr error
+	for done := range order {
+		out := <-done
+		if werr == nil {
+			werr = w.write(out)
+		}
+		failed = failed || out.failed
+	}
+	wg.Wait()
+	if werr == nil {
+		werr = w.finish()
+	}
+	if werr != nil {
+		return werr
+	}
+	if failed {
+		return errSilent1
+	}
+	return nil
+}
+
+// expand turns folders into their response files (*.yaml, *.yml, sorted by name). A folder
+// that cannot be read, or holds no response files, is reported on stderr.
+func (s *scorer) expand(args []string) ([]string, bool) {
+	var out []string
+	failed := false
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil || !st.IsDir() {
+			out = append(out, arg) // reading it reports what is wrong
+			continue
+		}
+		entries, err := os.ReadDir(arg)
+		if err != nil {
+			s.diag(arg, "cannot read the folder: "+describeDirError(err), "")
+			failed = true
+			continue
+		}
+		var names []string
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if (ext == ".yaml" || ext == ".yml") && !e.IsDir() {
+				names = append(names, e.Name())
+			}
+		}
+		if len(names) == 0 {
+			s.diag(arg, "the folder holds no response files (*.yaml, *.yml)", "")
+			failed = true
+			continue
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			out = append(out, filepath.Join(arg, n))
+		}
+	}
+	return out, failed
+}
+
+func (s *scorer) anyFolder(args []string) bool {
+	for _, a := range args {
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+func describeDirError(err error) string {
+	if os.IsPermission(err) {
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// diag prints one error diagnostic without a source line straight to stderr.
+func (s *scorer) diag(file, summary, hint string) {
+	ds := questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: file}, Summary: summary, Hint: hint}}
+	_ = questionnaire.WriteText(s.f.IO.ErrOut, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+}
+
+// bankFor returns the bank to score r with: --bank, or the built-in bank it names, loaded once.
+func (s *scorer) bankFor(r *questionnaire.Response) (*questionnaire.Bank, questionnaire.Diagnostics) {
+	if s.fixed != nil {
+		return s.fixed, nil
+	}
+	id := r.Bank.ID
+	if !data.IsBuiltin(id) {
+		pos := r.BankPos
+		if pos.File == "" {
+			pos.File = r.File
+		}
+		return nil, questionnaire.Diagnostics{{
+			Severity: questionnaire.Error, Pos: pos,
+			Summary: fmt.Sprintf("this response answers bank %q, which is not built in", id),
+			Hint:    fmt.Sprintf("score it with the bank's file: candor score --bank FILE %s", r.File),
+		}}
+	}
+	s.mu.Lock()
+	e := s.banks[id]
+	if e == nil {
+		e = &bankOnce{}
+		s.banks[id] = e
+	}
+	s.mu.Unlock()
+	e.once.Do(func() {
+		// Straight from the embedded banks: a file that happens to share the id's name in
+		// the current folder is not the built-in bank.
+		e.bank, e.ds = questionnaire.LoadFS(data.FS(), "banks/"+id+".yaml")
+	})
+	if e.bank == nil {
+		return nil, e.ds
+	}
+	return e.bank, nil
+}
+
+// one reads, checks, scores and renders one response. It never panics on bad input: every
+// problem becomes a diagnostic in out.stderr.
+func (s *scorer) one(path string) *scoreOut {
+	out := &scoreOut{path: path}
+	var errBuf bytes.Buffer
+	sources := map[string][]byte{}
+	report := func(ds questionnaire.Diagnostics) {
+		if len(ds) > 0 {
+			_ = questionnaire.WriteText(&errBuf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+		}
+	}
+	fail := func(ds questionnaire.Diagnostics) *scoreOut {
+		report(ds)
+		out.stderr, out.failed = errBuf.Bytes(), true
+		return out
+	}
+	raw, err := questionnaire.ReadFileLimited(path)
+	if err != nil {
+		return fail(questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: err.Error()}})
+	}
+	sources[path] = raw
+	resp, ds := questionnaire.ReadResponse(path, raw)
+	if resp == nil {
+		return fail(ds)
+	}
+	b, bds := s.bankFor(resp)
+	if b == nil {
+		return fail(append(ds, bds...))
+	}
+	answers, rds := resp.Resolve(b)
+	ds = append(ds, rds...)
+	if ds.HasErrors() {
+		return fail(ds)
+	}
+	report(ds)
+	r := scoring.Score(b, answers, scoring.Options{Status: resp.Status})
+	for _, d := range ds.Warnings() {
+		r.Warnings = append(r.Warnings, d.Summary)
+	}
+	out.bank, out.result, out.resp = b, r, resp
+	out.stderr = errBuf.Bytes()
+	if s.opts.Format != "csv" {
+		var buf bytes.Buffer
+		if err := s.render(&buf, b, r, resp); err != nil {
+			return fail(questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: "cannot write the summary: " + err.Error()}})
+		}
+		out.stdout = buf.Bytes()
+		out.result, out.resp = nil, nil // rendered; let them go
+	}
+	return out
+}
+
+// scoreLine is one line of JSON Lines: the SPEC §3 result with the file and respondent.
+type scoreLine struct {
+	File       string  `json:"file"`
+	Respondent *string `json:"respondent"`
+	*scoring.Result
+}
+
+func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, resp *questionnaire.Response) error {
+	if s.opts.Format == "json" && s.batch {
+		line := scoreLine{File: resp.File, Result: r}
+		if resp.Respondent != "" {
+			line.Respondent = &resp.Respondent
+		}
+		return json.NewEncoder(w).Encode(line)
+	}
+	date := resp.Updated
+	if date.IsZero() {
+		date = resp.Started
+	}
+	return render.Summary(w, b, r, render.Options{
+		Format:     s.opts.Format,
+		Width:      s.width,
+		Color:      s.color,
+		ASCII:      !s.f.IO.CanShowUnicode(),
+		Date:       date,
+		SavedTo:    resp.File,
+		Respondent: resp.Respondent,
+	})
+}
+
+// scoreWriter writes results in order: summaries with a rule between them, or CSV rows.
+type scoreWriter struct {
+	s       *scorer
+	n       int
+	csv     *csv.Writer
+	csvBank *questionnaire.Bank
+}
+
+func newScoreWriter(s *scorer) *scoreWriter {
+	w := &scoreWriter{s: s}
+	if s.opts.Format == "csv" {
+		w.csv = csv.NewWriter(s.f.IO.Out)
+		if s.fixed != nil {
+			w.csvBank = s.fixed
+			_ = w.csv.Write(csvHeader(s.fixed))
+		}
+	}
+	return w
+}
+
+func (w *scoreWriter) write(out *scoreOut) error {
+	st := w.s.f.IO
+	if w.csv != nil && out.result != nil {
+		if w.csvBank == nil {
+			w.csvBank = out.bank
+			if err := w.csv.Write(csvHeader(out.bank)); err != nil {
+				return err
+			}
+		}
+		if out.bank != w.csvBank {
+			// One CSV holds one bank's columns; a response to another bank is refused.
+			w.csv.Flush()
+			out.failed = true
+			_, _ = st.ErrOut.Write(out.stderr)
+			ds := questionnaire.Diagnostics{{
+				Severity: questionnaire.Error, Pos: questionnaire.Pos{File: out.path},
+				Summary: fmt.Sprintf("this response answers bank %q, but the CSV holds bank %q; it is left out", out.bank.ID, w.csvBank.ID),
+				Hint:    "score the responses of each bank in a run of their own, or use --format json",
+			}}
+			return questionnaire.WriteText(st.ErrOut, ds, nil, questionnaire.TextOptions{Color: w.s.colorE, Width: w.s.width})
+		}
+	}
+	if len(out.stderr) > 0 {
+		if w.csv != nil {
+			w.csv.Flush() // keep stdout and stderr in order on a terminal
+		}
+		if _, err := st.ErrOut.Write(out.stderr); err != nil {
+			return err
+		}
+	}
+	if out.failed {
+		return nil
+	}
+	if w.csv != nil {
+		err := w.csv.Write(csvRow(out))
+		w.n++
+		if err == nil && w.n%256 == 0 {
+			w.csv.Flush()
+			err = w.csv.Error()
+		}
+		return err
+	}
+	if w.s.batch && w.s.opts.Format != "json" {
+		if err := w.separator(out.path); err != nil {
+			return err
+		}
+	}
+	w.n++
+	_, err := st.Out.Write(out.stdout)
+	return err
+}
+
+// separator puts a rule with the file's name before each summary of a batch.
+func (w *scoreWriter) separator(path string) error {
+	name := questionnaire.Sanitize(path)
+	var sep string
+	if w.s.opts.Format == "markdown" {
+		// No rule before the first: a file starting with --- reads as front matter.
+		sep = fmt.Sprintf("*%s*\n\n", strings.ReplaceAll(name, "*", `\*`))
+		if w.n > 0 {
+			sep = "---\n\n" + sep
+		}
+	} else {
+		rule := "─"
+		if !w.s.f.IO.CanShowUnicode() {
+			rule = "-"
+		}
+		head := rule + rule + " " + name + " "
+		sep = head + strings.Repeat(rule, max(w.s.width-len([]rune(head)), 3)) + "\n\n"
+	}
+	if w.n > 0 {
+		sep = "\n" + sep
+	}
+	_, err := io.WriteString(w.s.f.IO.Out, sep)
+	return err
+}
+
+func (w *scoreWriter) finish() error {
+	if w.csv == nil {
+		return nil
+	}
+	w.csv.Flush()
+	return w.csv.Error()
+}
+
+// csvHeader is the CSV header for bank b: file, respondent, started, updated, status, then
+// <score>_value and <score>_band for every score.
+func csvHeader(b *questionnaire.Bank) []string {
+	h := []string{"file", "respondent", "started", "updated", "status"}
+	for _, sc := range b.Scores {
+		h = append(h, sc.ID+"_value", sc.ID+"_band")
+	}
+	return h
+}
+
+// csvRow is one response's row; a score without a value has empty cells.
+func csvRow(out *scoreOut) []string {
+	stamp := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339)
+	}
+	r, resp := out.result, out.resp
+	row := []string{questionnaire.Sanitize(out.path), questionnaire.Sanitize(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status}
+	for _, sc := range r.Scores {
+		v, band := "", ""
+		if sc.Value != nil {
+			v = questionnaire.FormatNumber(*sc.Value)
+		}
+		if sc.Band != nil {
+			band = questionnaire.Sanitize(*sc.Band)
+		}
+		row = append(row, v, band)
+	}
+	return row
 }

@@ -1,19 +1,118 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
 
 // TestOptions are the inputs of 'candor test'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type TestOptions struct{}
+type TestOptions struct {
+	Banks  []string
+	Format string
+	Width  int
+}
 
-// NewCmdTest is a placeholder until 'test' is built.
+// NewCmdTest builds 'candor test BANK...'.
 func NewCmdTest(f *Factory, runF func(*TestOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "test BANK...",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &TestOptions{}
+	cmd := &cobra.Command{
+		Use:   "test BANK...",
+		Short: "Run the worked examples (tests) of question banks",
+		Long: `Run the tests written in each bank (a file, or a built-in id): answers given, and the
+outcome, scores, bands and flags they must lead to. Each test prints PASS or FAIL; a failing
+test shows what it expected and what came out.
+
+Exit status is 0 when every test passes, 1 when any fails or a bank cannot be loaded.`,
+		Example:           "  candor test my-bank.yaml\n  candor test --format json banks/*.yaml",
+		Args:              minArgs(1, "at least one bank file"),
+		ValidArgsFunction: bankCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor test' is not built yet")
+			opts.Banks = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return testRun(f, opts)
 		},
 	}
+	formatFlag(cmd, &opts.Format, "text", "json")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+func testRun(f *Factory, opts *TestOptions) error {
+	width := resolveWidth(f, opts.Width)
+	reports := make([]bankReport, 0, len(opts.Banks))
+	failed := false
+	total, passed, unloaded := 0, 0, 0
+	for _, arg := range opts.Banks {
+		b, ds := data.LoadBank(arg)
+		rep := bankReport{File: arg, Diagnostics: ds.Errors(), Tests: []scoring.TestResult{}}
+		if rep.Diagnostics == nil {
+			rep.Diagnostics = questionnaire.Diagnostics{}
+		}
+		if b != nil {
+			rep.Tests = scoring.RunTests(b)
+		}
+		rep.OK = b != nil && allPass(rep.Tests)
+		failed = failed || !rep.OK
+		reports = append(reports, rep)
+		if opts.Format != "text" {
+			continue
+		}
+		if b == nil {
+			unloaded++
+			// Only errors: warnings are validate's business.
+			printDiagnostics(f, rep.Diagnostics, sourcesOf(arg, rep.Diagnostics), width)
+			n := len(rep.Diagnostics)
+			fmt.Fprintf(f.IO.Out, "%s: cannot be tested, %d %s\n", arg, n, plural(n, "error", "errors"))
+			continue
+		}
+		ok := 0
+		for _, t := range rep.Tests {
+			if t.Pass {
+				ok++
+				fmt.Fprintf(f.IO.Out, "PASS %s\n", questionnaire.Sanitize(t.Name))
+				continue
+			}
+			fmt.Fprintf(f.IO.Out, "FAIL %s\n", questionnaire.Sanitize(t.Name))
+			printTestFailures(f, []scoring.TestResult{t})
+		}
+		total += len(rep.Tests)
+		passed += ok
+		switch {
+		case len(rep.Tests) == 0:
+			fmt.Fprintf(f.IO.Out, "%s: no tests\n", arg)
+		case ok == len(rep.Tests):
+			fmt.Fprintf(f.IO.Out, "%s: ok, %d of %d %s passed\n", arg, ok, len(rep.Tests), plural(len(rep.Tests), "test", "tests"))
+		default:
+			fmt.Fprintf(f.IO.Out, "%s: FAILED, %d of %d %s passed\n", arg, ok, len(rep.Tests), plural(len(rep.Tests), "test", "tests"))
+		}
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reports); err != nil {
+			return err
+		}
+	} else if len(opts.Banks) > 1 {
+		status := "ok"
+		if failed {
+			status = "FAILED"
+		}
+		line := fmt.Sprintf("%s: %d of %d %s passed in %d banks", status, passed, total, plural(total, "test", "tests"), len(opts.Banks))
+		if unloaded > 0 {
+			line += fmt.Sprintf("; %d %s could not be loaded", unloaded, plural(unloaded, "bank", "banks"))
+		}
+		fmt.Fprintln(f.IO.Out, line)
+	}
+	if failed {
+		return errSilent1
+	}
+	return nil
 }
