@@ -101,6 +101,10 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 	if root == nil {
 		return nil
 	}
+	if looksLikeBank(root) {
+		d.errorf(Pos{Line: 1, Col: 1}, "banks go to `candor take`, `candor validate` or `candor score --bank`; a response is the file `candor take` saves", "this file is a question bank, not a response")
+		return nil
+	}
 	w := &walker{diags: d}
 	m := w.mapping(root, "the response", responseKeys, []string{"candor", "kind", "bank", "answers"}, 0)
 	if m == nil {
@@ -211,6 +215,24 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		}
 	}
 	return r
+}
+
+// looksLikeBank reports whether a document is a question bank: a mapping without `kind`
+// that has `questions` or `sections`.
+func looksLikeBank(root *yaml.Node) bool {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return false
+	}
+	bank := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch root.Content[i].Value {
+		case "kind":
+			return false
+		case "questions", "sections":
+			bank = true
+		}
+	}
+	return bank
 }
 
 // rawValue reads an answer as written, without a bank: a scalar, a list of scalars, or null.
