@@ -1,0 +1,289 @@
+package ask
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/questionnaire"
+)
+
+func loadKinds(t *testing.T) *questionnaire.Bank {
+	t.Helper()
+	b, ds := questionnaire.LoadFile("testdata/kinds.yaml")
+	require.NotNil(t, b, "%v", ds)
+	return b
+}
+
+var fixed = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+
+// run drives a session over the kinds bank with the given lines and returns its status,
+// what it printed, the response and every saved copy.
+type runResult struct {
+	status Status
+	out    string
+	resp   *questionnaire.Response
+	saves  []map[string]any
+	sess   *Session
+}
+
+func run(t *testing.T, b *questionnaire.Bank, resp *questionnaire.Response, lines ...string) runResult {
+	t.Helper()
+	if resp == nil {
+		resp = questionnaire.NewResponse(b, fixed)
+	}
+	var out bytes.Buffer
+	var saves []map[string]any
+	in := Lines(lines)
+	s := New(b, resp, nil, &in, &out, Options{Width: 80, Now: func() time.Time { return fixed }, Save: func(r *questionnaire.Response) error {
+		cp := map[string]any{}
+		for k, v := range r.Answers {
+			cp[k] = v
+		}
+		saves = append(saves, cp)
+		return nil
+	}})
+	st, err := s.Run(context.Background())
+	require.NoError(t, err)
+	return runResult{st, out.String(), resp, saves, s}
+}
+
+var allAnswers = []string{"y", "2", "red", "Because it is warm", "1, 3", "5", "7.5", "nothing more"}
+
+func TestEveryKindOfQuestion(t *testing.T) {
+	b := loadKinds(t)
+	r := run(t, b, nil, allAnswers...)
+	assert.Equal(t, Finished, r.status)
+	assert.Equal(t, questionnaire.Answers{
+		"safe": true, "mood": 2.0, "colour": "red", "why_red": "Because it is warm",
+		"helps": []any{"walks", "music"}, "hope": 5.0, "hours": 7.5, "note": "nothing more",
+	}, r.sess.Answers())
+	assert.Equal(t, questionnaire.Completed, r.resp.Status)
+	// Saved after every answer (plus once at the start and once at the end).
+	require.GreaterOrEqual(t, len(r.saves), len(allAnswers)+1)
+	assert.Len(t, r.saves[0], 0)
+	assert.Len(t, r.saves[1], 1)
+
+	for _, want := range []string{
+		"Every kind of question", "A short bank with one question of each kind.",
+		"The first part", "Yes or no, and choices.", "The second part",
+		"There are about 7 questions; a few depend on your answers.",
+		"1 of 7", "3 of 7", "4 of 8", "8 of 8 (optional)",
+		"(y/n, ? for help)", "(? for help)",
+		"  0  Not at all", "  2  Nearly every day", // own numbers for 0-2 values
+		"  1  Red", "  2  Light blue", // positions for id values
+		"1 = Not at all, 7 = Completely",
+		"Type a number from 0 to 24",
+		"separated by commas or spaces",
+		"or press Enter to skip",
+		"That's every question.",
+	} {
+		assert.Contains(t, r.out, want)
+	}
+}
+
+func TestWhenIsReevaluatedAndProgressCountsAskedQuestions(t *testing.T) {
+	b := loadKinds(t)
+	// Light blue: "why red" is not asked, so there are 7 questions.
+	r := run(t, b, nil, "y", "0", "light blue", "walks", "1", "0", "")
+	assert.Equal(t, Finished, r.status)
+	assert.Contains(t, r.out, "1 of 7")
+	assert.NotContains(t, r.out, "Why red?")
+	assert.Equal(t, []any{"walks"}, r.sess.Answers()["helps"])
+	assert.Equal(t, []string{"note"}, r.resp.Skipped, "an empty line skips an optional question")
+}
+
+func TestGoingBackChangesWhatIsAsked(t *testing.T) {
+	b := loadKinds(t)
+	// Answer red and why, go back twice to the colour, change it: "why red" is no longer
+	// asked, its answer stays in the file, and the total drops to 7.
+	r := run(t, b, nil, "y", "1", "red", "warm", "b", "b", "2", "1", "4", "8", "s")
+	assert.Equal(t, Finished, r.status)
+	assert.Equal(t, "light_blue", r.sess.Answers()["colour"])
+	assert.Equal(t, "warm", r.resp.Answers["why_red"], "the answer is kept in the file")
+	assert.Contains(t, r.out, "Your answer so far: Red. Press Enter to keep it")
+	assert.Contains(t, r.out, "5 of 7")
+	assert.Equal(t, questionnaire.Completed, r.resp.Status)
+}
+
+func TestBackAtTheFirstQuestionIsGentle(t *testing.T) {
+	b := loadKinds(t)
+	r := run(t, b, nil, "b", "y", "b", "", "q")
+	assert.Contains(t, r.out, "This is the first question, so there's nothing to go back to. Take your time.")
+	assert.Contains(t, r.out, "Your answer so far: yes.")
+	assert.Equal(t, Quit, r.status)
+	assert.Equal(t, true, r.sess.Answers()["safe"], "Enter keeps the earlier answer")
+	assert.Equal(t, questionnaire.InProgress, r.resp.Status)
+}
+
+func TestHelpSkipAndRequired(t *testing.T) {
+	b := loadKinds(t)
+	r := run(t, b, nil, "?", "s", "", "y", "q")
+	assert.Contains(t, r.out, "Safety comes first.")
+	assert.Contains(t, r.out, "b goes back")
+	assert.Contains(t, r.out, "can't be skipped")
+	assert.Contains(t, r.out, "This question needs an answer.")
+	assert.Equal(t, Quit, r.status)
+	assert.Equal(t, true, r.sess.Answers()["safe"])
+
+	// Help on a question without help text still helps.
+	r = run(t, b, nil, "y", "?", "q")
+	assert.Contains(t, r.out, "There's no extra explanation")
+}
+
+func TestBadAnswersAreExplainedAndAskedAgain(t *testing.T) {
+	b := loadKinds(t)
+	tests := []struct {
+		name   string
+		lines  []string
+		expect string
+		id     string
+		want   any
+	}{
+		{"yesno", []string{"maybe", "yes"}, `Please type y for yes or n for no ("maybe" isn't one of those).`, "safe", true},
+		{"choice by number", []string{"y", "7", "nearly EVERY day"}, `"7" isn't one of the choices. Please type a number from 0 to 2.`, "mood", 2.0},
+		{"choice by label", []string{"y", "0", "purple", "LIGHT BLUE"}, `"purple" isn't one of the choices. Please type a number from 1 to 2.`, "colour", "light_blue"},
+		{"multi", []string{"y", "0", "2", "1 9", "friends music"}, `"9" isn't one of the choices.`, "helps", []any{"friends", "music"}},
+		{"multi labels", []string{"y", "0", "2", "going for walks, music"}, "", "helps", []any{"walks", "music"}},
+		{"scale", []string{"y", "0", "2", "1", "8", "3.5", "completely"}, `Please type a whole number from 1 to 7 ("8" isn't one).`, "hope", 7.0},
+		{"number", []string{"y", "0", "2", "1", "1", "25", "lots", "8"}, `Please type a number from 0 to 24 (25 is outside that).`, "hours", 8.0},
+		{"number words", []string{"y", "0", "2", "1", "1", "lots", "8"}, `Please type a number, like 3 or 2.5 ("lots" isn't one).`, "hours", 8.0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, b, nil, append(tt.lines, "q")...)
+			assert.Contains(t, r.out, tt.expect)
+			assert.Equal(t, tt.want, r.sess.Answers()[tt.id])
+		})
+	}
+}
+
+func TestEndOfInputAndInterrupt(t *testing.T) {
+	b := loadKinds(t)
+	r := run(t, b, nil, "y", "1")
+	assert.Equal(t, EndOfInput, r.status)
+	assert.Equal(t, map[string]any{"safe": true, "mood": 1.0}, r.saves[len(r.saves)-1])
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out bytes.Buffer
+	in := Lines{"y"}
+	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, Options{})
+	st, err := s.Run(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, Interrupted, st)
+}
+
+func TestSaveFailureIsAnError(t *testing.T) {
+	b := loadKinds(t)
+	var out bytes.Buffer
+	in := Lines{"y"}
+	n := 0
+	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, Options{Save: func(*questionnaire.Response) error {
+		n++
+		if n > 1 {
+			return errors.New("disk full")
+		}
+		return nil
+	}})
+	_, err := s.Run(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "could not be saved: disk full")
+}
+
+func TestUrgentFlagIsShownAtOnce(t *testing.T) {
+	b := loadKinds(t)
+	r := run(t, b, nil, "n", "q")
+	i := strings.Index(r.out, "Your safety comes first")
+	j := strings.Index(r.out, "How often have you felt low?")
+	require.True(t, i >= 0 && j > i, "the safety message comes before the next question:\n%s", r.out)
+	assert.Contains(t, r.out, "Please reach out to someone who can help.")
+}
+
+func TestResumeStartsAtFirstOpenQuestion(t *testing.T) {
+	b := loadKinds(t)
+	resp := questionnaire.NewResponse(b, fixed)
+	resp.SetAnswer("safe", true)
+	resp.SetAnswer("mood", 1.0)
+	var out bytes.Buffer
+	in := Lines{"b", "", "1", "q"}
+	s := New(b, resp, questionnaire.Answers{"safe": true, "mood": 1.0}, &in, &out, Options{Resumed: true})
+	st, err := s.Run(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, Quit, st)
+	assert.Contains(t, out.String(), "Welcome back to Every kind of question.")
+	assert.Contains(t, out.String(), "You've answered 2 of 7 questions.")
+	assert.Contains(t, out.String(), "3 of 7")
+	assert.Contains(t, out.String(), "4 of 8")
+	assert.Equal(t, "red", s.Answers()["colour"])
+}
+
+func TestOffATerminalEachPromptEndsItsLine(t *testing.T) {
+	b := loadKinds(t)
+	r := run(t, b, nil, "y", "q")
+	assert.Contains(t, r.out, "> \n\n2 of 7")
+	assert.NotContains(t, r.out, "\x1b", "no escape codes off a terminal")
+
+	var out bytes.Buffer
+	in := Lines{"y", "q"}
+	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, Options{Terminal: true, Color: true})
+	_, err := s.Run(context.Background())
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "> \n2 of 7", "a terminal echoes the typed line and its newline itself")
+	assert.Contains(t, out.String(), "\x1b[1mDo you feel safe?\x1b[0m")
+}
+
+func TestBankTextIsSanitized(t *testing.T) {
+	b := loadKinds(t)
+	b.Questions[0].Text = "Safe?\x1b[2J"
+	r := run(t, b, nil, "q")
+	assert.NotContains(t, r.out, "\x1b")
+	assert.Contains(t, r.out, "Safe?^[[2J")
+}
+
+func TestLineReader(t *testing.T) {
+	pr, pw := io.Pipe()
+	lr := NewLineReader(pr)
+	go func() {
+		io.WriteString(pw, "one\r\ntwo\x1b[A\tthree\n"+strings.Repeat("x", MaxLine+10)+"\nlast")
+		pw.Close()
+	}()
+	ctx := context.Background()
+	got := []string{}
+	for {
+		l, err := lr.ReadLine(ctx)
+		if err != nil {
+			assert.ErrorIs(t, err, io.EOF)
+			break
+		}
+		got = append(got, l)
+	}
+	require.Len(t, got, 4)
+	assert.Equal(t, "one", got[0])
+	assert.Equal(t, "two[A three", got[1])
+	assert.Len(t, got[2], MaxLine)
+	assert.Equal(t, "last", got[3])
+	_, err := lr.ReadLine(ctx)
+	assert.ErrorIs(t, err, io.EOF)
+}
+
+func TestLineReaderIsInterruptible(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	lr := NewLineReader(pr)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		_, err := lr.ReadLine(ctx)
+		done <- err
+	}()
+	cancel()
+	assert.ErrorIs(t, <-done, context.Canceled)
+}
