@@ -1,19 +1,101 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/render"
+)
 
 // ListOptions are the inputs of 'candor list'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type ListOptions struct{}
+type ListOptions struct {
+	Format string
+	Width  int
+}
 
-// NewCmdList is a placeholder until 'list' is built.
+// NewCmdList builds 'candor list'.
 func NewCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "list",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &ListOptions{}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in question banks",
+		Long: `List the question banks that come with candor: for each, its id (what you type after
+'candor take'), its title, who it is for and how many questions it has.`,
+		Example: "  candor list\n  candor list --format json",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor list' is not built yet")
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(f, opts)
 		},
 	}
+	formatFlag(cmd, &opts.Format, "text", "json")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+// listedBank is one built-in bank as 'candor list --format json' prints it.
+type listedBank struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	For       string `json:"for"`
+	Version   string `json:"version"`
+	Questions int    `json:"questions"`
+	Default   bool   `json:"default"`
+}
+
+func listRun(f *Factory, opts *ListOptions) error {
+	// Short lines read better than a count pushed to the far edge of a wide terminal.
+	width := min(resolveWidth(f, opts.Width), 64)
+	var banks []listedBank
+	for _, id := range data.IDs() {
+		b, ds := data.LoadBank(id)
+		if b == nil {
+			// A built-in bank always loads (its tests make sure); say so plainly if not.
+			printDiagnostics(f, ds, sourcesOf(id, ds), width)
+			return errSilent1
+		}
+		banks = append(banks, listedBank{ID: b.ID, Title: b.Title, For: b.For, Version: b.Version,
+			Questions: len(b.Questions), Default: id == data.DefaultBank})
+	}
+	if opts.Format == "json" {
+		if banks == nil {
+			banks = []listedBank{}
+		}
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(banks)
+	}
+	var out strings.Builder
+	for i, lb := range banks {
+		if i > 0 {
+			out.WriteString("\n")
+		}
+		head := lb.ID
+		if lb.Default {
+			head += " (the default)"
+		}
+		n := fmt.Sprintf("%d %s", lb.Questions, plural(lb.Questions, "question", "questions"))
+		if gap := width - render.Width(head) - render.Width(n); gap >= 2 {
+			out.WriteString(head + strings.Repeat(" ", gap) + n + "\n")
+		} else {
+			out.WriteString(head + ", " + n + "\n")
+		}
+		for _, l := range render.WrapIndent(render.Clean(lb.Title), width, "    ", "    ") {
+			out.WriteString(l + "\n")
+		}
+		if lb.For != "" {
+			for _, l := range render.WrapIndent("For "+render.Clean(lb.For), width, "    ", "    ") {
+				out.WriteString(l + "\n")
+			}
+		}
+	}
+	out.WriteString("\nTake one with 'candor take ID', or print it with 'candor show ID'.\n")
+	_, err := fmt.Fprint(f.IO.Out, out.String())
+	return err
 }

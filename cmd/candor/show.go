@@ -1,19 +1,57 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/render"
+)
 
 // ShowOptions are the inputs of 'candor show'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type ShowOptions struct{}
+type ShowOptions struct {
+	Bank   string
+	Format string
+	Width  int
+}
 
-// NewCmdShow is a placeholder until 'show' is built.
+// NewCmdShow builds 'candor show BANK'.
 func NewCmdShow(f *Factory, runF func(*ShowOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "show BANK",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &ShowOptions{}
+	cmd := &cobra.Command{
+		Use:   "show BANK",
+		Short: "Print a bank as a worksheet to fill in on paper",
+		Long: `Print a question bank (a built-in id or a file) as a worksheet, for people who would
+rather answer on paper: every question numbered, with its help, boxes to tick, points to
+circle and lines to write on, the introduction, the closing words and the sources.
+
+Nothing about scores or flags is printed. Save it to a file and print that:
+  candor show trust-readiness > worksheet.txt`,
+		Example: "  candor show trust-readiness\n" +
+			"  candor show my-bank.yaml --format markdown > my-bank.md\n" +
+			"  candor show accountability --width 70",
+		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
+		ValidArgsFunction: bankCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor show' is not built yet")
+			opts.Bank = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(f, opts)
 		},
 	}
+	formatFlag(cmd, &opts.Format, "text", "markdown")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+func showRun(f *Factory, opts *ShowOptions) error {
+	// Paper is narrow: up to 80 columns unless asked for more.
+	width := min(resolveWidth(f, opts.Width), 80)
+	if opts.Width > 0 {
+		width = resolveWidth(f, opts.Width)
+	}
+	b, err := loadBank(f, opts.Bank, width)
+	if err != nil {
+		return err
+	}
+	return render.Worksheet(f.IO.Out, b, render.WorksheetOptions{Format: opts.Format, Width: width})
 }

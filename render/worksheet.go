@@ -1,0 +1,363 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// WorksheetOptions control a printable worksheet.
+type WorksheetOptions struct {
+	// Format is "text" or "markdown".
+	Format string
+	// Width wraps text; 0 means 80.
+	Width int
+}
+
+// Worksheet writes bank b as a worksheet to fill in on paper: the title, for whom, the intro,
+// every question numbered with its help, boxes to tick, points to circle and lines to write
+// on, the outro and the sources. It shows nothing of how answers are scored.
+func Worksheet(w io.Writer, b *questionnaire.Bank, opt WorksheetOptions) error {
+	width := EffectiveWidth(opt.Width)
+	bw := bufio.NewWriter(w)
+	ws := &wsSheet{w: bw, b: b, width: width}
+	if opt.Format == "markdown" {
+		ws.markdown()
+	} else {
+		ws.text()
+	}
+	return bw.Flush()
+}
+
+type wsSheet struct {
+	w     *bufio.Writer
+	b     *questionnaire.Bank
+	width int
+}
+
+// wsClean is text from the bank, made safe for a terminal and trimmed.
+func wsClean(s string) string {
+	return strings.TrimSpace(Clean(s))
+}
+
+func (s *wsSheet) line(format string, args ...any) {
+	fmt.Fprintf(s.w, format, args...)
+	s.w.WriteByte('\n')
+}
+
+func (s *wsSheet) blank() { s.w.WriteByte('\n') }
+
+// para writes text wrapped to the sheet's width, every line indented by indent spaces.
+func (s *wsSheet) para(text string, indent int) {
+	s.hanging(strings.Repeat(" ", indent), text)
+}
+
+// hanging writes text's paragraphs wrapped to the sheet's width: the first line starts
+// with prefix, the others are indented under it; list items keep their marker.
+func (s *wsSheet) hanging(prefix, text string) {
+	pad := strings.Repeat(" ", Width(prefix))
+	prevItem := false
+	for i, p := range Paragraphs(Clean(text)) {
+		first, ind := pad, pad
+		if i == 0 {
+			first = prefix
+		}
+		if i > 0 && !(prevItem && p.Marker != "") {
+			s.blank()
+		}
+		if p.Marker != "" {
+			first += p.Marker + " "
+			ind += strings.Repeat(" ", Width(p.Marker)+1)
+		}
+		for _, l := range WrapIndent(p.Text, s.width, first, ind) {
+			s.line("%s", l)
+		}
+		prevItem = p.Marker != ""
+	}
+}
+
+func wsRuneLen(s string) int { return Width(s) }
+
+// wsQuestionNote is the line under a question that says when to answer it, if any.
+func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
+	var notes []string
+	if q.When != nil {
+		if words, ok := WhenInWords(b, q); ok {
+			notes = append(notes, "Answer this only if "+words+".")
+		} else {
+			notes = append(notes, "This question may not apply to you; if it doesn't, leave it blank.")
+		}
+	}
+	if !q.Required && q.When == nil {
+		notes = append(notes, "You may leave this one blank if you prefer.")
+	}
+	return strings.Join(notes, " ")
+}
+
+// wsScaleAnchors is "1 = Never, 7 = Always" for a scale's labelled points, in order.
+func wsScaleAnchors(q *questionnaire.Question) string {
+	var parts []string
+	for p := int(q.Min); p <= int(q.Max); p++ {
+		if l, ok := q.Labels[p]; ok {
+			parts = append(parts, fmt.Sprintf("%d = %s", p, wsClean(l)))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// wsNumberPrompt says what number to write.
+func wsNumberPrompt(q *questionnaire.Question) string {
+	n := questionnaire.FormatNumber
+	switch {
+	case q.HasMin && q.HasMax:
+		return fmt.Sprintf("Write a number from %s to %s:", n(q.Min), n(q.Max))
+	case q.HasMin:
+		return fmt.Sprintf("Write a number, %s or more:", n(q.Min))
+	case q.HasMax:
+		return fmt.Sprintf("Write a number, %s or less:", n(q.Max))
+	}
+	return "Write a number:"
+}
+
+func wsSourceLine(src *questionnaire.Source) string {
+	line := wsClean(src.Title)
+	if a := wsClean(src.Author); a != "" {
+		line += ", by " + a
+	}
+	return line
+}
+
+// --- text ---------------------------------------------------------------------------
+
+func (s *wsSheet) text() {
+	b := s.b
+	title := wsClean(b.Title)
+	s.para(title, 0)
+	s.line("%s", strings.Repeat("=", min(wsRuneLen(title), s.width)))
+	if f := wsClean(b.For); f != "" {
+		s.para("For "+f, 0)
+	}
+	s.blank()
+	if b.Intro != "" {
+		s.para(b.Intro, 0)
+		s.blank()
+	}
+	s.line("Name: %s   Date: %s", strings.Repeat("_", max(10, s.width/2-14)), strings.Repeat("_", 12))
+	num := len(fmt.Sprint(len(b.Questions)))
+	indent := num + 2
+	var section *questionnaire.Section
+	for _, q := range b.Questions {
+		if q.Section != nil && q.Section != section {
+			section = q.Section
+			s.blank()
+			s.blank()
+			t := wsClean(section.Title)
+			if t == "" {
+				t = "Part"
+			}
+			s.para(t, 0)
+			s.line("%s", strings.Repeat("-", min(wsRuneLen(t), s.width)))
+			if section.Intro != "" {
+				s.para(section.Intro, 0)
+			}
+		}
+		s.blank()
+		s.hanging(fmt.Sprintf("%*d. ", num, q.Index+1), q.Text)
+		if q.Help != "" {
+			s.para(q.Help, indent)
+		}
+		if note := wsQuestionNote(b, q); note != "" {
+			s.para("("+note+")", indent)
+		}
+		s.blank()
+		s.textAnswer(q, indent)
+	}
+	if b.Outro != "" {
+		s.blank()
+		s.blank()
+		s.para(b.Outro, 0)
+	}
+	if len(b.Sources) > 0 {
+		s.blank()
+		s.blank()
+		s.line("Sources")
+		s.line("-------")
+		for _, src := range b.Sources {
+			s.hanging("- ", wsSourceLine(src))
+			if u := wsClean(src.URL); u != "" {
+				s.para(u, 2)
+			}
+			if n := wsClean(src.Note); n != "" {
+				s.para(n, 2)
+			}
+		}
+	}
+}
+
+func (s *wsSheet) textAnswer(q *questionnaire.Question, indent int) {
+	pad := strings.Repeat(" ", indent)
+	switch q.Type {
+	case questionnaire.YesNo:
+		s.line("%s[ ] Yes    [ ] No", pad)
+	case questionnaire.Choice, questionnaire.Multi:
+		if q.Type == questionnaire.Choice {
+			s.line("%sTick one:", pad)
+		} else {
+			s.line("%sTick all that apply:", pad)
+		}
+		for _, o := range q.Options {
+			s.hanging(pad+"[ ] ", o.Label)
+		}
+	case questionnaire.Scale:
+		prefix := "Circle one: "
+		line := pad + prefix
+		cont := strings.Repeat(" ", indent+wsRuneLen(prefix))
+		for p := int(q.Min); p <= int(q.Max); p++ {
+			cell := fmt.Sprintf("  %d ", p)
+			if wsRuneLen(line)+wsRuneLen(cell) > s.width && strings.TrimSpace(line) != strings.TrimSpace(prefix) {
+				s.line("%s", strings.TrimRight(line, " "))
+				line = cont
+			}
+			line += cell
+		}
+		s.line("%s", strings.TrimRight(line, " "))
+		if a := wsScaleAnchors(q); a != "" {
+			s.para(a, indent)
+		}
+	case questionnaire.Number:
+		p := wsNumberPrompt(q)
+		s.line("%s%s %s", pad, p, strings.Repeat("_", max(8, min(20, s.width-indent-wsRuneLen(p)-1))))
+	default:
+		rule := strings.Repeat("_", s.width-indent)
+		s.line("%s%s", pad, rule)
+		s.blank()
+		s.line("%s%s", pad, rule)
+	}
+}
+
+// --- markdown -----------------------------------------------------------------------
+
+func (s *wsSheet) mdPara(text string, prefix string) {
+	prevItem := false
+	for i, p := range Paragraphs(Clean(text)) {
+		if i > 0 && !(prevItem && p.Marker != "") {
+			s.line("%s", strings.TrimRight(prefix, " "))
+		}
+		if p.Marker != "" {
+			s.line("%s%s %s", prefix, p.Marker, p.Text)
+		} else {
+			s.line("%s%s", prefix, p.Text)
+		}
+		prevItem = p.Marker != ""
+	}
+}
+
+// wsMdRule is a line to write on: escaped underscores, so markdown shows them as they are.
+func wsMdRule(n int) string { return strings.Repeat(`\_`, n) }
+
+func (s *wsSheet) markdown() {
+	b := s.b
+	s.line("# %s", wsOneLine(wsClean(b.Title)))
+	s.blank()
+	if f := wsClean(b.For); f != "" {
+		s.line("*For %s*", wsOneLine(f))
+		s.blank()
+	}
+	if b.Intro != "" {
+		s.mdPara(b.Intro, "")
+		s.blank()
+	}
+	s.line("Name: %s &nbsp; Date: %s", wsMdRule(24), wsMdRule(12))
+	var section *questionnaire.Section
+	for _, q := range b.Questions {
+		if q.Section != nil && q.Section != section {
+			section = q.Section
+			s.blank()
+			t := wsOneLine(wsClean(section.Title))
+			if t == "" {
+				t = "Part"
+			}
+			s.line("## %s", t)
+			if section.Intro != "" {
+				s.blank()
+				s.mdPara(section.Intro, "")
+			}
+		}
+		s.blank()
+		s.line("**%d.** %s", q.Index+1, wsOneLine(wsClean(q.Text)))
+		if q.Help != "" {
+			s.blank()
+			s.mdPara(q.Help, "> ")
+		}
+		if note := wsQuestionNote(b, q); note != "" {
+			s.blank()
+			s.line("*(%s)*", note)
+		}
+		s.blank()
+		s.mdAnswer(q)
+	}
+	if b.Outro != "" {
+		s.blank()
+		s.line("---")
+		s.blank()
+		s.mdPara(b.Outro, "")
+	}
+	if len(b.Sources) > 0 {
+		s.blank()
+		s.line("## Sources")
+		s.blank()
+		for _, src := range b.Sources {
+			item := wsSourceLine(src)
+			if u := wsClean(src.URL); u != "" {
+				item = fmt.Sprintf("[%s](%s)", wsClean(src.Title), u)
+				if a := wsClean(src.Author); a != "" {
+					item += ", by " + a
+				}
+			}
+			if n := wsClean(src.Note); n != "" {
+				item += ". " + n
+			}
+			s.line("- %s", wsOneLine(item))
+		}
+	}
+}
+
+func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
+	switch q.Type {
+	case questionnaire.YesNo:
+		s.line("- [ ] Yes")
+		s.line("- [ ] No")
+	case questionnaire.Choice, questionnaire.Multi:
+		if q.Type == questionnaire.Choice {
+			s.line("Tick one:")
+		} else {
+			s.line("Tick all that apply:")
+		}
+		s.blank()
+		for _, o := range q.Options {
+			s.line("- [ ] %s", wsOneLine(wsClean(o.Label)))
+		}
+	case questionnaire.Scale:
+		var pts []string
+		for p := int(q.Min); p <= int(q.Max); p++ {
+			pts = append(pts, fmt.Sprint(p))
+		}
+		s.line("Circle one: %s", strings.Join(pts, " · "))
+		if a := wsScaleAnchors(q); a != "" {
+			s.blank()
+			s.line("*%s*", wsOneLine(a))
+		}
+	case questionnaire.Number:
+		s.line("%s %s", wsNumberPrompt(q), wsMdRule(16))
+	default:
+		s.line("%s", wsMdRule(40))
+		s.blank()
+		s.line("%s", wsMdRule(40))
+	}
+}
+
+// wsOneLine joins text onto one line (for headings and list items).
+func wsOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,160 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+)
+
+func loadTestBank(t *testing.T, src string) *questionnaire.Bank {
+	t.Helper()
+	b, ds := questionnaire.Load("test.yaml", []byte(src))
+	require.NotNil(t, b, "%v", ds)
+	return b
+}
+
+// Every built-in bank and the init template print as a worksheet, in text and markdown.
+func TestWorksheetGolden(t *testing.T) {
+	banks := map[string]*questionnaire.Bank{}
+	for _, id := range data.IDs() {
+		b, ds := data.LoadBank(id)
+		require.NotNil(t, b, "%v", ds)
+		banks[id] = b
+	}
+	tmpl, ds := questionnaire.Load("template.yaml", data.Template("", ""))
+	require.NotNil(t, tmpl, "%v", ds)
+	banks["template"] = tmpl
+	for name, b := range banks {
+		for _, format := range []string{"text", "markdown"} {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: format, Width: 72}))
+				ext := map[string]string{"text": "txt", "markdown": "md"}[format]
+				golden(t, filepath.Join("worksheet", name+"."+ext), buf.String())
+			})
+		}
+	}
+}
+
+// Golden files of banks that no longer exist would go stale unnoticed.
+func TestWorksheetGoldenHasNoStrays(t *testing.T) {
+	entries, err := os.ReadDir(filepath.Join("testdata", "worksheet"))
+	if os.IsNotExist(err) && *update {
+		return
+	}
+	require.NoError(t, err)
+	known := map[string]bool{"template": true}
+	for _, id := range data.IDs() {
+		known[id] = true
+	}
+	for _, e := range entries {
+		name := strings.TrimSuffix(strings.TrimSuffix(e.Name(), ".txt"), ".md")
+		assert.True(t, known[name], "stray golden file %s", e.Name())
+	}
+}
+
+func TestWorksheetLines(t *testing.T) {
+	b := loadTestBank(t, `candor: 1
+id: t
+version: 1.0.0
+title: "T\x1b[31m"
+choices:
+  agree:
+    - {value: 1, label: "No\x07pe"}
+    - {value: 2, label: Yes please}
+questions:
+  - {id: a, type: yesno, text: "Safe?"}
+  - {id: b, choices: agree, text: Pick, when: a == true}
+  - {id: c, min: 1, max: 5, labels: {1: Low, 5: High}, text: Rate}
+  - {id: d, type: number, min: 0, text: How many, required: false}
+  - {id: e, type: text, text: Say, when: c >= 3 and b == 2}
+  - {id: f, type: multi, text: Any, choices: [{value: x, label: X}, {value: y, label: Y}]}
+  - {id: g, type: yesno, text: Odd, when: "len(string(d)) > 3"}
+`)
+	var buf bytes.Buffer
+	require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: "text", Width: 60}))
+	out := buf.String()
+	for _, want := range []string{
+		"T^[[31m\n",
+		"\n1. Safe?\n",
+		"   [ ] Yes    [ ] No\n",
+		"   (Answer this only if you answered \"Yes\" to question 1.)\n",
+		"   Tick one:\n   [ ] No^Gpe\n   [ ] Yes please\n",
+		"   Circle one:   1   2   3   4   5\n",
+		"   1 = Low, 5 = High\n",
+		"   (You may leave this one blank if you prefer.)\n",
+		"   Write a number, 0 or more: ___",
+		"   Tick all that apply:\n   [ ] X\n   [ ] Y\n",
+	} {
+		assert.Contains(t, out, want)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{
+		`(Answer this only if your answer to question 3 was 3 or more and you chose "Yes please" in question 2.)`,
+		"(This question may not apply to you; if it doesn't, leave it blank.)",
+	} {
+		assert.Contains(t, flat, want)
+	}
+	assert.NotContains(t, out, "\x1b")
+	assert.NotContains(t, out, "\a")
+	for _, l := range strings.Split(out, "\n") {
+		assert.LessOrEqual(t, Width(l), 60, "line too wide: %q", l)
+	}
+}
+
+func TestWhenInWords(t *testing.T) {
+	b := loadTestBank(t, `candor: 1
+id: t
+version: 1.0.0
+title: T
+questions:
+  - {id: safe, type: yesno, text: "Safe?"}
+  - {id: mood, min: 1, max: 7, labels: {7: Great}, text: Mood}
+  - {id: often, text: Often, choices: [{value: never, label: Never}, {value: daily, label: Every day}]}
+  - {id: who, type: multi, text: Who, choices: [{value: mum, label: My mum}, {value: dad, label: My dad}]}
+  - {id: weeks, type: number, text: Weeks}
+  - {id: q, type: text, text: Q}
+`)
+	tests := []struct {
+		when string
+		want string
+		ok   bool
+	}{
+		{"safe", `you answered "Yes" to question 1`, true},
+		{"not safe", `you answered "No" to question 1`, true},
+		{"!safe", `you answered "No" to question 1`, true},
+		{"safe == false", `you answered "No" to question 1`, true},
+		{"safe != true", `you answered "No" to question 1`, true},
+		{"mood > 3", "your answer to question 2 was 4 or more", true},
+		{"3 < mood", "your answer to question 2 was 4 or more", true},
+		{"mood <= 2", "your answer to question 2 was 2 or less", true},
+		{"mood == 7", "your answer to question 2 was 7 (Great)", true},
+		{"weeks > 2.5", "your answer to question 5 was more than 2.5", true},
+		{"weeks < 10", "your answer to question 5 was less than 10", true},
+		{`often == "daily"`, `you chose "Every day" in question 3`, true},
+		{`often != "never"`, `you chose something other than "Never" in question 3`, true},
+		{`"dad" in who`, `you ticked "My dad" in question 4`, true},
+		{"weeks != nil", "you answered question 5", true},
+		{"safe and mood >= 5", `you answered "Yes" to question 1 and your answer to question 2 was 5 or more`, true},
+		{"safe or weeks > 1", `you answered "Yes" to question 1, or your answer to question 5 was more than 1`, true},
+		{`often == "sometimes"`, "", false},
+		{"mood + 1 > 3", "", false},
+		{"len(who) > 1", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.when, func(t *testing.T) {
+			q := &questionnaire.Question{ID: "z", Index: 9, When: &questionnaire.Expr{Source: tc.when}}
+			got, ok := WhenInWords(b, q)
+			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
