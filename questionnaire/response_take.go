@@ -1,0 +1,96 @@
+package questionnaire
+
+import (
+	"bytes"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ReadAnswersFile reads the file given to `candor take --answers`: a response file (one with
+// `kind: response` or `candor: 1`), or a plain mapping of question id to answer, in YAML or
+// JSON. A plain mapping becomes a response to bank b. Check the answers with Resolve, which
+// names the file, line and column of any answer that does not fit.
+func ReadAnswersFile(path string, b *Bank) (*Response, Diagnostics) {
+	src, err := ReadFileLimited(path)
+	if err != nil {
+		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}}
+	}
+	return ReadAnswers(path, src, b)
+}
+
+// ReadAnswers is ReadAnswersFile on bytes; name is used in diagnostics.
+func ReadAnswers(name string, raw []byte, b *Bank) (*Response, Diagnostics) {
+	d := &diags{file: name}
+	r := readAnswers(d, name, raw, b)
+	ds := d.list
+	ds.Sort()
+	if len(ds) > maxDiagnostics {
+		ds = ds[:maxDiagnostics]
+	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return r, ds
+}
+
+func readAnswers(d *diags, name string, raw []byte, b *Bank) *Response {
+	if len(raw) > MaxFileSize {
+		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
+		return nil
+	}
+	src, ok := checkText(d, raw)
+	if !ok {
+		return nil
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		d.errorf(Pos{Line: 1, Col: 1}, "write one `question_id: answer` per line", "the answers file is empty")
+		return nil
+	}
+	root := parseYAML(d, src)
+	if root == nil {
+		return nil
+	}
+	w := &walker{diags: d}
+	root = w.resolve(root, 0)
+	if root == nil {
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(w.pos(root), "write one `question_id: answer` per line", "the answers must be a mapping of question ids to answers, not %s", kindName(root))
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Kind == yaml.ScalarNode && (k.Value == "kind" || k.Value == "candor") {
+			return readResponse(d, name, raw)
+		}
+	}
+	r := &Response{File: name, Answers: map[string]any{}, answerPos: map[string]Pos{}, answerNode: map[string]*yaml.Node{}, Status: InProgress}
+	if b != nil {
+		r.Bank = BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(w.pos(k), "", "an answer's key must be a question id")
+			continue
+		}
+		if _, dup := r.answerPos[k.Value]; dup {
+			d.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", k.Value)
+			continue
+		}
+		v = w.resolve(v, 1)
+		if v == nil {
+			continue
+		}
+		val, err := rawValue(v)
+		if err != nil {
+			d.errorf(w.pos(v), "", "the answer to %q %v", k.Value, err)
+			continue
+		}
+		r.Order = append(r.Order, k.Value)
+		r.Answers[k.Value] = val
+		r.answerPos[k.Value] = w.pos(v)
+		r.answerNode[k.Value] = v
+	}
+	return r
+}
