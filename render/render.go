@@ -14,15 +14,17 @@ import (
 
 // Options control a rendering.
 type Options struct {
-	// Format is "text", "markdown" or "json".
+	// Format is "text" (also ""), "markdown" or "json".
 	Format string
-	// Width wraps text; 0 means 80.
+	// Width wraps text; 0 means 80. Lines never exceed it (nor MaxWidth, for reading
+	// comfort); below MinWidth the layout is MinWidth wide.
 	Width int
-	// Color adds ANSI colors (text on a terminal only).
+	// Color adds ANSI colors (text on a terminal only). Without it, no escape code is
+	// written.
 	Color bool
-	// ASCII draws bars without block characters.
+	// ASCII draws bars and frames without block or box-drawing characters.
 	ASCII bool
-	// Date is when the answers were given (shown in text and markdown).
+	// Date is when the answers were given (shown in text and markdown); zero leaves it out.
 	Date time.Time
 	// SavedTo is where the response is saved, if anywhere.
 	SavedTo string
@@ -30,26 +32,142 @@ type Options struct {
 	Respondent string
 }
 
-// Summary writes the readiness summary of result r for bank b.
-// PLACEHOLDER for text and markdown: replaced by the real renderer.
+// Summary writes the readiness summary of result r for bank b: the bank gives the closing
+// line and the sources, and may be nil. Text from the bank, the result and the options is
+// made safe for a terminal in text and markdown (questionnaire.Sanitize), never in JSON.
 func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options) error {
-	if opt.Format == "json" {
+	if r == nil {
+		return fmt.Errorf("no result to summarize")
+	}
+	var out string
+	switch opt.Format {
+	case "json":
 		return JSON(w, r)
+	case "", "text":
+		out = summaryText(b, r, opt)
+	case "markdown":
+		out = summaryMarkdown(b, r, opt)
+	default:
+		return fmt.Errorf("unknown format %q: use text, markdown or json", opt.Format)
 	}
-	if r.Outcome != nil {
-		fmt.Fprintf(w, "%s\n\n%s\n", r.Outcome.Title, r.Outcome.Text)
-	}
-	for _, s := range r.Scores {
-		if s.Value != nil {
-			fmt.Fprintf(w, "%s: %s\n", s.Label, questionnaire.FormatNumber(*s.Value))
-		}
-	}
-	return nil
+	_, err := io.WriteString(w, out)
+	return err
 }
 
-// JSON writes r as SPEC §3 JSON.
+// JSON writes r as SPEC §3 JSON: `scores`, `flags` and `warnings` are always lists, never
+// null; `outcome` is null when no outcome applies.
 func JSON(w io.Writer, r *scoring.Result) error {
+	if r == nil {
+		return fmt.Errorf("no result to write")
+	}
+	c := *r
+	if c.Scores == nil {
+		c.Scores = []scoring.ScoreResult{}
+	}
+	if c.Flags == nil {
+		c.Flags = []scoring.FlagResult{}
+	}
+	if c.Warnings == nil {
+		c.Warnings = []string{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(&c)
+}
+
+// formatDate writes a date the way people write it: "22 November 2026".
+func formatDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// split sorts raised flags into urgent ones, which open the summary, and the rest.
+func split(flags []scoring.FlagResult) (urgent, other []scoring.FlagResult) {
+	for _, f := range flags {
+		if f.Level == questionnaire.Urgent {
+			urgent = append(urgent, f)
+		} else {
+			other = append(other, f)
+		}
+	}
+	return urgent, other
+}
+
+// bankTitle is the title to head the summary with.
+func bankTitle(b *questionnaire.Bank, r *scoring.Result) string {
+	if r.Bank.Title != "" {
+		return r.Bank.Title
+	}
+	if b != nil {
+		return b.Title
+	}
+	return ""
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// notEnough explains why a score has no value: how many of its questions were answered and
+// how many it needs.
+func notEnough(s scoring.ScoreResult) string {
+	n, a, k := s.Items, s.Answered, s.Needed
+	q := plural(n, "question", "questions")
+	if a >= k && n > 0 {
+		return fmt.Sprintf("This one could not be worked out from your answers (%d of its %d %s).", a, n, q)
+	}
+	var first string
+	switch {
+	case n == 1:
+		return "Not enough answers yet: its one question has no answer so far."
+	case a == 0:
+		first = fmt.Sprintf("You haven't answered any of its %d %s yet", n, q)
+	default:
+		first = fmt.Sprintf("You answered %d of its %d %s", a, n, q)
+	}
+	need := fmt.Sprintf("and it needs at least %d", k)
+	if k >= n {
+		need = fmt.Sprintf("and it needs all %d", n)
+	}
+	return "Not enough answers yet. " + first + ", " + need + "."
+}
+
+// prorated says how a score with a few unanswered questions was worked out.
+func prorated(s scoring.ScoreResult) string {
+	missing := s.Items - s.Answered
+	return fmt.Sprintf("Worked out from the %d of %d questions you answered; the %s left open %s estimated from your other answers.",
+		s.Answered, s.Items, plural(missing, "one", "ones"), plural(missing, "is", "are"))
+}
+
+// progress says the summary rests on the answers so far.
+func progress(r *scoring.Result) string {
+	return fmt.Sprintf("You haven't finished yet, so this summary is based on your answers so far: %d of %d %s.",
+		r.Answered, r.Asked, plural(r.Asked, "question", "questions"))
+}
+
+// credit is a source as one line: title, by author.
+func credit(s *questionnaire.Source) string {
+	t := s.Title
+	if s.Author != "" {
+		t += ", by " + s.Author
+	}
+	return t
+}
+
+// answeredLine says who answered and when, or "" when neither is known.
+func answeredLine(opt Options) string {
+	who, when := Clean(opt.Respondent), ""
+	if !opt.Date.IsZero() {
+		when = formatDate(opt.Date)
+	}
+	switch {
+	case who != "" && when != "":
+		return "Answered by " + who + " on " + when + "."
+	case who != "":
+		return "Answered by " + who + "."
+	case when != "":
+		return "Answered on " + when + "."
+	}
+	return ""
 }

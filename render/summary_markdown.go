@@ -1,0 +1,201 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// mdOut builds markdown: blocks separated by one blank line. Paragraphs are not wrapped;
+// markdown readers flow them to their own width.
+type mdOut struct {
+	b strings.Builder
+	g Glyphs
+}
+
+func (m *mdOut) block(lines ...string) {
+	if m.b.Len() > 0 {
+		m.b.WriteByte('\n')
+	}
+	for _, l := range lines {
+		m.b.WriteString(strings.TrimRight(l, " "))
+		m.b.WriteByte('\n')
+	}
+}
+
+var mdLineStart = regexp.MustCompile(`^(\d+)([.)])`)
+
+// MarkdownEscape makes text from a bank or a response literal in markdown: sanitized, with
+// every character markdown could read as markup escaped, and on one line.
+func MarkdownEscape(s string) string {
+	s = strings.Join(strings.Fields(Clean(s)), " ")
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~&#!", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if out != "" && strings.ContainsRune("+-=", rune(out[0])) {
+		out = "\\" + out
+	}
+	return mdLineStart.ReplaceAllString(out, `$1\$2`)
+}
+
+// mdProse is text from a bank as markdown paragraphs and list items, each line prefixed
+// with prefix ("> " inside a quote).
+func (m *mdOut) prose(text, prefix string) []string {
+	var out []string
+	prevItem := false
+	for i, p := range Paragraphs(Clean(text)) {
+		item := p.Marker != ""
+		if i > 0 && !(item && prevItem) {
+			out = append(out, strings.TrimRight(prefix, " "))
+		}
+		if item {
+			marker := "-"
+			if mk := p.Marker; mk[len(mk)-1] == '.' || mk[len(mk)-1] == ')' {
+				marker = mk
+			}
+			out = append(out, prefix+marker+" "+MarkdownEscape(p.Text))
+		} else {
+			out = append(out, prefix+MarkdownEscape(p.Text))
+		}
+		prevItem = item
+	}
+	return out
+}
+
+// codeSpan puts s in a code span, with enough backticks around it.
+func codeSpan(s string) string {
+	s = Clean(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
+	m := &mdOut{g: GlyphsFor(opt.ASCII)}
+	urgent, other := split(r.Flags)
+
+	for _, f := range urgent {
+		ls := []string{"> **" + MarkdownEscape(f.Title) + "**", ">"}
+		m.block(append(ls, m.prose(f.Text, "> ")...)...)
+	}
+
+	if title := bankTitle(b, r); title != "" {
+		m.block("# " + MarkdownEscape(title))
+	}
+	if r.Status == questionnaire.InProgress {
+		m.block("*" + progress(r) + "*")
+	}
+
+	if o := r.Outcome; o != nil {
+		m.block("## " + MarkdownEscape(o.Title))
+		m.block(m.prose(o.Text, "")...)
+	}
+
+	if len(r.Scores) > 0 {
+		m.block("## A closer look")
+		for _, s := range r.Scores {
+			m.score(s)
+		}
+	}
+
+	if len(other) > 0 {
+		m.block("## Worth noticing")
+		for _, f := range other {
+			m.block("### " + MarkdownEscape(f.Title))
+			m.block(m.prose(f.Text, "")...)
+		}
+	}
+
+	if b != nil && strings.TrimSpace(b.Outro) != "" {
+		m.block("---")
+		m.block(m.prose(b.Outro, "")...)
+	}
+
+	if b != nil && len(b.Sources) > 0 {
+		m.block("## Sources")
+		var ls []string
+		for _, s := range b.Sources {
+			t := MarkdownEscape(s.Title)
+			if u := strings.TrimSpace(Clean(s.URL)); isWebURL(u) {
+				t = "[" + t + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u) + ">)"
+			} else if u != "" {
+				t += " (" + MarkdownEscape(u) + ")"
+			}
+			if s.Author != "" {
+				t += ", by " + MarkdownEscape(s.Author)
+			}
+			ls = append(ls, "- "+t)
+		}
+		m.block(ls...)
+	}
+
+	var foot []string
+	if a := answeredLine(opt); a != "" {
+		foot = append(foot, "*"+MarkdownEscape(a)+"*")
+	}
+	if opt.SavedTo != "" {
+		if len(foot) > 0 {
+			foot[0] += "  " // a hard line break
+		}
+		foot = append(foot, "Your answers are saved in "+codeSpan(opt.SavedTo))
+	}
+	if len(foot) > 0 {
+		m.b.WriteString("\n")
+		for _, l := range foot {
+			m.b.WriteString(l + "\n")
+		}
+	}
+
+	if len(r.Warnings) > 0 {
+		m.block("## About this summary")
+		var ls []string
+		for _, w := range r.Warnings {
+			ls = append(ls, "- "+MarkdownEscape(w))
+		}
+		m.block(ls...)
+	}
+
+	if m.b.Len() == 0 {
+		m.block("Thank you for answering.")
+	}
+	return m.b.String()
+}
+
+func isWebURL(u string) bool {
+	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, " \n")
+}
+
+// score writes one score as a small section.
+func (m *mdOut) score(s scoring.ScoreResult) {
+	m.block("### " + MarkdownEscape(s.Label))
+	if s.Value == nil {
+		m.block(notEnough(s))
+		return
+	}
+	line := MarkdownEscape(FormatValue(s))
+	if frac, ok := ScoreFraction(s); ok {
+		line = codeSpan(Bar(frac, BarCells, m.g)) + " " + line
+	}
+	if s.Band != nil && *s.Band != "" {
+		line += " " + m.g.Dot + " **" + MarkdownEscape(*s.Band) + "**"
+	}
+	m.block(line)
+	if s.Prorated {
+		m.block("*" + prorated(s) + "*")
+	}
+	if strings.TrimSpace(s.BandText) != "" {
+		m.block(m.prose(s.BandText, "")...)
+	}
+}

@@ -1,0 +1,229 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// textOut builds plain text: lines no wider than width, with blank lines between blocks
+// asked for with gap and never doubled up.
+type textOut struct {
+	b       strings.Builder
+	width   int
+	g       Glyphs
+	st      Style
+	pending int
+	started bool
+}
+
+func newTextOut(opt Options) *textOut {
+	return &textOut{width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII), st: Style{On: opt.Color}}
+}
+
+// gap asks for at least n blank lines before the next line.
+func (t *textOut) gap(n int) { t.pending = max(t.pending, n) }
+
+func (t *textOut) line(s string) {
+	if t.started {
+		t.b.WriteString(strings.Repeat("\n", t.pending))
+	}
+	t.pending, t.started = 0, true
+	t.b.WriteString(strings.TrimRight(s, " "))
+	t.b.WriteByte('\n')
+}
+
+func (t *textOut) lines(ls []string) {
+	for _, l := range ls {
+		t.line(l)
+	}
+}
+
+// prose writes text from a bank, wrapped with indent.
+func (t *textOut) prose(text, indent string) { t.lines(proseLines(text, t.width, indent, t.g)) }
+
+// proseLines lays out text from a bank: sanitized, reflowed into paragraphs (a blank line
+// between them, none between list items), wrapped to width with indent.
+func proseLines(text string, width int, indent string, g Glyphs) []string {
+	var out []string
+	prevItem := false
+	for i, p := range Paragraphs(Clean(text)) {
+		item := p.Marker != ""
+		if i > 0 && !(item && prevItem) {
+			out = append(out, "")
+		}
+		if item {
+			m := p.Marker
+			if m == "-" || m == "*" || m == "•" {
+				m = g.Bullet
+			}
+			first := indent + m + " "
+			out = append(out, WrapIndent(p.Text, width, first, indent+strings.Repeat(" ", Width(m)+1))...)
+		} else {
+			out = append(out, WrapIndent(p.Text, width, "", indent)...)
+		}
+		prevItem = item
+	}
+	return out
+}
+
+// styled wraps one line of text and styles each line (styling after wrapping keeps
+// widths right).
+func styled(text string, width int, indent string, style func(string) string) []string {
+	ls := Wrap(Clean(text), width-Width(indent))
+	for i := range ls {
+		ls[i] = indent + style(ls[i])
+	}
+	return ls
+}
+
+// heading writes a section title with a light rule under it.
+func (t *textOut) heading(title string) {
+	ls := Wrap(title, t.width)
+	w := 0
+	for _, l := range ls {
+		w = max(w, Width(l))
+		t.line(t.st.Bold(l))
+	}
+	t.line(Rule(t.g.Rule, w))
+}
+
+func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
+	t := newTextOut(opt)
+	urgent, other := split(r.Flags)
+
+	// What must not be missed comes first, framed.
+	for _, f := range urgent {
+		inner := t.width - 6
+		if t.width < 30 {
+			inner = t.width
+		}
+		ls := styled(f.Title, inner, "", t.st.AccentBold)
+		ls = append(ls, "")
+		ls = append(ls, proseLines(f.Text, inner, "", t.g)...)
+		t.lines(Frame(ls, t.width, t.g, t.st))
+		t.gap(1)
+	}
+
+	if title := bankTitle(b, r); title != "" {
+		t.lines(Wrap(Clean(title), t.width))
+	}
+	if r.Status == questionnaire.InProgress {
+		t.gap(1)
+		t.lines(Wrap(progress(r), t.width))
+	}
+
+	if o := r.Outcome; o != nil {
+		t.gap(2)
+		ls := Wrap(Clean(o.Title), t.width)
+		w := 0
+		for _, l := range ls {
+			w = max(w, Width(l))
+			t.line(t.st.Bold(l))
+		}
+		t.line(Rule(t.g.HeavyRule, w))
+		t.gap(1)
+		t.prose(o.Text, "")
+	}
+
+	if len(r.Scores) > 0 {
+		t.gap(2)
+		t.heading("A closer look")
+		for _, s := range r.Scores {
+			t.gap(1)
+			t.score(s)
+		}
+	}
+
+	if len(other) > 0 {
+		t.gap(2)
+		t.heading("Worth noticing")
+		for _, f := range other {
+			t.gap(1)
+			t.lines(styled(f.Title, t.width, "  ", t.st.Bold))
+			t.prose(f.Text, "  ")
+		}
+	}
+
+	if b != nil && strings.TrimSpace(b.Outro) != "" {
+		t.gap(2)
+		t.prose(b.Outro, "")
+	}
+
+	if b != nil && len(b.Sources) > 0 {
+		t.gap(2)
+		t.heading("Sources")
+		for _, s := range b.Sources {
+			t.lines(WrapIndent(Clean(credit(s)), t.width, "  "+t.g.Bullet+" ", "    "))
+			if s.URL != "" {
+				t.lines(WrapIndent(Clean(s.URL), t.width, "", "    "))
+			}
+		}
+	}
+
+	if a := answeredLine(opt); a != "" {
+		t.gap(2)
+		t.lines(Wrap(a, t.width))
+	}
+	if opt.SavedTo != "" {
+		if a := answeredLine(opt); a == "" {
+			t.gap(2)
+		}
+		t.lines(Wrap("Your answers are saved in", t.width))
+		t.lines(WrapIndent(Clean(opt.SavedTo), t.width, "", "  "))
+	}
+
+	if len(r.Warnings) > 0 {
+		t.gap(2)
+		t.heading("About this summary")
+		for _, w := range r.Warnings {
+			t.lines(WrapIndent(Clean(w), t.width, "  "+t.g.Bullet+" ", "    "))
+		}
+	}
+
+	if !t.started {
+		t.line("Thank you for answering.")
+	}
+	return t.b.String()
+}
+
+// score writes one score: its label; its bar, value and band; the band's text. A score
+// without enough answers says why instead, with no value and no bar.
+func (t *textOut) score(s scoring.ScoreResult) {
+	const indent = "  "
+	avail := t.width - len(indent)
+	t.lines(styled(s.Label, t.width, indent, t.st.Bold))
+	if s.Value == nil {
+		t.lines(WrapIndent(notEnough(s), t.width, "", indent))
+		return
+	}
+	value := FormatValue(s)
+	line := value
+	if frac, ok := ScoreFraction(s); ok {
+		cells := min(BarCells, avail-2-Width(value))
+		if cells >= 3 {
+			line = Bar(frac, cells, t.g) + "  " + value
+		}
+	}
+	band := ""
+	if s.Band != nil {
+		band = Clean(*s.Band)
+	}
+	sep := "  " + t.g.Dot + "  "
+	switch {
+	case band == "":
+		t.lines(WrapIndent(line, t.width, "", indent))
+	case Width(line)+Width(sep)+Width(band) <= avail:
+		t.line(indent + line + sep + band)
+	default:
+		t.lines(WrapIndent(line, t.width, "", indent))
+		t.lines(WrapIndent(band, t.width, "", indent))
+	}
+	if s.Prorated {
+		t.lines(WrapIndent(prorated(s), t.width, "", indent))
+	}
+	if strings.TrimSpace(s.BandText) != "" {
+		t.prose(s.BandText, indent)
+	}
+}
