@@ -1,19 +1,88 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/safefile"
+	"github.com/candor-app/candor/questionnaire"
+)
 
 // InitOptions are the inputs of 'candor init'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type InitOptions struct{}
+type InitOptions struct {
+	File  string
+	ID    string
+	Title string
+}
 
-// NewCmdInit is a placeholder until 'init' is built.
+// NewCmdInit builds 'candor init FILE'.
 func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "init FILE",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &InitOptions{}
+	cmd := &cobra.Command{
+		Use:   "init FILE",
+		Short: "Start a new question bank from a commented example",
+		Long: `Write a new question bank to FILE to start from: a complete, working example with a
+note on every key, in plain words. It shows every kind of question, scores, flags (among
+them a safety flag), outcomes and the worked examples that check them.
+
+candor never overwrites a file: if FILE exists, choose another name.
+
+The bank's id is taken from the file name when it can be (my-bank.yaml gives my-bank), or
+from --id.`,
+		Example: "  candor init my-bank.yaml\n" +
+			"  candor init week-one.yaml --title \"Week one check-in\"",
+		Args: rangeArgs(1, 1, "the name of the file to create"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor init' is not built yet")
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(f, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.ID, "id", "", "the bank's id (lower-case letters, digits and dashes)")
+	cmd.Flags().StringVar(&opts.Title, "title", "", "the bank's title")
+	return cmd
+}
+
+var initIDRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+func initRun(f *Factory, opts *InitOptions) error {
+	id := opts.ID
+	if id != "" && !initIDRE.MatchString(id) {
+		return usageError("--id %q is not a bank id: use lower-case letters, digits and dashes, starting with a letter, such as my-bank", id)
+	}
+	if id == "" {
+		base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(opts.File), ".yaml"), ".yml")
+		if initIDRE.MatchString(base) {
+			id = base
+		}
+	}
+	title := strings.TrimSpace(opts.Title)
+	if strings.ContainsAny(title, "\n\r") {
+		return usageError("--title must be on one line")
+	}
+	if err := safefile.CreateNew(opts.File, data.Template(id, title), safefile.FileMode); err != nil {
+		return badInput("%v", err)
+	}
+	name := questionnaire.Sanitize(opts.File)
+	arg := name
+	if strings.ContainsAny(arg, " '\"$`\\") {
+		arg = "'" + strings.ReplaceAll(arg, "'", `'\''`) + "'"
+	}
+	fmt.Fprintf(f.IO.Out, `Your new question bank is in %s.
+
+It is a complete example with a note on every line. Next:
+  1. Open it in a text editor and make it your own: change the words, keep what
+     you need, delete the rest.
+  2. Check it after each change:   candor validate %s
+  3. Try it as your client would:  candor take %s
+  4. Print it for paper:           candor show %s
+`, name, arg, arg, arg)
+	return nil
 }
