@@ -120,11 +120,21 @@ func (ds Diagnostics) Sort() {
 	})
 }
 
+// maxCollected bounds how many diagnostics are kept while loading, so that a hostile file
+// cannot fill memory with them; Load prints at most maxDiagnostics of them anyway.
+const maxCollected = 5 * maxDiagnostics
+
 // diags collects diagnostics while loading.
 type diags struct {
 	list Diagnostics
 	file string
+	// dropped counts diagnostics past maxCollected; droppedErr says whether one was an error.
+	dropped    int
+	droppedErr bool
 }
+
+// full reports whether no more diagnostics are kept; costly hints can be skipped then.
+func (d *diags) full() bool { return len(d.list) >= maxCollected }
 
 func (d *diags) errorf(p Pos, hint, format string, args ...any) {
 	d.add(Error, p, hint, format, args...)
@@ -135,8 +145,16 @@ func (d *diags) warnf(p Pos, hint, format string, args ...any) {
 }
 
 func (d *diags) add(s Severity, p Pos, hint, format string, args ...any) {
+	if d.full() {
+		d.dropped++
+		d.droppedErr = d.droppedErr || s == Error
+		return
+	}
 	if p.File == "" {
 		p.File = d.file
+	}
+	if p.Line > 0 && p.Col < 1 {
+		p.Col = 1
 	}
 	d.list = append(d.list, Diagnostic{Severity: s, Pos: p, Summary: fmt.Sprintf(format, args...), Hint: hint})
 }

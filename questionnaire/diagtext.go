@@ -47,8 +47,12 @@ func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextO
 			}
 		}
 		if d.Hint != "" {
-			for _, l := range Wrap(Sanitize(d.Hint), width-8) {
-				fmt.Fprintf(&b, "      = %s\n", l)
+			for i, l := range Wrap(Sanitize(d.Hint), width-8) {
+				lead := "      = "
+				if i > 0 {
+					lead = "        "
+				}
+				fmt.Fprintf(&b, "%s%s\n", lead, l)
 			}
 		}
 	}
@@ -133,12 +137,14 @@ func WriteJSON(w io.Writer, ds Diagnostics) error {
 }
 
 // Sanitize makes control characters visible so that text from a file can never move the
-// cursor, ring the bell or change the terminal: ESC becomes "^[", a carriage return "^M".
-// Newlines and tabs are kept.
+// cursor, ring the bell or change the terminal: ESC becomes "^[", a carriage return "^M", DEL
+// "^?", C1 controls, line and paragraph separators and bidi overrides "\u202e", and a byte
+// that is not UTF-8 "\x9b" (some terminals read a lone 0x9b as an escape). Newlines and tabs
+// are kept.
 func Sanitize(s string) string {
 	clean := true
 	for _, r := range s {
-		if isControl(r) {
+		if isControl(r) || r == utf8.RuneError {
 			clean = false
 			break
 		}
@@ -147,10 +153,13 @@ func Sanitize(s string) string {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
 		case !isControl(r):
-			b.WriteRune(r)
+			b.WriteString(s[i : i+n])
 		case r < 0x20:
 			b.WriteByte('^')
 			b.WriteByte(byte(r) + '@')
@@ -159,6 +168,7 @@ func Sanitize(s string) string {
 		default:
 			fmt.Fprintf(&b, "\\u%04x", r)
 		}
+		i += n
 	}
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -17,6 +18,30 @@ import (
 
 // singleEqualsRE finds `=` written for comparison.
 var singleEqualsRE = regexp.MustCompile(`(^|[^=!<>])=($|[^=])`)
+
+var (
+	notBoolRE  = regexp.MustCompile(`expected bool, but got (.+)$`)
+	mismatchRE = regexp.MustCompile(`^invalid operation: (\S+) \(mismatched types (.+) and (.+)\)$`)
+)
+
+// typeWord names a type of the expr language in a counselor's words.
+func typeWord(t string) string {
+	switch t {
+	case "bool":
+		return "a yes/no answer (true or false)"
+	case "int", "float64", "int64", "float", "integer":
+		return "a number"
+	case "string":
+		return "text"
+	case "[]interface {}", "array":
+		return "a list"
+	case "nil":
+		return "nil"
+	case "interface {}":
+		return "a value of any kind"
+	}
+	return t
+}
 
 // maxExprNodes bounds an expression's size (expr's node limit).
 const maxExprNodes = 1000
@@ -136,7 +161,12 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
-		l.errorf(l.pos(n), "", "%s: %v", what, err)
+		msg, hint := err.Error(), ""
+		if m := notBoolRE.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("must be true or false, but gives %s", typeWord(m[1]))
+			hint = "a condition compares, such as `total >= 3` or `feel_safe == false`"
+		}
+		l.errorf(l.pos(n), hint, "%s %s", what, msg)
 		return
 	}
 	msg, hint := fe.Message, ""
@@ -158,6 +188,9 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			}
 		}
 	} else {
+		if m := mismatchRE.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("`%s` cannot be used between %s and %s", m[1], typeWord(m[2]), typeWord(m[3]))
+		}
 		msg = what + ": " + msg
 		switch {
 		case strings.Contains(fe.Message, "expected bool"):
@@ -171,25 +204,66 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 	l.errorf(exprPos(l.file, n, l.b.Src, fe.Line, fe.Column), hint, "%s", msg)
 }
 
-// exprPos maps a line and 0-based column inside an expression to the file.
+// exprPos maps a 1-based line and 0-based column inside an expression to the file. A literal
+// block (`|`) keeps its lines; every other style folds the source lines into one line joined
+// by single spaces, so the column is walked back across the source lines.
 func exprPos(fileName string, n *yaml.Node, src []byte, line, col int) Pos {
-	if line < 1 {
-		line = 1
-	}
+	line, col = max(line, 1), max(col, 0)
+	at := func(l, c int) Pos { return Pos{File: fileName, Line: l, Col: max(c, 1)} }
 	switch n.Style {
-	case yaml.LiteralStyle, yaml.FoldedStyle:
+	case yaml.LiteralStyle:
 		l := n.Line + line
-		return Pos{File: fileName, Line: l, Col: indentOf(src, l) + col + 1}
-	}
-	if line == 1 {
-		c := n.Column + col
-		if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
-			c++
+		return at(l, blockIndent(src, n.Line)+col+1)
+	case yaml.FoldedStyle:
+		if line > 1 {
+			return at(n.Line, n.Column)
 		}
-		return Pos{File: fileName, Line: n.Line, Col: c}
+		l := n.Line + 1
+		for l < n.Line+100 && strings.TrimSpace(sourceLine(src, l)) == "" && sourceLineExists(src, l+1) {
+			l++
+		}
+		return walkFolded(fileName, src, l, blockIndent(src, n.Line), col)
 	}
-	l := n.Line + line - 1
-	return Pos{File: fileName, Line: l, Col: indentOf(src, l) + col + 1}
+	if line > 1 {
+		return at(n.Line, n.Column)
+	}
+	start := n.Column - 1
+	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
+		start++
+	}
+	return walkFolded(fileName, src, n.Line, start, col)
+}
+
+// walkFolded finds the place of the col-th rune of a folded value that starts at the 0-based
+// rune start of line l: each further source line adds its text after one space.
+func walkFolded(fileName string, src []byte, l, start, col int) Pos {
+	for i := 0; ; i++ {
+		text := []rune(strings.TrimRight(sourceLine(src, l), " \t"))
+		seg := max(len(text)-start, 0)
+		if col <= seg || i >= 1000 || !sourceLineExists(src, l+1) {
+			return Pos{File: fileName, Line: l, Col: start + col + 1}
+		}
+		col -= seg + 1
+		l++
+		next := sourceLine(src, l)
+		start = len([]rune(next)) - len([]rune(strings.TrimLeft(next, " \t")))
+	}
+}
+
+// blockIndent is the indentation of a block scalar's content: that of its first line that is
+// not blank after the indicator line.
+func blockIndent(src []byte, indicatorLine int) int {
+	for l := indicatorLine + 1; l < indicatorLine+100 && sourceLineExists(src, l); l++ {
+		if text := sourceLine(src, l); strings.TrimSpace(text) != "" {
+			return indentOf(src, l)
+		}
+	}
+	return 0
+}
+
+// sourceLineExists reports whether src has a 1-based line l.
+func sourceLineExists(src []byte, l int) bool {
+	return l >= 1 && bytes.Count(src, []byte("\n"))+1 >= l
 }
 
 // indentOf returns the number of leading spaces of the 1-based line in src.
@@ -201,17 +275,16 @@ func indentOf(src []byte, line int) int {
 // sourceLine returns the 1-based line of src without its line end, or "".
 func sourceLine(src []byte, line int) string {
 	for i := 1; i < line; i++ {
-		j := strings.IndexByte(string(src), '\n')
+		j := bytes.IndexByte(src, '\n')
 		if j < 0 {
 			return ""
 		}
 		src = src[j+1:]
 	}
-	s := string(src)
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		s = s[:j]
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
 	}
-	return strings.TrimRight(s, "\r")
+	return strings.TrimRight(string(src), "\r")
 }
 
 type identVisitor struct{ names []string }

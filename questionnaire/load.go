@@ -43,6 +43,16 @@ var (
 // maxDiagnostics caps how many problems one file reports.
 const maxDiagnostics = 200
 
+// Limits on the size of a bank, far above any real one, so that a hostile file cannot make
+// validation slow.
+const (
+	// MaxQuestions is the most questions a bank may have.
+	MaxQuestions = 5000
+	// maxListLen bounds every other list: sources, choice lists and their options, sections,
+	// scores, bands, flags, outcomes and tests.
+	maxListLen = 1000
+)
+
 // LoadFile reads and loads a bank from a file path.
 func LoadFile(path string) (*Bank, Diagnostics) {
 	src, err := ReadFileLimited(path)
@@ -130,8 +140,11 @@ func checkText(d *diags, src []byte) ([]byte, bool) {
 		d.errorf(Pos{Line: line, Col: col}, "save the file as UTF-8 text", "the file is not valid UTF-8 text")
 		return nil, false
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		d.errorf(Pos{Line: 1, Col: 1}, "", "the file contains a NUL byte; it is not a text file")
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		before := src[:i]
+		line := bytes.Count(before, []byte("\n")) + 1
+		col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+		d.errorf(Pos{Line: line, Col: col}, "save the file as plain UTF-8 text", "the file contains a NUL byte; it is not a text file")
 		return nil, false
 	}
 	return src, true
@@ -144,9 +157,14 @@ func Load(name string, src []byte) (*Bank, Diagnostics) {
 	b := parse(d, name, src)
 	ds := d.list
 	ds.Sort()
-	if len(ds) > maxDiagnostics {
-		rest := len(ds) - maxDiagnostics
-		ds = append(ds[:maxDiagnostics:maxDiagnostics], Diagnostic{Severity: Error, Pos: Pos{File: name}, Summary: fmt.Sprintf("and %d more problems", rest)})
+	if len(ds) > maxDiagnostics || d.dropped > 0 {
+		rest := ds[min(len(ds), maxDiagnostics):]
+		more := Diagnostic{Severity: Warning, Pos: Pos{File: name}, Summary: fmt.Sprintf("and %d more problems", len(rest)+d.dropped),
+			Hint: "fix these first; the rest are shown once there are fewer"}
+		if rest.HasErrors() || d.droppedErr {
+			more.Severity = Error
+		}
+		ds = append(ds[:min(len(ds), maxDiagnostics):min(len(ds), maxDiagnostics)], more)
 	}
 	if ds.HasErrors() {
 		return nil, ds
@@ -183,6 +201,8 @@ type loader struct {
 	b *Bank
 	// names is the shared namespace of questions, scores and flags.
 	names map[string]Pos
+	// tooManyQuestions is set once the question limit was reported.
+	tooManyQuestions bool
 	// qNodes keeps each question's raw entries for the second pass.
 	qNodes map[*Question]map[string]entry
 	sNodes map[*Score]map[string]entry
@@ -241,7 +261,7 @@ func (l *loader) top(root *yaml.Node) {
 	b.Intro = l.optStr(m, "intro", "`intro`")
 	b.Outro = l.optStr(m, "outro", "`outro`")
 	if e, ok := m["sources"]; ok {
-		for _, n := range l.sequence(e.val, "`sources`", 1) {
+		for _, n := range l.list(e.val, "`sources`", 1) {
 			sm := l.mapping(n, "a source", sourceKeys, []string{"title"}, 2)
 			if sm == nil {
 				continue
@@ -283,7 +303,7 @@ func (l *loader) checkID(n *yaml.Node, kind string, depth int) (string, bool) {
 		l.errorf(l.pos(n), hint, "%s id %q is not a valid id", kind, v)
 		return v, false
 	}
-	if reservedName(v) {
+	if reservedName(v) && (kind == "question" || kind == "score" || kind == "flag") {
 		l.errorf(l.pos(n), "pick another id; this word means something in expressions", "%s id %q is a reserved word", kind, v)
 		return v, false
 	}
@@ -343,7 +363,7 @@ func (l *loader) choiceLists(m map[string]entry) {
 
 // options reads a list of options, checking values are unique and of one kind.
 func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
-	items := l.sequence(n, what, depth)
+	items := l.list(n, what, depth)
 	if items == nil {
 		return nil
 	}
@@ -422,7 +442,7 @@ func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
 		return
 	}
 	if hasSections {
-		items := l.sequence(se.val, "`sections`", 1)
+		items := l.list(se.val, "`sections`", 1)
 		for _, n := range items {
 			sm := l.mapping(n, "a section", sectionKeys, []string{"id", "questions"}, 2)
 			if sm == nil {
@@ -470,6 +490,13 @@ func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
 }
 
 func (l *loader) question(n *yaml.Node, depth int) *Question {
+	if len(l.b.Questions) >= MaxQuestions {
+		if !l.tooManyQuestions {
+			l.tooManyQuestions = true
+			l.errorf(l.pos(n), "split it into several banks; a person can answer only so many questions", "the bank has more than %d questions", MaxQuestions)
+		}
+		return nil
+	}
 	qm := l.mapping(n, "a question", questionKeys, []string{"id", "text"}, depth)
 	if qm == nil {
 		return nil
@@ -527,6 +554,9 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 
 // questionShape checks the keys that depend on the question's type.
 func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
+	if q.Type == "" {
+		return // an unknown type, already reported: nothing else can be checked
+	}
 	e, hasChoices := qm["choices"]
 	switch q.Type {
 	case Choice, Multi:
@@ -640,7 +670,7 @@ func (l *loader) scores(m map[string]entry) {
 	b := l.b
 	b.scoreByID = map[string]*Score{}
 	l.sNodes = map[*Score]map[string]entry{}
-	for _, n := range l.sequence(e.val, "`scores`", 1) {
+	for _, n := range l.list(e.val, "`scores`", 1) {
 		sm := l.mapping(n, "a score", scoreKeys, []string{"id", "label", "items"}, 2)
 		if sm == nil {
 			continue
@@ -696,7 +726,7 @@ func (l *loader) flags(m map[string]entry) {
 	b := l.b
 	b.flagByID = map[string]*Flag{}
 	l.fNodes = map[*Flag]map[string]entry{}
-	for _, n := range l.sequence(e.val, "`flags`", 1) {
+	for _, n := range l.list(e.val, "`flags`", 1) {
 		fm := l.mapping(n, "a flag", flagKeys, []string{"id", "when", "title"}, 2)
 		if fm == nil {
 			continue
@@ -737,7 +767,7 @@ func (l *loader) outcomes(m map[string]entry) {
 	b.outcomeByID = map[string]*Outcome{}
 	l.oNodes = map[*Outcome]map[string]entry{}
 	var fallback *Outcome
-	for _, n := range l.sequence(e.val, "`outcomes`", 1) {
+	for _, n := range l.list(e.val, "`outcomes`", 1) {
 		om := l.mapping(n, "an outcome", outcomeKeys, []string{"id", "title"}, 2)
 		if om == nil {
 			continue
@@ -778,7 +808,7 @@ func (l *loader) tests(m map[string]entry) {
 	}
 	l.tNodes = map[*Test]map[string]entry{}
 	names := map[string]int{}
-	for _, n := range l.sequence(e.val, "`tests`", 1) {
+	for _, n := range l.list(e.val, "`tests`", 1) {
 		tm := l.mapping(n, "a test", testKeys, []string{"name", "answers", "expect"}, 2)
 		if tm == nil {
 			continue

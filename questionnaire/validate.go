@@ -43,7 +43,7 @@ func (l *loader) validate() {
 	}
 	for _, s := range b.Scores {
 		l.scoreItems(s)
-		l.bands(s)
+		l.bands(s, l.scoreRange(s))
 	}
 	for _, s := range b.Scores {
 		if s.ID != "" {
@@ -77,7 +77,11 @@ func (l *loader) validate() {
 	for _, t := range b.Tests {
 		l.test(t)
 	}
-	l.warnings()
+	// Warnings about what is unused would mostly echo the errors (a question whose `when`
+	// did not compile looks unused); they come once the errors are fixed.
+	if !l.diags.list.HasErrors() {
+		l.warnings()
+	}
 }
 
 func (l *loader) scoreItems(s *Score) {
@@ -92,6 +96,7 @@ func (l *loader) scoreItems(s *Score) {
 		l.errorf(l.pos(e.val), "list the question ids it adds up", "score %q has no items", s.ID)
 	}
 	seen := map[string]bool{}
+	seenSection := map[string]bool{}
 	addItem := func(q *Question, n *yaml.Node) {
 		if seen[q.ID] {
 			l.errorf(l.pos(n), "list each question once; use `weights` to count one more", "question %q is in score %q twice", q.ID, s.ID)
@@ -140,6 +145,11 @@ func (l *loader) scoreItems(s *Score) {
 					l.errorf(l.pos(e.val), hint, "unknown section %q", id)
 					continue
 				}
+				if seenSection[id] {
+					l.errorf(l.pos(e.val), "list each section once", "section %q is in score %q twice", id, s.ID)
+					continue
+				}
+				seenSection[id] = true
 				// A section score takes every question of the section but its text ones.
 				for _, q := range sec.Questions {
 					if q.Type != Text {
@@ -152,9 +162,13 @@ func (l *loader) scoreItems(s *Score) {
 		}
 	}
 	// Keep items in bank order, whatever order they were listed in.
+	isItem := make(map[*Question]bool, len(s.Items))
+	for _, q := range s.Items {
+		isItem[q] = true
+	}
 	ordered := make([]*Question, 0, len(s.Items))
 	for _, q := range b.Questions {
-		if seen[q.ID] && containsQ(s.Items, q) {
+		if isItem[q] {
 			ordered = append(ordered, q)
 		}
 	}
@@ -193,13 +207,55 @@ func (l *loader) scoreItems(s *Score) {
 	}
 }
 
-func containsQ(qs []*Question, q *Question) bool {
-	for _, x := range qs {
-		if x == q {
-			return true
+// scoreRange checks that a score has a range it can be reported on: a mean needs weights
+// that do not add up to 0, a percent a bounded range that is more than one point. It
+// reports whether the range can be checked against the bands.
+func (l *loader) scoreRange(s *Score) bool {
+	if len(s.Items) == 0 {
+		return false
+	}
+	switch s.Method {
+	case "mean":
+		var wsum float64
+		for _, q := range s.Items {
+			wsum += s.Weight(q.ID)
+		}
+		if wsum == 0 {
+			p := s.Pos
+			if n := l.sNodes[s]["weights"].val; n != nil {
+				p = l.pos(n)
+			}
+			l.errorf(p, "a mean divides by the sum of the weights; make them add up to more than 0", "the weights of score %q add up to 0", s.ID)
+			return false
+		}
+	case "percent":
+		lo, hi := s.SumRange()
+		switch {
+		case isInf(lo) || isInf(hi):
+			var open []string
+			for _, q := range s.Items {
+				if a, b, _ := q.ScoreRange(); isInf(a) || isInf(b) {
+					open = append(open, q.ID)
+				}
+			}
+			l.errorf(s.Pos, fmt.Sprintf("give %s both `min` and `max`, or use `method: sum`", strings.Join(quoteAll(open), ", ")),
+				"percent score %q has no upper or lower limit, so it has no percent", s.ID)
+			return false
+		case hi-lo <= 0:
+			l.errorf(s.Pos, "a percent is a place between the lowest and highest possible score; with every answer scoring the same there is none",
+				"percent score %q has no range: every possible answer gives the same sum, %s", s.ID, formatNumber(lo))
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+func quoteAll(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = "`" + id + "`"
+	}
+	return out
 }
 
 func (l *loader) unknownQuestion(n *yaml.Node, where string) {
@@ -219,12 +275,12 @@ func (l *loader) unknownQuestion(n *yaml.Node, where string) {
 }
 
 // bands checks that a score's bands ascend, have labels, and cover its whole possible range.
-func (l *loader) bands(s *Score) {
+func (l *loader) bands(s *Score, checkRange bool) {
 	e, ok := l.sNodes[s]["bands"]
 	if !ok {
 		return
 	}
-	items := l.sequence(e.val, "`bands`", 3)
+	items := l.list(e.val, "`bands`", 3)
 	if items == nil {
 		return
 	}
@@ -244,11 +300,11 @@ func (l *loader) bands(s *Score) {
 			l.errorf(band.Pos, "only the last band may leave out `max`", "band %q has no `max`", band.Label)
 		}
 		if k := len(s.Bands); k > 0 && band.HasMax && s.Bands[k-1].HasMax && band.Max <= s.Bands[k-1].Max {
-			l.errorf(l.pos(bm["max"].val), "list bands from the lowest to the highest `max`", "bands of score %q are not ascending: max %s comes after %s", s.ID, formatNumber(band.Max), formatNumber(s.Bands[k-1].Max))
+			l.errorf(l.pos(bm["max"].val), "list bands from the lowest to the highest `max`", "the bands of score %q do not ascend: max %s is not above the band before it (max %s)", s.ID, formatNumber(band.Max), formatNumber(s.Bands[k-1].Max))
 		}
 		s.Bands = append(s.Bands, band)
 	}
-	if len(s.Items) == 0 || len(s.Bands) != len(items) {
+	if !checkRange || len(s.Bands) != len(items) {
 		return
 	}
 	lo, hi := s.Range()

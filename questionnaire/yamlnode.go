@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -34,14 +35,133 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
-		d.errorf(p, "check the indentation and quoting on this line and the one before it", "YAML syntax: %s", msg)
+		if strings.HasPrefix(msg, "did not find expected") {
+			// The YAML parser reports these at the line before the list or mapping that
+			// was not finished (it counts lines from 0 there); point at its start.
+			p.Line++
+		}
+		text := sourceLine(src, p.Line)
+		if text == "" {
+			p.Line = max(1, p.Line-1)
+			text = sourceLine(src, p.Line)
+		}
+		p.Col = len([]rune(text)) - len([]rune(strings.TrimLeft(text, " \t"))) + 1
+		at := func(i int) {
+			if i >= 0 {
+				p.Col = len([]rune(text[:i])) + 1
+			}
+		}
+		switch {
+		case strings.Contains(msg, "expected ',' or"):
+			at(strings.IndexAny(text, "{["))
+		case strings.Contains(msg, "unexpected end of stream"):
+			at(strings.IndexAny(text, "\"'"))
+		case strings.Contains(msg, "mapping values are not allowed"):
+			if i := strings.Index(text, ": "); i >= 0 {
+				if j := strings.Index(text[i+2:], ": "); j >= 0 {
+					at(i + 2 + j)
+				}
+			}
+		}
+		d.errorf(p, yamlHint(msg, sourceLine(src, p.Line)), "YAML syntax: %s", msg)
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		d.errorf(Pos{Line: 1, Col: 1}, "a bank starts with `candor: 1`; `candor init FILE` writes one to start from", "the file is empty")
 		return nil
 	}
-	return doc.Content[0]
+	root := doc.Content[0]
+	if !checkShape(d, root) {
+		return nil
+	}
+	return root
+}
+
+// checkShape refuses a document whose aliases expand to more than maxNodes nodes (a "billion
+// laughs") or that nests deeper than maxDepth, before anything walks it. Sizes and heights are
+// computed once per node, so the check itself is linear in the file.
+func checkShape(d *diags, root *yaml.Node) bool {
+	size := map[*yaml.Node]int{}
+	height := map[*yaml.Node]int{}
+	var measure func(n *yaml.Node, depth int) (int, int)
+	measure = func(n *yaml.Node, depth int) (int, int) {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		if s, ok := size[n]; ok {
+			return s, height[n]
+		}
+		if depth > 10*maxDepth {
+			return 1, depth // deeper than any limit; stop here
+		}
+		size[n], height[n] = 1, 1 // an alias back into itself (not valid YAML) counts once
+		s, h := 1, 0
+		for _, c := range n.Content {
+			cs, ch := measure(c, depth+1)
+			s = min(s+cs, maxNodes+1)
+			h = max(h, ch)
+		}
+		size[n], height[n] = s, h+1
+		return s, h + 1
+	}
+	total, deepest := measure(root, 0)
+	resolve := func(n *yaml.Node) *yaml.Node {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			return n.Alias
+		}
+		return n
+	}
+	pos := func(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+	if total > maxNodes {
+		// Point at the smallest part that is too large: where the repetition explodes.
+		n := root
+	descend:
+		for {
+			for _, c := range n.Content {
+				if c := resolve(c); size[c] > maxNodes {
+					n = c
+					continue descend
+				}
+			}
+			break
+		}
+		d.errorf(pos(n), "a question bank is a few hundred lines; aliases (`*name`) that repeat aliases multiply, so write the parts out",
+			"the file's aliases expand to more than %d YAML nodes", maxNodes)
+		return false
+	}
+	if deepest > maxDepth {
+		n := root
+		for depth := 1; depth <= maxDepth; depth++ {
+			for _, c := range n.Content {
+				if c := resolve(c); height[c] == height[n]-1 {
+					n = c
+					break
+				}
+			}
+		}
+		d.errorf(pos(n), "a question bank needs only a few levels; check the brackets and the indentation", "the file nests more than %d levels deep", maxDepth)
+		return false
+	}
+	return true
+}
+
+// yamlHint says what usually causes a YAML syntax error, given the line it is on.
+func yamlHint(msg, line string) string {
+	switch {
+	case strings.HasPrefix(line, "\t") || strings.Contains(msg, "tab"):
+		return "indent with spaces; YAML does not allow tabs for indentation"
+	case strings.Contains(msg, "did not find expected ',' or"):
+		return "in a `{...}` or `[...]` written on one line, put quotes around text that has `?`, `:`, `,` or `#` in it, such as `text: \"Do you feel safe?\"`"
+	case strings.Contains(msg, "did not find expected '-'"), strings.Contains(msg, "did not find expected key"):
+		return "a line below this one is not indented like the others of its list or mapping"
+	case strings.Contains(msg, "unexpected end of stream"), strings.Contains(msg, "found unexpected end"):
+		return "a quote, `[` or `{` opened here is never closed"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "put quotes around a value that has `: ` in it"
+	case strings.Contains(msg, "already defined"):
+		return "each key may appear once; remove or rename one of them"
+	}
+	return "check the indentation and quoting on this line and the one before it"
 }
 
 // walker visits nodes with a budget, expanding aliases safely.
@@ -136,10 +256,18 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 		}
 		out[k.Value] = entry{k, v}
 	}
+	var missing []string
 	for _, r := range required {
 		if _, ok := out[r]; !ok {
-			w.errorf(w.pos(n), "", "%s is missing the required key `%s`", what, r)
+			missing = append(missing, "`"+r+"`")
 		}
+	}
+	switch len(missing) {
+	case 0:
+	case 1:
+		w.errorf(w.pos(n), "", "%s is missing the required key %s", what, missing[0])
+	default:
+		w.errorf(w.pos(n), "", "%s is missing the required keys %s and %s", what, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
 	}
 	return out
 }
@@ -154,7 +282,22 @@ func (w *walker) sequence(n *yaml.Node, what string, depth int) []*yaml.Node {
 		w.errorf(w.pos(n), "write it as a list, one `- item` per line", "%s must be a list, not %s", what, kindName(n))
 		return nil
 	}
+	if n.Content == nil {
+		// An empty list is not a missing one: callers tell them apart by nil.
+		return []*yaml.Node{}
+	}
 	return n.Content
+}
+
+// list is sequence for lists other than questions: more than maxListLen items are reported
+// and cut off.
+func (w *walker) list(n *yaml.Node, what string, depth int) []*yaml.Node {
+	items := w.sequence(n, what, depth)
+	if len(items) > maxListLen {
+		w.errorf(w.pos(items[maxListLen]), "a bank this large cannot be answered; split it", "%s has more than %d items", what, maxListLen)
+		items = items[:maxListLen]
+	}
+	return items
 }
 
 // scalar returns n resolved when it is a scalar, reporting otherwise.
@@ -267,12 +410,17 @@ func contains(list []string, s string) bool {
 // nearest returns the candidate closest to s by edit distance, if close enough to be a typo.
 func nearest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
+	low := strings.ToLower(s)
+	n := utf8.RuneCountInString(s)
 	for _, c := range candidates {
-		if d := levenshtein(strings.ToLower(s), c); d < bestD {
+		// Only a candidate of about the same length can be close enough; skip the rest cheaply.
+		if diff := utf8.RuneCountInString(c) - n; diff > max(2, n/3) || -diff > max(2, n/3) {
+			continue
+		}
+		if d := levenshtein(low, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
-	n := len([]rune(s))
 	if bestD <= 1 && n > 1 || bestD <= 2 && n >= 4 || bestD <= n/3 {
 		return best
 	}

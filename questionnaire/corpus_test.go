@@ -1,0 +1,117 @@
+package questionnaire
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// corpusFiles lists the bank files under testdata/<dir>.
+func corpusFiles(t testing.TB, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.yaml"))
+	require.NoError(t, err)
+	return files
+}
+
+// render loads src as name and prints its diagnostics as `candor validate` does, no color, 80
+// columns wide.
+func render(t testing.TB, name string, src []byte) (*Bank, Diagnostics, string) {
+	t.Helper()
+	b, ds := Load(name, src)
+	var out bytes.Buffer
+	require.NoError(t, WriteText(&out, ds, map[string][]byte{name: src}, TextOptions{Width: 80}))
+	return b, ds, out.String()
+}
+
+// TestInvalidCorpus loads every bank under testdata/invalid and compares its diagnostics with
+// the golden file next to it. Each must fail to load.
+func TestInvalidCorpus(t *testing.T) {
+	files := corpusFiles(t, "invalid")
+	require.GreaterOrEqual(t, len(files), 45, "the corpus of invalid banks")
+	for _, path := range files {
+		name := filepath.Base(path)
+		t.Run(strings.TrimSuffix(name, ".yaml"), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			require.NoError(t, err)
+			b, ds, got := render(t, name, src)
+			assert.Nil(t, b, "an invalid bank gives no bank")
+			require.True(t, ds.HasErrors(), "an invalid bank has at least one error")
+			checkInvariants(t, name, ds)
+
+			golden := strings.TrimSuffix(path, ".yaml") + ".golden"
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+				return
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run `go test ./questionnaire -update` to create the golden file")
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+// checkInvariants holds for every diagnostic of every load: it names the file, a line is at
+// least 1 and comes with a column of at least 1, and the text is not empty.
+func checkInvariants(t testing.TB, name string, ds Diagnostics) {
+	t.Helper()
+	for _, d := range ds {
+		assert.Equal(t, name, d.Pos.File, "%v", d)
+		assert.GreaterOrEqual(t, d.Pos.Line, 0, "%v", d)
+		if d.Pos.Line > 0 {
+			assert.GreaterOrEqual(t, d.Pos.Col, 1, "a diagnostic with a line has a column: %v", d)
+		}
+		assert.NotEmpty(t, d.Summary, "%v", d)
+	}
+}
+
+// TestValidCorpus loads every bank under testdata/valid: no errors, no warnings.
+func TestValidCorpus(t *testing.T) {
+	files := corpusFiles(t, "valid")
+	require.NotEmpty(t, files)
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			b, ds := LoadFile(path)
+			var out bytes.Buffer
+			_ = WriteText(&out, ds, map[string][]byte{path: mustRead(t, path)}, TextOptions{})
+			require.NotNil(t, b, out.String())
+			assert.Empty(t, ds, out.String())
+		})
+	}
+}
+
+// TestRepoBanksLoad loads every built-in bank and every published instrument: no errors.
+func TestRepoBanksLoad(t *testing.T) {
+	var files []string
+	for _, pattern := range []string{"../data/banks/*.yaml", "../scoring/testdata/instruments/*.yaml"} {
+		m, err := filepath.Glob(pattern)
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	require.GreaterOrEqual(t, len(files), 4)
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			b, ds := LoadFile(path)
+			var out bytes.Buffer
+			_ = WriteText(&out, ds, map[string][]byte{path: mustRead(t, path)}, TextOptions{})
+			require.NotNil(t, b, out.String())
+			assert.False(t, ds.HasErrors(), out.String())
+			assert.NotEmpty(t, b.Questions)
+		})
+	}
+}
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return src
+}
