@@ -117,20 +117,33 @@ func notEnough(s scoring.ScoreResult) string {
 	if a >= k && n > 0 {
 		return fmt.Sprintf("This one could not be worked out from your answers (%d of its %d %s).", a, n, q)
 	}
-	var first string
-	switch {
-	case n == 1:
-		return "Not enough answers yet: its one question has no answer so far."
-	case a == 0:
-		first = fmt.Sprintf("You haven't answered any of its %d %s yet", n, q)
+	if n <= 1 {
+		return "Not enough answers yet: its question has no answer so far."
+	}
+	var have string
+	switch a {
+	case 0:
+		have = fmt.Sprintf("None of its %d %s has an answer so far", n, q)
 	default:
-		first = fmt.Sprintf("You answered %d of its %d %s", a, n, q)
+		have = fmt.Sprintf("You answered %d of its %d %s", a, n, q)
 	}
-	need := fmt.Sprintf("and it needs at least %d", k)
-	if k >= n {
-		need = fmt.Sprintf("and it needs all %d", n)
+	need := fmt.Sprintf("it needs at least %d", k)
+	switch {
+	case k >= n && n == 2:
+		need = "it needs both"
+	case k >= n:
+		need = fmt.Sprintf("it needs all %d", n)
 	}
-	return "Not enough answers yet. " + first + ", " + need + "."
+	return "Not enough answers yet. " + have + ", and " + need + "."
+}
+
+// setAside stands in for the scores while an urgent flag is raised.
+func setAside(opt Options) string {
+	s := "Your scores are set aside here for now, because safety comes first."
+	if opt.SavedTo != "" {
+		s += " They are kept with your answers, for when you want to look at them."
+	}
+	return s
 }
 
 // prorated says how a score with a few unanswered questions was worked out.
@@ -142,7 +155,7 @@ func prorated(s scoring.ScoreResult) string {
 
 // progress says the summary rests on the answers so far.
 func progress(r *scoring.Result) string {
-	return fmt.Sprintf("You haven't finished yet, so this summary is based on your answers so far: %d of %d %s.",
+	return fmt.Sprintf("This summary is based on the answers you have given so far: %d of %d %s.",
 		r.Answered, r.Asked, plural(r.Asked, "question", "questions"))
 }
 

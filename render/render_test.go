@@ -132,7 +132,9 @@ var summaryCases = []summaryCase{
 	{name: "color", bank: "trust-readiness", test: "not feeling safe comes first even with three yeses", opt: std(Options{Color: true})},
 	{name: "control-characters", bank: "control.yaml", answers: questionnaire.Answers{"safe": false, "n": 4.0},
 		opt: std(Options{Respondent: "Sam\x1b[2J\a", SavedTo: "/tmp/evil\x1b]0;title\a\r.yaml"}),
-		result: func(r *scoring.Result) { r.Warnings = append(r.Warnings, "warning with \x1b[31mcolor\x1b[0m and \r return") }},
+		result: func(r *scoring.Result) {
+			r.Warnings = append(r.Warnings, "warning with \x1b[31mcolor\x1b[0m and \r return")
+		}},
 	{name: "warnings", bank: "trust-readiness", test: "safe and three yeses mean ready",
 		opt: std(Options{}),
 		result: func(r *scoring.Result) {
@@ -310,8 +312,12 @@ func TestUrgentComesFirst(t *testing.T) {
 				assert.Less(t, first, strings.Index(out, firstWords(r.Bank.Title)), "before the bank's title")
 				require.NotNil(t, r.Outcome)
 				assert.Less(t, first, strings.Index(out, firstWords(r.Outcome.Title)), "before the outcome")
+				// No score, and no band that could read as a verdict, while safety comes first.
+				assert.Contains(t, strings.Join(strings.Fields(out), " "), "Your scores are set aside here for now")
 				for _, s := range r.Scores {
-					assert.Less(t, first, strings.Index(out, firstWords(s.Label)), "before every score")
+					if s.Band != nil {
+						assert.NotContains(t, out, *s.Band)
+					}
 				}
 			})
 		}
@@ -362,9 +368,9 @@ func TestNotEnoughAnswersIsNeverZero(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]string{
-		"one_missing":   "Not enough answers yet. You answered 1 of its 2 questions, and it needs all 2.",
-		"none_answered": "Not enough answers yet. You haven't answered any of its 2 questions yet, and it needs at least 1.",
-		"single":        "Not enough answers yet: its one question has no answer so far.",
+		"one_missing":   "Not enough answers yet. You answered 1 of its 2 questions, and it needs both.",
+		"none_answered": "Not enough answers yet. None of its 2 questions has an answer so far, and it needs at least 1.",
+		"single":        "Not enough answers yet: its question has no answer so far.",
 	}, got)
 }
 

@@ -103,7 +103,9 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		m.block(m.prose(o.Text, "")...)
 	}
 
-	if len(r.Scores) > 0 {
+	if len(r.Scores) > 0 && len(urgent) > 0 {
+		m.block(setAside(opt))
+	} else if len(r.Scores) > 0 {
 		m.block("## A closer look")
 		for _, s := range r.Scores {
 			m.score(s)

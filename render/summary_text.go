@@ -112,10 +112,11 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	if r.Status == questionnaire.InProgress {
 		t.gap(1)
 		t.lines(Wrap(progress(r), t.width))
+		t.gap(1)
 	}
 
 	if o := r.Outcome; o != nil {
-		t.gap(2)
+		t.gap(1)
 		ls := Wrap(Clean(o.Title), t.width)
 		w := 0
 		for _, l := range ls {
@@ -127,7 +128,11 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.prose(o.Text, "")
 	}
 
-	if len(r.Scores) > 0 {
+	if len(r.Scores) > 0 && len(urgent) > 0 {
+		// No score or band may read as a verdict ("Ready to begin") while safety comes first.
+		t.gap(2)
+		t.lines(Wrap(setAside(opt), t.width))
+	} else if len(r.Scores) > 0 {
 		t.gap(2)
 		t.heading("A closer look")
 		for _, s := range r.Scores {
@@ -212,13 +217,17 @@ func (t *textOut) score(s scoring.ScoreResult) {
 	}
 	sep := "  " + t.g.Dot + "  "
 	switch {
-	case band == "":
-		t.lines(WrapIndent(line, t.width, "", indent))
-	case Width(line)+Width(sep)+Width(band) <= avail:
+	case band != "" && Width(line)+Width(sep)+Width(band) <= avail:
 		t.line(indent + line + sep + band)
 	default:
-		t.lines(WrapIndent(line, t.width, "", indent))
-		t.lines(WrapIndent(band, t.width, "", indent))
+		if Width(line) <= avail {
+			t.line(indent + line)
+		} else {
+			t.lines(WrapIndent(line, t.width, "", indent))
+		}
+		if band != "" {
+			t.lines(WrapIndent(band, t.width, "", indent))
+		}
 	}
 	if s.Prorated {
 		t.lines(WrapIndent(prorated(s), t.width, "", indent))

@@ -208,7 +208,7 @@ func breakWord(w string, width int) (head, rest string) {
 			break
 		}
 		cut, cutW = i+utf8.RuneLen(r), cutW+rw
-		if strings.ContainsRune("/-?&=_.", r) && cutW > width/2 {
+		if strings.ContainsRune("/-?&=_", r) && cutW > width/2 {
 			soft = cut
 		}
 	}
