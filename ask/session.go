@@ -353,7 +353,8 @@ func (s *Session) intro() {
 }
 
 func (s *Session) welcomeBack(cur *questionnaire.Question) {
-	s.say(fmt.Sprintf("Welcome back to %s.", s.bold(questionnaire.Sanitize(s.bank.Title))))
+	s.say(s.bold(questionnaire.Sanitize(s.bank.Title)))
+	s.say("Welcome back.")
 	asked := s.asked()
 	answered := 0
 	for _, q := range asked {
@@ -481,7 +482,7 @@ func (s *Session) help(q *questionnaire.Question) {
 	var how string
 	switch q.Type {
 	case questionnaire.YesNo:
-		how = "y for yes, n for no"
+		how = "y for yes or n for no"
 	case questionnaire.Choice:
 		how = "the number of a choice, or its words"
 	case questionnaire.Multi:
@@ -493,7 +494,7 @@ func (s *Session) help(q *questionnaire.Question) {
 	default:
 		how = "a line of text"
 	}
-	keys := "To answer, type " + how + " and press Enter. b goes back to the question before, q saves your answers and stops"
+	keys := "To answer, type " + how + ", then press Enter. b goes back to the question before, q saves your answers and stops"
 	if q.Required {
 		keys += "."
 	} else {

@@ -218,7 +218,7 @@ func TestResumeStartsAtFirstOpenQuestion(t *testing.T) {
 	st, err := s.Run(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, Quit, st)
-	assert.Contains(t, out.String(), "Welcome back to Every kind of question.")
+	assert.Contains(t, out.String(), "Every kind of question\nWelcome back.")
 	assert.Contains(t, out.String(), "You've answered 2 of 7 questions.")
 	assert.Contains(t, out.String(), "3 of 7")
 	assert.Contains(t, out.String(), "4 of 8")

@@ -1,19 +1,478 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/safefile"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/scoring"
+)
 
 // TakeOptions are the inputs of 'candor take'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type TakeOptions struct{}
+type TakeOptions struct {
+	// Bank is a built-in id or a file; empty means the default bank (or, with Resume, the
+	// built-in bank the response names).
+	Bank string
+	// Save is where to save; empty means a new file under the data folder.
+	Save   string
+	NoSave bool
+	// Resume is a response file to continue.
+	Resume     string
+	Respondent string
+	// Answers is a file of answers to score without asking.
+	Answers string
+	Format  string
+	Width   int
+	ASCII   bool
+}
 
-// NewCmdTake is a placeholder until 'take' is built.
+// NewCmdTake builds 'candor take [BANK]'.
 func NewCmdTake(f *Factory, runF func(*TakeOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "take [BANK]",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &TakeOptions{}
+	cmd := &cobra.Command{
+		Use:   "take [BANK]",
+		Short: "Answer a questionnaire, one question at a time",
+		Long: `Ask the questions of BANK (a built-in id or a file; default: ` + data.DefaultBank + `) one at a
+time, then print a summary of your answers.
+
+While answering: type the number of a choice, or its words; y or n for yes or no. Type ? for
+help with a question, b to go back, s to skip an optional question, q to save and stop.
+
+Every answer is saved the moment you give it, in a file only you can read: by default a new
+file in your data folder ($XDG_DATA_HOME/candor, or ~/.local/share/candor), or --save FILE.
+Stopping at any point (q, Ctrl-C, the end of the input) keeps every answer; continue later
+with --resume FILE.
+
+Questions go to standard error and the summary to standard output, so
+'candor take --format json > result.json' works. Without a terminal, one answer is read per
+line: printf 'y\ny\nn\ny\n' | candor take`,
+		Example: "  candor take\n" +
+			"  candor take accountability --respondent Sam\n" +
+			"  candor take --resume ~/.local/share/candor/trust-readiness-20261122-090000.yaml\n" +
+			"  candor take my-bank.yaml --answers answers.yaml --format json",
+		Args:              rangeArgs(0, 1, "at most one bank"),
+		ValidArgsFunction: bankCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor take' is not built yet")
+			if len(args) == 1 {
+				opts.Bank = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			return takeRun(ctx, f, opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Save, "save", "", "save your answers in `FILE` (it must not hold other answers already)")
+	fl.BoolVar(&opts.NoSave, "no-save", false, "do not save anything")
+	fl.StringVar(&opts.Resume, "resume", "", "continue the answers saved in `FILE`")
+	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with your answers")
+	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
+	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
+	formatFlag(cmd, &opts.Format, "text", "markdown", "json")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+// taker carries one run of 'candor take'.
+type taker struct {
+	f     *Factory
+	opts  *TakeOptions
+	width int
+	bank  *questionnaire.Bank
+	resp  *questionnaire.Response
+	// path is where answers are saved ("" with --no-save); lock guards it.
+	path string
+	lock *safefile.Lock
+	// warnings from reading a resumed response, added to the result.
+	warnings []string
+}
+
+func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
+	switch {
+	case opts.NoSave && (opts.Save != "" || opts.Resume != ""):
+		return usageError("--no-save cannot be combined with --save or --resume")
+	case opts.Resume != "" && opts.Save != "":
+		return usageError("--resume keeps saving in the file it continues; leave out --save")
+	case opts.Answers != "" && opts.Resume != "":
+		return usageError("--answers and --resume cannot be combined")
+	}
+	t := &taker{f: f, opts: opts, width: resolveWidth(f, opts.Width)}
+	defer func() { t.lock.Release() }()
+	if opts.Answers != "" {
+		return t.fromFile()
+	}
+	var answers questionnaire.Answers
+	var err error
+	if opts.Resume != "" {
+		answers, err = t.resume()
+	} else {
+		err = t.start()
+	}
+	if err != nil {
+		return err
+	}
+	return t.session(ctx, answers)
+}
+
+// start loads the bank and prepares a new response and where to save it.
+func (t *taker) start() error {
+	name := t.opts.Bank
+	if name == "" {
+		name = data.DefaultBank
+	}
+	b, err := loadBank(t.f, name, t.width)
+	if err != nil {
+		return err
+	}
+	t.bank = b
+	t.resp = questionnaire.NewResponse(b, t.f.Now())
+	t.resp.Respondent = t.opts.Respondent
+	switch {
+	case t.opts.NoSave:
+		return nil
+	case t.opts.Save != "":
+		return t.claim(t.opts.Save)
+	}
+	return t.claimDefault()
+}
+
+// claim makes path the save file: its folder exists (created 0700 if missing), it is locked,
+// and it holds nothing candor would lose by writing over it.
+func (t *taker) claim(path string) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return badInput("%s is a folder; --save needs a file name, such as %s", path, filepath.Join(path, t.bank.ID+".yaml"))
+	}
+	if err := safefile.MkdirPrivate(filepath.Dir(path)); err != nil {
+		return badInput("%v", err)
+	}
+	if err := t.takeLock(path); err != nil {
+		return err
+	}
+	raw, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return badInput("cannot read %s: %v", path, err)
+	case len(strings.TrimSpace(string(raw))) == 0:
+		// An empty file (from mktemp or touch) holds nothing to lose.
+	default:
+		old, ds := questionnaire.ReadResponse(path, raw)
+		switch {
+		case old == nil:
+			return badInput("%s already exists and is not a candor response (%s); candor won't write over it. Choose another name.", path, firstSummary(ds))
+		case old.Bank.ID != t.bank.ID:
+			return badInput("%s holds answers to %q; candor won't write answers to %q over them. Choose another name.", path, old.Bank.ID, t.bank.ID)
+		default:
+			return badInput("%s already holds answers to %q; candor won't write over them. To continue them: candor take --resume %s. To start afresh, choose another name.", path, t.bank.ID, shellQuote(path))
+		}
+	}
+	t.path = path
+	return nil
+}
+
+func firstSummary(ds questionnaire.Diagnostics) string {
+	if e := ds.Errors(); len(e) > 0 {
+		return e[0].Summary
+	}
+	return "it cannot be read"
+}
+
+// claimDefault picks a new file in the data folder: <bank>-<UTC time>.yaml.
+func (t *taker) claimDefault() error {
+	dir, err := t.f.DataDir()
+	if err != nil {
+		return badInput("%v", err)
+	}
+	if err := safefile.MkdirPrivate(dir); err != nil {
+		return badInput("%v; use --save FILE to save elsewhere", err)
+	}
+	if st, err := os.Stat(dir); err == nil && st.Mode().Perm()&0o077 != 0 {
+		// candor's own folder: keep it to its owner.
+		_ = os.Chmod(dir, safefile.DirMode)
+	}
+	base := t.bank.ID + "-" + t.resp.Started.UTC().Format("20060102-150405")
+	for i := 1; i < 100; i++ {
+		name := base + ".yaml"
+		if i > 1 {
+			name = fmt.Sprintf("%s-%d.yaml", base, i)
+		}
+		path := filepath.Join(dir, name)
+		data, err := t.resp.Marshal(t.bank)
+		if err != nil {
+			return err
+		}
+		if err := safefile.CreateNew(path, data, safefile.FileMode); err != nil {
+			if _, serr := os.Stat(path); serr == nil {
+				continue // taken: try the next name
+			}
+			return badInput("%v; use --save FILE to save elsewhere", err)
+		}
+		t.path = path
+		return t.takeLock(path)
+	}
+	return badInput("cannot find a free file name in %s; use --save FILE", dir)
+}
+
+func (t *taker) takeLock(path string) error {
+	l, err := safefile.TryLock(path)
+	if errors.Is(err, safefile.ErrLocked) {
+		return badInput("%s is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost.", path)
+	}
+	if err != nil {
+		return badInput("%v", err)
+	}
+	t.lock = l
+	return nil
+}
+
+// resume reads the response to continue, after locking it, and its bank.
+func (t *taker) resume() (questionnaire.Answers, error) {
+	path := t.opts.Resume
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, badInput("%s: no such file, so there is nothing to resume", path)
+		}
+		return nil, badInput("cannot read %s: %v", path, err)
+	}
+	if st.IsDir() {
+		return nil, badInput("%s is a folder; --resume needs a response file", path)
+	}
+	if err := t.takeLock(path); err != nil {
+		return nil, err
+	}
+	raw, err := questionnaire.ReadFileLimited(path)
+	if err != nil {
+		return nil, badInput("%s: %v", path, err)
+	}
+	sources := map[string][]byte{path: raw}
+	resp, ds := questionnaire.ReadResponse(path, raw)
+	if resp == nil {
+		t.printDiags(ds, sources)
+		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed as it is. It has not been changed.\n", questionnaire.Sanitize(path))
+		return nil, errSilent1
+	}
+	if t.opts.Bank != "" {
+		b, err := loadBank(t.f, t.opts.Bank, t.width)
+		if err != nil {
+			return nil, err
+		}
+		t.bank = b
+	} else {
+		if !data.IsBuiltin(resp.Bank.ID) {
+			return nil, badInput("%s answers bank %q, which is not built in; name its file: candor take --resume %s BANK-FILE", path, resp.Bank.ID, shellQuote(path))
+		}
+		b, ds := questionnaire.LoadFS(data.FS(), "banks/"+resp.Bank.ID+".yaml")
+		if b == nil {
+			t.printDiags(ds, nil)
+			return nil, errSilent1
+		}
+		t.bank = b
+	}
+	answers, rds := resp.Resolve(t.bank)
+	t.printDiags(rds, sources)
+	if rds.HasErrors() {
+		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed with this bank. It has not been changed.\n", questionnaire.Sanitize(path))
+		return nil, errSilent1
+	}
+	for _, d := range rds.Warnings() {
+		t.warnings = append(t.warnings, d.Summary)
+	}
+	if t.opts.Respondent != "" {
+		resp.Respondent = t.opts.Respondent
+	}
+	t.resp = resp
+	t.path = path
+	return answers, nil
+}
+
+func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
+	if len(ds) > 0 {
+		_ = questionnaire.WriteText(t.f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
+	}
+}
+
+func (t *taker) save(r *questionnaire.Response) error {
+	if t.path == "" {
+		return nil
+	}
+	data, err := r.Marshal(t.bank)
+	if err != nil {
+		return err
+	}
+	return safefile.WriteFile(t.path, data)
+}
+
+// session asks the questions, then prints the summary or how to come back.
+func (t *taker) session(ctx context.Context, answers questionnaire.Answers) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := t.f.IO.ErrOut
+	if t.path != "" {
+		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", questionnaire.Sanitize(t.path))
+	} else {
+		fmt.Fprint(e, "Your answers won't be saved this time (--no-save).\n\n")
+	}
+	var save func(*questionnaire.Response) error
+	if t.path != "" {
+		save = t.save
+	}
+	s := ask.New(t.bank, t.resp, answers, ask.NewLineReader(t.f.IO.In), e, ask.Options{
+		Width:    t.width,
+		Color:    t.f.IO.ColorEnabledStderr(),
+		Terminal: t.f.IO.IsStdinTTY(),
+		Resumed:  t.opts.Resume != "",
+		Save:     save,
+		Now:      t.f.Now,
+	})
+	status, err := s.Run(ctx)
+	if err != nil {
+		fmt.Fprintln(e)
+		if t.path != "" {
+			return badInput("%v. Every answer before it is in %s.", err, t.path)
+		}
+		return badInput("%v", err)
+	}
+	switch status {
+	case ask.Finished:
+		return t.summary(s.Answers())
+	case ask.Quit:
+		fmt.Fprintln(e)
+		if t.path == "" {
+			fmt.Fprintln(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).")
+			return nil
+		}
+		fmt.Fprintf(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
+		return nil
+	}
+	// Interrupted, or the input ended: every answer is already saved; save once more so the
+	// file's time is current, and say how to come back.
+	fmt.Fprintln(e)
+	if t.path == "" {
+		fmt.Fprintln(e, "Stopped. Nothing was saved, as you asked (--no-save).")
+		return errInterrupted
+	}
+	if err := t.save(t.resp); err != nil {
+		fmt.Fprintf(e, "Stopped. Your answers up to now are in %s.\n", questionnaire.Sanitize(t.path))
+	} else {
+		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in %s.\n", questionnaire.Sanitize(t.path))
+	}
+	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
+	return errInterrupted
+}
+
+// resumeCommand is the command that continues this response.
+func (t *taker) resumeCommand() string {
+	cmd := "candor take --resume " + shellQuote(t.path)
+	if b := t.opts.Bank; b != "" && !data.IsBuiltin(b) {
+		cmd += " " + shellQuote(b)
+	}
+	return questionnaire.Sanitize(cmd)
+}
+
+// summary scores the answers and prints the summary to stdout.
+func (t *taker) summary(answers questionnaire.Answers) error {
+	r := scoring.Score(t.bank, answers, scoring.Options{})
+	r.Warnings = append(r.Warnings, t.warnings...)
+	if t.opts.Format != "json" {
+		fmt.Fprintln(t.f.IO.ErrOut)
+	}
+	err := render.Summary(t.f.IO.Out, t.bank, r, render.Options{
+		Format:     t.opts.Format,
+		Width:      t.width,
+		Color:      t.f.IO.ColorEnabled(),
+		ASCII:      t.opts.ASCII || !t.f.IO.CanShowUnicode(),
+		Date:       t.resp.Updated,
+		SavedTo:    t.path,
+		Respondent: t.resp.Respondent,
+	})
+	if err != nil {
+		return badInput("cannot write the summary: %v", err)
+	}
+	// The text and markdown summaries name the file themselves; say it here when they are
+	// not on the screen.
+	if t.path != "" && (t.opts.Format == "json" || !t.f.IO.IsStdoutTTY()) {
+		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in %s.\n", questionnaire.Sanitize(t.path))
+	}
+	return nil
+}
+
+// fromFile answers from --answers FILE and prints the summary.
+func (t *taker) fromFile() error {
+	path := t.opts.Answers
+	resp, ds := questionnaire.ReadAnswersFile(path, nil)
+	sources := map[string][]byte{}
+	if raw, err := questionnaire.ReadFileLimited(path); err == nil {
+		sources[path] = raw
+	}
+	if resp == nil {
+		t.printDiags(ds, sources)
+		return errSilent1
+	}
+	name := t.opts.Bank
+	if name == "" {
+		name = data.DefaultBank
+		if resp.Bank.ID != "" && data.IsBuiltin(resp.Bank.ID) {
+			name = resp.Bank.ID
+		}
+	}
+	b, err := loadBank(t.f, name, t.width)
+	if err != nil {
+		return err
+	}
+	t.bank = b
+	if resp.Bank.ID == "" {
+		resp.Bank = questionnaire.BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
+		resp.Started = t.f.Now().UTC().Truncate(time.Second)
+	}
+	answers, rds := resp.Resolve(b)
+	ds = append(ds, rds...)
+	t.printDiags(ds, sources)
+	if ds.HasErrors() {
+		return errSilent1
+	}
+	for _, d := range ds.Warnings() {
+		t.warnings = append(t.warnings, d.Summary)
+	}
+	if t.opts.Respondent != "" {
+		resp.Respondent = t.opts.Respondent
+	}
+	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
+	resp.Status = scoring.Score(b, answers, scoring.Options{}).Status
+	t.resp = resp
+	if t.opts.Save != "" {
+		if err := t.claim(t.opts.Save); err != nil {
+			return err
+		}
+		if err := t.save(resp); err != nil {
+			return badInput("cannot save the answers: %v", err)
+		}
+	}
+	return t.summary(answers)
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+:@%=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
