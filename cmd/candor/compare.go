@@ -1,19 +1,159 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/scoring"
+)
 
 // CompareOptions are the inputs of 'candor compare'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type CompareOptions struct{}
+type CompareOptions struct {
+	A, B   string
+	Bank   string
+	Format string
+	Width  int
+}
 
-// NewCmdCompare is a placeholder until 'compare' is built.
+// NewCmdCompare builds 'candor compare A B'.
 func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "compare A B",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &CompareOptions{}
+	cmd := &cobra.Command{
+		Use:   "compare A B",
+		Short: "Put two responses to the same bank side by side",
+		Long: `Put two saved responses to the same question bank side by side: two partners, or
+one person before and after. Each person is named by the name in their file (or by the
+file's name).
+
+You see the flags raised for each, each score with both values, both bands and the
+difference, and every question with both answers and whether they are the same.
+
+The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
+		Example: "  candor compare sam.yaml alex.yaml\n" +
+			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +
+			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md",
+		Args: rangeArgs(2, 2, "two response files"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor compare' is not built yet")
+			opts.A, opts.B = args[0], args[1]
+			if runF != nil {
+				return runF(opts)
+			}
+			return compareRun(f, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Bank, "bank", "", "the bank the responses answer (a file or a built-in id), when it is not built in")
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion)
+	formatFlag(cmd, &opts.Format, "text", "markdown", "json")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+func compareRun(f *Factory, opts *CompareOptions) error {
+	width := resolveWidth(f, opts.Width)
+	b, rs, err := loadScoredResponses(f, []string{opts.A, opts.B}, opts.Bank, width, "compare")
+	if err != nil {
+		return err
+	}
+	names := responseNames(rs)
+	sides := make([]render.CompareSide, 2)
+	for i, r := range rs {
+		sides[i] = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result}
+	}
+	return render.Compare(f.IO.Out, b, sides[0], sides[1], render.CompareOptions{
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+	})
+}
+
+// scoredResponse is a response read, resolved against its bank and scored.
+type scoredResponse struct {
+	Response *questionnaire.Response
+	Answers  questionnaire.Answers
+	Result   *scoring.Result
+}
+
+// loadScoredResponses reads response files, checks that they answer one bank, loads that
+// bank (the built-in one they name, or bankArg) and scores each. Problems are printed and
+// end the command with exit 1; warnings (a changed bank, answers to unknown questions) are
+// printed and the command goes on.
+func loadScoredResponses(f *Factory, files []string, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
+	resps := make([]*questionnaire.Response, 0, len(files))
+	failed := false
+	for _, file := range files {
+		r, ds := questionnaire.ReadResponseFile(file)
+		printDiagnostics(f, ds, sourcesOf(file, ds), width)
+		if r == nil {
+			failed = true
+			continue
+		}
+		resps = append(resps, r)
+	}
+	if failed {
+		return nil, nil, errSilent1
+	}
+	for _, r := range resps[1:] {
+		if r.Bank.ID != resps[0].Bank.ID {
+			return nil, nil, badInput("%s answers bank %q but %s answers bank %q; %s needs responses to the same bank",
+				resps[0].File, resps[0].Bank.ID, r.File, r.Bank.ID, verb)
+		}
+	}
+	var b *questionnaire.Bank
+	var err error
+	switch {
+	case bankArg != "":
+		b, err = loadBank(f, bankArg, width)
+	case !data.IsBuiltin(resps[0].Bank.ID):
+		return nil, nil, badInput("%s answers bank %q, which is not built in; name its file with --bank FILE", resps[0].File, resps[0].Bank.ID)
+	default:
+		b, err = loadBank(f, resps[0].Bank.ID, width)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]scoredResponse, 0, len(resps))
+	for _, r := range resps {
+		answers, ds := r.Resolve(b)
+		printDiagnostics(f, ds, sourcesOf(r.File, ds), width)
+		if ds.HasErrors() {
+			failed = true
+			continue
+		}
+		res := scoring.Score(b, answers, scoring.Options{Status: r.Status})
+		out = append(out, scoredResponse{Response: r, Answers: answers, Result: res})
+	}
+	if failed {
+		return nil, nil, errSilent1
+	}
+	return b, out, nil
+}
+
+// responseNames names each response by its respondent, or its file name (without .yaml)
+// when it has none; names that would be the same get their file name added.
+func responseNames(rs []scoredResponse) []string {
+	names := make([]string, len(rs))
+	count := map[string]int{}
+	for i, r := range rs {
+		names[i] = strings.TrimSpace(r.Response.Respondent)
+		if names[i] == "" {
+			base := filepath.Base(r.Response.File)
+			names[i] = strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
+			if names[i] == "" {
+				names[i] = base
+			}
+		}
+		count[names[i]]++
+	}
+	for i, r := range rs {
+		if count[names[i]] > 1 && strings.TrimSpace(r.Response.Respondent) != "" {
+			names[i] = fmt.Sprintf("%s (%s)", names[i], filepath.Base(r.Response.File))
+		} else if count[names[i]] > 1 {
+			names[i] = r.Response.File
+		}
+	}
+	return names
 }

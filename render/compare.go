@@ -1,0 +1,639 @@
+package render
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// CompareSide is one of the two responses compared.
+type CompareSide struct {
+	// Name is how the person is called in the comparison: the respondent, or the file name.
+	Name     string
+	Response *questionnaire.Response
+	// Answers are the response's answers resolved against the bank.
+	Answers questionnaire.Answers
+	Result  *scoring.Result
+}
+
+// CompareOptions control a comparison's rendering.
+type CompareOptions struct {
+	// Format is "text", "markdown" or "json".
+	Format string
+	// Width wraps text; 0 means 80.
+	Width int
+	// ASCII draws marks without symbols outside ASCII.
+	ASCII bool
+}
+
+// Comparison is two responses to one bank side by side; its JSON form is what
+// `candor compare --format json` prints.
+type Comparison struct {
+	Bank      scoring.BankInfo  `json:"bank"`
+	A         ComparePerson     `json:"a"`
+	B         ComparePerson     `json:"b"`
+	Agreement CompareAgreement  `json:"agreement"`
+	Questions []CompareQuestion `json:"questions"`
+	Scores    []CompareScore    `json:"scores"`
+	Flags     CompareFlags      `json:"flags"`
+	Outcomes  CompareOutcomes   `json:"outcomes"`
+}
+
+// ComparePerson names one side.
+type ComparePerson struct {
+	Name       string     `json:"name"`
+	File       string     `json:"file"`
+	Respondent string     `json:"respondent"`
+	Status     string     `json:"status"`
+	Started    *time.Time `json:"started"`
+	Updated    *time.Time `json:"updated"`
+}
+
+// CompareAgreement counts the questions both answered (text questions aside) and those
+// answered the same way.
+type CompareAgreement struct {
+	BothAnswered int `json:"both_answered"`
+	Same         int `json:"same"`
+}
+
+// Answer states in a comparison.
+const (
+	AnswerGiven    = "answered"
+	AnswerMissing  = "not_answered"
+	AnswerSkipped  = "skipped"
+	AnswerNotAsked = "not_asked"
+)
+
+// CompareAnswer is one side's answer to a question.
+type CompareAnswer struct {
+	// State is answered, not_answered, skipped or not_asked.
+	State string `json:"state"`
+	// Value is the answer as stored (true/false, a number, an option's value, a list).
+	Value any `json:"value"`
+	// Label is the answer in words: "Yes", an option's label, "5 (Very close)".
+	Label string `json:"label"`
+}
+
+// CompareQuestion is one question with both answers.
+type CompareQuestion struct {
+	Number int           `json:"number"`
+	ID     string        `json:"id"`
+	Text   string        `json:"text"`
+	Type   string        `json:"type"`
+	A      CompareAnswer `json:"a"`
+	B      CompareAnswer `json:"b"`
+	// Same is whether both gave the same answer; null when not both answered, or for a
+	// text question.
+	Same *bool `json:"same"`
+	// Difference is B's answer minus A's, for numbers, scales and numbered choices.
+	Difference *float64 `json:"difference"`
+}
+
+// CompareScoreValue is one side's score.
+type CompareScoreValue struct {
+	Value *float64 `json:"value"`
+	Band  *string  `json:"band"`
+}
+
+// CompareScore is one score on both sides.
+type CompareScore struct {
+	ID    string            `json:"id"`
+	Label string            `json:"label"`
+	Min   *float64          `json:"min"`
+	Max   *float64          `json:"max"`
+	A     CompareScoreValue `json:"a"`
+	B     CompareScoreValue `json:"b"`
+	// Difference is B's value minus A's; null when either has no value.
+	Difference *float64 `json:"difference"`
+}
+
+// CompareFlags are the flags raised on each side.
+type CompareFlags struct {
+	A []scoring.FlagResult `json:"a"`
+	B []scoring.FlagResult `json:"b"`
+}
+
+// CompareOutcomes are the headlines on each side.
+type CompareOutcomes struct {
+	A *scoring.OutcomeResult `json:"a"`
+	B *scoring.OutcomeResult `json:"b"`
+}
+
+// NewComparison builds the comparison of a and b, both responses to bank b.
+func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
+	c := &Comparison{
+		Bank:      a.Result.Bank,
+		A:         comparePerson(a),
+		B:         comparePerson(b),
+		Questions: []CompareQuestion{},
+		Scores:    []CompareScore{},
+		Flags:     CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
+		Outcomes:  CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
+	}
+	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
+	for _, q := range bank.Questions {
+		cq := CompareQuestion{Number: q.Index + 1, ID: q.ID, Text: q.Text, Type: string(q.Type),
+			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB)}
+		if cq.A.State == AnswerGiven && cq.B.State == AnswerGiven && q.Type != questionnaire.Text {
+			same := sameAnswer(a.Answers[q.ID], b.Answers[q.ID])
+			cq.Same = &same
+			c.Agreement.BothAnswered++
+			if same {
+				c.Agreement.Same++
+			}
+			if d, ok := answerDifference(q, a.Answers[q.ID], b.Answers[q.ID]); ok {
+				cq.Difference = &d
+			}
+		}
+		c.Questions = append(c.Questions, cq)
+	}
+	for i, sa := range a.Result.Scores {
+		if i >= len(b.Result.Scores) {
+			break
+		}
+		sb := b.Result.Scores[i]
+		cs := CompareScore{ID: sa.ID, Label: sa.Label, Min: sa.Min, Max: sa.Max,
+			A: CompareScoreValue{Value: sa.Value, Band: sa.Band}, B: CompareScoreValue{Value: sb.Value, Band: sb.Band}}
+		if sa.Value != nil && sb.Value != nil {
+			d := cleanFloat(*sb.Value - *sa.Value)
+			cs.Difference = &d
+		}
+		c.Scores = append(c.Scores, cs)
+	}
+	return c
+}
+
+func comparePerson(s CompareSide) ComparePerson {
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status}
+	if r := s.Response; r != nil {
+		p.File, p.Respondent = r.File, r.Respondent
+		if !r.Started.IsZero() {
+			t := r.Started
+			p.Started = &t
+		}
+		if !r.Updated.IsZero() {
+			t := r.Updated
+			p.Updated = &t
+		}
+		if r.Status != "" {
+			p.Status = r.Status
+		}
+	}
+	return p
+}
+
+func nonNilFlags(fs []scoring.FlagResult) []scoring.FlagResult {
+	if fs == nil {
+		return []scoring.FlagResult{}
+	}
+	return fs
+}
+
+func askedSet(r *scoring.Result) map[string]bool {
+	m := make(map[string]bool, len(r.AskedIDs))
+	for _, id := range r.AskedIDs {
+		m[id] = true
+	}
+	return m
+}
+
+func compareAnswer(q *questionnaire.Question, s CompareSide, asked map[string]bool) CompareAnswer {
+	if !asked[q.ID] {
+		return CompareAnswer{State: AnswerNotAsked}
+	}
+	v, ok := s.Answers[q.ID]
+	if !ok || v == nil {
+		if s.Response != nil {
+			for _, id := range s.Response.Skipped {
+				if id == q.ID {
+					return CompareAnswer{State: AnswerSkipped}
+				}
+			}
+		}
+		return CompareAnswer{State: AnswerMissing}
+	}
+	return CompareAnswer{State: AnswerGiven, Value: v, Label: AnswerLabel(q, v)}
+}
+
+// AnswerLabel is an answer in words: "Yes", an option's label, "5 (Very close)", the
+// labels of a multi answer joined with commas.
+func AnswerLabel(q *questionnaire.Question, v any) string {
+	switch q.Type {
+	case questionnaire.YesNo:
+		if b, ok := v.(bool); ok {
+			if b {
+				return "Yes"
+			}
+			return "No"
+		}
+	case questionnaire.Choice:
+		if o := q.Option(v); o != nil {
+			return strings.TrimSpace(o.Label)
+		}
+	case questionnaire.Multi:
+		list, _ := v.([]any)
+		if len(list) == 0 {
+			return "none of these"
+		}
+		var labels []string
+		for _, x := range list {
+			if o := q.Option(x); o != nil {
+				labels = append(labels, strings.TrimSpace(o.Label))
+			}
+		}
+		return strings.Join(labels, ", ")
+	case questionnaire.Scale, questionnaire.Number:
+		if f, ok := v.(float64); ok {
+			s := questionnaire.FormatNumber(f)
+			if l, ok := q.Labels[int(f)]; ok && q.Type == questionnaire.Scale {
+				s += " (" + strings.TrimSpace(l) + ")"
+			}
+			return s
+		}
+	case questionnaire.Text:
+		if s, ok := v.(string); ok {
+			return strings.TrimSpace(s)
+		}
+	}
+	return fmt.Sprint(v)
+}
+
+// sameAnswer compares two normalized answers; a multi answer is the same when the same
+// options were chosen, in any order.
+func sameAnswer(a, b any) bool {
+	la, okA := a.([]any)
+	lb, okB := b.([]any)
+	if okA && okB {
+		if len(la) != len(lb) {
+			return false
+		}
+		for _, x := range la {
+			found := false
+			for _, y := range lb {
+				found = found || x == y
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+// answerDifference is b minus a for number and scale answers, and for choices whose
+// values are numbers (steps on an agreement scale).
+func answerDifference(q *questionnaire.Question, a, b any) (float64, bool) {
+	switch q.Type {
+	case questionnaire.Scale, questionnaire.Number, questionnaire.Choice:
+		fa, okA := a.(float64)
+		fb, okB := b.(float64)
+		if okA && okB {
+			return cleanFloat(fb - fa), true
+		}
+	}
+	return 0, false
+}
+
+// cleanFloat drops float noise (0.30000000000000004) and negative zero.
+func cleanFloat(f float64) float64 {
+	f = math.Round(f*1e9) / 1e9
+	if f == 0 {
+		return 0
+	}
+	return f
+}
+
+// Compare writes the comparison of a and b, two responses to bank b.
+func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt CompareOptions) error {
+	c := NewComparison(bank, a, b)
+	switch opt.Format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(c)
+	case "markdown":
+		_, err := io.WriteString(w, compareMarkdown(c))
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	compareText(bw, c, opt)
+	return bw.Flush()
+}
+
+// --- words shared by text and markdown ----------------------------------------------
+
+func cmpDate(p ComparePerson) string {
+	switch {
+	case p.Started != nil:
+		return p.Started.UTC().Format("2006-01-02")
+	case p.Updated != nil:
+		return p.Updated.UTC().Format("2006-01-02")
+	}
+	return ""
+}
+
+// cmpWho describes one side: "sam.yaml, answered 2026-11-22 (not finished)".
+func cmpWho(p ComparePerson) string {
+	parts := []string{}
+	if p.File != "" {
+		parts = append(parts, Clean(p.File))
+	}
+	if d := cmpDate(p); d != "" {
+		parts = append(parts, "answered "+d)
+	}
+	s := strings.Join(parts, ", ")
+	if p.Status == questionnaire.InProgress {
+		s += " (not finished)"
+	}
+	return strings.TrimSpace(s)
+}
+
+func cmpAgreementLine(c *Comparison) string {
+	a, b := Clean(c.A.Name), Clean(c.B.Name)
+	n := c.Agreement.BothAnswered
+	switch {
+	case n == 0:
+		return fmt.Sprintf("%s and %s have no answered questions in common yet.", a, b)
+	case c.Agreement.Same == 0:
+		return fmt.Sprintf("%s and %s gave different answers to all %d questions they both answered.", a, b, n)
+	case c.Agreement.Same == n:
+		if n == 1 {
+			return fmt.Sprintf("%s and %s gave the same answer to the one question they both answered.", a, b)
+		}
+		return fmt.Sprintf("%s and %s gave the same answer to all %d questions they both answered.", a, b, n)
+	}
+	return fmt.Sprintf("%s and %s gave the same answer to %d of the %d questions they both answered.", a, b, c.Agreement.Same, n)
+}
+
+func cmpAnswerWords(a CompareAnswer) string {
+	switch a.State {
+	case AnswerGiven:
+		return Clean(a.Label)
+	case AnswerSkipped:
+		return "(skipped)"
+	case AnswerNotAsked:
+		return "(not asked)"
+	}
+	return "(no answer)"
+}
+
+// cmpDiffWords says how far apart two numbers are, with names: "Alex is 2 higher".
+func cmpDiffWords(d float64, nameB string) string {
+	n := questionnaire.FormatNumber(math.Abs(d))
+	if d > 0 {
+		return fmt.Sprintf("%s is %s higher", Clean(nameB), n)
+	}
+	return fmt.Sprintf("%s is %s lower", Clean(nameB), n)
+}
+
+// cmpMark is the agreement mark of a question: "= the same", "≠ different, Alex is 2
+// higher", or "" when it does not apply.
+func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
+	if q.Same == nil {
+		return ""
+	}
+	if *q.Same {
+		return "= the same"
+	}
+	mark := "≠ different"
+	if ascii {
+		mark = "<> different"
+	}
+	if q.Difference != nil && *q.Difference != 0 {
+		mark += ": " + cmpDiffWords(*q.Difference, nameB)
+	}
+	return mark
+}
+
+func cmpScoreValue(v CompareScoreValue) string {
+	if v.Value == nil {
+		return "not enough answers"
+	}
+	s := questionnaire.FormatNumber(*v.Value)
+	if v.Band != nil && *v.Band != "" {
+		s += " (" + Clean(*v.Band) + ")"
+	}
+	return s
+}
+
+func cmpScoreDiff(s CompareScore, nameB string) string {
+	switch {
+	case s.Difference == nil:
+		return "no difference to show"
+	case *s.Difference == 0:
+		return "the same"
+	}
+	return cmpDiffWords(*s.Difference, nameB)
+}
+
+func cmpRange(s CompareScore) string {
+	if s.Min == nil || s.Max == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s to %s", questionnaire.FormatNumber(*s.Min), questionnaire.FormatNumber(*s.Max))
+}
+
+func cmpFlagWords(f scoring.FlagResult) string {
+	return fmt.Sprintf("%s (%s)", Clean(f.Title), f.Level)
+}
+
+// --- text ---------------------------------------------------------------------------
+
+type cmpText struct {
+	w     *bufio.Writer
+	width int
+	g     Glyphs
+}
+
+func (t *cmpText) line(s string) { t.w.WriteString(strings.TrimRight(s, " ") + "\n") }
+
+func (t *cmpText) wrapped(text, first, indent string) {
+	for _, l := range WrapIndent(text, t.width, first, indent) {
+		t.line(l)
+	}
+}
+
+func (t *cmpText) heading(s string) {
+	t.line("")
+	t.line(s)
+	t.line(Rule(t.g.Rule, Width(s)))
+}
+
+func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
+	t := &cmpText{w: w, width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII)}
+	nameA, nameB := Clean(c.A.Name), Clean(c.B.Name)
+	nw := max(Width(nameA), Width(nameB))
+	title := Clean(c.Bank.Title)
+	t.wrapped(title, "", "")
+	t.line(Rule(t.g.HeavyRule, min(Width(title), t.width)))
+	t.line("Two responses side by side")
+	t.line("")
+	for _, p := range []ComparePerson{c.A, c.B} {
+		who := cmpWho(p)
+		pad := Pad(Clean(p.Name), nw)
+		if who == "" {
+			t.line("  " + pad)
+			continue
+		}
+		t.wrapped(who, "  "+pad+"   ", strings.Repeat(" ", nw+5))
+	}
+	t.line("")
+	t.wrapped(cmpAgreementLine(c), "", "")
+
+	// Flags come first, as in a summary: a safety flag is never below the fold.
+	t.heading("Flags")
+	if len(c.Flags.A)+len(c.Flags.B) == 0 {
+		t.line("  No flags were raised for either of them.")
+	} else {
+		for i, fs := range [][]scoring.FlagResult{c.Flags.A, c.Flags.B} {
+			name := Pad([]string{nameA, nameB}[i], nw)
+			if len(fs) == 0 {
+				t.line("  " + name + "   none")
+				continue
+			}
+			for j, f := range fs {
+				first := "  " + name + "   "
+				if j > 0 {
+					first = strings.Repeat(" ", nw+5)
+				}
+				t.wrapped(cmpFlagWords(f), first, strings.Repeat(" ", nw+5))
+			}
+		}
+	}
+
+	if c.Outcomes.A != nil || c.Outcomes.B != nil {
+		t.heading("Headlines")
+		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
+			words := "none"
+			if o != nil {
+				words = Clean(o.Title)
+			}
+			t.wrapped(words, "  "+Pad([]string{nameA, nameB}[i], nw)+"   ", strings.Repeat(" ", nw+5))
+		}
+	}
+
+	if len(c.Scores) > 0 {
+		t.heading("Scores")
+		for i, s := range c.Scores {
+			if i > 0 {
+				t.line("")
+			}
+			label := Clean(s.Label)
+			if r := cmpRange(s); r != "" {
+				label += " (" + r + ")"
+			}
+			t.wrapped(label, "  ", "  ")
+			t.wrapped(cmpScoreValue(s.A), "    "+Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(cmpScoreValue(s.B), "    "+Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(cmpScoreDiff(s, c.B.Name), "    ", "    ")
+		}
+	}
+
+	t.heading("Answers")
+	num := len(fmt.Sprint(len(c.Questions)))
+	ind := strings.Repeat(" ", num+4)
+	for i, q := range c.Questions {
+		if i > 0 {
+			t.line("")
+		}
+		t.wrapped(Clean(q.Text), fmt.Sprintf("  %*d. ", num, q.Number), ind)
+		t.wrapped(cmpAnswerWords(q.A), ind+Pad(nameA, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		t.wrapped(cmpAnswerWords(q.B), ind+Pad(nameB, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		if m := cmpMark(q, c.B.Name, opt.ASCII); m != "" {
+			t.wrapped(m, ind, ind+"  ")
+		}
+	}
+}
+
+// --- markdown -----------------------------------------------------------------------
+
+// cmpCell is text for a markdown table cell.
+func cmpCell(s string) string {
+	if s == "" {
+		return " "
+	}
+	return MarkdownEscape(s)
+}
+
+func compareMarkdown(c *Comparison) string {
+	var m mdOut
+	nameA, nameB := cmpCell(c.A.Name), cmpCell(c.B.Name)
+	m.block("# "+MarkdownEscape(c.Bank.Title), "", "Two responses side by side")
+	var who []string
+	for _, p := range []ComparePerson{c.A, c.B} {
+		line := "- **" + cmpCell(p.Name) + "**"
+		if s := cmpWho(p); s != "" {
+			line += ": " + MarkdownEscape(s)
+		}
+		who = append(who, line)
+	}
+	m.block(who...)
+	m.block(MarkdownEscape(cmpAgreementLine(c)))
+
+	m.block("## Flags")
+	if len(c.Flags.A)+len(c.Flags.B) == 0 {
+		m.block("No flags were raised for either of them.")
+	} else {
+		var lines []string
+		for i, fs := range [][]scoring.FlagResult{c.Flags.A, c.Flags.B} {
+			name := []string{nameA, nameB}[i]
+			if len(fs) == 0 {
+				lines = append(lines, "- **"+name+"**: none")
+			}
+			for _, f := range fs {
+				lines = append(lines, "- **"+name+"**: "+MarkdownEscape(cmpFlagWords(f)))
+			}
+		}
+		m.block(lines...)
+	}
+
+	if c.Outcomes.A != nil || c.Outcomes.B != nil {
+		m.block("## Headlines")
+		var lines []string
+		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
+			words := "none"
+			if o != nil {
+				words = MarkdownEscape(o.Title)
+			}
+			lines = append(lines, "- **"+[]string{nameA, nameB}[i]+"**: "+words)
+		}
+		m.block(lines...)
+	}
+
+	if len(c.Scores) > 0 {
+		m.block("## Scores")
+		rows := []string{
+			"| Score | " + nameA + " | " + nameB + " | Difference |",
+			"|---|---|---|---|",
+		}
+		for _, s := range c.Scores {
+			label := s.Label
+			if r := cmpRange(s); r != "" {
+				label += " (" + r + ")"
+			}
+			rows = append(rows, "| "+cmpCell(label)+" | "+cmpCell(cmpScoreValue(s.A))+" | "+cmpCell(cmpScoreValue(s.B))+" | "+cmpCell(cmpScoreDiff(s, c.B.Name))+" |")
+		}
+		m.block(rows...)
+	}
+
+	m.block("## Answers")
+	rows := []string{
+		"| # | Question | " + nameA + " | " + nameB + " | |",
+		"|---|---|---|---|---|",
+	}
+	for _, q := range c.Questions {
+		rows = append(rows, fmt.Sprintf("| %d | %s | %s | %s | %s |", q.Number, cmpCell(q.Text),
+			cmpCell(cmpAnswerWords(q.A)), cmpCell(cmpAnswerWords(q.B)), cmpMark(q, MarkdownEscape(c.B.Name), false)))
+	}
+	m.block(rows...)
+	return m.b.String()
+}
