@@ -455,6 +455,11 @@ func (t *taker) fromFile() error {
 	if t.opts.Respondent != "" {
 		resp.Respondent = t.opts.Respondent
 	}
+	for _, q := range b.Questions {
+		if v, ok := answers[q.ID]; ok {
+			resp.SetAnswer(q.ID, v) // written as SPEC §2 has it: true/false, values
+		}
+	}
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
 	resp.Status = scoring.Score(b, answers, scoring.Options{}).Status
 	t.resp = resp
