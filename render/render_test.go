@@ -129,6 +129,7 @@ var summaryCases = []summaryCase{
 	{name: "narrow-20", bank: "trust-readiness", test: "not feeling safe comes first even with three yeses", opt: std(Options{Width: 20})},
 	{name: "ascii", bank: "accountability", test: "a mixed picture", change: []any{"harmed_partner", true}, opt: std(Options{ASCII: true})},
 	{name: "ascii-narrow", bank: "trust-readiness", test: "not feeling safe comes first even with three yeses", opt: std(Options{ASCII: true, Width: 28})},
+	{name: "color-scores", bank: "accountability", test: "a mixed picture", change: []any{"counselling", 1.0}, opt: std(Options{Color: true})},
 	{name: "color", bank: "trust-readiness", test: "not feeling safe comes first even with three yeses", opt: std(Options{Color: true})},
 	{name: "control-characters", bank: "control.yaml", answers: questionnaire.Answers{"safe": false, "n": 4.0},
 		opt: std(Options{Respondent: "Sam\x1b[2J\a", SavedTo: "/tmp/evil\x1b]0;title\a\r.yaml"}),

@@ -25,7 +25,7 @@ func (m *mdOut) block(lines ...string) {
 	}
 }
 
-var mdLineStart = regexp.MustCompile(`^(\d+)([.)])`)
+var mdLineStart = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
 
 // MarkdownEscape makes text from a bank or a response literal in markdown: sanitized, with
 // every character markdown could read as markup escaped, and on one line.
@@ -42,7 +42,7 @@ func MarkdownEscape(s string) string {
 	if out != "" && strings.ContainsRune("+-=", rune(out[0])) {
 		out = "\\" + out
 	}
-	return mdLineStart.ReplaceAllString(out, `$1\$2`)
+	return mdLineStart.ReplaceAllString(out, `$1\$2$3`)
 }
 
 // mdProse is text from a bank as markdown paragraphs and list items, each line prefixed
@@ -186,7 +186,7 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 		m.block(notEnough(s))
 		return
 	}
-	line := MarkdownEscape(FormatValue(s))
+	line := FormatValue(s) // digits, signs and words: nothing markdown reads as markup
 	if frac, ok := ScoreFraction(s); ok {
 		line = codeSpan(Bar(frac, BarCells, m.g)) + " " + line
 	}

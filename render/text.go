@@ -178,22 +178,22 @@ func Wrap(text string, width int) []string {
 	line, lineW := "", 0
 	for _, w := range strings.Fields(text) {
 		ww := Width(w)
-		if lineW > 0 && lineW+1+ww <= width {
+		if line != "" && lineW+1+ww <= width {
 			line, lineW = line+" "+w, lineW+1+ww
 			continue
 		}
-		if lineW > 0 {
+		if line != "" {
 			out = append(out, line)
 			line, lineW = "", 0
 		}
 		for ww > width {
 			head, rest := breakWord(w, width)
 			out = append(out, head)
-			w, ww = rest, Width(rest)
+			w, ww = rest, ww-Width(head)
 		}
 		line, lineW = w, ww
 	}
-	if lineW > 0 || len(out) == 0 {
+	if line != "" || len(out) == 0 {
 		out = append(out, line)
 	}
 	return out
