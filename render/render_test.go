@@ -88,10 +88,23 @@ func (c summaryCase) run(t testing.TB) (*questionnaire.Bank, *scoring.Result) {
 	return b, r
 }
 
+// options are the case's options, with the save path filled in.
+func (c summaryCase) options(b *questionnaire.Bank) Options {
+	o := c.opt
+	if o.SavedTo == autoSaved {
+		o.SavedTo = "/home/sam/.local/share/candor/" + b.ID + "-20261122-090410.yaml"
+	}
+	return o
+}
+
+// autoSaved stands for where `candor take` saves a response to the case's bank.
+const autoSaved = "(auto)"
+
+// std gives a case the fixed date and a save path.
 func std(o Options) Options {
 	o.Date = fixedDate
 	if o.SavedTo == "" {
-		o.SavedTo = "/home/sam/.local/share/candor/responses/trust-readiness-2026-11-22.yaml"
+		o.SavedTo = autoSaved
 	}
 	return o
 }
@@ -185,10 +198,11 @@ func TestSummaryText(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			b, r := c.run(t)
 			var buf bytes.Buffer
-			require.NoError(t, Summary(&buf, b, r, c.opt))
+			opt := c.options(b)
+			require.NoError(t, Summary(&buf, b, r, opt))
 			out := buf.String()
-			checkText(t, out, c.opt)
-			if !c.opt.Color {
+			checkText(t, out, opt)
+			if !opt.Color {
 				assert.NotContains(t, out, "\x1b", "no escape codes without color")
 			}
 			golden(t, filepath.Join("summary", c.name+".txt"), out)
@@ -202,7 +216,7 @@ func TestSummaryMarkdown(t *testing.T) {
 		c := findCase(t, name)
 		t.Run(name, func(t *testing.T) {
 			b, r := c.run(t)
-			opt := c.opt
+			opt := c.options(b)
 			opt.Format = "markdown"
 			var buf bytes.Buffer
 			require.NoError(t, Summary(&buf, b, r, opt))
@@ -223,7 +237,7 @@ func TestSummaryJSON(t *testing.T) {
 		c := findCase(t, name)
 		t.Run(name, func(t *testing.T) {
 			b, r := c.run(t)
-			opt := c.opt
+			opt := c.options(b)
 			opt.Format = "json"
 			var buf bytes.Buffer
 			require.NoError(t, Summary(&buf, b, r, opt))
@@ -297,7 +311,7 @@ func TestUrgentComesFirst(t *testing.T) {
 		for _, format := range []string{"text", "markdown"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				b, r := c.run(t)
-				opt := c.opt
+				opt := c.options(b)
 				opt.Format = format
 				var buf bytes.Buffer
 				require.NoError(t, Summary(&buf, b, r, opt))
@@ -386,6 +400,7 @@ func TestEveryBankFitsEveryWidth(t *testing.T) {
 				for _, style := range []Options{{}, {ASCII: true}, {Color: true}} {
 					opt := std(style)
 					opt.Width = w
+					opt.SavedTo = "/home/sam/.local/share/candor/" + id + "-20261122-090410.yaml"
 					var buf bytes.Buffer
 					require.NoError(t, Summary(&buf, b, r, opt))
 					t.Run(id+"/"+bt.Name, func(t *testing.T) { checkText(t, buf.String(), opt) })
