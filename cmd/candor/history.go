@@ -1,19 +1,84 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
+)
 
 // HistoryOptions are the inputs of 'candor history'.
-// PLACEHOLDER: replaced by the command's real implementation.
-type HistoryOptions struct{}
+type HistoryOptions struct {
+	Files  []string
+	Bank   string
+	Format string
+	Width  int
+}
 
-// NewCmdHistory is a placeholder until 'history' is built.
+// NewCmdHistory builds 'candor history RESPONSE...'.
 func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "history RESPONSE...",
-		Short:  "(not built yet)",
-		Hidden: true,
+	opts := &HistoryOptions{}
+	cmd := &cobra.Command{
+		Use:   "history RESPONSE...",
+		Short: "Follow one person's scores over time",
+		Long: `Show how one person's scores moved over time, from responses to the same bank taken
+weeks apart. They are put in order by the date in each file (oldest first), whatever order
+you name them in.
+
+You see a table of every score by date with its band, and a chart of each score across the
+dates with the band boundaries marked. --format csv gives one row per response for a
+spreadsheet; --format json the full results.
+
+The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
+		Example: "  candor history sam-*.yaml\n" +
+			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" +
+			"  candor history sam-*.yaml --format csv > sam.csv",
+		Args: minArgs(1, "at least one response file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput("'candor history' is not built yet")
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return historyRun(f, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Bank, "bank", "", "the bank the responses answer (a file or a built-in id), when it is not built in")
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion)
+	formatFlag(cmd, &opts.Format, "text", "csv", "json")
+	widthFlag(cmd, &opts.Width)
+	return cmd
+}
+
+func historyRun(f *Factory, opts *HistoryOptions) error {
+	width := resolveWidth(f, opts.Width)
+	b, rs, err := loadScoredResponses(f, opts.Files, opts.Bank, width, "history")
+	if err != nil {
+		return err
+	}
+	people := map[string]bool{}
+	for _, r := range rs {
+		if name := strings.TrimSpace(r.Response.Respondent); name != "" {
+			people[name] = true
+		}
+	}
+	if len(people) > 1 {
+		names := make([]string, 0, len(people))
+		for n := range people {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintf(f.IO.ErrOut, "candor: note: these responses name different people (%s); history follows one person over time, and 'candor compare' puts two side by side\n",
+			questionnaire.Sanitize(strings.Join(names, ", ")))
+	}
+	entries := make([]render.HistoryEntry, len(rs))
+	for i, r := range rs {
+		entries[i] = render.HistoryEntry{Response: r.Response, Result: r.Result}
+	}
+	return render.History(f.IO.Out, b, entries, render.HistoryOptions{
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+	})
 }

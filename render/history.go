@@ -1,0 +1,530 @@
+package render
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// HistoryEntry is one response in a person's history.
+type HistoryEntry struct {
+	Response *questionnaire.Response
+	Result   *scoring.Result
+}
+
+// When is the time the response stands for: when it was started, else last updated; zero
+// when the file says neither.
+func (e HistoryEntry) When() time.Time {
+	if e.Response == nil {
+		return time.Time{}
+	}
+	if !e.Response.Started.IsZero() {
+		return e.Response.Started
+	}
+	return e.Response.Updated
+}
+
+func (e HistoryEntry) file() string {
+	if e.Response == nil {
+		return ""
+	}
+	return e.Response.File
+}
+
+// HistoryOptions control a history's rendering.
+type HistoryOptions struct {
+	// Format is "text", "csv" or "json".
+	Format string
+	// Width wraps text; 0 means 80.
+	Width int
+	// ASCII draws the charts without block characters.
+	ASCII bool
+}
+
+// SortHistory orders entries oldest first: by when they were started, then last updated,
+// then file name, whatever order they were given in.
+func SortHistory(entries []HistoryEntry) {
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		as, bs := startedOf(a), startedOf(b)
+		if !as.Equal(bs) {
+			return as.Before(bs)
+		}
+		au, bu := updatedOf(a), updatedOf(b)
+		if !au.Equal(bu) {
+			return au.Before(bu)
+		}
+		return a.file() < b.file()
+	})
+}
+
+func startedOf(e HistoryEntry) time.Time {
+	if e.Response == nil {
+		return time.Time{}
+	}
+	return e.Response.Started
+}
+
+func updatedOf(e HistoryEntry) time.Time {
+	if e.Response == nil {
+		return time.Time{}
+	}
+	return e.Response.Updated
+}
+
+// History writes how the scores of responses to bank b moved over time, oldest first.
+// entries is sorted in place.
+func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) error {
+	SortHistory(entries)
+	switch opt.Format {
+	case "json":
+		return historyJSON(w, entries)
+	case "csv":
+		return historyCSV(w, b, entries)
+	}
+	bw := bufio.NewWriter(w)
+	historyText(bw, b, entries, opt)
+	return bw.Flush()
+}
+
+// historyRecord is one response as `candor history --format json` prints it.
+type historyRecord struct {
+	Date       *time.Time      `json:"date"`
+	File       string          `json:"file"`
+	Respondent string          `json:"respondent"`
+	Result     *scoring.Result `json:"result"`
+}
+
+func historyJSON(w io.Writer, entries []HistoryEntry) error {
+	out := make([]historyRecord, 0, len(entries))
+	for _, e := range entries {
+		rec := historyRecord{File: e.file(), Result: e.Result}
+		if t := e.When(); !t.IsZero() {
+			t = t.UTC()
+			rec.Date = &t
+		}
+		if e.Response != nil {
+			rec.Respondent = e.Response.Respondent
+		}
+		out = append(out, rec)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// csvText keeps a spreadsheet from reading text as a formula.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) error {
+	cw := csv.NewWriter(w)
+	head := []string{"date", "file"}
+	for _, s := range b.Scores {
+		head = append(head, s.ID, s.ID+"_band")
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		row := []string{"", csvText(e.file())}
+		if t := e.When(); !t.IsZero() {
+			row[0] = t.UTC().Format(time.RFC3339)
+		}
+		for _, s := range e.Result.Scores {
+			v, band := "", ""
+			if s.Value != nil {
+				v = questionnaire.FormatNumber(*s.Value)
+			}
+			if s.Band != nil {
+				band = csvText(*s.Band)
+			}
+			row = append(row, v, band)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// --- text ---------------------------------------------------------------------------
+
+type histText struct {
+	w     *bufio.Writer
+	width int
+	g     Glyphs
+}
+
+func (t *histText) line(s string) { t.w.WriteString(strings.TrimRight(s, " ") + "\n") }
+
+func (t *histText) wrapped(text, first, indent string) {
+	for _, l := range WrapIndent(text, t.width, first, indent) {
+		t.line(l)
+	}
+}
+
+func (t *histText) heading(s string) {
+	t.line("")
+	lines := Wrap(s, t.width)
+	for _, l := range lines {
+		t.line(l)
+	}
+	t.line(Rule(t.g.Rule, min(maxWidth(lines), t.width)))
+}
+
+// historyDates labels each entry by its date, with the time of day when two fall on the
+// same day.
+func historyDates(entries []HistoryEntry) []string {
+	layout := "2006-01-02"
+	seen := map[string]bool{}
+	for _, e := range entries {
+		d := e.When().UTC().Format(layout)
+		if seen[d] && !e.When().IsZero() {
+			layout = "2006-01-02 15:04"
+			break
+		}
+		seen[d] = true
+	}
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		if e.When().IsZero() {
+			out[i] = "no date"
+			continue
+		}
+		out[i] = e.When().UTC().Format(layout)
+	}
+	return out
+}
+
+// histValue is a score's value and band in words: "2.4 Just starting".
+func histValue(s scoring.ScoreResult) string {
+	if s.Value == nil {
+		return "not enough answers"
+	}
+	v := questionnaire.FormatNumber(*s.Value)
+	if s.Band != nil && *s.Band != "" {
+		v += " " + Clean(*s.Band)
+	}
+	return v
+}
+
+func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) {
+	t := &histText{w: w, width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII)}
+	dates := historyDates(entries)
+	title := Clean(b.Title)
+	t.wrapped(title, "", "")
+	t.line(Rule(t.g.HeavyRule, min(Width(title), t.width)))
+	sub := fmt.Sprintf("%d responses, oldest first", len(entries))
+	if len(entries) == 1 {
+		sub = "1 response"
+	}
+	if who := historyWho(entries); who != "" {
+		sub = who + ": " + sub
+	}
+	unfinished := 0
+	for _, e := range entries {
+		if e.Result.Status == questionnaire.InProgress {
+			unfinished++
+		}
+	}
+	switch {
+	case unfinished == 1 && len(entries) == 1:
+		sub += " (not finished)"
+	case unfinished > 0:
+		sub += fmt.Sprintf(" (%d not finished)", unfinished)
+	}
+	t.wrapped(sub, "", "")
+
+	// Flags first: a safety flag on any date is never below the fold.
+	var flagged bool
+	for _, e := range entries {
+		flagged = flagged || len(e.Result.Flags) > 0
+	}
+	if flagged {
+		t.heading("Flags")
+		dw := maxWidth(dates)
+		for i, e := range entries {
+			for j, f := range e.Result.Flags {
+				first := "  " + Pad(dates[i], dw) + "   "
+				if j > 0 {
+					first = strings.Repeat(" ", dw+5)
+				}
+				t.wrapped(fmt.Sprintf("%s (%s)", Clean(f.Title), f.Level), first, strings.Repeat(" ", dw+5))
+			}
+		}
+	}
+
+	if len(b.Scores) == 0 {
+		t.line("")
+		t.line("This bank has no scores, so there is nothing to follow over time.")
+		return
+	}
+	t.heading("Scores by date")
+	t.table(b, entries, dates)
+	for i := range b.Scores {
+		t.chart(entries, dates, i)
+	}
+}
+
+// historyWho names the person when the responses name one.
+func historyWho(entries []HistoryEntry) string {
+	names := map[string]bool{}
+	var name string
+	for _, e := range entries {
+		if e.Response != nil && strings.TrimSpace(e.Response.Respondent) != "" {
+			name = strings.TrimSpace(e.Response.Respondent)
+			names[name] = true
+		}
+	}
+	if len(names) == 1 {
+		return Clean(name)
+	}
+	return ""
+}
+
+func maxWidth(ss []string) int {
+	n := 0
+	for _, s := range ss {
+		n = max(n, Width(s))
+	}
+	return n
+}
+
+// table prints every score by date: one column per score when they fit side by side,
+// else one block per date.
+func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []string) {
+	dw := max(maxWidth(dates), Width("Date"))
+	cols := make([]int, len(b.Scores))
+	heads := make([]string, len(b.Scores))
+	total := 2 + dw
+	for i, s := range b.Scores {
+		heads[i] = Clean(s.Label)
+		cols[i] = Width(heads[i])
+		for _, e := range entries {
+			cols[i] = max(cols[i], Width(histValue(e.Result.Scores[i])))
+		}
+		total += 3 + cols[i]
+	}
+	if total <= t.width {
+		row := "  " + Pad("Date", dw)
+		for i, h := range heads {
+			row += "   " + Pad(h, cols[i])
+		}
+		t.line(row)
+		for j, e := range entries {
+			row := "  " + Pad(dates[j], dw)
+			for i, s := range e.Result.Scores {
+				row += "   " + Pad(histValue(s), cols[i])
+			}
+			t.line(row)
+		}
+		return
+	}
+	lw := maxWidth(heads)
+	for j, e := range entries {
+		if j > 0 {
+			t.line("")
+		}
+		head := "  " + dates[j]
+		if f := e.file(); f != "" {
+			head += "   " + Clean(f)
+		}
+		t.line(head)
+		for i, s := range e.Result.Scores {
+			if lw+8 < t.width/2 {
+				t.wrapped(histValue(s), "    "+Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
+			} else {
+				t.wrapped(heads[i]+": "+histValue(s), "    ", "      ")
+			}
+		}
+	}
+}
+
+// chart draws score i across the dates: a bar per date on the score's range, with the band
+// boundaries marked on every bar and on the axis below.
+func (t *histText) chart(entries []HistoryEntry, dates []string, i int) {
+	first := entries[0].Result.Scores[i]
+	lo, hi, ok := histRange(entries, i)
+	label := Clean(first.Label)
+	if ok && first.Min != nil && first.Max != nil {
+		label += fmt.Sprintf(" (%s to %s)", questionnaire.FormatNumber(lo), questionnaire.FormatNumber(hi))
+	}
+	t.heading(label)
+	if !ok {
+		t.line("  No response has enough answers for this score yet.")
+		return
+	}
+	dw := maxWidth(dates)
+	vw := 0
+	for _, e := range entries {
+		vw = max(vw, Width(histValue(e.Result.Scores[i])))
+	}
+	cells := t.width - (2 + dw + 2) - (2 + vw)
+	if cells < 10 {
+		// Too narrow for the value beside the bar: it goes on the next line.
+		cells = max(6, t.width-(2+dw+2))
+		vw = -1
+	}
+	cells = min(cells, 40)
+	var bounds []int
+	var boundVals []float64
+	if sc := first.Score; sc != nil {
+		for _, band := range sc.Bands {
+			if !band.HasMax || band.Max <= lo || band.Max >= hi {
+				continue
+			}
+			p := int(math.Round((band.Max - lo) / (hi - lo) * float64(cells)))
+			if p > 0 && p < cells {
+				bounds = append(bounds, p)
+				boundVals = append(boundVals, band.Max)
+			}
+		}
+	}
+	isBound := map[int]bool{}
+	for _, p := range bounds {
+		isBound[p] = true
+	}
+	for j, e := range entries {
+		s := e.Result.Scores[i]
+		filled := -1
+		if s.Value != nil {
+			frac := 0.0
+			if hi > lo {
+				frac = math.Max(0, math.Min(1, (*s.Value-lo)/(hi-lo)))
+			}
+			filled = int(math.Round(frac * float64(cells)))
+		}
+		var bar strings.Builder
+		for c := 0; c < cells; c++ {
+			switch {
+			case c < filled:
+				bar.WriteString(t.g.BarFull)
+			case isBound[c]:
+				bar.WriteString(t.g.V)
+			case filled < 0:
+				bar.WriteString(" ")
+			default:
+				bar.WriteString(t.g.BarEmpty)
+			}
+		}
+		row := "  " + Pad(dates[j], dw) + "  " + bar.String()
+		if vw < 0 {
+			t.line(row)
+			pad := "  " + strings.Repeat(" ", dw+2)
+			t.wrapped(histValue(s), pad, pad)
+			continue
+		}
+		t.line(row + "  " + histValue(s))
+	}
+	// The axis: the ends of the range and the band boundaries under their marks.
+	axis := []rune(strings.Repeat(" ", cells))
+	put := func(at int, s string) bool {
+		r := []rune(s)
+		if at < 0 || at+len(r) > len(axis) {
+			return false
+		}
+		for k := max(0, at-1); k < min(len(axis), at+len(r)+1); k++ {
+			if axis[k] != ' ' {
+				return false
+			}
+		}
+		copy(axis[at:], r)
+		return true
+	}
+	put(0, questionnaire.FormatNumber(lo))
+	hiS := questionnaire.FormatNumber(hi)
+	put(cells-len([]rune(hiS)), hiS)
+	for k, p := range bounds {
+		put(p, questionnaire.FormatNumber(boundVals[k]))
+	}
+	t.line("  " + strings.Repeat(" ", dw+2) + strings.TrimRight(string(axis), " "))
+	if legend := histLegend(first); legend != "" {
+		t.wrapped(legend, "  "+strings.Repeat(" ", dw+2), "  "+strings.Repeat(" ", dw+2))
+	}
+	if change := histChange(entries, i); change != "" {
+		t.wrapped(change, "  ", "  ")
+	}
+}
+
+// histRange is the range a score's chart spans: its possible range, or the values seen
+// when the range is open. ok is false when no response has a value for it.
+func histRange(entries []HistoryEntry, i int) (lo, hi float64, ok bool) {
+	s := entries[0].Result.Scores[i]
+	if s.Min != nil && s.Max != nil && *s.Max > *s.Min {
+		lo, hi, ok = *s.Min, *s.Max, true
+	}
+	seenLo, seenHi, seen := math.Inf(1), math.Inf(-1), false
+	for _, e := range entries {
+		if v := e.Result.Scores[i].Value; v != nil {
+			seenLo, seenHi, seen = math.Min(seenLo, *v), math.Max(seenHi, *v), true
+		}
+	}
+	if !seen {
+		return 0, 0, false
+	}
+	if !ok {
+		lo, hi = math.Min(seenLo, 0), seenHi
+		if hi <= lo {
+			hi = lo + 1
+		}
+	}
+	return lo, hi, true
+}
+
+// histLegend lists the bands: "Bands: Not yet up to 1, Getting closer up to 2, Ready to
+// begin above."
+func histLegend(s scoring.ScoreResult) string {
+	if s.Score == nil || len(s.Score.Bands) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, b := range s.Score.Bands {
+		if b.HasMax {
+			parts = append(parts, fmt.Sprintf("%s up to %s", Clean(b.Label), questionnaire.FormatNumber(b.Max)))
+		} else {
+			parts = append(parts, Clean(b.Label)+" above")
+		}
+	}
+	return "Bands: " + strings.Join(parts, ", ") + "."
+}
+
+// histChange says how the score moved from the first value to the latest.
+func histChange(entries []HistoryEntry, i int) string {
+	var first, last *float64
+	var n int
+	for _, e := range entries {
+		if v := e.Result.Scores[i].Value; v != nil {
+			if first == nil {
+				first = v
+			}
+			last = v
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	d := cleanFloat(*last - *first)
+	switch {
+	case d > 0:
+		return fmt.Sprintf("From the first to the latest: up %s, from %s to %s.", questionnaire.FormatNumber(d), questionnaire.FormatNumber(*first), questionnaire.FormatNumber(*last))
+	case d < 0:
+		return fmt.Sprintf("From the first to the latest: down %s, from %s to %s.", questionnaire.FormatNumber(-d), questionnaire.FormatNumber(*first), questionnaire.FormatNumber(*last))
+	}
+	return fmt.Sprintf("From the first to the latest: no change, %s at both.", questionnaire.FormatNumber(*first))
+}

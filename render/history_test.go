@@ -1,0 +1,147 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+func historyEntry(t *testing.T, b *questionnaire.Bank, file string, started, updated time.Time, answers map[string]any) HistoryEntry {
+	t.Helper()
+	side := compareSide(t, b, "", answers)
+	return HistoryEntry{
+		Response: &questionnaire.Response{File: file, Started: started, Updated: updated, Status: questionnaire.Completed},
+		Result:   side.Result,
+	}
+}
+
+func day(d int) time.Time { return time.Date(2026, 10, d, 9, 0, 0, 0, time.UTC) }
+
+func files(es []HistoryEntry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.file())
+	}
+	return out
+}
+
+func TestSortHistory(t *testing.T) {
+	b := templateBank(t)
+	a := map[string]any{"feel_safe": true}
+	tests := []struct {
+		name    string
+		entries []HistoryEntry
+		want    []string
+	}{
+		{"by start date, whatever the order given", []HistoryEntry{
+			historyEntry(t, b, "c", day(20), day(20), a),
+			historyEntry(t, b, "a", day(1), day(1), a),
+			historyEntry(t, b, "b", day(10), day(10), a),
+		}, []string{"a", "b", "c"}},
+		{"same start: last updated later", []HistoryEntry{
+			historyEntry(t, b, "a", day(5), day(9), a),
+			historyEntry(t, b, "b", day(5), day(6), a),
+		}, []string{"b", "a"}},
+		{"same times: by file name", []HistoryEntry{
+			historyEntry(t, b, "z", day(5), day(5), a),
+			historyEntry(t, b, "m", day(5), day(5), a),
+		}, []string{"m", "z"}},
+		{"no start: by last updated", []HistoryEntry{
+			historyEntry(t, b, "late", time.Time{}, day(9), a),
+			historyEntry(t, b, "early", time.Time{}, day(2), a),
+		}, []string{"early", "late"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			SortHistory(tc.entries)
+			assert.Equal(t, tc.want, files(tc.entries))
+		})
+	}
+}
+
+func historySet(t *testing.T) (*questionnaire.Bank, []HistoryEntry) {
+	b := templateBank(t)
+	return b, []HistoryEntry{
+		historyEntry(t, b, "=later.yaml", day(20), day(20), map[string]any{
+			"feel_safe": true, "feel_heard": 5.0, "still_hurts": 1.0, "honest_talks": "often", "closeness": 7.0,
+			"support_from": []any{"friends", "family", "counselor"}}),
+		historyEntry(t, b, "first.yaml", day(1), day(1), map[string]any{
+			"feel_safe": false, "feel_heard": 2.0, "still_hurts": 5.0, "honest_talks": "never", "closeness": 2.0,
+			"support_from": []any{"nobody"}}),
+	}
+}
+
+func TestHistoryCSV(t *testing.T) {
+	b, entries := historySet(t)
+	var buf bytes.Buffer
+	require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "csv"}))
+	rows, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, []string{"date", "file", "connection", "connection_band", "heard", "heard_band", "support", "support_band"}, rows[0])
+	assert.Equal(t, []string{"2026-10-01T09:00:00Z", "first.yaml", "7", "Still finding your feet", "1.5", "Not yet", "0", "Carrying a lot alone"}, rows[1])
+	assert.Equal(t, "'=later.yaml", rows[2][1], "text a spreadsheet would run as a formula is quoted")
+	assert.Equal(t, "26", rows[2][2])
+}
+
+func TestHistoryJSON(t *testing.T) {
+	b, entries := historySet(t)
+	var buf bytes.Buffer
+	require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "json"}))
+	var got []struct {
+		Date   time.Time      `json:"date"`
+		File   string         `json:"file"`
+		Result scoring.Result `json:"result"`
+	}
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &got))
+	require.Len(t, got, 2)
+	assert.Equal(t, "first.yaml", got[0].File)
+	assert.True(t, got[0].Date.Equal(day(1)))
+	assert.Equal(t, "not_safe", got[0].Result.Flags[0].ID)
+	assert.Equal(t, 26.0, *got[1].Result.Scores[0].Value)
+}
+
+func TestHistoryText(t *testing.T) {
+	b, entries := historySet(t)
+	for _, ascii := range []bool{false, true} {
+		var buf bytes.Buffer
+		require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "text", Width: 80, ASCII: ascii}))
+		out := buf.String()
+		name := "history/template.txt"
+		if ascii {
+			name = "history/template-ascii.txt"
+			for _, r := range out {
+				require.Less(t, r, rune(128), "ASCII output has %q", r)
+			}
+		}
+		golden(t, name, out)
+		assert.Less(t, strings.Index(out, "Flags"), strings.Index(out, "Scores by date"), "flags come first")
+		assert.Less(t, strings.Index(out, "2026-10-01"), strings.Index(out, "2026-10-20"), "oldest first")
+		for _, l := range strings.Split(out, "\n") {
+			assert.LessOrEqual(t, Width(l), 80, "line too wide: %q", l)
+		}
+	}
+}
+
+// Narrow terminals still get every value, on its own line if need be.
+func TestHistoryTextNarrow(t *testing.T) {
+	b, entries := historySet(t)
+	var buf bytes.Buffer
+	require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "text", Width: 30}))
+	out := buf.String()
+	for _, l := range strings.Split(out, "\n") {
+		assert.LessOrEqual(t, Width(l), 30, "line too wide: %q", l)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	assert.Contains(t, flat, "26 Strong connection")
+	assert.Contains(t, flat, "7 Still finding your feet")
+}
