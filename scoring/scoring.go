@@ -231,7 +231,15 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 		v = 0 // no negative zero
 	}
 	sr.Value = &v
-	if band := s.BandFor(v); band != nil {
+	band := s.BandFor(v)
+	if band == nil && len(s.Bands) > 0 && sr.Max != nil && v > *sr.Max {
+		// Rounding carried the value past the highest possible score (a mean of at most
+		// 2.5 rounded to 3, or a top of 3/7 kept to 9 decimals) and so past the last band's
+		// max: it still belongs to the last band, which the validator proved reaches the
+		// highest possible score.
+		band = s.Bands[len(s.Bands)-1]
+	}
+	if band != nil {
 		label := band.Label
 		sr.Band, sr.BandText = &label, band.Text
 	}

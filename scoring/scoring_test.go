@@ -463,3 +463,42 @@ func TestRoundTo(t *testing.T) {
 		assert.Equal(t, c.want, roundTo(c.v, c.places), "roundTo(%v, %d)", c.v, c.places)
 	}
 }
+
+// Rounding may carry a value past the highest possible score, and so past a last band that
+// ends there: it stays in that band (the validator proved it reaches the top).
+func TestRoundingPastTheTop(t *testing.T) {
+	b := loadBank(t, `
+candor: 1
+id: top
+version: 1.0.0
+title: Top
+questions:
+  - {id: a, text: A, min: 0, max: 2}
+  - {id: b, text: B, min: 0, max: 3}
+  - {id: n, text: N, type: number, min: -1, max: 0}
+scores:
+  - id: avg
+    label: Mean
+    method: mean
+    items: [a, b]
+    round: 0
+    bands: [{max: 1, label: Low}, {max: 2.5, label: High}]
+  - id: thirds
+    label: Thirds
+    method: mean
+    items: [a, n]
+    weights: {n: 2}
+    bands: [{max: 0, label: Low}, {max: 0.6666666666666666, label: High}]
+`)
+	// mean (2+3)/2 = 2.5, rounded half up to 3, above the top of 2.5
+	r := Score(b, questionnaire.Answers{"a": 2.0, "b": 3.0, "n": 0.0}, Options{})
+	checkScore(t, r, "avg", num(3), str("High"))
+	// weighted mean (2 + 2×0)/3 = 2/3, kept to 9 decimals 0.666666667, above the float 2/3
+	checkScore(t, r, "thirds", num(2.0/3), str("High"))
+	s := scoreByID(t, r, "thirds")
+	assert.Greater(t, *s.Value, *s.Max, "the case this test is for")
+	// (1+1)/2 = 1 stays Low; (1 + 2×(−1))/3 = −1/3 is Low
+	r = Score(b, questionnaire.Answers{"a": 1.0, "b": 1.0, "n": -1.0}, Options{})
+	checkScore(t, r, "avg", num(1), str("Low"))
+	checkScore(t, r, "thirds", num(-1.0/3), str("Low"))
+}
