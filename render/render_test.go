@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -407,5 +408,23 @@ func TestEveryBankFitsEveryWidth(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDocsExamples keeps docs/examples.md true: every example there is what the renderer
+// writes today.
+func TestDocsExamples(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "examples.md"))
+	require.NoError(t, err)
+	for _, name := range []string{"trust-readiness-ready.txt", "accountability-mixed.txt", "trust-readiness-unsafe.txt", "accountability-mixed.md"} {
+		c := findCase(t, strings.TrimSuffix(strings.TrimSuffix(name, ".txt"), ".md"))
+		b, r := c.run(t)
+		opt := c.options(b)
+		if strings.HasSuffix(name, ".md") {
+			opt.Format = "markdown"
+		}
+		var buf bytes.Buffer
+		require.NoError(t, Summary(&buf, b, r, opt))
+		assert.Contains(t, string(doc), "\n"+buf.String()+"```\n", "docs/examples.md shows %s as the renderer writes it today", name)
 	}
 }
