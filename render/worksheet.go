@@ -247,9 +247,9 @@ func (s *wsSheet) mdPara(text string, prefix string) {
 			s.line("%s", strings.TrimRight(prefix, " "))
 		}
 		if p.Marker != "" {
-			s.line("%s%s %s", prefix, p.Marker, p.Text)
+			s.line("%s%s %s", prefix, p.Marker, MarkdownEscape(p.Text))
 		} else {
-			s.line("%s%s", prefix, p.Text)
+			s.line("%s%s", prefix, MarkdownEscape(p.Text))
 		}
 		prevItem = p.Marker != ""
 	}
@@ -260,10 +260,10 @@ func wsMdRule(n int) string { return strings.Repeat(`\_`, n) }
 
 func (s *wsSheet) markdown() {
 	b := s.b
-	s.line("# %s", wsOneLine(wsClean(b.Title)))
+	s.line("# %s", MarkdownEscape(b.Title))
 	s.blank()
 	if f := wsClean(b.For); f != "" {
-		s.line("*For %s*", wsOneLine(f))
+		s.line("*For %s*", MarkdownEscape(f))
 		s.blank()
 	}
 	if b.Intro != "" {
@@ -276,7 +276,7 @@ func (s *wsSheet) markdown() {
 		if q.Section != nil && q.Section != section {
 			section = q.Section
 			s.blank()
-			t := wsOneLine(wsClean(section.Title))
+			t := MarkdownEscape(section.Title)
 			if t == "" {
 				t = "Part"
 			}
@@ -287,14 +287,14 @@ func (s *wsSheet) markdown() {
 			}
 		}
 		s.blank()
-		s.line("**%d.** %s", q.Index+1, wsOneLine(wsClean(q.Text)))
+		s.line("**%d.** %s", q.Index+1, MarkdownEscape(q.Text))
 		if q.Help != "" {
 			s.blank()
 			s.mdPara(q.Help, "> ")
 		}
 		if note := wsQuestionNote(b, q); note != "" {
 			s.blank()
-			s.line("*(%s)*", note)
+			s.line("*(%s)*", MarkdownEscape(note))
 		}
 		s.blank()
 		s.mdAnswer(q)
@@ -310,17 +310,20 @@ func (s *wsSheet) markdown() {
 		s.line("## Sources")
 		s.blank()
 		for _, src := range b.Sources {
-			item := wsSourceLine(src)
-			if u := wsClean(src.URL); u != "" {
-				item = fmt.Sprintf("[%s](%s)", wsClean(src.Title), u)
-				if a := wsClean(src.Author); a != "" {
-					item += ", by " + a
-				}
+			item := MarkdownEscape(src.Title)
+			if u := wsClean(src.URL); wsWebURL(u) {
+				item = fmt.Sprintf("[%s](<%s>)", item, u)
+			}
+			if a := wsClean(src.Author); a != "" {
+				item += ", by " + MarkdownEscape(a)
+			}
+			if u := wsClean(src.URL); u != "" && !wsWebURL(u) {
+				item += ", " + MarkdownEscape(u)
 			}
 			if n := wsClean(src.Note); n != "" {
-				item += ". " + n
+				item += ". " + MarkdownEscape(n)
 			}
-			s.line("- %s", wsOneLine(item))
+			s.line("- %s", item)
 		}
 	}
 }
@@ -338,7 +341,7 @@ func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
 		}
 		s.blank()
 		for _, o := range q.Options {
-			s.line("- [ ] %s", wsOneLine(wsClean(o.Label)))
+			s.line("- [ ] %s", MarkdownEscape(o.Label))
 		}
 	case questionnaire.Scale:
 		var pts []string
@@ -348,7 +351,7 @@ func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
 		s.line("Circle one: %s", strings.Join(pts, " · "))
 		if a := wsScaleAnchors(q); a != "" {
 			s.blank()
-			s.line("*%s*", wsOneLine(a))
+			s.line("*%s*", MarkdownEscape(a))
 		}
 	case questionnaire.Number:
 		s.line("%s %s", wsNumberPrompt(q), wsMdRule(16))
@@ -359,5 +362,8 @@ func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
 	}
 }
 
-// wsOneLine joins text onto one line (for headings and list items).
-func wsOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// wsWebURL reports whether u is a plain web address, safe to write as a markdown link.
+func wsWebURL(u string) bool {
+	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) &&
+		!strings.ContainsAny(u, " <>\n")
+}

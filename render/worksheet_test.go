@@ -158,3 +158,24 @@ questions:
 		})
 	}
 }
+
+func TestWorksheetMarkdownEscapesBankText(t *testing.T) {
+	b := loadTestBank(t, `candor: 1
+id: t
+version: 1.0.0
+title: "# Not *a* heading\x1b[1m"
+sources:
+  - {title: "A [link](javascript:alert(1))", url: "javascript:alert(1)"}
+questions:
+  - {id: a, type: choice, text: "<b>bold</b>?", choices: [{value: 1, label: "**loud**"}, {value: 2, label: "_quiet_"}]}
+`)
+	var buf bytes.Buffer
+	require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: "markdown"}))
+	out := buf.String()
+	assert.Contains(t, out, `# \# Not \*a\* heading^\[\[1m`)
+	assert.Contains(t, out, `**1.** \<b\>bold\</b\>?`)
+	assert.Contains(t, out, `- [ ] \*\*loud\*\*`)
+	assert.Contains(t, out, `- [ ] \_quiet\_`)
+	assert.Contains(t, out, "- A \\[link\\](javascript:alert(1)), javascript:alert(1)\n", "only web addresses become links")
+	assert.NotContains(t, out, "\x1b")
+}
