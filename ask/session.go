@@ -447,8 +447,7 @@ func hint(q *questionnaire.Question) string {
 	switch q.Type {
 	case questionnaire.YesNo:
 	case questionnaire.Choice:
-		nums := numbers(q)
-		h = fmt.Sprintf("Type a number from %s to %s", nums[0], nums[len(nums)-1])
+		h = "Type " + choiceRange(q)
 	case questionnaire.Multi:
 		h = "Type the numbers of all that fit, separated by commas or spaces"
 	case questionnaire.Scale:
@@ -530,6 +529,22 @@ func ownNumbers(q *questionnaire.Question) bool {
 	return len(q.Options) > 0
 }
 
+// choiceRange says which numbers pick a choice: "a number from 1 to 5" when they run without
+// gaps, else "one of the numbers shown".
+func choiceRange(q *questionnaire.Question) string {
+	if !ownNumbers(q) {
+		return fmt.Sprintf("a number from 1 to %d", len(q.Options))
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, o := range q.Options {
+		lo, hi = math.Min(lo, o.Value.(float64)), math.Max(hi, o.Value.(float64))
+	}
+	if hi-lo+1 == float64(len(q.Options)) {
+		return fmt.Sprintf("a number from %s to %s", num(lo), num(hi))
+	}
+	return "one of the numbers shown"
+}
+
 // numberRange is " from 1 to 10", " of at least 0", " up to 10" or "".
 func numberRange(q *questionnaire.Question) string {
 	switch {
@@ -595,8 +610,7 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 		if o := option(q, in); o != nil {
 			return o.Value, ""
 		}
-		nums := numbers(q)
-		return nil, fmt.Sprintf("%s isn't one of the choices. Please type a number from %s to %s.", quoted, nums[0], nums[len(nums)-1])
+		return nil, fmt.Sprintf("%s isn't one of the choices. Please type %s.", quoted, choiceRange(q))
 	case questionnaire.Multi:
 		return parseMulti(q, in)
 	case questionnaire.Scale:
@@ -646,8 +660,8 @@ func parseMulti(q *questionnaire.Question, in string) (any, string) {
 	}
 	if bad != "" {
 		nums := numbers(q)
-		return nil, fmt.Sprintf("%s isn't one of the choices. Type the numbers of the ones that fit (%s to %s), like %s.",
-			strconv.Quote(short(bad)), nums[0], nums[len(nums)-1], example(nums))
+		return nil, fmt.Sprintf("%s isn't one of the choices. Type the numbers of the ones that fit, like %s.",
+			strconv.Quote(short(bad)), example(nums))
 	}
 	if len(chosen) == 0 {
 		return nil, "Please type the numbers of the choices that fit."

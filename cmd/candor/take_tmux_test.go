@@ -1,0 +1,101 @@
+//go:build unix
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// tmuxSession runs a command in a detached tmux session on its own server, so a test can
+// type into a real terminal and read the screen a person would see.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+}
+
+func startTmux(t *testing.T, dir, command string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("candor-test-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "take", "-x", "100", "-y", "50", "-c", dir, command)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) run(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	require.NoError(s.t, err, "tmux %v: %s", args, out)
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", "take", "-S", "-200") }
+
+// waitScreen waits until the screen shows want (a deadline for a hung process only).
+func (s *tmuxSession) waitScreen(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, want) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the screen never showed %q:\n%s", want, scr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestTakeOnARealTerminal types answers into `candor take` in a terminal (tmux) and checks
+// what the person sees: the intro, progress, numbered choices, their own typing, and after
+// Ctrl-C where their answers are and how to come back.
+func TestTakeOnARealTerminal(t *testing.T) {
+	bin, err := exec.LookPath("candor")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	command := fmt.Sprintf("env HOME=%s XDG_DATA_HOME=%s/data NO_COLOR=1 LANG=C.UTF-8 %s take repair-or-release --save %s; echo \"exit status $?\"; sleep 600",
+		shellQuote(dir), shellQuote(dir), shellQuote(bin), shellQuote(path))
+	tm := startTmux(t, dir, command)
+
+	scr := tm.waitScreen("1 of 7")
+	assert.Contains(t, scr, "Your answers are saved as you go, in a file only you can read:")
+	assert.Contains(t, scr, "Repair, or let go?")
+	assert.Contains(t, scr, "(y/n, ? for help)")
+
+	tm.run("send-keys", "-t", "take", "y", "Enter")
+	scr = tm.waitScreen("2 of 7")
+	assert.Contains(t, scr, "> y\n", "the person sees what they typed, on the prompt's line")
+	assert.Contains(t, scr, "  2  Yes")
+	assert.Contains(t, scr, "  1  Not sure yet")
+	assert.Contains(t, scr, "  0  No")
+
+	tm.run("send-keys", "-t", "take", "?", "Enter")
+	tm.waitScreen("q saves your answers and stops.")
+
+	tm.run("send-keys", "-t", "take", "-l", "not sure yet")
+	tm.run("send-keys", "-t", "take", "Enter")
+	tm.waitScreen("3 of 7")
+
+	tm.run("send-keys", "-t", "take", "C-c")
+	scr = tm.waitScreen("exit status")
+	assert.Contains(t, scr, "Stopped. That's saved: every answer you gave is in")
+	assert.Contains(t, scr, "candor take --resume "+path)
+	assert.Contains(t, scr, "exit status 130")
+
+	saved, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(saved), "  feel_safe: true\n  want_relationship: 1\n")
+}
