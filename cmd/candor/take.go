@@ -114,6 +114,10 @@ func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
 	case opts.Answers != "" && opts.Resume != "":
 		return usageError("--answers and --resume cannot be combined")
 	}
+	// From here on, Ctrl-C, SIGTERM and a closed terminal (SIGHUP) end the session calmly:
+	// every answer is already saved, and the lock is let go.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
 	t := &taker{f: f, opts: opts, width: resolveWidth(f, opts.Width)}
 	defer func() { t.lock.Release() }()
 	if opts.Answers != "" {
@@ -299,6 +303,11 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	if t.opts.Respondent != "" {
 		resp.Respondent = t.opts.Respondent
 	}
+	for _, q := range t.bank.Questions {
+		if v, ok := answers[q.ID]; ok {
+			resp.SetAnswer(q.ID, v) // as SPEC §2 writes them: true/false, option values
+		}
+	}
 	t.resp = resp
 	t.path = path
 	return answers, nil
@@ -321,10 +330,11 @@ func (t *taker) save(r *questionnaire.Response) error {
 	return safefile.WriteFile(t.path, data)
 }
 
+// maxQuestionWidth keeps questions readable on a very wide terminal.
+const maxQuestionWidth = 100
+
 // session asks the questions, then prints the summary or how to come back.
 func (t *taker) session(ctx context.Context, answers questionnaire.Answers) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	e := t.f.IO.ErrOut
 	if t.path != "" {
 		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", questionnaire.Sanitize(t.path))
@@ -336,7 +346,7 @@ func (t *taker) session(ctx context.Context, answers questionnaire.Answers) erro
 		save = t.save
 	}
 	s := ask.New(t.bank, t.resp, answers, ask.NewLineReader(t.f.IO.In), e, ask.Options{
-		Width:    t.width,
+		Width:    min(t.width, maxQuestionWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
 		Terminal: t.f.IO.IsStdinTTY(),
 		Resumed:  t.opts.Resume != "",
