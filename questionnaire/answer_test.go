@@ -1,0 +1,128 @@
+package questionnaire
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// ParseValue reads answers as a person types them (strings) or a program gives them (Go
+// values), and refuses what does not fit, naming the question.
+func TestParseValue(t *testing.T) {
+	b := respLoadBank(t, respBank)
+	cases := []struct {
+		q    string
+		in   any
+		want any
+		err  string
+	}{
+		{"safe", "y", true, ""},
+		{"safe", " NO ", false, ""},
+		{"safe", true, true, ""},
+		{"safe", "yep", nil, `"safe" takes yes or no, not "yep"`},
+		{"safe", 1, nil, `"safe" takes yes or no, not 1`},
+		{"level", 2, 2.0, ""},
+		{"level", int64(3), 3.0, ""},
+		{"level", " 1 ", 1.0, ""},
+		{"level", "three", 3.0, ""},
+		{"level", 4.0, nil, `"level" has no option 4`},
+		{"how_often", "NEVER", "never", ""},
+		{"how_often", "sometimes", "sometimes", ""},
+		{"how_often", 1.0, nil, `"how_often" has no option 1`},
+		{"helps", []any{"talk", "Resting"}, []any{"talk", "rest"}, ""},
+		{"helps", "walk", []any{"walk"}, ""},
+		{"helps", []any{"talk", "talk"}, nil, `option "talk" is chosen twice`},
+		{"hope", "3", 3.0, ""},
+		{"hope", "not at all", 1.0, ""},
+		{"hope", 5, 5.0, ""},
+		{"hope", 3.5, nil, `"hope" takes a whole number from 1 to 5, not 3.5`},
+		{"hope", true, nil, `"hope" takes a number, not true`},
+		{"hope", math.Inf(1), nil, `"hope" takes a number`},
+		{"hours", "0.5", 0.5, ""},
+		{"hours", -1.0, nil, `-1 is outside the range of "hours" (0 to 24)`},
+		{"hours", math.NaN(), nil, `"hours" takes a number`},
+		{"note", "hello", "hello", ""},
+		{"note", 3.0, "3", ""},
+		{"note", false, "false", ""},
+		{"note", strings.Repeat("é", MaxTextAnswer), strings.Repeat("é", MaxTextAnswer), ""},
+		{"note", strings.Repeat("é", MaxTextAnswer+1), nil, "longer than 10000 characters"},
+		{"note", []any{"a"}, nil, `"note" takes a line of text`},
+	}
+	for _, c := range cases {
+		q := b.Question(c.q)
+		require.NotNil(t, q, c.q)
+		got, err := q.ParseValue(c.in)
+		if c.err != "" {
+			require.Error(t, err, "%s = %v", c.q, c.in)
+			assert.Contains(t, err.Error(), c.err)
+			assert.Nil(t, got)
+			continue
+		}
+		require.NoError(t, err, "%s = %v", c.q, c.in)
+		assert.Equal(t, c.want, got, "%s = %v", c.q, c.in)
+	}
+}
+
+func TestParseYesNo(t *testing.T) {
+	for _, s := range []string{"y", "Y", "yes", "YES", " yes ", "true", "True"} {
+		v, ok := ParseYesNo(s)
+		assert.True(t, ok && v, s)
+	}
+	for _, s := range []string{"n", "N", "no", "No", "false", "FALSE"} {
+		v, ok := ParseYesNo(s)
+		assert.True(t, ok && !v, s)
+	}
+	for _, s := range []string{"", "maybe", "1", "0", "yess", "oui"} {
+		_, ok := ParseYesNo(s)
+		assert.False(t, ok, s)
+	}
+}
+
+// Allowed says what a question takes; it is the hint of every invalid-answer error.
+func TestAllowed(t *testing.T) {
+	b := respLoadBank(t, respBank)
+	want := map[string]string{
+		"safe":      "answer yes or no",
+		"level":     "one of: 1 (One), 2 (Two), 3 (Three)",
+		"how_often": "one of: never (Never), sometimes (Sometimes), often (Often)",
+		"helps":     "any of: talk (Talking), walk (Walking), rest (Resting)",
+		"hope":      "a whole number from 1 to 5",
+		"hours":     "a number, 0 to 24",
+		"note":      "a line of text",
+	}
+	for id, w := range want {
+		assert.Equal(t, w, b.Question(id).Allowed(), id)
+	}
+}
+
+// ItemScore gives the item score of a normalized answer; anything else is no score.
+func TestItemScore(t *testing.T) {
+	b := respLoadBank(t, respBank)
+	cases := []struct {
+		q      string
+		answer any
+		want   float64
+		ok     bool
+	}{
+		{"safe", true, 1, true},
+		{"safe", false, 0, true},
+		{"safe", "yes", 0, false}, // not normalized
+		{"level", 3.0, 3, true},
+		{"level", 9.0, 0, false}, // no such option
+		{"how_often", "often", 2, true},
+		{"helps", []any{"talk", "walk", "rest"}, 3, true},
+		{"helps", []any{}, 0, true},
+		{"hope", 4.0, 4, true},
+		{"hours", 7.5, 7.5, true},
+		{"note", "text", 0, false}, // text has no score
+		{"hope", nil, 0, false},
+	}
+	for _, c := range cases {
+		got, ok := b.Question(c.q).ItemScore(c.answer)
+		assert.Equal(t, c.ok, ok, "%s = %v", c.q, c.answer)
+		assert.Equal(t, c.want, got, "%s = %v", c.q, c.answer)
+	}
+}
