@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/candor-app/candor/questionnaire"
@@ -135,6 +136,20 @@ func notEnough(s scoring.ScoreResult) string {
 		need = fmt.Sprintf("it needs all %d", n)
 	}
 	return "Not enough answers yet. " + have + ", and " + need + "."
+}
+
+// reminder points back to the urgent messages at the top of a text summary.
+func reminder(urgent []scoring.FlagResult) string {
+	var titles []string
+	for _, f := range urgent {
+		titles = append(titles, `"`+Clean(strings.TrimSpace(f.Title))+`"`)
+	}
+	list := titles[0]
+	if n := len(titles); n > 1 {
+		list = strings.Join(titles[:n-1], ", ") + " and " + titles[n-1]
+	}
+	return "Please read " + list + " at the top of this summary. " +
+		plural(len(titles), "It matters", "They matter") + " more than anything else here."
 }
 
 // setAside stands in for the scores while an urgent flag is raised.

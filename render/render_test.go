@@ -328,6 +328,13 @@ func TestUrgentComesFirst(t *testing.T) {
 				assert.Less(t, first, strings.Index(out, firstWords(r.Bank.Title)), "before the bank's title")
 				require.NotNil(t, r.Outcome)
 				assert.Less(t, first, strings.Index(out, firstWords(r.Outcome.Title)), "before the outcome")
+				if format == "text" {
+					// The end of a long summary, which stays on the screen, points back up.
+					tail := out[max(0, len(out)-600):]
+					tail = strings.Join(strings.Fields(strings.NewReplacer("│", " ", "|", " ").Replace(tail)), " ")
+					assert.Contains(t, tail, "at the top of this summary")
+					assert.Contains(t, tail, firstWords(r.Flags[0].Title))
+				}
 				// No score, and no band that could read as a verdict, while safety comes first.
 				assert.Contains(t, strings.Join(strings.Fields(out), " "), "Your scores are set aside here for now")
 				for _, s := range r.Scores {
@@ -412,19 +419,39 @@ func TestEveryBankFitsEveryWidth(t *testing.T) {
 }
 
 // TestDocsExamples keeps docs/examples.md true: every example there is what the renderer
-// writes today.
+// writes today. Each example is the fenced block after a line `<!-- example: NAME -->`;
+// -update rewrites them.
 func TestDocsExamples(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("..", "docs", "examples.md"))
+	path := filepath.Join("..", "docs", "examples.md")
+	raw, err := os.ReadFile(path)
 	require.NoError(t, err)
-	for _, name := range []string{"trust-readiness-ready.txt", "accountability-mixed.txt", "trust-readiness-unsafe.txt", "accountability-mixed.md"} {
-		c := findCase(t, strings.TrimSuffix(strings.TrimSuffix(name, ".txt"), ".md"))
-		b, r := c.run(t)
-		opt := c.options(b)
-		if strings.HasSuffix(name, ".md") {
+	doc := string(raw)
+	marker := regexp.MustCompile("(?m)^<!-- example: ([a-z0-9-]+)\\.(txt|md) -->\n```[a-z]*\n")
+	found := marker.FindAllStringSubmatchIndex(doc, -1)
+	require.NotEmpty(t, found, "no examples in %s", path)
+	var b strings.Builder
+	last := 0
+	for _, m := range found {
+		name, ext := doc[m[2]:m[3]], doc[m[4]:m[5]]
+		end := strings.Index(doc[m[1]:], "```\n")
+		require.GreaterOrEqual(t, end, 0, "example %s is not closed", name)
+		c := findCase(t, name)
+		bank, r := c.run(t)
+		opt := c.options(bank)
+		if ext == "md" {
 			opt.Format = "markdown"
 		}
 		var buf bytes.Buffer
-		require.NoError(t, Summary(&buf, b, r, opt))
-		assert.Contains(t, string(doc), "\n"+buf.String()+"```\n", "docs/examples.md shows %s as the renderer writes it today", name)
+		require.NoError(t, Summary(&buf, bank, r, opt))
+		if !*update {
+			assert.Equal(t, buf.String(), doc[m[1]:m[1]+end], "%s shows %s.%s as the renderer writes it today; run go test ./render/ -run TestDocsExamples -update", path, name, ext)
+		}
+		b.WriteString(doc[last:m[1]])
+		b.WriteString(buf.String())
+		last = m[1] + end
+	}
+	b.WriteString(doc[last:])
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 	}
 }

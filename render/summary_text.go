@@ -187,6 +187,16 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		}
 	}
 
+	// A long summary scrolls: the end, which stays on the screen, points back to the top.
+	if len(urgent) > 0 {
+		inner := t.width - 6
+		if t.width < 30 {
+			inner = t.width
+		}
+		t.gap(2)
+		t.lines(Frame(Wrap(reminder(urgent), inner), t.width, t.g, t.st))
+	}
+
 	if !t.started {
 		t.line("Thank you for answering.")
 	}
