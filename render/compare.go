@@ -101,7 +101,24 @@ type CompareQuestion struct {
 type CompareScoreValue struct {
 	Value *float64 `json:"value"`
 	Band  *string  `json:"band"`
+	// SafetyFirst is set when an urgent flag was raised for this side: text and markdown
+	// then set the band aside, as the summary does, so no band reads like a verdict for
+	// someone who said they are not safe.
+	SafetyFirst bool `json:"safety_first"`
 }
+
+// urgentRaised reports whether r raised an urgent flag.
+func urgentRaised(r *scoring.Result) bool {
+	for _, f := range r.Flags {
+		if f.Level == questionnaire.Urgent {
+			return true
+		}
+	}
+	return false
+}
+
+// setAsideWords replaces a band while safety comes first.
+const setAsideWords = "band set aside: safety first"
 
 // CompareScore is one score on both sides.
 type CompareScore struct {
@@ -161,7 +178,8 @@ func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		}
 		sb := b.Result.Scores[i]
 		cs := CompareScore{ID: sa.ID, Label: sa.Label, Min: sa.Min, Max: sa.Max,
-			A: CompareScoreValue{Value: sa.Value, Band: sa.Band}, B: CompareScoreValue{Value: sb.Value, Band: sb.Band}}
+			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, SafetyFirst: urgentRaised(a.Result)},
+			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, SafetyFirst: urgentRaised(b.Result)}}
 		if sa.Value != nil && sb.Value != nil {
 			d := cleanFloat(*sb.Value - *sa.Value)
 			cs.Difference = &d
@@ -419,7 +437,10 @@ func cmpScoreValue(v CompareScoreValue) string {
 		return "not enough answers"
 	}
 	s := questionnaire.FormatNumber(*v.Value)
-	if v.Band != nil && *v.Band != "" {
+	switch {
+	case v.SafetyFirst:
+		s += " (" + setAsideWords + ")"
+	case v.Band != nil && *v.Band != "":
 		s += " (" + Clean(*v.Band) + ")"
 	}
 	return s

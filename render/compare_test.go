@@ -109,6 +109,8 @@ func TestCompareDifferences(t *testing.T) {
 	require.NoError(t, Compare(&buf, b, compareSide(t, b, "Sam", fullAnswers), compareSide(t, b, "Alex", other), CompareOptions{Format: "text", Width: 80}))
 	out := buf.String()
 	assert.Contains(t, out, "≠ different: Alex is 3 lower")
+	assert.Contains(t, out, "Alex   14 (band set aside: safety first)", "no band reads like a verdict while Alex is not safe")
+	assert.Contains(t, out, "Sam    19 (Some solid ground)")
 	assert.Contains(t, out, "Alex   Your safety comes first (urgent)")
 	assert.Less(t, bytes.Index(buf.Bytes(), []byte("Flags")), bytes.Index(buf.Bytes(), []byte("Scores")), "flags come before scores")
 

@@ -149,7 +149,10 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 			if s.Value != nil {
 				v = questionnaire.FormatNumber(*s.Value)
 			}
-			if s.Band != nil {
+			switch {
+			case urgentRaised(e.Result) && s.Value != nil:
+				band = setAsideWords
+			case s.Band != nil:
 				band = csvText(*s.Band)
 			}
 			row = append(row, v, band)
@@ -211,13 +214,18 @@ func historyDates(entries []HistoryEntry) []string {
 	return out
 }
 
-// histValue is a score's value and band in words: "2.4 Just starting".
-func histValue(s scoring.ScoreResult) string {
+// histValue is a score's value and band in words: "2.4 Just starting". While an urgent
+// flag is raised the band is set aside, as in the summary.
+func histValue(e HistoryEntry, i int) string {
+	s := e.Result.Scores[i]
 	if s.Value == nil {
 		return "not enough answers"
 	}
 	v := questionnaire.FormatNumber(*s.Value)
-	if s.Band != nil && *s.Band != "" {
+	switch {
+	case urgentRaised(e.Result):
+		v += " (" + setAsideWords + ")"
+	case s.Band != nil && *s.Band != "":
 		v += " " + Clean(*s.Band)
 	}
 	return v
@@ -316,7 +324,7 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		heads[i] = Clean(s.Label)
 		cols[i] = Width(heads[i])
 		for _, e := range entries {
-			cols[i] = max(cols[i], Width(histValue(e.Result.Scores[i])))
+			cols[i] = max(cols[i], Width(histValue(e, i)))
 		}
 		total += 3 + cols[i]
 	}
@@ -328,8 +336,8 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		t.line(row)
 		for j, e := range entries {
 			row := "  " + Pad(dates[j], dw)
-			for i, s := range e.Result.Scores {
-				row += "   " + Pad(histValue(s), cols[i])
+			for i := range e.Result.Scores {
+				row += "   " + Pad(histValue(e, i), cols[i])
 			}
 			t.line(row)
 		}
@@ -345,11 +353,11 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 			head += "   " + Clean(f)
 		}
 		t.line(head)
-		for i, s := range e.Result.Scores {
+		for i := range e.Result.Scores {
 			if lw+8 < t.width/2 {
-				t.wrapped(histValue(s), "    "+Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
+				t.wrapped(histValue(e, i), "    "+Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
 			} else {
-				t.wrapped(heads[i]+": "+histValue(s), "    ", "      ")
+				t.wrapped(heads[i]+": "+histValue(e, i), "    ", "      ")
 			}
 		}
 	}
@@ -372,7 +380,7 @@ func (t *histText) chart(entries []HistoryEntry, dates []string, i int) {
 	dw := maxWidth(dates)
 	vw := 0
 	for _, e := range entries {
-		vw = max(vw, Width(histValue(e.Result.Scores[i])))
+		vw = max(vw, Width(histValue(e, i)))
 	}
 	cells := t.width - (2 + dw + 2) - (2 + vw)
 	if cells < 10 {
@@ -426,10 +434,10 @@ func (t *histText) chart(entries []HistoryEntry, dates []string, i int) {
 		if vw < 0 {
 			t.line(row)
 			pad := "  " + strings.Repeat(" ", dw+2)
-			t.wrapped(histValue(s), pad, pad)
+			t.wrapped(histValue(e, i), pad, pad)
 			continue
 		}
-		t.line(row + "  " + histValue(s))
+		t.line(row + "  " + histValue(e, i))
 	}
 	// The axis: the ends of the range and the band boundaries under their marks.
 	axis := []rune(strings.Repeat(" ", cells))

@@ -19,7 +19,9 @@ type WorksheetOptions struct {
 
 // Worksheet writes bank b as a worksheet to fill in on paper: the title, for whom, the intro,
 // every question numbered with its help, boxes to tick, points to circle and lines to write
-// on, the outro and the sources. It shows nothing of how answers are scored.
+// on, the outro and the sources. It shows nothing of how answers are scored, with one
+// exception: the words of urgent (safety) flags, since on paper nothing can show them at
+// the moment they are needed.
 func Worksheet(w io.Writer, b *questionnaire.Bank, opt WorksheetOptions) error {
 	width := EffectiveWidth(opt.Width)
 	bw := bufio.NewWriter(w)
@@ -97,6 +99,46 @@ func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
 	return strings.Join(notes, " ")
 }
 
+// wsUrgent lists the bank's urgent flags: on paper nothing can react to an answer, so their
+// words are printed for everyone, and the questions they depend on point to them.
+func wsUrgent(b *questionnaire.Bank) []*questionnaire.Flag {
+	var out []*questionnaire.Flag
+	for _, f := range b.Flags {
+		if f.Level == questionnaire.Urgent {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// wsUrgentPointer is the note under a question an urgent flag depends on.
+func wsUrgentPointer(b *questionnaire.Bank, q *questionnaire.Question) string {
+	var titles []string
+	for _, f := range wsUrgent(b) {
+		if f.When == nil {
+			continue
+		}
+		for _, n := range f.When.Names {
+			if n == q.ID {
+				titles = append(titles, fmt.Sprintf("%q", wsClean(f.Title)))
+				break
+			}
+		}
+	}
+	if len(titles) == 0 {
+		return ""
+	}
+	return "Please also read " + strings.Join(titles, " and ") + ", near the end of this sheet."
+}
+
+// wsUrgentLead says when an urgent flag's words are meant for the reader.
+func wsUrgentLead(b *questionnaire.Bank, f *questionnaire.Flag) string {
+	if words, ok := ConditionInWords(b, f.When); ok {
+		return "If " + words + ", this is for you."
+	}
+	return "If this applies to you, it is for you."
+}
+
 // wsScaleAnchors is "1 = Never, 7 = Always" for a scale's labelled points, in order.
 func wsScaleAnchors(q *questionnaire.Question) string {
 	var parts []string
@@ -172,8 +214,23 @@ func (s *wsSheet) text() {
 		if note := wsQuestionNote(b, q); note != "" {
 			s.para("("+note+")", indent)
 		}
+		if p := wsUrgentPointer(b, q); p != "" {
+			s.para("("+p+")", indent)
+		}
 		s.blank()
 		s.textAnswer(q, indent)
+	}
+	for _, f := range wsUrgent(b) {
+		s.blank()
+		s.blank()
+		t := wsClean(f.Title)
+		s.para(t, 0)
+		s.line("%s", strings.Repeat("-", min(wsRuneLen(t), s.width)))
+		s.para(wsUrgentLead(b, f), 0)
+		if f.Text != "" {
+			s.blank()
+			s.para(f.Text, 0)
+		}
 	}
 	if b.Outro != "" {
 		s.blank()
@@ -296,8 +353,22 @@ func (s *wsSheet) markdown() {
 			s.blank()
 			s.line("*(%s)*", MarkdownEscape(note))
 		}
+		if p := wsUrgentPointer(b, q); p != "" {
+			s.blank()
+			s.line("*(%s)*", MarkdownEscape(p))
+		}
 		s.blank()
 		s.mdAnswer(q)
+	}
+	for _, f := range wsUrgent(b) {
+		s.blank()
+		s.line("## %s", MarkdownEscape(f.Title))
+		s.blank()
+		s.line("%s", MarkdownEscape(wsUrgentLead(b, f)))
+		if f.Text != "" {
+			s.blank()
+			s.mdPara(f.Text, "")
+		}
 	}
 	if b.Outro != "" {
 		s.blank()

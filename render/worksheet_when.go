@@ -16,10 +16,16 @@ import (
 // simple shapes it knows (comparisons of an earlier question with a value, joined by and /
 // or); the worksheet then says the question may not apply.
 func WhenInWords(b *questionnaire.Bank, q *questionnaire.Question) (string, bool) {
-	if q.When == nil {
+	return ConditionInWords(b, q.When)
+}
+
+// ConditionInWords says in plain words when expression x holds, for the simple shapes
+// WhenInWords knows; ok is false for any other (or one that names a score or a flag).
+func ConditionInWords(b *questionnaire.Bank, x *questionnaire.Expr) (string, bool) {
+	if x == nil {
 		return "", false
 	}
-	tree, err := parser.Parse(q.When.Source)
+	tree, err := parser.Parse(x.Source)
 	if err != nil || tree == nil {
 		return "", false
 	}
