@@ -405,7 +405,7 @@ func (s *Session) showQuestion(q *questionnaire.Question) {
 		}
 	}
 	s.blank()
-	progress := fmt.Sprintf("%d of %d", pos, len(asked))
+	progress := fmt.Sprintf("Question %d of %d", pos, len(asked))
 	if !q.Required {
 		progress += " (optional)"
 	}

@@ -75,7 +75,7 @@ func TestEveryKindOfQuestion(t *testing.T) {
 		"Every kind of question", "A short bank with one question of each kind.",
 		"The first part", "Yes or no, and choices.", "The second part",
 		"There are about 7 questions; a few depend on your answers.",
-		"1 of 7", "3 of 7", "4 of 8", "8 of 8 (optional)",
+		"Question 1 of 7", "Question 3 of 7", "Question 4 of 8", "Question 8 of 8 (optional)",
 		"(y/n, ? for help)", "(? for help)",
 		"  0  Not at all", "  2  Nearly every day", // own numbers for 0-2 values
 		"  1  Red", "  2  Light blue", // positions for id values
@@ -228,7 +228,7 @@ func TestResumeStartsAtFirstOpenQuestion(t *testing.T) {
 func TestOffATerminalEachPromptEndsItsLine(t *testing.T) {
 	b := loadKinds(t)
 	r := run(t, b, nil, "y", "q")
-	assert.Contains(t, r.out, "> \n\n2 of 7")
+	assert.Contains(t, r.out, "> \n\nQuestion 2 of 7")
 	assert.NotContains(t, r.out, "\x1b", "no escape codes off a terminal")
 
 	var out bytes.Buffer
@@ -236,7 +236,7 @@ func TestOffATerminalEachPromptEndsItsLine(t *testing.T) {
 	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, Options{Terminal: true, Color: true})
 	_, err := s.Run(context.Background())
 	require.NoError(t, err)
-	assert.Contains(t, out.String(), "> \n2 of 7", "a terminal echoes the typed line and its newline itself")
+	assert.Contains(t, out.String(), "> \nQuestion 2 of 7", "a terminal echoes the typed line and its newline itself")
 	assert.Contains(t, out.String(), "\x1b[1mDo you feel safe?\x1b[0m")
 }
 
