@@ -77,7 +77,7 @@ func initRun(f *Factory, opts *InitOptions) error {
 	}
 	fmt.Fprintf(f.IO.Out, `Your new question bank is in %s.
 
-It is a complete example with a note on every line. Next:
+It is a complete, working example, with notes for you on every part. Next:
   1. Open it in a text editor and make it your own: change the words, keep what
      you need, delete the rest.
   2. Check it after each change:   candor validate %s
