@@ -141,7 +141,7 @@ var summaryCases = []summaryCase{
 		opt: std(Options{Width: 40, SavedTo: "/home/someone/with/a/rather/deep/folder/structure/that/goes/on/candor/responses/long-texts-2026-11-22T09-04-10.yaml"})},
 	{name: "narrow-40", bank: "accountability", test: "a mixed picture", change: []any{"feel_safe", false}, opt: std(Options{Width: 40})},
 	{name: "narrow-20", bank: "trust-readiness", test: "not feeling safe comes first even with three yeses", opt: std(Options{Width: 20})},
-	{name: "ascii", bank: "accountability", test: "a mixed picture", change: []any{"harmed_partner", true}, opt: std(Options{ASCII: true})},
+	{name: "ascii", bank: "accountability", test: "one unanswered item is prorated", opt: std(Options{ASCII: true})},
 	{name: "ascii-narrow", bank: "trust-readiness", test: "not feeling safe comes first even with three yeses", opt: std(Options{ASCII: true, Width: 28})},
 	{name: "color-scores", bank: "accountability", test: "a mixed picture", change: []any{"counselling", 1.0}, opt: std(Options{Color: true})},
 	{name: "color", bank: "trust-readiness", test: "not feeling safe comes first even with three yeses", opt: std(Options{Color: true})},

@@ -194,10 +194,10 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 		line += " " + m.g.Dot + " **" + MarkdownEscape(*s.Band) + "**"
 	}
 	m.block(line)
-	if s.Prorated {
-		m.block("*" + prorated(s) + "*")
-	}
 	if strings.TrimSpace(s.BandText) != "" {
 		m.block(m.prose(s.BandText, "")...)
+	}
+	if s.Prorated {
+		m.block("*" + prorated(s) + "*")
 	}
 }

@@ -239,10 +239,10 @@ func (t *textOut) score(s scoring.ScoreResult) {
 			t.lines(WrapIndent(band, t.width, "", indent))
 		}
 	}
-	if s.Prorated {
-		t.lines(WrapIndent(prorated(s), t.width, "", indent))
-	}
 	if strings.TrimSpace(s.BandText) != "" {
 		t.prose(s.BandText, indent)
+	}
+	if s.Prorated {
+		t.lines(WrapIndent("("+prorated(s)+")", t.width, "", indent))
 	}
 }
