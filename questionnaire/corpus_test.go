@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// update rewrites golden files: `go test ./questionnaire -update`. Other test files of the
+// package use it too.
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // corpusFiles lists the bank files under testdata/<dir>.
@@ -22,9 +24,9 @@ func corpusFiles(t testing.TB, dir string) []string {
 	return files
 }
 
-// render loads src as name and prints its diagnostics as `candor validate` does, no color, 80
+// renderDiags loads src as name and prints its diagnostics as `candor validate` does, no color, 80
 // columns wide.
-func render(t testing.TB, name string, src []byte) (*Bank, Diagnostics, string) {
+func renderDiags(t testing.TB, name string, src []byte) (*Bank, Diagnostics, string) {
 	t.Helper()
 	b, ds := Load(name, src)
 	var out bytes.Buffer
@@ -42,7 +44,7 @@ func TestInvalidCorpus(t *testing.T) {
 		t.Run(strings.TrimSuffix(name, ".yaml"), func(t *testing.T) {
 			src, err := os.ReadFile(path)
 			require.NoError(t, err)
-			b, ds, got := render(t, name, src)
+			b, ds, got := renderDiags(t, name, src)
 			assert.Nil(t, b, "an invalid bank gives no bank")
 			require.True(t, ds.HasErrors(), "an invalid bank has at least one error")
 			checkInvariants(t, name, ds)
@@ -81,7 +83,7 @@ func TestValidCorpus(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			b, ds := LoadFile(path)
 			var out bytes.Buffer
-			_ = WriteText(&out, ds, map[string][]byte{path: mustRead(t, path)}, TextOptions{})
+			_ = WriteText(&out, ds, map[string][]byte{path: mustReadFile(t, path)}, TextOptions{})
 			require.NotNil(t, b, out.String())
 			assert.Empty(t, ds, out.String())
 		})
@@ -101,7 +103,7 @@ func TestRepoBanksLoad(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			b, ds := LoadFile(path)
 			var out bytes.Buffer
-			_ = WriteText(&out, ds, map[string][]byte{path: mustRead(t, path)}, TextOptions{})
+			_ = WriteText(&out, ds, map[string][]byte{path: mustReadFile(t, path)}, TextOptions{})
 			require.NotNil(t, b, out.String())
 			assert.False(t, ds.HasErrors(), out.String())
 			assert.NotEmpty(t, b.Questions)
@@ -109,7 +111,7 @@ func TestRepoBanksLoad(t *testing.T) {
 	}
 }
 
-func mustRead(t testing.TB, path string) []byte {
+func mustReadFile(t testing.TB, path string) []byte {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	require.NoError(t, err)

@@ -288,6 +288,7 @@ func (l *loader) bands(s *Score, checkRange bool) {
 		l.errorf(l.pos(e.val), "", "score %q has an empty `bands` list", s.ID)
 		return
 	}
+	ascending := true
 	for i, n := range items {
 		bm := l.mapping(n, "a band", bandKeys, []string{"label"}, 4)
 		if bm == nil {
@@ -300,11 +301,12 @@ func (l *loader) bands(s *Score, checkRange bool) {
 			l.errorf(band.Pos, "only the last band may leave out `max`", "band %q has no `max`", band.Label)
 		}
 		if k := len(s.Bands); k > 0 && band.HasMax && s.Bands[k-1].HasMax && band.Max <= s.Bands[k-1].Max {
+			ascending = false
 			l.errorf(l.pos(bm["max"].val), "list bands from the lowest to the highest `max`", "the bands of score %q do not ascend: max %s is not above the band before it (max %s)", s.ID, formatNumber(band.Max), formatNumber(s.Bands[k-1].Max))
 		}
 		s.Bands = append(s.Bands, band)
 	}
-	if !checkRange || len(s.Bands) != len(items) {
+	if !checkRange || !ascending || len(s.Bands) != len(items) {
 		return
 	}
 	lo, hi := s.Range()

@@ -1,7 +1,10 @@
 package questionnaire
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -26,7 +29,24 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML parses src into its document's root node, or reports a syntax error.
 func parseYAML(d *diags, src []byte) *yaml.Node {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		err = nil
+	}
+	if err == nil && doc.Kind != 0 {
+		// A second document is refused: only the first would be read.
+		var next yaml.Node
+		if dec.Decode(&next) == nil {
+			p := Pos{Line: max(next.Line, 1), Col: max(next.Column, 1)}
+			if len(next.Content) > 0 {
+				p = Pos{Line: max(next.Content[0].Line-1, 1), Col: 1}
+			}
+			d.errorf(p, "a bank is one YAML document: remove the `---` line and what follows, or put it in a file of its own", "the file holds more than one YAML document")
+			return nil
+		}
+	}
+	if err != nil {
 		msg := err.Error()
 		p := Pos{Line: 1, Col: 1}
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
