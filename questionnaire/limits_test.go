@@ -361,7 +361,7 @@ func TestDocumentMarkers(t *testing.T) {
 	for _, src := range []string{
 		"---\n" + header + "questions: [{id: a, text: A}]\n",
 		header + "questions: [{id: a, text: A}]\n...\n",
-		"%YAML 1.2\n---\n" + header + "questions: [{id: a, text: A}]\n",
+		"%YAML 1.1\n---\n" + header + "questions: [{id: a, text: A}]\n",
 	} {
 		b, ds := Load("m.yaml", []byte(src))
 		assert.NotNil(t, b, "%q: %v", src, ds)
