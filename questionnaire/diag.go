@@ -133,6 +133,10 @@ type diags struct {
 	droppedErr bool
 }
 
+// busy reports whether more diagnostics were found than are shown: costly hints may be
+// skipped then.
+func (d *diags) busy() bool { return len(d.list) >= maxDiagnostics }
+
 // full reports whether no more diagnostics are kept; costly hints can be skipped then.
 func (d *diags) full() bool { return len(d.list) >= maxCollected }
 

@@ -66,34 +66,19 @@ func reservedName(id string) bool {
 
 // scope is the set of names an expression may use, with the types used to check it.
 type scope struct {
-	check types.Map // typed, for type-checking at load
-	run   types.Map // every name typed any, so a missing answer (nil) is safe at run time
-	// later and elsewhere explain names that exist but are out of scope.
+	check types.Map
+	// outOfScope explains names that exist but may not be used here ("which is asked later").
 	outOfScope map[string]string
 	all        []string
 }
 
 func newScope() *scope {
-	return &scope{check: types.Map{}, run: types.Map{}, outOfScope: map[string]string{}}
+	return &scope{check: types.Map{}, outOfScope: map[string]string{}}
 }
 
 func (s *scope) add(name string, t types.Type) {
 	s.check[name] = t
-	s.run[name] = types.Any
 	s.all = append(s.all, name)
-}
-
-func (s *scope) clone() *scope {
-	c := newScope()
-	for k, v := range s.check {
-		c.check[k] = v
-		c.run[k] = types.Any
-	}
-	for k, v := range s.outOfScope {
-		c.outOfScope[k] = v
-	}
-	c.all = append(c.all, s.all...)
-	return c
 }
 
 // answerType is the type an answer has in expressions.
@@ -141,14 +126,22 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 		return nil
 	}
 	x := &Expr{Source: src, Pos: l.pos(n)}
-	prog, err := expr.Compile(src, expr.Env(sc.check), expr.AsBool(), expr.MaxNodes(maxExprNodes), expr.Optimize(false))
-	if err != nil {
+	// Compile against only the names the expression uses: a bank may have thousands of
+	// names, and expr builds its environment on every compile. A name that is not in scope
+	// stays out, so expr reports it as unknown.
+	names := identifiers(src)
+	check, runEnv := types.Map{}, types.Map{}
+	for _, name := range names {
+		if t, ok := sc.check[name]; ok {
+			check[name], runEnv[name] = t, types.Any
+		}
+	}
+	if _, err := expr.Compile(src, expr.Env(check), expr.AsBool(), expr.MaxNodes(maxExprNodes), expr.Optimize(false)); err != nil {
 		l.exprError(n, what, sc, err)
 		return nil
 	}
-	_ = prog
-	x.Names = identifiers(src)
-	run, err := expr.Compile(src, expr.Env(sc.run), expr.MaxNodes(maxExprNodes))
+	x.Names = names
+	run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes))
 	if err != nil {
 		l.exprError(n, what, sc, err)
 		return nil
@@ -183,7 +176,9 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			}
 		} else {
 			msg = fmt.Sprintf("%s names %q, which is not a question, score or flag of this bank", what, name)
-			if s := nearest(name, sc.all); s != "" {
+			if l.busy() {
+				// Past the diagnostics shown, hints are not worth their time.
+			} else if s := nearest(name, sc.all); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
 		}

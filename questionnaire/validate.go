@@ -259,13 +259,16 @@ func quoteAll(ids []string) []string {
 }
 
 func (l *loader) unknownQuestion(n *yaml.Node, where string) {
-	var ids []string
-	for _, q := range l.b.Questions {
-		ids = append(ids, q.ID)
-	}
 	hint := ""
-	if s := nearest(n.Value, ids); s != "" {
-		hint = fmt.Sprintf("did you mean `%s`?", s)
+	if !l.busy() {
+		// Past the diagnostics shown, hints are not worth their time.
+		var ids []string
+		for _, q := range l.b.Questions {
+			ids = append(ids, q.ID)
+		}
+		if s := nearest(n.Value, ids); s != "" {
+			hint = fmt.Sprintf("did you mean `%s`?", s)
+		}
 	}
 	what := "is not a question of this bank"
 	if l.b.scoreByID[n.Value] != nil {
