@@ -218,6 +218,11 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 	default:
 		v = total
 	}
+	if sr.Prorated {
+		// An estimate never goes past what complete answers could give: with items of
+		// different ranges prorating alone can (one 0-5 item standing in for three 4-point ones).
+		v = math.Max(lo, math.Min(hi, v))
+	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		// Out of float range (huge number answers): report no value rather than nonsense.
 		return sr
