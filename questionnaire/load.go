@@ -786,6 +786,8 @@ func (l *loader) outcomes(m map[string]entry) {
 		o.Title = l.optStr(om, "title", "an outcome's `title`")
 		o.Text = l.optStr(om, "text", "an outcome's `text`")
 		_, hasWhen := om["when"]
+		// A misspelt `when` (already reported) does not make a second fallback.
+		hasWhen = hasWhen || misspelt(n, "when", outcomeKeys)
 		if fallback != nil {
 			if hasWhen {
 				l.errorf(o.Pos, fmt.Sprintf("move the fallback %q (line %d) to the end of `outcomes`", fallback.ID, fallback.Pos.Line), "an outcome comes after the fallback, so it can never be chosen")

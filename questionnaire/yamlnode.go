@@ -252,6 +252,9 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 		}
 	}
 	out := make(map[string]entry, len(n.Content)/2)
+	// suggested holds the keys offered for misspelt ones: a missing required key that was
+	// offered is not reported again.
+	suggested := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -266,6 +269,7 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 			hint := "valid keys here: " + strings.Join(known, ", ")
 			if s := nearest(k.Value, known); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
+				suggested[s] = true
 			}
 			w.errorf(w.pos(k), hint, "unknown key `%s` in %s", k.Value, what)
 			continue
@@ -278,7 +282,7 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 	}
 	var missing []string
 	for _, r := range required {
-		if _, ok := out[r]; !ok {
+		if _, ok := out[r]; !ok && !suggested[r] {
 			missing = append(missing, "`"+r+"`")
 		}
 	}
@@ -290,6 +294,22 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 		w.errorf(w.pos(n), "", "%s is missing the required keys %s and %s", what, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
 	}
 	return out
+}
+
+// misspelt reports whether mapping n has an unknown key that looks like a typo of key.
+func misspelt(n *yaml.Node, key string, known []string) bool {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxDepth; i++ {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i].Value; !contains(known, k) && nearest(k, known) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // sequence checks that n is a list and returns its items.
