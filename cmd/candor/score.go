@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -159,7 +160,16 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	w := newScoreWriter(s)
 	var werr error
 	for done := range order {
-		out := <-done
+		var out *scoreOut
+		select {
+		case out = <-done:
+		default:
+			// The next result is not ready: show what is written so far, then wait.
+			if werr == nil {
+				werr = w.flush()
+			}
+			out = <-done
+		}
 		if werr == nil {
 			werr = w.write(out)
 		}
@@ -355,17 +365,20 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 }
 
 // scoreWriter writes results in order: summaries with a rule between them, or CSV rows.
+// Output is buffered, and flushed whenever the next result is not ready yet and before
+// anything goes to stderr, so the two streams stay in order on a terminal.
 type scoreWriter struct {
 	s       *scorer
 	n       int
+	out     *bufio.Writer
 	csv     *csv.Writer
 	csvBank *questionnaire.Bank
 }
 
 func newScoreWriter(s *scorer) *scoreWriter {
-	w := &scoreWriter{s: s}
+	w := &scoreWriter{s: s, out: bufio.NewWriterSize(s.f.IO.Out, 64<<10)}
 	if s.opts.Format == "csv" {
-		w.csv = csv.NewWriter(s.f.IO.Out)
+		w.csv = csv.NewWriter(w.out)
 		if s.fixed != nil {
 			w.csvBank = s.fixed
 			_ = w.csv.Write(csvHeader(s.fixed))
@@ -385,7 +398,9 @@ func (w *scoreWriter) write(out *scoreOut) error {
 		}
 		if out.bank != w.csvBank {
 			// One CSV holds one bank's columns; a response to another bank is refused.
-			w.csv.Flush()
+			if err := w.flush(); err != nil {
+				return err
+			}
 			out.failed = true
 			_, _ = st.ErrOut.Write(out.stderr)
 			ds := questionnaire.Diagnostics{{
@@ -397,8 +412,8 @@ func (w *scoreWriter) write(out *scoreOut) error {
 		}
 	}
 	if len(out.stderr) > 0 {
-		if w.csv != nil {
-			w.csv.Flush() // keep stdout and stderr in order on a terminal
+		if err := w.flush(); err != nil {
+			return err
 		}
 		if _, err := st.ErrOut.Write(out.stderr); err != nil {
 			return err
@@ -408,13 +423,8 @@ func (w *scoreWriter) write(out *scoreOut) error {
 		return nil
 	}
 	if w.csv != nil {
-		err := w.csv.Write(csvRow(out))
 		w.n++
-		if err == nil && w.n%256 == 0 {
-			w.csv.Flush()
-			err = w.csv.Error()
-		}
-		return err
+		return w.csv.Write(csvRow(out))
 	}
 	if w.s.batch && w.s.opts.Format != "json" {
 		if err := w.separator(out.path); err != nil {
@@ -422,7 +432,7 @@ func (w *scoreWriter) write(out *scoreOut) error {
 		}
 	}
 	w.n++
-	_, err := st.Out.Write(out.stdout)
+	_, err := w.out.Write(out.stdout)
 	return err
 }
 
@@ -447,17 +457,22 @@ func (w *scoreWriter) separator(path string) error {
 	if w.n > 0 {
 		sep = "\n" + sep
 	}
-	_, err := io.WriteString(w.s.f.IO.Out, sep)
+	_, err := w.out.WriteString(sep)
 	return err
 }
 
-func (w *scoreWriter) finish() error {
-	if w.csv == nil {
-		return nil
+// flush writes out everything buffered.
+func (w *scoreWriter) flush() error {
+	if w.csv != nil {
+		w.csv.Flush()
+		if err := w.csv.Error(); err != nil {
+			return err
+		}
 	}
-	w.csv.Flush()
-	return w.csv.Error()
+	return w.out.Flush()
 }
+
+func (w *scoreWriter) finish() error { return w.flush() }
 
 // csvHeader is the CSV header for bank b: file, respondent, started, updated, status, then
 // <score>_value and <score>_band for every score.
