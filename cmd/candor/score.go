@@ -125,8 +125,9 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		}
 		s.fixed = b
 	}
-	paths, failed := s.expand(opts.Responses)
-	s.batch = len(opts.Responses) > 1 || len(paths) > 1 || s.anyFolder(opts.Responses)
+	items := s.expand(opts.Responses)
+	s.batch = len(opts.Responses) > 1 || len(items) > 1 || s.anyFolder(opts.Responses)
+	failed := false
 
 	workers := opts.Workers
 	if workers <= 0 {
@@ -138,14 +139,27 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	window := 4 * workers
 	order := make(chan chan *scoreOut, window)
 	jobs := make(chan scoreJob)
+	stop := make(chan struct{}) // closed when output fails: no use scoring the rest
 	go func() {
-		for _, p := range paths {
+		defer close(jobs)
+		defer close(order)
+		for _, it := range items {
 			done := make(chan *scoreOut, 1)
-			order <- done
-			jobs <- scoreJob{path: p, done: done}
+			select {
+			case order <- done:
+			case <-stop:
+				return
+			}
+			if it.out != nil { // a folder that could not be listed: its error, in its place
+				done <- it.out
+				continue
+			}
+			select {
+			case jobs <- scoreJob{path: it.path, done: done}:
+			case <-stop:
+				return
+			}
 		}
-		close(order)
-		close(jobs)
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -174,13 +188,17 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 			werr = w.write(out)
 		}
 		failed = failed || out.failed
+		if werr != nil {
+			close(stop)
+			break
+		}
 	}
 	wg.Wait()
 	if werr == nil {
 		werr = w.finish()
 	}
 	if werr != nil {
-		return werr
+		return badInput("cannot write the results: %v", werr)
 	}
 	if failed {
 		return errSilent1
@@ -188,21 +206,25 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	return nil
 }
 
+// scoreItem is a response file to score, or (out set) a folder's error to report.
+type scoreItem struct {
+	path string
+	out  *scoreOut
+}
+
 // expand turns folders into their response files (*.yaml, *.yml, sorted by name). A folder
-// that cannot be read, or holds no response files, is reported on stderr.
-func (s *scorer) expand(args []string) ([]string, bool) {
-	var out []string
-	failed := false
+// that cannot be read, or holds no response files, becomes an error in its place.
+func (s *scorer) expand(args []string) []scoreItem {
+	var out []scoreItem
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil || !st.IsDir() {
-			out = append(out, arg) // reading it reports what is wrong
+			out = append(out, scoreItem{path: arg}) // reading it reports what is wrong
 			continue
 		}
 		entries, err := os.ReadDir(arg)
 		if err != nil {
-			s.diag(arg, "cannot read the folder: "+describeDirError(err), "")
-			failed = true
+			out = append(out, scoreItem{out: s.folderError(arg, "cannot read the folder: "+describeDirError(err))})
 			continue
 		}
 		var names []string
@@ -213,16 +235,15 @@ func (s *scorer) expand(args []string) ([]string, bool) {
 			}
 		}
 		if len(names) == 0 {
-			s.diag(arg, "the folder holds no response files (*.yaml, *.yml)", "")
-			failed = true
+			out = append(out, scoreItem{out: s.folderError(arg, "the folder holds no response files (*.yaml, *.yml)")})
 			continue
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			out = append(out, filepath.Join(arg, n))
+			out = append(out, scoreItem{path: filepath.Join(arg, n)})
 		}
 	}
-	return out, failed
+	return out
 }
 
 func (s *scorer) anyFolder(args []string) bool {
@@ -241,10 +262,12 @@ func describeDirError(err error) string {
 	return err.Error()
 }
 
-// diag prints one error diagnostic without a source line straight to stderr.
-func (s *scorer) diag(file, summary, hint string) {
-	ds := questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: file}, Summary: summary, Hint: hint}}
-	_ = questionnaire.WriteText(s.f.IO.ErrOut, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+// folderError is the failed output for a folder that gives no responses.
+func (s *scorer) folderError(dir, summary string) *scoreOut {
+	var buf bytes.Buffer
+	ds := questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: dir}, Summary: summary}}
+	_ = questionnaire.WriteText(&buf, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
 // bankFor returns the bank to score r with: --bank, or the built-in bank it names, loaded once.
