@@ -367,3 +367,25 @@ func TestDocumentMarkers(t *testing.T) {
 		assert.NotNil(t, b, "%q: %v", src, ds)
 	}
 }
+
+// TestHugeFiles: a file with hundreds of thousands of values is refused with one clear
+// message, before it can take much time or memory.
+func TestHugeFiles(t *testing.T) {
+	var many strings.Builder
+	many.WriteString(header + "x:\n")
+	for i := range maxNodes/2 + 1000 {
+		fmt.Fprintf(&many, "  k%d: v\n", i)
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"a long list", header + "x:\n" + strings.Repeat("- a\n", MaxFileSize/4-100), "the file has more than 200000 lines and list items, too many to read"},
+		{"a long flow list", header + "x: [" + strings.Repeat("a,", MaxFileSize/2-100) + "a]\n", "the file has more than 200000 lines and list items, too many to read"},
+		{"many keys", many.String(), "the file has more than 200000 YAML values"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.LessOrEqual(t, len(tt.src), MaxFileSize)
+			b, ds := Load("huge.yaml", []byte(tt.src))
+			require.Nil(t, b)
+			assert.Equal(t, []string{"1:1: " + tt.want}, summaries(ds))
+		})
+	}
+}

@@ -28,6 +28,14 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses src into its document's root node, or reports a syntax error.
 func parseYAML(d *diags, src []byte) *yaml.Node {
+	// Parsing builds every value in memory, a few hundred bytes each, and takes seconds for
+	// a few hundred thousand: refuse a file with far more lines and list items than any bank
+	// or response (a bank of 5000 questions has well under 100000) before parsing it.
+	if n := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte(",")) + bytes.Count(src, []byte("[")) + bytes.Count(src, []byte("{")); n > maxNodes {
+		d.errorf(Pos{Line: 1, Col: 1}, "a question bank is a few hundred lines; check that this is the file you meant",
+			"the file has more than %d lines and list items, too many to read", maxNodes)
+		return nil
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	err := dec.Decode(&doc)
@@ -125,6 +133,17 @@ func checkShape(d *diags, root *yaml.Node) bool {
 		return s, h + 1
 	}
 	total, deepest := measure(root, 0)
+	written := 0 // values written out, aliases not expanded
+	var count func(n *yaml.Node, depth int)
+	count = func(n *yaml.Node, depth int) {
+		written++
+		if depth < 10*maxDepth {
+			for _, c := range n.Content {
+				count(c, depth+1)
+			}
+		}
+	}
+	count(root, 0)
 	resolve := func(n *yaml.Node) *yaml.Node {
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			return n.Alias
@@ -132,6 +151,10 @@ func checkShape(d *diags, root *yaml.Node) bool {
 		return n
 	}
 	pos := func(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+	if written > maxNodes {
+		d.errorf(pos(root), "a question bank is a few hundred lines; check that this is the file you meant", "the file has more than %d YAML values", maxNodes)
+		return false
+	}
 	if total > maxNodes {
 		// Point at the smallest part that is too large: where the repetition explodes.
 		n := root
