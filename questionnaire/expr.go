@@ -217,7 +217,7 @@ func exprPos(fileName string, n *yaml.Node, src []byte, line, col int) Pos {
 		for l < n.Line+100 && strings.TrimSpace(sourceLine(src, l)) == "" && sourceLineExists(src, l+1) {
 			l++
 		}
-		return walkFolded(fileName, src, l, blockIndent(src, n.Line), col)
+		return walkFolded(fileName, src, l, blockIndent(src, n.Line), col, n.Style)
 	}
 	if line > 1 {
 		return at(n.Line, n.Column)
@@ -226,19 +226,39 @@ func exprPos(fileName string, n *yaml.Node, src []byte, line, col int) Pos {
 	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
 		start++
 	}
-	return walkFolded(fileName, src, n.Line, start, col)
+	return walkFolded(fileName, src, n.Line, start, col, n.Style)
 }
 
 // walkFolded finds the place of the col-th rune of a folded value that starts at the 0-based
-// rune start of line l: each further source line adds its text after one space.
-func walkFolded(fileName string, src []byte, l, start, col int) Pos {
-	for i := 0; ; i++ {
+// rune start of line l: each further source line adds its text after one space. In a quoted
+// value an escape (`\"`, `\u00e9`, `''`) is one rune of the value but several of the source.
+func walkFolded(fileName string, src []byte, l, start, col int, style yaml.Style) Pos {
+	for lines := 0; ; lines++ {
 		text := []rune(strings.TrimRight(sourceLine(src, l), " \t"))
-		seg := max(len(text)-start, 0)
-		if col <= seg || i >= 1000 || !sourceLineExists(src, l+1) {
-			return Pos{File: fileName, Line: l, Col: start + col + 1}
+		i := start
+		for ; i < len(text) && col > 0; col-- {
+			step := 1
+			switch {
+			case style == yaml.DoubleQuotedStyle && text[i] == '\\' && i+1 < len(text):
+				switch text[i+1] {
+				case 'x':
+					step = 4
+				case 'u':
+					step = 6
+				case 'U':
+					step = 10
+				default:
+					step = 2
+				}
+			case style == yaml.SingleQuotedStyle && text[i] == '\'' && i+1 < len(text) && text[i+1] == '\'':
+				step = 2
+			}
+			i = min(i+step, len(text))
 		}
-		col -= seg + 1
+		if col == 0 || lines >= 1000 || strings.TrimSpace(sourceLine(src, l+1)) == "" {
+			return Pos{File: fileName, Line: l, Col: i + col + 1}
+		}
+		col-- // the space the line break folds into
 		l++
 		next := sourceLine(src, l)
 		start = len([]rune(next)) - len([]rune(strings.TrimLeft(next, " \t")))

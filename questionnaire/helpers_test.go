@@ -194,6 +194,12 @@ func TestExprPos(t *testing.T) {
 		{"folded block", "when: >-\n  a == 1\n  and b = 2\n", 1, 13, Pos{Line: 3, Col: 9}},
 		{"folded block, first line", "when: >-\n  a = 1\n  and b\n", 1, 2, Pos{Line: 2, Col: 5}},
 		{"line 0 is line 1", "when: a = 1\n", 0, 2, Pos{Line: 1, Col: 9}},
+		{"double quoted with escapes", `when: "a == \"x\" = 1"` + "\n", 1, 9, Pos{Line: 1, Col: 19}},
+		{"double quoted with a unicode escape", `when: "a == \u00e9 = 1"` + "\n", 1, 7, Pos{Line: 1, Col: 20}},
+		{"single quoted with a quote", "when: 'a == ''x'' = 1'\n", 1, 9, Pos{Line: 1, Col: 19}},
+		{"double quoted over two lines", "when: \"a == 1 and\n  b = 2\"\n", 1, 13, Pos{Line: 2, Col: 5}},
+		{"the end of the expression", "when: a and (b\n", 1, 8, Pos{Line: 1, Col: 15}},
+		{"past the end stays on the line", "when: a and (b\n\nx: 1\n", 1, 10, Pos{Line: 1, Col: 17}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
