@@ -231,7 +231,8 @@ func exprPos(fileName string, n *yaml.Node, src []byte, line, col int) Pos {
 
 // walkFolded finds the place of the col-th rune of a folded value that starts at the 0-based
 // rune start of line l: each further source line adds its text after one space. In a quoted
-// value an escape (`\"`, `\u00e9`, `”`) is one rune of the value but several of the source.
+// value an escape (a backslash escape, or a doubled single quote) is one rune of the value
+// but several of the source.
 func walkFolded(fileName string, src []byte, l, start, col int, style yaml.Style) Pos {
 	for lines := 0; ; lines++ {
 		text := []rune(strings.TrimRight(sourceLine(src, l), " \t"))
