@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/internal/iostreams"
+)
+
+// writeResponses writes n responses to trust-readiness in dir, some of them broken, and
+// returns the CSV rows and the stderr file names expected, in name order.
+func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
+	t.Helper()
+	for i := range n {
+		name := filepath.Join(dir, fmt.Sprintf("r%04d.yaml", i))
+		yes := func(k int) string { return fmt.Sprint(i&(1<<k) != 0) }
+		answers := fmt.Sprintf("{feel_safe: true, want_to_trust: %s, love_outweighs_pain: %s, could_survive: %s}", yes(0), yes(1), yes(2))
+		if i%17 == 5 {
+			answers = "{feel_safe: perhaps}"
+			broken = append(broken, name)
+		}
+		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 1.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
+		require.NoError(t, os.WriteFile(name, []byte(src), 0o600))
+		if i%17 != 5 {
+			v := (i & 1) + (i >> 1 & 1) + (i >> 2 & 1)
+			band := []string{"Not yet", "Not yet", "Getting closer", "Ready to begin"}[v]
+			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s", name, i, v, band))
+		}
+	}
+	return rows, broken
+}
+
+// Results come out in the order given, whatever order the workers finish in, for any
+// number of workers; broken files are reported in their place and the run goes on.
+func TestScoreOrderWithWorkers(t *testing.T) {
+	dir := t.TempDir()
+	rows, broken := writeResponses(t, dir, 300)
+	for _, workers := range []int{1, 3, 8, 64} {
+		t.Run(fmt.Sprint(workers), func(t *testing.T) {
+			io, _, out, errOut := iostreams.Test()
+			f := NewFactory(io)
+			err := scoreRun(f, &ScoreOptions{Responses: []string{dir}, Format: "csv", Workers: workers})
+			assert.Equal(t, errSilent1, err, "broken files make exit 1")
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band", lines[0])
+			assert.Equal(t, rows, lines[1:])
+			var reported []string
+			for _, l := range strings.Split(errOut.String(), "\n") {
+				if name, _, ok := strings.Cut(l, ":6:"); ok && strings.Contains(l, "error:") {
+					reported = append(reported, name)
+				}
+			}
+			assert.Equal(t, broken, reported, "each broken file once, in order")
+		})
+	}
+}
+
+// JSON Lines for a batch: one object per response, in order, with file and respondent.
+func TestScoreJSONLinesOrder(t *testing.T) {
+	dir := t.TempDir()
+	rows, _ := writeResponses(t, dir, 40)
+	io, _, out, _ := iostreams.Test()
+	_ = scoreRun(NewFactory(io), &ScoreOptions{Responses: []string{dir}, Format: "json", Workers: 5})
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, len(rows))
+	for i, l := range lines {
+		file, _, _ := strings.Cut(rows[i], ",")
+		assert.True(t, strings.HasPrefix(l, `{"file":"`+file+`","respondent":"p`), l)
+	}
+}
