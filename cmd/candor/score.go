@@ -52,8 +52,8 @@ Formats: text (the default) and markdown print each summary; json prints the sco
 (one object for one response, one line per response for several, with "file" and
 "respondent" added); csv prints one row per response for spreadsheets: file, respondent,
 started, updated, status, then <score>_value and <score>_band for every score of the bank.`,
-		Example: "  candor score ~/.local/share/candor/responses/2026-11-22.yaml\n" +
-			"  candor score --format csv responses/ > scores.csv\n" +
+		Example: "  candor score ~/.local/share/candor/trust-readiness-20261122-090000.yaml\n" +
+			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" +
 			"  candor score --bank my-bank.yaml --format json answers.yaml",
 		Args: minArgs(1, "at least one response file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
