@@ -293,6 +293,9 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 			if s := nearest(k.Value, known); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 				suggested[s] = true
+			} else if n.Style&yaml.FlowStyle != 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" && i > 0 {
+				// `{title: Keep talking, gently}`: the comma ended the title.
+				hint = fmt.Sprintf("in `{...}` a comma ends a value: put quotes around text with a comma in it, such as `%s: \"...%s\"`", n.Content[i-2].Value, truncate(k.Value, 20))
 			}
 			w.errorf(w.pos(k), hint, "unknown key `%s` in %s", k.Value, what)
 			continue
