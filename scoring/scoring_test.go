@@ -502,3 +502,33 @@ scores:
 	checkScore(t, r, "avg", num(1), str("Low"))
 	checkScore(t, r, "thirds", num(-1.0/3), str("Low"))
 }
+
+// A prorated estimate never goes past what complete answers could give: with items of
+// different ranges, prorating alone could (one 0–5 item standing in for two yes/no ones).
+func TestProratedEstimateStaysInRange(t *testing.T) {
+	b := loadBank(t, `
+candor: 1
+id: mixed
+version: 1.0.0
+title: Mixed
+questions:
+  - {id: a, text: A, min: 0, max: 5}
+  - {id: b, text: B, type: yesno}
+  - {id: c, text: C, type: yesno}
+scores:
+  - id: total
+    label: Total
+    items: [a, b, c]
+    max_missing: 2
+    bands: [{max: 3, label: Low}, {max: 7, label: High}]
+`)
+	// a = 5 alone: 5 × 3/1 = 15, past the most complete answers give (5 + 1 + 1 = 7): 7
+	r := Score(b, questionnaire.Answers{"a": 5.0}, Options{})
+	checkScore(t, r, "total", num(7), str("High"))
+	// a = 2 alone: 2 × 3 = 6, inside the range, kept
+	r = Score(b, questionnaire.Answers{"a": 2.0}, Options{})
+	checkScore(t, r, "total", num(6), str("High"))
+	// b = yes alone: 1 × 3 = 3
+	r = Score(b, questionnaire.Answers{"b": true}, Options{})
+	checkScore(t, r, "total", num(3), str("Low"))
+}
