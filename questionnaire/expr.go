@@ -21,6 +21,7 @@ var singleEqualsRE = regexp.MustCompile(`(^|[^=!<>])=($|[^=])`)
 
 var (
 	notBoolRE  = regexp.MustCompile(`expected bool, but got (.+)$`)
+	tokenRE    = regexp.MustCompile(`^unexpected token \w+\("(.*)"\)$`)
 	mismatchRE = regexp.MustCompile(`^invalid operation: (\S+) \(mismatched types (.+) and (.+)\)$`)
 )
 
@@ -163,6 +164,10 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 		return
 	}
 	msg, hint := fe.Message, ""
+	if strings.Contains(msg, "exceeds maximum allowed nodes") {
+		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is too large (more than %d parts)", what, maxExprNodes)
+		return
+	}
 	if name, ok := strings.CutPrefix(msg, "unknown name "); ok {
 		if why, known := sc.outOfScope[name]; known {
 			msg, hint = fmt.Sprintf("%s names %q, %s", what, name, why), ""
@@ -183,6 +188,11 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			}
 		}
 	} else {
+		if m := tokenRE.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("unexpected `%s`", m[1])
+		} else if msg == "unexpected token EOF" {
+			msg = "the condition ends before it is complete"
+		}
 		if m := mismatchRE.FindStringSubmatch(msg); m != nil {
 			msg = fmt.Sprintf("`%s` cannot be used between %s and %s", m[1], typeWord(m[2]), typeWord(m[3]))
 		}

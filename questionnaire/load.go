@@ -212,6 +212,15 @@ type loader struct {
 }
 
 func (l *loader) top(root *yaml.Node) {
+	if root.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if k, v := root.Content[i], root.Content[i+1]; k.Value == "kind" && v.Value == "response" {
+				l.errorf(l.pos(k), "a response holds someone's answers; to see its summary, run `candor score FILE`",
+					"this is a response file (`kind: response`), not a question bank")
+				return
+			}
+		}
+	}
 	m := l.mapping(root, "the bank", topKeys, []string{"candor", "id", "version", "title"}, 0)
 	if m == nil {
 		if root.Kind != yaml.MappingNode {
@@ -409,10 +418,10 @@ func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
 		opts = append(opts, o)
 	}
 	if kinds[true] && kinds[false] {
-		l.errorf(l.pos(n), "use numbers for every value, or ids for every value", "%s mixes number and id values", what)
+		l.errorf(l.pos(n), "use numbers for every value, or ids for every value", "in %s, some values are numbers and some are ids", what)
 	}
 	if len(items) == 0 {
-		l.errorf(l.pos(n), "list at least two options", "%s has no options", what)
+		l.errorf(l.pos(n), "list at least two options", "there are no options in %s", what)
 	}
 	return opts
 }
@@ -591,11 +600,11 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 			}
 			q.ChoiceList, q.Options = cl.ID, cl.Options
 		} else {
-			q.Options = l.options(n, fmt.Sprintf("the choices of %q", q.ID), depth+1)
+			q.Options = l.options(n, fmt.Sprintf("the choices of question %q", q.ID), depth+1)
 		}
 	default:
 		if hasChoices {
-			l.errorf(l.pos(e.key), "remove `choices`, or set `type: choice`", "a %s question has no `choices`", q.Type)
+			l.errorf(l.pos(e.key), "remove `choices`, or set `type: choice`", "a %s question cannot have `choices`", q.Type)
 		}
 	}
 	minE, hasMin := qm["min"]
@@ -620,15 +629,15 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 		}
 	default:
 		if hasMin {
-			l.errorf(l.pos(minE.key), "`min` and `max` are for scale and number questions", "a %s question has no `min`", q.Type)
+			l.errorf(l.pos(minE.key), "`min` and `max` are for scale and number questions", "a %s question cannot have `min`", q.Type)
 		}
 		if hasMax {
-			l.errorf(l.pos(maxE.key), "`min` and `max` are for scale and number questions", "a %s question has no `max`", q.Type)
+			l.errorf(l.pos(maxE.key), "`min` and `max` are for scale and number questions", "a %s question cannot have `max`", q.Type)
 		}
 	}
 	if le, ok := qm["labels"]; ok {
 		if q.Type != Scale {
-			l.errorf(l.pos(le.key), "`labels` name points of a scale; use `choices` for named answers", "a %s question has no `labels`", q.Type)
+			l.errorf(l.pos(le.key), "`labels` name points of a scale; use `choices` for named answers", "a %s question cannot have `labels`", q.Type)
 		} else if n := l.resolve(le.val, depth+1); n != nil {
 			if n.Kind != yaml.MappingNode {
 				l.errorf(l.pos(n), "write them as `{1: Never, 7: Always}`", "`labels` must map scale points to words")

@@ -191,7 +191,7 @@ func (l *loader) scoreItems(s *Score) {
 			q := b.questionByID[k.Value]
 			switch {
 			case q == nil:
-				l.unknownQuestion(k, fmt.Sprintf("the weights of score %q", s.ID))
+				l.unknownQuestion(k, fmt.Sprintf("a weight of score %q", s.ID))
 				continue
 			case !seen[q.ID]:
 				l.errorf(l.pos(k), "add it to `items`, or remove its weight", "weight for question %q, which is not an item of score %q", k.Value, s.ID)

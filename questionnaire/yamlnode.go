@@ -169,7 +169,7 @@ func checkShape(d *diags, root *yaml.Node) bool {
 			break
 		}
 		d.errorf(pos(n), "a question bank is a few hundred lines; aliases (`*name`) that repeat aliases multiply, so write the parts out",
-			"the file's aliases expand to more than %d YAML nodes", maxNodes)
+			"the file's aliases expand to more than %d YAML values", maxNodes)
 		return false
 	}
 	if deepest > maxDepth {
@@ -231,7 +231,7 @@ func (w *walker) resolve(n *yaml.Node, depth int) *yaml.Node {
 	w.visited += countNodes(n, maxNodes-w.visited+1, 0)
 	if w.visited > maxNodes || depth > maxDepth {
 		w.exceeded = true
-		what := "too many YAML nodes (aliases expand to more than 200000)"
+		what := fmt.Sprintf("too large: its aliases expand to more than %d YAML values", maxNodes)
 		if depth > maxDepth {
 			what = fmt.Sprintf("nested more than %d levels deep", maxDepth)
 		}
@@ -278,6 +278,7 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 	// suggested holds the keys offered for misspelt ones: a missing required key that was
 	// offered is not reported again.
 	suggested := map[string]bool{}
+	merged := false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -285,6 +286,7 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 			continue
 		}
 		if k.Value == "<<" {
+			merged = true
 			w.errorf(w.pos(k), "write the keys out; a bank is read more often than it is written", "merge keys (`<<`) are not supported in %s", what)
 			continue
 		}
@@ -308,6 +310,9 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 	}
 	var missing []string
 	for _, r := range required {
+		if merged {
+			break // the merge key is reported; what it would have given is not missing
+		}
 		if _, ok := out[r]; !ok && !suggested[r] {
 			missing = append(missing, "`"+r+"`")
 		}
