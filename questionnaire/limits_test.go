@@ -192,7 +192,7 @@ func TestAliasBombs(t *testing.T) {
 			b, ds := Load("laughs.yaml", []byte(tt.src))
 			require.Nil(t, b)
 			require.Len(t, ds, 1, ds.Error())
-			assert.Equal(t, fmt.Sprintf("the file's aliases expand to more than %d YAML nodes", maxNodes), ds[0].Summary)
+			assert.Equal(t, fmt.Sprintf("the file's aliases expand to more than %d YAML values", maxNodes), ds[0].Summary)
 			assert.Positive(t, ds[0].Pos.Line)
 		})
 	}
