@@ -35,7 +35,7 @@ func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextO
 		if d.Severity == Warning {
 			sev = paint("1;33", "warning")
 		}
-		fmt.Fprintf(&b, "%s: %s: %s\n", paint("1", d.Pos.String()), sev, Sanitize(d.Summary))
+		fmt.Fprintf(&b, "%s: %s: %s\n", paint("1", Sanitize(d.Pos.String())), sev, Sanitize(d.Summary))
 		if src, ok := sources[d.Pos.File]; ok && d.Pos.Line > 0 {
 			line := sourceLine(src, d.Pos.Line)
 			if line != "" {
