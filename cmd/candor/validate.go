@@ -103,7 +103,7 @@ func printTestFailures(f *Factory, ts []scoring.TestResult) {
 		if t.Pass {
 			continue
 		}
-		fmt.Fprintf(f.IO.ErrOut, "%s: test %q failed\n", t.Pos, questionnaire.Sanitize(t.Name))
+		fmt.Fprintf(f.IO.ErrOut, "%s: test %q failed\n", questionnaire.Sanitize(t.Pos.String()), questionnaire.Sanitize(t.Name))
 		for _, line := range t.Failures {
 			fmt.Fprintf(f.IO.ErrOut, "      - %s\n", questionnaire.Sanitize(line))
 		}
@@ -113,7 +113,7 @@ func printTestFailures(f *Factory, ts []scoring.TestResult) {
 func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questionnaire.Diagnostics, ts []scoring.TestResult) {
 	if b == nil {
 		n := len(ds.Errors())
-		fmt.Fprintf(f.IO.Out, "%s: %d %s\n", arg, n, plural(n, "error", "errors"))
+		fmt.Fprintf(f.IO.Out, "%s: %d %s\n", questionnaire.Sanitize(arg), n, plural(n, "error", "errors"))
 		return
 	}
 	passed := 0
@@ -126,7 +126,7 @@ func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questio
 	if passed < len(ts) {
 		status = "FAILED"
 	}
-	line := fmt.Sprintf("%s: %s (%d %s, %d of %d %s passed", arg, status, len(b.Questions), plural(len(b.Questions), "question", "questions"), passed, len(ts), plural(len(ts), "test", "tests"))
+	line := fmt.Sprintf("%s: %s (%d %s, %d of %d %s passed", questionnaire.Sanitize(arg), status, len(b.Questions), plural(len(b.Questions), "question", "questions"), passed, len(ts), plural(len(ts), "test", "tests"))
 	if w := len(ds.Warnings()); w > 0 {
 		line += fmt.Sprintf(", %d %s", w, plural(w, "warning", "warnings"))
 	}
