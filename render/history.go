@@ -122,8 +122,10 @@ func historyJSON(w io.Writer, entries []HistoryEntry) error {
 	return enc.Encode(out)
 }
 
-// csvText keeps a spreadsheet from reading text as a formula.
+// csvText keeps a spreadsheet from reading text as a formula, and a terminal from reading
+// control characters.
 func csvText(s string) string {
+	s = questionnaire.Sanitize(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
