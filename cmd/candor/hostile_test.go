@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -93,7 +95,7 @@ scores:
 outcomes:
   - {id: done, title: Thank you}
 `
-	goodResponse = "candor: 1\nkind: response\nbank: {id: hostile-good, version: 1.0.0}\nrespondent: Sam\nstatus: completed\nstarted: 2026-11-01T09:00:00Z\nupdated: 2026-11-01T09:05:00Z\nanswers:\n  safe: true\n  hope: 4\n"
+	goodResponse  = "candor: 1\nkind: response\nbank: {id: hostile-good, version: 1.0.0}\nrespondent: Sam\nstatus: completed\nstarted: 2026-11-01T09:00:00Z\nupdated: 2026-11-01T09:05:00Z\nanswers:\n  safe: true\n  hope: 4\n"
 	goodResponse2 = "candor: 1\nkind: response\nbank: {id: hostile-good, version: 1.0.0}\nrespondent: Alex\nstatus: completed\nstarted: 2026-11-08T09:00:00Z\nupdated: 2026-11-08T09:05:00Z\nanswers:\n  safe: true\n  hope: 2\n"
 )
 
@@ -374,3 +376,150 @@ func sortedKeys(m map[string]string) []string {
 }
 
 var _ = bytes.Equal
+
+// badTerminalRune reports a character that could change a terminal: a C0 control but newline
+// and tab, DEL, a C1 control, a bidi override or isolate, a line or paragraph separator.
+func badTerminalRune(r rune) bool {
+	return (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029
+}
+
+// assertTerminalSafe fails when s holds invalid UTF-8 or a character badTerminalRune refuses.
+func assertTerminalSafe(t *testing.T, what, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Errorf("%s: not valid UTF-8: %q", what, s)
+		return
+	}
+	for i, r := range s {
+		if badTerminalRune(r) {
+			lo := max(0, i-40)
+			t.Errorf("%s: %U reaches the terminal at byte %d: %q", what, r, i, s[lo:min(len(s), i+40)])
+			return
+		}
+	}
+}
+
+// assertJSONSafe requires valid JSON (one document, or one per line) with no raw control
+// byte: encoding/json writes them as \u escapes.
+func assertJSONSafe(t *testing.T, what, s string) {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(s))
+	n := 0
+	for {
+		var v any
+		err := dec.Decode(&v)
+		if err == io.EOF {
+			break
+		}
+		if !assert.NoError(t, err, "%s: not JSON:\n%s", what, s) {
+			return
+		}
+		n++
+	}
+	assert.Positive(t, n, "%s: no JSON at all", what)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' {
+			t.Errorf("%s: raw control byte %#x in JSON at %d", what, c, i)
+			return
+		}
+	}
+}
+
+// TestHostileEscapes runs every command and format over a bank and responses with escape
+// sequences, carriage returns, bells, backspaces, DEL, C1 controls, bidi overrides and NULs
+// in every text (testdata/hostile/escapes-*.yaml), and over a file whose very name holds
+// an escape sequence. Nothing of them reaches stdout or stderr; JSON stays valid JSON with
+// the control characters escaped.
+func TestHostileEscapes(t *testing.T) {
+	dir := t.TempDir()
+	src, err := filepath.Glob("testdata/hostile/escapes-*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, src)
+	for _, p := range src {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o600))
+	}
+	// A file name is text from outside too: a download can be named anything.
+	evilName := "evil\x1b]0;pwned\x07\x1b[2J\u202e.yaml"
+	b, err := os.ReadFile("testdata/hostile/escapes-invalid-bank.yaml")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, evilName), b, 0o600))
+	t.Chdir(dir)
+
+	const (
+		bank = "escapes-bank.yaml"
+		r1   = "escapes-response.yaml"
+		r2   = "escapes-response2.yaml"
+	)
+	type cmd struct {
+		args  []string
+		stdin string
+		json  bool
+	}
+	var cmds []cmd
+	add := func(json bool, args ...string) { cmds = append(cmds, cmd{args: args, json: json}) }
+	for _, f := range []string{"text", "json"} {
+		add(f == "json", "validate", "--format", f, bank, "escapes-failing-bank.yaml", "escapes-invalid-bank.yaml", "escapes-raw-bank.yaml", evilName, "no\x1b[2Jsuch.yaml")
+		add(f == "json", "test", "--format", f, bank, "escapes-failing-bank.yaml")
+	}
+	for _, f := range []string{"text", "markdown"} {
+		add(false, "show", "--format", f, bank)
+		add(false, "show", "--format", f, "--width", "20", bank)
+	}
+	for _, f := range []string{"text", "markdown", "json"} {
+		add(f == "json", "take", bank, "--answers", r1, "--format", f)
+		add(f == "json", "take", bank, "--answers", "escapes-answers.yaml", "--format", f, "--no-save")
+		add(f == "json", "compare", "--format", f, "--bank", bank, r1, r2)
+		add(f == "json", "compare", "--format", f, "--bank", bank, r1, "escapes-response-otherbank.yaml")
+	}
+	for _, f := range []string{"text", "markdown", "json", "csv"} {
+		add(f == "json", "score", "--format", f, "--bank", bank, r1, r2)
+		add(f == "json", "score", "--format", f, "--bank", bank, "escapes-response-otherbank.yaml")
+		add(f == "json", "score", "--format", f, "escapes-response-otherbank.yaml")
+	}
+	for _, f := range []string{"text", "json", "csv"} {
+		add(f == "json", "history", "--format", f, "--bank", bank, r1, r2)
+		add(f == "json", "history", "--format", f, "--bank", bank, r1, "escapes-response-otherbank.yaml")
+		if f != "csv" {
+			add(f == "json", "list", "--format", f)
+		}
+	}
+	// An interactive session: every question, its help, a wrong answer, then the answers.
+	session := "?\nmaybe\nn\n?\n2\n\n9\n2\n1\nmy \x1b]0;pwned\x07 words\n"
+	cmds = append(cmds,
+		cmd{args: []string{"take", bank, "--save", "s.yaml", "--respondent", "Me \x1b[2J\u202e"}, stdin: session},
+		cmd{args: []string{"take", bank, "--save", "t.yaml"}, stdin: "?\ny\n"},
+		cmd{args: []string{"take", "--resume", "t.yaml", "--format", "markdown"}, stdin: "b\n?\n2\n3\n1,2\nfine\n"},
+		cmd{args: []string{"take", "--resume", r1}, stdin: ""},
+		cmd{args: []string{"take", bank, "--save", r1}, stdin: "y\n"},
+		cmd{args: []string{"take", "--resume", "escapes-response-otherbank.yaml"}, stdin: "y\n"},
+		cmd{args: []string{"take", bank, "--resume", "escapes-response-otherbank.yaml"}, stdin: "y\n"},
+		cmd{args: []string{"score", "s.yaml"}},
+		cmd{args: []string{"take", "no\x1b[2Jbank"}},
+		cmd{args: []string{"take", "--save", "x\x1b[2J/\x00"}},
+		cmd{args: []string{"show", "\x1b]0;pwned\x07"}},
+	)
+	for _, c := range cmds {
+		name := strings.Join(c.args, " ")
+		t.Run(strings.Join(c.args[:min(3, len(c.args))], " "), func(t *testing.T) {
+			r := runCandor(t, dir, c.stdin, c.args...)
+			assertNoCrash(t, name, r)
+			assert.Contains(t, []int{exitOK, exitBadInput, exitInterrupted}, r.code, "candor %q: exit %d\n%s", name, r.code, r.errOut)
+			if c.json {
+				if r.out != "" {
+					assertJSONSafe(t, fmt.Sprintf("candor %q stdout", name), r.out)
+				}
+			} else {
+				assertTerminalSafe(t, fmt.Sprintf("candor %q stdout", name), r.out)
+			}
+			assertTerminalSafe(t, fmt.Sprintf("candor %q stderr", name), r.errOut)
+		})
+	}
+	// The session saved the words typed, without the control characters (a terminal sends
+	// them for keys such as the arrows; nobody means them as words).
+	saved, err := os.ReadFile("s.yaml")
+	require.NoError(t, err)
+	assert.Contains(t, string(saved), "note: my ]0;pwned words\n")
+}
