@@ -5,14 +5,19 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -20,6 +25,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/iostreams"
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -522,4 +528,220 @@ func TestHostileEscapes(t *testing.T) {
 	saved, err := os.ReadFile("s.yaml")
 	require.NoError(t, err)
 	assert.Contains(t, string(saved), "note: my ]0;pwned words\n")
+}
+
+// lockedBuffer collects a process's output while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// eventually waits until cond holds, or fails after a deadline meant for a hung process,
+// not a slow one: nothing here measures speed.
+func eventually(t *testing.T, what string, cond func() bool, stderr *lockedBuffer) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("never saw %s; stderr:\n%s", what, stderr.String())
+}
+
+// readTrustResponse reads a response to the default bank and returns its answers, failing
+// when the file is not a valid response.
+func readTrustResponse(t *testing.T, path string) (*questionnaire.Response, questionnaire.Answers) {
+	t.Helper()
+	r, ds := questionnaire.ReadResponseFile(path)
+	require.NotNil(t, r, "%s is not a valid response: %v", path, ds)
+	b, ds := data.LoadBank("trust-readiness")
+	require.NotNil(t, b, "%v", ds)
+	a, ds := r.Resolve(b)
+	require.False(t, ds.HasErrors(), "%v", ds)
+	return r, a
+}
+
+// TestHostileInterrupts stops a real `candor take` at several points, by SIGINT, SIGTERM,
+// SIGHUP and the end of its input: before the first answer, in the middle of typing an
+// answer (no Enter yet), and while the summary is written. Each leaves a valid response
+// with every answer given (the one being typed is not given yet), no lock file, and exit
+// status 130 (or 0 when the summary was already out). Between answers is
+// TestTakeInterruptedBetweenAnswers; the end of input between answers is take_resume.txtar.
+func TestHostileInterrupts(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("signals are unix")
+	}
+	bin, err := exec.LookPath("candor")
+	require.NoError(t, err)
+	type stop struct {
+		name string
+		// typed is what is typed before stopping; prompts is how many "Question N of 4"
+		// prompts to wait for first.
+		typed   string
+		prompts int
+		// want is the answers the file must hold.
+		want questionnaire.Answers
+		// done is true when every question is answered (the summary is being written).
+		done bool
+	}
+	stops := []stop{
+		{name: "before-first-answer", prompts: 1, want: questionnaire.Answers{}},
+		{name: "mid-line-first", typed: "y", prompts: 1, want: questionnaire.Answers{}},
+		{name: "mid-line-third", typed: "y\nn\ny", prompts: 3, want: questionnaire.Answers{"feel_safe": true, "want_to_trust": false}},
+		{name: "during-summary", typed: "y\ny\ny\ny\n", prompts: 4, done: true,
+			want: questionnaire.Answers{"feel_safe": true, "want_to_trust": true, "love_outweighs_pain": true, "could_survive": true}},
+	}
+	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, nil} {
+		sigName := "EOF"
+		if sig != nil {
+			sigName = sig.String()
+		}
+		for _, st := range stops {
+			for _, saveTo := range []string{"--save", "default"} {
+				t.Run(sigName+"/"+st.name+"/"+saveTo, func(t *testing.T) {
+					dir := t.TempDir()
+					args := []string{"take"}
+					if saveTo == "--save" {
+						args = append(args, "--save", filepath.Join(dir, "r.yaml"))
+					}
+					cmd := exec.Command(bin, args...)
+					cmd.Dir = dir
+					cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"), "NO_COLOR=1", "CANDOR_DATA_DIR=")
+					stdin, err := cmd.StdinPipe()
+					require.NoError(t, err)
+					var stdout, stderr lockedBuffer
+					cmd.Stdout, cmd.Stderr = &stdout, &stderr
+					require.NoError(t, cmd.Start())
+					defer func() { _ = cmd.Process.Kill() }()
+
+					_, err = io.WriteString(stdin, st.typed)
+					require.NoError(t, err)
+					prompt := fmt.Sprintf("Question %d of 4", st.prompts)
+					eventually(t, prompt, func() bool { return strings.Contains(stderr.String(), prompt) }, &stderr)
+					path := filepath.Join(dir, "r.yaml")
+					if saveTo == "default" {
+						eventually(t, "the file in the data folder", func() bool {
+							m, _ := filepath.Glob(filepath.Join(dir, "data", "candor", "trust-readiness-*.yaml"))
+							if len(m) == 1 {
+								path = m[0]
+							}
+							return len(m) == 1
+						}, &stderr)
+					}
+					if st.done {
+						// The last answer is saved (status completed) before the summary.
+						eventually(t, "the completed file", func() bool {
+							b, _ := os.ReadFile(path)
+							return strings.Contains(string(b), "status: completed")
+						}, &stderr)
+					}
+					if sig == nil {
+						require.NoError(t, stdin.Close())
+					} else {
+						require.NoError(t, cmd.Process.Signal(sig))
+					}
+					err = cmd.Wait()
+					code := 0
+					var ee *exec.ExitError
+					if errors.As(err, &ee) {
+						code = ee.ExitCode()
+					}
+					if st.done {
+						assert.Contains(t, []int{exitOK, exitInterrupted}, code, "stderr:\n%s", stderr.String())
+					} else {
+						assert.Equal(t, exitInterrupted, code, "stderr:\n%s", stderr.String())
+						assert.Contains(t, stderr.String(), "every answer you gave is in "+path)
+						assert.Empty(t, stdout.String(), "no summary after a stop")
+					}
+					assert.NotContains(t, stderr.String(), "goroutine ")
+
+					r, answers := readTrustResponse(t, path)
+					if st.name == "mid-line-first" && sig == nil || st.name == "mid-line-third" && sig == nil {
+						// At the end of the input, the last line counts even without Enter:
+						// `printf 'y\nn'` answers two questions.
+						assert.Len(t, answers, len(st.want)+1)
+					} else {
+						assert.Equal(t, st.want, answers)
+					}
+					if st.done {
+						assert.Equal(t, questionnaire.Completed, r.Status)
+					} else {
+						assert.Equal(t, questionnaire.InProgress, r.Status)
+					}
+					info, err := os.Stat(path)
+					require.NoError(t, err)
+					assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+					dirInfo, err := os.Stat(filepath.Dir(path))
+					require.NoError(t, err)
+					if saveTo == "default" {
+						assert.Equal(t, os.FileMode(0o700), dirInfo.Mode().Perm())
+					}
+					left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*"))
+					assert.Empty(t, left, "no lock or temporary file is left behind")
+				})
+			}
+		}
+	}
+}
+
+// TestHostileFilePermissions: answers are kept private even where the folders around them are
+// not. candor's own data folder, made readable by others, is closed again (0700); a response
+// is created 0600 whatever the folder; a rewrite (every answer saves) keeps 0600 and leaves no
+// temporary file behind. (The usual cases are in take.txtar and take_save.txtar.)
+func TestHostileFilePermissions(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("unix permissions")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	own := filepath.Join(dir, "data")
+	require.NoError(t, os.MkdirAll(own, 0o755))
+	require.NoError(t, os.Chmod(own, 0o755))
+	r := runCandor(t, dir, "y\nn\n", "take")
+	assert.Equal(t, exitInterrupted, r.code, r.errOut)
+	info, err := os.Stat(own)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), info.Mode().Perm(), "candor's data folder is closed to others")
+	files, err := os.ReadDir(own)
+	require.NoError(t, err)
+	require.Len(t, files, 1, "one response and nothing else (no temporary or lock file)")
+	fi, err := files[0].Info()
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+
+	// --save into a shared folder: the folder is the person's choice, the file still private.
+	shared := filepath.Join(dir, "shared")
+	require.NoError(t, os.Mkdir(shared, 0o777))
+	require.NoError(t, os.Chmod(shared, 0o777))
+	path := filepath.Join(shared, "r.yaml")
+	r = runCandor(t, dir, "y\n", "take", "--save", path)
+	assert.Equal(t, exitInterrupted, r.code, r.errOut)
+	fi, err = os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	// Resuming rewrites the file after every answer: still 0600, even if it was loosened.
+	require.NoError(t, os.Chmod(path, 0o644))
+	r = runCandor(t, dir, "n\ny\n", "take", "--resume", path)
+	assert.Equal(t, exitInterrupted, r.code, r.errOut)
+	fi, err = os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	left, _ := filepath.Glob(filepath.Join(shared, ".*"))
+	assert.Empty(t, left)
+	_, answers := readTrustResponse(t, path)
+	assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": false, "love_outweighs_pain": true}, answers)
 }
