@@ -745,3 +745,63 @@ func TestHostileFilePermissions(t *testing.T) {
 	_, answers := readTrustResponse(t, path)
 	assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": false, "love_outweighs_pain": true}, answers)
 }
+
+// BenchmarkHostileBanks measures how long `candor validate` takes to refuse each hostile bank
+// (docs/hostile-inputs.md records the numbers). No test asserts a time.
+func BenchmarkHostileBanks(b *testing.B) {
+	benchHostile(b, hostileBanks(), []string{"validate", "FILE"})
+}
+
+// BenchmarkHostileResponses measures how long `candor score` takes to refuse each hostile
+// response.
+func BenchmarkHostileResponses(b *testing.B) {
+	benchHostile(b, hostileResponses(), []string{"score", "--bank", "good.yaml", "FILE"})
+}
+
+func benchHostile(b *testing.B, files []hostileFile, command []string) {
+	for _, h := range files {
+		b.Run(h.name, func(b *testing.B) {
+			if h.skipRoot && os.Geteuid() == 0 {
+				b.Skip("root may read any file")
+			}
+			dir, file := hostileEnv(b, h)
+			args := make([]string, len(command))
+			for i, a := range command {
+				args[i] = strings.ReplaceAll(a, "FILE", filepath.Join(dir, file))
+				if a == "good.yaml" {
+					args[i] = filepath.Join(dir, a)
+				}
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				if r := runCandor(b, dir, "", args...); r.code != exitBadInput {
+					b.Fatalf("exit %d:\n%s", r.code, r.errOut)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkHostileNearLimits loads the slowest files the limits still let through to the
+// YAML parser: just under the 200000 lines and items the loader reads, and nesting just
+// under its depth, each refused by the checks that follow.
+func BenchmarkHostileNearLimits(b *testing.B) {
+	head := "candor: 1\nid: near\nversion: 1.0.0\ntitle: Near the limits\n"
+	nest := strings.Repeat("[", 60) + "1" + strings.Repeat("]", 60) + ","
+	cases := []struct{ name, src string }{
+		{"190k-list-items", head + "sources:\n" + strings.Repeat("- a\n", 190_000)},
+		{"190k-flow-items", head + "intro: [" + strings.Repeat("1,", 190_000) + "1]\n"},
+		{"2500x60-nested", head + "intro: [" + strings.Repeat(nest, 2500) + "1]\n"},
+		{"5000-questions", manyQuestions(questionnaire.MaxQuestions)},
+		{"5001-questions", manyQuestions(questionnaire.MaxQuestions + 1)},
+	}
+	for _, c := range cases {
+		src := []byte(c.src)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				questionnaire.Load("near.yaml", src)
+			}
+		})
+	}
+}
