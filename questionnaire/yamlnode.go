@@ -109,6 +109,11 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 // laughs") or that nests deeper than maxDepth, before anything walks it. Sizes and heights are
 // computed once per node, so the check itself is linear in the file.
 func checkShape(d *diags, root *yaml.Node) bool {
+	// Most files have no aliases: count and measure them in one pass without maps. Anything
+	// else (an alias, or a file over a limit) is measured below, which also says what is wrong.
+	if count, height, plain := plainShape(root, 1, 0); plain && count <= maxNodes && height <= maxDepth {
+		return true
+	}
 	size := map[*yaml.Node]int{}
 	height := map[*yaml.Node]int{}
 	var measure func(n *yaml.Node, depth int) (int, int)
@@ -186,6 +191,31 @@ func checkShape(d *diags, root *yaml.Node) bool {
 		return false
 	}
 	return true
+}
+
+// plainShape returns how many values the tree under n holds and its height (1 for a scalar),
+// counting at most past limit values or depth levels; plain is false when the tree has an
+// alias.
+func plainShape(n *yaml.Node, depth, count int) (total, height int, plain bool) {
+	if n.Kind == yaml.AliasNode {
+		return 0, 0, false
+	}
+	total, height = count+1, 1
+	if depth > maxDepth || total > maxNodes {
+		return total, depth, true // over a limit: measured again, and reported, by the caller
+	}
+	for _, c := range n.Content {
+		var h int
+		total, h, plain = plainShape(c, depth+1, total)
+		if !plain {
+			return 0, 0, false
+		}
+		height = max(height, h+1)
+		if total > maxNodes || height > maxDepth {
+			return total, height, true
+		}
+	}
+	return total, height, true
 }
 
 // yamlHint says what usually causes a YAML syntax error, given the line it is on.
