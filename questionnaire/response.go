@@ -110,7 +110,7 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 	if m == nil {
 		return nil
 	}
-	r := &Response{File: name, Answers: map[string]any{}, answerPos: map[string]Pos{}, answerNode: map[string]*yaml.Node{}, Status: InProgress}
+	r := newReadResponse(name)
 	if e, ok := m["candor"]; ok {
 		if v, ok := w.integer(e.val, "`candor`", 1); ok && v != FormatVersion {
 			d.errorf(w.pos(e.val), "this candor reads format 1", "unknown response format version %d", v)
@@ -181,30 +181,7 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		case n.Kind != yaml.MappingNode:
 			d.errorf(w.pos(n), "write one `question_id: answer` per line", "`answers` must map question ids to answers, not %s", kindName(n))
 		default:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				if k.Kind != yaml.ScalarNode {
-					d.errorf(w.pos(k), "", "an answer's key must be a question id")
-					continue
-				}
-				if _, dup := r.answerPos[k.Value]; dup {
-					d.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", k.Value)
-					continue
-				}
-				v = w.resolve(v, 2)
-				if v == nil {
-					continue
-				}
-				val, err := rawValue(v)
-				if err != nil {
-					d.errorf(w.pos(v), "", "the answer to %q %v", k.Value, err)
-					continue
-				}
-				r.Order = append(r.Order, k.Value)
-				r.Answers[k.Value] = val
-				r.answerPos[k.Value] = w.pos(v)
-				r.answerNode[k.Value] = v
-			}
+			r.readAnswers(w, n, 2)
 		}
 	}
 	if e, ok := m["skipped"]; ok {
@@ -233,6 +210,40 @@ func looksLikeBank(root *yaml.Node) bool {
 		}
 	}
 	return bank
+}
+
+// newReadResponse is an empty response being read from the file name.
+func newReadResponse(name string) *Response {
+	return &Response{File: name, Answers: map[string]any{}, answerPos: map[string]Pos{}, answerNode: map[string]*yaml.Node{}, Status: InProgress}
+}
+
+// readAnswers reads a mapping of question ids to answers into r, keeping each answer's
+// position and node so that Resolve can point at it.
+func (r *Response) readAnswers(w *walker, n *yaml.Node, depth int) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			w.errorf(w.pos(k), "", "an answer's key must be a question id")
+			continue
+		}
+		if _, dup := r.answerPos[k.Value]; dup {
+			w.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", k.Value)
+			continue
+		}
+		v = w.resolve(v, depth)
+		if v == nil {
+			continue
+		}
+		val, err := rawValue(v)
+		if err != nil {
+			w.errorf(w.pos(v), "", "the answer to %q %v", k.Value, err)
+			continue
+		}
+		r.Order = append(r.Order, k.Value)
+		r.Answers[k.Value] = val
+		r.answerPos[k.Value] = w.pos(v)
+		r.answerNode[k.Value] = v
+	}
 }
 
 // rawValue reads an answer as written, without a bank: a scalar, a list of scalars, or null.

@@ -64,33 +64,10 @@ func readAnswers(d *diags, name string, raw []byte, b *Bank) *Response {
 			return readResponse(d, name, raw)
 		}
 	}
-	r := &Response{File: name, Answers: map[string]any{}, answerPos: map[string]Pos{}, answerNode: map[string]*yaml.Node{}, Status: InProgress}
+	r := newReadResponse(name)
 	if b != nil {
 		r.Bank = BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(w.pos(k), "", "an answer's key must be a question id")
-			continue
-		}
-		if _, dup := r.answerPos[k.Value]; dup {
-			d.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", k.Value)
-			continue
-		}
-		v = w.resolve(v, 1)
-		if v == nil {
-			continue
-		}
-		val, err := rawValue(v)
-		if err != nil {
-			d.errorf(w.pos(v), "", "the answer to %q %v", k.Value, err)
-			continue
-		}
-		r.Order = append(r.Order, k.Value)
-		r.Answers[k.Value] = val
-		r.answerPos[k.Value] = w.pos(v)
-		r.answerNode[k.Value] = v
-	}
+	r.readAnswers(w, root, 1)
 	return r
 }
