@@ -163,6 +163,9 @@ func (t *taker) start() error {
 func (t *taker) claim(path string) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return badInput("%s is a folder; --save needs a file name, such as %s", path, filepath.Join(path, t.bank.ID+".yaml"))
+	} else if err == nil && !st.Mode().IsRegular() {
+		// A device or a pipe: reading it may never end (/dev/zero), and a save would replace it.
+		return badInput("%s is not a regular file; --save needs a file name, such as %s", path, t.bank.ID+".yaml")
 	}
 	if err := safefile.MkdirPrivate(filepath.Dir(path)); err != nil {
 		return badInput("%v", err)
@@ -170,7 +173,11 @@ func (t *taker) claim(path string) error {
 	if err := t.takeLock(path); err != nil {
 		return err
 	}
-	raw, err := os.ReadFile(path)
+	_, err := os.Stat(path)
+	var raw []byte
+	if err == nil {
+		raw, err = questionnaire.ReadFileLimited(path)
+	}
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
