@@ -805,3 +805,37 @@ func BenchmarkHostileNearLimits(b *testing.B) {
 		})
 	}
 }
+
+// TestHostileSaveTargets: --save never reads without limit and never replaces what is not a
+// response: a device (/dev/zero would be read forever; /dev/null would be replaced by a
+// file when running as root), a file over the size limit, a question bank, a response to
+// another bank. Each is refused with exit 1 and left as it was.
+func TestHostileSaveTargets(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	require.NoError(t, os.WriteFile("big.yaml", []byte(bigFile()), 0o600))
+	require.NoError(t, os.WriteFile("bank.yaml", []byte(goodBank), 0o600))
+	require.NoError(t, os.WriteFile("other.yaml", []byte(goodResponse), 0o600))
+	cases := map[string]string{
+		"big.yaml":   `cannot read big.yaml: the file is larger than 4 MiB`,
+		"bank.yaml":  `bank.yaml already exists and is not a candor response \(this file is a question bank, not a response\); candor won't write over it`,
+		"other.yaml": `other.yaml holds answers to "hostile-good"; candor won't write answers to "trust-readiness" over them`,
+	}
+	if runtime.GOOS != "windows" {
+		cases["/dev/null"] = `/dev/null is not a regular file; --save needs a file name`
+		cases["/dev/zero"] = `/dev/zero is not a regular file; --save needs a file name`
+	}
+	for target, want := range cases {
+		before := snapshot(t, dir)
+		r := runCandor(t, dir, "y\ny\ny\ny\n", "take", "--save", target)
+		assert.Equal(t, exitBadInput, r.code, "%s:\n%s", target, r.errOut)
+		assert.Regexp(t, want, r.errOut)
+		assertNoCrash(t, "take --save "+target, r)
+		assert.Equal(t, before, snapshot(t, dir), "take --save %s changed a file", target)
+	}
+	if runtime.GOOS != "windows" {
+		info, err := os.Stat("/dev/null")
+		require.NoError(t, err)
+		assert.Equal(t, os.ModeCharDevice, info.Mode()&os.ModeCharDevice, "/dev/null is still a device")
+	}
+}
