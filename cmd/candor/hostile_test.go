@@ -839,3 +839,34 @@ func TestHostileSaveTargets(t *testing.T) {
 		assert.Equal(t, os.ModeCharDevice, info.Mode()&os.ModeCharDevice, "/dev/null is still a device")
 	}
 }
+
+// TestHostileExpressions: conditions that would build huge lists or strings are stopped by
+// expr's memory budget; the condition then does not hold, and candor goes on.
+func TestHostileExpressions(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	require.NoError(t, os.WriteFile("r.yaml", []byte("candor: 1\nkind: response\nbank: {id: big-rule}\nanswers: {hope: 3}\n"), 0o600))
+	for _, cond := range []string{
+		"hope > 0 and len(1..100000000) > 0",
+		"hope > 0 and count(1..2000000000, # > 0) > 0",
+		`hope > 0 and len(repeat("x", 1000000000)) > 0`,
+		"hope > 0 and len(map(1..99999999, #)) > 0",
+		"hope > 0 and hope in 1..5", // a control: this one holds
+	} {
+		require.NoError(t, os.WriteFile("b.yaml", []byte(exprBank("'"+cond+"'")), 0o600))
+		r := runCandor(t, dir, "", "validate", "b.yaml")
+		assert.Equal(t, exitOK, r.code, "%s:\n%s", cond, r.errOut)
+		r = runCandor(t, dir, "", "score", "--bank", "b.yaml", "--format", "json", "r.yaml")
+		assert.Equal(t, exitOK, r.code, "%s:\n%s", cond, r.errOut)
+		assertNoCrash(t, cond, r)
+		var res struct {
+			Flags []struct{ ID string } `json:"flags"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(r.out), &res), r.out)
+		if strings.Contains(cond, " in ") {
+			assert.Len(t, res.Flags, 1, "%s holds", cond)
+		} else {
+			assert.Empty(t, res.Flags, "%s cannot be worked out, so it does not hold", cond)
+		}
+	}
+}
