@@ -114,6 +114,8 @@ func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
 	case opts.Answers != "" && opts.Resume != "":
 		return usageError("--answers and --resume cannot be combined")
 	}
+	// A name that is not UTF-8 could not be written to the file, and the first answer with it.
+	opts.Respondent = strings.ToValidUTF8(opts.Respondent, "\uFFFD")
 	// From here on, Ctrl-C, SIGTERM and a closed terminal (SIGHUP) end the session calmly:
 	// every answer is already saved, and the lock is let go.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
