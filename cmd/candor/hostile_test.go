@@ -870,3 +870,26 @@ func TestHostileExpressions(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileRespondent: a --respondent that is not UTF-8 (a name pasted from elsewhere) once
+// made the first save fail, losing the first answer; it is kept with U+FFFD in place of the
+// bytes that are not text.
+func TestHostileRespondent(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, args := range [][]string{
+		{"take", "--save", "a.yaml", "--respondent", "Sam\xff\x1b[2J"},
+		{"take", "--answers", "a.yaml", "--save", "b.yaml", "--respondent", "\xfe"},
+		{"take", "--resume", "a.yaml", "--respondent", "Ren\xe9"},
+	} {
+		r := runCandor(t, dir, "y\nn\n", args...)
+		assert.Contains(t, []int{exitOK, exitInterrupted}, r.code, "%v:\n%s", args, r.errOut)
+		assertTerminalSafe(t, fmt.Sprint(args), r.errOut)
+		assertTerminalSafe(t, fmt.Sprint(args), r.out)
+	}
+	resp, answers := readTrustResponse(t, "a.yaml")
+	assert.Equal(t, "Ren\uFFFD", resp.Respondent)
+	assert.Len(t, answers, 4)
+	resp, _ = readTrustResponse(t, "b.yaml")
+	assert.Equal(t, "\uFFFD", resp.Respondent)
+}
