@@ -269,6 +269,10 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	if st.IsDir() {
 		return nil, badInput("%s is a folder; --resume needs a response file", path)
 	}
+	if !st.Mode().IsRegular() {
+		// A pipe would block the open for ever, past Ctrl-C; answers are saved back to a file.
+		return nil, badInput("%s is not a regular file; --resume needs the response file candor take saved", path)
+	}
 	if err := t.takeLock(path); err != nil {
 		return nil, err
 	}
