@@ -893,3 +893,24 @@ func TestHostileRespondent(t *testing.T) {
 	resp, _ = readTrustResponse(t, "b.yaml")
 	assert.Equal(t, "\uFFFD", resp.Respondent)
 }
+
+// TestHostileResumeTargets: --resume needs the file candor saved. A pipe (a FIFO named like a
+// response) would block the open for ever, past Ctrl-C; a device is not a response either.
+func TestHostileResumeTargets(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("unix devices and pipes")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	targets := []string{"/dev/null", "/dev/zero"}
+	if mkfifo, err := exec.LookPath("mkfifo"); err == nil {
+		require.NoError(t, exec.Command(mkfifo, filepath.Join(dir, "pipe.yaml")).Run())
+		targets = append(targets, "pipe.yaml")
+	}
+	for _, target := range targets {
+		r := runCandor(t, dir, "y\n", "take", "--resume", target)
+		assert.Equal(t, exitBadInput, r.code, "%s:\n%s", target, r.errOut)
+		assert.Contains(t, r.errOut, target+" is not a regular file; --resume needs the response file candor take saved")
+		assertNoCrash(t, target, r)
+	}
+}
