@@ -33,6 +33,10 @@ type ScoreOptions struct {
 	Width  int
 	// Workers is how many responses are scored at once; 0 means runtime.GOMAXPROCS.
 	Workers int
+
+	// batchSize is how many consecutive responses a worker takes at a time; 0 chooses from
+	// the count (tests set it).
+	batchSize int
 }
 
 // NewCmdScore builds 'candor score RESPONSE...'.
@@ -71,10 +75,16 @@ started, updated, status, then <score>_value and <score>_band for every score of
 	return cmd
 }
 
-// scoreJob is one response file to score; done receives its output once.
+// Responses go to the workers in batches of consecutive files, so that the hand-over costs
+// little next to the scoring; maxBatch bounds a batch, and batches are smaller when there are
+// few responses, so that every core gets some.
+const maxBatch = 32
+
+// scoreJob is a batch of consecutive responses to score; done receives their outputs once,
+// in the same order.
 type scoreJob struct {
-	path string
-	done chan *scoreOut
+	items []scoreItem
+	done  chan []*scoreOut
 }
 
 // scoreOut is what one response prints: diagnostics for stderr, then its result for stdout.
@@ -84,10 +94,9 @@ type scoreOut struct {
 	stdout []byte
 	// failed is true when the response could not be scored (exit 1 at the end).
 	failed bool
-	// bank and result are kept for CSV, whose header and rows are written in order.
-	bank   *questionnaire.Bank
-	result *scoring.Result
-	resp   *questionnaire.Response
+	// bank and row are kept for CSV, whose header comes from the first bank scored.
+	bank *questionnaire.Bank
+	row  []string
 }
 
 // scorer holds what every worker shares: the options and the banks, each loaded once.
@@ -101,7 +110,8 @@ type scorer struct {
 
 	fixed *questionnaire.Bank // --bank, when given
 
-	mu    sync.Mutex
+	// banks has an entry for every built-in bank, made before the workers start and only
+	// read after that; each is loaded the first time a response names it.
 	banks map[string]*bankOnce
 }
 
@@ -118,6 +128,9 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		color: f.IO.ColorEnabled(), colorE: f.IO.ColorEnabledStderr(),
 		banks: map[string]*bankOnce{},
 	}
+	for _, id := range data.IDs() {
+		s.banks[id] = &bankOnce{}
+	}
 	if opts.Bank != "" {
 		b, err := loadBank(f, opts.Bank, s.width)
 		if err != nil {
@@ -125,40 +138,54 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		}
 		s.fixed = b
 	}
-	items := s.expand(opts.Responses)
-	s.batch = len(opts.Responses) > 1 || len(items) > 1 || s.anyFolder(opts.Responses)
+	sources, count, folders := s.expand(opts.Responses)
+	s.batch = len(opts.Responses) > 1 || count > 1 || folders
 	failed := false
 
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// Results are written in the order given, as soon as each is ready. At most `window`
-	// responses are in flight or waiting for an earlier one, so memory stays bounded
+	size := opts.batchSize
+	if size <= 0 {
+		size = min(max(count/(16*workers), 1), maxBatch)
+	}
+	// Results are written in the order given, as soon as each batch is ready. At most
+	// `window` batches are in flight or waiting for an earlier one, so memory stays bounded
 	// however many files there are.
 	window := 4 * workers
-	order := make(chan chan *scoreOut, window)
-	jobs := make(chan scoreJob)
+	order := make(chan chan []*scoreOut, window)
+	jobs := make(chan scoreJob, workers)
 	stop := make(chan struct{}) // closed when output fails: no use scoring the rest
 	go func() {
 		defer close(jobs)
 		defer close(order)
-		for _, it := range items {
-			done := make(chan *scoreOut, 1)
+		items := make([]scoreItem, 0, size)
+		send := func() bool {
+			done := make(chan []*scoreOut, 1)
 			select {
 			case order <- done:
 			case <-stop:
-				return
-			}
-			if it.out != nil { // a folder that could not be listed: its error, in its place
-				done <- it.out
-				continue
+				return false
 			}
 			select {
-			case jobs <- scoreJob{path: it.path, done: done}:
+			case jobs <- scoreJob{items: items, done: done}:
 			case <-stop:
-				return
+				return false
 			}
+			items = make([]scoreItem, 0, size)
+			return true
+		}
+		for _, src := range sources {
+			for it := range src.items() {
+				items = append(items, it)
+				if len(items) == size && !send() {
+					return
+				}
+			}
+		}
+		if len(items) > 0 {
+			send()
 		}
 	}()
 	var wg sync.WaitGroup
@@ -167,30 +194,41 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.done <- s.one(j.path)
+				outs := make([]*scoreOut, len(j.items))
+				for i, it := range j.items {
+					if it.out != nil { // a folder that could not be listed: its error, in its place
+						outs[i] = it.out
+					} else {
+						outs[i] = s.one(it.path)
+					}
+				}
+				j.done <- outs
 			}
 		}()
 	}
 	w := newScoreWriter(s)
 	var werr error
+write:
 	for done := range order {
-		var out *scoreOut
+		var outs []*scoreOut
 		select {
-		case out = <-done:
+		case outs = <-done:
 		default:
-			// The next result is not ready: show what is written so far, then wait.
+			// The next results are not ready: show what is written so far, then wait.
 			if werr == nil {
 				werr = w.flush()
 			}
-			out = <-done
+			outs = <-done
 		}
-		if werr == nil {
-			werr = w.write(out)
-		}
-		failed = failed || out.failed
-		if werr != nil {
-			close(stop)
-			break
+		for _, out := range outs {
+			if werr == nil {
+				werr = w.write(out)
+			}
+			failed = failed || out.failed
+			if werr != nil {
+				close(stop)
+				break write
+			}
 		}
 	}
 	wg.Wait()
@@ -212,47 +250,92 @@ type scoreItem struct {
 	out  *scoreOut
 }
 
+// scoreSource is one RESPONSE argument: a file, a folder's response files, or a folder's
+// error.
+type scoreSource struct {
+	path string
+	// names are a folder's response files, sorted; nil for a file.
+	names []string
+	out   *scoreOut
+}
+
+// items yields the source's files (joined to the folder's path one at a time, so that only
+// the names are held for a large folder), or its error.
+func (src scoreSource) items() func(yield func(scoreItem) bool) {
+	return func(yield func(scoreItem) bool) {
+		switch {
+		case src.out != nil:
+			yield(scoreItem{out: src.out})
+		case src.names == nil:
+			yield(scoreItem{path: src.path})
+		default:
+			for _, n := range src.names {
+				if !yield(scoreItem{path: filepath.Join(src.path, n)}) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // expand turns folders into their response files (*.yaml, *.yml, sorted by name). A folder
-// that cannot be read, or holds no response files, becomes an error in its place.
-func (s *scorer) expand(args []string) []scoreItem {
-	var out []scoreItem
+// that cannot be read, or holds no response files, becomes an error in its place. It returns
+// the sources, how many responses and errors they give, and whether any argument is a folder.
+//
+// Output comes in name order, so a folder's names are all read and sorted before the first
+// is scored: that takes the one part of memory that grows with the count, about 60 bytes a
+// file (6 MB for 100,000). The folder is read in batches of entries, and only names are kept.
+func (s *scorer) expand(args []string) (sources []scoreSource, count int, folders bool) {
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil || !st.IsDir() {
-			out = append(out, scoreItem{path: arg}) // reading it reports what is wrong
+			sources = append(sources, scoreSource{path: arg}) // reading it reports what is wrong
+			count++
 			continue
 		}
-		entries, err := os.ReadDir(arg)
-		if err != nil {
-			out = append(out, scoreItem{out: s.folderError(arg, "cannot read the folder: "+describeDirError(err))})
-			continue
+		folders = true
+		names, err := listResponses(arg)
+		switch {
+		case err != nil:
+			sources = append(sources, scoreSource{out: s.folderError(arg, "cannot read the folder: "+describeDirError(err))})
+			count++
+		case len(names) == 0:
+			sources = append(sources, scoreSource{out: s.folderError(arg, "the folder holds no response files (*.yaml, *.yml)")})
+			count++
+		default:
+			sources = append(sources, scoreSource{path: arg, names: names})
+			count += len(names)
 		}
-		var names []string
+	}
+	return sources, count, folders
+}
+
+// listResponses returns the names of the response files (*.yaml, *.yml; not folders) in dir,
+// sorted, reading the folder a batch of entries at a time.
+func listResponses(dir string) ([]string, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	names := []string{}
+	for {
+		entries, err := f.ReadDir(1024)
 		for _, e := range entries {
 			ext := strings.ToLower(filepath.Ext(e.Name()))
 			if (ext == ".yaml" || ext == ".yml") && !e.IsDir() {
 				names = append(names, e.Name())
 			}
 		}
-		if len(names) == 0 {
-			out = append(out, scoreItem{out: s.folderError(arg, "the folder holds no response files (*.yaml, *.yml)")})
-			continue
+		if err == io.EOF {
+			break
 		}
-		sort.Strings(names)
-		for _, n := range names {
-			out = append(out, scoreItem{path: filepath.Join(arg, n)})
+		if err != nil {
+			return nil, err
 		}
 	}
-	return out
-}
-
-func (s *scorer) anyFolder(args []string) bool {
-	for _, a := range args {
-		if st, err := os.Stat(a); err == nil && st.IsDir() {
-			return true
-		}
-	}
-	return false
+	sort.Strings(names)
+	return names, nil
 }
 
 func describeDirError(err error) string {
@@ -276,7 +359,8 @@ func (s *scorer) bankFor(r *questionnaire.Response) (*questionnaire.Bank, questi
 		return s.fixed, nil
 	}
 	id := r.Bank.ID
-	if !data.IsBuiltin(id) {
+	e := s.banks[id]
+	if e == nil {
 		pos := r.BankPos
 		if pos.File == "" {
 			pos.File = r.File
@@ -287,13 +371,6 @@ func (s *scorer) bankFor(r *questionnaire.Response) (*questionnaire.Bank, questi
 			Hint:    fmt.Sprintf("score it with the bank's file: candor score --bank FILE %s", r.File),
 		}}
 	}
-	s.mu.Lock()
-	e := s.banks[id]
-	if e == nil {
-		e = &bankOnce{}
-		s.banks[id] = e
-	}
-	s.mu.Unlock()
 	e.once.Do(func() {
 		// Straight from the embedded banks: a file that happens to share the id's name in
 		// the current folder is not the built-in bank.
@@ -310,9 +387,13 @@ func (s *scorer) bankFor(r *questionnaire.Response) (*questionnaire.Bank, questi
 func (s *scorer) one(path string) *scoreOut {
 	out := &scoreOut{path: path}
 	var errBuf bytes.Buffer
-	sources := map[string][]byte{}
+	var raw []byte
 	report := func(ds questionnaire.Diagnostics) {
 		if len(ds) > 0 {
+			sources := map[string][]byte{}
+			if raw != nil {
+				sources[path] = raw
+			}
 			_ = questionnaire.WriteText(&errBuf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
 		}
 	}
@@ -325,7 +406,6 @@ func (s *scorer) one(path string) *scoreOut {
 	if err != nil {
 		return fail(questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: err.Error()}})
 	}
-	sources[path] = raw
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
 		return fail(ds)
@@ -344,16 +424,19 @@ func (s *scorer) one(path string) *scoreOut {
 	for _, d := range ds.Warnings() {
 		r.Warnings = append(r.Warnings, d.Summary)
 	}
-	out.bank, out.result, out.resp = b, r, resp
-	out.stderr = errBuf.Bytes()
-	if s.opts.Format != "csv" {
-		var buf bytes.Buffer
-		if err := s.render(&buf, b, r, resp); err != nil {
-			return fail(questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: "cannot write the summary: " + err.Error()}})
-		}
-		out.stdout = buf.Bytes()
-		out.result, out.resp = nil, nil // rendered; let them go
+	out.bank = b
+	if errBuf.Len() > 0 {
+		out.stderr = errBuf.Bytes()
 	}
+	if s.opts.Format == "csv" {
+		out.row = csvRow(path, resp, r)
+		return out
+	}
+	var buf bytes.Buffer
+	if err := s.render(&buf, b, r, resp); err != nil {
+		return fail(questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: "cannot write the summary: " + err.Error()}})
+	}
+	out.stdout = buf.Bytes()
 	return out
 }
 
@@ -412,7 +495,7 @@ func newScoreWriter(s *scorer) *scoreWriter {
 
 func (w *scoreWriter) write(out *scoreOut) error {
 	st := w.s.f.IO
-	if w.csv != nil && out.result != nil {
+	if w.csv != nil && out.row != nil {
 		if w.csvBank == nil {
 			w.csvBank = out.bank
 			if err := w.csv.Write(csvHeader(out.bank)); err != nil {
@@ -447,7 +530,7 @@ func (w *scoreWriter) write(out *scoreOut) error {
 	}
 	if w.csv != nil {
 		w.n++
-		return w.csv.Write(csvRow(out))
+		return w.csv.Write(out.row)
 	}
 	if w.s.batch && w.s.opts.Format != "json" {
 		if err := w.separator(out.path); err != nil {
@@ -508,15 +591,15 @@ func csvHeader(b *questionnaire.Bank) []string {
 }
 
 // csvRow is one response's row; a score without a value has empty cells.
-func csvRow(out *scoreOut) []string {
+func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []string {
 	stamp := func(t time.Time) string {
 		if t.IsZero() {
 			return ""
 		}
 		return t.UTC().Format(time.RFC3339)
 	}
-	r, resp := out.result, out.resp
-	row := []string{questionnaire.Sanitize(out.path), questionnaire.Sanitize(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status}
+	row := make([]string, 0, 5+2*len(r.Scores))
+	row = append(row, questionnaire.Sanitize(path), questionnaire.Sanitize(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status)
 	for _, sc := range r.Scores {
 		v, band := "", ""
 		if sc.Value != nil {

@@ -37,15 +37,16 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 }
 
 // Results come out in the order given, whatever order the workers finish in, for any
-// number of workers; broken files are reported in their place and the run goes on.
+// number of workers and batch size (0: chosen from the count); broken files are reported in
+// their place and the run goes on.
 func TestScoreOrderWithWorkers(t *testing.T) {
 	dir := t.TempDir()
 	rows, broken := writeResponses(t, dir, 300)
-	for _, workers := range []int{1, 3, 8, 64} {
-		t.Run(fmt.Sprint(workers), func(t *testing.T) {
+	for _, tc := range []struct{ workers, batch int }{{1, 0}, {3, 0}, {8, 0}, {64, 0}, {2, 1}, {3, 7}, {2, 32}, {4, 1000}} {
+		t.Run(fmt.Sprintf("%d-workers-batch-%d", tc.workers, tc.batch), func(t *testing.T) {
 			io, _, out, errOut := iostreams.Test()
 			f := NewFactory(io)
-			err := scoreRun(f, &ScoreOptions{Responses: []string{dir}, Format: "csv", Workers: workers})
+			err := scoreRun(f, &ScoreOptions{Responses: []string{dir}, Format: "csv", Workers: tc.workers, batchSize: tc.batch})
 			assert.Equal(t, errSilent1, err, "broken files make exit 1")
 			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band", lines[0])
@@ -72,5 +73,30 @@ func TestScoreJSONLinesOrder(t *testing.T) {
 	for i, l := range lines {
 		file, _, _ := strings.Cut(rows[i], ",")
 		assert.True(t, strings.HasPrefix(l, `{"file":"`+file+`","respondent":"p`), l)
+	}
+}
+
+// Files, folders and a folder without responses, in batches: every result and error comes
+// in the order of the arguments.
+func TestScoreMixedArgumentsInBatches(t *testing.T) {
+	a, b, empty := t.TempDir(), t.TempDir(), t.TempDir()
+	rowsA, _ := writeResponses(t, a, 5)
+	rowsB, _ := writeResponses(t, b, 4)
+	single := filepath.Join(a, "r0001.yaml")
+	for _, batch := range []int{1, 3, 100} {
+		t.Run(fmt.Sprint(batch), func(t *testing.T) {
+			io, _, out, errOut := iostreams.Test()
+			err := scoreRun(NewFactory(io), &ScoreOptions{
+				Responses: []string{a, empty, single, filepath.Join(b, "missing.yaml"), b},
+				Format:    "csv", Workers: 2, batchSize: batch,
+			})
+			assert.Equal(t, errSilent1, err)
+			want := append(append(append([]string{}, rowsA...), rowsA[1]), rowsB...)
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			assert.Equal(t, want, lines[1:])
+			stderr := errOut.String()
+			i, j := strings.Index(stderr, empty+": error: the folder holds no response files"), strings.Index(stderr, "missing.yaml: error: no such file")
+			assert.True(t, i >= 0 && j > i, stderr)
+		})
 	}
 }
