@@ -914,3 +914,58 @@ func TestHostileResumeTargets(t *testing.T) {
 		assertNoCrash(t, target, r)
 	}
 }
+
+// TestHostileEscapesOnTerminal is TestHostileEscapes' text commands as a terminal sees them,
+// colors on: the only escape codes are the SGR colors candor writes itself.
+func TestHostileEscapesOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	src, err := filepath.Glob("testdata/hostile/escapes-*.yaml")
+	require.NoError(t, err)
+	for _, p := range src {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o600))
+	}
+	t.Chdir(dir)
+	sgrCode := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	const bank, r1, r2 = "escapes-bank.yaml", "escapes-response.yaml", "escapes-response2.yaml"
+	for _, c := range []struct {
+		args  []string
+		stdin string
+	}{
+		{args: []string{"validate", bank, "escapes-invalid-bank.yaml", "escapes-raw-bank.yaml"}},
+		{args: []string{"test", bank, "escapes-failing-bank.yaml"}},
+		{args: []string{"show", bank}},
+		{args: []string{"take", bank, "--save", "s.yaml"}, stdin: "?\nmaybe\nn\n?\n2\n\n9\n2\n1\nwords\n"},
+		{args: []string{"take", bank, "--answers", r1, "--no-save"}},
+		{args: []string{"score", "--bank", bank, r1, r2}},
+		{args: []string{"compare", "--bank", bank, r1, r2}},
+		{args: []string{"history", "--bank", bank, r1, r2}},
+		{args: []string{"list"}},
+	} {
+		t.Run(c.args[0], func(t *testing.T) {
+			ios, in, out, errOut := iostreams.Test()
+			ios.SetTTY(true, true, true)
+			ios.SetWidth(60)
+			ios.Getenv = func(k string) string {
+				if k == "TERM" {
+					return "xterm-256color"
+				}
+				return map[string]string{"LANG": "C.UTF-8"}[k]
+			}
+			in.WriteString(c.stdin)
+			f := NewFactory(ios)
+			f.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+			f.DataDir = func() (string, error) { return filepath.Join(dir, "data"), nil }
+			code := Main(c.args, f)
+			assert.Contains(t, []int{exitOK, exitBadInput, exitInterrupted}, code, errOut.String())
+			name := strings.Join(c.args, " ")
+			assertNoCrash(t, name, hostileRun{out: out.String(), errOut: errOut.String()})
+			if c.args[0] == "score" {
+				assert.Contains(t, out.String(), "\x1b[", "colors are on, as on a terminal")
+			}
+			assertTerminalSafe(t, name+" stdout", sgrCode.ReplaceAllString(out.String(), ""))
+			assertTerminalSafe(t, name+" stderr", sgrCode.ReplaceAllString(errOut.String(), ""))
+		})
+	}
+}
