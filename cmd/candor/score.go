@@ -310,8 +310,8 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 	return sources, count, folders
 }
 
-// listResponses returns the names of the response files (*.yaml, *.yml; not folders) in dir,
-// sorted, reading the folder a batch of entries at a time.
+// listResponses returns the names of the response files (*.yaml, *.yml; not folders, pipes or
+// devices) in dir, sorted, reading the folder a batch of entries at a time.
 func listResponses(dir string) ([]string, error) {
 	f, err := os.Open(dir)
 	if err != nil {
@@ -323,7 +323,8 @@ func listResponses(dir string) ([]string, error) {
 		entries, err := f.ReadDir(1024)
 		for _, e := range entries {
 			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if (ext == ".yaml" || ext == ".yml") && !e.IsDir() {
+			// Not folders, pipes or devices: reading a FIFO named x.yaml would wait for ever.
+			if (ext == ".yaml" || ext == ".yml") && e.Type()&(os.ModeDir|os.ModeNamedPipe|os.ModeDevice|os.ModeCharDevice|os.ModeSocket) == 0 {
 				names = append(names, e.Name())
 			}
 		}
