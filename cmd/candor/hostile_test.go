@@ -969,3 +969,21 @@ func TestHostileEscapesOnTerminal(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileFolderWithPipe: `candor score FOLDER` reads the response files in it, not a pipe
+// named like one (reading it would wait for ever).
+func TestHostileFolderWithPipe(t *testing.T) {
+	mkfifo, err := exec.LookPath("mkfifo")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("needs mkfifo")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	require.NoError(t, os.Mkdir("answers", 0o700))
+	require.NoError(t, os.WriteFile("good.yaml", []byte(goodBank), 0o600))
+	require.NoError(t, os.WriteFile("answers/a.yaml", []byte(goodResponse), 0o600))
+	require.NoError(t, exec.Command(mkfifo, "answers/b.yaml").Run())
+	r := runCandor(t, dir, "", "score", "--bank", "good.yaml", "--format", "csv", "answers")
+	assert.Equal(t, exitOK, r.code, r.errOut)
+	assert.Equal(t, 2, strings.Count(r.out, "\n"), "a header and the one response:\n%s", r.out)
+}
