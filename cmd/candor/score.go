@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -254,8 +253,8 @@ type scoreItem struct {
 // error.
 type scoreSource struct {
 	path string
-	// names are a folder's response files, sorted; nil for a file.
-	names []string
+	// names are a folder's response files; nil for a file.
+	names *nameList
 	out   *scoreOut
 }
 
@@ -269,7 +268,7 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 		case src.names == nil:
 			yield(scoreItem{path: src.path})
 		default:
-			for _, n := range src.names {
+			for n := range src.names.All() {
 				if !yield(scoreItem{path: filepath.Join(src.path, n)}) {
 					return
 				}
@@ -282,9 +281,8 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 // that cannot be read, or holds no response files, becomes an error in its place. It returns
 // the sources, how many responses and errors they give, and whether any argument is a folder.
 //
-// Output comes in name order, so a folder's names are all read and sorted before the first
-// is scored: that takes the one part of memory that grows with the count, about 60 bytes a
-// file (6 MB for 100,000). The folder is read in batches of entries, and only names are kept.
+// Output comes in name order, so a folder's names are all read before the first is scored:
+// the one part of memory that grows with the count, kept small (see listResponses).
 func (s *scorer) expand(args []string) (sources []scoreSource, count int, folders bool) {
 	for _, arg := range args {
 		st, err := os.Stat(arg)
@@ -299,44 +297,15 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 		case err != nil:
 			sources = append(sources, scoreSource{out: s.folderError(arg, "cannot read the folder: "+describeDirError(err))})
 			count++
-		case len(names) == 0:
+		case names.count == 0:
 			sources = append(sources, scoreSource{out: s.folderError(arg, "the folder holds no response files (*.yaml, *.yml)")})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})
-			count += len(names)
+			count += names.count
 		}
 	}
 	return sources, count, folders
-}
-
-// listResponses returns the names of the response files (*.yaml, *.yml; not folders, pipes or
-// devices) in dir, sorted, reading the folder a batch of entries at a time.
-func listResponses(dir string) ([]string, error) {
-	f, err := os.Open(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	names := []string{}
-	for {
-		entries, err := f.ReadDir(1024)
-		for _, e := range entries {
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			// Not folders, pipes or devices: reading a FIFO named x.yaml would wait for ever.
-			if (ext == ".yaml" || ext == ".yml") && e.Type()&(os.ModeDir|os.ModeNamedPipe|os.ModeDevice|os.ModeCharDevice|os.ModeSocket) == 0 {
-				names = append(names, e.Name())
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(names)
-	return names, nil
 }
 
 func describeDirError(err error) string {
