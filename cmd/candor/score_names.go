@@ -128,8 +128,8 @@ func isResponseName(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// listResponses returns the names of the response files (*.yaml, *.yml; not folders) in dir,
-// reading the folder a batch of entries at a time.
+// listResponses returns the names of the response files (*.yaml, *.yml; not folders, pipes or
+// devices) in dir, reading the folder a batch of entries at a time.
 func listResponses(dir string) (*nameList, error) {
 	f, err := os.Open(dir)
 	if err != nil {
@@ -140,7 +140,8 @@ func listResponses(dir string) (*nameList, error) {
 	for {
 		entries, err := f.ReadDir(1024)
 		for _, e := range entries {
-			if isResponseName(e.Name()) && !e.IsDir() {
+			// Not folders, pipes or devices: reading a FIFO named x.yaml would wait for ever.
+			if isResponseName(e.Name()) && e.Type()&(os.ModeDir|os.ModeNamedPipe|os.ModeDevice|os.ModeCharDevice|os.ModeSocket) == 0 {
 				l.add(e.Name())
 			}
 		}
