@@ -983,7 +983,14 @@ func TestHostileFolderWithPipe(t *testing.T) {
 	require.NoError(t, os.WriteFile("good.yaml", []byte(goodBank), 0o600))
 	require.NoError(t, os.WriteFile("answers/a.yaml", []byte(goodResponse), 0o600))
 	require.NoError(t, exec.Command(mkfifo, "answers/b.yaml").Run())
-	r := runCandor(t, dir, "", "score", "--bank", "good.yaml", "--format", "csv", "answers")
+	done := make(chan hostileRun, 1)
+	go func() { done <- runCandor(t, dir, "", "score", "--bank", "good.yaml", "--format", "csv", "answers") }()
+	var r hostileRun
+	select {
+	case r = <-done:
+	case <-time.After(30 * time.Second): // a hang, not a slow run
+		t.Fatal("candor score waited for ever on the pipe")
+	}
 	assert.Equal(t, exitOK, r.code, r.errOut)
 	assert.Equal(t, 2, strings.Count(r.out, "\n"), "a header and the one response:\n%s", r.out)
 }
