@@ -78,6 +78,14 @@ func LoadFS(fsys fs.FS, name string) (*Bank, Diagnostics) {
 
 // ReadFileLimited reads a whole file, refusing directories and files over MaxFileSize.
 func ReadFileLimited(path string) ([]byte, error) {
+	// Look before opening: opening a named pipe waits for a writer, perhaps for ever.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, errors.New(describeOpenError(err))
+	}
+	if !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (it is a device, pipe or socket); candor reads banks and responses from files", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, errors.New(describeOpenError(err))

@@ -994,3 +994,36 @@ func TestHostileFolderWithPipe(t *testing.T) {
 	assert.Equal(t, exitOK, r.code, r.errOut)
 	assert.Equal(t, 2, strings.Count(r.out, "\n"), "a header and the one response:\n%s", r.out)
 }
+
+// A pipe, device or socket named on the command line is refused before it is opened (opening a
+// pipe waits for a writer), by every command that reads a bank, a response or an answers file.
+func TestHostileNamedPipeArgument(t *testing.T) {
+	mkfifo, err := exec.LookPath("mkfifo")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("needs mkfifo")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	require.NoError(t, os.WriteFile("good.yaml", []byte(goodBank), 0o600))
+	require.NoError(t, exec.Command(mkfifo, "pipe.yaml").Run())
+	for _, args := range [][]string{
+		{"validate", "pipe.yaml"},
+		{"test", "pipe.yaml"},
+		{"show", "pipe.yaml"},
+		{"take", "pipe.yaml", "--no-save"},
+		{"take", "good.yaml", "--answers", "pipe.yaml", "--no-save"},
+		{"score", "--bank", "good.yaml", "pipe.yaml"},
+		{"compare", "--bank", "good.yaml", "pipe.yaml", "pipe.yaml"},
+		{"history", "--bank", "good.yaml", "pipe.yaml"},
+	} {
+		done := make(chan hostileRun, 1)
+		go func() { done <- runCandor(t, dir, "", args...) }()
+		select {
+		case r := <-done:
+			assert.Equal(t, exitBadInput, r.code, "%v: %s", args, r.errOut)
+			assert.Contains(t, r.errOut, "pipe.yaml is not a regular file", "%v", args)
+		case <-time.After(30 * time.Second): // a hang, not a slow run
+			t.Fatalf("candor %v waited for ever on the pipe", args)
+		}
+	}
+}
