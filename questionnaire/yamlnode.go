@@ -24,6 +24,9 @@ const (
 	maxDepth = 64
 )
 
+// sizeHint goes with every "too large" message: a bank or a response is never near the limits.
+const sizeHint = "candor's banks and responses are a few hundred lines; check that this is the file you meant"
+
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses src into its document's root node, or reports a syntax error.
@@ -32,8 +35,8 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 	// a few hundred thousand: refuse a file with far more lines and list items than any bank
 	// or response (a bank of 5000 questions has well under 100000) before parsing it.
 	if n := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte(",")) + bytes.Count(src, []byte("[")) + bytes.Count(src, []byte("{")); n > maxNodes {
-		d.errorf(Pos{Line: 1, Col: 1}, "a question bank is a few hundred lines; check that this is the file you meant",
-			"the file has more than %d lines and list items, too many to read", maxNodes)
+		d.errorf(Pos{Line: 1, Col: 1}, sizeHint,
+			"the file has more than %d lines, commas and brackets, far more than any bank or response", maxNodes)
 		return nil
 	}
 	var doc yaml.Node
@@ -157,7 +160,7 @@ func checkShape(d *diags, root *yaml.Node) bool {
 	}
 	pos := func(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 	if written > maxNodes {
-		d.errorf(pos(root), "a question bank is a few hundred lines; check that this is the file you meant", "the file has more than %d YAML values", maxNodes)
+		d.errorf(pos(root), sizeHint, "the file has more than %d YAML values", maxNodes)
 		return false
 	}
 	if total > maxNodes {
@@ -173,7 +176,7 @@ func checkShape(d *diags, root *yaml.Node) bool {
 			}
 			break
 		}
-		d.errorf(pos(n), "a question bank is a few hundred lines; aliases (`*name`) that repeat aliases multiply, so write the parts out",
+		d.errorf(pos(n), "aliases (`*name`) that repeat aliases multiply: write the parts out; "+sizeHint,
 			"the file's aliases expand to more than %d YAML values", maxNodes)
 		return false
 	}
@@ -261,11 +264,11 @@ func (w *walker) resolve(n *yaml.Node, depth int) *yaml.Node {
 	w.visited += countNodes(n, maxNodes-w.visited+1, 0)
 	if w.visited > maxNodes || depth > maxDepth {
 		w.exceeded = true
-		what := fmt.Sprintf("too large: its aliases expand to more than %d YAML values", maxNodes)
+		what := fmt.Sprintf("too large: reading it means visiting more than %d YAML values, counting what aliases repeat", maxNodes)
 		if depth > maxDepth {
 			what = fmt.Sprintf("nested more than %d levels deep", maxDepth)
 		}
-		w.errorf(w.pos(n), "a question bank is a few hundred lines; aliases that repeat aliases multiply", "the file is %s", what)
+		w.errorf(w.pos(n), sizeHint, "the file is %s", what)
 		return nil
 	}
 	return n
