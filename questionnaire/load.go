@@ -19,6 +19,7 @@ import (
 var (
 	bankIDRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 	idRE     = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	langRE   = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 	semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$`)
 )
 
@@ -270,7 +271,7 @@ func (l *loader) top(root *yaml.Node) {
 	if e, ok := m["language"]; ok {
 		if v, ok := l.str(e.val, "`language`", 1); ok {
 			b.Language = v
-			if !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(v) {
+			if !langRE.MatchString(v) {
 				l.errorf(l.pos(e.val), "use a BCP 47 tag such as `en`, `en-GB` or `fr`", "language %q is not a language tag", v)
 			}
 		}
