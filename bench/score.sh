@@ -10,7 +10,9 @@
 # Environment: SIZES (counts of response files, default "10000 100000"; N=... sets the
 # largest, default 100000), RUNS (timed runs of each command per size, default 3), QUICK_RUNS
 # (runs of list and validate, default 30), WORK (folder for binaries and files; default a new
-# temporary folder, removed at the end unless KEEP=1).
+# temporary folder, removed at the end unless KEEP=1; a WORK you name is kept, and response
+# files already generated in it are reused), CANDOR (a candor binary to measure instead of building this checkout's, to compare
+# with an older build).
 #
 # Not part of `go test` or CI: it takes a few minutes and its numbers depend on the machine.
 set -euo pipefail
@@ -39,7 +41,11 @@ echo "cores: $(nproc)  cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1)  m
 echo "$(go version)  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== building candor, floor and gen into $WORK"
-go build -o "$WORK/candor" ./cmd/candor
+if [[ -n "${CANDOR:-}" ]]; then
+	cp "$CANDOR" "$WORK/candor"
+else
+	go build -o "$WORK/candor" ./cmd/candor
+fi
 go build -o "$WORK/floor" ./bench/floor
 go build -o "$WORK/gen" ./bench/gen
 
@@ -58,7 +64,8 @@ measure() {
 	awk -v ns=$((end - start)) '{printf "%.3f %.2f %d\n", ns/1e9, $1+$2, $3}' "$WORK/$label.one" >>"$WORK/$label.times"
 }
 
-# summary LABEL: median wall, median CPU, largest peak RSS (MiB) over the runs.
+# summary LABEL: median wall, median CPU, largest peak RSS (MiB) over the runs. ("cores" in
+# the table is CPU / wall: how many cores were busy on average.)
 summary() {
 	local f="$WORK/$1.times"
 	echo "$(cut -d' ' -f1 "$f" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')" \
@@ -67,7 +74,7 @@ summary() {
 }
 
 printf '\n== candor score --format csv DIR > /dev/null  vs  floor DIR (read + YAML-decode only)\n'
-printf '%-8s %-7s %9s %9s %9s\n' files what wall_s cpu_s rss_MiB
+printf '%-8s %-7s %9s %9s %6s %9s\n' files what wall_s cpu_s cores rss_MiB
 declare -a table
 for n in $SIZES; do
 	dir="$WORK/responses-$n"
@@ -89,7 +96,8 @@ for n in $SIZES; do
 	done
 	read -r cw cc cm < <(summary "candor-$n")
 	read -r fw fc fm < <(summary "floor-$n")
-	printf '%-8s %-7s %9s %9s %9s\n' "$n" candor "$cw" "$cc" "$cm" "$n" floor "$fw" "$fc" "$fm"
+	printf '%-8s %-7s %9s %9s %6.2f %9s\n' "$n" candor "$cw" "$cc" "$(awk -v c="$cc" -v w="$cw" 'BEGIN{print c/w}')" "$cm" \
+		"$n" floor "$fw" "$fc" "$(awk -v c="$fc" -v w="$fw" 'BEGIN{print c/w}')" "$fm"
 	table+=("$(awk -v n="$n" -v cw="$cw" -v fw="$fw" -v cc="$cc" -v fc="$fc" -v cm="$cm" -v fm="$fm" \
 		'BEGIN {printf "%-8s wall %.2fx  cpu %.2fx  (candor %s MiB, floor %s MiB peak RSS)", n, cw/fw, cc/fc, cm, fm}')")
 done
