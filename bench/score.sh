@@ -3,12 +3,12 @@
 # YAML-decodes the same files on all cores, and how long `candor list` and
 # `candor validate` take. See BENCHMARKS.md for the numbers and what they mean.
 #
-#   bench/score.sh                  # 10,000 and 100,000 files, 3 runs each
+#   bench/score.sh                  # 10,000 and 100,000 files, 5 runs each
 #   SIZES="1000 5000" RUNS=5 bench/score.sh
 #   KEEP=1 bench/score.sh           # keep the generated files (the folder is printed)
 #
 # Environment: SIZES (counts of response files, default "10000 100000"; N=... sets the
-# largest, default 100000), RUNS (timed runs of each command per size, default 3), QUICK_RUNS
+# largest, default 100000), RUNS (timed runs of each command per size, default 5), QUICK_RUNS
 # (runs of list and validate, default 30), WORK (folder for binaries and files; default a new
 # temporary folder, removed at the end unless KEEP=1; a WORK you name is kept, and response
 # files already generated in it are reused), CANDOR (a candor binary to measure instead of building this checkout's, to compare
@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
 SIZES=${SIZES:-"10000 $N"}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 QUICK_RUNS=${QUICK_RUNS:-30}
 KEEP=${KEEP:-0}
 if [[ -z "${WORK:-}" ]]; then

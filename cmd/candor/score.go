@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -79,6 +80,9 @@ started, updated, status, then <score>_value and <score>_band for every score of
 // few responses, so that every core gets some.
 const maxBatch = 32
 
+// gcBatch is how many responses make a batch large enough to tune the garbage collector for.
+const gcBatch = 1000
+
 // scoreJob is a batch of consecutive responses to score; done receives their outputs once,
 // in the same order.
 type scoreJob struct {
@@ -139,6 +143,14 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	}
 	sources, count, folders := s.expand(opts.Responses)
 	s.batch = len(opts.Responses) > 1 || count > 1 || folders
+	if count >= gcBatch && os.Getenv("GOGC") == "" {
+		// Scoring allocates about 18 KB a response, mostly in the YAML parser, but keeps
+		// only a few MB alive; with the default GOGC=100 the collector then runs every 150
+		// or so responses, and on two cores its cycles cost about a fifth of the time. A
+		// large batch lets the heap grow to three times what is alive instead (under 30 MB
+		// for 100,000 files). GOGC set by the user is left alone.
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
+	}
 	failed := false
 
 	workers := opts.Workers
