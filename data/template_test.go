@@ -76,7 +76,11 @@ func TestTemplateShowsEveryFeature(t *testing.T) {
 		assert.True(t, levels[l], "no %s flag", l)
 	}
 	require.NotEmpty(t, b.Outcomes)
-	assert.True(t, b.Outcomes[0].NamesUrgent, "the first outcome should be the safety outcome")
+	urgent := map[string]bool{}
+	for _, f := range b.Flags {
+		urgent[f.ID] = f.Level == questionnaire.Urgent
+	}
+	assert.True(t, scoring.NamesAny(b.Outcomes[0], urgent), "the first outcome should be the safety outcome")
 	assert.Nil(t, b.Outcomes[len(b.Outcomes)-1].When, "the last outcome should be the fallback")
 
 	// The tests cover every outcome and every flag.

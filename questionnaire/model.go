@@ -319,10 +319,7 @@ type Outcome struct {
 	When  *Expr // nil for the fallback
 	Title string
 	Text  string
-	// NamesUrgent is true when When names an urgent flag: only such outcomes are eligible
-	// while an urgent flag is raised.
-	NamesUrgent bool
-	Pos         Pos
+	Pos   Pos
 }
 
 // Test is a worked example the bank must satisfy.

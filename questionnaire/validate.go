@@ -65,13 +65,6 @@ func (l *loader) validate() {
 	for _, o := range b.Outcomes {
 		if e, ok := l.oNodes[o]["when"]; ok {
 			o.When = l.compile(e.val, fmt.Sprintf("the `when` of outcome %q", o.ID), sc)
-			if o.When != nil {
-				for _, name := range o.When.Names {
-					if f := b.flagByID[name]; f != nil && f.Level == Urgent {
-						o.NamesUrgent = true
-					}
-				}
-			}
 		}
 	}
 	for _, t := range b.Tests {

@@ -289,8 +289,9 @@ func loadGen(t *testing.T, g *genBank, seed uint64) *questionnaire.Bank {
 
 const propertySeeds = 200
 
-// Reversing twice is the identity: an item's reversed score, reversed again over the same
-// range, is its plain score; and a reversed question's score is min + max − the plain score.
+// Reversing twice is the identity. A reversed question's score is min + max − the plain score
+// and stays in range; and, reversing twice, a bank with every reverse flag toggled scores
+// mirrored answers exactly as the original bank scores the originals.
 func TestPropertyReverseTwice(t *testing.T) {
 	for seed := uint64(1); seed <= propertySeeds; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 1))
@@ -306,7 +307,6 @@ func TestPropertyReverseTwice(t *testing.T) {
 				r, ok2 := reversed.ItemScore(a)
 				require.True(t, ok1 && ok2, "seed %d %s %v", seed, q.ID, a)
 				assert.Equal(t, lo+hi-x, r, "seed %d: %s = %v reversed", seed, q.ID, a)
-				assert.Equal(t, x, lo+hi-r, "seed %d: %s = %v reversed twice", seed, q.ID, a)
 				assert.True(t, r >= lo && r <= hi, "seed %d: reversed score stays in range", seed)
 			}
 		}
@@ -474,8 +474,9 @@ func TestPropertyRemovingAnswers(t *testing.T) {
 	}
 }
 
-// Score is deterministic: the same bank and answers, even in a map built in another order,
-// give the same result.
+// Score is deterministic: the same bank and answers give the same result every time, also
+// from a second, separately built answers map (Go randomizes map iteration, so any
+// dependence on it would show across runs).
 func TestPropertyDeterministic(t *testing.T) {
 	for seed := uint64(1); seed <= propertySeeds; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 5))

@@ -28,6 +28,31 @@ type Result struct {
 	Env map[string]any `json:"-"`
 }
 
+// Urgent reports whether an urgent flag is raised: the summary then puts safety first and
+// sets scores aside.
+func (r *Result) Urgent() bool {
+	for _, f := range r.Flags {
+		if f.Level == questionnaire.Urgent {
+			return true
+		}
+	}
+	return false
+}
+
+// NamesAny reports whether outcome o's condition names one of the flags in ids. The fallback
+// (no condition) names none.
+func NamesAny(o *questionnaire.Outcome, ids map[string]bool) bool {
+	if o.When == nil {
+		return false
+	}
+	for _, n := range o.When.Names {
+		if ids[n] {
+			return true
+		}
+	}
+	return false
+}
+
 // BankInfo names the bank scored.
 type BankInfo struct {
 	ID      string `json:"id"`
@@ -112,20 +137,22 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			env[s.ID] = nil
 		}
 	}
-	urgent := false
+	raisedUrgent := map[string]bool{}
 	for _, f := range b.Flags {
 		ok, _ := f.When.Eval(env)
 		env[f.ID] = ok
 		if ok {
 			r.Flags = append(r.Flags, FlagResult{ID: f.ID, Level: f.Level, Title: f.Title, Text: f.Text})
-			urgent = urgent || f.Level == questionnaire.Urgent
+			if f.Level == questionnaire.Urgent {
+				raisedUrgent[f.ID] = true
+			}
 		}
 	}
 	sort.SliceStable(r.Flags, func(i, j int) bool { return r.Flags[i].Level.Rank() < r.Flags[j].Level.Rank() })
 	for _, o := range b.Outcomes {
-		// While an urgent flag is raised only an outcome written for it may be chosen, so
-		// nobody who said they are not safe is ever told they are ready.
-		if urgent && !o.NamesUrgent {
+		// While an urgent flag is raised, only an outcome written for a raised one may be
+		// chosen, so nobody who said they are not safe is ever told they are ready.
+		if len(raisedUrgent) > 0 && !NamesAny(o, raisedUrgent) {
 			continue
 		}
 		if ok, _ := o.When.Eval(env); ok {

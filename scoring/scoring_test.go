@@ -532,3 +532,47 @@ scores:
 	r = Score(b, questionnaire.Answers{"b": true}, Options{})
 	checkScore(t, r, "total", num(3), str("Low"))
 }
+
+// With two urgent flags, an outcome that names only the one NOT raised is not eligible: it was
+// written for another situation, and choosing it showed "You are ready" under a self-harm
+// message (found in review). Only an outcome naming a raised urgent flag may be chosen.
+func TestUrgentOutcomeMustNameARaisedFlag(t *testing.T) {
+	b := loadBank(t, `
+candor: 1
+id: two-urgent
+version: 1.0.0
+title: Two urgent flags
+questions:
+  - {id: safe, text: "Safe?"}
+  - {id: hurt_self, text: "Thoughts of hurting yourself?"}
+  - {id: want, text: "Want to?"}
+flags:
+  - {id: not_safe, when: safe == false, level: urgent, title: Not safe}
+  - {id: self_harm, when: hurt_self == true, level: urgent, title: Self harm}
+outcomes:
+  - {id: safety_first, when: not_safe, title: Safety first}
+  - {id: ready, when: not not_safe and want == true, title: You are ready}
+  - {id: fallback, title: Not yet}
+`)
+	tests := []struct {
+		name    string
+		answers questionnaire.Answers
+		outcome string
+	}{
+		{"self harm raised, not_safe not raised: ready is not eligible", questionnaire.Answers{"safe": true, "hurt_self": true, "want": true}, ""},
+		{"not_safe raised: its own outcome", questionnaire.Answers{"safe": false, "hurt_self": false, "want": true}, "safety_first"},
+		{"both raised: the outcome naming a raised one", questionnaire.Answers{"safe": false, "hurt_self": true, "want": true}, "safety_first"},
+		{"nothing raised: ready", questionnaire.Answers{"safe": true, "hurt_self": false, "want": true}, "ready"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Score(b, tt.answers, Options{})
+			got := ""
+			if r.Outcome != nil {
+				got = r.Outcome.ID
+			}
+			assert.Equal(t, tt.outcome, got)
+			assert.Equal(t, len(r.Flags) > 0, r.Urgent())
+		})
+	}
+}
