@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
 )
 
@@ -29,6 +30,9 @@ type Options struct {
 	Resumed bool
 	// Save writes the response; it is called after every change. Nil saves nothing.
 	Save func(*questionnaire.Response) error
+	// SavedTo is the file Save writes, named after an urgent flag so the person knows
+	// what to delete if someone else uses this computer. Empty says nothing.
+	SavedTo string
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
@@ -94,9 +98,6 @@ func New(b *questionnaire.Bank, resp *questionnaire.Response, answers questionna
 // no longer asked (scoring ignores those).
 func (s *Session) Answers() questionnaire.Answers { return s.answers }
 
-// Response is the response being recorded.
-func (s *Session) Response() *questionnaire.Response { return s.resp }
-
 // errStop ends the question loop with a status.
 type errStop struct{ status Status }
 
@@ -116,7 +117,9 @@ func (s *Session) Run(ctx context.Context) (Status, error) {
 	if err := s.save(); err != nil {
 		return Interrupted, err
 	}
-	s.showUrgent()
+	if err := s.showUrgent(ctx); err != nil {
+		return stopStatus(err)
+	}
 	for {
 		if cur == nil {
 			cur = s.firstOpen()
@@ -127,11 +130,7 @@ func (s *Session) Run(ctx context.Context) (Status, error) {
 		}
 		next, err := s.ask(ctx, cur)
 		if err != nil {
-			var st *errStop
-			if errors.As(err, &st) {
-				return st.status, nil
-			}
-			return Interrupted, err
+			return stopStatus(err)
 		}
 		cur = next
 	}
@@ -144,27 +143,53 @@ func (s *Session) Run(ctx context.Context) (Status, error) {
 	return Finished, nil
 }
 
+// stopStatus turns the error that ended the question loop into how the session ended.
+func stopStatus(err error) (Status, error) {
+	var st *errStop
+	if errors.As(err, &st) {
+		return st.status, nil
+	}
+	return Interrupted, err
+}
+
+// readLine reads one typed line; it ends the session (errStop) when the input ends or ctx
+// is done.
+func (s *Session) readLine(ctx context.Context) (string, error) {
+	s.prompt()
+	raw, err := s.in.ReadLine(ctx)
+	if !s.opt.Terminal {
+		// Nothing echoed the typed line, so end the prompt's line here.
+		fmt.Fprintln(s.out)
+	}
+	switch {
+	case err == nil:
+		return strings.TrimSpace(raw), nil
+	case ctx.Err() != nil:
+		return "", &errStop{Interrupted}
+	case errors.Is(err, io.EOF):
+		return "", &errStop{EndOfInput}
+	}
+	return "", fmt.Errorf("cannot read your answer: %w", err)
+}
+
+// quit saves and ends the session as the person asked.
+func (s *Session) quit() error {
+	s.updateStatus()
+	if err := s.save(); err != nil {
+		return err
+	}
+	return &errStop{Quit}
+}
+
 // ask shows q and reads until it is answered, skipped or left; it returns the question to
 // ask next (nil after the last).
 func (s *Session) ask(ctx context.Context, q *questionnaire.Question) (*questionnaire.Question, error) {
 	s.showQuestion(q)
 	for {
-		s.prompt()
-		raw, err := s.in.ReadLine(ctx)
-		if !s.opt.Terminal {
-			// Nothing echoed the typed line, so end the prompt's line here.
-			fmt.Fprintln(s.out)
+		in, err := s.readLine(ctx)
+		if err != nil {
+			return nil, err
 		}
-		switch {
-		case err == nil:
-		case ctx.Err() != nil:
-			return nil, &errStop{Interrupted}
-		case errors.Is(err, io.EOF):
-			return nil, &errStop{EndOfInput}
-		default:
-			return nil, fmt.Errorf("cannot read your answer: %w", err)
-		}
-		in := strings.TrimSpace(raw)
 		switch strings.ToLower(in) {
 		case "?":
 			s.help(q)
@@ -177,23 +202,19 @@ func (s *Session) ask(ctx context.Context, q *questionnaire.Question) (*question
 			}
 			return prev, nil
 		case "q":
-			s.updateStatus()
-			if err := s.save(); err != nil {
-				return nil, err
-			}
-			return nil, &errStop{Quit}
+			return nil, s.quit()
 		case "s":
 			if q.Required {
 				s.say("This question needs an answer to go on, so it can't be skipped. Type ? for help, or b to go back.")
 				continue
 			}
-			return s.record(q, nil, true)
+			return s.record(ctx, q, nil, true)
 		case "":
 			if _, has := s.answers[q.ID]; has {
 				return s.next(q), nil // keep the answer given before
 			}
 			if !q.Required {
-				return s.record(q, nil, true)
+				return s.record(ctx, q, nil, true)
 			}
 			s.say("This question needs an answer. Take your time; type ? if you'd like help.")
 			continue
@@ -203,12 +224,12 @@ func (s *Session) ask(ctx context.Context, q *questionnaire.Question) (*question
 			s.say(msg)
 			continue
 		}
-		return s.record(q, v, false)
+		return s.record(ctx, q, v, false)
 	}
 }
 
 // record stores an answer (or a skip), saves, and returns the next question.
-func (s *Session) record(q *questionnaire.Question, v any, skipped bool) (*questionnaire.Question, error) {
+func (s *Session) record(ctx context.Context, q *questionnaire.Question, v any, skipped bool) (*questionnaire.Question, error) {
 	if v == nil {
 		delete(s.answers, q.ID)
 	} else {
@@ -220,7 +241,9 @@ func (s *Session) record(q *questionnaire.Question, v any, skipped bool) (*quest
 	if err := s.save(); err != nil {
 		return nil, err
 	}
-	s.showUrgent()
+	if err := s.showUrgent(ctx); err != nil {
+		return nil, err
+	}
 	return s.next(q), nil
 }
 
@@ -302,22 +325,50 @@ func (s *Session) prev(q *questionnaire.Question) *questionnaire.Question {
 
 func (s *Session) blank() { fmt.Fprintln(s.out) }
 
-// say writes a message, wrapped.
+// say writes a message of candor's own, wrapped by display width as the summary is.
 func (s *Session) say(text string) {
-	for _, l := range questionnaire.Wrap(text, s.opt.Width) {
+	for _, l := range render.Wrap(text, s.opt.Width) {
 		fmt.Fprintln(s.out, l)
 	}
 }
 
-// sayBank writes text that came from the bank: sanitized and wrapped, with indent.
+// sayBold writes a line of text from the bank (a title, a question), sanitized, wrapped
+// and then made bold, so the escape codes never count towards the width.
+func (s *Session) sayBold(text string) {
+	for _, l := range render.Wrap(render.Clean(text), s.opt.Width) {
+		fmt.Fprintln(s.out, s.bold(l))
+	}
+}
+
+// sayBank writes prose from the bank laid out as the summary lays it out: sanitized, the
+// YAML author's line breaks joined into paragraphs (a blank line between them, none
+// between list items), wrapped by display width with indent.
 func (s *Session) sayBank(text, indent string) {
-	text = strings.TrimRight(questionnaire.Sanitize(text), "\n ")
-	for _, l := range questionnaire.Wrap(text, s.opt.Width-len(indent)) {
-		if l == "" {
+	prevItem := false
+	for i, p := range render.Paragraphs(render.Clean(text)) {
+		item := p.Marker != ""
+		if i > 0 && !(item && prevItem) {
 			fmt.Fprintln(s.out)
-			continue
 		}
-		fmt.Fprintln(s.out, indent+l)
+		var lines []string
+		if item {
+			lines = render.WrapIndent(p.Text, s.opt.Width, indent+p.Marker+" ", indent+strings.Repeat(" ", render.Width(p.Marker)+1))
+		} else {
+			lines = render.WrapIndent(p.Text, s.opt.Width, "", indent)
+		}
+		for _, l := range lines {
+			fmt.Fprintln(s.out, l)
+		}
+		prevItem = item
+	}
+}
+
+// sayLabel writes one choice's label after its number, later lines lined up under the
+// label's first word.
+func (s *Session) sayLabel(label, first string) {
+	indent := strings.Repeat(" ", render.Width(first))
+	for _, l := range render.WrapIndent(render.Clean(label), s.opt.Width, first, indent) {
+		fmt.Fprintln(s.out, l)
 	}
 }
 
@@ -332,9 +383,9 @@ func (s *Session) prompt() { fmt.Fprint(s.out, "> ") }
 
 func (s *Session) intro() {
 	b := s.bank
-	s.say(s.bold(questionnaire.Sanitize(b.Title)))
+	s.sayBold(b.Title)
 	if b.For != "" {
-		s.say("For " + questionnaire.Sanitize(b.For) + ".")
+		s.say("For " + render.Clean(b.For) + ".")
 	}
 	if strings.TrimSpace(b.Intro) != "" {
 		s.blank()
@@ -348,12 +399,25 @@ func (s *Session) intro() {
 			break
 		}
 	}
-	s.say(count + " Answer by typing a number or a word and pressing Enter. " +
-		"Type ? for help with a question, b to go back, q to save and stop. Take your time.")
+	how := " Answer by typing a number or a word and pressing Enter."
+	if s.allYesNo() {
+		how = " Answer by typing y for yes or n for no and pressing Enter."
+	}
+	s.say(count + how + " Type ? for help with a question, b to go back, q to save and stop. Take your time.")
+}
+
+// allYesNo reports whether every question of the bank is a yes/no question.
+func (s *Session) allYesNo() bool {
+	for _, q := range s.bank.Questions {
+		if q.Type != questionnaire.YesNo {
+			return false
+		}
+	}
+	return len(s.bank.Questions) > 0
 }
 
 func (s *Session) welcomeBack(cur *questionnaire.Question) {
-	s.say(s.bold(questionnaire.Sanitize(s.bank.Title)))
+	s.sayBold(s.bank.Title)
 	s.say("Welcome back.")
 	asked := s.asked()
 	answered := 0
@@ -371,26 +435,58 @@ func (s *Session) welcomeBack(cur *questionnaire.Question) {
 }
 
 // showUrgent shows an urgent flag the moment an answer raises it: safety comes before any
-// further question.
-func (s *Session) showUrgent() {
+// further question. On a terminal it then waits for Enter, so the message stays on the
+// screen until the person has read it; off a terminal every line read is an answer, so it
+// does not wait.
+func (s *Session) showUrgent(ctx context.Context) error {
 	r := scoring.Score(s.bank, s.answers, scoring.Options{})
+	shown := false
 	for _, f := range r.Flags {
 		if f.Level != questionnaire.Urgent || s.urgentShown[f.ID] {
 			continue
 		}
 		s.urgentShown[f.ID] = true
+		shown = true
 		s.blank()
-		s.say(s.bold(questionnaire.Sanitize(f.Title)))
+		s.sayBold(f.Title)
 		s.sayBank(f.Text, "")
-		s.blank()
-		s.say("Your answers are kept. You can go on when you're ready, or type q to stop here.")
+	}
+	if !shown {
+		return nil
+	}
+	s.blank()
+	if s.opt.Save != nil && s.opt.SavedTo != "" {
+		s.say("Your answers are kept in this file:")
+		for _, l := range render.WrapIndent(render.Clean(s.opt.SavedTo), s.opt.Width, "", "  ") {
+			fmt.Fprintln(s.out, l)
+		}
+		s.say("If someone else can use this computer, you may want to delete it when you're done. " +
+			"Next time, 'candor take --no-save' keeps nothing at all.")
+	}
+	if !s.opt.Terminal {
+		s.say("You can go on when you're ready, or type q to stop here.")
+		return nil
+	}
+	s.say("Press Enter when you're ready to go on, or q to stop.")
+	for {
+		in, err := s.readLine(ctx)
+		if err != nil {
+			return err
+		}
+		switch strings.ToLower(in) {
+		case "":
+			return nil
+		case "q":
+			return s.quit()
+		}
+		s.say("Take all the time you need. Press Enter to go on, or type q to stop.")
 	}
 }
 
 func (s *Session) showQuestion(q *questionnaire.Question) {
 	if sec := q.Section; sec != nil && sec != s.lastSection {
 		s.blank()
-		s.say(s.bold(questionnaire.Sanitize(sec.Title)))
+		s.sayBold(sec.Title)
 		if !s.introShown[sec] && strings.TrimSpace(sec.Intro) != "" {
 			s.sayBank(sec.Intro, "")
 		}
@@ -410,9 +506,7 @@ func (s *Session) showQuestion(q *questionnaire.Question) {
 		progress += " (optional)"
 	}
 	s.say(progress)
-	for _, l := range questionnaire.Wrap(questionnaire.Sanitize(q.Text), s.opt.Width) {
-		fmt.Fprintln(s.out, s.bold(l))
-	}
+	s.sayBold(q.Text)
 	switch q.Type {
 	case questionnaire.Choice, questionnaire.Multi:
 		nums := numbers(q)
@@ -422,17 +516,17 @@ func (s *Session) showQuestion(q *questionnaire.Question) {
 		}
 		for i, o := range q.Options {
 			pad := strings.Repeat(" ", w-len(nums[i]))
-			s.sayBank(o.Label, "  "+pad+nums[i]+"  ")
+			s.sayLabel(o.Label, "  "+pad+nums[i]+"  ")
 		}
 	case questionnaire.Scale:
 		if len(q.Labels) > 0 {
 			var parts []string
 			for p := int(q.Min); p <= int(q.Max); p++ {
 				if l, ok := q.Labels[p]; ok {
-					parts = append(parts, fmt.Sprintf("%d = %s", p, questionnaire.Sanitize(l)))
+					parts = append(parts, fmt.Sprintf("%d = %s", p, render.Clean(l)))
 				}
 			}
-			s.sayBank(strings.Join(parts, ", "), "  ")
+			s.sayLabel(strings.Join(parts, ", "), "  ")
 		}
 	}
 	if v, ok := s.answers[q.ID]; ok {
@@ -504,7 +598,8 @@ func (s *Session) help(q *questionnaire.Question) {
 }
 
 // numbers are the numbers shown before each option: the options' own values when they are
-// all whole numbers (so a 0-3 scale reads 0-3), otherwise 1, 2, 3...
+// whole numbers counting up by one in the order shown (so a 0-3 scale reads 0-3),
+// otherwise 1, 2, 3...
 func numbers(q *questionnaire.Question) []string {
 	out := make([]string, len(q.Options))
 	if ownNumbers(q) {
@@ -519,30 +614,30 @@ func numbers(q *questionnaire.Question) []string {
 	return out
 }
 
+// ownNumbers reports whether the options' values can stand for them on screen: whole
+// numbers, each one more than the one before (0, 1, 2, 3 or 1 to 5). Values in any other
+// order (2, 1, 0 for Yes, Not sure yet, No) would read backwards, so the options are
+// numbered 1, 2, 3 instead.
 func ownNumbers(q *questionnaire.Question) bool {
-	for _, o := range q.Options {
+	for i, o := range q.Options {
 		f, ok := o.Value.(float64)
 		if !ok || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+			return false
+		}
+		if i > 0 && f != q.Options[i-1].Value.(float64)+1 {
 			return false
 		}
 	}
 	return len(q.Options) > 0
 }
 
-// choiceRange says which numbers pick a choice: "a number from 1 to 5" when they run without
-// gaps, else "one of the numbers shown".
+// choiceRange says which numbers pick a choice: "a number from 1 to 5".
 func choiceRange(q *questionnaire.Question) string {
 	if !ownNumbers(q) {
 		return fmt.Sprintf("a number from 1 to %d", len(q.Options))
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, o := range q.Options {
-		lo, hi = math.Min(lo, o.Value.(float64)), math.Max(hi, o.Value.(float64))
-	}
-	if hi-lo+1 == float64(len(q.Options)) {
-		return fmt.Sprintf("a number from %s to %s", num(lo), num(hi))
-	}
-	return "one of the numbers shown"
+	lo, hi := q.Options[0].Value.(float64), q.Options[len(q.Options)-1].Value.(float64)
+	return fmt.Sprintf("a number from %s to %s", num(lo), num(hi))
 }
 
 // numberRange is " from 1 to 10", " of at least 0", " up to 10" or "".
@@ -623,7 +718,7 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 			return v, ""
 		}
 		if _, err := strconv.ParseFloat(in, 64); err == nil {
-			return nil, fmt.Sprintf("Please type a number%s (%s is outside that).", numberRange(q), in)
+			return nil, fmt.Sprintf("Please type a number%s (%s is outside that).", numberRange(q), quoted)
 		}
 		return nil, fmt.Sprintf("Please type a number, like 3 or 2.5 (%s isn't one).", quoted)
 	default:

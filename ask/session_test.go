@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
 )
 
 func loadKinds(t *testing.T) *questionnaire.Bank {
@@ -153,7 +155,8 @@ func TestBadAnswersAreExplainedAndAskedAgain(t *testing.T) {
 		{"multi", []string{"y", "0", "2", "1 9", "friends music"}, `"9" isn't one of the choices.`, "helps", []any{"friends", "music"}},
 		{"multi labels", []string{"y", "0", "2", "going for walks, music"}, "", "helps", []any{"walks", "music"}},
 		{"scale", []string{"y", "0", "2", "1", "8", "3.5", "completely"}, `Please type a whole number from 1 to 7 ("8" isn't one).`, "hope", 7.0},
-		{"number", []string{"y", "0", "2", "1", "1", "25", "lots", "8"}, `Please type a number from 0 to 24 (25 is outside that).`, "hours", 8.0},
+		{"number", []string{"y", "0", "2", "1", "1", "25", "lots", "8"}, `Please type a number from 0 to 24 ("25" is outside that).`, "hours", 8.0},
+		{"number out of range is sanitized", []string{"y", "0", "2", "1", "1", "1e9\u202e9", "8"}, `Please type a number, like 3 or 2.5 ("1e9\u202e9" isn't one).`, "hours", 8.0},
 		{"number words", []string{"y", "0", "2", "1", "1", "lots", "8"}, `Please type a number, like 3 or 2.5 ("lots" isn't one).`, "hours", 8.0},
 	}
 	for _, tt := range tests {
@@ -286,4 +289,119 @@ func TestLineReaderIsInterruptible(t *testing.T) {
 	}()
 	cancel()
 	assert.ErrorIs(t, <-done, context.Canceled)
+}
+
+// runWith drives a session over b with opt (Width 80 and a fixed clock unless set).
+func runWith(t *testing.T, b *questionnaire.Bank, opt Options, lines ...string) (Status, string, *Session) {
+	t.Helper()
+	var out bytes.Buffer
+	in := Lines(lines)
+	if opt.Width == 0 {
+		opt.Width = 80
+	}
+	opt.Now = func() time.Time { return fixed }
+	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, opt)
+	st, err := s.Run(context.Background())
+	require.NoError(t, err)
+	return st, out.String(), s
+}
+
+func saveNothing(*questionnaire.Response) error { return nil }
+
+func TestUrgentFlagWaitsForEnterOnATerminal(t *testing.T) {
+	b := loadKinds(t)
+	// On a terminal the next line read after the flag is "go on", not the next answer.
+	st, out, s := runWith(t, b, Options{Terminal: true}, "n", "", "1", "q")
+	assert.Equal(t, Quit, st)
+	assert.Contains(t, out, "Press Enter when you're ready to go on, or q to stop.")
+	i := strings.Index(out, "Press Enter when you're ready")
+	j := strings.Index(out, "How often have you felt low?")
+	require.True(t, i >= 0 && j > i, "the pause comes before the next question:\n%s", out)
+	assert.Equal(t, 1.0, s.Answers()["mood"], "the line after the pause answers the next question")
+
+	// q at the pause stops, saving.
+	st, _, s = runWith(t, b, Options{Terminal: true}, "n", "q")
+	assert.Equal(t, Quit, st)
+	assert.Equal(t, false, s.Answers()["safe"])
+
+	// Off a terminal there is no pause: every line is an answer.
+	st, out, s = runWith(t, b, Options{}, "n", "1", "q")
+	assert.Equal(t, Quit, st)
+	assert.NotContains(t, out, "Press Enter when you're ready")
+	assert.Equal(t, 1.0, s.Answers()["mood"])
+}
+
+func TestUrgentFlagSaysWhereTheAnswersAre(t *testing.T) {
+	b := loadKinds(t)
+	_, out, _ := runWith(t, b, Options{Save: saveNothing, SavedTo: "/home/sam/answers.yaml"}, "n", "q")
+	assert.Contains(t, out, "\n  /home/sam/answers.yaml\n")
+	assert.Contains(t, strings.Join(strings.Fields(out), " "), "If someone else can use this computer, you may want to delete it")
+	assert.Contains(t, out, "--no-save")
+
+	// Nothing saved: nothing to delete, so nothing said.
+	_, out, _ = runWith(t, b, Options{}, "n", "q")
+	assert.NotContains(t, out, "If someone else can use this computer")
+}
+
+func TestChoiceNumbersFollowTheValuesOnlyWhenTheyCountUp(t *testing.T) {
+	opts := func(vals ...float64) *questionnaire.Question {
+		q := &questionnaire.Question{Type: questionnaire.Choice}
+		for i, v := range vals {
+			q.Options = append(q.Options, &questionnaire.Option{Value: v, Label: strconv.Itoa(i)})
+		}
+		return q
+	}
+	tests := []struct {
+		name  string
+		q     *questionnaire.Question
+		nums  []string
+		rng   string
+		typed string
+		want  any
+	}{
+		{"0 to 3", opts(0, 1, 2, 3), []string{"0", "1", "2", "3"}, "a number from 0 to 3", "0", 0.0},
+		{"1 to 5", opts(1, 2, 3, 4, 5), []string{"1", "2", "3", "4", "5"}, "a number from 1 to 5", "5", 5.0},
+		{"counting down", opts(2, 1, 0), []string{"1", "2", "3"}, "a number from 1 to 3", "1", 2.0},
+		{"gaps", opts(0, 5, 10), []string{"1", "2", "3"}, "a number from 1 to 3", "2", 5.0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.nums, numbers(tt.q))
+			assert.Equal(t, tt.rng, choiceRange(tt.q))
+			v, msg := parse(tt.q, tt.typed)
+			assert.Empty(t, msg)
+			assert.Equal(t, tt.want, v)
+		})
+	}
+}
+
+func TestIntroSaysYOrNWhenEveryQuestionIsYesNo(t *testing.T) {
+	b, ds := questionnaire.Load("yn.yaml", []byte(`candor: 1
+id: yn
+version: 1.0.0
+title: Yes or no
+questions:
+  - id: a
+    text: Is it so?
+  - id: b
+    text: And this?
+`))
+	require.NotNil(t, b, "%v", ds)
+	_, out, _ := runWith(t, b, Options{}, "q")
+	assert.Contains(t, out, "Answer by typing y for yes or n for no")
+	assert.NotContains(t, out, "a number or a word")
+
+	_, out, _ = runWith(t, loadKinds(t), Options{}, "q")
+	assert.Contains(t, strings.Join(strings.Fields(out), " "), "a number or a word")
+}
+
+func TestBankProseIsReflowedByDisplayWidth(t *testing.T) {
+	b := loadKinds(t)
+	// Line breaks as an editor left them, a list, and wide characters.
+	b.Intro = "This intro was wrapped\nby the author's editor\nat a narrow width.\n\n- one item\n- 信頼を取り戻すための質問です信頼を取り戻すための質問です"
+	_, out, _ := runWith(t, b, Options{Width: 30}, "q")
+	assert.Contains(t, out, "This intro was wrapped by the\nauthor's editor at a narrow\nwidth.\n\n- one item\n- ")
+	for _, l := range strings.Split(out, "\n") {
+		assert.LessOrEqual(t, render.Width(l), 30, "%q", l)
+	}
 }

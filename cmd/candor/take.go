@@ -49,10 +49,12 @@ func NewCmdTake(f *Factory, runF func(*TakeOptions) error) *cobra.Command {
 time, then print a summary of your answers.
 
 While answering: type the number of a choice, or its words; y or n for yes or no. Type ? for
-help with a question, b to go back, s to skip an optional question, q to save and stop.
+help with a question, b to go back, s or an empty line to skip an optional question, q to
+save and stop.
 
 Every answer is saved the moment you give it, in a file only you can read: by default a new
-file in your data folder ($XDG_DATA_HOME/candor, or ~/.local/share/candor), or --save FILE.
+file in your data folder ($XDG_DATA_HOME/candor, or ~/.local/share/candor; on macOS
+~/Library/Application Support/candor), or --save FILE.
 Stopping at any point (q, Ctrl-C, the end of the input) keeps every answer; continue later
 with --resume FILE.
 
@@ -364,6 +366,7 @@ func (t *taker) session(ctx context.Context, answers questionnaire.Answers) erro
 		Terminal: t.f.IO.IsStdinTTY(),
 		Resumed:  t.opts.Resume != "",
 		Save:     save,
+		SavedTo:  t.path,
 		Now:      t.f.Now,
 	})
 	status, err := s.Run(ctx)

@@ -78,9 +78,10 @@ func TestTakeOnARealTerminal(t *testing.T) {
 	tm.run("send-keys", "-t", "take", "y", "Enter")
 	scr = tm.waitScreen("2 of 7")
 	assert.Contains(t, scr, "> y\n", "the person sees what they typed, on the prompt's line")
-	assert.Contains(t, scr, "  2  Yes")
-	assert.Contains(t, scr, "  1  Not sure yet")
-	assert.Contains(t, scr, "  0  No")
+	// The values run 2, 1, 0: the choices are numbered in the order shown instead.
+	assert.Contains(t, scr, "  1  Yes")
+	assert.Contains(t, scr, "  2  Not sure yet")
+	assert.Contains(t, scr, "  3  No")
 
 	tm.run("send-keys", "-t", "take", "?", "Enter")
 	tm.waitScreen("q saves your answers and stops.")
