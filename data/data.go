@@ -54,19 +54,74 @@ func Source(id string) ([]byte, bool) {
 	return b, err == nil
 }
 
-// LoadBank loads BANK as the command line names it: a path to a file, or a built-in id. A
-// name that is both an existing file and a built-in id is the file.
-func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
-	if _, err := os.Stat(arg); err == nil || !IsBuiltin(arg) {
-		if err != nil && !strings.ContainsAny(arg, "/\\.") {
-			return nil, questionnaire.Diagnostics{{
-				Severity: questionnaire.Error,
-				Pos:      questionnaire.Pos{File: arg},
-				Summary:  "no such file, and no built-in bank of that name",
-				Hint:     "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)",
-			}}
+// BuiltinID returns the built-in bank id that name spells in any case ("Accountability" is
+// accountability), and whether there is one.
+func BuiltinID(name string) (string, bool) {
+	if strings.ContainsAny(name, "/\\") {
+		return "", false
+	}
+	for _, id := range IDs() {
+		if strings.EqualFold(id, name) {
+			return id, true
 		}
+	}
+	return "", false
+}
+
+// nearestID is the built-in id a mistyped name most likely meant (at most two letters
+// off), or "".
+func nearestID(name string) string {
+	best, bestD := "", 3
+	for _, id := range IDs() {
+		if d := distance(strings.ToLower(name), id); d < bestD {
+			best, bestD = id, d
+		}
+	}
+	return best
+}
+
+// distance is the number of letters to add, drop or change to turn a into b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// LoadBank loads BANK as the command line names it: a path to a file, or a built-in id in
+// any case. A name that is both an existing file and a built-in id is the file.
+func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
+	if _, err := os.Stat(arg); err == nil {
 		return questionnaire.LoadFile(arg)
 	}
-	return questionnaire.LoadFS(banks, path.Join("banks", arg+".yaml"))
+	if id, ok := BuiltinID(arg); ok {
+		return questionnaire.LoadFS(banks, path.Join("banks", id+".yaml"))
+	}
+	if !strings.ContainsAny(arg, "/\\.") {
+		hint := "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)"
+		if near := nearestID(arg); near != "" {
+			hint = "did you mean " + near + "? " + hint
+		}
+		return nil, questionnaire.Diagnostics{{
+			Severity: questionnaire.Error,
+			Pos:      questionnaire.Pos{File: arg},
+			Summary:  "no such file, and no built-in bank of that name",
+			Hint:     hint,
+		}}
+	}
+	return questionnaire.LoadFile(arg)
 }

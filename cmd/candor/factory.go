@@ -129,15 +129,29 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 	}
 }
 
-// widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal.
+// minWidth is the narrowest --width candor lays text out at; a smaller one gets this.
+const minWidth = 20
+
+// widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal. A negative
+// width is a usage error.
 func widthFlag(cmd *cobra.Command, target *int) {
-	cmd.Flags().IntVar(target, "width", 0, "wrap text at N columns (default: the terminal's width, or 80)")
+	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", minWidth))
+	prev := cmd.PreRunE
+	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+		if *target < 0 {
+			return usageError("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, minWidth)
+		}
+		if prev != nil {
+			return prev(c, args)
+		}
+		return nil
+	}
 }
 
 // resolveWidth returns the width to wrap at.
 func resolveWidth(f *Factory, flag int) int {
 	if flag > 0 {
-		return max(flag, 20)
+		return max(flag, minWidth)
 	}
 	return f.IO.Width()
 }

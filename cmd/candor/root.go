@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -20,23 +21,46 @@ Start with:  candor take`,
 		Version:       buildVersion(),
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v (see 'candor %s --help')", err, c.Name())
+		return usageError("%v (see '%s --help')", err, c.CommandPath())
 	})
-	root.AddCommand(
-		NewCmdTake(f, nil),
-		NewCmdScore(f, nil),
+	// The help lists commands in groups: the one a person answering needs first, then the
+	// ones for counselors and bank authors, then the tools.
+	root.AddGroup(
+		&cobra.Group{ID: groupAnswering, Title: "Answering questions:"},
+		&cobra.Group{ID: groupCounselors, Title: "For counselors and bank authors:"},
+		&cobra.Group{ID: groupTools, Title: "Tools:"},
+	)
+	// In the order a counselor uses them, not the alphabet's.
+	cobra.EnableCommandSorting = false
+	add := func(group string, cmds ...*cobra.Command) {
+		for _, c := range cmds {
+			c.GroupID = group
+			root.AddCommand(c)
+		}
+	}
+	add(groupAnswering, NewCmdTake(f, nil))
+	add(groupCounselors,
+		NewCmdInit(f, nil),
 		NewCmdValidate(f, nil),
 		NewCmdTest(f, nil),
-		NewCmdList(f, nil),
 		NewCmdShow(f, nil),
-		NewCmdInit(f, nil),
+		NewCmdScore(f, nil),
 		NewCmdCompare(f, nil),
 		NewCmdHistory(f, nil),
-		NewCmdSchema(f, nil),
-		newCmdVersion(f),
+		NewCmdList(f, nil),
 	)
+	add(groupTools, NewCmdSchema(f, nil), newCmdVersion(f))
+	root.SetCompletionCommandGroupID(groupTools)
+	root.SetHelpCommandGroupID(groupTools)
 	return root
 }
+
+// Command groups of the help.
+const (
+	groupAnswering  = "answering"
+	groupCounselors = "counselors"
+	groupTools      = "tools"
+)
 
 // buildVersion is the module version from the build info ("(devel)" in a checkout).
 func buildVersion() string {
@@ -66,10 +90,22 @@ func newCmdVersion(f *Factory) *cobra.Command {
 	}
 }
 
+// Usage errors name the command without "candor", which Main puts before every message:
+// "candor: score needs at least one response file (see 'candor score --help')".
+
+// subcommand is the command's path without the program's name: "score".
+func subcommand(cmd *cobra.Command) string {
+	p := cmd.CommandPath()
+	if r := cmd.Root(); r != cmd {
+		p = strings.TrimPrefix(p, r.Name()+" ")
+	}
+	return p
+}
+
 // noArgs refuses arguments as a usage error (exit 2).
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageError("%q takes no arguments", cmd.CommandPath())
+		return usageError("%s takes no arguments (see '%s --help')", subcommand(cmd), cmd.CommandPath())
 	}
 	return nil
 }
@@ -78,7 +114,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func minArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usageError("%s needs %s (see 'candor %s --help')", cmd.CommandPath(), what, cmd.Name())
+			return usageError("%s needs %s (see '%s --help')", subcommand(cmd), what, cmd.CommandPath())
 		}
 		return nil
 	}
@@ -88,7 +124,7 @@ func minArgs(n int, what string) cobra.PositionalArgs {
 func rangeArgs(lo, hi int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < lo || len(args) > hi {
-			return usageError("%s takes %s (see 'candor %s --help')", cmd.CommandPath(), what, cmd.Name())
+			return usageError("%s takes %s (see '%s --help')", subcommand(cmd), what, cmd.CommandPath())
 		}
 		return nil
 	}

@@ -408,8 +408,12 @@ func (t *taker) session(ctx context.Context, answers questionnaire.Answers) erro
 // resumeCommand is the command that continues this response.
 func (t *taker) resumeCommand() string {
 	cmd := "candor take --resume " + shellQuote(t.path)
-	if b := t.opts.Bank; b != "" && !data.IsBuiltin(b) {
-		cmd += " " + shellQuote(b)
+	if b := t.opts.Bank; b != "" {
+		// A bank file must be named again; a built-in bank (named in any case) is found by
+		// the id the response keeps.
+		if _, err := os.Stat(b); err == nil || !data.IsBuiltin(t.bank.ID) {
+			cmd += " " + shellQuote(b)
+		}
 	}
 	return questionnaire.Sanitize(cmd)
 }
