@@ -64,17 +64,19 @@ measure() {
 	awk -v ns=$((end - start)) '{printf "%.3f %.2f %d\n", ns/1e9, $1+$2, $3}' "$WORK/$label.one" >>"$WORK/$label.times"
 }
 
-# summary LABEL: median wall, median CPU, largest peak RSS (MiB) over the runs. ("cores" in
-# the table is CPU / wall: how many cores were busy on average.)
+# summary LABEL: median wall, median CPU, largest peak RSS (MiB), fastest wall over the runs.
+# ("cores" in the table is CPU / wall: how many cores were busy on average. The fastest run is
+# the one the rest of the machine disturbed least.)
 summary() {
 	local f="$WORK/$1.times"
 	echo "$(cut -d' ' -f1 "$f" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')" \
 		"$(cut -d' ' -f2 "$f" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')" \
-		"$(cut -d' ' -f3 "$f" | sort -n | awk 'END {printf "%.1f", $1/1024}')"
+		"$(cut -d' ' -f3 "$f" | sort -n | awk 'END {printf "%.1f", $1/1024}')" \
+		"$(cut -d' ' -f1 "$f" | sort -n | head -1)"
 }
 
 printf '\n== candor score --format csv DIR > /dev/null  vs  floor DIR (read + YAML-decode only)\n'
-printf '%-8s %-7s %9s %9s %6s %9s\n' files what wall_s cpu_s cores rss_MiB
+printf '%-8s %-7s %9s %9s %9s %6s %9s\n' files what wall_s min_wall cpu_s cores rss_MiB
 declare -a table
 for n in $SIZES; do
 	dir="$WORK/responses-$n"
@@ -94,12 +96,12 @@ for n in $SIZES; do
 		measure "candor-$n" "$WORK/candor" score --format csv "$dir"
 		measure "floor-$n" "$WORK/floor" "$dir"
 	done
-	read -r cw cc cm < <(summary "candor-$n")
-	read -r fw fc fm < <(summary "floor-$n")
-	printf '%-8s %-7s %9s %9s %6.2f %9s\n' "$n" candor "$cw" "$cc" "$(awk -v c="$cc" -v w="$cw" 'BEGIN{print c/w}')" "$cm" \
-		"$n" floor "$fw" "$fc" "$(awk -v c="$fc" -v w="$fw" 'BEGIN{print c/w}')" "$fm"
-	table+=("$(awk -v n="$n" -v cw="$cw" -v fw="$fw" -v cc="$cc" -v fc="$fc" -v cm="$cm" -v fm="$fm" \
-		'BEGIN {printf "%-8s wall %.2fx  cpu %.2fx  (candor %s MiB, floor %s MiB peak RSS)", n, cw/fw, cc/fc, cm, fm}')")
+	read -r cw cc cm cb < <(summary "candor-$n")
+	read -r fw fc fm fb < <(summary "floor-$n")
+	printf '%-8s %-7s %9s %9s %9s %6.2f %9s\n' "$n" candor "$cw" "$cb" "$cc" "$(awk -v c="$cc" -v w="$cw" 'BEGIN{print c/w}')" "$cm" \
+		"$n" floor "$fw" "$fb" "$fc" "$(awk -v c="$fc" -v w="$fw" 'BEGIN{print c/w}')" "$fm"
+	table+=("$(awk -v n="$n" -v cw="$cw" -v fw="$fw" -v cb="$cb" -v fb="$fb" -v cc="$cc" -v fc="$fc" -v cm="$cm" -v fm="$fm" \
+		'BEGIN {printf "%-8s wall %.2fx (fastest runs %.2fx)  cpu %.2fx  (candor %s MiB, floor %s MiB peak RSS)", n, cw/fw, cb/fb, cc/fc, cm, fm}')")
 done
 printf '\n== ratio candor/floor (goal: at most 1.5x, with the same peak RSS whatever the count)\n'
 printf '%s\n' "${table[@]}"
@@ -116,7 +118,7 @@ else
 		rm -f "$WORK/quick.times"
 		# shellcheck disable=SC2086 # the command's words are split on purpose
 		for _ in $(seq "$QUICK_RUNS"); do measure quick "$WORK/candor" $cmd; done
-		read -r w c m < <(summary quick)
+		read -r w c m _ < <(summary quick)
 		printf 'candor %-26s median wall %5.1f ms  cpu %3.0f ms  peak RSS %s MiB (%s runs)\n' "$cmd" \
 			"$(awk -v x="$w" 'BEGIN{print x*1000}')" "$(awk -v x="$c" 'BEGIN{print x*1000}')" "$m" "$QUICK_RUNS"
 	done
