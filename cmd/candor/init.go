@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -50,6 +52,18 @@ from --id.`,
 	return cmd
 }
 
+// createError says in one sentence why path could not be created, naming it once.
+func createError(path string, err error) string {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("cannot create %s: the folder %s does not exist; create it first, or choose another place", path, filepath.Dir(path))
+	case errors.As(err, &pe):
+		return fmt.Sprintf("cannot create %s: %v", path, pe.Err)
+	}
+	return err.Error()
+}
+
 var initIDRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
 func initRun(f *Factory, opts *InitOptions) error {
@@ -68,7 +82,7 @@ func initRun(f *Factory, opts *InitOptions) error {
 		return usageError("--title must be on one line")
 	}
 	if err := safefile.CreateNew(opts.File, data.Template(id, title), safefile.FileMode); err != nil {
-		return badInput("%v", err)
+		return badInput("%s", createError(opts.File, err))
 	}
 	name := questionnaire.Sanitize(opts.File)
 	arg := name

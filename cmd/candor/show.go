@@ -23,7 +23,8 @@ func NewCmdShow(f *Factory, runF func(*ShowOptions) error) *cobra.Command {
 rather answer on paper: every question numbered, with its help, boxes to tick, points to
 circle and lines to write on, the introduction, the closing words and the sources.
 
-Nothing about scores or flags is printed. Save it to a file and print that:
+Scores are left out; the words of a safety flag are printed, because on paper nothing else
+can show them when they are needed. Save it to a file and print that:
   candor show trust-readiness > worksheet.txt`,
 		Example: "  candor show trust-readiness\n" +
 			"  candor show my-bank.yaml --format markdown > my-bank.md\n" +

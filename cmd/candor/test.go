@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -47,31 +45,19 @@ Exit status is 0 when every test passes, 1 when any fails or a bank cannot be lo
 
 func testRun(f *Factory, opts *TestOptions) error {
 	width := resolveWidth(f, opts.Width)
-	reports := make([]bankReport, 0, len(opts.Banks))
-	failed := false
 	total, passed, unloaded := 0, 0, 0
-	for _, arg := range opts.Banks {
-		b, ds := data.LoadBank(arg)
-		rep := bankReport{File: arg, Diagnostics: ds.Errors(), Tests: []scoring.TestResult{}}
-		if rep.Diagnostics == nil {
-			rep.Diagnostics = questionnaire.Diagnostics{}
-		}
-		if b != nil {
-			rep.Tests = scoring.RunTests(b)
-		}
-		rep.OK = b != nil && allPass(rep.Tests)
-		failed = failed || !rep.OK
-		reports = append(reports, rep)
+	// Only errors: warnings are validate's business.
+	reports, failed := checkBanks(opts.Banks, false, func(rep bankReport, b *questionnaire.Bank, _ questionnaire.Diagnostics) {
 		if opts.Format != "text" {
-			continue
+			return
 		}
+		name := questionnaire.Sanitize(rep.File)
 		if b == nil {
 			unloaded++
-			// Only errors: warnings are validate's business.
-			printDiagnostics(f, rep.Diagnostics, sourcesOf(arg, rep.Diagnostics), width)
+			printDiagnostics(f, rep.Diagnostics, sourcesOf(rep.File, rep.Diagnostics), width)
 			n := len(rep.Diagnostics)
-			fmt.Fprintf(f.IO.Out, "%s: cannot be tested, %d %s\n", arg, n, plural(n, "error", "errors"))
-			continue
+			fmt.Fprintf(f.IO.Out, "%s: cannot be tested, %d %s\n", name, n, plural(n, "error", "errors"))
+			return
 		}
 		ok := 0
 		for _, t := range rep.Tests {
@@ -85,19 +71,18 @@ func testRun(f *Factory, opts *TestOptions) error {
 		}
 		total += len(rep.Tests)
 		passed += ok
+		n := len(rep.Tests)
 		switch {
-		case len(rep.Tests) == 0:
-			fmt.Fprintf(f.IO.Out, "%s: no tests\n", arg)
-		case ok == len(rep.Tests):
-			fmt.Fprintf(f.IO.Out, "%s: ok, %d of %d %s passed\n", arg, ok, len(rep.Tests), plural(len(rep.Tests), "test", "tests"))
+		case n == 0:
+			fmt.Fprintf(f.IO.Out, "%s: no tests\n", name)
+		case ok == n:
+			fmt.Fprintf(f.IO.Out, "%s: ok, %d of %d %s passed\n", name, ok, n, plural(n, "test", "tests"))
 		default:
-			fmt.Fprintf(f.IO.Out, "%s: FAILED, %d of %d %s passed\n", arg, ok, len(rep.Tests), plural(len(rep.Tests), "test", "tests"))
+			fmt.Fprintf(f.IO.Out, "%s: FAILED, %d of %d %s passed\n", name, ok, n, plural(n, "test", "tests"))
 		}
-	}
+	})
 	if opts.Format == "json" {
-		enc := json.NewEncoder(f.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(reports); err != nil {
+		if err := writeReports(f, reports); err != nil {
 			return err
 		}
 	} else if len(opts.Banks) > 1 {

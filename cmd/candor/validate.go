@@ -55,11 +55,37 @@ type bankReport struct {
 
 func validateRun(f *Factory, opts *ValidateOptions) error {
 	width := resolveWidth(f, opts.Width)
-	var reports []bankReport
-	failed := false
-	for _, arg := range opts.Banks {
+	reports, failed := checkBanks(opts.Banks, true, func(rep bankReport, b *questionnaire.Bank, ds questionnaire.Diagnostics) {
+		if opts.Format != "text" {
+			return
+		}
+		printDiagnostics(f, ds, sourcesOf(rep.File, ds), width)
+		printTestFailures(f, rep.Tests)
+		writeValidateLine(f, rep.File, b, ds, rep.Tests)
+	})
+	if opts.Format == "json" {
+		if err := writeReports(f, reports); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return errSilent1
+	}
+	return nil
+}
+
+// checkBanks loads each bank (a file or a built-in id) and runs its tests: the loop
+// validate and test share. A report keeps every diagnostic, or without keepWarnings just
+// the errors. each is called after each bank, for text output, with all the diagnostics.
+// failed is true when any bank cannot be loaded or fails a test.
+func checkBanks(args []string, keepWarnings bool, each func(rep bankReport, b *questionnaire.Bank, ds questionnaire.Diagnostics)) (reports []bankReport, failed bool) {
+	reports = make([]bankReport, 0, len(args))
+	for _, arg := range args {
 		b, ds := data.LoadBank(arg)
 		rep := bankReport{File: arg, Diagnostics: ds, Tests: []scoring.TestResult{}}
+		if !keepWarnings {
+			rep.Diagnostics = ds.Errors()
+		}
 		if rep.Diagnostics == nil {
 			rep.Diagnostics = questionnaire.Diagnostics{}
 		}
@@ -69,23 +95,16 @@ func validateRun(f *Factory, opts *ValidateOptions) error {
 		rep.OK = b != nil && allPass(rep.Tests)
 		failed = failed || !rep.OK
 		reports = append(reports, rep)
-		if opts.Format == "text" {
-			printDiagnostics(f, ds, sourcesOf(arg, ds), width)
-			printTestFailures(f, rep.Tests)
-			writeValidateLine(f, arg, b, ds, rep.Tests)
-		}
+		each(rep, b, ds)
 	}
-	if opts.Format == "json" {
-		enc := json.NewEncoder(f.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(reports); err != nil {
-			return err
-		}
-	}
-	if failed {
-		return errSilent1
-	}
-	return nil
+	return reports, failed
+}
+
+// writeReports prints the reports as JSON (--format json).
+func writeReports(f *Factory, reports []bankReport) error {
+	enc := json.NewEncoder(f.IO.Out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(reports)
 }
 
 func allPass(ts []scoring.TestResult) bool {
@@ -126,7 +145,11 @@ func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questio
 	if passed < len(ts) {
 		status = "FAILED"
 	}
-	line := fmt.Sprintf("%s: %s (%d %s, %d of %d %s passed", questionnaire.Sanitize(arg), status, len(b.Questions), plural(len(b.Questions), "question", "questions"), passed, len(ts), plural(len(ts), "test", "tests"))
+	tests := "no tests"
+	if len(ts) > 0 {
+		tests = fmt.Sprintf("%d of %d %s passed", passed, len(ts), plural(len(ts), "test", "tests"))
+	}
+	line := fmt.Sprintf("%s: %s (%d %s, %s", questionnaire.Sanitize(arg), status, len(b.Questions), plural(len(b.Questions), "question", "questions"), tests)
 	if w := len(ds.Warnings()); w > 0 {
 		line += fmt.Sprintf(", %d %s", w, plural(w, "warning", "warnings"))
 	}
