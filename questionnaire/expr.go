@@ -183,6 +183,10 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			msg = fmt.Sprintf("%s names %q, which is not a question, score or flag of this bank", what, name)
 			if l.busy() {
 				// Past the diagnostics shown, hints are not worth their time.
+			} else if yesNoWord(name) {
+				hint = "for a yes/no answer write `== true` or `== false`"
+			} else if h := l.optionHint(name); h != "" {
+				hint = h
 			} else if s := nearest(name, sc.all); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
@@ -207,6 +211,35 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 		}
 	}
 	l.errorf(exprPos(l.file, n, l.b.Src, fe.Line, fe.Column), hint, "%s", msg)
+}
+
+// yesNoWord reports whether name is how a person might write a yes/no answer.
+func yesNoWord(name string) bool {
+	switch strings.ToLower(name) {
+	case "yes", "no", "y", "n":
+		return true
+	}
+	return false
+}
+
+// optionHint is the hint for a name that is a choice of some question (its value or its
+// label, in any case): a choice is compared by its value, and a text value goes in quotes.
+func (l *loader) optionHint(name string) string {
+	for _, q := range l.b.Questions {
+		for _, o := range q.Options {
+			v, isText := o.Value.(string)
+			if !strings.EqualFold(o.Label, name) && !(isText && strings.EqualFold(v, name)) {
+				continue
+			}
+			if isText {
+				return fmt.Sprintf("a choice is compared by its value, in quotes: write '%s'", v)
+			}
+			if f, ok := o.Value.(float64); ok {
+				return fmt.Sprintf("a choice is compared by its value: write %s for %q", FormatNumber(f), o.Label)
+			}
+		}
+	}
+	return ""
 }
 
 // exprPos maps a 1-based line and 0-based column inside an expression to the file. A literal

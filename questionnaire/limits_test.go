@@ -249,7 +249,7 @@ func TestOddInputs(t *testing.T) {
 		{"huge number", header + "questions: [{id: q, text: Q, min: 1e400, max: 2}]\n", "`min` must be a number, not \"1e400\""},
 		{"NaN bound", header + "questions: [{id: q, text: Q, type: number, min: .nan}]\n", "`min` must be a number, not \".nan\""},
 		{"huge scale", header + "questions: [{id: q, text: Q, min: 0, max: 1000000}]\n", `scale question "q" has more than 1000 points; use ` + "`type: number`"},
-		{"huge round", header + "questions: [{id: q, text: Q}]\nscores: [{id: s, label: S, items: [q], round: 1e300}]\n", "`round` must be a whole number, not \"1e300\""},
+		{"huge round", header + "questions: [{id: q, text: Q}]\nscores: [{id: s, label: S, items: [q], round: 1e300}]\n", "`round` is out of range: 1e300"},
 		{"long expression", header + "questions: [{id: q, text: Q}, {id: r, text: R, when: \"" + strings.Repeat("q or ", 1000) + "q\"}]\n", `the ` + "`when`" + ` of question "r" is longer than 4000 characters`},
 		{"deep expression", header + "questions: [{id: q, text: Q}, {id: r, text: R, when: \"" + strings.Repeat("(", 1900) + "q" + strings.Repeat(")", 1900) + " ==\"}]\n", "the `when` of question \"r\""},
 		{"two documents", header + "questions: [{id: q, text: Q}]\n---\ncandor: 1\n", "the file holds more than one YAML document"},

@@ -295,6 +295,7 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 	if n == nil {
 		return nil
 	}
+	isFlag := what == "a flag"
 	if n.Kind != yaml.MappingNode {
 		w.errorf(w.pos(n), "", "%s must be a mapping of `key: value` lines, not %s", what, kindName(n))
 		return nil
@@ -350,12 +351,16 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 			missing = append(missing, "`"+r+"`")
 		}
 	}
+	hint := ""
+	if isFlag && contains(missing, "`when`") {
+		hint = "a flag needs a condition, such as `feel_safe == false`"
+	}
 	switch len(missing) {
 	case 0:
 	case 1:
-		w.errorf(w.pos(n), "", "%s is missing the required key %s", what, missing[0])
+		w.errorf(w.pos(n), hint, "%s is missing the required key %s", what, missing[0])
 	default:
-		w.errorf(w.pos(n), "", "%s is missing the required keys %s and %s", what, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
+		w.errorf(w.pos(n), hint, "%s is missing the required keys %s and %s", what, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
 	}
 	return out
 }
@@ -460,8 +465,12 @@ func (w *walker) integer(n *yaml.Node, what string, depth int) (int, bool) {
 		return 0, false
 	}
 	f, ok := numberValue(n)
-	if !ok || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+	if !ok || f != math.Trunc(f) {
 		w.errorf(w.pos(n), "", "%s must be a whole number, not %q", what, n.Value)
+		return 0, false
+	}
+	if math.Abs(f) > 1e9 {
+		w.errorf(w.pos(n), "use a whole number between -1000000000 and 1000000000", "%s is out of range: %s", what, n.Value)
 		return 0, false
 	}
 	return int(f), true
