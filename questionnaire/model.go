@@ -95,9 +95,6 @@ func (b *Bank) Flag(id string) *Flag { return b.flagByID[id] }
 // Outcome returns the outcome with the given id, or nil.
 func (b *Bank) Outcome(id string) *Outcome { return b.outcomeByID[id] }
 
-// Section returns the section with the given id, or nil.
-func (b *Bank) Section(id string) *Section { return b.sectionByID[id] }
-
 // Source credits the material a bank draws on.
 type Source struct {
 	Title  string
