@@ -403,7 +403,15 @@ func (s *Session) intro() {
 	if s.allYesNo() {
 		how = " Answer by typing y for yes or n for no and pressing Enter."
 	}
-	s.say(count + how + " Type ? for help with a question, b to go back, q to save and stop. Take your time.")
+	s.say(count + how + " Type ? for help with a question, b to go back, " + s.quitWords() + ". Take your time.")
+}
+
+// quitWords says what q does: it saves only when answers are being saved (not --no-save).
+func (s *Session) quitWords() string {
+	if s.opt.Save == nil {
+		return "q to stop"
+	}
+	return "q to save and stop"
 }
 
 // allYesNo reports whether every question of the bank is a yes/no question.
@@ -431,7 +439,7 @@ func (s *Session) welcomeBack(cur *questionnaire.Question) {
 		return
 	}
 	s.say(fmt.Sprintf("You've answered %d of %d questions. Let's carry on where you left off. "+
-		"Type ? for help, b to go back, q to save and stop.", answered, len(asked)))
+		"Type ? for help, b to go back, %s.", answered, len(asked), s.quitWords()))
 }
 
 // showUrgent shows an urgent flag the moment an answer raises it: safety comes before any

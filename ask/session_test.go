@@ -405,3 +405,13 @@ func TestBankProseIsReflowedByDisplayWidth(t *testing.T) {
 		assert.LessOrEqual(t, render.Width(l), 30, "%q", l)
 	}
 }
+
+// q saves only when answers are being saved: under --no-save the intro does not promise it.
+func TestIntroSaysWhatQDoes(t *testing.T) {
+	b := loadKinds(t)
+	_, saving, _ := runWith(t, b, Options{Save: saveNothing}, "q")
+	assert.Contains(t, saving, "q to save and stop")
+	_, notSaving, _ := runWith(t, b, Options{}, "q")
+	assert.Contains(t, notSaving, "q to stop")
+	assert.NotContains(t, notSaving, "q to save and stop")
+}

@@ -68,38 +68,9 @@ func BuiltinID(name string) (string, bool) {
 	return "", false
 }
 
-// nearestID is the built-in id a mistyped name most likely meant (at most two letters
-// off), or "".
+// nearestID is the built-in id a mistyped name most likely meant, or "".
 func nearestID(name string) string {
-	best, bestD := "", 3
-	for _, id := range IDs() {
-		if d := distance(strings.ToLower(name), id); d < bestD {
-			best, bestD = id, d
-		}
-	}
-	return best
-}
-
-// distance is the number of letters to add, drop or change to turn a into b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return questionnaire.Nearest(strings.ToLower(name), IDs())
 }
 
 // LoadBank loads BANK as the command line names it: a path to a file, or a built-in id in

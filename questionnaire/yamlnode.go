@@ -520,6 +520,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// Nearest returns the candidate closest to s by edit distance, if close enough to be a typo
+// (one letter off in a short word, two in a longer one, a third of a long one), or "".
+func Nearest(s string, candidates []string) string { return nearest(s, candidates) }
+
 // nearest returns the candidate closest to s by edit distance, if close enough to be a typo.
 func nearest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
