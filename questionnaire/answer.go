@@ -122,7 +122,7 @@ func (q *Question) ParseValue(v any) (any, error) {
 			return nil, fmt.Errorf("%q takes a whole number from %s to %s, not %s", q.ID, formatNumber(q.Min), formatNumber(q.Max), formatNumber(f))
 		}
 		if (q.HasMin && f < q.Min) || (q.HasMax && f > q.Max) {
-			return nil, fmt.Errorf("%s is outside the range of %q (%s)", formatNumber(f), q.ID, q.rangeText())
+			return nil, fmt.Errorf("%s is outside the range of %q (%s)", formatNumber(f), q.ID, q.RangeText())
 		}
 		return f, nil
 	case Text:
@@ -201,7 +201,9 @@ func describe(v any) string {
 	return fmt.Sprint(v)
 }
 
-func (q *Question) rangeText() string {
+// RangeText says which numbers a number question takes: "0 to 10", "at least 0", "at most
+// 10" or "any number".
+func (q *Question) RangeText() string {
 	switch {
 	case q.HasMin && q.HasMax:
 		return fmt.Sprintf("%s to %s", formatNumber(q.Min), formatNumber(q.Max))
@@ -231,7 +233,7 @@ func (q *Question) Allowed() string {
 	case Scale:
 		return fmt.Sprintf("a whole number from %s to %s", formatNumber(q.Min), formatNumber(q.Max))
 	case Number:
-		return "a number, " + q.rangeText()
+		return "a number, " + q.RangeText()
 	}
 	return "a line of text"
 }

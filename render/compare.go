@@ -37,14 +37,17 @@ type CompareOptions struct {
 // Comparison is two responses to one bank side by side; its JSON form is what
 // `candor compare --format json` prints.
 type Comparison struct {
-	Bank      scoring.BankInfo  `json:"bank"`
-	A         ComparePerson     `json:"a"`
-	B         ComparePerson     `json:"b"`
-	Agreement CompareAgreement  `json:"agreement"`
-	Questions []CompareQuestion `json:"questions"`
-	Scores    []CompareScore    `json:"scores"`
-	Flags     CompareFlags      `json:"flags"`
-	Outcomes  CompareOutcomes   `json:"outcomes"`
+	// CounselorOnly is set when either person raised an urgent flag: text and markdown then
+	// open with a note that the comparison is for the counselor, not a joint session.
+	CounselorOnly bool              `json:"counselor_only"`
+	Bank          scoring.BankInfo  `json:"bank"`
+	A             ComparePerson     `json:"a"`
+	B             ComparePerson     `json:"b"`
+	Agreement     CompareAgreement  `json:"agreement"`
+	Questions     []CompareQuestion `json:"questions"`
+	Scores        []CompareScore    `json:"scores"`
+	Flags         CompareFlags      `json:"flags"`
+	Outcomes      CompareOutcomes   `json:"outcomes"`
 }
 
 // ComparePerson names one side.
@@ -55,6 +58,9 @@ type ComparePerson struct {
 	Status     string     `json:"status"`
 	Started    *time.Time `json:"started"`
 	Updated    *time.Time `json:"updated"`
+	// Warnings are what reading and scoring the response found worth saying (a changed
+	// bank, answers to questions the bank no longer has): always a list.
+	Warnings []string `json:"warnings"`
 }
 
 // CompareAgreement counts the questions both answered (text questions aside) and those
@@ -107,16 +113,6 @@ type CompareScoreValue struct {
 	SafetyFirst bool `json:"safety_first"`
 }
 
-// urgentRaised reports whether r raised an urgent flag.
-func urgentRaised(r *scoring.Result) bool {
-	for _, f := range r.Flags {
-		if f.Level == questionnaire.Urgent {
-			return true
-		}
-	}
-	return false
-}
-
 // setAsideWords replaces a band while safety comes first.
 const setAsideWords = "band set aside: safety first"
 
@@ -147,13 +143,14 @@ type CompareOutcomes struct {
 // NewComparison builds the comparison of a and b, both responses to bank b.
 func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	c := &Comparison{
-		Bank:      a.Result.Bank,
-		A:         comparePerson(a),
-		B:         comparePerson(b),
-		Questions: []CompareQuestion{},
-		Scores:    []CompareScore{},
-		Flags:     CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
-		Outcomes:  CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
+		CounselorOnly: a.Result.Urgent() || b.Result.Urgent(),
+		Bank:          a.Result.Bank,
+		A:             comparePerson(a),
+		B:             comparePerson(b),
+		Questions:     []CompareQuestion{},
+		Scores:        []CompareScore{},
+		Flags:         CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
+		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
@@ -178,10 +175,10 @@ func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		}
 		sb := b.Result.Scores[i]
 		cs := CompareScore{ID: sa.ID, Label: sa.Label, Min: sa.Min, Max: sa.Max,
-			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, SafetyFirst: urgentRaised(a.Result)},
-			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, SafetyFirst: urgentRaised(b.Result)}}
+			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, SafetyFirst: a.Result.Urgent()},
+			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, SafetyFirst: b.Result.Urgent()}}
 		if sa.Value != nil && sb.Value != nil {
-			d := cleanFloat(*sb.Value - *sa.Value)
+			d := scoring.Clean(*sb.Value - *sa.Value)
 			cs.Difference = &d
 		}
 		c.Scores = append(c.Scores, cs)
@@ -190,7 +187,7 @@ func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 }
 
 func comparePerson(s CompareSide) ComparePerson {
-	p := ComparePerson{Name: s.Name, Status: s.Result.Status}
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: append([]string{}, s.Result.Warnings...)}
 	if r := s.Response; r != nil {
 		p.File, p.Respondent = r.File, r.Respondent
 		if !r.Started.IsZero() {
@@ -238,50 +235,7 @@ func compareAnswer(q *questionnaire.Question, s CompareSide, asked map[string]bo
 		}
 		return CompareAnswer{State: AnswerMissing}
 	}
-	return CompareAnswer{State: AnswerGiven, Value: v, Label: AnswerLabel(q, v)}
-}
-
-// AnswerLabel is an answer in words: "Yes", an option's label, "5 (Very close)", the
-// labels of a multi answer joined with commas.
-func AnswerLabel(q *questionnaire.Question, v any) string {
-	switch q.Type {
-	case questionnaire.YesNo:
-		if b, ok := v.(bool); ok {
-			if b {
-				return "Yes"
-			}
-			return "No"
-		}
-	case questionnaire.Choice:
-		if o := q.Option(v); o != nil {
-			return strings.TrimSpace(o.Label)
-		}
-	case questionnaire.Multi:
-		list, _ := v.([]any)
-		if len(list) == 0 {
-			return "none of these"
-		}
-		var labels []string
-		for _, x := range list {
-			if o := q.Option(x); o != nil {
-				labels = append(labels, strings.TrimSpace(o.Label))
-			}
-		}
-		return strings.Join(labels, ", ")
-	case questionnaire.Scale, questionnaire.Number:
-		if f, ok := v.(float64); ok {
-			s := questionnaire.FormatNumber(f)
-			if l, ok := q.Labels[int(f)]; ok && q.Type == questionnaire.Scale {
-				s += " (" + strings.TrimSpace(l) + ")"
-			}
-			return s
-		}
-	case questionnaire.Text:
-		if s, ok := v.(string); ok {
-			return strings.TrimSpace(s)
-		}
-	}
-	return fmt.Sprint(v)
+	return CompareAnswer{State: AnswerGiven, Value: v, Label: q.AnswerText(v)}
 }
 
 // sameAnswer compares two normalized answers; a multi answer is the same when the same
@@ -315,19 +269,10 @@ func answerDifference(q *questionnaire.Question, a, b any) (float64, bool) {
 		fa, okA := a.(float64)
 		fb, okB := b.(float64)
 		if okA && okB {
-			return cleanFloat(fb - fa), true
+			return scoring.Clean(fb - fa), true
 		}
 	}
 	return 0, false
-}
-
-// cleanFloat drops float noise (0.30000000000000004) and negative zero.
-func cleanFloat(f float64) float64 {
-	f = math.Round(f*1e9) / 1e9
-	if f == 0 {
-		return 0
-	}
-	return f
 }
 
 // Compare writes the comparison of a and b, two responses to bank b.
@@ -348,6 +293,20 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 }
 
 // --- words shared by text and markdown ----------------------------------------------
+
+// counselorOnly opens a comparison in which either person raised an urgent flag.
+const counselorOnly = "For the counselor only: this comparison shows what each person answered about their safety. Please don't share it in a joint session; talk with each person on their own first."
+
+// cmpWarnings lists each side's warnings as "Sam: the response was given to version ...".
+func cmpWarnings(c *Comparison) []string {
+	var out []string
+	for _, p := range []ComparePerson{c.A, c.B} {
+		for _, w := range p.Warnings {
+			out = append(out, Clean(p.Name)+": "+Clean(w))
+		}
+	}
+	return out
+}
 
 func cmpDate(p ComparePerson) string {
 	switch {
@@ -491,6 +450,16 @@ func (t *cmpText) heading(s string) {
 
 func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 	t := &cmpText{w: w, width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII)}
+	if c.CounselorOnly {
+		inner := t.width - 6
+		if t.width < 30 {
+			inner = t.width
+		}
+		for _, l := range Frame(Wrap(counselorOnly, inner), t.width, t.g, Style{}) {
+			t.line(l)
+		}
+		t.line("")
+	}
 	nameA, nameB := Clean(c.A.Name), Clean(c.B.Name)
 	nw := max(Width(nameA), Width(nameB))
 	title := Clean(c.Bank.Title)
@@ -573,6 +542,13 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 			t.wrapped(m, ind, ind+"  ")
 		}
 	}
+
+	if ws := cmpWarnings(c); len(ws) > 0 {
+		t.heading("About this comparison")
+		for _, w := range ws {
+			t.wrapped(w, "  "+t.g.Bullet+" ", "    ")
+		}
+	}
 }
 
 // --- markdown -----------------------------------------------------------------------
@@ -587,6 +563,9 @@ func cmpCell(s string) string {
 
 func compareMarkdown(c *Comparison) string {
 	var m mdOut
+	if c.CounselorOnly {
+		m.block("> **" + MarkdownEscape(counselorOnly) + "**")
+	}
 	nameA, nameB := cmpCell(c.A.Name), cmpCell(c.B.Name)
 	m.block("# "+MarkdownEscape(c.Bank.Title), "", "Two responses side by side")
 	var who []string
@@ -656,5 +635,14 @@ func compareMarkdown(c *Comparison) string {
 			cmpCell(cmpAnswerWords(q.A)), cmpCell(cmpAnswerWords(q.B)), cmpMark(q, MarkdownEscape(c.B.Name), false)))
 	}
 	m.block(rows...)
+
+	if ws := cmpWarnings(c); len(ws) > 0 {
+		m.block("## About this comparison")
+		var lines []string
+		for _, w := range ws {
+			lines = append(lines, "- "+MarkdownEscape(w))
+		}
+		m.block(lines...)
+	}
 	return m.b.String()
 }

@@ -42,7 +42,7 @@ func (e HistoryEntry) file() string {
 
 // HistoryOptions control a history's rendering.
 type HistoryOptions struct {
-	// Format is "text", "csv" or "json".
+	// Format is "text" (also ""), "markdown", "csv" or "json".
 	Format string
 	// Width wraps text; 0 means 80.
 	Width int
@@ -90,6 +90,9 @@ func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt His
 		return historyJSON(w, entries)
 	case "csv":
 		return historyCSV(w, b, entries)
+	case "markdown":
+		_, err := io.WriteString(w, historyMarkdown(b, entries, opt))
+		return err
 	}
 	bw := bufio.NewWriter(w)
 	historyText(bw, b, entries, opt)
@@ -122,9 +125,10 @@ func historyJSON(w io.Writer, entries []HistoryEntry) error {
 	return enc.Encode(out)
 }
 
-// csvText keeps a spreadsheet from reading text as a formula, and a terminal from reading
-// control characters.
-func csvText(s string) string {
+// CSVCell makes text from a bank or a response safe for a CSV cell: sanitized (no control
+// characters for a terminal), and prefixed with ' when it starts with = + - @ or a tab or
+// carriage return, so a spreadsheet never reads it as a formula.
+func CSVCell(s string) string {
 	s = questionnaire.Sanitize(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
@@ -138,11 +142,15 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 	for _, s := range b.Scores {
 		head = append(head, s.ID, s.ID+"_band")
 	}
+	// flags: the raised flags' ids, urgent first, separated by spaces; outcome: the
+	// outcome's id. The bands stay exact while an urgent flag is raised (a counselor needs
+	// both the flag and the band of a clinical instrument), so the flags say it.
+	head = append(head, "flags", "outcome")
 	if err := cw.Write(head); err != nil {
 		return err
 	}
 	for _, e := range entries {
-		row := []string{"", csvText(e.file())}
+		row := []string{"", CSVCell(e.file())}
 		if t := e.When(); !t.IsZero() {
 			row[0] = t.UTC().Format(time.RFC3339)
 		}
@@ -151,14 +159,20 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 			if s.Value != nil {
 				v = questionnaire.FormatNumber(*s.Value)
 			}
-			switch {
-			case urgentRaised(e.Result) && s.Value != nil:
-				band = setAsideWords
-			case s.Band != nil:
-				band = csvText(*s.Band)
+			if s.Band != nil {
+				band = CSVCell(*s.Band)
 			}
 			row = append(row, v, band)
 		}
+		ids := make([]string, 0, len(e.Result.Flags))
+		for _, f := range e.Result.Flags {
+			ids = append(ids, f.ID)
+		}
+		outcome := ""
+		if o := e.Result.Outcome; o != nil {
+			outcome = o.ID
+		}
+		row = append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome))
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -225,7 +239,7 @@ func histValue(e HistoryEntry, i int) string {
 	}
 	v := questionnaire.FormatNumber(*s.Value)
 	switch {
-	case urgentRaised(e.Result):
+	case e.Result.Urgent():
 		v += " (" + setAsideWords + ")"
 	case s.Band != nil && *s.Band != "":
 		v += " " + Clean(*s.Band)
@@ -239,6 +253,70 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 	title := Clean(b.Title)
 	t.wrapped(title, "", "")
 	t.line(Rule(t.g.HeavyRule, min(Width(title), t.width)))
+	t.wrapped(historySubtitle(entries), "", "")
+
+	// Flags first: a safety flag on any date is never below the fold.
+	if historyFlagged(entries) {
+		t.heading("Flags")
+		dw := maxWidth(dates)
+		for i, e := range entries {
+			for j, f := range e.Result.Flags {
+				first := "  " + Pad(dates[i], dw) + "   "
+				if j > 0 {
+					first = strings.Repeat(" ", dw+5)
+				}
+				t.wrapped(fmt.Sprintf("%s (%s)", Clean(f.Title), f.Level), first, strings.Repeat(" ", dw+5))
+			}
+		}
+	}
+
+	if len(b.Scores) == 0 {
+		t.line("")
+		t.line("This bank has no scores, so there is nothing to follow over time.")
+	} else {
+		t.heading("Scores by date")
+		t.table(b, entries, dates)
+		for i := range b.Scores {
+			t.chart(entries, dates, i)
+		}
+	}
+
+	if ws := historyWarnings(entries, dates); len(ws) > 0 {
+		t.heading("About these responses")
+		for _, w := range ws {
+			t.wrapped(w, "  "+t.g.Bullet+" ", "    ")
+		}
+	}
+}
+
+// historyWarnings lists each response's warnings (a changed bank, answers to questions it
+// no longer has) as "2026-11-20 (sam.yaml): ...".
+func historyWarnings(entries []HistoryEntry, dates []string) []string {
+	var out []string
+	for i, e := range entries {
+		who := dates[i]
+		if f := e.file(); f != "" {
+			who += " (" + Clean(f) + ")"
+		}
+		for _, w := range e.Result.Warnings {
+			out = append(out, who+": "+Clean(w))
+		}
+	}
+	return out
+}
+
+// historyFlagged reports whether any response raised a flag.
+func historyFlagged(entries []HistoryEntry) bool {
+	for _, e := range entries {
+		if len(e.Result.Flags) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// historySubtitle is "Sam: 3 responses, oldest first (1 not finished)".
+func historySubtitle(entries []HistoryEntry) string {
 	sub := fmt.Sprintf("%d responses, oldest first", len(entries))
 	if len(entries) == 1 {
 		sub = "1 response"
@@ -258,37 +336,7 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 	case unfinished > 0:
 		sub += fmt.Sprintf(" (%d not finished)", unfinished)
 	}
-	t.wrapped(sub, "", "")
-
-	// Flags first: a safety flag on any date is never below the fold.
-	var flagged bool
-	for _, e := range entries {
-		flagged = flagged || len(e.Result.Flags) > 0
-	}
-	if flagged {
-		t.heading("Flags")
-		dw := maxWidth(dates)
-		for i, e := range entries {
-			for j, f := range e.Result.Flags {
-				first := "  " + Pad(dates[i], dw) + "   "
-				if j > 0 {
-					first = strings.Repeat(" ", dw+5)
-				}
-				t.wrapped(fmt.Sprintf("%s (%s)", Clean(f.Title), f.Level), first, strings.Repeat(" ", dw+5))
-			}
-		}
-	}
-
-	if len(b.Scores) == 0 {
-		t.line("")
-		t.line("This bank has no scores, so there is nothing to follow over time.")
-		return
-	}
-	t.heading("Scores by date")
-	t.table(b, entries, dates)
-	for i := range b.Scores {
-		t.chart(entries, dates, i)
-	}
+	return sub
 }
 
 // historyWho names the person when the responses name one.
@@ -375,6 +423,13 @@ func (t *histText) chart(entries []HistoryEntry, dates []string, i int) {
 		label += fmt.Sprintf(" (%s to %s)", questionnaire.FormatNumber(lo), questionnaire.FormatNumber(hi))
 	}
 	t.heading(label)
+	t.chartBody(entries, dates, i)
+}
+
+// chartBody draws score i's bars, axis, band legend and change, without a heading.
+func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
+	first := entries[0].Result.Scores[i]
+	lo, hi, ok := histRange(entries, i)
 	if !ok {
 		t.line("  No response has enough answers for this score yet.")
 		return
@@ -529,7 +584,7 @@ func histChange(entries []HistoryEntry, i int) string {
 	if n < 2 {
 		return ""
 	}
-	d := cleanFloat(*last - *first)
+	d := scoring.Clean(*last - *first)
 	switch {
 	case d > 0:
 		return fmt.Sprintf("From the first to the latest: up %s, from %s to %s.", questionnaire.FormatNumber(d), questionnaire.FormatNumber(*first), questionnaire.FormatNumber(*last))
@@ -537,4 +592,78 @@ func histChange(entries []HistoryEntry, i int) string {
 		return fmt.Sprintf("From the first to the latest: down %s, from %s to %s.", questionnaire.FormatNumber(-d), questionnaire.FormatNumber(*first), questionnaire.FormatNumber(*last))
 	}
 	return fmt.Sprintf("From the first to the latest: no change, %s at both.", questionnaire.FormatNumber(*first))
+}
+
+// --- markdown -----------------------------------------------------------------------
+
+// historyLabel is a score's label with its range: "Readiness (1 to 5)".
+func historyLabel(entries []HistoryEntry, i int) string {
+	first := entries[0].Result.Scores[i]
+	label := first.Label
+	if lo, hi, ok := histRange(entries, i); ok && first.Min != nil && first.Max != nil {
+		label += fmt.Sprintf(" (%s to %s)", questionnaire.FormatNumber(lo), questionnaire.FormatNumber(hi))
+	}
+	return label
+}
+
+func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) string {
+	var m mdOut
+	dates := historyDates(entries)
+	m.block("# " + MarkdownEscape(b.Title))
+	m.block(MarkdownEscape(historySubtitle(entries)))
+
+	if historyFlagged(entries) {
+		m.block("## Flags")
+		var lines []string
+		for i, e := range entries {
+			for _, f := range e.Result.Flags {
+				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(fmt.Sprintf("%s (%s)", f.Title, f.Level)))
+			}
+		}
+		m.block(lines...)
+	}
+
+	if len(b.Scores) == 0 {
+		m.block("This bank has no scores, so there is nothing to follow over time.")
+	} else {
+		m.block("## Scores by date")
+		head, rule := "| Date |", "|---|"
+		for i := range b.Scores {
+			head += " " + cmpCell(entries[0].Result.Scores[i].Label) + " |"
+			rule += "---|"
+		}
+		rows := []string{head, rule}
+		for j, e := range entries {
+			row := "| " + cmpCell(dates[j]) + " |"
+			for i := range e.Result.Scores {
+				row += " " + cmpCell(histValue(e, i)) + " |"
+			}
+			rows = append(rows, row)
+		}
+		m.block(rows...)
+		for i := range b.Scores {
+			m.block("### " + MarkdownEscape(historyLabel(entries, i)))
+			var buf strings.Builder
+			bw := bufio.NewWriter(&buf)
+			t := &histText{w: bw, width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII)}
+			t.chartBody(entries, dates, i)
+			_ = bw.Flush()
+			body := strings.TrimRight(buf.String(), "\n")
+			fence := "```"
+			for strings.Contains(body, fence) {
+				fence += "`"
+			}
+			m.block(append(append([]string{fence}, strings.Split(body, "\n")...), fence)...)
+		}
+	}
+
+	if ws := historyWarnings(entries, dates); len(ws) > 0 {
+		m.block("## About these responses")
+		var lines []string
+		for _, w := range ws {
+			lines = append(lines, "- "+MarkdownEscape(w))
+		}
+		m.block(lines...)
+	}
+	return m.b.String()
 }

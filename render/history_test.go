@@ -87,9 +87,10 @@ func TestHistoryCSV(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 3)
-	assert.Equal(t, []string{"date", "file", "connection", "connection_band", "heard", "heard_band", "support", "support_band"}, rows[0])
-	// The first said they were not safe: its bands are set aside, as in the summary.
-	assert.Equal(t, []string{"2026-10-01T09:00:00Z", "first.yaml", "7", "band set aside: safety first", "1.5", "band set aside: safety first", "0", "band set aside: safety first"}, rows[1])
+	assert.Equal(t, []string{"date", "file", "connection", "connection_band", "heard", "heard_band", "support", "support_band", "flags", "outcome"}, rows[0])
+	// The first said they were not safe: its bands stay exact for the counselor, and the
+	// flags column says so, urgent first.
+	assert.Equal(t, []string{"2026-10-01T09:00:00Z", "first.yaml", "7", "Still finding your feet", "1.5", "Not yet", "0", "Carrying a lot alone", "not_safe hurt_is_heavy little_support", "safety_first"}, rows[1])
 	assert.Equal(t, "Strong connection", rows[2][3])
 	assert.Equal(t, "'=later.yaml", rows[2][1], "text a spreadsheet would run as a formula is quoted")
 	assert.Equal(t, "26", rows[2][2])

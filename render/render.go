@@ -27,8 +27,13 @@ type Options struct {
 	ASCII bool
 	// Date is when the answers were given (shown in text and markdown); zero leaves it out.
 	Date time.Time
-	// SavedTo is where the response is saved, if anywhere.
+	// SavedTo is where the response is saved, if anywhere: printed as "Your answers are
+	// saved in FILE", for the person who just answered.
 	SavedTo string
+	// Source is the response file read, for someone reading another person's answers (a
+	// counselor running `candor score`): printed as "Answers from FILE" instead of SavedTo
+	// when set.
+	Source string
 	// Respondent names who answered, if known.
 	Respondent string
 }
@@ -80,9 +85,14 @@ func JSON(w io.Writer, r *scoring.Result) error {
 // formatDate writes a date the way people write it: "22 November 2026".
 func formatDate(t time.Time) string { return t.Format("2 January 2006") }
 
-// split sorts raised flags into urgent ones, which open the summary, and the rest.
-func split(flags []scoring.FlagResult) (urgent, other []scoring.FlagResult) {
-	for _, f := range flags {
+// split sorts r's raised flags into urgent ones, which open the summary, and the rest.
+// Whether safety comes first is r.Urgent(), which decides; the scoring engine sorts urgent
+// flags first, and the urgent ones are its leading flags of that level.
+func split(r *scoring.Result) (urgent, other []scoring.FlagResult) {
+	if !r.Urgent() {
+		return nil, r.Flags
+	}
+	for _, f := range r.Flags {
 		if f.Level == questionnaire.Urgent {
 			urgent = append(urgent, f)
 		} else {
@@ -90,6 +100,50 @@ func split(flags []scoring.FlagResult) (urgent, other []scoring.FlagResult) {
 		}
 	}
 	return urgent, other
+}
+
+// ownWord is one free-text answer: the question asked and what the person wrote.
+type ownWord struct {
+	Question, Answer string
+}
+
+// ownWords lists r's answered text questions, in the bank's order. They are the person's
+// own words, and stay in the summary while an urgent flag is raised: nothing in them reads
+// as a verdict, and leaving them out would hide what the person chose to say.
+func ownWords(b *questionnaire.Bank, r *scoring.Result) []ownWord {
+	if b == nil || r.Env == nil {
+		return nil
+	}
+	var out []ownWord
+	for _, q := range b.Questions {
+		if q.Type != questionnaire.Text {
+			continue
+		}
+		v, ok := r.Env[q.ID].(string)
+		if !ok || strings.TrimSpace(v) == "" {
+			continue
+		}
+		out = append(out, ownWord{Question: q.Text, Answer: q.AnswerText(v)})
+	}
+	return out
+}
+
+// showOutro reports whether the bank's closing words end the summary: not while an urgent
+// flag is raised, when the safety messages frame the summary and close it.
+func showOutro(b *questionnaire.Bank, r *scoring.Result) bool {
+	return b != nil && strings.TrimSpace(b.Outro) != "" && !r.Urgent()
+}
+
+// fileLine is the line naming the response file, and the file: "Answers from" (Source) or
+// "Your answers are saved in" (SavedTo); "" when neither is set.
+func fileLine(opt Options) (lead, file string) {
+	switch {
+	case opt.Source != "":
+		return "Answers from", opt.Source
+	case opt.SavedTo != "":
+		return "Your answers are saved in", opt.SavedTo
+	}
+	return "", ""
 }
 
 // bankTitle is the title to head the summary with.
@@ -155,7 +209,7 @@ func reminder(urgent []scoring.FlagResult) string {
 // setAside stands in for the scores while an urgent flag is raised.
 func setAside(opt Options) string {
 	s := "Your scores are set aside here for now, because safety comes first."
-	if opt.SavedTo != "" {
+	if opt.SavedTo != "" && opt.Source == "" {
 		s += " They are kept with your answers, for when you want to look at them."
 	}
 	return s

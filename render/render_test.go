@@ -150,6 +150,9 @@ var summaryCases = []summaryCase{
 		result: func(r *scoring.Result) {
 			r.Warnings = append(r.Warnings, "warning with \x1b[31mcolor\x1b[0m and \r return")
 		}},
+	{name: "control-characters-safe", bank: "control.yaml",
+		answers: questionnaire.Answers{"safe": true, "n": 4.0, "words": "I \x1b[2Jmean it\a,\rtruly.\n\n- first\n- \x1b]0;title\asecond"},
+		opt:     std(Options{Source: "/tmp/evil\x1b]0;title\a\r.yaml"})},
 	{name: "warnings", bank: "trust-readiness", test: "safe and three yeses mean ready",
 		opt: std(Options{}),
 		result: func(r *scoring.Result) {
@@ -213,7 +216,7 @@ func TestSummaryText(t *testing.T) {
 
 func TestSummaryMarkdown(t *testing.T) {
 	for _, name := range []string{"trust-readiness-ready", "accountability-mixed", "accountability-unsafe-both",
-		"trust-readiness-in-progress", "what-trust-is-checking", "long-texts", "control-characters", "warnings", "ascii", "bare"} {
+		"trust-readiness-in-progress", "what-trust-is-checking", "long-texts", "control-characters", "control-characters-safe", "warnings", "ascii", "bare"} {
 		c := findCase(t, name)
 		t.Run(name, func(t *testing.T) {
 			b, r := c.run(t)

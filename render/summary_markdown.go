@@ -84,7 +84,7 @@ func codeSpan(s string) string {
 
 func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	m := &mdOut{g: GlyphsFor(opt.ASCII)}
-	urgent, other := split(r.Flags)
+	urgent, other := split(r)
 
 	for _, f := range urgent {
 		ls := []string{"> **" + MarkdownEscape(f.Title) + "**", ">"}
@@ -112,6 +112,14 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		}
 	}
 
+	if words := ownWords(b, r); len(words) > 0 {
+		m.block("## In your own words")
+		for _, w := range words {
+			m.block("**" + MarkdownEscape(w.Question) + "**")
+			m.block(m.prose(w.Answer, "> ")...)
+		}
+	}
+
 	if len(other) > 0 {
 		m.block("## Worth noticing")
 		for _, f := range other {
@@ -120,7 +128,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		}
 	}
 
-	if b != nil && strings.TrimSpace(b.Outro) != "" {
+	if showOutro(b, r) {
 		m.block("---")
 		m.block(m.prose(b.Outro, "")...)
 	}
@@ -147,11 +155,11 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 	if a := answeredLine(opt); a != "" {
 		foot = append(foot, "*"+MarkdownEscape(a)+"*")
 	}
-	if opt.SavedTo != "" {
+	if lead, file := fileLine(opt); lead != "" {
 		if len(foot) > 0 {
 			foot[0] += "  " // a hard line break
 		}
-		foot = append(foot, "Your answers are saved in "+codeSpan(opt.SavedTo))
+		foot = append(foot, lead+" "+codeSpan(file))
 	}
 	if len(foot) > 0 {
 		m.b.WriteString("\n")

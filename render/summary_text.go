@@ -91,7 +91,7 @@ func (t *textOut) heading(title string) {
 
 func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	t := newTextOut(opt)
-	urgent, other := split(r.Flags)
+	urgent, other := split(r)
 
 	// What must not be missed comes first, framed.
 	for _, f := range urgent {
@@ -141,6 +141,16 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		}
 	}
 
+	if words := ownWords(b, r); len(words) > 0 {
+		t.gap(2)
+		t.heading("In your own words")
+		for _, w := range words {
+			t.gap(1)
+			t.lines(styled(w.Question, t.width, "  ", t.st.Bold))
+			t.prose(w.Answer, "    ")
+		}
+	}
+
 	if len(other) > 0 {
 		t.gap(2)
 		t.heading("Worth noticing")
@@ -151,7 +161,7 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		}
 	}
 
-	if b != nil && strings.TrimSpace(b.Outro) != "" {
+	if showOutro(b, r) {
 		t.gap(2)
 		t.prose(b.Outro, "")
 	}
@@ -171,12 +181,12 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.gap(2)
 		t.lines(Wrap(a, t.width))
 	}
-	if opt.SavedTo != "" {
+	if lead, file := fileLine(opt); lead != "" {
 		if a := answeredLine(opt); a == "" {
 			t.gap(2)
 		}
-		t.lines(Wrap("Your answers are saved in", t.width))
-		t.lines(WrapIndent(Clean(opt.SavedTo), t.width, "", "  "))
+		t.lines(Wrap(lead, t.width))
+		t.lines(WrapIndent(Clean(file), t.width, "", "  "))
 	}
 
 	if len(r.Warnings) > 0 {

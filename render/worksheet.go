@@ -150,18 +150,12 @@ func wsScaleAnchors(q *questionnaire.Question) string {
 	return strings.Join(parts, ", ")
 }
 
-// wsNumberPrompt says what number to write.
+// wsNumberPrompt says what number to write: "Write a number (0 to 10):".
 func wsNumberPrompt(q *questionnaire.Question) string {
-	n := questionnaire.FormatNumber
-	switch {
-	case q.HasMin && q.HasMax:
-		return fmt.Sprintf("Write a number from %s to %s:", n(q.Min), n(q.Max))
-	case q.HasMin:
-		return fmt.Sprintf("Write a number, %s or more:", n(q.Min))
-	case q.HasMax:
-		return fmt.Sprintf("Write a number, %s or less:", n(q.Max))
+	if !q.HasMin && !q.HasMax {
+		return "Write a number:"
 	}
-	return "Write a number:"
+	return "Write a number (" + q.RangeText() + "):"
 }
 
 func wsSourceLine(src *questionnaire.Source) string {

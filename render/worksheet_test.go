@@ -91,7 +91,7 @@ questions:
 		"   Circle one:   1   2   3   4   5\n",
 		"   1 = Low, 5 = High\n",
 		"   (You may leave this one blank if you prefer.)\n",
-		"   Write a number, 0 or more: ___",
+		"   Write a number (at least 0): ___",
 		"   Tick all that apply:\n   [ ] X\n   [ ] Y\n",
 	} {
 		assert.Contains(t, out, want)

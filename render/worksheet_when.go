@@ -39,13 +39,13 @@ func whenWords(b *questionnaire.Bank, n ast.Node, depth int) (string, bool) {
 	switch x := n.(type) {
 	case *ast.IdentifierNode:
 		if q := b.Question(x.Value); q != nil && q.Type == questionnaire.YesNo {
-			return fmt.Sprintf("you answered %q to question %d", "Yes", q.Index+1), true
+			return fmt.Sprintf("you answered %q to question %d", q.AnswerText(true), q.Index+1), true
 		}
 	case *ast.UnaryNode:
 		if x.Operator == "not" || x.Operator == "!" {
 			if id, ok := x.Node.(*ast.IdentifierNode); ok {
 				if q := b.Question(id.Value); q != nil && q.Type == questionnaire.YesNo {
-					return fmt.Sprintf("you answered %q to question %d", "No", q.Index+1), true
+					return fmt.Sprintf("you answered %q to question %d", q.AnswerText(false), q.Index+1), true
 				}
 			}
 		}
@@ -131,11 +131,7 @@ func whenComparison(b *questionnaire.Bank, x *ast.BinaryNode) (string, bool) {
 		if op == "!=" {
 			bv = !bv
 		}
-		word := "No"
-		if bv {
-			word = "Yes"
-		}
-		return fmt.Sprintf("you answered %q to question %d", word, num), true
+		return fmt.Sprintf("you answered %q to question %d", q.AnswerText(bv), num), true
 	case questionnaire.Choice:
 		label, ok := whenOptionLabel(q, v)
 		if !ok {

@@ -33,6 +33,8 @@ file's name).
 
 You see the flags raised for each, each score with both values, both bands and the
 difference, and every question with both answers and whether they are the same.
+When either person said they are not safe, it opens with a note that it is for the
+counselor only, not for a joint session.
 
 The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
 		Example: "  candor compare sam.yaml alex.yaml\n" +
@@ -80,9 +82,10 @@ type scoredResponse struct {
 // loadScoredResponses reads response files, checks that they answer one bank, loads that
 // bank (the built-in one they name, or bankArg) and scores each. Problems are printed and
 // end the command with exit 1; warnings (a changed bank, answers to unknown questions) are
-// printed and the command goes on.
+// printed and the command goes on, and kept in each result's warnings.
 func loadScoredResponses(f *Factory, files []string, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
 	resps := make([]*questionnaire.Response, 0, len(files))
+	readDs := make([]questionnaire.Diagnostics, 0, len(files))
 	failed := false
 	for _, file := range files {
 		r, ds := questionnaire.ReadResponseFile(file)
@@ -92,6 +95,7 @@ func loadScoredResponses(f *Factory, files []string, bankArg string, width int, 
 			continue
 		}
 		resps = append(resps, r)
+		readDs = append(readDs, ds)
 	}
 	if failed {
 		return nil, nil, errSilent1
@@ -116,14 +120,14 @@ func loadScoredResponses(f *Factory, files []string, bankArg string, width int, 
 		return nil, nil, err
 	}
 	out := make([]scoredResponse, 0, len(resps))
-	for _, r := range resps {
-		answers, ds := r.Resolve(b)
+	for i, r := range resps {
+		answers, res, ds := scoreResponse(b, r)
 		printDiagnostics(f, ds, sourcesOf(r.File, ds), width)
-		if ds.HasErrors() {
+		if res == nil {
 			failed = true
 			continue
 		}
-		res := scoring.Score(b, answers, scoring.Options{Status: r.Status})
+		addWarnings(res, readDs[i]) // from reading the file
 		out = append(out, scoredResponse{Response: r, Answers: answers, Result: res})
 	}
 	if failed {
@@ -133,7 +137,8 @@ func loadScoredResponses(f *Factory, files []string, bankArg string, width int, 
 }
 
 // responseNames names each response by its respondent, or its file name (without .yaml)
-// when it has none; names that would be the same get their file name added.
+// when it has none; names that would be the same get their file name added, and names still
+// the same (one file named twice) get "(first)", "(second)" so the sides can be told apart.
 func responseNames(rs []scoredResponse) []string {
 	names := make([]string, len(rs))
 	count := map[string]int{}
@@ -155,5 +160,36 @@ func responseNames(rs []scoredResponse) []string {
 			names[i] = r.Response.File
 		}
 	}
+	count = map[string]int{}
+	for _, n := range names {
+		count[n]++
+	}
+	seen := map[string]int{}
+	for i, n := range names {
+		if count[n] > 1 {
+			seen[n]++
+			names[i] = fmt.Sprintf("%s (%s)", n, ordinal(seen[n]))
+		}
+	}
 	return names
+}
+
+// ordinal is "first", "second", ... in words up to ten, then "11th" and so on.
+func ordinal(n int) string {
+	words := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	if n >= 1 && n <= len(words) {
+		return words[n-1]
+	}
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return fmt.Sprint(n) + suffix
 }

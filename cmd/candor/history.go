@@ -30,8 +30,10 @@ weeks apart. They are put in order by the date in each file (oldest first), what
 you name them in.
 
 You see a table of every score by date with its band, and a chart of each score across the
-dates with the band boundaries marked. --format csv gives one row per response for a
-spreadsheet; --format json the full results.
+dates with the band boundaries marked. --format markdown gives the same table and charts
+for notes; --format csv one row per response for a spreadsheet (each score and its band,
+the flags raised and the outcome); --format json the full results. Warnings about a
+response (a changed bank, answers to questions it no longer has) are shown with them.
 
 The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
 		Example: "  candor history sam-*.yaml\n" +
@@ -48,7 +50,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 	}
 	cmd.Flags().StringVar(&opts.Bank, "bank", "", "the bank the responses answer (a file or a built-in id), when it is not built in")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion)
-	formatFlag(cmd, &opts.Format, "text", "csv", "json")
+	formatFlag(cmd, &opts.Format, "text", "markdown", "csv", "json")
 	widthFlag(cmd, &opts.Width)
 	return cmd
 }

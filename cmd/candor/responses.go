@@ -1,0 +1,35 @@
+package main
+
+import (
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// scoreResponse resolves resp's answers against bank b and scores them. The diagnostics
+// are Resolve's (print them; with errors there is no result). Every warning among them (a
+// changed bank version or digest, answers to questions the bank no longer has) is copied
+// into the result's warnings, so it is reported with the result, never silently dropped
+// (SPEC §2).
+func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questionnaire.Answers, *scoring.Result, questionnaire.Diagnostics) {
+	answers, ds := resp.Resolve(b)
+	if ds.HasErrors() {
+		return nil, nil, ds
+	}
+	r := scoring.Score(b, answers, scoring.Options{Status: resp.Status})
+	addWarnings(r, ds)
+	return answers, r, ds
+}
+
+// addWarnings copies the warnings among ds into r's warnings, once each.
+func addWarnings(r *scoring.Result, ds questionnaire.Diagnostics) {
+	have := make(map[string]bool, len(r.Warnings))
+	for _, w := range r.Warnings {
+		have[w] = true
+	}
+	for _, d := range ds.Warnings() {
+		if !have[d.Summary] {
+			have[d.Summary] = true
+			r.Warnings = append(r.Warnings, d.Summary)
+		}
+	}
+}
