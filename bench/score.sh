@@ -83,10 +83,13 @@ for n in $SIZES; do
 	if [[ ! -d "$dir" ]]; then
 		"$WORK/gen" -n "$n" "$dir"
 	fi
-	# Warm the page cache and check both agree on the count.
-	rows=$("$WORK/candor" score --format csv "$dir" | wc -l)
-	if [[ "$rows" != $((n + 1)) ]]; then
-		echo "candor printed $rows lines for $n files" >&2
+	# Warm the page cache, and check that every file is scored without a word on stderr (a
+	# folder kept from a run with another version of the bank would warn on every file).
+	rows=$("$WORK/candor" score --format csv "$dir" 2>"$WORK/warm.err" | wc -l)
+	if [[ "$rows" != $((n + 1)) || -s "$WORK/warm.err" ]]; then
+		echo "candor printed $rows lines for $n files, and this on stderr:" >&2
+		head -5 "$WORK/warm.err" >&2
+		echo "(remove $dir to make the responses again)" >&2
 		exit 1
 	fi
 	"$WORK/floor" "$dir" >/dev/null
