@@ -652,11 +652,9 @@ func choiceRange(q *questionnaire.Question) string {
 func numberRange(q *questionnaire.Question) string {
 	switch {
 	case q.HasMin && q.HasMax:
-		return fmt.Sprintf(" from %s to %s", num(q.Min), num(q.Max))
-	case q.HasMin:
-		return fmt.Sprintf(" of at least %s", num(q.Min))
-	case q.HasMax:
-		return fmt.Sprintf(" up to %s", num(q.Max))
+		return " from " + q.RangeText() // "from 1 to 7"
+	case q.HasMin || q.HasMax:
+		return " of " + q.RangeText() // "of at least 0", "of at most 10"
 	}
 	return ""
 }
@@ -799,30 +797,9 @@ func short(s string) string {
 
 // describeAnswer shows a stored answer as the person would recognize it.
 func describeAnswer(q *questionnaire.Question, v any) string {
-	switch x := v.(type) {
-	case bool:
-		if x {
-			return "yes"
-		}
-		return "no"
-	case float64:
-		if o := q.Option(x); o != nil {
-			return questionnaire.Sanitize(o.Label)
-		}
-		return num(x)
-	case string:
-		if o := q.Option(x); o != nil {
-			return questionnaire.Sanitize(o.Label)
-		}
-		return strconv.Quote(short(x))
-	case []any:
-		var labels []string
-		for _, e := range x {
-			if o := q.Option(e); o != nil {
-				labels = append(labels, questionnaire.Sanitize(o.Label))
-			}
-		}
-		return strings.Join(labels, ", ")
+	text := questionnaire.Sanitize(q.AnswerText(v))
+	if q.Type == questionnaire.Text {
+		return strconv.Quote(short(text))
 	}
-	return fmt.Sprint(v)
+	return text
 }

@@ -119,7 +119,7 @@ func TestBackAtTheFirstQuestionIsGentle(t *testing.T) {
 	b := loadKinds(t)
 	r := run(t, b, nil, "b", "y", "b", "", "q")
 	assert.Contains(t, r.out, "This is the first question, so there's nothing to go back to. Take your time.")
-	assert.Contains(t, r.out, "Your answer so far: yes.")
+	assert.Contains(t, r.out, "Your answer so far: Yes.")
 	assert.Equal(t, Quit, r.status)
 	assert.Equal(t, true, r.sess.Answers()["safe"], "Enter keeps the earlier answer")
 	assert.Equal(t, questionnaire.InProgress, r.resp.Status)
