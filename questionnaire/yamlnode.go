@@ -196,9 +196,9 @@ func checkShape(d *diags, root *yaml.Node) bool {
 	return true
 }
 
-// plainShape returns how many values the tree under n holds and its height (1 for a scalar),
-// counting at most past limit values or depth levels; plain is false when the tree has an
-// alias.
+// plainShape returns how many values the tree under n holds (count: those before it) and
+// its height (1 for a scalar), stopping once past maxNodes values or maxDepth levels; plain is
+// false when the tree has an alias.
 func plainShape(n *yaml.Node, depth, count int) (total, height int, plain bool) {
 	if n.Kind == yaml.AliasNode {
 		return 0, 0, false
