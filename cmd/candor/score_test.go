@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -99,4 +100,15 @@ func TestScoreMixedArgumentsInBatches(t *testing.T) {
 			assert.True(t, i >= 0 && j > i, stderr)
 		})
 	}
+}
+
+// A large batch tunes the garbage collector for the run only: the setting is restored after.
+func TestScoreRestoresGCPercent(t *testing.T) {
+	dir := t.TempDir()
+	writeResponses(t, dir, gcBatch)
+	old := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(old)
+	io, _, _, _ := iostreams.Test()
+	_ = scoreRun(NewFactory(io), &ScoreOptions{Responses: []string{dir}, Format: "csv"})
+	assert.Equal(t, 77, debug.SetGCPercent(old))
 }
