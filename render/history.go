@@ -140,7 +140,7 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 	cw := csv.NewWriter(w)
 	head := []string{"date", "file"}
 	for _, s := range b.Scores {
-		head = append(head, s.ID, s.ID+"_band")
+		head = append(head, s.ID+"_value", s.ID+"_band")
 	}
 	// flags: the raised flags' ids, urgent first, separated by spaces; outcome: the
 	// outcome's id. The bands stay exact while an urgent flag is raised (a counselor needs

@@ -132,6 +132,13 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 // minWidth is the narrowest --width candor lays text out at; a smaller one gets this.
 const minWidth = 20
 
+// bankFlag adds --bank FILE|ID, the bank to read responses with when it is not the built-in
+// one they name; usage completes built-in ids.
+func bankFlag(cmd *cobra.Command, target *string, usage string) {
+	cmd.Flags().StringVar(target, "bank", "", usage)
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion)
+}
+
 // widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal. A negative
 // width is a usage error.
 func widthFlag(cmd *cobra.Command, target *int) {

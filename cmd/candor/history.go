@@ -48,8 +48,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 			return historyRun(f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Bank, "bank", "", "the bank the responses answer (a file or a built-in id), when it is not built in")
-	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion)
+	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
 	formatFlag(cmd, &opts.Format, "text", "markdown", "csv", "json")
 	widthFlag(cmd, &opts.Width)
 	return cmd

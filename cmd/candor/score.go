@@ -31,6 +31,8 @@ type ScoreOptions struct {
 	Bank   string
 	Format string
 	Width  int
+	// ASCII draws bars without block characters.
+	ASCII bool
 	// Workers is how many responses are scored at once; 0 means runtime.GOMAXPROCS.
 	Workers int
 
@@ -68,10 +70,10 @@ started, updated, status, then <score>_value and <score>_band for every score of
 			return scoreRun(f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Bank, "bank", "", "score with this bank (a file or a built-in id) instead of the one each response names")
-	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion)
+	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
 	formatFlag(cmd, &opts.Format, "text", "markdown", "json", "csv")
 	widthFlag(cmd, &opts.Width)
+	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	return cmd
 }
 
@@ -396,16 +398,13 @@ func (s *scorer) one(path string) *scoreOut {
 	if b == nil {
 		return fail(append(ds, bds...))
 	}
-	answers, rds := resp.Resolve(b)
+	_, r, rds := scoreResponse(b, resp)
 	ds = append(ds, rds...)
-	if ds.HasErrors() {
+	if r == nil {
 		return fail(ds)
 	}
 	report(ds)
-	r := scoring.Score(b, answers, scoring.Options{Status: resp.Status})
-	for _, d := range ds.Warnings() {
-		r.Warnings = append(r.Warnings, d.Summary)
-	}
+	addWarnings(r, ds)
 	out.bank = b
 	if errBuf.Len() > 0 {
 		out.stderr = errBuf.Bytes()
@@ -445,9 +444,9 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		Format:     s.opts.Format,
 		Width:      s.width,
 		Color:      s.color,
-		ASCII:      !s.f.IO.CanShowUnicode(),
+		ASCII:      s.opts.ASCII || !s.f.IO.CanShowUnicode(),
 		Date:       date,
-		SavedTo:    resp.File,
+		Source:     resp.File,
 		Respondent: resp.Respondent,
 	})
 }
@@ -562,14 +561,16 @@ func (w *scoreWriter) flush() error {
 
 func (w *scoreWriter) finish() error { return w.flush() }
 
-// csvHeader is the CSV header for bank b: file, respondent, started, updated, status, then
-// <score>_value and <score>_band for every score.
+// csvHeader is the CSV header for bank b: file, respondent, started, updated, status,
+// <score>_value and <score>_band for every score, then flags and outcome. Bands stay exact
+// while an urgent flag is raised (a clinical instrument's band matters most then), so the
+// flags column says so.
 func csvHeader(b *questionnaire.Bank) []string {
 	h := []string{"file", "respondent", "started", "updated", "status"}
 	for _, sc := range b.Scores {
 		h = append(h, sc.ID+"_value", sc.ID+"_band")
 	}
-	return h
+	return append(h, "flags", "outcome")
 }
 
 // csvRow is one response's row; a score without a value has empty cells.
@@ -580,17 +581,25 @@ func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []stri
 		}
 		return t.UTC().Format(time.RFC3339)
 	}
-	row := make([]string, 0, 5+2*len(r.Scores))
-	row = append(row, questionnaire.Sanitize(path), questionnaire.Sanitize(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status)
+	row := make([]string, 0, 7+2*len(r.Scores))
+	row = append(row, render.CSVCell(path), render.CSVCell(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status)
 	for _, sc := range r.Scores {
 		v, band := "", ""
 		if sc.Value != nil {
 			v = questionnaire.FormatNumber(*sc.Value)
 		}
 		if sc.Band != nil {
-			band = questionnaire.Sanitize(*sc.Band)
+			band = render.CSVCell(*sc.Band)
 		}
 		row = append(row, v, band)
 	}
-	return row
+	flags := make([]string, len(r.Flags))
+	for i, fl := range r.Flags {
+		flags[i] = fl.ID
+	}
+	outcome := ""
+	if r.Outcome != nil {
+		outcome = r.Outcome.ID
+	}
+	return append(row, strings.Join(flags, " "), outcome)
 }

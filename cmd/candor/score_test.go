@@ -29,9 +29,26 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 1.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
 		require.NoError(t, os.WriteFile(name, []byte(src), 0o600))
 		if i%17 != 5 {
+			want, love, survive := i&1 == 1, i>>1&1 == 1, i>>2&1 == 1
 			v := (i & 1) + (i >> 1 & 1) + (i >> 2 & 1)
 			band := []string{"Not yet", "Not yet", "Getting closer", "Ready to begin"}[v]
-			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s", name, i, v, band))
+			// trust-readiness: a "no" to surviving it raises hard_to_go_on; the first "no"
+			// (want, love, survive) names the outcome, all three "no" their own.
+			flag, outcome := "", "ready"
+			if !survive {
+				flag = "hard_to_go_on"
+			}
+			switch {
+			case v == 0:
+				outcome = "not_yet_none"
+			case !want:
+				outcome = "not_yet_want"
+			case !love:
+				outcome = "not_yet_love"
+			case !survive:
+				outcome = "not_yet_survive"
+			}
+			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s,%s,%s", name, i, v, band, flag, outcome))
 		}
 	}
 	return rows, broken
@@ -50,7 +67,7 @@ func TestScoreOrderWithWorkers(t *testing.T) {
 			err := scoreRun(f, &ScoreOptions{Responses: []string{dir}, Format: "csv", Workers: tc.workers, batchSize: tc.batch})
 			assert.Equal(t, errSilent1, err, "broken files make exit 1")
 			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band", lines[0])
+			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band,flags,outcome", lines[0])
 			assert.Equal(t, rows, lines[1:])
 			var reported []string
 			for _, l := range strings.Split(errOut.String(), "\n") {
