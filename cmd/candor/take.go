@@ -312,17 +312,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed with this bank. It has not been changed.\n", questionnaire.Sanitize(path))
 		return nil, errSilent1
 	}
-	for _, d := range rds.Warnings() {
-		t.warnings = append(t.warnings, d.Summary)
-	}
-	if t.opts.Respondent != "" {
-		resp.Respondent = t.opts.Respondent
-	}
-	for _, q := range t.bank.Questions {
-		if v, ok := answers[q.ID]; ok {
-			resp.SetAnswer(q.ID, v) // as SPEC §2 writes them: true/false, option values
-		}
-	}
+	t.adopt(resp, answers, rds)
 	t.resp = resp
 	t.path = path
 	return answers, nil
@@ -418,6 +408,23 @@ func (t *taker) resumeCommand() string {
 	return questionnaire.Sanitize(cmd)
 }
 
+// adopt makes a resolved response (resumed, or from --answers) the session's own: its
+// warnings are kept for the summary, --respondent applies, and its answers are rewritten as
+// SPEC §2 writes them (true/false, option values).
+func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answers, ds questionnaire.Diagnostics) {
+	for _, d := range ds.Warnings() {
+		t.warnings = append(t.warnings, d.Summary)
+	}
+	if t.opts.Respondent != "" {
+		resp.Respondent = t.opts.Respondent
+	}
+	for _, q := range t.bank.Questions {
+		if v, ok := answers[q.ID]; ok {
+			resp.SetAnswer(q.ID, v)
+		}
+	}
+}
+
 // summary scores the answers and prints the summary to stdout.
 func (t *taker) summary(answers questionnaire.Answers) error {
 	r := scoring.Score(t.bank, answers, scoring.Options{})
@@ -479,17 +486,7 @@ func (t *taker) fromFile() error {
 	if ds.HasErrors() {
 		return errSilent1
 	}
-	for _, d := range ds.Warnings() {
-		t.warnings = append(t.warnings, d.Summary)
-	}
-	if t.opts.Respondent != "" {
-		resp.Respondent = t.opts.Respondent
-	}
-	for _, q := range b.Questions {
-		if v, ok := answers[q.ID]; ok {
-			resp.SetAnswer(q.ID, v) // written as SPEC §2 has it: true/false, values
-		}
-	}
+	t.adopt(resp, answers, ds)
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
 	resp.Status = scoring.Score(b, answers, scoring.Options{}).Status
 	t.resp = resp
