@@ -181,16 +181,27 @@ func Load(name string, src []byte) (*Bank, Diagnostics) {
 	return b, ds
 }
 
-func parse(d *diags, name string, raw []byte) *Bank {
+// parseFile checks that raw is a file candor reads (at most MaxFileSize, UTF-8 text without a
+// BOM or NUL, and not empty) and parses its YAML. empty names an empty file of this kind, with
+// emptyHint; when empty is "", parseYAML's own message for an empty bank is used.
+func parseFile(d *diags, raw []byte, empty, emptyHint string) ([]byte, *yaml.Node) {
 	if len(raw) > MaxFileSize {
 		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
-		return nil
+		return nil, nil
 	}
 	src, ok := checkText(d, raw)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	root := parseYAML(d, src)
+	if empty != "" && len(bytes.TrimSpace(src)) == 0 {
+		d.errorf(Pos{Line: 1, Col: 1}, emptyHint, "%s", empty)
+		return nil, nil
+	}
+	return src, parseYAML(d, src)
+}
+
+func parse(d *diags, name string, raw []byte) *Bank {
+	src, root := parseFile(d, raw, "", "")
 	if root == nil {
 		return nil
 	}

@@ -85,19 +85,7 @@ func ReadResponseFile(path string) (*Response, Diagnostics) {
 }
 
 func readResponse(d *diags, name string, raw []byte) *Response {
-	if len(raw) > MaxFileSize {
-		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
-		return nil
-	}
-	src, ok := checkText(d, raw)
-	if !ok {
-		return nil
-	}
-	if len(bytes.TrimSpace(src)) == 0 {
-		d.errorf(Pos{Line: 1, Col: 1}, "the file may have been cut short; a response written by `candor take` starts with `candor: 1`", "the response file is empty")
-		return nil
-	}
-	root := parseYAML(d, src)
+	_, root := parseFile(d, raw, "the response file is empty", "the file may have been cut short; a response written by `candor take` starts with `candor: 1`")
 	if root == nil {
 		return nil
 	}

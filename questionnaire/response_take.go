@@ -1,7 +1,6 @@
 package questionnaire
 
 import (
-	"bytes"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -34,19 +33,7 @@ func ReadAnswers(name string, raw []byte, b *Bank) (*Response, Diagnostics) {
 }
 
 func readAnswers(d *diags, name string, raw []byte, b *Bank) *Response {
-	if len(raw) > MaxFileSize {
-		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
-		return nil
-	}
-	src, ok := checkText(d, raw)
-	if !ok {
-		return nil
-	}
-	if len(bytes.TrimSpace(src)) == 0 {
-		d.errorf(Pos{Line: 1, Col: 1}, "write one `question_id: answer` per line", "the answers file is empty")
-		return nil
-	}
-	root := parseYAML(d, src)
+	_, root := parseFile(d, raw, "the answers file is empty", "write one `question_id: answer` per line")
 	if root == nil {
 		return nil
 	}

@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -415,56 +416,18 @@ func (l *loader) test(t *Test) {
 		return false
 	}
 	if se, ok := em["scores"]; ok {
-		t.Expect.Scores = map[string]*float64{}
-		if n := l.resolve(se.val, 4); n != nil {
-			if n.Kind != yaml.MappingNode {
-				l.errorf(l.pos(n), "write `{score_id: value}`", "`expect.scores` must map score ids to values")
-			} else {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					k, v := n.Content[i], n.Content[i+1]
-					if !scoreRef(k) {
-						continue
-					}
-					if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-						t.Expect.Scores[k.Value] = nil
-						continue
-					}
-					if f, ok := l.number(v, "an expected score", 5); ok {
-						t.Expect.Scores[k.Value] = &f
-					}
-				}
-			}
-		}
+		t.Expect.Scores = expectByScore(l, se.val, scoreRef, "`expect.scores` must map score ids to values", "write `{score_id: value}`",
+			func(k, v *yaml.Node) (float64, bool) { return l.number(v, "an expected score", 5) })
 	}
 	if be, ok := em["bands"]; ok {
-		t.Expect.Bands = map[string]*string{}
-		if n := l.resolve(be.val, 4); n != nil {
-			if n.Kind != yaml.MappingNode {
-				l.errorf(l.pos(n), "write `{score_id: band label}`", "`expect.bands` must map score ids to band labels")
-			} else {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					k, v := n.Content[i], n.Content[i+1]
-					if !scoreRef(k) {
-						continue
-					}
-					if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-						t.Expect.Bands[k.Value] = nil
-						continue
-					}
-					if label, ok := l.str(v, "an expected band", 5); ok {
-						sc := b.scoreByID[k.Value]
-						found := false
-						for _, band := range sc.Bands {
-							found = found || band.Label == label
-						}
-						if !found {
-							l.errorf(l.pos(v), "", "test %q expects band %q, which score %q does not have", t.Name, label, k.Value)
-						}
-						t.Expect.Bands[k.Value] = &label
-					}
+		t.Expect.Bands = expectByScore(l, be.val, scoreRef, "`expect.bands` must map score ids to band labels", "write `{score_id: band label}`",
+			func(k, v *yaml.Node) (string, bool) {
+				label, ok := l.str(v, "an expected band", 5)
+				if ok && !slices.ContainsFunc(b.scoreByID[k.Value].Bands, func(band *Band) bool { return band.Label == label }) {
+					l.errorf(l.pos(v), "", "test %q expects band %q, which score %q does not have", t.Name, label, k.Value)
 				}
-			}
-		}
+				return label, ok
+			})
 	}
 	if fe, ok := em["flags"]; ok {
 		t.Expect.HasFlags = true
@@ -487,6 +450,34 @@ func (l *loader) test(t *Test) {
 			}
 		}
 	}
+}
+
+// expectByScore reads a test's `expect.scores` or `expect.bands`: a mapping from score ids
+// (checked by known) to a value read by read, or null for "no value".
+func expectByScore[V any](l *loader, n *yaml.Node, known func(*yaml.Node) bool, notMapping, hint string, read func(k, v *yaml.Node) (V, bool)) map[string]*V {
+	out := map[string]*V{}
+	n = l.resolve(n, 4)
+	if n == nil {
+		return out
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errorf(l.pos(n), hint, "%s", notMapping)
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !known(k) {
+			continue
+		}
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			out[k.Value] = nil
+			continue
+		}
+		if x, ok := read(k, v); ok {
+			out[k.Value] = &x
+		}
+	}
+	return out
 }
 
 func (l *loader) warnings() {
