@@ -347,6 +347,21 @@ func suggestID(v string) string {
 	return ""
 }
 
+// uniqueID reads the id in node n of an element of a kind with its own ids (sections,
+// outcomes) and registers x under it in byID; it returns "" when the id is invalid or taken.
+func uniqueID[T any](l *loader, n *yaml.Node, kind string, depth int, byID map[string]T, x T, posOf func(T) Pos) string {
+	id, ok := l.checkID(n, kind, depth)
+	if !ok {
+		return ""
+	}
+	if prev, dup := byID[id]; dup {
+		l.errorf(l.pos(n), fmt.Sprintf("the first is at line %d", posOf(prev).Line), "duplicate %s id %q", kind, id)
+		return ""
+	}
+	byID[id] = x
+	return id
+}
+
 // claim registers an id in the shared namespace of questions, scores and flags.
 func (l *loader) claim(id string, kind string, n *yaml.Node) bool {
 	if l.names == nil {
@@ -479,14 +494,7 @@ func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
 			}
 			s := &Section{Pos: l.pos(n)}
 			if e, ok := sm["id"]; ok {
-				if id, ok := l.checkID(e.val, "section", 3); ok {
-					if prev, dup := b.sectionByID[id]; dup {
-						l.errorf(l.pos(e.val), fmt.Sprintf("the first is at line %d", prev.Pos.Line), "duplicate section id %q", id)
-					} else {
-						s.ID = id
-						b.sectionByID[id] = s
-					}
-				}
+				s.ID = uniqueID(l, e.val, "section", 3, b.sectionByID, s, func(x *Section) Pos { return x.Pos })
 			}
 			s.Title = l.optStr(sm, "title", "a section's `title`")
 			s.Intro = l.optStr(sm, "intro", "a section's `intro`")
@@ -803,14 +811,7 @@ func (l *loader) outcomes(m map[string]entry) {
 		}
 		o := &Outcome{Pos: l.pos(n)}
 		if e, ok := om["id"]; ok {
-			if id, ok := l.checkID(e.val, "outcome", 3); ok {
-				if prev, dup := b.outcomeByID[id]; dup {
-					l.errorf(l.pos(e.val), fmt.Sprintf("the first is at line %d", prev.Pos.Line), "duplicate outcome id %q", id)
-				} else {
-					o.ID = id
-					b.outcomeByID[id] = o
-				}
-			}
+			o.ID = uniqueID(l, e.val, "outcome", 3, b.outcomeByID, o, func(x *Outcome) Pos { return x.Pos })
 		}
 		o.Title = l.optStr(om, "title", "an outcome's `title`")
 		o.Text = l.optStr(om, "text", "an outcome's `text`")

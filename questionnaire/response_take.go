@@ -1,7 +1,6 @@
 package questionnaire
 
 import (
-
 	"go.yaml.in/yaml/v3"
 )
 
