@@ -73,7 +73,7 @@ func (s *IOStreams) getenv(k string) string {
 }
 
 // ColorEnabled reports whether colors may be used on stdout: only on a terminal, never with
-// NO_COLOR set (to anything) or TERM=dumb.
+// NO_COLOR set to a non-empty value (as no-color.org defines it) or TERM=dumb.
 func (s *IOStreams) ColorEnabled() bool { return s.colorOn(s.outTTY) }
 
 // ColorEnabledStderr is ColorEnabled for the prompt stream.
