@@ -428,28 +428,8 @@ func cmpFlagWords(f scoring.FlagResult) string {
 
 // --- text ---------------------------------------------------------------------------
 
-type cmpText struct {
-	w     *bufio.Writer
-	width int
-	g     Glyphs
-}
-
-func (t *cmpText) line(s string) { t.w.WriteString(strings.TrimRight(s, " ") + "\n") }
-
-func (t *cmpText) wrapped(text, first, indent string) {
-	for _, l := range WrapIndent(text, t.width, first, indent) {
-		t.line(l)
-	}
-}
-
-func (t *cmpText) heading(s string) {
-	t.line("")
-	t.line(s)
-	t.line(Rule(t.g.Rule, Width(s)))
-}
-
 func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
-	t := &cmpText{w: w, width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII)}
+	t := newReportText(w, opt.Width, opt.ASCII)
 	if c.CounselorOnly {
 		inner := t.width - 6
 		if t.width < 30 {

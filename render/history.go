@@ -183,28 +183,8 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 
 // --- text ---------------------------------------------------------------------------
 
-type histText struct {
-	w     *bufio.Writer
-	width int
-	g     Glyphs
-}
-
-func (t *histText) line(s string) { t.w.WriteString(strings.TrimRight(s, " ") + "\n") }
-
-func (t *histText) wrapped(text, first, indent string) {
-	for _, l := range WrapIndent(text, t.width, first, indent) {
-		t.line(l)
-	}
-}
-
-func (t *histText) heading(s string) {
-	t.line("")
-	lines := Wrap(s, t.width)
-	for _, l := range lines {
-		t.line(l)
-	}
-	t.line(Rule(t.g.Rule, min(maxWidth(lines), t.width)))
-}
+// histText is the history report's text writer, with its table and charts.
+type histText struct{ *reportText }
 
 // historyDates labels each entry by its date, with the time of day when two fall on the
 // same day.
@@ -248,7 +228,7 @@ func histValue(e HistoryEntry, i int) string {
 }
 
 func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) {
-	t := &histText{w: w, width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII)}
+	t := &histText{newReportText(w, opt.Width, opt.ASCII)}
 	dates := historyDates(entries)
 	title := Clean(b.Title)
 	t.wrapped(title, "", "")
@@ -645,7 +625,7 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 			m.block("### " + MarkdownEscape(historyLabel(entries, i)))
 			var buf strings.Builder
 			bw := bufio.NewWriter(&buf)
-			t := &histText{w: bw, width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII)}
+			t := &histText{newReportText(bw, opt.Width, opt.ASCII)}
 			t.chartBody(entries, dates, i)
 			_ = bw.Flush()
 			body := strings.TrimRight(buf.String(), "\n")

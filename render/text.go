@@ -4,6 +4,7 @@ package render
 // history): display width, wrapping, paragraphs, bars, rules, frames and color.
 
 import (
+	"bufio"
 	"math"
 	"regexp"
 	"strings"
@@ -370,4 +371,33 @@ func visibleWidth(s string) int {
 // (questionnaire.Sanitize) and turns tabs into spaces.
 func Clean(s string) string {
 	return strings.ReplaceAll(questionnaire.Sanitize(s), "\t", " ")
+}
+
+// reportText writes the counselor's plain-text reports (compare, history): lines without
+// trailing spaces, wrapped paragraphs, and headings wrapped to the width and underlined.
+type reportText struct {
+	w     *bufio.Writer
+	width int
+	g     Glyphs
+}
+
+func newReportText(w *bufio.Writer, width int, ascii bool) *reportText {
+	return &reportText{w: w, width: EffectiveWidth(width), g: GlyphsFor(ascii)}
+}
+
+func (t *reportText) line(s string) { t.w.WriteString(strings.TrimRight(s, " ") + "\n") }
+
+func (t *reportText) wrapped(text, first, indent string) {
+	for _, l := range WrapIndent(text, t.width, first, indent) {
+		t.line(l)
+	}
+}
+
+func (t *reportText) heading(s string) {
+	t.line("")
+	lines := Wrap(s, t.width)
+	for _, l := range lines {
+		t.line(l)
+	}
+	t.line(Rule(t.g.Rule, min(maxWidth(lines), t.width)))
 }
