@@ -163,12 +163,17 @@ func checkText(d *diags, src []byte) ([]byte, bool) {
 // when there are errors. Warnings may come with a usable bank.
 func Load(name string, src []byte) (*Bank, Diagnostics) {
 	d := &diags{file: name}
-	b := parse(d, name, src)
+	return finish(d, parse(d, name, src))
+}
+
+// finish sorts what reading a file found, caps it at maxDiagnostics with a line saying how
+// many more there are, and returns x only when there is no error.
+func finish[T any](d *diags, x *T) (*T, Diagnostics) {
 	ds := d.list
 	ds.Sort()
 	if len(ds) > maxDiagnostics || d.dropped > 0 {
 		rest := ds[min(len(ds), maxDiagnostics):]
-		more := Diagnostic{Severity: Warning, Pos: Pos{File: name}, Summary: fmt.Sprintf("and %d more problems", len(rest)+d.dropped),
+		more := Diagnostic{Severity: Warning, Pos: Pos{File: d.file}, Summary: fmt.Sprintf("and %d more problems", len(rest)+d.dropped),
 			Hint: "fix these first; the rest are shown once there are fewer"}
 		if rest.HasErrors() || d.droppedErr {
 			more.Severity = Error
@@ -178,7 +183,7 @@ func Load(name string, src []byte) (*Bank, Diagnostics) {
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	return b, ds
+	return x, ds
 }
 
 // parseFile checks that raw is a file candor reads (at most MaxFileSize, UTF-8 text without a

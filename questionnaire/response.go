@@ -63,16 +63,7 @@ var responseKeys = []string{"candor", "kind", "bank", "respondent", "status", "s
 // against a bank.
 func ReadResponse(name string, raw []byte) (*Response, Diagnostics) {
 	d := &diags{file: name}
-	r := readResponse(d, name, raw)
-	ds := d.list
-	ds.Sort()
-	if len(ds) > maxDiagnostics {
-		ds = ds[:maxDiagnostics]
-	}
-	if ds.HasErrors() {
-		return nil, ds
-	}
-	return r, ds
+	return finish(d, readResponse(d, name, raw))
 }
 
 // ReadResponseFile reads a response from a file path.

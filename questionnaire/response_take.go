@@ -19,16 +19,7 @@ func ReadAnswersFile(path string, b *Bank) (*Response, Diagnostics) {
 // ReadAnswers is ReadAnswersFile on bytes; name is used in diagnostics.
 func ReadAnswers(name string, raw []byte, b *Bank) (*Response, Diagnostics) {
 	d := &diags{file: name}
-	r := readAnswers(d, name, raw, b)
-	ds := d.list
-	ds.Sort()
-	if len(ds) > maxDiagnostics {
-		ds = ds[:maxDiagnostics]
-	}
-	if ds.HasErrors() {
-		return nil, ds
-	}
-	return r, ds
+	return finish(d, readAnswers(d, name, raw, b))
 }
 
 func readAnswers(d *diags, name string, raw []byte, b *Bank) *Response {

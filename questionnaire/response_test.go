@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -348,4 +349,20 @@ func TestResponseSetAnswerAndSkipped(t *testing.T) {
 	r.SetSkipped("hours", true)
 	r.SetSkipped("note", false)
 	assert.Equal(t, []string{"hours"}, r.Skipped)
+}
+
+// A response with hundreds of problems lists the first 200 and says how many more there are,
+// as a bank does, instead of dropping them silently.
+func TestReadResponseCapsDiagnostics(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("candor: 1\nkind: response\nbank: {id: trust-readiness}\nanswers:\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "  q%d: {nested: %d}\n", i, i)
+	}
+	r, ds := ReadResponse("many.yaml", []byte(b.String()))
+	require.Nil(t, r)
+	require.Len(t, ds, maxDiagnostics+1)
+	last := ds[len(ds)-1]
+	assert.Equal(t, "and 100 more problems", last.Summary)
+	assert.Equal(t, Error, last.Severity)
 }
