@@ -218,7 +218,7 @@ func setAside(opt Options) string {
 // prorated says how a score with a few unanswered questions was worked out.
 func prorated(s scoring.ScoreResult) string {
 	missing := s.Items - s.Answered
-	return fmt.Sprintf("Worked out from the %d of %d questions you answered; the %s left open %s estimated from your other answers.",
+	return fmt.Sprintf("Worked out from the %d of %d questions you answered; the %s without an answer %s estimated from your other answers.",
 		s.Answered, s.Items, plural(missing, "one", "ones"), plural(missing, "is", "are"))
 }
 
