@@ -50,3 +50,19 @@ func TestReadmeNamesEveryCommand(t *testing.T) {
 		assert.Contains(t, text, "candor "+c.Name(), "README mentions `candor %s`", c.Name())
 	}
 }
+
+// The example summaries in the README are what candor prints: each is the start of an example
+// in docs/examples.md, which TestDocsExamples (render) checks against the renderer.
+func TestReadmeExampleSummaries(t *testing.T) {
+	text := readme(t)
+	examples, err := os.ReadFile("../../docs/examples.md")
+	require.NoError(t, err)
+	_, section, ok := strings.Cut(text, "## What you get at the end")
+	require.True(t, ok)
+	section, _, _ = strings.Cut(section, "\n## ")
+	blocks := regexp.MustCompile("(?s)```\n(.*?)\\.\\.\\.\n```").FindAllStringSubmatch(section, -1)
+	require.Len(t, blocks, 2, "two example summaries, each ending in ...")
+	for _, b := range blocks {
+		assert.Contains(t, string(examples), b[1], "a README example is not (any more) what candor prints")
+	}
+}
