@@ -661,7 +661,20 @@ func TestHostileInterrupts(t *testing.T) {
 						code = ee.ExitCode()
 					}
 					if st.done {
-						assert.Contains(t, []int{exitOK, exitInterrupted}, code, "stderr:\n%s", stderr.String())
+						// Everything is saved before the summary. A signal during the summary
+						// ends calmly (0 or 130); one that lands after the run has finished,
+						// once candor has let go of signals on its way out, ends the process
+						// as the signal does by default, with nothing left to lose: the
+						// checks below still find the completed file and no lock.
+						killed := false
+						if ee != nil {
+							if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == sig {
+								killed = true
+							}
+						}
+						if !killed {
+							assert.Contains(t, []int{exitOK, exitInterrupted}, code, "stderr:\n%s", stderr.String())
+						}
 					} else {
 						assert.Equal(t, exitInterrupted, code, "stderr:\n%s", stderr.String())
 						assert.Contains(t, stderr.String(), "every answer you gave is in "+path)
