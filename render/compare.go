@@ -616,13 +616,6 @@ func compareMarkdown(c *Comparison) string {
 	}
 	m.block(rows...)
 
-	if ws := cmpWarnings(c); len(ws) > 0 {
-		m.block("## About this comparison")
-		var lines []string
-		for _, w := range ws {
-			lines = append(lines, "- "+MarkdownEscape(w))
-		}
-		m.block(lines...)
-	}
+	m.notes("About this comparison", cmpWarnings(c))
 	return m.b.String()
 }

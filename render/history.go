@@ -637,13 +637,6 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 		}
 	}
 
-	if ws := historyWarnings(entries, dates); len(ws) > 0 {
-		m.block("## About these responses")
-		var lines []string
-		for _, w := range ws {
-			lines = append(lines, "- "+MarkdownEscape(w))
-		}
-		m.block(lines...)
-	}
+	m.notes("About these responses", historyWarnings(entries, dates))
 	return m.b.String()
 }

@@ -15,6 +15,20 @@ type mdOut struct {
 	g Glyphs
 }
 
+// notes writes a "## heading" and the items as an escaped bullet list; nothing when there are
+// no items.
+func (m *mdOut) notes(heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	m.block("## " + heading)
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = "- " + MarkdownEscape(it)
+	}
+	m.block(lines...)
+}
+
 func (m *mdOut) block(lines ...string) {
 	if m.b.Len() > 0 {
 		m.b.WriteByte('\n')
@@ -168,14 +182,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		}
 	}
 
-	if len(r.Warnings) > 0 {
-		m.block("## About this summary")
-		var ls []string
-		for _, w := range r.Warnings {
-			ls = append(ls, "- "+MarkdownEscape(w))
-		}
-		m.block(ls...)
-	}
+	m.notes("About this summary", r.Warnings)
 
 	if m.b.Len() == 0 {
 		m.block("Thank you for answering.")
