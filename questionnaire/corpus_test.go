@@ -117,3 +117,17 @@ func mustReadFile(t testing.TB, path string) []byte {
 	require.NoError(t, err)
 	return src
 }
+
+// TestFlagShowAtOnce: urgent flags are always shown at once, other flags only with
+// `show: at_once`.
+func TestFlagShowAtOnce(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "valid", "every-feature.yaml"))
+	require.NoError(t, err)
+	b, ds := Load("every-feature.yaml", src)
+	require.False(t, ds.HasErrors(), ds.Error())
+	for id, want := range map[string]bool{"unsafe": true, "many_lies": true, "quiet": false} {
+		f := b.Flag(id)
+		require.NotNil(t, f, id)
+		assert.Equal(t, want, f.ShowAtOnce(), id)
+	}
+}

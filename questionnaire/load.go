@@ -32,7 +32,7 @@ var (
 	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse"}
 	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "round", "bands"}
 	bandKeys      = []string{"max", "label", "text"}
-	flagKeys      = []string{"id", "when", "level", "title", "text"}
+	flagKeys      = []string{"id", "when", "level", "title", "text", "show"}
 	outcomeKeys   = []string{"id", "when", "title", "text"}
 	testKeys      = []string{"name", "answers", "expect"}
 	expectKeys    = []string{"outcome", "scores", "bands", "flags"}
@@ -790,6 +790,20 @@ func (l *loader) flags(m map[string]entry) {
 					l.errorf(l.pos(e.val), hint, "unknown flag level %q", v)
 				} else {
 					f.Level = Level(v)
+				}
+			}
+		}
+		if e, ok := fm["show"]; ok {
+			if v, ok := l.str(e.val, "`show`", 3); ok {
+				shows := []string{"at_once", "at_end"}
+				if !contains(shows, v) {
+					hint := "`show` is `at_once` or `at_end`"
+					if s := nearest(v, shows); s != "" {
+						hint = fmt.Sprintf("did you mean `%s`?", s)
+					}
+					l.errorf(l.pos(e.val), hint, "unknown value %q for a flag's `show`", v)
+				} else {
+					f.AtOnce = v == "at_once"
 				}
 			}
 		}

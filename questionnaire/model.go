@@ -307,8 +307,15 @@ type Flag struct {
 	Level Level
 	Title string
 	Text  string
-	Pos   Pos
+	// AtOnce is true for `show: at_once`: the flag's text appears during the session the
+	// moment an answer raises it, not only in the summary.
+	AtOnce bool
+	Pos    Pos
 }
+
+// ShowAtOnce reports whether the flag's text is shown the moment an answer raises it:
+// urgent flags always are, other flags when the bank says `show: at_once`.
+func (f *Flag) ShowAtOnce() bool { return f.Level == Urgent || f.AtOnce }
 
 // Outcome is a verdict; the first whose condition holds heads the summary.
 type Outcome struct {
