@@ -15,7 +15,7 @@ const FormatVersion = 1
 // QuestionType is the kind of answer a question takes.
 type QuestionType string
 
-// The question types of SPEC §1.
+// The question types of docs/spec.md §1.
 const (
 	YesNo  QuestionType = "yesno"
 	Choice QuestionType = "choice"

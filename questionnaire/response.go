@@ -22,7 +22,7 @@ type BankRef struct {
 	Digest  string `json:"digest,omitempty"`
 }
 
-// Response is a saved set of answers (SPEC §2).
+// Response is a saved set of answers (docs/spec.md §2).
 type Response struct {
 	Bank       BankRef
 	Respondent string

@@ -1,5 +1,5 @@
 // Package render turns scored results into what a person reads: plain text, markdown or
-// JSON (SPEC §3).
+// JSON (docs/spec.md §3).
 package render
 
 import (
@@ -60,7 +60,7 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 	return err
 }
 
-// JSON writes r as SPEC §3 JSON: `scores`, `flags` and `warnings` are always lists, never
+// JSON writes r as docs/spec.md §3 JSON: `scores`, `flags` and `warnings` are always lists, never
 // null; `outcome` is null when no outcome applies.
 func JSON(w io.Writer, r *scoring.Result) error {
 	if r == nil {

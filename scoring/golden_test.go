@@ -11,7 +11,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 )
 
-// Golden JSON results (SPEC §3) for representative cases, in testdata/golden. Refresh them
+// Golden JSON results (docs/spec.md §3) for representative cases, in testdata/golden. Refresh them
 // after an intended change with `go test ./scoring -update`, and read the diff.
 func TestGoldenResults(t *testing.T) {
 	const m = -1

@@ -1,5 +1,5 @@
 // Package scoring is candor's pure scoring engine: a bank and answers in, a Result out
-// (SPEC §1 semantics, §3 result). It reads no files and keeps no state.
+// (docs/spec.md §1 semantics, §3 result). It reads no files and keeps no state.
 package scoring
 
 import (
@@ -11,7 +11,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 )
 
-// Result is a scored response; its JSON form is SPEC §3, key for key.
+// Result is a scored response; its JSON form is docs/spec.md §3, key for key.
 type Result struct {
 	Bank     BankInfo       `json:"bank"`
 	Status   string         `json:"status"`

@@ -62,7 +62,7 @@ scores:
   - {id: s_mu_rev, label: x, items: [mu_rev]}
 `
 
-// Every kind of item scores as SPEC §1 says, with reverse keying over its own range.
+// Every kind of item scores as docs/spec.md §1 says, with reverse keying over its own range.
 func TestItemScores(t *testing.T) {
 	b := loadBank(t, itemsBank)
 	cases := []struct {
@@ -395,7 +395,7 @@ func TestFlagsAndUrgentOutcome(t *testing.T) {
 	assert.Equal(t, "ready", r.Outcome.ID)
 }
 
-// The JSON result has SPEC §3's keys, key for key (plus `needed`), with null for a value and
+// The JSON result has docs/spec.md §3's keys, key for key (plus `needed`), with null for a value and
 // band without enough answers and for no outcome, and arrays (never null) for lists.
 func TestJSONKeys(t *testing.T) {
 	b := loadBank(t, safetyBank+`

@@ -16,7 +16,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 )
 
-// Exit codes (SPEC §4).
+// Exit codes (docs/spec.md §4).
 const (
 	exitOK          = 0
 	exitBadInput    = 1

@@ -9,7 +9,7 @@ import (
 // are Resolve's (print them; with errors there is no result). Every warning among them (a
 // changed bank version or digest, answers to questions the bank no longer has) is copied
 // into the result's warnings, so it is reported with the result, never silently dropped
-// (SPEC §2).
+// (docs/spec.md §2).
 func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questionnaire.Answers, *scoring.Result, questionnaire.Diagnostics) {
 	answers, ds := resp.Resolve(b)
 	if ds.HasErrors() {

@@ -421,7 +421,7 @@ func (s *scorer) one(path string) *scoreOut {
 	return out
 }
 
-// scoreLine is one line of JSON Lines: the SPEC §3 result with the file and respondent.
+// scoreLine is one line of JSON Lines: the docs/spec.md §3 result with the file and respondent.
 type scoreLine struct {
 	File       string  `json:"file"`
 	Respondent *string `json:"respondent"`

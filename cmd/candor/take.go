@@ -410,7 +410,7 @@ func (t *taker) resumeCommand() string {
 
 // adopt makes a resolved response (resumed, or from --answers) the session's own: its
 // warnings are kept for the summary, --respondent applies, and its answers are rewritten as
-// SPEC §2 writes them (true/false, option values).
+// docs/spec.md §2 writes them (true/false, option values).
 func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answers, ds questionnaire.Diagnostics) {
 	for _, d := range ds.Warnings() {
 		t.warnings = append(t.warnings, d.Summary)
