@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -86,26 +88,93 @@ var errInterrupted = &exitError{code: exitInterrupted}
 
 // Main runs candor with args and returns the exit code.
 func Main(args []string, f *Factory) int {
+	out := &outWriter{w: f.IO.Out}
+	f.IO.Out = out
+	defer func() { f.IO.Out = out.w }()
 	root := NewCmdRoot(f)
+	markRunErrors(root)
 	root.SetArgs(args)
 	root.SetIn(f.IO.In)
-	root.SetOut(f.IO.Out)
+	root.SetOut(out)
 	root.SetErr(f.IO.ErrOut)
 	err := root.Execute()
-	if err == nil {
-		return exitOK
-	}
 	var ee *exitError
-	if errors.As(err, &ee) {
+	isExit := errors.As(err, &ee)
+	var re *runError
+	switch {
+	case out.err != nil && !(isExit && ee.msg != "" && ee.code != exitUsage):
+		// Results that could not be written are a failure, not a usage error, and never
+		// a silent success (a full disk, a closed file).
+		fmt.Fprintln(f.IO.ErrOut, "candor: writing output: "+questionnaire.Sanitize(osErrorText(out.err)))
+		if isExit && ee.code == exitInterrupted {
+			return exitInterrupted
+		}
+		return exitBadInput
+	case err == nil:
+		return exitOK
+	case isExit:
 		if ee.msg != "" {
 			fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(ee.msg))
 		}
 		return ee.code
+	case errors.As(err, &re):
+		fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(re.err.Error()))
+		return exitBadInput
 	}
 	// Anything cobra itself refuses (unknown command or flag, wrong arguments) is usage.
 	fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(err.Error()))
 	fmt.Fprintln(f.IO.ErrOut, "Run 'candor --help' for usage.")
 	return exitUsage
+}
+
+// runError is an error a command returned while running: exit 1, never usage.
+type runError struct{ err error }
+
+func (e *runError) Error() string { return e.err.Error() }
+
+// markRunErrors marks the errors commands return while running (runError): only what
+// cobra refuses before a command runs is a usage error.
+func markRunErrors(c *cobra.Command) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			err := run(cmd, args)
+			var ee *exitError
+			if err != nil && !errors.As(err, &ee) {
+				return &runError{err: err}
+			}
+			return err
+		}
+	}
+	for _, sub := range c.Commands() {
+		markRunErrors(sub)
+	}
+}
+
+// osErrorText is what went wrong without the file's name: "no space left on device".
+func osErrorText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// outWriter remembers the first error writing results, so a failed write is reported even
+// where the code writing did not check it.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err != nil {
+		o.err = err
+	}
+	return n, err
 }
 
 // formatFlag adds --format with the allowed values and checks it before the command runs.
