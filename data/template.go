@@ -9,9 +9,12 @@ import (
 //go:embed template/bank.yaml
 var template []byte
 
+// TemplateID is the template's own bank id, kept when no other is given.
+const TemplateID = "my-bank"
+
 // Template lines that `candor init` fills in.
 const (
-	templateIDLine    = "\nid: my-bank\n"
+	templateIDLine    = "\nid: " + TemplateID + "\n"
 	templateTitleLine = "\ntitle: \"A check-in on rebuilding trust\"\n"
 )
 

@@ -72,10 +72,7 @@ func initRun(f *Factory, opts *InitOptions) error {
 		return usageError("--id %q is not a bank id: use lower-case letters, digits and dashes, starting with a letter, such as my-bank", id)
 	}
 	if id == "" {
-		base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(opts.File), ".yaml"), ".yml")
-		if initIDRE.MatchString(base) {
-			id = base
-		}
+		id = bankIDFromFile(opts.File)
 	}
 	title := strings.TrimSpace(opts.Title)
 	if strings.ContainsAny(title, "\n\r") {
@@ -89,7 +86,15 @@ func initRun(f *Factory, opts *InitOptions) error {
 	if strings.ContainsAny(arg, " '\"$`\\") {
 		arg = "'" + strings.ReplaceAll(arg, "'", `'\''`) + "'"
 	}
+	chose := "Its id is " + id
+	if opts.ID == "" {
+		chose += ", taken from the file name (change it with --id, or in the file)"
+	}
+	if id == "" {
+		chose = "Its id is " + data.TemplateID + " for now: give it one of your own in the file"
+	}
 	fmt.Fprintf(f.IO.Out, `Your new question bank is in %s.
+%s.
 
 It is a complete, working example, with notes for you on every part. Next:
   1. Open it in a text editor and make it your own: change the words, keep what
@@ -97,6 +102,34 @@ It is a complete, working example, with notes for you on every part. Next:
   2. Check it after each change:   candor validate %s
   3. Try it as your client would:  candor take %s
   4. Print it for paper:           candor show %s
-`, name, arg, arg, arg)
+`, name, chose, arg, arg, arg)
 	return nil
+}
+
+// bankIDFromFile derives a bank id from a file name: "Week Two.yaml" gives week-two. Letters
+// are lower-cased, every run of other characters becomes one dash, and what cannot start an
+// id is dropped. It returns "" when nothing usable is left.
+func bankIDFromFile(path string) string {
+	base := filepath.Base(path)
+	for _, ext := range []string{".yaml", ".yml", ".YAML", ".YML"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(base) {
+		switch {
+		case r >= 'a' && r <= 'z', b.Len() > 0 && r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	if id := b.String(); initIDRE.MatchString(id) {
+		return id
+	}
+	return ""
 }
