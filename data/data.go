@@ -73,14 +73,16 @@ func nearestID(name string) string {
 	return questionnaire.Nearest(strings.ToLower(name), IDs())
 }
 
-// LoadBank loads BANK as the command line names it: a path to a file, or a built-in id in
-// any case. A name that is both an existing file and a built-in id is the file.
+// LoadBank loads BANK as the command line names it (the "BANK argument -> bank" lookup every
+// command uses; Finder is "response -> its bank"): a path to a file, or a built-in id in any
+// case. A name that is both an existing file and a built-in id is the file, because the user
+// typed it; a bank a response names is found by Finder, which never reads the current folder.
 func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 	if _, err := os.Stat(arg); err == nil {
 		return questionnaire.LoadFile(arg)
 	}
 	if id, ok := BuiltinID(arg); ok {
-		return questionnaire.LoadFS(banks, path.Join("banks", id+".yaml"))
+		return Builtin(id)
 	}
 	if !strings.ContainsAny(arg, "/\\.") {
 		hint := "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)"

@@ -107,13 +107,11 @@ func loadScoredResponses(f *Factory, files []string, bankArg string, width int, 
 	}
 	var b *questionnaire.Bank
 	var err error
-	switch {
-	case bankArg != "":
+	if bankArg != "" {
 		b, err = loadBank(f, bankArg, width)
-	case !data.IsBuiltin(resps[0].Bank.ID):
-		return nil, nil, badInput("%s answers bank %q, which is not built in; name its file with --bank FILE", resps[0].File, resps[0].Bank.ID)
-	default:
-		b, err = loadBank(f, resps[0].Bank.ID, width)
+	} else {
+		fb, ds := (&data.Finder{}).ForResponse(resps[0])
+		b, err = shownBank(f, fb, ds, resps[0].File, width)
 	}
 	if err != nil {
 		return nil, nil, err

@@ -245,11 +245,18 @@ func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[stri
 	_ = questionnaire.WriteText(f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: f.IO.ColorEnabledStderr(), Width: width})
 }
 
-// loadBank loads BANK (a built-in id or a file); on errors it prints them and returns errSilent1.
+// loadBank loads BANK (a built-in id or a file) with data.LoadBank and prints its diagnostics,
+// warnings too; with errors it returns errSilent1.
 func loadBank(f *Factory, arg string, width int) (*questionnaire.Bank, error) {
 	b, ds := data.LoadBank(arg)
+	return shownBank(f, b, ds, arg, width)
+}
+
+// shownBank prints the diagnostics of finding a bank (warnings are never dropped) and turns
+// no bank into errSilent1.
+func shownBank(f *Factory, b *questionnaire.Bank, ds questionnaire.Diagnostics, file string, width int) (*questionnaire.Bank, error) {
+	printDiagnostics(f, ds, sourcesOf(file, ds), width)
 	if b == nil {
-		printDiagnostics(f, ds, sourcesOf(arg, ds), width)
 		return nil, errSilent1
 	}
 	return b, nil

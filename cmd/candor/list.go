@@ -54,7 +54,7 @@ func listRun(f *Factory, opts *ListOptions) error {
 	width := min(resolveWidth(f, opts.Width), 64)
 	var banks []listedBank
 	for _, id := range data.IDs() {
-		b, ds := data.LoadBank(id)
+		b, ds := data.Builtin(id) // never a file of that name in the current folder
 		if b == nil {
 			// A built-in bank always loads (its tests make sure); say so plainly if not.
 			printDiagnostics(f, ds, sourcesOf(id, ds), width)

@@ -113,35 +113,24 @@ type scorer struct {
 	color  bool
 	colorE bool
 
-	fixed *questionnaire.Bank // --bank, when given
-
-	// banks has an entry for every built-in bank, made before the workers start and only
-	// read after that; each is loaded the first time a response names it.
-	banks map[string]*bankOnce
-}
-
-// bankOnce loads one built-in bank the first time a response names it.
-type bankOnce struct {
-	once sync.Once
-	bank *questionnaire.Bank
-	ds   questionnaire.Diagnostics
+	// banks finds each response's bank: --bank, or the built-in bank it names, loaded once.
+	banks *data.Finder
 }
 
 func scoreRun(f *Factory, opts *ScoreOptions) error {
 	s := &scorer{
 		f: f, opts: opts, width: resolveWidth(f, opts.Width),
 		color: f.IO.ColorEnabled(), colorE: f.IO.ColorEnabledStderr(),
-		banks: map[string]*bankOnce{},
-	}
-	for _, id := range data.IDs() {
-		s.banks[id] = &bankOnce{}
+		banks: &data.Finder{Hint: func(r *questionnaire.Response) string {
+			return "score it with the bank's file: candor score --bank FILE " + shellQuote(r.File)
+		}},
 	}
 	if opts.Bank != "" {
 		b, err := loadBank(f, opts.Bank, s.width)
 		if err != nil {
 			return err
 		}
-		s.fixed = b
+		s.banks.Bank = b
 	}
 	sources, count, folders := s.expand(opts.Responses)
 	s.batch = len(opts.Responses) > 1 || count > 1 || folders
@@ -337,35 +326,6 @@ func (s *scorer) folderError(dir, summary string) *scoreOut {
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
-// bankFor returns the bank to score r with: --bank, or the built-in bank it names, loaded once.
-func (s *scorer) bankFor(r *questionnaire.Response) (*questionnaire.Bank, questionnaire.Diagnostics) {
-	if s.fixed != nil {
-		return s.fixed, nil
-	}
-	id := r.Bank.ID
-	e := s.banks[id]
-	if e == nil {
-		pos := r.BankPos
-		if pos.File == "" {
-			pos.File = r.File
-		}
-		return nil, questionnaire.Diagnostics{{
-			Severity: questionnaire.Error, Pos: pos,
-			Summary: fmt.Sprintf("this response answers bank %q, which is not built in", id),
-			Hint:    fmt.Sprintf("score it with the bank's file: candor score --bank FILE %s", r.File),
-		}}
-	}
-	e.once.Do(func() {
-		// Straight from the embedded banks: a file that happens to share the id's name in
-		// the current folder is not the built-in bank.
-		e.bank, e.ds = questionnaire.LoadFS(data.FS(), "banks/"+id+".yaml")
-	})
-	if e.bank == nil {
-		return nil, e.ds
-	}
-	return e.bank, nil
-}
-
 // one reads, checks, scores and renders one response. It never panics on bad input: every
 // problem becomes a diagnostic in out.stderr.
 func (s *scorer) one(path string) *scoreOut {
@@ -394,9 +354,10 @@ func (s *scorer) one(path string) *scoreOut {
 	if resp == nil {
 		return fail(ds)
 	}
-	b, bds := s.bankFor(resp)
+	b, bds := s.banks.ForResponse(resp)
+	ds = append(ds, bds...)
 	if b == nil {
-		return fail(append(ds, bds...))
+		return fail(ds)
 	}
 	_, r, rds := scoreResponse(b, resp)
 	ds = append(ds, rds...)
@@ -466,9 +427,9 @@ func newScoreWriter(s *scorer) *scoreWriter {
 	w := &scoreWriter{s: s, out: bufio.NewWriterSize(s.f.IO.Out, 64<<10)}
 	if s.opts.Format == "csv" {
 		w.csv = csv.NewWriter(w.out)
-		if s.fixed != nil {
-			w.csvBank = s.fixed
-			_ = w.csv.Write(csvHeader(s.fixed))
+		if fixed := s.banks.Bank; fixed != nil {
+			w.csvBank = fixed
+			_ = w.csv.Write(csvHeader(fixed))
 		}
 	}
 	return w

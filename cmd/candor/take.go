@@ -142,16 +142,10 @@ func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
 
 // start loads the bank and prepares a new response and where to save it.
 func (t *taker) start() error {
-	name := t.opts.Bank
-	if name == "" {
-		name = data.DefaultBank
-	}
-	b, err := loadBank(t.f, name, t.width)
-	if err != nil {
+	if err := t.findBank(nil, nil); err != nil {
 		return err
 	}
-	t.bank = b
-	t.resp = questionnaire.NewResponse(b, t.f.Now())
+	t.resp = questionnaire.NewResponse(t.bank, t.f.Now())
 	t.resp.Respondent = t.opts.Respondent
 	switch {
 	case t.opts.NoSave:
@@ -289,22 +283,10 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed as it is. It has not been changed.\n", questionnaire.Sanitize(path))
 		return nil, errSilent1
 	}
-	if t.opts.Bank != "" {
-		b, err := loadBank(t.f, t.opts.Bank, t.width)
-		if err != nil {
-			return nil, err
-		}
-		t.bank = b
-	} else {
-		if !data.IsBuiltin(resp.Bank.ID) {
-			return nil, badInput("%s answers bank %q, which is not built in; name its file: candor take --resume %s BANK-FILE", path, resp.Bank.ID, shellQuote(path))
-		}
-		b, ds := questionnaire.LoadFS(data.FS(), "banks/"+resp.Bank.ID+".yaml")
-		if b == nil {
-			t.printDiags(ds, nil)
-			return nil, errSilent1
-		}
-		t.bank = b
+	if err := t.findBank(resp, func(r *questionnaire.Response) string {
+		return "name its file: candor take --resume " + shellQuote(r.File) + " BANK-FILE"
+	}); err != nil {
+		return nil, err
 	}
 	answers, rds := resp.Resolve(t.bank)
 	t.printDiags(rds, sources)
@@ -316,6 +298,27 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	t.resp = resp
 	t.path = path
 	return answers, nil
+}
+
+// findBank sets the bank to answer with: BANK when given; else the built-in bank resp names
+// (never a file of that name in the current folder), or the default built-in bank when there
+// is no response. hint says how to name the file of a bank that is not built in.
+func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.Response) string) error {
+	var b *questionnaire.Bank
+	var ds questionnaire.Diagnostics
+	file := t.opts.Bank
+	switch {
+	case t.opts.Bank != "":
+		b, ds = data.LoadBank(t.opts.Bank)
+	case resp != nil:
+		b, ds = (&data.Finder{Hint: hint}).ForResponse(resp)
+		file = resp.File
+	default:
+		b, ds = data.Builtin(data.DefaultBank)
+	}
+	b, err := shownBank(t.f, b, ds, file, t.width)
+	t.bank = b
+	return err
 }
 
 func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
@@ -464,18 +467,16 @@ func (t *taker) fromFile() error {
 		t.printDiags(ds, sources)
 		return errSilent1
 	}
-	name := t.opts.Bank
-	if name == "" {
-		name = data.DefaultBank
-		if resp.Bank.ID != "" && data.IsBuiltin(resp.Bank.ID) {
-			name = resp.Bank.ID
-		}
+	named := resp
+	if resp.Bank.ID == "" {
+		named = nil // a plain map of answers: the default bank
 	}
-	b, err := loadBank(t.f, name, t.width)
-	if err != nil {
+	if err := t.findBank(named, func(r *questionnaire.Response) string {
+		return "name its file: candor take BANK-FILE --answers " + shellQuote(r.File)
+	}); err != nil {
 		return err
 	}
-	t.bank = b
+	b := t.bank
 	if resp.Bank.ID == "" {
 		resp.Bank = questionnaire.BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
 		resp.Started = t.f.Now().UTC().Truncate(time.Second)

@@ -1,0 +1,95 @@
+package data
+
+import (
+	"fmt"
+	"path"
+	"sync"
+
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// Builtin loads the built-in bank id straight from the embedded banks: a file in the current
+// folder that happens to share the id's name is never the built-in bank. An id that is not
+// built in is an error. Each call loads afresh; a Finder loads each bank once.
+func Builtin(id string) (*questionnaire.Bank, questionnaire.Diagnostics) {
+	if !IsBuiltin(id) {
+		return nil, questionnaire.Diagnostics{{
+			Severity: questionnaire.Error,
+			Pos:      questionnaire.Pos{File: id},
+			Summary:  fmt.Sprintf("%q is not a built-in bank", id),
+		}}
+	}
+	return questionnaire.LoadFS(banks, path.Join("banks", id+".yaml"))
+}
+
+// Finder finds the bank each response is read with. It is the one lookup every command uses
+// ("response -> its bank"; LoadBank is "BANK argument -> bank"):
+//
+//   - Bank, when set (the user's --bank, or take's BANK), is used for every response;
+//   - otherwise the built-in bank the response names, from the embedded banks, whatever files
+//     the current folder holds;
+//   - otherwise it is an error that asks for the bank's file.
+//
+// A response that records where its bank file is would be one more case here, before the
+// built-in one (checking the file's digest against the response's).
+//
+// The zero value is ready to use. A Finder is safe for concurrent use and loads each built-in
+// bank once.
+type Finder struct {
+	// Bank is the bank to read every response with; nil means the one each response names.
+	Bank *questionnaire.Bank
+	// Hint is the hint for a response to a bank that is not built in, e.g. how to name the
+	// bank's file on this command's line; nil gives a general one.
+	Hint func(r *questionnaire.Response) string
+
+	mu     sync.Mutex
+	loaded map[string]*builtinOnce
+}
+
+// builtinOnce is one built-in bank, loaded the first time a response names it.
+type builtinOnce struct {
+	once sync.Once
+	bank *questionnaire.Bank
+	ds   questionnaire.Diagnostics
+}
+
+// ForResponse returns the bank to read r with, and the diagnostics of finding it: with no
+// bank, at least one error; with one, any warnings of loading it, which the caller shows (they
+// are never dropped). Built-in banks load clean, so in practice only errors come back.
+func (f *Finder) ForResponse(r *questionnaire.Response) (*questionnaire.Bank, questionnaire.Diagnostics) {
+	switch {
+	case f.Bank != nil:
+		return f.Bank, nil
+	case IsBuiltin(r.Bank.ID):
+		e := f.entry(r.Bank.ID)
+		e.once.Do(func() { e.bank, e.ds = Builtin(r.Bank.ID) })
+		return e.bank, e.ds
+	}
+	pos := r.BankPos
+	if pos.File == "" {
+		pos.File = r.File
+	}
+	hint := "name the bank's file with --bank FILE"
+	if f.Hint != nil {
+		hint = f.Hint(r)
+	}
+	return nil, questionnaire.Diagnostics{{
+		Severity: questionnaire.Error, Pos: pos,
+		Summary: fmt.Sprintf("this response answers bank %q, which is not built in", r.Bank.ID),
+		Hint:    hint,
+	}}
+}
+
+func (f *Finder) entry(id string) *builtinOnce {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.loaded == nil {
+		f.loaded = map[string]*builtinOnce{}
+	}
+	e := f.loaded[id]
+	if e == nil {
+		e = &builtinOnce{}
+		f.loaded[id] = e
+	}
+	return e
+}
