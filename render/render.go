@@ -15,7 +15,8 @@ import (
 
 // Options control a rendering.
 type Options struct {
-	// Format is "text" (also ""), "markdown" or "json".
+	// Format is "text" (also ""), "markdown", "html" (a complete document; SummaryHTML
+	// is the summary alone) or "json".
 	Format string
 	// Width wraps text; 0 means 80. Lines never exceed it (nor MaxWidth, for reading
 	// comfort); below MinWidth the layout is MinWidth wide.
@@ -40,7 +41,8 @@ type Options struct {
 
 // Summary writes the readiness summary of result r for bank b: the bank gives the closing
 // line and the sources, and may be nil. Text from the bank, the result and the options is
-// made safe for a terminal in text and markdown (questionnaire.Sanitize), never in JSON.
+// made safe for a terminal in text, markdown and HTML (questionnaire.Sanitize, and escaped in
+// HTML), never in JSON.
 func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options) error {
 	if r == nil {
 		return fmt.Errorf("no result to summarize")
@@ -53,8 +55,10 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 		out = summaryText(b, r, opt)
 	case "markdown":
 		out = summaryMarkdown(b, r, opt)
+	case "html":
+		out = summaryHTMLDocument(b, r, opt)
 	default:
-		return fmt.Errorf("unknown format %q: use text, markdown or json", opt.Format)
+		return fmt.Errorf("unknown format %q: use text, markdown, html or json", opt.Format)
 	}
 	_, err := io.WriteString(w, out)
 	return err

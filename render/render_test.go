@@ -308,11 +308,11 @@ func TestUnknownFormat(t *testing.T) {
 }
 
 // TestUrgentComesFirst: whoever said they are not safe reads about help before anything
-// else, in text and markdown.
+// else, in text, markdown and HTML.
 func TestUrgentComesFirst(t *testing.T) {
 	for _, name := range []string{"trust-readiness-unsafe", "accountability-unsafe-both", "repair-or-release-unsafe", "narrow-20"} {
 		c := findCase(t, name)
-		for _, format := range []string{"text", "markdown"} {
+		for _, format := range []string{"text", "markdown", "html"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				b, r := c.run(t)
 				opt := c.options(b)
@@ -320,6 +320,9 @@ func TestUrgentComesFirst(t *testing.T) {
 				var buf bytes.Buffer
 				require.NoError(t, Summary(&buf, b, r, opt))
 				out := buf.String()
+				if format == "html" {
+					out = htmlText(t, out)
+				}
 				require.NotEmpty(t, r.Flags)
 				first := strings.Index(out, firstWords(r.Flags[0].Title))
 				require.GreaterOrEqual(t, first, 0, "the urgent flag's title is shown")

@@ -54,7 +54,8 @@ Each response is scored with the built-in bank it names, or with --bank (a file 
 id). A response that cannot be read is reported and the others are still scored; the exit
 status is then 1.
 
-Formats: text (the default) and markdown print each summary; json prints the scored result
+Formats: text (the default) and markdown print each summary; html prints one response's
+summary as a web page (one file, nothing loaded from elsewhere); json prints the scored result
 (one object for one response, one line per response for several, with "file" and
 "respondent" added); csv prints one row per response for spreadsheets: file, respondent,
 started, updated, status, then <score>_value and <score>_band for every score of the bank.`,
@@ -71,7 +72,7 @@ started, updated, status, then <score>_value and <score>_band for every score of
 		},
 	}
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
-	formatFlag(cmd, &opts.Format, "text", "markdown", "json", "csv")
+	formatFlag(cmd, &opts.Format, "text", "markdown", "html", "json", "csv")
 	widthFlag(cmd, &opts.Width)
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	return cmd
@@ -134,6 +135,9 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	}
 	sources, count, folders := s.expand(opts.Responses)
 	s.batch = len(opts.Responses) > 1 || count > 1 || folders
+	if s.batch && opts.Format == "html" {
+		return usageError("--format html writes one response's summary as a page; score one file at a time")
+	}
 	if count >= gcBatch && os.Getenv("GOGC") == "" {
 		// Scoring allocates about 18 KB a response, mostly in the YAML parser, but keeps
 		// only a few MB alive; with the default GOGC=100 the collector then runs every 150

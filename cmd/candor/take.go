@@ -88,7 +88,7 @@ line: printf 'y\ny\nn\ny\n' | candor take`,
 	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with your answers")
 	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
-	formatFlag(cmd, &opts.Format, "text", "markdown", "json")
+	formatFlag(cmd, &opts.Format, "text", "markdown", "html", "json")
 	widthFlag(cmd, &opts.Width)
 	return cmd
 }

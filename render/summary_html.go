@@ -1,0 +1,256 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strings"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// SummaryCSS styles an HTML summary: the page `candor form` writes and the document
+// `--format html` writes share it. System fonts only, light and dark, no motion.
+const SummaryCSS = `.candor-summary{line-height:1.5;max-width:40em}
+.candor-summary h1{font-size:1.5em;margin:.5em 0}
+.candor-summary h2{font-size:1.25em;margin:1.25em 0 .5em}
+.candor-summary h3{font-size:1.05em;margin:1em 0 .25em}
+.candor-summary p,.candor-summary ul,.candor-summary ol,.candor-summary blockquote{margin:.5em 0}
+.candor-urgent{border:3px solid currentColor;border-radius:.5em;padding:0 1em;margin:1em 0}
+.candor-outcome h2{font-size:1.4em;border-bottom:3px solid currentColor;display:inline-block}
+.candor-value{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .75em}
+.candor-bar{display:inline-block;width:10em;max-width:60vw;height:.9em;border:1px solid currentColor;border-radius:.2em;overflow:hidden}
+.candor-bar span{display:block;height:100%;background:currentColor}
+.candor-summary blockquote{border-left:4px solid currentColor;padding-left:1em;margin-left:0}
+.candor-note,.candor-progress,.candor-answered{font-style:italic}
+.candor-summary code{overflow-wrap:anywhere}
+`
+
+// documentCSS is the page around a summary written on its own (`--format html`).
+const documentCSS = `:root{color-scheme:light dark}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;padding:1em;max-width:42em;background:#fff;color:#1b1b1b}
+@media (prefers-color-scheme:dark){body{background:#161616;color:#eee}a{color:#9cf}}
+`
+
+// documentCSP forbids every request: the summary is read offline and phones nowhere.
+const documentCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+// summaryHTMLDocument is a complete HTML document holding the summary: one file a person can
+// open in any browser, with no external resource.
+func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
+	lang := "en"
+	if b != nil && strings.TrimSpace(b.Language) != "" {
+		lang = b.Language
+	}
+	title := bankTitle(b, r)
+	if title == "" {
+		title = "Summary"
+	}
+	var s strings.Builder
+	s.WriteString("<!DOCTYPE html>\n")
+	fmt.Fprintf(&s, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", esc(lang))
+	fmt.Fprintf(&s, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", documentCSP)
+	s.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	s.WriteString("<meta name=\"referrer\" content=\"no-referrer\">\n")
+	fmt.Fprintf(&s, "<title>%s</title>\n", esc(oneLine(title)))
+	s.WriteString("<style>\n" + documentCSS + SummaryCSS + "</style>\n</head>\n<body>\n<main>\n")
+	s.WriteString(SummaryHTML(b, r, opt))
+	s.WriteString("</main>\n</body>\n</html>\n")
+	return s.String()
+}
+
+// SummaryHTML is the summary as an HTML fragment (one <article>), in the order and words of
+// the text summary: urgent messages first, the headline, the scores with their bars and
+// bands (set aside while safety comes first), the person's own words, other flags, the
+// bank's closing words, sources, who answered and when, and warnings. Every text is
+// sanitized (Clean) and escaped; no element loads anything.
+func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
+	h := &htmlOut{}
+	h.raw(`<article class="candor-summary">`)
+	urgent, other := split(r)
+	for _, f := range urgent {
+		h.raw(`<section class="candor-urgent">`)
+		h.el("h2", f.Title)
+		h.prose(f.Text)
+		h.raw(`</section>`)
+	}
+	if title := bankTitle(b, r); title != "" {
+		h.el("h1", title)
+	}
+	if r.Status == questionnaire.InProgress {
+		h.raw(`<p class="candor-progress">` + esc(progress(r)) + `</p>`)
+	}
+	if o := r.Outcome; o != nil {
+		h.raw(`<section class="candor-outcome">`)
+		h.el("h2", o.Title)
+		h.prose(o.Text)
+		h.raw(`</section>`)
+	}
+	if len(r.Scores) > 0 && len(urgent) > 0 {
+		h.el("p", setAside(opt))
+	} else if len(r.Scores) > 0 {
+		h.raw(`<section class="candor-scores">`)
+		h.el("h2", "A closer look")
+		for _, s := range r.Scores {
+			h.score(s)
+		}
+		h.raw(`</section>`)
+	}
+	if words := ownWords(b, r); len(words) > 0 {
+		h.raw(`<section class="candor-own-words">`)
+		h.el("h2", "In your own words")
+		for _, w := range words {
+			h.el("h3", w.Question)
+			h.raw(`<blockquote>`)
+			h.prose(w.Answer)
+			h.raw(`</blockquote>`)
+		}
+		h.raw(`</section>`)
+	}
+	if len(other) > 0 {
+		h.raw(`<section class="candor-flags">`)
+		h.el("h2", "Worth noticing")
+		for _, f := range other {
+			h.el("h3", f.Title)
+			h.prose(f.Text)
+		}
+		h.raw(`</section>`)
+	}
+	if showOutro(b, r) {
+		h.raw(`<div class="candor-outro">`)
+		h.prose(b.Outro)
+		h.raw(`</div>`)
+	}
+	if b != nil && len(b.Sources) > 0 {
+		h.sources(b.Sources)
+	}
+	if a := answeredLine(opt); a != "" {
+		h.raw(`<p class="candor-answered">` + esc(a) + `</p>`)
+	}
+	if lead, file := fileLine(opt); lead != "" {
+		h.raw(`<p class="candor-file">` + esc(lead) + ` <code>` + esc(file) + `</code></p>`)
+	}
+	if len(r.Warnings) > 0 {
+		h.raw(`<section class="candor-warnings">`)
+		h.el("h2", "About this summary")
+		h.raw(`<ul>`)
+		for _, w := range r.Warnings {
+			h.el("li", w)
+		}
+		h.raw(`</ul>`)
+		h.raw(`</section>`)
+	}
+	if len(urgent) > 0 {
+		h.raw(`<p class="candor-urgent candor-reminder">` + esc(reminder(urgent)) + `</p>`)
+	}
+	if h.n == 1 {
+		h.el("p", "Thank you for answering.")
+	}
+	h.raw(`</article>`)
+	return h.b.String()
+}
+
+// htmlOut builds HTML one element a line.
+type htmlOut struct {
+	b strings.Builder
+	n int
+}
+
+// raw writes markup as it is, on a line of its own.
+func (h *htmlOut) raw(s string) {
+	h.b.WriteString(s)
+	h.b.WriteByte('\n')
+	h.n++
+}
+
+// el writes text in an element, sanitized and escaped, on one line.
+func (h *htmlOut) el(tag, text string) {
+	h.raw("<" + tag + ">" + esc(oneLine(text)) + "</" + tag + ">")
+}
+
+// esc makes text from a bank, a response or the command line safe in HTML: sanitized as for
+// a terminal (no control characters), then escaped.
+func esc(s string) string { return html.EscapeString(Clean(s)) }
+
+// oneLine joins the lines of s with spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// prose writes text from a bank as paragraphs and lists, as the text summary lays it out.
+func (h *htmlOut) prose(text string) {
+	ps := Paragraphs(Clean(text))
+	for i := 0; i < len(ps); {
+		p := ps[i]
+		if p.Marker == "" {
+			h.el("p", p.Text)
+			i++
+			continue
+		}
+		ordered := isOrderedMarker(p.Marker)
+		open := "<ul>"
+		if ordered {
+			open = "<ol>"
+			if n := strings.TrimRight(p.Marker, ".)"); n != "1" {
+				open = `<ol start="` + n + `">`
+			}
+		}
+		h.raw(open)
+		for ; i < len(ps) && ps[i].Marker != "" && isOrderedMarker(ps[i].Marker) == ordered; i++ {
+			h.el("li", ps[i].Text)
+		}
+		h.raw("</" + open[1:3] + ">")
+	}
+}
+
+func isOrderedMarker(m string) bool { return strings.HasSuffix(m, ".") || strings.HasSuffix(m, ")") }
+
+// score writes one score: its label, a bar with its value and band, the band's text. A
+// score without enough answers says why, with no value and no bar.
+func (h *htmlOut) score(s scoring.ScoreResult) {
+	h.raw(`<section class="candor-score">`)
+	h.el("h3", s.Label)
+	if s.Value == nil {
+		h.el("p", notEnough(s))
+		h.raw(`</section>`)
+		return
+	}
+	line := `<p class="candor-value">`
+	if frac, ok := ScoreFraction(s); ok {
+		pct := questionnaire.FormatNumber(math.Round(frac*1000) / 10)
+		line += `<span class="candor-bar" aria-hidden="true"><span style="width:` + pct + `%"></span></span>`
+	}
+	line += `<strong>` + esc(FormatValue(s)) + `</strong>`
+	if s.Band != nil && strings.TrimSpace(*s.Band) != "" {
+		line += `<span>` + esc(oneLine(*s.Band)) + `</span>`
+	}
+	h.raw(line + `</p>`)
+	if strings.TrimSpace(s.BandText) != "" {
+		h.prose(s.BandText)
+	}
+	if s.Prorated {
+		h.raw(`<p class="candor-note">` + esc(prorated(s)) + `</p>`)
+	}
+	h.raw(`</section>`)
+}
+
+// sources lists the bank's sources; a web address becomes a link that opens apart from the
+// page, and sends no referrer.
+func (h *htmlOut) sources(ss []*questionnaire.Source) {
+	h.raw(`<section class="candor-sources">`)
+	h.el("h2", "Sources")
+	h.raw(`<ul>`)
+	for _, s := range ss {
+		t := esc(oneLine(s.Title))
+		if u := strings.TrimSpace(Clean(s.URL)); isWebURL(u) {
+			t = `<a href="` + html.EscapeString(u) + `" rel="noopener noreferrer" target="_blank">` + t + `</a>`
+		} else if u != "" {
+			t += " (" + esc(u) + ")"
+		}
+		if s.Author != "" {
+			t += ", by " + esc(oneLine(s.Author))
+		}
+		h.raw(`<li>` + t + `</li>`)
+	}
+	h.raw(`</ul>`)
+	h.raw(`</section>`)
+}
