@@ -335,7 +335,8 @@ func (t *taker) save(r *questionnaire.Response) error {
 	if err != nil {
 		return err
 	}
-	return safefile.WriteFile(t.path, data)
+	// Through the lock, which keeps each new file locked as it replaces the old one.
+	return t.lock.WriteFile(data)
 }
 
 // maxQuestionWidth keeps questions readable on a very wide terminal.

@@ -30,3 +30,38 @@ func lockFile(f *os.File, name string) (held bool, err error) {
 func unlockFile(f *os.File, name string) {
 	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }
+
+// haveFlock: the file itself is locked too (its identity).
+const haveFlock = true
+
+// oNoFollow makes opening a symbolic link fail.
+const oNoFollow = syscall.O_NOFOLLOW
+
+// notOurs says why a file is not one candor may treat as its own ("" when it is): another
+// user's, or with a second name (a hard link to some other file).
+func notOurs(st os.FileInfo) string {
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	switch {
+	case !ok:
+		return ""
+	case int(sys.Uid) != os.Geteuid():
+		return "belongs to another user"
+	case sys.Nlink > 1:
+		return "has other names (hard links)"
+	}
+	return ""
+}
+
+// openIdentity opens path to flock the file itself; nil when it is missing or not a regular
+// file (a pipe is opened without waiting for a writer, then left alone).
+func openIdentity(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}

@@ -21,7 +21,7 @@ func TestTryLockRefusesASecondHolder(t *testing.T) {
 
 	st, err := os.Stat(LockPath(path))
 	require.NoError(t, err)
-	assert.Equal(t, FileMode, st.Mode().Perm())
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm())
 
 	require.NoError(t, first.Release())
 	require.NoError(t, first.Release(), "releasing twice is harmless")
@@ -48,10 +48,10 @@ func TestWriteFileIsPrivate(t *testing.T) {
 	assert.Equal(t, "two", string(got))
 	st, err := os.Stat(path)
 	require.NoError(t, err)
-	assert.Equal(t, FileMode, st.Mode().Perm())
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm())
 	dst, err := os.Stat(dir)
 	require.NoError(t, err)
-	assert.Equal(t, DirMode, dst.Mode().Perm())
+	assert.Equal(t, os.FileMode(0o700), dst.Mode().Perm())
 	left, _ := filepath.Glob(filepath.Join(dir, ".*tmp"))
 	assert.Empty(t, left, "no temporary file is left behind")
 }

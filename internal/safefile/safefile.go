@@ -25,10 +25,21 @@ func MkdirPrivate(dir string) error {
 
 // WriteFile replaces path with data atomically, with mode 0600.
 func WriteFile(path string, data []byte) error {
+	_, err := writeAtomic(path, data, nil)
+	return err
+}
+
+// syncFile flushes a file to disk; tests make it fail.
+var syncFile = (*os.File).Sync
+
+// writeAtomic writes data to a temporary file beside path, syncs it and renames it over
+// path. With keep, keep runs on the synced file before the rename and the file is returned
+// open (the caller closes it); a failure leaves path as it was and no temporary file.
+func writeAtomic(path string, data []byte, keep func(*os.File) error) (*os.File, error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
 	name := tmp.Name()
 	ok := false
@@ -39,23 +50,30 @@ func WriteFile(path string, data []byte) error {
 		}
 	}()
 	if err := tmp.Chmod(FileMode); err != nil {
-		return fmt.Errorf("cannot make %s private: %w", name, err)
+		return nil, fmt.Errorf("cannot make %s private: %w", name, err)
 	}
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s to disk: %w", path, err)
+	if err := syncFile(tmp); err != nil {
+		return nil, fmt.Errorf("cannot write %s to disk: %w", path, err)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if keep != nil {
+		if err := keep(tmp); err != nil {
+			return nil, fmt.Errorf("cannot write %s: %w", path, err)
+		}
+	} else if err := tmp.Close(); err != nil {
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("cannot replace %s: %w", path, err)
+		return nil, fmt.Errorf("cannot replace %s: %w", path, err)
 	}
 	ok = true
 	syncDir(dir)
-	return nil
+	if keep == nil {
+		return nil, nil
+	}
+	return tmp, nil
 }
 
 // CreateNew writes data to path only if no file is there yet (mode 0600).
@@ -72,7 +90,7 @@ func CreateNew(path string, data []byte, mode os.FileMode) error {
 		os.Remove(path)
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := f.Sync(); err != nil {
+	if err := syncFile(f); err != nil {
 		f.Close()
 		os.Remove(path)
 		return fmt.Errorf("cannot write %s: %w", path, err)
