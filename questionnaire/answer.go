@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -80,10 +81,14 @@ func (q *Question) ParseValue(v any) (any, error) {
 	case Choice:
 		o := q.findOption(v)
 		if o == nil {
-			return nil, fmt.Errorf("%q has no option %s", q.ID, describe(v))
+			return nil, &OptionError{Question: q.ID, Value: v}
 		}
 		return o.Value, nil
 	case Multi:
+		if s, ok := v.(string); ok {
+			// Written as text ("walks, music"), it reads as it would be typed.
+			return q.parseMulti(s, false)
+		}
 		list, ok := v.([]any)
 		if !ok {
 			list = []any{v}
@@ -92,7 +97,7 @@ func (q *Question) ParseValue(v any) (any, error) {
 		for _, item := range list {
 			o := q.findOption(item)
 			if o == nil {
-				return nil, fmt.Errorf("%q has no option %s", q.ID, describe(item))
+				return nil, &OptionError{Question: q.ID, Value: item}
 			}
 			for _, prev := range out {
 				if prev == o.Value {
@@ -109,7 +114,7 @@ func (q *Question) ParseValue(v any) (any, error) {
 				f, ok = p, true
 			} else if q.Type == Scale {
 				for p, label := range q.Labels {
-					if strings.EqualFold(strings.TrimSpace(s), label) {
+					if sameWords(s, label) {
 						f, ok = float64(p), true
 					}
 				}
@@ -145,30 +150,174 @@ func (q *Question) ParseValue(v any) (any, error) {
 	return nil, fmt.Errorf("%q has an unknown type", q.ID)
 }
 
-// findOption matches an option by value, by a number written as text, or by label (any case).
+// findOption matches an option by value, or by text as a person writes it (matchOption).
 func (q *Question) findOption(v any) *Option {
 	if o := q.Option(v); o != nil {
 		return o
 	}
-	s, ok := v.(string)
-	if !ok {
+	if s, ok := v.(string); ok {
+		return q.matchOption(s, false)
+	}
+	return nil
+}
+
+// ParseText reads an answer written as text, the way a person writes it: typed at
+// `candor take`'s prompt (numbered true) or given as text in an answers file (numbered
+// false). It is the one matcher for both, so the same words give the same answer:
+//
+//   - yes/no: y, yes, true, n, no, false, in any case;
+//   - choice: an option's value, or its label in any case and with any spacing; with
+//     numbered, also the number shown before the option (OptionNumbers);
+//   - multi: one option as for choice, or several separated by commas (or by spaces and
+//     semicolons), in the bank's order, each once;
+//   - scale: a whole number in range, or a point's label; number: a number in range;
+//   - text: the text itself, at most MaxTextAnswer characters.
+//
+// An option that does not match is an *OptionError naming the part that did not.
+func (q *Question) ParseText(s string, numbered bool) (any, error) {
+	switch q.Type {
+	case Choice:
+		if o := q.matchOption(s, numbered); o != nil {
+			return o.Value, nil
+		}
+		return nil, &OptionError{Question: q.ID, Value: strings.TrimSpace(s)}
+	case Multi:
+		return q.parseMulti(s, numbered)
+	}
+	return q.ParseValue(s)
+}
+
+// OptionError says that a written answer names no option of a choice or multi question.
+type OptionError struct {
+	// Question is the question's id; Value the answer, or the part of it, that names no
+	// option (a string when the answer was written as text).
+	Question string
+	Value    any
+}
+
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("%q has no option %s", e.Question, describe(e.Value))
+}
+
+// ErrNoOption is a multi answer written as text that names no option at all (",").
+var ErrNoOption = errors.New("no option is named")
+
+// matchOption finds the option text t names: with numbered, the number shown before it;
+// its value written as text; or its label, in any case and with any spacing.
+func (q *Question) matchOption(t string, numbered bool) *Option {
+	t = strings.TrimSpace(t)
+	if t == "" {
 		return nil
 	}
-	s = strings.TrimSpace(s)
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		if o := q.Option(f); o != nil {
-			return o
+	if numbered && !q.ownNumbers() {
+		if i, err := strconv.Atoi(t); err == nil {
+			if i >= 1 && i <= len(q.Options) {
+				return q.Options[i-1]
+			}
+			return nil
+		}
+	}
+	f, ferr := strconv.ParseFloat(t, 64)
+	for _, o := range q.Options {
+		switch v := o.Value.(type) {
+		case float64:
+			if ferr == nil && f == v {
+				return o
+			}
+		case string:
+			if v == t || v == strings.ToLower(t) {
+				return o
+			}
 		}
 	}
 	for _, o := range q.Options {
-		if strings.EqualFold(s, o.Label) {
+		if sameWords(o.Label, t) {
 			return o
 		}
 	}
-	if o := q.Option(strings.ToLower(s)); o != nil {
-		return o
-	}
 	return nil
+}
+
+// sameWords reports whether a and b are the same words, in any case and with any spacing.
+func sameWords(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// parseMulti reads choices written as text: the whole text as one option (a label may hold
+// commas or spaces), else parts separated by commas, else by commas, spaces and semicolons.
+func (q *Question) parseMulti(in string, numbered bool) (any, error) {
+	try := func(parts []string) ([]*Option, string) {
+		var chosen []*Option
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				continue
+			}
+			o := q.matchOption(p, numbered)
+			if o == nil {
+				return nil, p
+			}
+			chosen = append(chosen, o)
+		}
+		return chosen, ""
+	}
+	var chosen []*Option
+	var bad string
+	if o := q.matchOption(in, numbered); o != nil {
+		chosen = []*Option{o}
+	} else if chosen, bad = try(strings.Split(in, ",")); bad != "" {
+		chosen, bad = try(strings.FieldsFunc(in, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }))
+	}
+	if bad != "" {
+		return nil, &OptionError{Question: q.ID, Value: bad}
+	}
+	if len(chosen) == 0 {
+		return nil, fmt.Errorf("%q: %w", q.ID, ErrNoOption)
+	}
+	picked := map[*Option]bool{}
+	for _, o := range chosen {
+		picked[o] = true
+	}
+	out := []any{}
+	for _, o := range q.Options {
+		if picked[o] {
+			out = append(out, o.Value)
+		}
+	}
+	return out, nil
+}
+
+// OptionNumbers are the numbers shown before a choice or multi question's options, which
+// pick them when typed: the options' own values when they are whole numbers counting up by
+// one in the order shown (so a 0-3 scale reads 0-3), otherwise 1, 2, 3...
+func (q *Question) OptionNumbers() []string {
+	out := make([]string, len(q.Options))
+	own := q.ownNumbers()
+	for i, o := range q.Options {
+		if own {
+			out[i] = formatNumber(o.Value.(float64))
+		} else {
+			out[i] = strconv.Itoa(i + 1)
+		}
+	}
+	return out
+}
+
+// ownNumbers reports whether the options' values can stand for them on screen: whole
+// numbers, each one more than the one before (0, 1, 2, 3 or 1 to 5). Values in any other
+// order (2, 1, 0 for Yes, Not sure yet, No) would read backwards, so the options are
+// numbered 1, 2, 3 instead.
+func (q *Question) ownNumbers() bool {
+	for i, o := range q.Options {
+		f, ok := o.Value.(float64)
+		if !ok || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+			return false
+		}
+		if i > 0 && f != q.Options[i-1].Value.(float64)+1 {
+			return false
+		}
+	}
+	return len(q.Options) > 0
 }
 
 // ParseYesNo reads yes/no as a person or a file may write it.

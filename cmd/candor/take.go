@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/ask/terminal"
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/questionnaire"
@@ -127,17 +127,16 @@ func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
 	if opts.Answers != "" {
 		return t.fromFile()
 	}
-	var answers questionnaire.Answers
 	var err error
 	if opts.Resume != "" {
-		answers, err = t.resume()
+		_, err = t.resume()
 	} else {
 		err = t.start()
 	}
 	if err != nil {
 		return err
 	}
-	return t.session(ctx, answers)
+	return t.session(ctx)
 }
 
 // start loads the bank and prepares a new response and where to save it.
@@ -343,7 +342,7 @@ func (t *taker) save(r *questionnaire.Response) error {
 const maxQuestionWidth = 100
 
 // session asks the questions, then prints the summary or how to come back.
-func (t *taker) session(ctx context.Context, answers questionnaire.Answers) error {
+func (t *taker) session(ctx context.Context) error {
 	e := t.f.IO.ErrOut
 	if t.path != "" {
 		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", questionnaire.Sanitize(t.path))
@@ -354,7 +353,7 @@ func (t *taker) session(ctx context.Context, answers questionnaire.Answers) erro
 	if t.path != "" {
 		save = t.save
 	}
-	s := ask.New(t.bank, t.resp, answers, ask.NewLineReader(t.f.IO.In), e, ask.Options{
+	s := terminal.New(t.bank, t.resp, terminal.NewLineReader(t.f.IO.In), e, terminal.Options{
 		Width:    min(t.width, maxQuestionWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
 		Terminal: t.f.IO.IsStdinTTY(),
@@ -372,9 +371,9 @@ func (t *taker) session(ctx context.Context, answers questionnaire.Answers) erro
 		return badInput("%v", err)
 	}
 	switch status {
-	case ask.Finished:
+	case terminal.Finished:
 		return t.summary(s.Answers())
-	case ask.Quit:
+	case terminal.Quit:
 		fmt.Fprintln(e)
 		if t.path == "" {
 			fmt.Fprintln(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).")

@@ -1,4 +1,4 @@
-package ask
+package terminal
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ func FuzzSession(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	b, ds := questionnaire.LoadFile("testdata/kinds.yaml")
+	b, ds := questionnaire.LoadFile("../testdata/kinds.yaml")
 	if b == nil {
 		f.Fatalf("%v", ds)
 	}
@@ -33,7 +33,7 @@ func FuzzSession(f *testing.F) {
 		}
 		var out bytes.Buffer
 		resp := questionnaire.NewResponse(b, time.Unix(0, 0))
-		s := New(b, resp, nil, &lines, &out, Options{Save: func(r *questionnaire.Response) error {
+		s := New(b, resp, &lines, &out, Options{Save: func(r *questionnaire.Response) error {
 			_, err := r.Marshal(b)
 			return err
 		}})

@@ -1,4 +1,4 @@
-package ask
+package terminal
 
 import (
 	"bytes"
@@ -13,13 +13,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/candor-app/candor/ask"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 )
 
 func loadKinds(t *testing.T) *questionnaire.Bank {
 	t.Helper()
-	b, ds := questionnaire.LoadFile("testdata/kinds.yaml")
+	b, ds := questionnaire.LoadFile("../testdata/kinds.yaml")
 	require.NotNil(t, b, "%v", ds)
 	return b
 }
@@ -44,7 +45,7 @@ func run(t *testing.T, b *questionnaire.Bank, resp *questionnaire.Response, line
 	var out bytes.Buffer
 	var saves []map[string]any
 	in := Lines(lines)
-	s := New(b, resp, nil, &in, &out, Options{Width: 80, Now: func() time.Time { return fixed }, Save: func(r *questionnaire.Response) error {
+	s := New(b, resp, &in, &out, Options{Width: 80, Now: func() time.Time { return fixed }, Save: func(r *questionnaire.Response) error {
 		cp := map[string]any{}
 		for k, v := range r.Answers {
 			cp[k] = v
@@ -178,7 +179,7 @@ func TestEndOfInputAndInterrupt(t *testing.T) {
 	cancel()
 	var out bytes.Buffer
 	in := Lines{"y"}
-	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, Options{})
+	s := New(b, questionnaire.NewResponse(b, fixed), &in, &out, Options{})
 	st, err := s.Run(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, Interrupted, st)
@@ -189,7 +190,7 @@ func TestSaveFailureIsAnError(t *testing.T) {
 	var out bytes.Buffer
 	in := Lines{"y"}
 	n := 0
-	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, Options{Save: func(*questionnaire.Response) error {
+	s := New(b, questionnaire.NewResponse(b, fixed), &in, &out, Options{Save: func(*questionnaire.Response) error {
 		n++
 		if n > 1 {
 			return errors.New("disk full")
@@ -217,7 +218,7 @@ func TestResumeStartsAtFirstOpenQuestion(t *testing.T) {
 	resp.SetAnswer("mood", 1.0)
 	var out bytes.Buffer
 	in := Lines{"b", "", "1", "q"}
-	s := New(b, resp, questionnaire.Answers{"safe": true, "mood": 1.0}, &in, &out, Options{Resumed: true})
+	s := New(b, resp, &in, &out, Options{Resumed: true})
 	st, err := s.Run(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, Quit, st)
@@ -236,7 +237,7 @@ func TestOffATerminalEachPromptEndsItsLine(t *testing.T) {
 
 	var out bytes.Buffer
 	in := Lines{"y", "q"}
-	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, Options{Terminal: true, Color: true})
+	s := New(b, questionnaire.NewResponse(b, fixed), &in, &out, Options{Terminal: true, Color: true})
 	_, err := s.Run(context.Background())
 	require.NoError(t, err)
 	assert.Contains(t, out.String(), "> \nQuestion 2 of 7", "a terminal echoes the typed line and its newline itself")
@@ -300,7 +301,7 @@ func runWith(t *testing.T, b *questionnaire.Bank, opt Options, lines ...string) 
 		opt.Width = 80
 	}
 	opt.Now = func() time.Time { return fixed }
-	s := New(b, questionnaire.NewResponse(b, fixed), nil, &in, &out, opt)
+	s := New(b, questionnaire.NewResponse(b, fixed), &in, &out, opt)
 	st, err := s.Run(context.Background())
 	require.NoError(t, err)
 	return st, out.String(), s
@@ -366,10 +367,10 @@ func TestChoiceNumbersFollowTheValuesOnlyWhenTheyCountUp(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.nums, numbers(tt.q))
-			assert.Equal(t, tt.rng, choiceRange(tt.q))
-			v, msg := parse(tt.q, tt.typed)
-			assert.Empty(t, msg)
+			assert.Equal(t, tt.nums, tt.q.OptionNumbers())
+			assert.Equal(t, tt.rng, ask.ChoiceRange(tt.q))
+			v, err := tt.q.ParseText(tt.typed, true)
+			require.NoError(t, err)
 			assert.Equal(t, tt.want, v)
 		})
 	}

@@ -1,0 +1,256 @@
+// Package terminal is the terminal view of an answering session (`candor take`): it draws the
+// current step of an ask.Session as text and feeds each typed line to it (an answer, or ?
+// for help, b to go back, s to skip, q to stop). What comes next, what an answer means and
+// when it is saved are the session's; this package only reads lines and writes text.
+package terminal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// Options adjust a terminal session.
+type Options struct {
+	// Width wraps text; 0 means 80.
+	Width int
+	// Color makes question text bold (on a terminal only).
+	Color bool
+	// Terminal is true when the person types at a terminal, which echoes what they type.
+	// Off a terminal the session ends each prompt line itself and draws nothing else.
+	Terminal bool
+	// Resumed is true when the response already holds answers from an earlier session.
+	Resumed bool
+	// Save writes the response; it is called after every change. Nil saves nothing.
+	Save func(*questionnaire.Response) error
+	// SavedTo is the file Save writes, named after a flag shown at once so the person knows
+	// what to delete if someone else uses this computer. Empty says nothing.
+	SavedTo string
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+}
+
+// Status is how a session ended.
+type Status int
+
+// How a session ends.
+const (
+	// Finished: every question that is asked has been answered or skipped.
+	Finished Status = iota
+	// Quit: the person typed q.
+	Quit
+	// EndOfInput: the input ended before the last question.
+	EndOfInput
+	// Interrupted: the context ended (Ctrl-C, SIGTERM).
+	Interrupted
+)
+
+func (s Status) String() string {
+	switch s {
+	case Finished:
+		return "finished"
+	case Quit:
+		return "quit"
+	case EndOfInput:
+		return "end of input"
+	}
+	return "interrupted"
+}
+
+// Session asks a bank's questions at a terminal (or from piped lines) and records the
+// answers in a response, through an ask.Session.
+type Session struct {
+	step *ask.Session
+	in   Prompter
+	out  io.Writer
+	opt  Options
+
+	lastSection *questionnaire.Section
+	introShown  map[*questionnaire.Section]bool
+}
+
+// New starts a session over bank b that records into resp; the answers resp already holds
+// that fit b are kept (a resumed response).
+func New(b *questionnaire.Bank, resp *questionnaire.Response, in Prompter, out io.Writer, opt Options) *Session {
+	if opt.Width <= 0 {
+		opt.Width = 80
+	}
+	step := ask.NewSession(b, resp, ask.Options{Save: opt.Save, Now: opt.Now})
+	return &Session{step: step, in: in, out: out, opt: opt, introShown: map[*questionnaire.Section]bool{}}
+}
+
+// Step is the ask.Session this view draws.
+func (t *Session) Step() *ask.Session { return t.step }
+
+// Answers are the answers given so far, normalized, including answers to questions that are
+// no longer asked (scoring ignores those).
+func (t *Session) Answers() questionnaire.Answers { return t.step.Answers() }
+
+// errStop ends the question loop with a status.
+type errStop struct{ status Status }
+
+func (e *errStop) Error() string { return e.status.String() }
+
+// Run asks questions until every asked question is answered or skipped, the person quits,
+// the input ends or ctx is done. Every answer is saved (Options.Save) as soon as it is given.
+// An error means an answer could not be saved, or the input failed.
+func (t *Session) Run(ctx context.Context) (Status, error) {
+	if t.opt.Resumed {
+		t.welcomeBack()
+	} else {
+		t.intro()
+	}
+	if err := t.step.Save(); err != nil {
+		return Interrupted, err
+	}
+	if err := t.showAtOnce(ctx); err != nil {
+		return stopStatus(err)
+	}
+	for !t.step.Done() {
+		if err := t.ask(ctx); err != nil {
+			return stopStatus(err)
+		}
+	}
+	if err := t.step.Save(); err != nil {
+		return Interrupted, err
+	}
+	t.blank()
+	t.say("That's every question. Thank you for taking the time.")
+	return Finished, nil
+}
+
+// stopStatus turns the error that ended the question loop into how the session ended.
+func stopStatus(err error) (Status, error) {
+	var st *errStop
+	if errors.As(err, &st) {
+		return st.status, nil
+	}
+	return Interrupted, err
+}
+
+// readLine reads one typed line; it ends the session (errStop) when the input ends or ctx
+// is done.
+func (t *Session) readLine(ctx context.Context) (string, error) {
+	t.prompt()
+	raw, err := t.in.ReadLine(ctx)
+	if !t.opt.Terminal {
+		// Nothing echoed the typed line, so end the prompt's line here.
+		fmt.Fprintln(t.out)
+	}
+	switch {
+	case err == nil:
+		return strings.TrimSpace(raw), nil
+	case ctx.Err() != nil:
+		return "", &errStop{Interrupted}
+	case errors.Is(err, io.EOF):
+		return "", &errStop{EndOfInput}
+	}
+	return "", fmt.Errorf("cannot read your answer: %w", err)
+}
+
+// quit saves and ends the session as the person asked.
+func (t *Session) quit() error {
+	if err := t.step.Save(); err != nil {
+		return err
+	}
+	return &errStop{Quit}
+}
+
+// ask shows the current question and reads lines until the session moves on (an answer, a
+// skip, going back) or stops.
+func (t *Session) ask(ctx context.Context) error {
+	st := t.step.Current()
+	if st.Reopened {
+		t.say("There's a question still open, so here it is again.")
+	}
+	t.showQuestion(st)
+	for {
+		in, err := t.readLine(ctx)
+		if err != nil {
+			return err
+		}
+		switch strings.ToLower(in) {
+		case "?":
+			t.help(st.Question)
+			continue
+		case "b":
+			err = t.step.Back()
+		case "q":
+			return t.quit()
+		case "s":
+			err = t.step.Skip()
+		default:
+			err = t.step.Answer(in)
+		}
+		var p *ask.Problem
+		if errors.As(err, &p) {
+			t.say(problemWords(p))
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		return t.showAtOnce(ctx)
+	}
+}
+
+// problemWords says a problem in the terminal's words, which name its keys.
+func problemWords(p *ask.Problem) string {
+	switch p.Code {
+	case ask.NeedsAnswer:
+		return "This question needs an answer. Take your time; type ? if you'd like help."
+	case ask.CannotSkip:
+		return "This question needs an answer to go on, so it can't be skipped. Type ? for help, or b to go back."
+	case ask.AtFirst:
+		return "This is the first question, so there's nothing to go back to. Take your time."
+	}
+	return p.Message
+}
+
+// showAtOnce shows the flags an answer has just raised that are shown at once (urgent ones
+// and `show: at_once`): safety comes before any further question. On a terminal it then
+// waits for Enter, so the message stays on the screen until the person has read it; off a
+// terminal every line read is an answer, so it does not wait.
+func (t *Session) showAtOnce(ctx context.Context) error {
+	flags := t.step.PendingAtOnce()
+	if len(flags) == 0 {
+		return nil
+	}
+	t.step.AckAtOnce()
+	for _, f := range flags {
+		t.blank()
+		t.sayBold(f.Title)
+		t.sayBank(f.Text, "")
+	}
+	t.blank()
+	if t.opt.Save != nil && t.opt.SavedTo != "" {
+		t.say("Your answers are kept in this file:")
+		t.sayIndented(t.opt.SavedTo, "  ")
+		t.say("If someone else can use this computer, you may want to delete it when you're done. " +
+			"Next time, 'candor take --no-save' keeps nothing at all.")
+	}
+	if !t.opt.Terminal {
+		t.say("You can go on when you're ready, or type q to stop here.")
+		return nil
+	}
+	t.say("Press Enter when you're ready to go on, or q to stop.")
+	for {
+		in, err := t.readLine(ctx)
+		if err != nil {
+			return err
+		}
+		switch strings.ToLower(in) {
+		case "":
+			return nil
+		case "q":
+			return t.quit()
+		}
+		t.say("Take all the time you need. Press Enter to go on, or type q to stop.")
+	}
+}
