@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -13,6 +15,7 @@ import (
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/types"
+	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -142,12 +145,21 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 		return nil
 	}
 	x.Names = names
-	run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes))
+	if tree, err := parser.Parse(src); err == nil {
+		if at, msg := costProblem(src, tree.Node); msg != "" {
+			l.errorf(exprPos(l.file, n, l.b.Src, at.line, at.col), "a condition looks at a few answers; name the numbers it needs, or split it into a score or a flag",
+				"%s %s", what, msg)
+			return nil
+		}
+	}
+	x.eval = &evaluator{machine: vm.VM{MemoryBudget: maxEvalMemory}}
+	run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes),
+		expr.Function(stepFunc, x.eval.step), expr.Patch(stepPatch{}))
 	if err != nil {
 		l.exprError(n, what, sc, err)
 		return nil
 	}
-	x.program = run
+	x.eval.program = run
 	return x
 }
 
@@ -365,15 +377,76 @@ func identifiers(src string) []string {
 	return v.names
 }
 
+// Limits on the work one evaluation of an expression may do. An expression that would
+// need more is refused at load where that can be seen from the expression alone (a range of
+// constant bounds, predicates nested over such ranges), and otherwise stopped when it
+// reaches the limit: it then does not hold, and Eval says why (ErrTooCostly).
+const (
+	// maxEvalSteps bounds the predicate calls (the `{...}` of all, any, map, filter, count,
+	// ...) of one evaluation. A real condition makes a few dozen.
+	maxEvalSteps = 100_000
+	// maxEvalMemory is expr's memory budget for one evaluation (its units: roughly the
+	// values it builds).
+	maxEvalMemory = 1_000_000
+	// maxRangeLen bounds a range written with constant bounds (`1..10`).
+	maxRangeLen = 10_000
+)
+
+// ErrTooCostly says an evaluation stopped at the limits above.
+var ErrTooCostly = errors.New("working it out takes more than candor allows for a condition")
+
+// stepFunc is the function stepPatch wraps around every predicate's body; a bank cannot name
+// it (the type check runs without it, so it is an unknown name there).
+const stepFunc = "__candor_step"
+
+// evaluator runs one compiled expression, counting its steps. Evaluations of one expression
+// take turns (the count is the expression's own).
+type evaluator struct {
+	mu      sync.Mutex
+	program *vm.Program
+	machine vm.VM
+	steps   int
+}
+
+func (e *evaluator) step(params ...any) (any, error) {
+	e.steps++
+	if e.steps > maxEvalSteps {
+		return nil, ErrTooCostly
+	}
+	return params[0], nil
+}
+
+// stepPatch makes every predicate body go through stepFunc, which counts the call.
+type stepPatch struct{}
+
+func (stepPatch) Visit(node *ast.Node) {
+	p, ok := (*node).(*ast.PredicateNode)
+	if !ok {
+		return
+	}
+	callee := &ast.IdentifierNode{Value: stepFunc}
+	callee.SetLocation(p.Node.Location())
+	call := &ast.CallNode{Callee: callee, Arguments: []ast.Node{p.Node}}
+	call.SetLocation(p.Node.Location())
+	p.Node = call
+}
+
 // Eval runs the expression against env (names to values, nil for unanswered). A condition
-// that cannot be decided, such as a comparison with a missing answer, does not hold; err
-// says why.
+// that cannot be decided, such as a comparison with a missing answer, or one that takes more
+// work than the limits allow (ErrTooCostly), does not hold; err says why.
 func (x *Expr) Eval(env map[string]any) (bool, error) {
 	if x == nil {
 		return true, nil
 	}
-	out, err := expr.Run(x.program, env)
+	e := x.eval
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.steps = 0
+	out, err := e.machine.Run(e.program, env)
 	if err != nil {
+		if errors.Is(err, ErrTooCostly) || strings.Contains(err.Error(), "memory budget exceeded") {
+			return false, ErrTooCostly
+		}
 		return false, err
 	}
 	b, ok := out.(bool)
@@ -384,4 +457,197 @@ func (x *Expr) Eval(env map[string]any) (bool, error) {
 		return false, fmt.Errorf("the condition gave %v, not true or false", out)
 	}
 	return b, nil
+}
+
+// exprAt is a place inside an expression: 1-based line, 0-based rune column.
+type exprAt struct{ line, col int }
+
+// costProblem finds what makes an expression's work unbounded or too large, judged from the
+// expression alone: a range of constant bounds longer than maxRangeLen, or predicates over
+// such ranges (or over lists written out) that would take more than maxEvalSteps calls. It
+// returns where and what, or "".
+func costProblem(src string, root ast.Node) (exprAt, string) {
+	c := &coster{}
+	total := c.cost(root, map[string]int{})
+	if c.msg == "" && total > maxEvalSteps {
+		c.msg = fmt.Sprintf("would take about %s steps to work out; candor stops a condition at %d", approx(total), maxEvalSteps)
+		c.at = root
+		if c.worst != nil {
+			c.at = c.worst
+		}
+	}
+	if c.msg == "" {
+		return exprAt{}, ""
+	}
+	// The place: a rune offset into the source, made a line and column.
+	at := exprAt{line: 1}
+	for i, r := range []rune(src) {
+		if i >= c.at.Location().From {
+			break
+		}
+		at.col++
+		if r == '\n' {
+			at.line, at.col = at.line+1, 0
+		}
+	}
+	return at, c.msg
+}
+
+type coster struct {
+	at    atNode
+	worst ast.Node
+	msg   string
+}
+
+// atNode is a node whose place can be reported.
+type atNode interface{ Location() file.Location }
+
+// saturate keeps cost arithmetic far from overflow.
+const saturate = 1 << 40
+
+// cost estimates the steps (predicate calls) n takes; vars are the sizes of the lists
+// `let` names hold.
+func (c *coster) cost(n ast.Node, vars map[string]int) int {
+	switch n := n.(type) {
+	case *ast.BuiltinNode:
+		if len(n.Arguments) >= 2 {
+			if p, ok := n.Arguments[1].(*ast.PredicateNode); ok {
+				iters := c.size(n.Arguments[0], vars)
+				body := c.cost(p.Node, vars)
+				total := min(c.cost(n.Arguments[0], vars)+iters*(1+body), saturate)
+				for _, a := range n.Arguments[2:] {
+					total = min(total+c.cost(a, vars), saturate)
+				}
+				if total > maxEvalSteps && c.worst == nil {
+					c.worst = n
+				}
+				return total
+			}
+		}
+	case *ast.VariableDeclaratorNode:
+		v := c.cost(n.Value, vars)
+		inner := make(map[string]int, len(vars)+1)
+		for k, s := range vars {
+			inner[k] = s
+		}
+		inner[n.Name] = c.size(n.Value, vars)
+		return min(v+c.cost(n.Expr, inner), saturate)
+	case *ast.BinaryNode:
+		if n.Operator == ".." {
+			c.size(n, vars) // checks the range's length
+		}
+	}
+	total := 0
+	for _, ch := range children(n) {
+		total = min(total+c.cost(ch, vars), saturate)
+	}
+	return total
+}
+
+// size estimates how many items a list-valued node holds: known for ranges of constant
+// bounds, lists written out, and names `let` gave such a list; 1 otherwise (answers hold a
+// few items; a range over an answer is bounded when it runs).
+func (c *coster) size(n ast.Node, vars map[string]int) int {
+	switch n := n.(type) {
+	case *ast.BinaryNode:
+		if n.Operator != ".." {
+			break
+		}
+		lo, okLo := intConst(n.Left)
+		hi, okHi := intConst(n.Right)
+		if !okLo || !okHi {
+			break
+		}
+		s := max(hi-lo+1, 0)
+		if s > maxRangeLen && c.msg == "" {
+			c.msg = fmt.Sprintf("uses a range of %s numbers (%d..%d); a condition may use at most %d", approx(s), lo, hi, maxRangeLen)
+			c.at = n
+		}
+		return s
+	case *ast.ArrayNode:
+		return len(n.Nodes)
+	case *ast.IdentifierNode:
+		if s, ok := vars[n.Value]; ok {
+			return s
+		}
+	case *ast.BuiltinNode:
+		switch n.Name {
+		case "map", "filter", "sortBy", "sort", "reverse", "uniq", "flatten", "concat":
+			if len(n.Arguments) > 0 {
+				return c.size(n.Arguments[0], vars)
+			}
+		}
+	}
+	return 1
+}
+
+// intConst reads an integer constant, possibly negated.
+func intConst(n ast.Node) (int, bool) {
+	switch n := n.(type) {
+	case *ast.IntegerNode:
+		return n.Value, true
+	case *ast.UnaryNode:
+		if v, ok := intConst(n.Node); ok && n.Operator == "-" {
+			return -v, true
+		}
+	}
+	return 0, false
+}
+
+// children lists a node's direct children.
+func children(n ast.Node) []ast.Node {
+	switch n := n.(type) {
+	case *ast.UnaryNode:
+		return []ast.Node{n.Node}
+	case *ast.BinaryNode:
+		return []ast.Node{n.Left, n.Right}
+	case *ast.ChainNode:
+		return []ast.Node{n.Node}
+	case *ast.MemberNode:
+		return []ast.Node{n.Node, n.Property}
+	case *ast.SliceNode:
+		return nonNil(n.Node, n.From, n.To)
+	case *ast.CallNode:
+		return append([]ast.Node{n.Callee}, n.Arguments...)
+	case *ast.BuiltinNode:
+		return n.Arguments
+	case *ast.PredicateNode:
+		return []ast.Node{n.Node}
+	case *ast.VariableDeclaratorNode:
+		return []ast.Node{n.Value, n.Expr}
+	case *ast.SequenceNode:
+		return n.Nodes
+	case *ast.ConditionalNode:
+		return []ast.Node{n.Cond, n.Exp1, n.Exp2}
+	case *ast.ArrayNode:
+		return n.Nodes
+	case *ast.MapNode:
+		return n.Pairs
+	case *ast.PairNode:
+		return []ast.Node{n.Key, n.Value}
+	}
+	return nil
+}
+
+func nonNil(ns ...ast.Node) []ast.Node {
+	out := ns[:0]
+	for _, n := range ns {
+		if n != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// approx writes a large count readably: 1000000000 as "1,000,000,000", past 10^12 "more than
+// a trillion".
+func approx(n int) string {
+	if n >= 1e12 {
+		return "more than a trillion"
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -5,8 +5,6 @@ package questionnaire
 
 import (
 	"math"
-
-	"github.com/expr-lang/expr/vm"
 )
 
 // FormatVersion is the bank format this package reads (`candor: 1`).
@@ -354,6 +352,6 @@ type Expr struct {
 	Source string
 	Pos    Pos
 	// Names are the identifiers the expression uses.
-	Names   []string
-	program *vm.Program
+	Names []string
+	eval  *evaluator
 }

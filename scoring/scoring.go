@@ -3,6 +3,8 @@
 package scoring
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -114,7 +116,9 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	for _, q := range b.Questions {
 		env[q.ID] = nil
 	}
-	asked := Asked(b, answers, env)
+	asked := asked(b, answers, env, func(q *questionnaire.Question) {
+		r.Warnings = append(r.Warnings, tooCostly("question", q.ID))
+	})
 	missingRequired := false
 	for _, q := range b.Questions {
 		if !asked[q.ID] {
@@ -139,7 +143,10 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	}
 	raisedUrgent := map[string]bool{}
 	for _, f := range b.Flags {
-		ok, _ := f.When.Eval(env)
+		ok, err := f.When.Eval(env)
+		if errors.Is(err, questionnaire.ErrTooCostly) {
+			r.Warnings = append(r.Warnings, tooCostly("flag", f.ID))
+		}
 		env[f.ID] = ok
 		if ok {
 			r.Flags = append(r.Flags, FlagResult{ID: f.ID, Level: f.Level, Title: f.Title, Text: f.Text})
@@ -155,7 +162,11 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 		if len(raisedUrgent) > 0 && !NamesAny(o, raisedUrgent) {
 			continue
 		}
-		if ok, _ := o.When.Eval(env); ok {
+		ok, err := o.When.Eval(env)
+		if errors.Is(err, questionnaire.ErrTooCostly) {
+			r.Warnings = append(r.Warnings, tooCostly("outcome", o.ID))
+		}
+		if ok {
 			r.Outcome = &OutcomeResult{ID: o.ID, Title: o.Title, Text: o.Text}
 			break
 		}
@@ -175,6 +186,17 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 // env receives each asked question's answer (nil when unanswered or not asked); pass nil
 // when not needed.
 func Asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]any) map[string]bool {
+	return asked(b, answers, env, nil)
+}
+
+// tooCostly is the warning for a condition stopped at questionnaire's evaluation limits.
+func tooCostly(what, id string) string {
+	return fmt.Sprintf("the `when` of %s %q takes more work to decide than candor allows, so it was taken as not holding", what, id)
+}
+
+// asked is Asked, calling tooCostly (when not nil) for each question whose `when` was stopped
+// at the evaluation limits.
+func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]any, tooCostly func(*questionnaire.Question)) map[string]bool {
 	if env == nil {
 		env = make(map[string]any, len(b.Questions))
 		for _, q := range b.Questions {
@@ -183,7 +205,10 @@ func Asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 	}
 	asked := make(map[string]bool, len(b.Questions))
 	for _, q := range b.Questions {
-		ok, _ := q.When.Eval(env)
+		ok, err := q.When.Eval(env)
+		if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
+			tooCostly(q)
+		}
 		if !ok {
 			continue
 		}

@@ -170,6 +170,8 @@ func hostileBanks() []hostileFile {
 		{name: "billion-laughs", make: writeFile(billionLaughs("candor: 1\nid: lol\nversion: 1.0.0\ntitle: Laughs\n")), want: []string{`FILE:\d+:\d+: error: .*alias`}},
 		{name: "deep-nesting", make: writeFile(deepNesting("candor: 1\nid: deep\nversion: 1.0.0\ntitle: Deep\n", "intro")), want: []string{`FILE:\d+:\d+: error: .*(nest|deep)`}},
 		{name: "expr-too-many-nodes", make: writeFile(exprBank("hope > " + strings.Repeat("1+", 1200) + "1")), want: []string{`FILE:10:11: error: .*`}},
+		{name: "expr-nested-predicates", make: writeFile(exprBank("'let a = 1..1000; all(a, {all(a, {all(a, {# > 0})})})'")), want: []string{`FILE:10:\d+: error: the .when. of flag "low" would take about 1,001,001,000 steps to work out`}},
+		{name: "expr-long-range", make: writeFile(exprBank("'hope > 0 and len(1..100000000) > 0'")), want: []string{`FILE:10:\d+: error: the .when. of flag "low" uses a range of 100,000,000 numbers`}},
 		{name: "expr-too-long", make: writeFile(exprBank("hope > 1" + strings.Repeat(" ", 4000) + "+ 1")), want: []string{`FILE:10:11: error: .*longer than 4000 characters`}},
 		{name: "too-many-questions", make: writeFile(manyQuestions(questionnaire.MaxQuestions + 1)), want: []string{`FILE:\d+:\d+: error: .*5000`}},
 		{name: "invalid-utf8", make: writeFile("candor: 1\nid: bad\nversion: 1.0.0\ntitle: Caf\xe9\n"), want: []string{`FILE:4:11: error: the file is not valid UTF-8 text`}},
@@ -860,10 +862,13 @@ func TestHostileExpressions(t *testing.T) {
 	t.Chdir(dir)
 	require.NoError(t, os.WriteFile("r.yaml", []byte("candor: 1\nkind: response\nbank: {id: big-rule}\nanswers: {hope: 3}\n"), 0o600))
 	for _, cond := range []string{
-		"hope > 0 and len(1..100000000) > 0",
-		"hope > 0 and count(1..2000000000, # > 0) > 0",
-		`hope > 0 and len(repeat("x", 1000000000)) > 0`,
-		"hope > 0 and len(map(1..99999999, #)) > 0",
+		// Their cost depends on the answer (hope is 3), so they pass validate and are stopped
+		// when they run: 900³ predicate calls (minutes without the step budget), a range and a
+		// string past expr's memory budget.
+		"let a = 1..(int(hope) * 300); all(a, {all(a, {all(a, {# > 0})})})",
+		"hope > 0 and count(1..(int(hope) * 1000000000), # > 0) > 0",
+		`hope > 0 and len(repeat("x", int(hope) * 1000000000)) > 0`,
+		"hope > 0 and len(map(1..(int(hope) * 33333333), #)) > 0",
 		"hope > 0 and hope in 1..5", // a control: this one holds
 	} {
 		require.NoError(t, os.WriteFile("b.yaml", []byte(exprBank("'"+cond+"'")), 0o600))
@@ -873,13 +878,16 @@ func TestHostileExpressions(t *testing.T) {
 		assert.Equal(t, exitOK, r.code, "%s:\n%s", cond, r.errOut)
 		assertNoCrash(t, cond, r)
 		var res struct {
-			Flags []struct{ ID string } `json:"flags"`
+			Flags    []struct{ ID string } `json:"flags"`
+			Warnings []string              `json:"warnings"`
 		}
 		require.NoError(t, json.Unmarshal([]byte(r.out), &res), r.out)
 		if strings.Contains(cond, " in ") {
 			assert.Len(t, res.Flags, 1, "%s holds", cond)
+			assert.Empty(t, res.Warnings)
 		} else {
 			assert.Empty(t, res.Flags, "%s cannot be worked out, so it does not hold", cond)
+			assert.Equal(t, []string{"the `when` of flag \"low\" takes more work to decide than candor allows, so it was taken as not holding"}, res.Warnings)
 		}
 	}
 }

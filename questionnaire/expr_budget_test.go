@@ -1,0 +1,96 @@
+package questionnaire
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// budgetBank is a bank with one flag whose `when` is cond, over a number answer n.
+func budgetBank(cond string) string {
+	return fmt.Sprintf(`candor: 1
+id: budget
+version: 1.0.0
+title: Budget
+questions:
+  - {id: n, type: number, min: 0, max: 1000000000, text: N}
+flags:
+  - {id: f, level: note, title: F, text: F., when: %q}
+`, cond)
+}
+
+// TestEvalBudget: a condition whose cost depends on an answer cannot be refused at load; it
+// is stopped at the step or memory budget when it runs, and then does not hold (ErrTooCostly).
+// A condition within the budget is worked out as usual. Without the budget the first cases
+// run for seconds to minutes (1000³ predicate calls take 25 s here) and the test times out.
+func TestEvalBudget(t *testing.T) {
+	cases := []struct {
+		cond   string
+		n      float64
+		holds  bool
+		costly bool
+	}{
+		{"let a = 1..int(n); all(a, {all(a, {all(a, {# > 0})})})", 1000, false, true},
+		{"let a = 1..int(n); all(a, {all(a, {# > 0})})", 1000, false, true}, // 10⁶ calls
+		{"count(1..int(n), # > 0) > 0", 1e9, false, true},                   // the range is past the memory budget
+		{`len(repeat("x", int(n))) > 0`, 1e9, false, true},
+		{"len(map(1..int(n), #)) > 0", 99999999, false, true},
+		// within the budget: worked out
+		{"let a = 1..int(n); all(a, {all(a, {# > 0})})", 300, true, false}, // 90 300 calls
+		{"count(1..int(n), # > 0) == n", 50000, true, false},
+		{"n > 3", 5, true, false},
+	}
+	for _, c := range cases {
+		t.Run(c.cond, func(t *testing.T) {
+			b, ds := Load("b.yaml", []byte(budgetBank(c.cond)))
+			require.NotNil(t, b, "%v", ds)
+			x := b.Flags[0].When
+			for range 2 { // the budget is per evaluation: a second one starts afresh
+				ok, err := x.Eval(map[string]any{"n": c.n})
+				assert.Equal(t, c.holds, ok)
+				if c.costly {
+					assert.ErrorIs(t, err, ErrTooCostly)
+				} else {
+					assert.NoError(t, err)
+				}
+			}
+		})
+	}
+}
+
+// TestEvalBudgetUnnameable: the function that counts steps cannot be called by a bank.
+func TestEvalBudgetUnnameable(t *testing.T) {
+	b, ds := Load("b.yaml", []byte(budgetBank(stepFunc+"(n > 1)")))
+	assert.Nil(t, b)
+	require.True(t, ds.HasErrors())
+	assert.Contains(t, ds.Errors()[0].Summary, "which is not a question, score or flag")
+}
+
+// TestCostProblem: what is refused at load, judged from the expression alone, and what is not.
+func TestCostProblem(t *testing.T) {
+	cases := []struct{ cond, msg string }{
+		{"n in 1..10", ""},
+		{"n in 1..10000", ""},
+		{"n in 1..10001", "uses a range of 10,001 numbers (1..10001); a condition may use at most 10000"},
+		{"n in -5..5", ""},
+		{"all(1..300, {all(1..300, {# > 0})})", ""},
+		{"all(1..400, {all(1..400, {# > 0})})", "would take about 160,400 steps to work out; candor stops a condition at 100000"},
+		{"let a = 1..400; let b = a; all(a, {all(b, {# > 0})})", "would take about 160,400 steps to work out; candor stops a condition at 100000"},
+		{"all(map(1..400, # * 2), {all(1..400, {# > 0})})", "would take about 160,800 steps to work out; candor stops a condition at 100000"},
+		{"let a = 1..int(n); all(a, {all(a, {all(a, {# > 0})})})", ""}, // bounded when it runs
+	}
+	for _, c := range cases {
+		t.Run(c.cond, func(t *testing.T) {
+			b, ds := Load("b.yaml", []byte(budgetBank(c.cond)))
+			if c.msg == "" {
+				require.NotNil(t, b, "%v", ds)
+				return
+			}
+			require.Nil(t, b)
+			require.Len(t, ds.Errors(), 1, "%v", ds)
+			assert.Equal(t, "the `when` of flag \"f\" "+c.msg, ds.Errors()[0].Summary)
+		})
+	}
+}
