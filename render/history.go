@@ -125,55 +125,17 @@ func historyJSON(w io.Writer, entries []HistoryEntry) error {
 	return enc.Encode(out)
 }
 
-// CSVCell makes text from a bank or a response safe for a CSV cell: sanitized (no control
-// characters for a terminal), and prefixed with ' when it starts with = + - @ or a tab or
-// carriage return, so a spreadsheet never reads it as a formula.
-func CSVCell(s string) string {
-	s = questionnaire.Sanitize(s)
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) error {
 	cw := csv.NewWriter(w)
-	head := []string{"date", "file"}
-	for _, s := range b.Scores {
-		head = append(head, s.ID+"_value", s.ID+"_band")
-	}
-	// flags: the raised flags' ids, urgent first, separated by spaces; outcome: the
-	// outcome's id. The bands stay exact while an urgent flag is raised (a counselor needs
-	// both the flag and the band of a clinical instrument), so the flags say it.
-	head = append(head, "flags", "outcome")
-	if err := cw.Write(head); err != nil {
+	if err := cw.Write(CSVHeader(b, "date", "file")); err != nil {
 		return err
 	}
 	for _, e := range entries {
-		row := []string{"", CSVCell(e.file())}
+		date := ""
 		if t := e.When(); !t.IsZero() {
-			row[0] = t.UTC().Format(time.RFC3339)
+			date = t.UTC().Format(time.RFC3339)
 		}
-		for _, s := range e.Result.Scores {
-			v, band := "", ""
-			if s.Value != nil {
-				v = questionnaire.FormatNumber(*s.Value)
-			}
-			if s.Band != nil {
-				band = CSVCell(*s.Band)
-			}
-			row = append(row, v, band)
-		}
-		ids := make([]string, 0, len(e.Result.Flags))
-		for _, f := range e.Result.Flags {
-			ids = append(ids, f.ID)
-		}
-		outcome := ""
-		if o := e.Result.Outcome; o != nil {
-			outcome = o.ID
-		}
-		row = append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome))
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(CSVRow(e.Result, date, CSVCell(e.file()))); err != nil {
 			return err
 		}
 	}

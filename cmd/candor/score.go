@@ -9,15 +9,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -78,21 +76,6 @@ started, updated, status, then <score>_value and <score>_band for every score of
 	return cmd
 }
 
-// Responses go to the workers in batches of consecutive files, so that the hand-over costs
-// little next to the scoring; maxBatch bounds a batch, and batches are smaller when there are
-// few responses, so that every core gets some.
-const maxBatch = 32
-
-// gcBatch is how many responses make a batch large enough to tune the garbage collector for.
-const gcBatch = 1000
-
-// scoreJob is a batch of consecutive responses to score; done receives their outputs once,
-// in the same order.
-type scoreJob struct {
-	items []scoreItem
-	done  chan []*scoreOut
-}
-
 // scoreOut is what one response prints: diagnostics for stderr, then its result for stdout.
 type scoreOut struct {
 	path   string
@@ -138,111 +121,30 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	if s.batch && opts.Format == "html" {
 		return usageError("--format html writes one response's summary as a page; score one file at a time")
 	}
-	if count >= gcBatch && os.Getenv("GOGC") == "" {
-		// Scoring allocates about 18 KB a response, mostly in the YAML parser, but keeps
-		// only a few MB alive; with the default GOGC=100 the collector then runs every 150
-		// or so responses, and on two cores its cycles cost about a fifth of the time. A
-		// large batch lets the heap grow to three times what is alive instead (under 30 MB
-		// for 100,000 files). GOGC set by the user is left alone.
-		defer debug.SetGCPercent(debug.SetGCPercent(200))
-	}
-	failed := false
-
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	size := opts.batchSize
-	if size <= 0 {
-		size = min(max(count/(16*workers), 1), maxBatch)
-	}
-	// Results are written in the order given, as soon as each batch is ready. At most
-	// `window` batches are in flight or waiting for an earlier one, so memory stays bounded
-	// however many files there are.
-	window := 4 * workers
-	order := make(chan chan []*scoreOut, window)
-	jobs := make(chan scoreJob, workers)
-	stop := make(chan struct{}) // closed when output fails: no use scoring the rest
-	go func() {
-		defer close(jobs)
-		defer close(order)
-		items := make([]scoreItem, 0, size)
-		send := func() bool {
-			done := make(chan []*scoreOut, 1)
-			select {
-			case order <- done:
-			case <-stop:
-				return false
-			}
-			select {
-			case jobs <- scoreJob{items: items, done: done}:
-			case <-stop:
-				return false
-			}
-			items = make([]scoreItem, 0, size)
-			return true
-		}
+	defer batch.TuneGC(count)()
+	items := func(yield func(scoreItem) bool) {
 		for _, src := range sources {
 			for it := range src.items() {
-				items = append(items, it)
-				if len(items) == size && !send() {
+				if !yield(it) {
 					return
 				}
 			}
 		}
-		if len(items) > 0 {
-			send()
-		}
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				outs := make([]*scoreOut, len(j.items))
-				for i, it := range j.items {
-					if it.out != nil { // a folder that could not be listed: its error, in its place
-						outs[i] = it.out
-					} else {
-						outs[i] = s.one(it.path)
-					}
-				}
-				j.done <- outs
-			}
-		}()
 	}
 	w := newScoreWriter(s)
-	var werr error
-write:
-	for done := range order {
-		var outs []*scoreOut
-		select {
-		case outs = <-done:
-		default:
-			// The next results are not ready: show what is written so far, then wait.
-			if werr == nil {
-				werr = w.flush()
-			}
-			outs = <-done
-		}
-		for _, out := range outs {
-			if werr == nil {
-				werr = w.write(out)
-			}
-			failed = failed || out.failed
-			if werr != nil {
-				close(stop)
-				break write
-			}
-		}
+	failed := false
+	// Results are written in the order given, as soon as each is ready; when the next is not
+	// ready, what is written so far is shown.
+	err := batch.Ordered(items, s.item, func(out *scoreOut) error {
+		err := w.write(out) // may leave a response out of a CSV, and mark it failed
+		failed = failed || out.failed
+		return err
+	}, batch.Options{Workers: opts.Workers, Size: opts.batchSize, Count: count, Wait: w.flush})
+	if err == nil {
+		err = w.flush()
 	}
-	wg.Wait()
-	if werr == nil {
-		werr = w.finish()
-	}
-	if werr != nil {
-		return badInput("cannot write the results: %v", werr)
+	if err != nil {
+		return badInput("cannot write the results: %v", err)
 	}
 	if failed {
 		return errSilent1
@@ -256,12 +158,20 @@ type scoreItem struct {
 	out  *scoreOut
 }
 
+// item scores one item: a folder's error is reported in its place.
+func (s *scorer) item(it scoreItem) *scoreOut {
+	if it.out != nil {
+		return it.out
+	}
+	return s.one(it.path)
+}
+
 // scoreSource is one RESPONSE argument: a file, a folder's response files, or a folder's
 // error.
 type scoreSource struct {
 	path string
 	// names are a folder's response files; nil for a file.
-	names *nameList
+	names *batch.Names
 	out   *scoreOut
 }
 
@@ -289,7 +199,7 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 // the sources, how many responses and errors they give, and whether any argument is a folder.
 //
 // Output comes in name order, so a folder's names are all read before the first is scored:
-// the one part of memory that grows with the count, kept small (see listResponses).
+// the one part of memory that grows with the count, kept small (see batch.ReadDir).
 func (s *scorer) expand(args []string) (sources []scoreSource, count int, folders bool) {
 	for _, arg := range args {
 		st, err := os.Stat(arg)
@@ -299,20 +209,26 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 			continue
 		}
 		folders = true
-		names, err := listResponses(arg)
+		names, err := batch.ReadDir(arg, isResponseName)
 		switch {
 		case err != nil:
 			sources = append(sources, scoreSource{out: s.folderError(arg, "cannot read the folder: "+describeDirError(err))})
 			count++
-		case names.count == 0:
+		case names.Len() == 0:
 			sources = append(sources, scoreSource{out: s.folderError(arg, "the folder holds no response files (*.yaml, *.yml)")})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})
-			count += names.count
+			count += names.Len()
 		}
 	}
 	return sources, count, folders
+}
+
+// isResponseName reports whether a file name is a response file's: *.yaml or *.yml.
+func isResponseName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
 }
 
 func describeDirError(err error) string {
@@ -433,7 +349,7 @@ func newScoreWriter(s *scorer) *scoreWriter {
 		w.csv = csv.NewWriter(w.out)
 		if fixed := s.banks.Bank; fixed != nil {
 			w.csvBank = fixed
-			_ = w.csv.Write(csvHeader(fixed))
+			_ = w.csv.Write(render.CSVHeader(fixed, scoreCSVLead...))
 		}
 	}
 	return w
@@ -444,7 +360,7 @@ func (w *scoreWriter) write(out *scoreOut) error {
 	if w.csv != nil && out.row != nil {
 		if w.csvBank == nil {
 			w.csvBank = out.bank
-			if err := w.csv.Write(csvHeader(out.bank)); err != nil {
+			if err := w.csv.Write(render.CSVHeader(out.bank, scoreCSVLead...)); err != nil {
 				return err
 			}
 		}
@@ -524,21 +440,11 @@ func (w *scoreWriter) flush() error {
 	return w.out.Flush()
 }
 
-func (w *scoreWriter) finish() error { return w.flush() }
 
-// csvHeader is the CSV header for bank b: file, respondent, started, updated, status,
-// <score>_value and <score>_band for every score, then flags and outcome. Bands stay exact
-// while an urgent flag is raised (a clinical instrument's band matters most then), so the
-// flags column says so.
-func csvHeader(b *questionnaire.Bank) []string {
-	h := []string{"file", "respondent", "started", "updated", "status"}
-	for _, sc := range b.Scores {
-		h = append(h, sc.ID+"_value", sc.ID+"_band")
-	}
-	return append(h, "flags", "outcome")
-}
+// scoreCSVLead are the columns of a score CSV before render.CSVHeader's.
+var scoreCSVLead = []string{"file", "respondent", "started", "updated", "status"}
 
-// csvRow is one response's row; a score without a value has empty cells.
+// csvRow is one response's row.
 func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []string {
 	stamp := func(t time.Time) string {
 		if t.IsZero() {
@@ -546,25 +452,5 @@ func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []stri
 		}
 		return t.UTC().Format(time.RFC3339)
 	}
-	row := make([]string, 0, 7+2*len(r.Scores))
-	row = append(row, render.CSVCell(path), render.CSVCell(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status)
-	for _, sc := range r.Scores {
-		v, band := "", ""
-		if sc.Value != nil {
-			v = questionnaire.FormatNumber(*sc.Value)
-		}
-		if sc.Band != nil {
-			band = render.CSVCell(*sc.Band)
-		}
-		row = append(row, v, band)
-	}
-	flags := make([]string, len(r.Flags))
-	for i, fl := range r.Flags {
-		flags[i] = fl.ID
-	}
-	outcome := ""
-	if r.Outcome != nil {
-		outcome = r.Outcome.ID
-	}
-	return append(row, strings.Join(flags, " "), outcome)
+	return render.CSVRow(r, render.CSVCell(path), render.CSVCell(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/internal/iostreams"
 )
 
@@ -119,13 +121,39 @@ func TestScoreMixedArgumentsInBatches(t *testing.T) {
 	}
 }
 
-// A large batch tunes the garbage collector for the run only: the setting is restored after.
-func TestScoreRestoresGCPercent(t *testing.T) {
-	dir := t.TempDir()
-	writeResponses(t, dir, gcBatch)
+// gcSpy is standard output that notes the collector's setting at every write, that is while
+// score runs.
+type gcSpy struct {
+	io.Writer
+	seen map[int]bool
+}
+
+func (w *gcSpy) Write(p []byte) (int, error) {
+	v := debug.SetGCPercent(100)
+	debug.SetGCPercent(v)
+	w.seen[v] = true
+	return w.Writer.Write(p)
+}
+
+// A large batch tunes the garbage collector while score runs (GOGC unset), a small one does
+// not, and the old setting is back after either.
+func TestScoreTunesGCForALargeBatchOnly(t *testing.T) {
+	t.Setenv("GOGC", "")
 	old := debug.SetGCPercent(77)
 	defer debug.SetGCPercent(old)
-	io, _, _, _ := iostreams.Test()
-	_ = scoreRun(NewFactory(io), &ScoreOptions{Responses: []string{dir}, Format: "csv"})
-	assert.Equal(t, 77, debug.SetGCPercent(old))
+	for _, tc := range []struct {
+		n    int
+		want int
+	}{{batch.GCBatch, batch.GCPercent}, {10, 77}} {
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			dir := t.TempDir()
+			writeResponses(t, dir, tc.n)
+			io, _, out, _ := iostreams.Test()
+			spy := &gcSpy{Writer: out, seen: map[int]bool{}}
+			io.Out = spy
+			_ = scoreRun(NewFactory(io), &ScoreOptions{Responses: []string{dir}, Format: "csv"})
+			assert.Equal(t, map[int]bool{tc.want: true}, spy.seen, "the setting while scoring")
+			assert.Equal(t, 77, debug.SetGCPercent(77), "the setting after")
+		})
+	}
 }

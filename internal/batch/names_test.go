@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,7 +44,7 @@ func TestNameListOrder(t *testing.T) {
 					names = append(names, name)
 				}
 			}
-			l := &nameList{}
+			l := &Names{}
 			for _, name := range names {
 				l.add(name)
 			}
@@ -67,16 +68,21 @@ func TestNameListOrder(t *testing.T) {
 	}
 }
 
-// A folder lists its *.yaml and *.yml files (any case), not folders or other files.
-func TestListResponses(t *testing.T) {
+// A folder lists the files that match, not folders or other files.
+func TestReadDir(t *testing.T) {
+	isYAML := func(name string) bool {
+		ext := strings.ToLower(filepath.Ext(name))
+		return ext == ".yaml" || ext == ".yml"
+	}
 	dir := t.TempDir()
 	for _, n := range []string{"b.yaml", "a.YML", "c.yml", "notes.txt", "yaml", "d.yaml.bak"} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, n), nil, 0o600))
 	}
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "sub.yaml"), 0o700))
-	l, err := listResponses(dir)
+	l, err := ReadDir(dir, isYAML)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a.YML", "b.yaml", "c.yml"}, slices.Collect(l.All()))
-	_, err = listResponses(filepath.Join(dir, "missing"))
+	assert.Equal(t, 3, l.Len())
+	_, err = ReadDir(filepath.Join(dir, "missing"), isYAML)
 	assert.Error(t, err)
 }

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bytes"
@@ -6,13 +6,11 @@ import (
 	"encoding/binary"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 )
 
-// A folder's response files are scored in name order, so every name is read before the first
-// is scored. To keep that small for a folder of hundreds of thousands of files, the names are
+// A folder's files are worked on in name order, so every name is read before the first is
+// handed out. To keep that small for a folder of hundreds of thousands of files, the names are
 // sorted in runs of runLen and each run is kept front-coded: a name is stored as how many
 // bytes it shares with the one before and the bytes that differ. Names as `candor take` writes
 // them (bank-date-time.yaml) share most of their bytes, so a name takes about 15 bytes instead
@@ -58,15 +56,18 @@ func (r *runReader) next() bool {
 	return true
 }
 
-// nameList is a folder's response file names, sorted.
-type nameList struct {
+// Names is a folder's file names, sorted; ReadDir makes one.
+type Names struct {
 	runs    []nameRun
 	pending []string // names not yet in a run
 	count   int
 }
 
+// Len is how many names there are.
+func (l *Names) Len() int { return l.count }
+
 // add adds a name; done must be called after the last.
-func (l *nameList) add(name string) {
+func (l *Names) add(name string) {
 	l.pending = append(l.pending, name)
 	l.count++
 	if len(l.pending) == runLen {
@@ -75,7 +76,7 @@ func (l *nameList) add(name string) {
 }
 
 // done puts the names added so far into a run.
-func (l *nameList) done() {
+func (l *Names) done() {
 	if len(l.pending) > 0 {
 		slices.Sort(l.pending)
 		l.runs = append(l.runs, encodeRun(l.pending))
@@ -84,7 +85,7 @@ func (l *nameList) done() {
 }
 
 // All yields the names in order (byte order, as sort.Strings sorts).
-func (l *nameList) All() func(yield func(string) bool) {
+func (l *Names) All() func(yield func(string) bool) {
 	return func(yield func(string) bool) {
 		h := make(runHeap, 0, len(l.runs))
 		for _, run := range l.runs {
@@ -122,26 +123,20 @@ func (h *runHeap) Pop() any {
 	return x
 }
 
-// isResponseName reports whether a file name is a response file's: *.yaml or *.yml.
-func isResponseName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".yaml" || ext == ".yml"
-}
-
-// listResponses returns the names of the response files (*.yaml, *.yml; not folders, pipes or
-// devices) in dir, reading the folder a batch of entries at a time.
-func listResponses(dir string) (*nameList, error) {
+// ReadDir returns the names in dir that match (not folders, pipes or devices), sorted,
+// reading the folder a batch of entries at a time.
+func ReadDir(dir string, match func(name string) bool) (*Names, error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	l := &nameList{}
+	l := &Names{}
 	for {
 		entries, err := f.ReadDir(1024)
 		for _, e := range entries {
 			// Not folders, pipes or devices: reading a FIFO named x.yaml would wait for ever.
-			if isResponseName(e.Name()) && e.Type()&(os.ModeDir|os.ModeNamedPipe|os.ModeDevice|os.ModeCharDevice|os.ModeSocket) == 0 {
+			if match(e.Name()) && e.Type()&(os.ModeDir|os.ModeNamedPipe|os.ModeDevice|os.ModeCharDevice|os.ModeSocket) == 0 {
 				l.add(e.Name())
 			}
 		}

@@ -1,0 +1,63 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// CSV tables of results (`score --format csv`, `history --format csv`) share their columns
+// after the first few: <score>_value and <score>_band for every score of the bank, then
+// flags (the raised flags' ids, urgent first, separated by spaces) and outcome (the outcome's
+// id). The bands stay exact while an urgent flag is raised (a counselor needs both the flag
+// and the band of a clinical instrument), so the flags column says it.
+
+// CSVHeader is the header of a table of results for bank b: the lead columns, then every
+// score's value and band, then flags and outcome.
+func CSVHeader(b *questionnaire.Bank, lead ...string) []string {
+	h := make([]string, 0, len(lead)+2*len(b.Scores)+2)
+	h = append(h, lead...)
+	for _, sc := range b.Scores {
+		h = append(h, sc.ID+"_value", sc.ID+"_band")
+	}
+	return append(h, "flags", "outcome")
+}
+
+// CSVRow is one result's row under CSVHeader: the lead cells (made safe by the caller, with
+// CSVCell for text from a file), then the result's cells. A score without a value has empty
+// cells.
+func CSVRow(r *scoring.Result, lead ...string) []string {
+	row := make([]string, 0, len(lead)+2*len(r.Scores)+2)
+	row = append(row, lead...)
+	for _, sc := range r.Scores {
+		v, band := "", ""
+		if sc.Value != nil {
+			v = questionnaire.FormatNumber(*sc.Value)
+		}
+		if sc.Band != nil {
+			band = CSVCell(*sc.Band)
+		}
+		row = append(row, v, band)
+	}
+	ids := make([]string, len(r.Flags))
+	for i, f := range r.Flags {
+		ids[i] = f.ID
+	}
+	outcome := ""
+	if r.Outcome != nil {
+		outcome = r.Outcome.ID
+	}
+	return append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome))
+}
+
+// CSVCell makes text from a bank or a response safe for a CSV cell: sanitized (no control
+// characters for a terminal), and prefixed with ' when it starts with = + - @ or a tab or
+// carriage return, so a spreadsheet never reads it as a formula.
+func CSVCell(s string) string {
+	s = questionnaire.Sanitize(s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
