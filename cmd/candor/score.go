@@ -440,7 +440,6 @@ func (w *scoreWriter) flush() error {
 	return w.out.Flush()
 }
 
-
 // scoreCSVLead are the columns of a score CSV before render.CSVHeader's.
 var scoreCSVLead = []string{"file", "respondent", "started", "updated", "status"}
 
