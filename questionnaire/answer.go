@@ -130,6 +130,10 @@ func (q *Question) ParseValue(v any) (any, error) {
 			return nil, fmt.Errorf("%s is outside the range of %q (%s)", formatNumber(f), q.ID, q.RangeText())
 		}
 		return f, nil
+	case Date:
+		return q.parseDateAnswer(v)
+	case Info:
+		return nil, fmt.Errorf("%q is a statement to read; it takes no answer", q.ID)
 	case Text:
 		var s string
 		switch x := v.(type) {
@@ -383,6 +387,10 @@ func (q *Question) Allowed() string {
 		return fmt.Sprintf("a whole number from %s to %s", formatNumber(q.Min), formatNumber(q.Max))
 	case Number:
 		return "a number, " + q.RangeText()
+	case Date:
+		return "a date written YYYY-MM-DD, " + q.DateRangeText()
+	case Info:
+		return "nothing: it is a statement to read"
 	}
 	return "a line of text"
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -94,6 +95,8 @@ func answerType(q *Question) types.Type {
 		return types.Float64
 	case Text:
 		return types.String
+	case Date:
+		return types.TypeOf(time.Time{})
 	case Multi:
 		return types.TypeOf([]any{})
 	case Choice:
@@ -186,6 +189,10 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			switch {
 			case strings.Contains(why, "asked later"):
 				hint = "a question's `when` may only name questions asked before it"
+			case strings.Contains(why, "not yet asked"):
+				hint = "a question's `when` may name a score only once every question it adds up has been asked"
+			case strings.Contains(why, "statement"):
+				hint = "an info statement takes no answer, so a condition cannot name it"
 			case strings.Contains(why, "flag"):
 				hint = "flags are known only to outcomes"
 			case strings.Contains(why, "score"):

@@ -27,16 +27,17 @@ var (
 var (
 	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
 	sourceKeys    = []string{"title", "author", "url", "note"}
-	optionKeys    = []string{"value", "label", "score"}
-	sectionKeys   = []string{"id", "title", "intro", "questions"}
-	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse"}
-	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "round", "bands"}
+	optionKeys    = []string{"value", "label", "score", "code"}
+	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
+	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse", "code"}
+	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code"}
+	codingKeys    = []string{"system", "code", "display"}
 	bandKeys      = []string{"max", "label", "text"}
 	flagKeys      = []string{"id", "when", "level", "title", "text", "show"}
 	outcomeKeys   = []string{"id", "when", "title", "text"}
 	testKeys      = []string{"name", "answers", "expect"}
 	expectKeys    = []string{"outcome", "scores", "bands", "flags"}
-	questionTypes = []string{string(YesNo), string(Choice), string(Multi), string(Scale), string(Number), string(Text)}
+	questionTypes = []string{string(YesNo), string(Choice), string(Multi), string(Scale), string(Number), string(Text), string(Date), string(Info)}
 	methods       = []string{"sum", "mean", "percent"}
 	levels        = []string{string(Urgent), string(Warn), string(NoteLvl)}
 )
@@ -231,9 +232,11 @@ type loader struct {
 	// qNodes keeps each question's raw entries for the second pass.
 	qNodes map[*Question]map[string]entry
 	sNodes map[*Score]map[string]entry
-	fNodes map[*Flag]map[string]entry
-	oNodes map[*Outcome]map[string]entry
-	tNodes map[*Test]map[string]entry
+	// secNodes keeps each section's raw entries, for its `when`.
+	secNodes map[*Section]map[string]entry
+	fNodes   map[*Flag]map[string]entry
+	oNodes   map[*Outcome]map[string]entry
+	tNodes   map[*Test]map[string]entry
 }
 
 func (l *loader) top(root *yaml.Node) {
@@ -450,6 +453,7 @@ func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
 			}
 		}
 		o.Label = l.optStr(om, "label", "an option's `label`")
+		o.Code = l.coding(om, depth+2)
 		if e, ok := om["score"]; ok {
 			if f, ok := l.number(e.val, "an option's `score`", depth+2); ok {
 				o.Score, o.HasScore = f, true
@@ -504,6 +508,10 @@ func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
 			s.Title = l.optStr(sm, "title", "a section's `title`")
 			s.Intro = l.optStr(sm, "intro", "a section's `intro`")
 			b.Sections = append(b.Sections, s)
+			if l.secNodes == nil {
+				l.secNodes = map[*Section]map[string]entry{}
+			}
+			l.secNodes[s] = sm
 			if e, ok := sm["questions"]; ok {
 				qs := l.sequence(e.val, "a section's `questions`", 3)
 				if qs != nil && len(qs) == 0 {
@@ -582,11 +590,21 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 	if e, ok := qm["reverse"]; ok {
 		q.Reverse, _ = l.boolean(e.val, "`reverse`", depth+1)
 	}
-	if e, ok := qm["min"]; ok {
-		q.Min, q.HasMin = l.number(e.val, "`min`", depth+1)
+	q.Code = l.coding(qm, depth+1)
+	if q.Type == Info {
+		// A statement is never answered, so it is never required.
+		q.Required = false
 	}
-	if e, ok := qm["max"]; ok {
-		q.Max, q.HasMax = l.number(e.val, "`max`", depth+1)
+	if q.Type == Date {
+		q.MinDate = l.dateBound(qm, "min", depth+1)
+		q.MaxDate = l.dateBound(qm, "max", depth+1)
+	} else {
+		if e, ok := qm["min"]; ok {
+			q.Min, q.HasMin = l.number(e.val, "`min`", depth+1)
+		}
+		if e, ok := qm["max"]; ok {
+			q.Max, q.HasMax = l.number(e.val, "`max`", depth+1)
+		}
 	}
 	b.Questions = append(b.Questions, q)
 	l.qNodes[q] = qm
@@ -660,12 +678,16 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 		if q.HasMin && q.HasMax && q.Min > q.Max {
 			l.errorf(l.pos(minE.val), "", "number question %q has `min` above `max`", q.ID)
 		}
+	case Date:
+		if lo, hi := q.MinDate, q.MaxDate; lo != "" && hi != "" && lo != Today && hi != Today && lo > hi {
+			l.errorf(l.pos(minE.val), "", "date question %q has `min` after `max`", q.ID)
+		}
 	default:
 		if hasMin {
-			l.errorf(l.pos(minE.key), "`min` and `max` are for scale and number questions", "a %s question cannot have `min`", q.Type)
+			l.errorf(l.pos(minE.key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `min`", q.Type)
 		}
 		if hasMax {
-			l.errorf(l.pos(maxE.key), "`min` and `max` are for scale and number questions", "a %s question cannot have `max`", q.Type)
+			l.errorf(l.pos(maxE.key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `max`", q.Type)
 		}
 	}
 	if le, ok := qm["labels"]; ok {
@@ -746,6 +768,9 @@ func (l *loader) scores(m map[string]entry) {
 				s.MaxMissing = v
 			}
 		}
+		s.NotAsked = l.oneOf(sm, "not_asked", []string{NotAskedExclude, CountLowest}, NotAskedExclude, 3)
+		s.Missing = l.oneOf(sm, "missing", []string{MissingProrate, CountLowest}, MissingProrate, 3)
+		s.Code = l.coding(sm, 3)
 		if e, ok := sm["round"]; ok {
 			if v, ok := l.integer(e.val, "`round`", 3); ok {
 				if v < 0 || v > 10 {
@@ -875,3 +900,63 @@ func (l *loader) tests(m map[string]entry) {
 }
 
 func isInf(f float64) bool { return f > 1e308 || f < -1e308 }
+
+// oneOf reads the word under key, which must be one of words; def when it is absent or wrong.
+func (l *loader) oneOf(m map[string]entry, key string, words []string, def string, depth int) string {
+	e, ok := m[key]
+	if !ok {
+		return def
+	}
+	v, ok := l.str(e.val, "`"+key+"`", depth)
+	if !ok {
+		return def
+	}
+	if !contains(words, v) {
+		hint := "write " + strings.Join(words, " or ")
+		if s := nearest(v, words); s != "" {
+			hint = fmt.Sprintf("did you mean `%s`?", s)
+		}
+		l.errorf(l.pos(e.val), hint, "unknown `%s` %q", key, v)
+		return def
+	}
+	return v
+}
+
+// coding reads an optional `code: {system, code, display}`.
+func (l *loader) coding(m map[string]entry, depth int) *Coding {
+	e, ok := m["code"]
+	if !ok {
+		return nil
+	}
+	cm := l.mapping(e.val, "a `code`", codingKeys, []string{"code"}, depth)
+	if cm == nil {
+		return nil
+	}
+	c := &Coding{}
+	for key, dst := range map[string]*string{"system": &c.System, "code": &c.Code, "display": &c.Display} {
+		if e, ok := cm[key]; ok {
+			*dst, _ = l.str(e.val, "`code."+key+"`", depth+1)
+		}
+	}
+	return c
+}
+
+// dateBound reads a date question's `min` or `max`: a date (YYYY-MM-DD) or `today`.
+func (l *loader) dateBound(m map[string]entry, key string, depth int) string {
+	e, ok := m[key]
+	if !ok {
+		return ""
+	}
+	v, ok := l.str(e.val, "`"+key+"`", depth)
+	if !ok {
+		return ""
+	}
+	if v == Today {
+		return v
+	}
+	if _, err := ParseDate(v); err != nil {
+		l.errorf(l.pos(e.val), "write a date as YYYY-MM-DD, such as `2026-11-27`, or `today`", "`%s` of a date question is not a date: %q", key, truncate(v, 40))
+		return ""
+	}
+	return v
+}

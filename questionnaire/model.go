@@ -21,6 +21,29 @@ const (
 	Scale  QuestionType = "scale"
 	Number QuestionType = "number"
 	Text   QuestionType = "text"
+	// Date is a calendar date, typed and stored as YYYY-MM-DD.
+	Date QuestionType = "date"
+	// Info is a statement shown in its place in the flow; it takes no answer.
+	Info QuestionType = "info"
+)
+
+// Coding is a code from a terminology (LOINC, SNOMED CT, …) attached to a question, an
+// option or a score, for clinical systems; candor keeps it and never interprets it.
+type Coding struct {
+	System  string `json:"system,omitempty"`
+	Code    string `json:"code"`
+	Display string `json:"display,omitempty"`
+}
+
+// How a score counts items that were not asked (Score.NotAsked) and items asked but left
+// without an answer (Score.Missing).
+const (
+	// NotAskedExclude leaves a not-asked item out of the score entirely.
+	NotAskedExclude = "exclude"
+	// CountLowest counts the item as its lowest possible item score.
+	CountLowest = "lowest"
+	// MissingProrate estimates an unanswered item from the person's own answers.
+	MissingProrate = "prorate"
 )
 
 // Level is how serious a flag is.
@@ -121,6 +144,7 @@ type Option struct {
 	// value without `score`), which makes the question unscorable.
 	Score    float64
 	HasScore bool
+	Code     *Coding
 	Pos      Pos
 }
 
@@ -130,7 +154,9 @@ type Section struct {
 	Title     string
 	Intro     string
 	Questions []*Question
-	Pos       Pos
+	// When is the condition for asking the section's questions at all; nil always holds.
+	When *Expr
+	Pos  Pos
 }
 
 // Question is one question of a bank.
@@ -146,9 +172,12 @@ type Question struct {
 	Min, Max       float64
 	HasMin, HasMax bool
 	Labels         map[int]string
-	Required       bool
-	When           *Expr
-	Reverse        bool
+	// MinDate and MaxDate bound a date answer: "YYYY-MM-DD", "today", or "" for no bound.
+	MinDate, MaxDate string
+	Required         bool
+	When             *Expr
+	Reverse          bool
+	Code             *Coding
 	// Section is the section the question belongs to, or nil.
 	Section *Section
 	// Index is the question's place in Bank.Questions.
@@ -159,7 +188,7 @@ type Question struct {
 // Scorable reports whether the question yields an item score.
 func (q *Question) Scorable() bool {
 	switch q.Type {
-	case Text:
+	case Text, Date, Info:
 		return false
 	case Choice, Multi:
 		for _, o := range q.Options {
@@ -171,6 +200,9 @@ func (q *Question) Scorable() bool {
 	}
 	return true
 }
+
+// Answerable reports whether the question takes an answer (every type but info).
+func (q *Question) Answerable() bool { return q.Type != Info }
 
 // ScoreRange is the lowest and highest item score the question can give. Bounds may be
 // infinite for a number question without min or max. ok is false for unscorable questions.
@@ -230,6 +262,11 @@ type Score struct {
 	Method     string
 	Weights    map[string]float64
 	MaxMissing int
+	// NotAsked is how an item that was not asked counts: NotAskedExclude or CountLowest.
+	NotAsked string
+	// Missing is how an item asked but unanswered counts: MissingProrate or CountLowest.
+	Missing string
+	Code    *Coding
 	// Round is the number of decimal places kept before banding; -1 keeps the exact value.
 	Round int
 	Bands []*Band
@@ -245,8 +282,12 @@ func (s *Score) Weight(id string) float64 {
 }
 
 // SumRange is the lowest and highest weighted sum of the score's items, all answered.
-func (s *Score) SumRange() (lo, hi float64) {
-	for _, q := range s.Items {
+func (s *Score) SumRange() (lo, hi float64) { return s.SumRangeOver(s.Items) }
+
+// SumRangeOver is the lowest and highest weighted sum of the given items of the score, all
+// answered: the range of one response in which only those items count.
+func (s *Score) SumRangeOver(items []*Question) (lo, hi float64) {
+	for _, q := range items {
 		// Reversing maps an item's range onto itself, so it does not change the score's.
 		a, b, _ := q.ScoreRange()
 		w := s.Weight(q.ID)
@@ -260,14 +301,18 @@ func (s *Score) SumRange() (lo, hi float64) {
 }
 
 // Range is the lowest and highest value the score can take with every item answered.
-func (s *Score) Range() (lo, hi float64) {
+func (s *Score) Range() (lo, hi float64) { return s.RangeOver(s.Items) }
+
+// RangeOver is the lowest and highest value the score can take when only the given items
+// count (those asked, when `not_asked: exclude` leaves the others out).
+func (s *Score) RangeOver(items []*Question) (lo, hi float64) {
 	switch s.Method {
 	case "percent":
 		return 0, 100
 	case "mean":
-		lo, hi = s.SumRange()
+		lo, hi = s.SumRangeOver(items)
 		var wsum float64
-		for _, q := range s.Items {
+		for _, q := range items {
 			wsum += s.Weight(q.ID)
 		}
 		if wsum != 0 {
@@ -275,7 +320,7 @@ func (s *Score) Range() (lo, hi float64) {
 		}
 		return min(lo, hi), max(lo, hi)
 	}
-	return s.SumRange()
+	return s.SumRangeOver(items)
 }
 
 // Band is one range of score values with its meaning.

@@ -30,24 +30,48 @@ func (l *loader) validate() {
 			sc.outOfScope[f.ID] = "which is a flag"
 		}
 	}
+	// Items first: a question's `when` may name a score whose items all come before it.
+	for _, s := range b.Scores {
+		l.scoreItems(s)
+	}
 	for _, q := range b.Questions {
+		l.scoresBefore(sc, q)
+		if sec := q.Section; sec != nil && len(sec.Questions) > 0 && sec.Questions[0] == q {
+			if e, ok := l.secNodes[sec]["when"]; ok {
+				for _, x := range sec.Questions {
+					if x.ID != "" {
+						sc.outOfScope[x.ID] = "which is a question of this section"
+					}
+				}
+				sec.When = l.compile(e.val, fmt.Sprintf("the `when` of section %q", sec.ID), sc)
+				for _, x := range sec.Questions {
+					if x.ID != "" {
+						sc.outOfScope[x.ID] = "which is asked later"
+					}
+				}
+			}
+		}
 		if e, ok := l.qNodes[q]["when"]; ok {
 			if q.ID != "" {
 				sc.outOfScope[q.ID] = "which is this question itself"
 			}
 			q.When = l.compile(e.val, fmt.Sprintf("the `when` of question %q", q.ID), sc)
 		}
-		if q.ID != "" {
-			delete(sc.outOfScope, q.ID)
-			sc.add(q.ID, answerType(q))
+		if q.ID == "" {
+			continue
 		}
+		if q.Type == Info {
+			sc.outOfScope[q.ID] = "which is a statement to read, with no answer"
+			continue
+		}
+		delete(sc.outOfScope, q.ID)
+		sc.add(q.ID, answerType(q))
 	}
 	for _, s := range b.Scores {
-		l.scoreItems(s)
 		l.bands(s, l.scoreRange(s))
 	}
 	for _, s := range b.Scores {
-		if s.ID != "" {
+		if _, in := sc.check[s.ID]; s.ID != "" && !in {
 			delete(sc.outOfScope, s.ID)
 			sc.add(s.ID, types.Float64)
 		}
@@ -85,7 +109,13 @@ func (l *loader) scoreItems(s *Score) {
 	if !ok {
 		return
 	}
-	items := l.sequence(e.val, "a score's `items`", 3)
+	var items []*yaml.Node
+	if n := l.resolve(e.val, 3); n != nil && n.Kind == yaml.MappingNode {
+		// `items: {section: ID}`, as SPEC §1 writes it: one section item.
+		items = []*yaml.Node{n}
+	} else {
+		items = l.sequence(e.val, "a score's `items`", 3)
+	}
 	if items != nil && len(items) == 0 {
 		l.errorf(l.pos(e.val), "list the question ids it adds up", "score %q has no items", s.ID)
 	}
@@ -99,7 +129,13 @@ func (l *loader) scoreItems(s *Score) {
 		seen[q.ID] = true
 		if !q.Scorable() {
 			hint := "text answers have no score; remove it from `items`"
-			if q.Type != Text {
+			switch q.Type {
+			case Date:
+				hint = "a date has no score; remove it from `items`"
+			case Info:
+				hint = "a statement takes no answer; remove it from `items`"
+			case Text:
+			default:
 				hint = "give every option a `score`, or use number values"
 			}
 			l.errorf(l.pos(n), hint, "question %q cannot be scored (%s question)", q.ID, q.Type)
@@ -144,9 +180,10 @@ func (l *loader) scoreItems(s *Score) {
 					continue
 				}
 				seenSection[id] = true
-				// A section score takes every question of the section but its text ones.
+				// A section score takes every question of the section but its text, date
+				// and info ones, which have no score.
 				for _, q := range sec.Questions {
-					if q.Type != Text {
+					if q.Type != Text && q.Type != Date && q.Type != Info {
 						addItem(q, e.val)
 					}
 				}
@@ -498,6 +535,9 @@ func (l *loader) warnings() {
 	for _, q := range b.Questions {
 		mark(q.When)
 	}
+	for _, sec := range b.Sections {
+		mark(sec.When)
+	}
 	for _, f := range b.Flags {
 		mark(f.When)
 	}
@@ -506,7 +546,7 @@ func (l *loader) warnings() {
 	}
 	if len(b.Scores)+len(b.Flags)+len(b.Outcomes) > 0 {
 		for _, q := range b.Questions {
-			if q.ID != "" && q.Type != Text && !used[q.ID] {
+			if q.ID != "" && q.Type != Text && q.Type != Info && q.Type != Date && !used[q.ID] {
 				l.warnf(q.Pos, "that is fine for a question asked only for reflection", "question %q is not used by any score, flag or outcome", q.ID)
 			}
 		}
@@ -524,5 +564,25 @@ func (l *loader) warnings() {
 		if !named {
 			l.warnf(f.Pos, fmt.Sprintf("add an outcome such as `{id: safety_first, when: %s, ...}` before the others", f.ID), "while urgent flag %q is raised no outcome can be chosen, because none names it", f.ID)
 		}
+	}
+}
+
+// scoresBefore puts in scope, for question q's `when`, the scores whose items all come
+// before q: their value is worked out from the answers so far.
+func (l *loader) scoresBefore(sc *scope, q *Question) {
+	for _, s := range l.b.Scores {
+		if s.ID == "" || len(s.Items) == 0 {
+			continue
+		}
+		if _, in := sc.check[s.ID]; in {
+			continue
+		}
+		last := s.Items[len(s.Items)-1]
+		if last.Index < q.Index {
+			delete(sc.outOfScope, s.ID)
+			sc.add(s.ID, types.Float64)
+			continue
+		}
+		sc.outOfScope[s.ID] = fmt.Sprintf("which is a score that adds up %q, not yet asked at this point", last.ID)
 	}
 }

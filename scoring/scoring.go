@@ -23,6 +23,15 @@ type Result struct {
 	Flags    []FlagResult   `json:"flags"`
 	Outcome  *OutcomeResult `json:"outcome"`
 	Warnings []string       `json:"warnings"`
+	// UnansweredSafety lists the asked questions without an answer whose answer could raise
+	// an urgent flag: no outcome is chosen and no band text is given while there are any.
+	UnansweredSafety []string `json:"unanswered_safety,omitempty"`
+	// ScoresSetAside is set by the person's own summary (`take`) while an urgent flag is
+	// raised, when their scores are not shown to them.
+	ScoresSetAside bool `json:"scores_set_aside,omitempty"`
+	// Answers carries the clinical codes of the answers (SDC/FHIR interop): one entry for
+	// each asked question that has a `code` or whose chosen option has one.
+	Answers []AnswerCode `json:"answers,omitempty"`
 
 	// AskedIDs lists the questions asked, in order (those whose `when` held).
 	AskedIDs []string `json:"-"`
@@ -77,8 +86,23 @@ type ScoreResult struct {
 	Prorated bool    `json:"prorated"`
 	Band     *string `json:"band"`
 	BandText string  `json:"band_text"`
+	// Applies is false when none of the score's items was asked (`not_asked: exclude`):
+	// the score does not apply to this response, and Value is null.
+	Applies bool                  `json:"applies"`
+	Code    *questionnaire.Coding `json:"code,omitempty"`
+	// FilledLowest is how many unanswered items counted as their lowest score
+	// (`missing: lowest`).
+	FilledLowest int `json:"-"`
 
 	Score *questionnaire.Score `json:"-"`
+}
+
+// AnswerCode is one answer with the codes of its question and chosen options.
+type AnswerCode struct {
+	ID          string                  `json:"id"`
+	Code        *questionnaire.Coding   `json:"code,omitempty"`
+	Value       any                     `json:"value"`
+	AnswerCodes []*questionnaire.Coding `json:"answer_codes,omitempty"`
 }
 
 // FlagResult is a raised flag.
@@ -121,7 +145,7 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	})
 	missingRequired := false
 	for _, q := range b.Questions {
-		if !asked[q.ID] {
+		if !asked[q.ID] || !q.Answerable() {
 			continue
 		}
 		r.AskedIDs = append(r.AskedIDs, q.ID)
@@ -130,6 +154,9 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Answered++
 		} else if q.Required {
 			missingRequired = true
+		}
+		if c := answerCode(q, answers[q.ID]); c != nil {
+			r.Answers = append(r.Answers, *c)
 		}
 	}
 	for _, s := range b.Scores {
@@ -156,10 +183,21 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 		}
 	}
 	sort.SliceStable(r.Flags, func(i, j int) bool { return r.Flags[i].Level.Rank() < r.Flags[j].Level.Rank() })
+	r.UnansweredSafety = unansweredSafety(b, answers, asked)
+	openSafety := map[string]bool{}
+	for _, id := range r.UnansweredSafety {
+		openSafety[id] = true
+	}
 	for _, o := range b.Outcomes {
 		// While an urgent flag is raised, only an outcome written for a raised one may be
-		// chosen, so nobody who said they are not safe is ever told they are ready.
-		if len(raisedUrgent) > 0 && !NamesAny(o, raisedUrgent) {
+		// chosen, so nobody who said they are not safe is ever told they are ready. While a
+		// question that could raise one has no answer, only an outcome whose condition names
+		// that question (written knowing it may be open) or the fallback may be chosen.
+		forRaised := NamesAny(o, raisedUrgent)
+		if len(raisedUrgent) > 0 && !forRaised {
+			continue
+		}
+		if len(openSafety) > 0 && o.When != nil && !forRaised && !NamesAny(o, openSafety) {
 			continue
 		}
 		ok, err := o.When.Eval(env)
@@ -169,6 +207,15 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 		if ok {
 			r.Outcome = &OutcomeResult{ID: o.ID, Title: o.Title, Text: o.Text}
 			break
+		}
+	}
+	if len(r.UnansweredSafety) > 0 {
+		for i := range r.Scores {
+			// A band's words can read as a verdict; they wait for the safety answer.
+			r.Scores[i].BandText = ""
+		}
+		for _, id := range r.UnansweredSafety {
+			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
 		}
 	}
 	r.Status = opt.Status
@@ -182,9 +229,60 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	return r
 }
 
-// Asked evaluates every question's `when` in order and returns the set of questions asked.
-// env receives each asked question's answer (nil when unanswered or not asked); pass nil
-// when not needed.
+// SafetyUnansweredText names a question that could raise an urgent flag and has no answer.
+func SafetyUnansweredText(q *questionnaire.Question) string {
+	return fmt.Sprintf("The safety question %q (%s) has no answer, so no verdict is given; ask about it before anything else.",
+		strings.TrimSpace(q.Text), q.ID)
+}
+
+// unansweredSafety lists, in bank order, the asked questions without an answer that an
+// urgent flag's condition names: their answer could have raised it.
+func unansweredSafety(b *questionnaire.Bank, answers questionnaire.Answers, asked map[string]bool) []string {
+	named := map[string]bool{}
+	for _, f := range b.Flags {
+		if f.Level != questionnaire.Urgent || f.When == nil {
+			continue
+		}
+		for _, n := range f.When.Names {
+			named[n] = true
+		}
+	}
+	var out []string
+	for _, q := range b.Questions {
+		if named[q.ID] && asked[q.ID] && q.Answerable() && answers[q.ID] == nil {
+			out = append(out, q.ID)
+		}
+	}
+	return out
+}
+
+// answerCode is the coded form of an answer, for a question or chosen option with a `code`;
+// nil when neither has one.
+func answerCode(q *questionnaire.Question, v any) *AnswerCode {
+	var opts []*questionnaire.Coding
+	switch x := v.(type) {
+	case []any:
+		for _, item := range x {
+			if o := q.Option(item); o != nil && o.Code != nil {
+				opts = append(opts, o.Code)
+			}
+		}
+	case nil:
+	default:
+		if o := q.Option(x); o != nil && o.Code != nil {
+			opts = append(opts, o.Code)
+		}
+	}
+	if q.Code == nil && len(opts) == 0 {
+		return nil
+	}
+	return &AnswerCode{ID: q.ID, Code: q.Code, Value: v, AnswerCodes: opts}
+}
+
+// Asked evaluates every section's and question's `when` in order and returns the set of
+// questions asked (info statements shown included). env receives each asked question's
+// answer as expressions see it (nil when unanswered or not asked), and the value, from the
+// answers so far, of each score a question's `when` names; pass nil when not needed.
 func Asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]any) map[string]bool {
 	return asked(b, answers, env, nil)
 }
@@ -204,7 +302,20 @@ func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 		}
 	}
 	asked := make(map[string]bool, len(b.Questions))
+	sectionOn := true
 	for _, q := range b.Questions {
+		if sec := q.Section; sec != nil && sec.Questions[0] == q {
+			scoresSoFar(b, sec.When, answers, asked, env)
+			var err error
+			sectionOn, err = sec.When.Eval(env)
+			if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
+				tooCostly(q)
+			}
+		}
+		if !sectionOn {
+			continue
+		}
+		scoresSoFar(b, q.When, answers, asked, env)
 		ok, err := q.When.Eval(env)
 		if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
 			tooCostly(q)
@@ -213,57 +324,116 @@ func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 			continue
 		}
 		asked[q.ID] = true
-		if v, has := answers[q.ID]; has && v != nil {
-			env[q.ID] = v
+		if v, has := answers[q.ID]; has && v != nil && q.Answerable() {
+			env[q.ID] = q.EnvValue(v)
 		}
 	}
 	return asked
 }
 
+// scoresSoFar puts into env the value of each score condition x names, from the answers
+// given so far: validation made sure every item of such a score comes before.
+func scoresSoFar(b *questionnaire.Bank, x *questionnaire.Expr, answers questionnaire.Answers, asked map[string]bool, env map[string]any) {
+	if x == nil {
+		return
+	}
+	for _, n := range x.Names {
+		if s := b.Score(n); s != nil {
+			env[n] = nil
+			if sr := scoreOne(s, answers, asked); sr.Value != nil {
+				env[n] = *sr.Value
+			}
+		}
+	}
+}
+
+// tally is what a score's items gave for one response.
+type tally struct {
+	counted           []*questionnaire.Question
+	sum, wAll, wKnown float64
+	answered, lowest  int
+	unanswered        []*questionnaire.Question
+}
+
+// tallyItems adds up s's items: those not asked are left out (`not_asked: exclude`) or count
+// as their lowest score (`lowest`); those asked and unanswered are listed for later.
+func tallyItems(s *questionnaire.Score, answers questionnaire.Answers, asked map[string]bool) tally {
+	var t tally
+	for _, q := range s.Items {
+		if !asked[q.ID] && s.NotAsked != questionnaire.CountLowest {
+			continue
+		}
+		t.counted = append(t.counted, q)
+		w := s.Weight(q.ID)
+		t.wAll += w
+		if !asked[q.ID] {
+			lo, _, _ := q.ScoreRange()
+			t.sum += w * lo
+			t.wKnown += w
+			t.lowest++
+			continue
+		}
+		x, ok := q.ItemScore(answers[q.ID])
+		if !ok {
+			t.unanswered = append(t.unanswered, q)
+			continue
+		}
+		t.answered++
+		t.sum += w * x
+		t.wKnown += w
+	}
+	return t
+}
+
 func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[string]bool) ScoreResult {
-	sr := ScoreResult{ID: s.ID, Label: s.Label, Items: len(s.Items), Score: s}
-	sr.Needed = max(len(s.Items)-s.MaxMissing, 1)
-	lo, hi := s.Range()
+	sr := ScoreResult{ID: s.ID, Label: s.Label, Code: s.Code, Score: s}
+	t := tallyItems(s, answers, asked)
+	items := t.counted
+	if len(items) == 0 {
+		// No item of the score was asked: it does not apply to this person.
+		items = s.Items
+	} else {
+		sr.Applies = true
+	}
+	sr.Items = len(t.counted)
+	sr.Answered = t.answered
+	sr.Needed = max(len(t.counted)-s.MaxMissing, 1)
+	lo, hi := s.RangeOver(items)
 	if !math.IsInf(lo, 0) && !math.IsNaN(lo) {
 		sr.Min = &lo
 	}
 	if !math.IsInf(hi, 0) && !math.IsNaN(hi) {
 		sr.Max = &hi
 	}
-	var sum, wAll, wAnswered float64
-	for _, q := range s.Items {
-		w := s.Weight(q.ID)
-		wAll += w
-		// An item not asked (its `when` did not hold) counts as missing.
-		if !asked[q.ID] {
-			continue
-		}
-		x, ok := q.ItemScore(answers[q.ID])
-		if !ok {
-			continue
-		}
-		sr.Answered++
-		sum += w * x
-		wAnswered += w
-	}
-	missing := sr.Items - sr.Answered
+	missing := len(t.unanswered)
 	// Too many missing answers: no value ("not enough answers"), never 0.
-	if sr.Answered == 0 || missing > s.MaxMissing || wAnswered == 0 {
+	if !sr.Applies || t.answered+t.lowest == 0 || missing > s.MaxMissing || t.wKnown == 0 {
 		return sr
 	}
-	sr.Prorated = missing > 0
+	sum, wKnown := t.sum, t.wKnown
+	if missing > 0 && s.Missing == questionnaire.CountLowest {
+		for _, q := range t.unanswered {
+			ilo, _, _ := q.ScoreRange()
+			w := s.Weight(q.ID)
+			sum += w * ilo
+			wKnown += w
+		}
+		sr.FilledLowest = missing
+	} else {
+		sr.Prorated = missing > 0
+	}
 	// total is the weighted sum, prorated from the person's own answered items when some
 	// are missing: weighted sum × Σ all weights / Σ answered weights.
 	total := sum
 	if sr.Prorated {
-		total = sum * wAll / wAnswered
+		total = sum * t.wAll / wKnown
 	}
 	var v float64
 	switch s.Method {
 	case "mean":
-		v = sum / wAnswered
+		v = sum / wKnown
 	case "percent":
-		slo, shi := s.SumRange()
+		slo, shi := s.SumRangeOver(items)
 		if shi > slo {
 			v = (total - slo) / (shi - slo) * 100
 		}

@@ -275,7 +275,7 @@ outcomes:
 `
 
 // A question whose `when` does not hold is not asked: an answer it has does not count, not for
-// `answered`, not for scores (it counts as missing), and expressions see nil.
+// `answered`, not for scores (`not_asked: exclude` leaves it out), and expressions see nil.
 func TestAskedAndSkipped(t *testing.T) {
 	b := loadBank(t, askedBank)
 	cases := []struct {
@@ -292,12 +292,13 @@ func TestAskedAndSkipped(t *testing.T) {
 	}{
 		{"together, all answered", questionnaire.Answers{"together": true, "talk": 3.0, "hope": 2.0},
 			5, 3, "completed", num(5), false, []string{}, "talking", []string{"together", "talk", "hope", "note", "extra"}, 2},
-		// talk is not asked: its answer does not exist; closeness prorates hope alone (2 × 2/1)
+		// talk is not asked: its answer does not exist; with `not_asked: exclude` closeness is
+		// over hope alone (2), not prorated
 		{"apart, an answer to a question not asked", questionnaire.Answers{"together": false, "talk": 0.0, "hope": 2.0},
-			4, 2, "completed", num(4), true, []string{}, "apart", []string{"together", "hope", "note", "extra"}, 1},
+			4, 2, "completed", num(2), false, []string{}, "apart", []string{"together", "hope", "note", "extra"}, 1},
 		// together unanswered: talk's `when` cannot hold; nothing decides an outcome but the fallback
 		{"first question unanswered", questionnaire.Answers{"hope": 1.0},
-			4, 1, "in-progress", num(2), true, []string{}, "other", []string{"together", "hope", "note", "extra"}, 1},
+			4, 1, "in-progress", num(1), false, []string{}, "other", []string{"together", "hope", "note", "extra"}, 1},
 		// optional questions left out (skipped) do not keep a response in progress
 		{"optional ones skipped", questionnaire.Answers{"together": true, "talk": 0.0, "hope": 0.0},
 			5, 3, "completed", num(0), false, []string{"quiet"}, "other", []string{"together", "talk", "hope", "note", "extra"}, 2},
@@ -412,7 +413,7 @@ scores:
 	assert.Nil(t, m["outcome"])
 	assert.Equal(t, []any{}, m["warnings"])
 	score := m["scores"].([]any)[0].(map[string]any)
-	assert.Equal(t, []string{"answered", "band", "band_text", "id", "items", "label", "max", "min", "needed", "prorated", "value"}, keys(score))
+	assert.Equal(t, []string{"answered", "applies", "band", "band_text", "id", "items", "label", "max", "min", "needed", "prorated", "value"}, keys(score))
 	assert.Nil(t, score["value"])
 	assert.Nil(t, score["band"])
 	flag := m["flags"].([]any)[0].(map[string]any)

@@ -1,0 +1,85 @@
+package questionnaire
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DateLayout is how a date answer is typed and stored: an ISO 8601 calendar date.
+const DateLayout = "2006-01-02"
+
+// Today is the word a date question's `min` or `max` uses for the day it is answered.
+const Today = "today"
+
+// Clock gives the day `today` means for date bounds; tests set it. It is the local date.
+var Clock = time.Now
+
+// ParseDate reads an ISO 8601 calendar date (YYYY-MM-DD) as midnight UTC.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	t, err := time.Parse(DateLayout, s)
+	if err != nil || len(s) != len(DateLayout) {
+		return time.Time{}, fmt.Errorf("not a date written YYYY-MM-DD")
+	}
+	return t, nil
+}
+
+// dateBound is a bound's date: itself, or the local date today for `today`.
+func dateBound(s string) string {
+	if s == Today {
+		return Clock().Format(DateLayout)
+	}
+	return s
+}
+
+// DateRangeText says which dates a date question takes: "from 2020-01-01 to today", "no
+// later than today", or "any date".
+func (q *Question) DateRangeText() string {
+	switch lo, hi := q.MinDate, q.MaxDate; {
+	case lo != "" && hi != "":
+		return fmt.Sprintf("from %s to %s", lo, hi)
+	case lo != "":
+		return fmt.Sprintf("no earlier than %s", lo)
+	case hi != "":
+		return fmt.Sprintf("no later than %s", hi)
+	}
+	return "any date"
+}
+
+// parseDateAnswer normalizes a date answer to YYYY-MM-DD within the question's bounds.
+func (q *Question) parseDateAnswer(v any) (any, error) {
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = strings.TrimSpace(x)
+	case time.Time:
+		s = x.Format(DateLayout)
+	default:
+		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, not %s", q.ID, describe(v))
+	}
+	if _, err := ParseDate(s); err != nil {
+		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, such as 2026-11-27, not %s", q.ID, describe(v))
+	}
+	// Dates written YYYY-MM-DD order as text does.
+	if lo := dateBound(q.MinDate); lo != "" && s < lo {
+		return nil, fmt.Errorf("%s is before the earliest date %q takes (%s)", s, q.ID, q.DateRangeText())
+	}
+	if hi := dateBound(q.MaxDate); hi != "" && s > hi {
+		return nil, fmt.Errorf("%s is after the latest date %q takes (%s)", s, q.ID, q.DateRangeText())
+	}
+	return s, nil
+}
+
+// EnvValue is an answer as expressions see it: a date answer is a time (so that it compares
+// by time, with `date("2026-01-01")` or `now()`); every other answer is itself.
+func (q *Question) EnvValue(v any) any {
+	if q.Type == Date {
+		if s, ok := v.(string); ok {
+			if t, err := ParseDate(s); err == nil {
+				return t
+			}
+		}
+	}
+	return v
+}
