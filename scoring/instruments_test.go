@@ -9,7 +9,7 @@ import (
 
 // The published instruments' own `tests:` all pass, and there are tests to run.
 func TestInstrumentBankTests(t *testing.T) {
-	for _, file := range []string{"rses.yaml", "phq9.yaml", "dass21.yaml"} {
+	for _, file := range []string{"rses.yaml", "phq9.yaml", "dass21.yaml", "phq9-fhir.yaml", "gad7.yaml", "audit.yaml", "apgar.yaml"} {
 		t.Run(file, func(t *testing.T) {
 			b := loadInstrument(t, file)
 			results := RunTests(b)
