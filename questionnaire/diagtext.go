@@ -6,6 +6,9 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/candor-app/candor/internal/text"
+	"github.com/rivo/uniseg"
 )
 
 // TextOptions control how diagnostics are printed.
@@ -21,7 +24,7 @@ type TextOptions struct {
 func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextOptions) error {
 	width := opt.Width
 	if width <= 0 {
-		width = 80
+		width = text.DefaultWidth
 	}
 	paint := func(code, s string) string {
 		if !opt.Color {
@@ -35,11 +38,11 @@ func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextO
 		if d.Severity == Warning {
 			sev = paint("1;33", "warning")
 		}
-		fmt.Fprintf(&b, "%s: %s: %s\n", paint("1", Sanitize(d.Pos.String())), sev, Sanitize(d.Summary))
+		fmt.Fprintf(&b, "%s: %s: %s\n", paint("1", text.Sanitize(d.Pos.String())), sev, text.Sanitize(d.Summary))
 		if src, ok := sources[d.Pos.File]; ok && d.Pos.Line > 0 {
 			line := sourceLine(src, d.Pos.Line)
 			if line != "" {
-				shown, caretCol := excerpt(Sanitize(strings.ReplaceAll(line, "\t", " ")), d.Pos.Col, width-6)
+				shown, caretCol := excerpt(line, d.Pos.Col, width-6)
 				fmt.Fprintf(&b, "%5d | %s\n", d.Pos.Line, shown)
 				if caretCol > 0 {
 					fmt.Fprintf(&b, "      | %s%s\n", strings.Repeat(" ", caretCol-1), paint("1;32", "^"))
@@ -47,7 +50,7 @@ func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextO
 			}
 		}
 		if d.Hint != "" {
-			for i, l := range Wrap(Sanitize(d.Hint), width-8) {
+			for i, l := range hintLines(text.Sanitize(d.Hint), width-8) {
 				lead := "      = "
 				if i > 0 {
 					lead = "        "
@@ -60,68 +63,68 @@ func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextO
 	return err
 }
 
-// excerpt fits a source line into width columns, keeping the column col in view; it returns
-// the text to show and the caret's column within it (0 for none).
+// excerpt fits a source line into width columns, sanitized and with tabs as spaces, keeping
+// the column col (in characters, as positions count them) in view; it returns the text to
+// show and the caret's display column within it (0 for none), so that the caret stands
+// under the fault after wide characters and escaped control characters too.
 func excerpt(line string, col, width int) (string, int) {
-	r := []rune(line)
-	if col > len(r)+1 {
-		col = 0
+	line = strings.ReplaceAll(line, "\t", " ")
+	shown := text.Sanitize(line)
+	caret := 0
+	if col >= 1 {
+		i := 0
+		for n := 1; n < col && i < len(line); n++ {
+			_, size := utf8.DecodeRuneInString(line[i:])
+			i += size
+		}
+		if i < len(line) || utf8.RuneCountInString(line)+1 >= col {
+			caret = text.Width(text.Sanitize(line[:i])) + 1
+		}
 	}
-	if width < 20 || len(r) <= width {
-		return line, col
+	if width < 20 || text.Width(shown) <= width {
+		return shown, caret
 	}
-	start := 0
-	if col > width-10 {
-		start = col - width/2
+	from := 0 // the display columns from+1 to from+width are shown
+	if caret > width-10 {
+		from = caret - width/2
 	}
-	end := min(len(r), start+width)
-	s := string(r[start:end])
-	if start > 0 {
-		s = "…" + string(r[start+1:end])
+	var b strings.Builder
+	pos := 0 // display columns before the cluster
+	if from > 0 {
+		b.WriteString("…")
 	}
-	if end < len(r) {
-		s = string([]rune(s)[:len([]rune(s))-1]) + "…"
-	}
-	if col > 0 {
-		col -= start
-	}
-	return s, col
-}
-
-// Wrap breaks text into lines of at most width runes, at spaces where it can.
-func Wrap(text string, width int) []string {
-	if width < 10 {
-		width = 10
-	}
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		words := strings.Fields(para)
-		if len(words) == 0 {
-			out = append(out, "")
+	state := -1
+	for rest := shown; rest != ""; {
+		var cluster string
+		var w int
+		cluster, rest, w, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		start := pos
+		pos += w
+		switch {
+		case from > 0 && start < from+1:
+			continue
+		case pos > from+width || (pos == from+width && rest != ""):
+			b.WriteString(strings.Repeat(" ", max(0, from+width-1-(start))))
+			b.WriteString("…")
+			rest = ""
 			continue
 		}
-		line := ""
-		for _, w := range words {
-			for utf8.RuneCountInString(w) > width {
-				if line != "" {
-					out = append(out, line)
-					line = ""
-				}
-				r := []rune(w)
-				out = append(out, string(r[:width]))
-				w = string(r[width:])
-			}
-			switch {
-			case line == "":
-				line = w
-			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= width:
-				line += " " + w
-			default:
-				out = append(out, line)
-				line = w
-			}
+		if from > 0 && b.Len() == len("…") {
+			b.WriteString(strings.Repeat(" ", start-from-1))
 		}
-		out = append(out, line)
+		b.WriteString(cluster)
+	}
+	if caret > 0 {
+		caret -= from
+	}
+	return b.String(), caret
+}
+
+// hintLines wraps a hint to width columns (at least 10), keeping its line breaks.
+func hintLines(hint string, width int) []string {
+	var out []string
+	for _, para := range strings.Split(hint, "\n") {
+		out = append(out, text.Wrap(para, max(width, 10))...)
 	}
 	return out
 }
@@ -134,49 +137,4 @@ func WriteJSON(w io.Writer, ds Diagnostics) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(ds)
-}
-
-// Sanitize makes control characters visible so that text from a file can never move the
-// cursor, ring the bell or change the terminal: ESC becomes "^[", a carriage return "^M", DEL
-// "^?", C1 controls, line and paragraph separators and bidi overrides "\u202e", and a byte
-// that is not UTF-8 "\x9b" (some terminals read a lone 0x9b as an escape). Newlines and tabs
-// are kept.
-func Sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) || r == utf8.RuneError {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case !isControl(r):
-			b.WriteString(s[i : i+n])
-		case r < 0x20:
-			b.WriteByte('^')
-			b.WriteByte(byte(r) + '@')
-		case r == 0x7f:
-			b.WriteString("^?")
-		default:
-			fmt.Fprintf(&b, "\\u%04x", r)
-		}
-		i += n
-	}
-	return b.String()
-}
-
-func isControl(r rune) bool {
-	if r == '\n' || r == '\t' {
-		return false
-	}
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' ||
-		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }

@@ -65,67 +65,6 @@ func TestNearest(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		width int
-		want  []string
-	}{
-		{"empty", "", 20, []string{""}},
-		{"fits", "one two three", 20, []string{"one two three"}},
-		{"breaks at spaces", "one two three", 10, []string{"one two", "three"}},
-		{"exact width", "abcde fghij", 11, []string{"abcde fghij"}},
-		{"long word is cut", "abcdefghijklmno", 10, []string{"abcdefghij", "klmno"}},
-		{"long word after a short one", "ab abcdefghijklmno", 10, []string{"ab", "abcdefghij", "klmno"}},
-		{"keeps paragraphs", "a\nb", 20, []string{"a", "b"}},
-		{"keeps blank lines", "a\n\nb", 20, []string{"a", "", "b"}},
-		{"collapses spaces", "a    b", 20, []string{"a b"}},
-		{"narrow width is 10", "aaaa bbbb cccc", 3, []string{"aaaa bbbb", "cccc"}},
-		{"counts runes", "ééééé ééééé", 11, []string{"ééééé ééééé"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Wrap(tt.text, tt.width)
-			assert.Equal(t, tt.want, got)
-			for _, l := range got {
-				assert.LessOrEqual(t, len([]rune(l)), max(tt.width, 10))
-			}
-		})
-	}
-}
-
-func TestSanitize(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
-		{"plain", "Do you feel safe?", "Do you feel safe?"},
-		{"accents and emoji", "café 💛", "café 💛"},
-		{"newline and tab kept", "one\ntwo\tthree", "one\ntwo\tthree"},
-		{"ESC", "\x1b[31mred\x1b[0m", "^[[31mred^[[0m"},
-		{"carriage return", "safe\rnot safe", "safe^Mnot safe"},
-		{"bell", "ding\a", "ding^G"},
-		{"NUL", "a\x00b", "a^@b"},
-		{"DEL", "a\x7fb", "a^?b"},
-		{"C1 CSI", "a\u009b2Jb", `a\u009b2Jb`},
-		{"C1 NEL", "a\u0085b", `a\u0085b`},
-		{"bidi override", "abc\u202edcba", `abc\u202edcba`},
-		{"bidi isolate", "\u2066x\u2069", `\u2066x\u2069`},
-		{"line separator", "a\u2028b", `a\u2028b`},
-		{"invalid UTF-8", "a\x9bb\xffc", `a\x9bb\xffc`},
-		{"replacement character itself is kept", "a\ufffdb", "a\ufffdb"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Sanitize(tt.in)
-			assert.Equal(t, tt.want, got)
-			assert.NotContains(t, got, "\x1b")
-			assert.NotContains(t, got, "\r")
-			assert.Equal(t, got, Sanitize(got), "sanitizing twice changes nothing")
-		})
-	}
-}
-
 func TestFormatNumber(t *testing.T) {
 	tests := []struct {
 		in   float64

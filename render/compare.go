@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -302,7 +303,7 @@ func cmpWarnings(c *Comparison) []string {
 	var out []string
 	for _, p := range []ComparePerson{c.A, c.B} {
 		for _, w := range p.Warnings {
-			out = append(out, Clean(p.Name)+": "+Clean(w))
+			out = append(out, text.Clean(p.Name)+": "+text.Clean(w))
 		}
 	}
 	return out
@@ -322,7 +323,7 @@ func cmpDate(p ComparePerson) string {
 func cmpWho(p ComparePerson) string {
 	parts := []string{}
 	if p.File != "" {
-		parts = append(parts, Clean(p.File))
+		parts = append(parts, text.Clean(p.File))
 	}
 	if d := cmpDate(p); d != "" {
 		parts = append(parts, "answered "+d)
@@ -335,7 +336,7 @@ func cmpWho(p ComparePerson) string {
 }
 
 func cmpAgreementLine(c *Comparison) string {
-	a, b := Clean(c.A.Name), Clean(c.B.Name)
+	a, b := text.Clean(c.A.Name), text.Clean(c.B.Name)
 	n := c.Agreement.BothAnswered
 	switch {
 	case n == 0:
@@ -354,7 +355,7 @@ func cmpAgreementLine(c *Comparison) string {
 func cmpAnswerWords(a CompareAnswer) string {
 	switch a.State {
 	case AnswerGiven:
-		return Clean(a.Label)
+		return text.Clean(a.Label)
 	case AnswerSkipped:
 		return "(skipped)"
 	case AnswerNotAsked:
@@ -367,9 +368,9 @@ func cmpAnswerWords(a CompareAnswer) string {
 func cmpDiffWords(d float64, nameB string) string {
 	n := questionnaire.FormatNumber(math.Abs(d))
 	if d > 0 {
-		return fmt.Sprintf("%s is %s higher", Clean(nameB), n)
+		return fmt.Sprintf("%s is %s higher", text.Clean(nameB), n)
 	}
-	return fmt.Sprintf("%s is %s lower", Clean(nameB), n)
+	return fmt.Sprintf("%s is %s lower", text.Clean(nameB), n)
 }
 
 // cmpMark is the agreement mark of a question: "= the same", "≠ different, Alex is 2
@@ -400,7 +401,7 @@ func cmpScoreValue(v CompareScoreValue) string {
 	case v.SafetyFirst:
 		s += " (" + setAsideWords + ")"
 	case v.Band != nil && *v.Band != "":
-		s += " (" + Clean(*v.Band) + ")"
+		s += " (" + text.Clean(*v.Band) + ")"
 	}
 	return s
 }
@@ -423,7 +424,7 @@ func cmpRange(s CompareScore) string {
 }
 
 func cmpFlagWords(f scoring.FlagResult) string {
-	return fmt.Sprintf("%s (%s)", Clean(f.Title), f.Level)
+	return fmt.Sprintf("%s (%s)", text.Clean(f.Title), f.Level)
 }
 
 // --- text ---------------------------------------------------------------------------
@@ -435,21 +436,21 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 		if t.width < 30 {
 			inner = t.width
 		}
-		for _, l := range Frame(Wrap(counselorOnly, inner), t.width, t.g, Style{}) {
+		for _, l := range Frame(text.Wrap(counselorOnly, inner), t.width, t.g, Style{}) {
 			t.line(l)
 		}
 		t.line("")
 	}
-	nameA, nameB := Clean(c.A.Name), Clean(c.B.Name)
-	nw := max(Width(nameA), Width(nameB))
-	title := Clean(c.Bank.Title)
+	nameA, nameB := text.Clean(c.A.Name), text.Clean(c.B.Name)
+	nw := max(text.Width(nameA), text.Width(nameB))
+	title := text.Clean(c.Bank.Title)
 	t.wrapped(title, "", "")
-	t.line(Rule(t.g.HeavyRule, min(Width(title), t.width)))
+	t.line(Rule(t.g.HeavyRule, min(text.Width(title), t.width)))
 	t.line("Two responses side by side")
 	t.line("")
 	for _, p := range []ComparePerson{c.A, c.B} {
 		who := cmpWho(p)
-		pad := Pad(Clean(p.Name), nw)
+		pad := text.Pad(text.Clean(p.Name), nw)
 		if who == "" {
 			t.line("  " + pad)
 			continue
@@ -465,7 +466,7 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 		t.line("  No flags were raised for either of them.")
 	} else {
 		for i, fs := range [][]scoring.FlagResult{c.Flags.A, c.Flags.B} {
-			name := Pad([]string{nameA, nameB}[i], nw)
+			name := text.Pad([]string{nameA, nameB}[i], nw)
 			if len(fs) == 0 {
 				t.line("  " + name + "   none")
 				continue
@@ -485,9 +486,9 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
 			words := "none"
 			if o != nil {
-				words = Clean(o.Title)
+				words = text.Clean(o.Title)
 			}
-			t.wrapped(words, "  "+Pad([]string{nameA, nameB}[i], nw)+"   ", strings.Repeat(" ", nw+5))
+			t.wrapped(words, "  "+text.Pad([]string{nameA, nameB}[i], nw)+"   ", strings.Repeat(" ", nw+5))
 		}
 	}
 
@@ -497,13 +498,13 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 			if i > 0 {
 				t.line("")
 			}
-			label := Clean(s.Label)
+			label := text.Clean(s.Label)
 			if r := cmpRange(s); r != "" {
 				label += " (" + r + ")"
 			}
 			t.wrapped(label, "  ", "  ")
-			t.wrapped(cmpScoreValue(s.A), "    "+Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
-			t.wrapped(cmpScoreValue(s.B), "    "+Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(cmpScoreValue(s.A), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(cmpScoreValue(s.B), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
 			t.wrapped(cmpScoreDiff(s, c.B.Name), "    ", "    ")
 		}
 	}
@@ -515,9 +516,9 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 		if i > 0 {
 			t.line("")
 		}
-		t.wrapped(Clean(q.Text), fmt.Sprintf("  %*d. ", num, q.Number), ind)
-		t.wrapped(cmpAnswerWords(q.A), ind+Pad(nameA, nw)+"   ", ind+strings.Repeat(" ", nw+3))
-		t.wrapped(cmpAnswerWords(q.B), ind+Pad(nameB, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		t.wrapped(text.Clean(q.Text), fmt.Sprintf("  %*d. ", num, q.Number), ind)
+		t.wrapped(cmpAnswerWords(q.A), ind+text.Pad(nameA, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		t.wrapped(cmpAnswerWords(q.B), ind+text.Pad(nameB, nw)+"   ", ind+strings.Repeat(" ", nw+3))
 		if m := cmpMark(q, c.B.Name, opt.ASCII); m != "" {
 			t.wrapped(m, ind, ind+"  ")
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -55,7 +56,7 @@ func CSVRow(r *scoring.Result, lead ...string) []string {
 // characters for a terminal), and prefixed with ' when it starts with = + - @ or a tab or
 // carriage return, so a spreadsheet never reads it as a formula.
 func CSVCell(s string) string {
-	s = questionnaire.Sanitize(s)
+	s = text.Sanitize(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -44,7 +45,7 @@ func FuzzRender(f *testing.F) {
 		if markdown {
 			return
 		}
-		limit := EffectiveWidth(width)
+		limit := text.EffectiveWidth(width)
 		for _, l := range strings.Split(out.String(), "\n") {
 			if vw := visibleWidth(l); vw > limit || vw > width {
 				t.Fatalf("line %q is %d columns wide; the width is %d", l, vw, limit)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -184,7 +185,7 @@ func histValue(e HistoryEntry, i int) string {
 	case e.Result.Urgent():
 		v += " (" + setAsideWords + ")"
 	case s.Band != nil && *s.Band != "":
-		v += " " + Clean(*s.Band)
+		v += " " + text.Clean(*s.Band)
 	}
 	return v
 }
@@ -192,9 +193,9 @@ func histValue(e HistoryEntry, i int) string {
 func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) {
 	t := &histText{newReportText(w, opt.Width, opt.ASCII)}
 	dates := historyDates(entries)
-	title := Clean(b.Title)
+	title := text.Clean(b.Title)
 	t.wrapped(title, "", "")
-	t.line(Rule(t.g.HeavyRule, min(Width(title), t.width)))
+	t.line(Rule(t.g.HeavyRule, min(text.Width(title), t.width)))
 	t.wrapped(historySubtitle(entries), "", "")
 
 	// Flags first: a safety flag on any date is never below the fold.
@@ -203,11 +204,11 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 		dw := maxWidth(dates)
 		for i, e := range entries {
 			for j, f := range e.Result.Flags {
-				first := "  " + Pad(dates[i], dw) + "   "
+				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
 				}
-				t.wrapped(fmt.Sprintf("%s (%s)", Clean(f.Title), f.Level), first, strings.Repeat(" ", dw+5))
+				t.wrapped(fmt.Sprintf("%s (%s)", text.Clean(f.Title), f.Level), first, strings.Repeat(" ", dw+5))
 			}
 		}
 	}
@@ -238,10 +239,10 @@ func historyWarnings(entries []HistoryEntry, dates []string) []string {
 	for i, e := range entries {
 		who := dates[i]
 		if f := e.file(); f != "" {
-			who += " (" + Clean(f) + ")"
+			who += " (" + text.Clean(f) + ")"
 		}
 		for _, w := range e.Result.Warnings {
-			out = append(out, who+": "+Clean(w))
+			out = append(out, who+": "+text.Clean(w))
 		}
 	}
 	return out
@@ -292,7 +293,7 @@ func historyWho(entries []HistoryEntry) string {
 		}
 	}
 	if len(names) == 1 {
-		return Clean(name)
+		return text.Clean(name)
 	}
 	return ""
 }
@@ -300,7 +301,7 @@ func historyWho(entries []HistoryEntry) string {
 func maxWidth(ss []string) int {
 	n := 0
 	for _, s := range ss {
-		n = max(n, Width(s))
+		n = max(n, text.Width(s))
 	}
 	return n
 }
@@ -308,28 +309,28 @@ func maxWidth(ss []string) int {
 // table prints every score by date: one column per score when they fit side by side,
 // else one block per date.
 func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []string) {
-	dw := max(maxWidth(dates), Width("Date"))
+	dw := max(maxWidth(dates), text.Width("Date"))
 	cols := make([]int, len(b.Scores))
 	heads := make([]string, len(b.Scores))
 	total := 2 + dw
 	for i, s := range b.Scores {
-		heads[i] = Clean(s.Label)
-		cols[i] = Width(heads[i])
+		heads[i] = text.Clean(s.Label)
+		cols[i] = text.Width(heads[i])
 		for _, e := range entries {
-			cols[i] = max(cols[i], Width(histValue(e, i)))
+			cols[i] = max(cols[i], text.Width(histValue(e, i)))
 		}
 		total += 3 + cols[i]
 	}
 	if total <= t.width {
-		row := "  " + Pad("Date", dw)
+		row := "  " + text.Pad("Date", dw)
 		for i, h := range heads {
-			row += "   " + Pad(h, cols[i])
+			row += "   " + text.Pad(h, cols[i])
 		}
 		t.line(row)
 		for j, e := range entries {
-			row := "  " + Pad(dates[j], dw)
+			row := "  " + text.Pad(dates[j], dw)
 			for i := range e.Result.Scores {
-				row += "   " + Pad(histValue(e, i), cols[i])
+				row += "   " + text.Pad(histValue(e, i), cols[i])
 			}
 			t.line(row)
 		}
@@ -342,12 +343,12 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		}
 		head := "  " + dates[j]
 		if f := e.file(); f != "" {
-			head += "   " + Clean(f)
+			head += "   " + text.Clean(f)
 		}
 		t.line(head)
 		for i := range e.Result.Scores {
 			if lw+8 < t.width/2 {
-				t.wrapped(histValue(e, i), "    "+Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
+				t.wrapped(histValue(e, i), "    "+text.Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
 			} else {
 				t.wrapped(heads[i]+": "+histValue(e, i), "    ", "      ")
 			}
@@ -360,7 +361,7 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 func (t *histText) chart(entries []HistoryEntry, dates []string, i int) {
 	first := entries[0].Result.Scores[i]
 	lo, hi, ok := histRange(entries, i)
-	label := Clean(first.Label)
+	label := text.Clean(first.Label)
 	if ok && first.Min != nil && first.Max != nil {
 		label += fmt.Sprintf(" (%s to %s)", questionnaire.FormatNumber(lo), questionnaire.FormatNumber(hi))
 	}
@@ -379,7 +380,7 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 	dw := maxWidth(dates)
 	vw := 0
 	for _, e := range entries {
-		vw = max(vw, Width(histValue(e, i)))
+		vw = max(vw, text.Width(histValue(e, i)))
 	}
 	cells := t.width - (2 + dw + 2) - (2 + vw)
 	if cells < 10 {
@@ -429,7 +430,7 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 				bar.WriteString(t.g.BarEmpty)
 			}
 		}
-		row := "  " + Pad(dates[j], dw) + "  " + bar.String()
+		row := "  " + text.Pad(dates[j], dw) + "  " + bar.String()
 		if vw < 0 {
 			t.line(row)
 			pad := "  " + strings.Repeat(" ", dw+2)
@@ -502,9 +503,9 @@ func histLegend(s scoring.ScoreResult) string {
 	var parts []string
 	for _, b := range s.Score.Bands {
 		if b.HasMax {
-			parts = append(parts, fmt.Sprintf("%s up to %s", Clean(b.Label), questionnaire.FormatNumber(b.Max)))
+			parts = append(parts, fmt.Sprintf("%s up to %s", text.Clean(b.Label), questionnaire.FormatNumber(b.Max)))
 		} else {
-			parts = append(parts, Clean(b.Label)+" above")
+			parts = append(parts, text.Clean(b.Label)+" above")
 		}
 	}
 	return "Bands: " + strings.Join(parts, ", ") + "."

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -130,7 +131,7 @@ func TestHistoryText(t *testing.T) {
 		assert.Less(t, strings.Index(out, "Flags"), strings.Index(out, "Scores by date"), "flags come first")
 		assert.Less(t, strings.Index(out, "2026-10-01"), strings.Index(out, "2026-10-20"), "oldest first")
 		for _, l := range strings.Split(out, "\n") {
-			assert.LessOrEqual(t, Width(l), 80, "line too wide: %q", l)
+			assert.LessOrEqual(t, text.Width(l), 80, "line too wide: %q", l)
 		}
 	}
 }
@@ -142,7 +143,7 @@ func TestHistoryTextNarrow(t *testing.T) {
 	require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "text", Width: 30}))
 	out := buf.String()
 	for _, l := range strings.Split(out, "\n") {
-		assert.LessOrEqual(t, Width(l), 30, "line too wide: %q", l)
+		assert.LessOrEqual(t, text.Width(l), 30, "line too wide: %q", l)
 	}
 	flat := strings.Join(strings.Fields(out), " ")
 	assert.Contains(t, flat, "26 Strong connection")

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -41,7 +42,7 @@ type Options struct {
 
 // Summary writes the readiness summary of result r for bank b: the bank gives the closing
 // line and the sources, and may be nil. Text from the bank, the result and the options is
-// made safe for a terminal in text, markdown and HTML (questionnaire.Sanitize, and escaped in
+// made safe for a terminal in text, markdown and HTML (text.Sanitize, and escaped in
 // HTML), never in JSON.
 func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options) error {
 	if r == nil {
@@ -200,7 +201,7 @@ func notEnough(s scoring.ScoreResult) string {
 func reminder(urgent []scoring.FlagResult) string {
 	var titles []string
 	for _, f := range urgent {
-		titles = append(titles, `"`+Clean(strings.TrimSpace(f.Title))+`"`)
+		titles = append(titles, `"`+text.Clean(strings.TrimSpace(f.Title))+`"`)
 	}
 	list := titles[0]
 	if n := len(titles); n > 1 {
@@ -243,7 +244,7 @@ func credit(s *questionnaire.Source) string {
 
 // answeredLine says who answered and when, or "" when neither is known.
 func answeredLine(opt Options) string {
-	who, when := Clean(opt.Respondent), ""
+	who, when := text.Clean(opt.Respondent), ""
 	if !opt.Date.IsZero() {
 		when = formatDate(opt.Date)
 	}

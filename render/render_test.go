@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -168,14 +169,14 @@ var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
 // checkText checks what every text summary must hold, whatever the golden file says.
 func checkText(t *testing.T, out string, opt Options) {
 	t.Helper()
-	width := EffectiveWidth(opt.Width)
+	width := text.EffectiveWidth(opt.Width)
 	plain := out
 	if opt.Color {
 		assert.Contains(t, out, "\x1b[", "color on writes escape codes")
 		plain = ansiRE.ReplaceAllString(out, "")
 	}
 	for i, line := range strings.Split(strings.TrimSuffix(plain, "\n"), "\n") {
-		assert.LessOrEqual(t, Width(line), width, "line %d is wider than %d: %q", i+1, width, line)
+		assert.LessOrEqual(t, text.Width(line), width, "line %d is wider than %d: %q", i+1, width, line)
 		assert.Equal(t, strings.TrimRight(line, " "), line, "line %d ends in spaces", i+1)
 	}
 	for _, r := range plain {

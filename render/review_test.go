@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -94,7 +95,7 @@ func TestSummaryShowsOwnWords(t *testing.T) {
 		a["anything_else"] = strings.Repeat("words that go on ", 20)
 		out := summaryOf(t, b, compareSide(t, b, "", a), Options{Width: 40})
 		for _, l := range strings.Split(out, "\n") {
-			assert.LessOrEqual(t, Width(l), 40, l)
+			assert.LessOrEqual(t, text.Width(l), 40, l)
 			if strings.Contains(l, "words that go on") {
 				assert.True(t, strings.HasPrefix(l, "    "), "indented: %q", l)
 			}
@@ -149,7 +150,7 @@ func TestCompareCounselorOnly(t *testing.T) {
 				}
 				i := strings.Index(out, "For the counselor only")
 				require.GreaterOrEqual(t, i, 0, format)
-				assert.Less(t, i, strings.Index(out, Clean(b.Title)), "%s: the note comes first", format)
+				assert.Less(t, i, strings.Index(out, text.Clean(b.Title)), "%s: the note comes first", format)
 				assert.Contains(t, strings.Join(strings.Fields(out), " "), "joint session", format)
 			}
 			var buf bytes.Buffer

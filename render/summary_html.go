@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -171,14 +172,14 @@ func (h *htmlOut) el(tag, text string) {
 
 // esc makes text from a bank, a response or the command line safe in HTML: sanitized as for
 // a terminal (no control characters), then escaped.
-func esc(s string) string { return html.EscapeString(Clean(s)) }
+func esc(s string) string { return html.EscapeString(text.Clean(s)) }
 
 // oneLine joins the lines of s with spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // prose writes text from a bank as paragraphs and lists, as the text summary lays it out.
-func (h *htmlOut) prose(text string) {
-	ps := Paragraphs(Clean(text))
+func (h *htmlOut) prose(body string) {
+	ps := text.Paragraphs(text.Clean(body))
 	for i := 0; i < len(ps); {
 		p := ps[i]
 		if p.Marker == "" {
@@ -241,7 +242,7 @@ func (h *htmlOut) sources(ss []*questionnaire.Source) {
 	h.raw(`<ul>`)
 	for _, s := range ss {
 		t := esc(oneLine(s.Title))
-		if u := strings.TrimSpace(Clean(s.URL)); isWebURL(u) {
+		if u := strings.TrimSpace(text.Clean(s.URL)); isWebURL(u) {
 			t = `<a href="` + html.EscapeString(u) + `" rel="noopener noreferrer" target="_blank">` + t + `</a>`
 		} else if u != "" {
 			t += " (" + esc(u) + ")"

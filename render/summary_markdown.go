@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -44,7 +45,7 @@ var mdLineStart = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
 // MarkdownEscape makes text from a bank or a response literal in markdown: sanitized, with
 // every character markdown could read as markup escaped, and on one line.
 func MarkdownEscape(s string) string {
-	s = strings.Join(strings.Fields(Clean(s)), " ")
+	s = strings.Join(strings.Fields(text.Clean(s)), " ")
 	var b strings.Builder
 	for _, r := range s {
 		if strings.ContainsRune("\\`*_[]<>|~&#!", r) {
@@ -61,10 +62,10 @@ func MarkdownEscape(s string) string {
 
 // mdProse is text from a bank as markdown paragraphs and list items, each line prefixed
 // with prefix ("> " inside a quote).
-func (m *mdOut) prose(text, prefix string) []string {
+func (m *mdOut) prose(body, prefix string) []string {
 	var out []string
 	prevItem := false
-	for i, p := range Paragraphs(Clean(text)) {
+	for i, p := range text.Paragraphs(text.Clean(body)) {
 		item := p.Marker != ""
 		if i > 0 && !(item && prevItem) {
 			out = append(out, strings.TrimRight(prefix, " "))
@@ -85,7 +86,7 @@ func (m *mdOut) prose(text, prefix string) []string {
 
 // codeSpan puts s in a code span, with enough backticks around it.
 func codeSpan(s string) string {
-	s = Clean(s)
+	s = text.Clean(s)
 	fence := "`"
 	for strings.Contains(s, fence) {
 		fence += "`"
@@ -152,7 +153,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		var ls []string
 		for _, s := range b.Sources {
 			t := MarkdownEscape(s.Title)
-			if u := strings.TrimSpace(Clean(s.URL)); isWebURL(u) {
+			if u := strings.TrimSpace(text.Clean(s.URL)); isWebURL(u) {
 				t = "[" + t + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u) + ">)"
 			} else if u != "" {
 				t += " (" + MarkdownEscape(u) + ")"

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -19,7 +20,7 @@ type textOut struct {
 }
 
 func newTextOut(opt Options) *textOut {
-	return &textOut{width: EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII), st: Style{On: opt.Color}}
+	return &textOut{width: text.EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII), st: Style{On: opt.Color}}
 }
 
 // gap asks for at least n blank lines before the next line.
@@ -41,14 +42,14 @@ func (t *textOut) lines(ls []string) {
 }
 
 // prose writes text from a bank, wrapped with indent.
-func (t *textOut) prose(text, indent string) { t.lines(proseLines(text, t.width, indent, t.g)) }
+func (t *textOut) prose(body, indent string) { t.lines(proseLines(body, t.width, indent, t.g)) }
 
 // proseLines lays out text from a bank: sanitized, reflowed into paragraphs (a blank line
 // between them, none between list items), wrapped to width with indent.
-func proseLines(text string, width int, indent string, g Glyphs) []string {
+func proseLines(body string, width int, indent string, g Glyphs) []string {
 	var out []string
 	prevItem := false
-	for i, p := range Paragraphs(Clean(text)) {
+	for i, p := range text.Paragraphs(text.Clean(body)) {
 		item := p.Marker != ""
 		if i > 0 && !(item && prevItem) {
 			out = append(out, "")
@@ -59,9 +60,9 @@ func proseLines(text string, width int, indent string, g Glyphs) []string {
 				m = g.Bullet
 			}
 			first := indent + m + " "
-			out = append(out, WrapIndent(p.Text, width, first, indent+strings.Repeat(" ", Width(m)+1))...)
+			out = append(out, text.WrapIndent(p.Text, width, first, indent+strings.Repeat(" ", text.Width(m)+1))...)
 		} else {
-			out = append(out, WrapIndent(p.Text, width, "", indent)...)
+			out = append(out, text.WrapIndent(p.Text, width, "", indent)...)
 		}
 		prevItem = item
 	}
@@ -70,8 +71,8 @@ func proseLines(text string, width int, indent string, g Glyphs) []string {
 
 // styled wraps one line of text and styles each line (styling after wrapping keeps
 // widths right).
-func styled(text string, width int, indent string, style func(string) string) []string {
-	ls := Wrap(Clean(text), width-Width(indent))
+func styled(s string, width int, indent string, style func(string) string) []string {
+	ls := text.Wrap(text.Clean(s), width-text.Width(indent))
 	for i := range ls {
 		ls[i] = indent + style(ls[i])
 	}
@@ -80,10 +81,10 @@ func styled(text string, width int, indent string, style func(string) string) []
 
 // heading writes a section title with a light rule under it.
 func (t *textOut) heading(title string) {
-	ls := Wrap(title, t.width)
+	ls := text.Wrap(title, t.width)
 	w := 0
 	for _, l := range ls {
-		w = max(w, Width(l))
+		w = max(w, text.Width(l))
 		t.line(t.st.Bold(l))
 	}
 	t.line(Rule(t.g.Rule, w))
@@ -107,20 +108,20 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	}
 
 	if title := bankTitle(b, r); title != "" {
-		t.lines(Wrap(Clean(title), t.width))
+		t.lines(text.Wrap(text.Clean(title), t.width))
 	}
 	if r.Status == questionnaire.InProgress {
 		t.gap(1)
-		t.lines(Wrap(progress(r), t.width))
+		t.lines(text.Wrap(progress(r), t.width))
 		t.gap(1)
 	}
 
 	if o := r.Outcome; o != nil {
 		t.gap(1)
-		ls := Wrap(Clean(o.Title), t.width)
+		ls := text.Wrap(text.Clean(o.Title), t.width)
 		w := 0
 		for _, l := range ls {
-			w = max(w, Width(l))
+			w = max(w, text.Width(l))
 			t.line(t.st.Bold(l))
 		}
 		t.line(Rule(t.g.HeavyRule, w))
@@ -131,7 +132,7 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	if len(r.Scores) > 0 && len(urgent) > 0 {
 		// No score or band may read as a verdict ("Ready to begin") while safety comes first.
 		t.gap(2)
-		t.lines(Wrap(setAside(opt), t.width))
+		t.lines(text.Wrap(setAside(opt), t.width))
 	} else if len(r.Scores) > 0 {
 		t.gap(2)
 		t.heading("A closer look")
@@ -170,30 +171,30 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.gap(2)
 		t.heading("Sources")
 		for _, s := range b.Sources {
-			t.lines(WrapIndent(Clean(credit(s)), t.width, "  "+t.g.Bullet+" ", "    "))
+			t.lines(text.WrapIndent(text.Clean(credit(s)), t.width, "  "+t.g.Bullet+" ", "    "))
 			if s.URL != "" {
-				t.lines(WrapIndent(Clean(s.URL), t.width, "", "    "))
+				t.lines(text.WrapIndent(text.Clean(s.URL), t.width, "", "    "))
 			}
 		}
 	}
 
 	if a := answeredLine(opt); a != "" {
 		t.gap(2)
-		t.lines(Wrap(a, t.width))
+		t.lines(text.Wrap(a, t.width))
 	}
 	if lead, file := fileLine(opt); lead != "" {
 		if a := answeredLine(opt); a == "" {
 			t.gap(2)
 		}
-		t.lines(Wrap(lead, t.width))
-		t.lines(WrapIndent(Clean(file), t.width, "", "  "))
+		t.lines(text.Wrap(lead, t.width))
+		t.lines(text.WrapIndent(text.Clean(file), t.width, "", "  "))
 	}
 
 	if len(r.Warnings) > 0 {
 		t.gap(2)
 		t.heading("About this summary")
 		for _, w := range r.Warnings {
-			t.lines(WrapIndent(Clean(w), t.width, "  "+t.g.Bullet+" ", "    "))
+			t.lines(text.WrapIndent(text.Clean(w), t.width, "  "+t.g.Bullet+" ", "    "))
 		}
 	}
 
@@ -204,7 +205,7 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 			inner = t.width
 		}
 		t.gap(2)
-		t.lines(Frame(Wrap(reminder(urgent), inner), t.width, t.g, t.st))
+		t.lines(Frame(text.Wrap(reminder(urgent), inner), t.width, t.g, t.st))
 	}
 
 	if !t.started {
@@ -220,39 +221,39 @@ func (t *textOut) score(s scoring.ScoreResult) {
 	avail := t.width - len(indent)
 	t.lines(styled(s.Label, t.width, indent, t.st.Bold))
 	if s.Value == nil {
-		t.lines(WrapIndent(notEnough(s), t.width, "", indent))
+		t.lines(text.WrapIndent(notEnough(s), t.width, "", indent))
 		return
 	}
 	value := FormatValue(s)
 	line := value
 	if frac, ok := ScoreFraction(s); ok {
-		cells := min(BarCells, avail-2-Width(value))
+		cells := min(BarCells, avail-2-text.Width(value))
 		if cells >= 3 {
 			line = Bar(frac, cells, t.g) + "  " + value
 		}
 	}
 	band := ""
 	if s.Band != nil {
-		band = Clean(*s.Band)
+		band = text.Clean(*s.Band)
 	}
 	sep := "  " + t.g.Dot + "  "
 	switch {
-	case band != "" && Width(line)+Width(sep)+Width(band) <= avail:
+	case band != "" && text.Width(line)+text.Width(sep)+text.Width(band) <= avail:
 		t.line(indent + line + sep + band)
 	default:
-		if Width(line) <= avail {
+		if text.Width(line) <= avail {
 			t.line(indent + line)
 		} else {
-			t.lines(WrapIndent(line, t.width, "", indent))
+			t.lines(text.WrapIndent(line, t.width, "", indent))
 		}
 		if band != "" {
-			t.lines(WrapIndent(band, t.width, "", indent))
+			t.lines(text.WrapIndent(band, t.width, "", indent))
 		}
 	}
 	if strings.TrimSpace(s.BandText) != "" {
 		t.prose(s.BandText, indent)
 	}
 	if s.Prorated {
-		t.lines(WrapIndent("("+prorated(s)+")", t.width, "", indent))
+		t.lines(text.WrapIndent("("+prorated(s)+")", t.width, "", indent))
 	}
 }

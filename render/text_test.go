@@ -3,76 +3,12 @@ package render
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
-
-func TestWidth(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-	}{
-		{"", 0},
-		{"trust", 5},
-		{"café", 4},
-		{"cafe\u0301", 4}, // e + combining acute
-		{"信頼", 4},
-		{"🙂", 2},
-		{"a\u200bb", 2}, // zero-width space
-		{"██░░", 4},
-		{"한국어", 6},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, Width(tt.in), "%q", tt.in)
-	}
-}
-
-func TestWrap(t *testing.T) {
-	tests := []struct {
-		name  string
-		in    string
-		width int
-		want  []string
-	}{
-		{"fits", "one two three", 20, []string{"one two three"}},
-		{"breaks at spaces", "one two three", 8, []string{"one two", "three"}},
-		{"white space is one space", "one\t two\n three", 40, []string{"one two three"}},
-		{"empty", "", 10, []string{""}},
-		{"long word is cut", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
-		{"url breaks after a slash", "see https://example.org/a/b/c", 16, []string{"see", "https://example.", "org/a/b/c"}},
-		{"wide characters count twice", "信頼信頼信頼", 5, []string{"信頼", "信頼", "信頼"}},
-		{"combining marks stay with their letter", "e\u0301e\u0301e\u0301", 2, []string{"e\u0301e\u0301", "e\u0301"}},
-		{"exact width", "abcd efgh", 4, []string{"abcd", "efgh"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, Wrap(tt.in, tt.width))
-		})
-	}
-}
-
-func TestWrapIndent(t *testing.T) {
-	got := WrapIndent("one two three four", 12, "  • ", "    ")
-	assert.Equal(t, []string{"  • one two", "    three", "    four"}, got)
-	assert.Equal(t, []string{"  a b", "  c"}, WrapIndent("a b c", 5, "", "  "))
-}
-
-func TestParagraphs(t *testing.T) {
-	in := "First line\nsame paragraph.\n\nSecond.\n- item one\n  continued\n* item two\n2) numbered\n\n\nLast."
-	assert.Equal(t, []Paragraph{
-		{Text: "First line same paragraph."},
-		{Text: "Second."},
-		{Marker: "-", Text: "item one continued"},
-		{Marker: "*", Text: "item two"},
-		{Marker: "2)", Text: "numbered"},
-		{Text: "Last."},
-	}, Paragraphs(in))
-	assert.Empty(t, Paragraphs("  \n\n "))
-}
 
 func TestBar(t *testing.T) {
 	tests := []struct {
@@ -121,12 +57,6 @@ func TestFormatValueAndFraction(t *testing.T) {
 	}
 }
 
-func TestEffectiveWidth(t *testing.T) {
-	for in, want := range map[int]int{0: 80, -3: 80, 5: MinWidth, 20: 20, 40: 40, 80: 80, 100: 100, 300: MaxWidth} {
-		assert.Equal(t, want, EffectiveWidth(in), "%d", in)
-	}
-}
-
 func TestStyle(t *testing.T) {
 	assert.Equal(t, "x", Style{}.Bold("x"))
 	assert.Equal(t, "x", Style{}.Accent("x"))
@@ -166,30 +96,4 @@ func TestMarkdownEscape(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, MarkdownEscape(tt.in), "%q", tt.in)
 	}
-}
-
-// FuzzWrap: no line is wider than asked (unless a single character is), and no word is lost.
-func FuzzWrap(f *testing.F) {
-	f.Add("Rebuilding trust takes a long time.", 20)
-	f.Add("https://example.org/a/very/long/path?x=1&y=2", 10)
-	f.Add("信頼を取り戻す e\u0301 🙂 tab\there", 3)
-	f.Add("", 1)
-	f.Fuzz(func(t *testing.T, s string, width int) {
-		if !utf8.ValidString(s) || width > 500 {
-			return
-		}
-		lines := Wrap(s, width)
-		w := max(width, 1)
-		for _, l := range lines {
-			if Width(l) > w && utf8.RuneCountInString(strings.TrimSpace(l)) > 1 {
-				// A line may be wider only when it holds a single wide character,
-				// possibly with its combining marks.
-				first, _ := utf8.DecodeRuneInString(l)
-				if Width(l) != runeWidth(first) {
-					t.Fatalf("line %q is %d wide, more than %d", l, Width(l), w)
-				}
-			}
-		}
-		assert.Equal(t, strings.Join(strings.Fields(s), ""), strings.ReplaceAll(strings.Join(lines, ""), " ", ""))
-	})
 }

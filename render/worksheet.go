@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -23,7 +24,7 @@ type WorksheetOptions struct {
 // exception: the words of urgent (safety) flags, since on paper nothing can show them at
 // the moment they are needed.
 func Worksheet(w io.Writer, b *questionnaire.Bank, opt WorksheetOptions) error {
-	width := EffectiveWidth(opt.Width)
+	width := text.EffectiveWidth(opt.Width)
 	bw := bufio.NewWriter(w)
 	ws := &wsSheet{w: bw, b: b, width: width}
 	if opt.Format == "markdown" {
@@ -42,7 +43,7 @@ type wsSheet struct {
 
 // wsClean is text from the bank, made safe for a terminal and trimmed.
 func wsClean(s string) string {
-	return strings.TrimSpace(Clean(s))
+	return strings.TrimSpace(text.Clean(s))
 }
 
 func (s *wsSheet) line(format string, args ...any) {
@@ -53,16 +54,16 @@ func (s *wsSheet) line(format string, args ...any) {
 func (s *wsSheet) blank() { s.w.WriteByte('\n') }
 
 // para writes text wrapped to the sheet's width, every line indented by indent spaces.
-func (s *wsSheet) para(text string, indent int) {
-	s.hanging(strings.Repeat(" ", indent), text)
+func (s *wsSheet) para(body string, indent int) {
+	s.hanging(strings.Repeat(" ", indent), body)
 }
 
 // hanging writes text's paragraphs wrapped to the sheet's width: the first line starts
 // with prefix, the others are indented under it; list items keep their marker.
-func (s *wsSheet) hanging(prefix, text string) {
-	pad := strings.Repeat(" ", Width(prefix))
+func (s *wsSheet) hanging(prefix, body string) {
+	pad := strings.Repeat(" ", text.Width(prefix))
 	prevItem := false
-	for i, p := range Paragraphs(Clean(text)) {
+	for i, p := range text.Paragraphs(text.Clean(body)) {
 		first, ind := pad, pad
 		if i == 0 {
 			first = prefix
@@ -72,16 +73,16 @@ func (s *wsSheet) hanging(prefix, text string) {
 		}
 		if p.Marker != "" {
 			first += p.Marker + " "
-			ind += strings.Repeat(" ", Width(p.Marker)+1)
+			ind += strings.Repeat(" ", text.Width(p.Marker)+1)
 		}
-		for _, l := range WrapIndent(p.Text, s.width, first, ind) {
+		for _, l := range text.WrapIndent(p.Text, s.width, first, ind) {
 			s.line("%s", l)
 		}
 		prevItem = p.Marker != ""
 	}
 }
 
-func wsRuneLen(s string) int { return Width(s) }
+func wsRuneLen(s string) int { return text.Width(s) }
 
 // wsQuestionNote is the line under a question that says when to answer it, if any.
 func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
@@ -291,9 +292,9 @@ func (s *wsSheet) textAnswer(q *questionnaire.Question, indent int) {
 
 // --- markdown -----------------------------------------------------------------------
 
-func (s *wsSheet) mdPara(text string, prefix string) {
+func (s *wsSheet) mdPara(body string, prefix string) {
 	prevItem := false
-	for i, p := range Paragraphs(Clean(text)) {
+	for i, p := range text.Paragraphs(text.Clean(body)) {
 		if i > 0 && !(prevItem && p.Marker != "") {
 			s.line("%s", strings.TrimRight(prefix, " "))
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -106,7 +107,7 @@ questions:
 	assert.NotContains(t, out, "\x1b")
 	assert.NotContains(t, out, "\a")
 	for _, l := range strings.Split(out, "\n") {
-		assert.LessOrEqual(t, Width(l), 60, "line too wide: %q", l)
+		assert.LessOrEqual(t, text.Width(l), 60, "line too wide: %q", l)
 	}
 }
 

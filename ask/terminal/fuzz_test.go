@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -29,7 +30,7 @@ func FuzzSession(f *testing.F) {
 	f.Fuzz(func(t *testing.T, input string) {
 		lines := Lines(strings.Split(input, "\n"))
 		for i := range lines {
-			lines[i] = clean(lines[i])
+			lines[i] = text.Strip(lines[i])
 		}
 		var out bytes.Buffer
 		resp := questionnaire.NewResponse(b, time.Unix(0, 0))

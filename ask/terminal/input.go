@@ -6,7 +6,8 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"unicode"
+
+	"github.com/candor-app/candor/internal/text"
 )
 
 // Prompter gives the session what the person types, one line at a time.
@@ -88,29 +89,14 @@ func readLine(r *bufio.Reader) (string, error) {
 		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {
-				return clean(b.String()), io.EOF
+				return text.Strip(b.String()), io.EOF
 			}
-			return clean(b.String()), err
+			return text.Strip(b.String()), err
 		}
 		if !isPrefix {
-			return clean(b.String()), nil
+			return text.Strip(b.String()), nil
 		}
 	}
-}
-
-// clean makes a typed line safe to keep and show: valid UTF-8, no control characters (a
-// terminal may leave some behind), tabs as spaces.
-func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // Lines is a Prompter over fixed lines, for tests and for answering from a list.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -79,7 +80,7 @@ type Session struct {
 // that fit b are kept (a resumed response).
 func New(b *questionnaire.Bank, resp *questionnaire.Response, in Prompter, out io.Writer, opt Options) *Session {
 	if opt.Width <= 0 {
-		opt.Width = 80
+		opt.Width = text.DefaultWidth
 	}
 	step := ask.NewSession(b, resp, ask.Options{Save: opt.Save, Now: opt.Now})
 	return &Session{step: step, in: in, out: out, opt: opt, introShown: map[*questionnaire.Section]bool{}}

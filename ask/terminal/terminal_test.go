@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
-	"github.com/candor-app/candor/render"
 )
 
 func loadKinds(t *testing.T) *questionnaire.Bank {
@@ -403,7 +403,7 @@ func TestBankProseIsReflowedByDisplayWidth(t *testing.T) {
 	_, out, _ := runWith(t, b, Options{Width: 30}, "q")
 	assert.Contains(t, out, "This intro was wrapped by the\nauthor's editor at a narrow\nwidth.\n\n- one item\n- ")
 	for _, l := range strings.Split(out, "\n") {
-		assert.LessOrEqual(t, render.Width(l), 30, "%q", l)
+		assert.LessOrEqual(t, text.Width(l), 30, "%q", l)
 	}
 }
 

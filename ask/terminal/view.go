@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
-	"github.com/candor-app/candor/render"
 )
 
 // What the terminal session draws: the intro, each question, help, and candor's own words.
@@ -15,23 +15,23 @@ import (
 func (t *Session) blank() { fmt.Fprintln(t.out) }
 
 // say writes a message of candor's own, wrapped by display width as the summary is.
-func (t *Session) say(text string) {
-	for _, l := range render.Wrap(text, t.opt.Width) {
+func (t *Session) say(msg string) {
+	for _, l := range text.Wrap(msg, t.opt.Width) {
 		fmt.Fprintln(t.out, l)
 	}
 }
 
 // sayBold writes a line of text from the bank (a title, a question), sanitized, wrapped
 // and then made bold, so the escape codes never count towards the width.
-func (t *Session) sayBold(text string) {
-	for _, l := range render.Wrap(render.Clean(text), t.opt.Width) {
+func (t *Session) sayBold(line string) {
+	for _, l := range text.Wrap(text.Clean(line), t.opt.Width) {
 		fmt.Fprintln(t.out, t.bold(l))
 	}
 }
 
 // sayIndented writes text from elsewhere (a file name), sanitized, wrapped with indent.
-func (t *Session) sayIndented(text, indent string) {
-	for _, l := range render.WrapIndent(render.Clean(text), t.opt.Width, "", indent) {
+func (t *Session) sayIndented(s, indent string) {
+	for _, l := range text.WrapIndent(text.Clean(s), t.opt.Width, "", indent) {
 		fmt.Fprintln(t.out, l)
 	}
 }
@@ -39,18 +39,18 @@ func (t *Session) sayIndented(text, indent string) {
 // sayBank writes prose from the bank laid out as the summary lays it out: sanitized, the
 // YAML author's line breaks joined into paragraphs (a blank line between them, none
 // between list items), wrapped by display width with indent.
-func (t *Session) sayBank(text, indent string) {
+func (t *Session) sayBank(prose, indent string) {
 	prevItem := false
-	for i, p := range render.Paragraphs(render.Clean(text)) {
+	for i, p := range text.Paragraphs(text.Clean(prose)) {
 		item := p.Marker != ""
 		if i > 0 && !(item && prevItem) {
 			fmt.Fprintln(t.out)
 		}
 		var lines []string
 		if item {
-			lines = render.WrapIndent(p.Text, t.opt.Width, indent+p.Marker+" ", indent+strings.Repeat(" ", render.Width(p.Marker)+1))
+			lines = text.WrapIndent(p.Text, t.opt.Width, indent+p.Marker+" ", indent+strings.Repeat(" ", text.Width(p.Marker)+1))
 		} else {
-			lines = render.WrapIndent(p.Text, t.opt.Width, "", indent)
+			lines = text.WrapIndent(p.Text, t.opt.Width, "", indent)
 		}
 		for _, l := range lines {
 			fmt.Fprintln(t.out, l)
@@ -62,8 +62,8 @@ func (t *Session) sayBank(text, indent string) {
 // sayLabel writes one choice's label after its number, later lines lined up under the
 // label's first word.
 func (t *Session) sayLabel(label, first string) {
-	indent := strings.Repeat(" ", render.Width(first))
-	for _, l := range render.WrapIndent(render.Clean(label), t.opt.Width, first, indent) {
+	indent := strings.Repeat(" ", text.Width(first))
+	for _, l := range text.WrapIndent(text.Clean(label), t.opt.Width, first, indent) {
 		fmt.Fprintln(t.out, l)
 	}
 }
@@ -81,7 +81,7 @@ func (t *Session) intro() {
 	b := t.step.Bank()
 	t.sayBold(b.Title)
 	if b.For != "" {
-		t.say("For " + render.Clean(b.For) + ".")
+		t.say("For " + text.Clean(b.For) + ".")
 	}
 	if strings.TrimSpace(b.Intro) != "" {
 		t.blank()
@@ -169,7 +169,7 @@ func (t *Session) showQuestion(st ask.Step) {
 			var parts []string
 			for p := int(q.Min); p <= int(q.Max); p++ {
 				if l, ok := q.Labels[p]; ok {
-					parts = append(parts, fmt.Sprintf("%d = %s", p, render.Clean(l)))
+					parts = append(parts, fmt.Sprintf("%d = %s", p, text.Clean(l)))
 				}
 			}
 			t.sayLabel(strings.Join(parts, ", "), "  ")
@@ -183,11 +183,11 @@ func (t *Session) showQuestion(st ask.Step) {
 
 // describeAnswer shows a stored answer, in words, as the person would recognize it.
 func describeAnswer(q *questionnaire.Question, words string) string {
-	text := questionnaire.Sanitize(words)
+	shown := text.Sanitize(words)
 	if q.Type == questionnaire.Text {
-		return strconv.Quote(ask.Short(text))
+		return strconv.Quote(ask.Short(shown))
 	}
-	return text
+	return shown
 }
 
 // hint says how to answer q, and that ? gives help.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/iostreams"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -105,7 +106,7 @@ func Main(args []string, f *Factory) int {
 	case out.err != nil && !(isExit && ee.msg != "" && ee.code != exitUsage):
 		// Results that could not be written are a failure, not a usage error, and never
 		// a silent success (a full disk, a closed file).
-		fmt.Fprintln(f.IO.ErrOut, "candor: writing output: "+questionnaire.Sanitize(osErrorText(out.err)))
+		fmt.Fprintln(f.IO.ErrOut, "candor: writing output: "+text.Sanitize(osErrorText(out.err)))
 		if isExit && ee.code == exitInterrupted {
 			return exitInterrupted
 		}
@@ -114,15 +115,15 @@ func Main(args []string, f *Factory) int {
 		return exitOK
 	case isExit:
 		if ee.msg != "" {
-			fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(ee.msg))
+			fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(ee.msg))
 		}
 		return ee.code
 	case errors.As(err, &re):
-		fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(re.err.Error()))
+		fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(re.err.Error()))
 		return exitBadInput
 	}
 	// Anything cobra itself refuses (unknown command or flag, wrong arguments) is usage.
-	fmt.Fprintln(f.IO.ErrOut, "candor: "+questionnaire.Sanitize(err.Error()))
+	fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(err.Error()))
 	fmt.Fprintln(f.IO.ErrOut, "Run 'candor --help' for usage.")
 	return exitUsage
 }
@@ -198,9 +199,6 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 	}
 }
 
-// minWidth is the narrowest --width candor lays text out at; a smaller one gets this.
-const minWidth = 20
-
 // bankFlag adds --bank FILE|ID, the bank to read responses with when it is not the built-in
 // one they name; usage completes built-in ids.
 func bankFlag(cmd *cobra.Command, target *string, usage string) {
@@ -211,11 +209,11 @@ func bankFlag(cmd *cobra.Command, target *string, usage string) {
 // widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal. A negative
 // width is a usage error.
 func widthFlag(cmd *cobra.Command, target *int) {
-	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", minWidth))
+	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth))
 	prev := cmd.PreRunE
 	cmd.PreRunE = func(c *cobra.Command, args []string) error {
 		if *target < 0 {
-			return usageError("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, minWidth)
+			return usageError("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, text.MinWidth)
 		}
 		if prev != nil {
 			return prev(c, args)
@@ -227,7 +225,7 @@ func widthFlag(cmd *cobra.Command, target *int) {
 // resolveWidth returns the width to wrap at.
 func resolveWidth(f *Factory, flag int) int {
 	if flag > 0 {
-		return max(flag, minWidth)
+		return max(flag, text.MinWidth)
 	}
 	return f.IO.Width()
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/render"
 )
 
@@ -73,7 +73,7 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 		}
 		sort.Strings(names)
 		fmt.Fprintf(f.IO.ErrOut, "candor: note: these responses name different people (%s); history follows one person over time, and 'candor compare' puts two side by side\n",
-			questionnaire.Sanitize(strings.Join(names, ", ")))
+			text.Sanitize(strings.Join(names, ", ")))
 	}
 	entries := make([]render.HistoryEntry, len(rs))
 	for i, r := range rs {

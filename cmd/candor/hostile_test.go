@@ -386,10 +386,24 @@ func sortedKeys(m map[string]string) []string {
 var _ = bytes.Equal
 
 // badTerminalRune reports a character that could change a terminal: a C0 control but newline
-// and tab, DEL, a C1 control, a bidi override or isolate, a line or paragraph separator.
+// and tab, DEL, a C1 control, a bidi override or isolate, a line or paragraph separator, an
+// invisible character.
 func badTerminalRune(r rune) bool {
 	return (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029 ||
+		invisibleRune(r)
+}
+
+// invisibleRune is a character a terminal shows as nothing, which could hide or disguise
+// what a text says (#12 defect 11): bidi marks, zero-width characters, the word joiner,
+// BOM, soft hyphen, Hangul fillers, tag characters, interlinear annotation controls and the
+// deprecated format characters U+206A..206F.
+func invisibleRune(r rune) bool {
+	switch r {
+	case 0x200e, 0x200f, 0x061c, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x115f, 0x1160, 0x3164, 0xffa0:
+		return true
+	}
+	return (r >= 0xe0000 && r <= 0xe007f) || (r >= 0xfff9 && r <= 0xfffb) || (r >= 0x206a && r <= 0x206f)
 }
 
 // assertTerminalSafe fails when s holds invalid UTF-8 or a character badTerminalRune refuses.

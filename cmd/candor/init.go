@@ -12,7 +12,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/safefile"
-	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/internal/text"
 )
 
 // InitOptions are the inputs of 'candor init'.
@@ -81,7 +81,7 @@ func initRun(f *Factory, opts *InitOptions) error {
 	if err := safefile.CreateNew(opts.File, data.Template(id, title), safefile.FileMode); err != nil {
 		return badInput("%s", createError(opts.File, err))
 	}
-	name := questionnaire.Sanitize(opts.File)
+	name := text.Sanitize(opts.File)
 	arg := name
 	if strings.ContainsAny(arg, " '\"$`\\") {
 		arg = "'" + strings.ReplaceAll(arg, "'", `'\''`) + "'"

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/data"
-	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/internal/text"
 )
 
 // ListOptions are the inputs of 'candor list'.
@@ -81,16 +81,16 @@ func listRun(f *Factory, opts *ListOptions) error {
 			head += " (the default)"
 		}
 		n := fmt.Sprintf("%d %s", lb.Questions, plural(lb.Questions, "question", "questions"))
-		if gap := width - render.Width(head) - render.Width(n); gap >= 2 {
+		if gap := width - text.Width(head) - text.Width(n); gap >= 2 {
 			out.WriteString(head + strings.Repeat(" ", gap) + n + "\n")
 		} else {
 			out.WriteString(head + ", " + n + "\n")
 		}
-		for _, l := range render.WrapIndent(render.Clean(lb.Title), width, "    ", "    ") {
+		for _, l := range text.WrapIndent(text.Clean(lb.Title), width, "    ", "    ") {
 			out.WriteString(l + "\n")
 		}
 		if lb.For != "" {
-			for _, l := range render.WrapIndent("For "+render.Clean(lb.For), width, "    ", "    ") {
+			for _, l := range text.WrapIndent("For "+text.Clean(lb.For), width, "    ", "    ") {
 				out.WriteString(l + "\n")
 			}
 		}

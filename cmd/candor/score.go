@@ -16,6 +16,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/batch"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -406,7 +407,7 @@ func (w *scoreWriter) write(out *scoreOut) error {
 
 // separator puts a rule with the file's name before each summary of a batch.
 func (w *scoreWriter) separator(path string) error {
-	name := questionnaire.Sanitize(path)
+	name := text.Sanitize(path)
 	var sep string
 	if w.s.opts.Format == "markdown" {
 		// No rule before the first: a file starting with --- reads as front matter.

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/render"
 )
 
@@ -45,8 +46,8 @@ can show them when they are needed. Save it to a file and print that:
 }
 
 func showRun(f *Factory, opts *ShowOptions) error {
-	// Paper is narrow: up to 80 columns unless asked for more.
-	width := min(resolveWidth(f, opts.Width), 80)
+	// Paper is narrow: up to DefaultWidth (80) columns unless asked for more.
+	width := min(resolveWidth(f, opts.Width), text.DefaultWidth)
 	if opts.Width > 0 {
 		width = resolveWidth(f, opts.Width)
 	}

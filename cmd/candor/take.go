@@ -16,6 +16,7 @@ import (
 	"github.com/candor-app/candor/ask/terminal"
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/safefile"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -279,7 +280,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
 		t.printDiags(ds, sources)
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed as it is. It has not been changed.\n", questionnaire.Sanitize(path))
+		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed as it is. It has not been changed.\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	if err := t.findBank(resp, func(r *questionnaire.Response) string {
@@ -290,7 +291,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	answers, rds := resp.Resolve(t.bank)
 	t.printDiags(rds, sources)
 	if rds.HasErrors() {
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed with this bank. It has not been changed.\n", questionnaire.Sanitize(path))
+		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed with this bank. It has not been changed.\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	t.adopt(resp, answers, rds)
@@ -338,14 +339,11 @@ func (t *taker) save(r *questionnaire.Response) error {
 	return t.lock.WriteFile(data)
 }
 
-// maxQuestionWidth keeps questions readable on a very wide terminal.
-const maxQuestionWidth = 100
-
 // session asks the questions, then prints the summary or how to come back.
 func (t *taker) session(ctx context.Context) error {
 	e := t.f.IO.ErrOut
 	if t.path != "" {
-		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", questionnaire.Sanitize(t.path))
+		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", text.Sanitize(t.path))
 	} else {
 		fmt.Fprint(e, "Your answers won't be saved this time (--no-save).\n\n")
 	}
@@ -354,7 +352,7 @@ func (t *taker) session(ctx context.Context) error {
 		save = t.save
 	}
 	s := terminal.New(t.bank, t.resp, terminal.NewLineReader(t.f.IO.In), e, terminal.Options{
-		Width:    min(t.width, maxQuestionWidth),
+		Width:    min(t.width, text.MaxWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
 		Terminal: t.f.IO.IsStdinTTY(),
 		Resumed:  t.opts.Resume != "",
@@ -390,9 +388,9 @@ func (t *taker) session(ctx context.Context) error {
 		return errInterrupted
 	}
 	if err := t.save(t.resp); err != nil {
-		fmt.Fprintf(e, "Stopped. Your answers up to now are in %s.\n", questionnaire.Sanitize(t.path))
+		fmt.Fprintf(e, "Stopped. Your answers up to now are in %s.\n", text.Sanitize(t.path))
 	} else {
-		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in %s.\n", questionnaire.Sanitize(t.path))
+		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in %s.\n", text.Sanitize(t.path))
 	}
 	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
 	return errInterrupted
@@ -408,7 +406,7 @@ func (t *taker) resumeCommand() string {
 			cmd += " " + shellQuote(b)
 		}
 	}
-	return questionnaire.Sanitize(cmd)
+	return text.Sanitize(cmd)
 }
 
 // adopt makes a resolved response (resumed, or from --answers) the session's own: its
@@ -450,7 +448,7 @@ func (t *taker) summary(answers questionnaire.Answers) error {
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
 	if t.path != "" && (t.opts.Format == "json" || !t.f.IO.IsStdoutTTY()) {
-		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in %s.\n", questionnaire.Sanitize(t.path))
+		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in %s.\n", text.Sanitize(t.path))
 	}
 	return nil
 }

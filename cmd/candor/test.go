@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -51,7 +52,7 @@ func testRun(f *Factory, opts *TestOptions) error {
 		if opts.Format != "text" {
 			return
 		}
-		name := questionnaire.Sanitize(rep.File)
+		name := text.Sanitize(rep.File)
 		if b == nil {
 			unloaded++
 			printDiagnostics(f, rep.Diagnostics, sourcesOf(rep.File, rep.Diagnostics), width)
@@ -63,10 +64,10 @@ func testRun(f *Factory, opts *TestOptions) error {
 		for _, t := range rep.Tests {
 			if t.Pass {
 				ok++
-				fmt.Fprintf(f.IO.Out, "PASS %s\n", questionnaire.Sanitize(t.Name))
+				fmt.Fprintf(f.IO.Out, "PASS %s\n", text.Sanitize(t.Name))
 				continue
 			}
-			fmt.Fprintf(f.IO.Out, "FAIL %s\n", questionnaire.Sanitize(t.Name))
+			fmt.Fprintf(f.IO.Out, "FAIL %s\n", text.Sanitize(t.Name))
 			printTestFailures(f, []scoring.TestResult{t})
 		}
 		total += len(rep.Tests)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -122,9 +123,9 @@ func printTestFailures(f *Factory, ts []scoring.TestResult) {
 		if t.Pass {
 			continue
 		}
-		fmt.Fprintf(f.IO.ErrOut, "%s: test %q failed\n", questionnaire.Sanitize(t.Pos.String()), questionnaire.Sanitize(t.Name))
+		fmt.Fprintf(f.IO.ErrOut, "%s: test %q failed\n", text.Sanitize(t.Pos.String()), text.Sanitize(t.Name))
 		for _, line := range t.Failures {
-			fmt.Fprintf(f.IO.ErrOut, "      - %s\n", questionnaire.Sanitize(line))
+			fmt.Fprintf(f.IO.ErrOut, "      - %s\n", text.Sanitize(line))
 		}
 	}
 }
@@ -132,7 +133,7 @@ func printTestFailures(f *Factory, ts []scoring.TestResult) {
 func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questionnaire.Diagnostics, ts []scoring.TestResult) {
 	if b == nil {
 		n := len(ds.Errors())
-		fmt.Fprintf(f.IO.Out, "%s: %d %s\n", questionnaire.Sanitize(arg), n, plural(n, "error", "errors"))
+		fmt.Fprintf(f.IO.Out, "%s: %d %s\n", text.Sanitize(arg), n, plural(n, "error", "errors"))
 		return
 	}
 	passed := 0
@@ -149,7 +150,7 @@ func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questio
 	if len(ts) > 0 {
 		tests = fmt.Sprintf("%d of %d %s passed", passed, len(ts), plural(len(ts), "test", "tests"))
 	}
-	line := fmt.Sprintf("%s: %s (%d %s, %s", questionnaire.Sanitize(arg), status, len(b.Questions), plural(len(b.Questions), "question", "questions"), tests)
+	line := fmt.Sprintf("%s: %s (%d %s, %s", text.Sanitize(arg), status, len(b.Questions), plural(len(b.Questions), "question", "questions"), tests)
 	if w := len(ds.Warnings()); w > 0 {
 		line += fmt.Sprintf(", %d %s", w, plural(w, "warning", "warnings"))
 	}

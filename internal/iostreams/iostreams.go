@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/candor-app/candor/internal/text"
 )
 
 // IOStreams is where a command reads and writes. Questions and prompts go to ErrOut, results
@@ -91,7 +93,7 @@ func (s *IOStreams) Width() int {
 	if s.width > 0 {
 		return s.width
 	}
-	return 80
+	return text.DefaultWidth
 }
 
 // CanShowUnicode reports whether the locale can show block characters; with a locale that
