@@ -104,6 +104,10 @@ type taker struct {
 	// path is where answers are saved ("" with --no-save); lock guards it.
 	path string
 	lock *safefile.Lock
+	// fresh is true while path holds nothing of ours yet: it did not exist when claimed, and
+	// nothing was written. Nothing is written before the first answer (or skip), so stopping
+	// before it leaves no empty file behind.
+	fresh bool
 	// warnings from reading a resumed response, added to the result.
 	warnings []string
 }
@@ -178,6 +182,7 @@ func (t *taker) claim(path string) error {
 	}
 	switch {
 	case errors.Is(err, os.ErrNotExist):
+		t.fresh = true
 	case err != nil:
 		return badInput("cannot read %s: %v", path, err)
 	case len(strings.TrimSpace(string(raw))) == 0:
@@ -223,19 +228,25 @@ func (t *taker) claimDefault() error {
 		if i > 1 {
 			name = fmt.Sprintf("%s-%d.yaml", base, i)
 		}
+		// The name is ours once its lock is and no file has it; the file is written (as
+		// every save is: a temporary file, synced, renamed) at the first answer.
 		path := filepath.Join(dir, name)
-		data, err := t.resp.Marshal(t.bank)
-		if err != nil {
-			return err
+		if _, err := os.Lstat(path); err == nil {
+			continue
 		}
-		if err := safefile.CreateNew(path, data, safefile.FileMode); err != nil {
-			if _, serr := os.Stat(path); serr == nil {
-				continue // taken: try the next name
-			}
+		l, err := safefile.TryLock(path)
+		if errors.Is(err, safefile.ErrLocked) {
+			continue // another candor started this second
+		}
+		if err != nil {
 			return badInput("%v; use --save FILE to save elsewhere", err)
 		}
-		t.path = path
-		return t.takeLock(path)
+		if _, err := os.Lstat(path); err == nil {
+			l.Release()
+			continue
+		}
+		t.path, t.lock, t.fresh = path, l, true
+		return nil
 	}
 	return badInput("cannot find a free file name in %s; use --save FILE", dir)
 }
@@ -331,12 +342,19 @@ func (t *taker) save(r *questionnaire.Response) error {
 	if t.path == "" {
 		return nil
 	}
+	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && r.Status != questionnaire.Completed {
+		return nil // nothing to keep yet: no empty file is left if the person stops now
+	}
 	data, err := r.Marshal(t.bank)
 	if err != nil {
 		return err
 	}
 	// Through the lock, which keeps each new file locked as it replaces the old one.
-	return t.lock.WriteFile(data)
+	if err := t.lock.WriteFile(data); err != nil {
+		return err
+	}
+	t.fresh = false
+	return nil
 }
 
 // session asks the questions, then prints the summary or how to come back.
@@ -363,10 +381,14 @@ func (t *taker) session(ctx context.Context) error {
 	status, err := s.Run(ctx)
 	if err != nil {
 		fmt.Fprintln(e)
-		if t.path != "" {
+		switch {
+		case t.path == "":
+			return badInput("%v", err)
+		case t.lock.Holds():
+			// Said only when true: the file there is the one the last save wrote.
 			return badInput("%v. Every answer before it is in %s.", err, t.path)
 		}
-		return badInput("%v", err)
+		return badInput("%v. Nothing from this session could be saved in %s.", err, t.path)
 	}
 	switch status {
 	case terminal.Finished:
@@ -375,6 +397,10 @@ func (t *taker) session(ctx context.Context) error {
 		fmt.Fprintln(e)
 		if t.path == "" {
 			fmt.Fprintln(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).")
+			return nil
+		}
+		if t.fresh {
+			fmt.Fprintln(e, "You stopped before the first answer, so there was nothing to save.")
 			return nil
 		}
 		fmt.Fprintf(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
@@ -387,10 +413,18 @@ func (t *taker) session(ctx context.Context) error {
 		fmt.Fprintln(e, "Stopped. Nothing was saved, as you asked (--no-save).")
 		return errInterrupted
 	}
-	if err := t.save(t.resp); err != nil {
-		fmt.Fprintf(e, "Stopped. Your answers up to now are in %s.\n", text.Sanitize(t.path))
-	} else {
+	err = t.save(t.resp)
+	switch {
+	case err == nil && t.fresh:
+		fmt.Fprintln(e, "Stopped before the first answer, so nothing was saved.")
+		return errInterrupted
+	case err == nil:
 		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in %s.\n", text.Sanitize(t.path))
+	case t.lock.Holds():
+		fmt.Fprintf(e, "Stopped. Your answers up to now are in %s.\n", text.Sanitize(t.path))
+	default:
+		fmt.Fprintf(e, "Stopped. Your answers could not be saved in %s: %v\n", text.Sanitize(t.path), err)
+		return errInterrupted
 	}
 	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
 	return errInterrupted

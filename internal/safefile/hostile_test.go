@@ -221,3 +221,26 @@ func TestWriteFileReportsAFailedSync(t *testing.T) {
 	_, err = os.Stat(fresh)
 	assert.True(t, os.IsNotExist(err), "CreateNew leaves no half file")
 }
+
+// Holds is true only while the file at the path is the one this lock last wrote (or found)
+// and the user's own: what take's messages rely on to say "every answer is in FILE".
+func TestLockHolds(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	l, err := TryLock(path)
+	require.NoError(t, err)
+	defer l.Release()
+	assert.False(t, l.Holds(), "nothing written yet")
+	require.NoError(t, l.WriteFile([]byte("a\n")))
+	assert.True(t, l.Holds())
+	require.NoError(t, os.Remove(path))
+	assert.False(t, l.Holds(), "the file was removed")
+	require.NoError(t, os.WriteFile(path, []byte("someone else's\n"), 0o600))
+	assert.False(t, l.Holds(), "another file took the name")
+	require.NoError(t, l.WriteFile([]byte("b\n")))
+	assert.True(t, l.Holds())
+	if os.Geteuid() == 0 && haveFlock {
+		require.NoError(t, os.Chown(path, 65534, 65534))
+		assert.False(t, l.Holds(), "the file belongs to another user")
+	}
+}

@@ -27,6 +27,9 @@ type Lock struct {
 	// orig and cur are the guarded file as it was when locked and as the last save left it,
 	// both flocked (nil before the file exists, or where flock is not available).
 	orig, cur *os.File
+	// last is the file at target as the lock found it or the last save left it (nil when
+	// there was none).
+	last os.FileInfo
 }
 
 // LockPath is the lock file that guards path: ".NAME.lock" in the same folder. It is a
@@ -49,6 +52,9 @@ func TryLock(path string) (*Lock, error) {
 	if err := l.lockIdentity(); err != nil {
 		l.Release()
 		return nil, err
+	}
+	if st, err := os.Stat(path); err == nil {
+		l.last = st
 	}
 	removeStaleTemps(path)
 	return l, nil
@@ -190,7 +196,21 @@ func (l *Lock) WriteFile(data []byte) error {
 		l.cur.Close()
 	}
 	l.cur = f
+	if st, err := os.Stat(l.target); err == nil {
+		l.last = st
+	}
 	return nil
+}
+
+// Holds reports whether the file at the locked path is the one the last save wrote (before
+// any save, the one that was there when the lock was taken) and the user's own: whether what
+// it holds is what this process put or found there.
+func (l *Lock) Holds() bool {
+	if l == nil || l.last == nil {
+		return false
+	}
+	st, err := os.Stat(l.target)
+	return err == nil && os.SameFile(st, l.last) && ownedByMe(st)
 }
 
 // lockTemp locks a new file before it takes the name of the locked one.

@@ -44,12 +44,18 @@ func notOurs(st os.FileInfo) string {
 	switch {
 	case !ok:
 		return ""
-	case int(sys.Uid) != os.Geteuid():
+	case !ownedByMe(st):
 		return "belongs to another user"
 	case sys.Nlink > 1:
 		return "has other names (hard links)"
 	}
 	return ""
+}
+
+// ownedByMe reports whether the file belongs to this process's user.
+func ownedByMe(st os.FileInfo) bool {
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	return !ok || int(sys.Uid) == os.Geteuid()
 }
 
 // openIdentity opens path to flock the file itself; nil when it is missing or not a regular
