@@ -2,7 +2,6 @@ package questionnaire
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,11 +9,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// update rewrites golden files: `go test ./questionnaire -update`. Other test files of the
-// package use it too.
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/candor-app/candor/internal/testutil"
+)
 
 // corpusFiles lists the bank files under testdata/<dir>.
 func corpusFiles(t testing.TB, dir string) []string {
@@ -49,14 +46,7 @@ func TestInvalidCorpus(t *testing.T) {
 			require.True(t, ds.HasErrors(), "an invalid bank has at least one error")
 			checkInvariants(t, name, ds)
 
-			golden := strings.TrimSuffix(path, ".yaml") + ".golden"
-			if *update {
-				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-				return
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run `go test ./questionnaire -update` to create the golden file")
-			assert.Equal(t, string(want), got)
+			testutil.Golden(t, strings.TrimSuffix(path, ".yaml")+".golden", []byte(got))
 		})
 	}
 }

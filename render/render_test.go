@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/testutil"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
@@ -450,7 +451,7 @@ func TestDocsExamples(t *testing.T) {
 		}
 		var buf bytes.Buffer
 		require.NoError(t, Summary(&buf, bank, r, opt))
-		if !*update {
+		if !testutil.Update() {
 			assert.Equal(t, buf.String(), doc[m[1]:m[1]+end], "%s shows %s.%s as the renderer writes it today; run go test ./render/ -run TestDocsExamples -update", path, name, ext)
 		}
 		b.WriteString(doc[last:m[1]])
@@ -458,7 +459,7 @@ func TestDocsExamples(t *testing.T) {
 		last = m[1] + end
 	}
 	b.WriteString(doc[last:])
-	if *update {
+	if testutil.Update() {
 		require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 	}
 }

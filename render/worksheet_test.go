@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/testutil"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -48,7 +49,7 @@ func TestWorksheetGolden(t *testing.T) {
 // Golden files of banks that no longer exist would go stale unnoticed.
 func TestWorksheetGoldenHasNoStrays(t *testing.T) {
 	entries, err := os.ReadDir(filepath.Join("testdata", "worksheet"))
-	if os.IsNotExist(err) && *update {
+	if os.IsNotExist(err) && testutil.Update() {
 		return
 	}
 	require.NoError(t, err)

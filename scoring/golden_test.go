@@ -2,12 +2,12 @@ package scoring
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/candor-app/candor/internal/testutil"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -38,14 +38,7 @@ func TestGoldenResults(t *testing.T) {
 			got, err := json.MarshalIndent(Score(c.bank, c.answers, Options{Status: c.status}), "", "  ")
 			require.NoError(t, err)
 			got = append(got, '\n')
-			path := filepath.Join("testdata", "golden", c.name+".json")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				require.NoError(t, os.WriteFile(path, got, 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run `go test ./scoring -update` to create it")
-			require.Equal(t, string(want), string(got))
+			testutil.Golden(t, filepath.Join("testdata", "golden", c.name+".json"), got)
 		})
 	}
 }

@@ -1,15 +1,12 @@
 package scoring
 
 import (
-	"flag"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/questionnaire"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
 
 // loadInstrument loads one of the published instruments in testdata/instruments.
 func loadInstrument(t testing.TB, file string) *questionnaire.Bank {

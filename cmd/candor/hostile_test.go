@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -27,6 +26,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/iostreams"
+	"github.com/candor-app/candor/internal/testutil"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -35,25 +35,6 @@ import (
 // message that says what is wrong and where, with no panic, no Go stack trace, and nothing
 // written or changed. docs/hostile-inputs.md lists what the user sees; `go test -run
 // TestHostile -v` prints it.
-
-// hostileRun is one run of candor in-process.
-type hostileRun struct {
-	code        int
-	out, errOut string
-}
-
-// runCandor runs Main in dir with stdin, no terminal and a fixed clock; the data folder is
-// dir/data.
-func runCandor(t testing.TB, dir, stdin string, args ...string) hostileRun {
-	t.Helper()
-	ios, in, out, errOut := iostreams.Test()
-	in.WriteString(stdin)
-	f := NewFactory(ios)
-	f.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
-	f.DataDir = func() (string, error) { return filepath.Join(dir, "data"), nil }
-	code := Main(args, f)
-	return hostileRun{code: code, out: out.String(), errOut: errOut.String()}
-}
 
 // snapshot is every file and folder under dir with its mode and a hash of its content.
 func snapshot(t testing.TB, dir string) map[string]string {
@@ -288,7 +269,7 @@ func runHostile(t *testing.T, files []hostileFile, commands [][]string) {
 }
 
 // assertNoCrash fails on a panic or a Go stack trace in either stream.
-func assertNoCrash(t *testing.T, name string, r hostileRun) {
+func assertNoCrash(t *testing.T, name string, r candorRun) {
 	t.Helper()
 	for _, s := range []string{r.out, r.errOut} {
 		assert.NotContains(t, s, "goroutine ", "candor %s printed a stack trace", name)
@@ -546,38 +527,6 @@ func TestHostileEscapes(t *testing.T) {
 	assert.Contains(t, string(saved), "note: my ]0;pwned words\n")
 }
 
-// lockedBuffer collects a process's output while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// eventually waits until cond holds, or fails after a deadline meant for a hung process,
-// not a slow one: nothing here measures speed.
-func eventually(t *testing.T, what string, cond func() bool, stderr *lockedBuffer) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if cond() {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatalf("never saw %s; stderr:\n%s", what, stderr.String())
-}
-
 // readTrustResponse reads a response to the default bank and returns its answers, failing
 // when the file is not a valid response.
 func readTrustResponse(t *testing.T, path string) (*questionnaire.Response, questionnaire.Answers) {
@@ -639,7 +588,7 @@ func TestHostileInterrupts(t *testing.T) {
 					cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"), "NO_COLOR=1", "CANDOR_DATA_DIR=")
 					stdin, err := cmd.StdinPipe()
 					require.NoError(t, err)
-					var stdout, stderr lockedBuffer
+					var stdout, stderr testutil.SyncBuffer
 					cmd.Stdout, cmd.Stderr = &stdout, &stderr
 					require.NoError(t, cmd.Start())
 					defer func() { _ = cmd.Process.Kill() }()
@@ -647,7 +596,7 @@ func TestHostileInterrupts(t *testing.T) {
 					_, err = io.WriteString(stdin, st.typed)
 					require.NoError(t, err)
 					prompt := fmt.Sprintf("Question %d of 4", st.prompts)
-					eventually(t, prompt, func() bool { return strings.Contains(stderr.String(), prompt) }, &stderr)
+					testutil.Eventually(t, prompt, func() bool { return strings.Contains(stderr.String(), prompt) }, stderr.String)
 					path := filepath.Join(dir, "r.yaml")
 					findDefault := func() bool {
 						m, _ := filepath.Glob(filepath.Join(dir, "data", "candor", "trust-readiness-*.yaml"))
@@ -657,14 +606,14 @@ func TestHostileInterrupts(t *testing.T) {
 						return len(m) == 1
 					}
 					if saveTo == "default" && len(st.want) > 0 {
-						eventually(t, "the file in the data folder", findDefault, &stderr)
+						testutil.Eventually(t, "the file in the data folder", findDefault, stderr.String)
 					}
 					if st.done {
 						// The last answer is saved (status completed) before the summary.
-						eventually(t, "the completed file", func() bool {
+						testutil.Eventually(t, "the completed file", func() bool {
 							b, _ := os.ReadFile(path)
 							return strings.Contains(string(b), "status: completed")
-						}, &stderr)
+						}, stderr.String)
 					}
 					if sig == nil {
 						require.NoError(t, stdin.Close())
@@ -1013,7 +962,7 @@ func TestHostileEscapesOnTerminal(t *testing.T) {
 			code := Main(c.args, f)
 			assert.Contains(t, []int{exitOK, exitBadInput, exitInterrupted}, code, errOut.String())
 			name := strings.Join(c.args, " ")
-			assertNoCrash(t, name, hostileRun{out: out.String(), errOut: errOut.String()})
+			assertNoCrash(t, name, candorRun{out: out.String(), errOut: errOut.String()})
 			if c.args[0] == "score" {
 				assert.Contains(t, out.String(), "\x1b[", "colors are on, as on a terminal")
 			}
@@ -1036,9 +985,9 @@ func TestHostileFolderWithPipe(t *testing.T) {
 	require.NoError(t, os.WriteFile("good.yaml", []byte(goodBank), 0o600))
 	require.NoError(t, os.WriteFile("answers/a.yaml", []byte(goodResponse), 0o600))
 	require.NoError(t, exec.Command(mkfifo, "answers/b.yaml").Run())
-	done := make(chan hostileRun, 1)
+	done := make(chan candorRun, 1)
 	go func() { done <- runCandor(t, dir, "", "score", "--bank", "good.yaml", "--format", "csv", "answers") }()
-	var r hostileRun
+	var r candorRun
 	select {
 	case r = <-done:
 	case <-time.After(30 * time.Second): // a hang, not a slow run
@@ -1069,7 +1018,7 @@ func TestHostileNamedPipeArgument(t *testing.T) {
 		{"compare", "--bank", "good.yaml", "pipe.yaml", "pipe.yaml"},
 		{"history", "--bank", "good.yaml", "pipe.yaml"},
 	} {
-		done := make(chan hostileRun, 1)
+		done := make(chan candorRun, 1)
 		go func() { done <- runCandor(t, dir, "", args...) }()
 		select {
 		case r := <-done:

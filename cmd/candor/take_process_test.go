@@ -3,65 +3,20 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/internal/testutil"
 )
-
-// syncBuffer is a bytes.Buffer safe to write from a process's output copier and read here.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// candorCmd runs the test binary as candor (TestMain put it on PATH under that name).
-func candorCmd(t *testing.T, dir string, args ...string) *exec.Cmd {
-	t.Helper()
-	bin, err := exec.LookPath("candor")
-	require.NoError(t, err)
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"), "NO_COLOR=1")
-	return cmd
-}
-
-// waitFor waits until file holds want, or fails after a generous deadline (a hung process,
-// not a slow one: nothing here measures speed).
-func waitFor(t *testing.T, path, want string, stderr *syncBuffer) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(path); err == nil && strings.Contains(string(b), want) {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	b, _ := os.ReadFile(path)
-	t.Fatalf("%s never showed %q; it holds:\n%s\nstderr:\n%s", path, want, b, stderr.String())
-}
 
 // TestTakeInterruptedBetweenAnswers starts a real `candor take`, answers through a pipe,
 // interrupts it between answers and finds every answer in the file, with exit status 130.
@@ -74,7 +29,7 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 			cmd := candorCmd(t, dir, "take", "--save", path)
 			stdin, err := cmd.StdinPipe()
 			require.NoError(t, err)
-			var stdout, stderr syncBuffer
+			var stdout, stderr testutil.SyncBuffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			require.NoError(t, cmd.Start())
 			defer cmd.Process.Kill()

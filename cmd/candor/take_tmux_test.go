@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/internal/testutil"
 )
 
 // tmuxSession runs a command in a detached tmux session on its own server, so a test can
@@ -45,17 +47,12 @@ func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t",
 // waitScreen waits until the screen shows want (a deadline for a hung process only).
 func (s *tmuxSession) waitScreen(want string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		scr := s.screen()
-		if strings.Contains(scr, want) {
-			return scr
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("the screen never showed %q:\n%s", want, scr)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	var scr string
+	testutil.Eventually(s.t, fmt.Sprintf("the screen showing %q", want), func() bool {
+		scr = s.screen()
+		return strings.Contains(scr, want)
+	}, func() string { return scr })
+	return scr
 }
 
 // TestTakeOnARealTerminal types answers into `candor take` in a terminal (tmux) and checks
