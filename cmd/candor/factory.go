@@ -183,8 +183,7 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 	*target = allowed[0]
 	cmd.Flags().StringVar(target, "format", allowed[0], "output format: "+strings.Join(allowed, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
-	prev := cmd.PreRunE
-	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+	addPreRun(cmd, func(*cobra.Command, []string) error {
 		ok := false
 		for _, a := range allowed {
 			ok = ok || *target == a
@@ -192,11 +191,8 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 		if !ok {
 			return usageError("unknown --format %q: use %s", *target, strings.Join(allowed, ", "))
 		}
-		if prev != nil {
-			return prev(c, args)
-		}
 		return nil
-	}
+	})
 }
 
 // bankFlag adds --bank FILE|ID, the bank to read responses with when it is not the built-in
@@ -210,16 +206,12 @@ func bankFlag(cmd *cobra.Command, target *string, usage string) {
 // width is a usage error.
 func widthFlag(cmd *cobra.Command, target *int) {
 	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth))
-	prev := cmd.PreRunE
-	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+	addPreRun(cmd, func(*cobra.Command, []string) error {
 		if *target < 0 {
 			return usageError("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, text.MinWidth)
 		}
-		if prev != nil {
-			return prev(c, args)
-		}
 		return nil
-	}
+	})
 }
 
 // resolveWidth returns the width to wrap at.

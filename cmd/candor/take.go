@@ -91,6 +91,10 @@ line: printf 'y\ny\nn\ny\n' | candor take`,
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
 	formatFlag(cmd, &opts.Format, "text", "markdown", "html", "json")
 	widthFlag(cmd, &opts.Width)
+	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
+	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
+	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")
+	exclusiveFlags(cmd, "--answers answers a new response; --resume continues one by asking", "answers", "resume")
 	return cmd
 }
 
@@ -113,14 +117,6 @@ type taker struct {
 }
 
 func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
-	switch {
-	case opts.NoSave && (opts.Save != "" || opts.Resume != ""):
-		return usageError("--no-save cannot be combined with --save or --resume")
-	case opts.Resume != "" && opts.Save != "":
-		return usageError("--resume keeps saving in the file it continues; leave out --save")
-	case opts.Answers != "" && opts.Resume != "":
-		return usageError("--answers and --resume cannot be combined")
-	}
 	// A name that is not UTF-8 could not be written to the file, and the first answer with it.
 	opts.Respondent = strings.ToValidUTF8(opts.Respondent, "\uFFFD")
 	// From here on, Ctrl-C, SIGTERM and a closed terminal (SIGHUP) end the session calmly:
