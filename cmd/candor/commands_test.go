@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/internal/iostreams"
+)
+
+// Each command is options + run: NewCmdX parses the command line into XOptions and hands them
+// to run (xRun, or the runF a test gives). These tables check the parsing alone, gh-style:
+// what each flag and argument sets, and which command lines are refused as usage errors
+// (exit 2) before anything runs.
+
+// cmdCase is one command line: the options it gives, or the usage error it gets.
+type cmdCase[O any] struct {
+	args    string
+	want    O
+	wantErr string // part of the usage error; "" for none
+}
+
+// parseCmd runs the command built by newCmd on args with a runF that keeps the options.
+func parseCmd[O any](t *testing.T, newCmd func(*Factory, func(*O) error) *cobra.Command, args string) (*O, error) {
+	t.Helper()
+	ios, _, _, _ := iostreams.Test()
+	var got *O
+	cmd := newCmd(NewFactory(ios), func(o *O) error {
+		got = o
+		return nil
+	})
+	cmd.SetArgs(strings.Fields(args))
+	cmd.SetIn(&bytes.Buffer{})
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	err := cmd.Execute()
+	return got, err
+}
+
+// runCases checks each case of a command's table.
+func runCases[O any](t *testing.T, newCmd func(*Factory, func(*O) error) *cobra.Command, cases []cmdCase[O]) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.args, func(t *testing.T) {
+			got, err := parseCmd(t, newCmd, tc.args)
+			if tc.wantErr != "" {
+				require.Error(t, err)
+				var ee *exitError
+				require.True(t, errors.As(err, &ee), "a usage error, not %T: %v", err, err)
+				assert.Equal(t, exitUsage, ee.code)
+				assert.Contains(t, err.Error(), tc.wantErr)
+				assert.Nil(t, got, "the command must not run")
+				return
+			}
+			require.NoError(t, err)
+			require.NotNil(t, got, "the command ran")
+			assert.Equal(t, tc.want, *got)
+		})
+	}
+}
+
+func TestNewCmdTake(t *testing.T) {
+	runCases(t, NewCmdTake, []cmdCase[TakeOptions]{
+		{args: "", want: TakeOptions{Format: "text"}},
+		{args: "accountability --respondent Sam --save r.yaml --format json --width 60 --ascii",
+			want: TakeOptions{Bank: "accountability", Respondent: "Sam", Save: "r.yaml", Format: "json", Width: 60, ASCII: true}},
+		{args: "--resume r.yaml my-bank.yaml", want: TakeOptions{Bank: "my-bank.yaml", Resume: "r.yaml", Format: "text"}},
+		{args: "--no-save --format markdown", want: TakeOptions{NoSave: true, Format: "markdown"}},
+		{args: "--answers a.yaml --save r.yaml --format html", want: TakeOptions{Answers: "a.yaml", Save: "r.yaml", Format: "html"}},
+		{args: "--no-save --save r.yaml", wantErr: "--no-save cannot be combined with --save: --no-save saves nothing"},
+		{args: "--no-save --resume r.yaml", wantErr: "--no-save cannot be combined with --resume"},
+		{args: "--resume r.yaml --save s.yaml", wantErr: "--resume cannot be combined with --save: --resume keeps saving in the file it continues"},
+		{args: "--answers a.yaml --resume r.yaml", wantErr: "--answers cannot be combined with --resume"},
+		{args: "a b", wantErr: "take takes at most one bank"},
+		{args: "--format csv", wantErr: `unknown --format "csv": use text, markdown, html, json`},
+		{args: "--width -1", wantErr: "--width -1: give a number of columns"},
+	})
+}
+
+func TestNewCmdScore(t *testing.T) {
+	runCases(t, NewCmdScore, []cmdCase[ScoreOptions]{
+		{args: "a.yaml folder", want: ScoreOptions{Responses: []string{"a.yaml", "folder"}, Format: "text"}},
+		{args: "--bank mine.yaml --format csv --width 30 --ascii a.yaml",
+			want: ScoreOptions{Responses: []string{"a.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 30, ASCII: true}},
+		{args: "--format json a.yaml", want: ScoreOptions{Responses: []string{"a.yaml"}, Format: "json"}},
+		{args: "", wantErr: "score needs at least one response file or folder"},
+		{args: "--format pdf a.yaml", wantErr: `unknown --format "pdf"`},
+		{args: "--width -5 a.yaml", wantErr: "--width -5"},
+	})
+}
+
+func TestNewCmdCompare(t *testing.T) {
+	runCases(t, NewCmdCompare, []cmdCase[CompareOptions]{
+		{args: "a.yaml b.yaml", want: CompareOptions{A: "a.yaml", B: "b.yaml", Format: "text"}},
+		{args: "a.yaml b.yaml --bank mine.yaml --format markdown --width 70",
+			want: CompareOptions{A: "a.yaml", B: "b.yaml", Bank: "mine.yaml", Format: "markdown", Width: 70}},
+		{args: "a.yaml", wantErr: "compare takes two response files"},
+		{args: "a.yaml b.yaml c.yaml", wantErr: "compare takes two response files"},
+		{args: "a.yaml b.yaml --format csv", wantErr: `unknown --format "csv"`},
+	})
+}
+
+func TestNewCmdHistory(t *testing.T) {
+	runCases(t, NewCmdHistory, []cmdCase[HistoryOptions]{
+		{args: "w1.yaml w4.yaml", want: HistoryOptions{Files: []string{"w1.yaml", "w4.yaml"}, Format: "text"}},
+		{args: "--bank mine.yaml --format csv --width 90 w1.yaml",
+			want: HistoryOptions{Files: []string{"w1.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 90}},
+		{args: "", wantErr: "history needs at least one response file"},
+		{args: "--format html w1.yaml", wantErr: `unknown --format "html"`},
+	})
+}
+
+func TestNewCmdValidate(t *testing.T) {
+	runCases(t, NewCmdValidate, []cmdCase[ValidateOptions]{
+		{args: "a.yaml trust-readiness", want: ValidateOptions{Banks: []string{"a.yaml", "trust-readiness"}, Format: "text"}},
+		{args: "--format json --width 40 a.yaml", want: ValidateOptions{Banks: []string{"a.yaml"}, Format: "json", Width: 40}},
+		{args: "", wantErr: "validate needs at least one bank file"},
+		{args: "--format markdown a.yaml", wantErr: `unknown --format "markdown"`},
+	})
+}
+
+func TestNewCmdTest(t *testing.T) {
+	runCases(t, NewCmdTest, []cmdCase[TestOptions]{
+		{args: "a.yaml", want: TestOptions{Banks: []string{"a.yaml"}, Format: "text"}},
+		{args: "--format json a.yaml b.yaml", want: TestOptions{Banks: []string{"a.yaml", "b.yaml"}, Format: "json"}},
+		{args: "", wantErr: "test needs at least one bank file"},
+	})
+}
+
+func TestNewCmdShow(t *testing.T) {
+	runCases(t, NewCmdShow, []cmdCase[ShowOptions]{
+		{args: "accountability", want: ShowOptions{Bank: "accountability", Format: "text"}},
+		{args: "--format markdown --width 100 mine.yaml", want: ShowOptions{Bank: "mine.yaml", Format: "markdown", Width: 100}},
+		{args: "", wantErr: "show takes one bank"},
+		{args: "a b", wantErr: "show takes one bank"},
+		{args: "--format json a", wantErr: `unknown --format "json"`},
+	})
+}
+
+func TestNewCmdList(t *testing.T) {
+	runCases(t, NewCmdList, []cmdCase[ListOptions]{
+		{args: "", want: ListOptions{Format: "text"}},
+		{args: "--format json --width 50", want: ListOptions{Format: "json", Width: 50}},
+		{args: "extra", wantErr: "list takes no arguments"},
+	})
+}
+
+func TestNewCmdInit(t *testing.T) {
+	runCases(t, NewCmdInit, []cmdCase[InitOptions]{
+		{args: "mine.yaml", want: InitOptions{File: "mine.yaml"}},
+		{args: "mine.yaml --id week-one --title Week", want: InitOptions{File: "mine.yaml", ID: "week-one", Title: "Week"}},
+		{args: "", wantErr: "init takes the name of the file to create"},
+		{args: "a.yaml b.yaml", wantErr: "init takes the name of the file to create"},
+	})
+}
+
+func TestNewCmdSchema(t *testing.T) {
+	runCases(t, NewCmdSchema, []cmdCase[SchemaOptions]{
+		{args: "", want: SchemaOptions{}},
+		{args: "extra", wantErr: "schema takes no arguments"},
+	})
+}
