@@ -41,17 +41,10 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +
 			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md",
 		Args: rangeArgs(2, 2, "two response files"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.A, opts.B = args[0], args[1]
-			if runF != nil {
-				return runF(opts)
-			}
-			return compareRun(f, opts)
-		},
+		RunE: runWith(opts, func(args []string) { opts.A, opts.B = args[0], args[1] }, runF, func() error { return compareRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	formatFlag(cmd, &opts.Format, "text", "markdown", "json")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "json")
 	return cmd
 }
 

@@ -38,3 +38,25 @@ func exclusiveFlags(cmd *cobra.Command, why string, names ...string) {
 		return nil
 	})
 }
+
+// runWith is the RunE of a command built as options + run: setArgs (nil for a command without
+// arguments) puts the arguments into opts, which the flags have filled; then a test's runF
+// gets opts, or run runs the command.
+func runWith[O any](opts *O, setArgs func(args []string), runF func(*O) error, run func() error) func(*cobra.Command, []string) error {
+	return func(_ *cobra.Command, args []string) error {
+		if setArgs != nil {
+			setArgs(args)
+		}
+		if runF != nil {
+			return runF(opts)
+		}
+		return run()
+	}
+}
+
+// outputFlags adds --format (the first of formats is the default) and --width, which every
+// command that writes text takes.
+func outputFlags(cmd *cobra.Command, format *string, width *int, formats ...string) {
+	formatFlag(cmd, format, formats...)
+	widthFlag(cmd, width)
+}

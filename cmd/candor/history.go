@@ -40,17 +40,10 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" +
 			"  candor history sam-*.yaml --format csv > sam.csv",
 		Args: minArgs(1, "at least one response file"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return historyRun(f, opts)
-		},
+		RunE: runWith(opts, func(args []string) { opts.Files = args }, runF, func() error { return historyRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	formatFlag(cmd, &opts.Format, "text", "markdown", "csv", "json")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "csv", "json")
 	return cmd
 }
 

@@ -39,13 +39,7 @@ from --id.`,
 		Example: "  candor init my-bank.yaml\n" +
 			"  candor init week-one.yaml --title \"Week one check-in\"",
 		Args: rangeArgs(1, 1, "the name of the file to create"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
-			return initRun(f, opts)
-		},
+		RunE: runWith(opts, func(args []string) { opts.File = args[0] }, runF, func() error { return initRun(f, opts) }),
 	}
 	cmd.Flags().StringVar(&opts.ID, "id", "", "the bank's id (lower-case letters, digits and dashes)")
 	cmd.Flags().StringVar(&opts.Title, "title", "", "the bank's title")

@@ -27,15 +27,9 @@ func NewCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 'candor take'), its title, who it is for and how many questions it has.`,
 		Example: "  candor list\n  candor list --format json",
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return listRun(f, opts)
-		},
+		RunE:    runWith(opts, nil, runF, func() error { return listRun(f, opts) }),
 	}
-	formatFlag(cmd, &opts.Format, "text", "json")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "json")
 	return cmd
 }
 

@@ -26,12 +26,7 @@ The schema catches misspelt keys, wrong types and bad ids as you type; 'candor v
 checks everything else (expressions, bands, references) and runs the bank's tests.`,
 		Example: "  candor schema > bank.schema.json",
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return schemaRun(f, opts)
-		},
+		RunE:    runWith(opts, nil, runF, func() error { return schemaRun(f, opts) }),
 	}
 	return cmd
 }

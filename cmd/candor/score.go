@@ -62,17 +62,10 @@ started, updated, status, then <score>_value and <score>_band for every score of
 			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" +
 			"  candor score --bank my-bank.yaml --format json answers.yaml",
 		Args: minArgs(1, "at least one response file or folder"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Responses = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return scoreRun(f, opts)
-		},
+		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
-	formatFlag(cmd, &opts.Format, "text", "markdown", "html", "json", "csv")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	return cmd
 }

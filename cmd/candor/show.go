@@ -32,16 +32,9 @@ can show them when they are needed. Save it to a file and print that:
 			"  candor show accountability --width 70",
 		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
 		ValidArgsFunction: bankCompletion,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Bank = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
-			return showRun(f, opts)
-		},
+		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return showRun(f, opts) }),
 	}
-	formatFlag(cmd, &opts.Format, "text", "markdown")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown")
 	return cmd
 }
 

@@ -68,20 +68,18 @@ line: printf 'y\ny\nn\ny\n' | candor take`,
 			"  candor take my-bank.yaml --answers answers.yaml --format json",
 		Args:              rangeArgs(0, 1, "at most one bank"),
 		ValidArgsFunction: bankCompletion,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.Bank = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
-			return takeRun(ctx, f, opts)
-		},
 	}
+	cmd.RunE = runWith(opts, func(args []string) {
+		if len(args) == 1 {
+			opts.Bank = args[0]
+		}
+	}, runF, func() error {
+		ctx := cmd.Context()
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		return takeRun(ctx, f, opts)
+	})
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Save, "save", "", "save your answers in `FILE` (it must not hold other answers already)")
 	fl.BoolVar(&opts.NoSave, "no-save", false, "do not save anything")
@@ -89,8 +87,7 @@ line: printf 'y\ny\nn\ny\n' | candor take`,
 	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with your answers")
 	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
-	formatFlag(cmd, &opts.Format, "text", "markdown", "html", "json")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
 	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
 	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")

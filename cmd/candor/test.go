@@ -31,16 +31,9 @@ Exit status is 0 when every test passes, 1 when any fails or a bank cannot be lo
 		Example:           "  candor test my-bank.yaml\n  candor test --format json banks/*.yaml",
 		Args:              minArgs(1, "at least one bank file"),
 		ValidArgsFunction: bankCompletion,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Banks = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return testRun(f, opts)
-		},
+		RunE:              runWith(opts, func(args []string) { opts.Banks = args }, runF, func() error { return testRun(f, opts) }),
 	}
-	formatFlag(cmd, &opts.Format, "text", "json")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "json")
 	return cmd
 }
 

@@ -33,16 +33,9 @@ failing test.`,
 		Example:           "  candor validate my-bank.yaml\n  candor validate --format json banks/*.yaml",
 		Args:              minArgs(1, "at least one bank file"),
 		ValidArgsFunction: bankCompletion,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Banks = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return validateRun(f, opts)
-		},
+		RunE:              runWith(opts, func(args []string) { opts.Banks = args }, runF, func() error { return validateRun(f, opts) }),
 	}
-	formatFlag(cmd, &opts.Format, "text", "json")
-	widthFlag(cmd, &opts.Width)
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "json")
 	return cmd
 }
 
