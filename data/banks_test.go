@@ -1,7 +1,12 @@
 package data_test
 
 import (
+	"fmt"
+	"maps"
+	"math"
+	"math/rand/v2"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,46 +62,227 @@ func TestBuiltinBanksInventNoPhoneNumbers(t *testing.T) {
 	}
 }
 
-// A person who does not say they feel safe is never told they are ready: every combination
-// of yes, no and unanswered for the default bank's four questions.
-func TestTrustReadinessNeverReadyWithoutSafety(t *testing.T) {
-	b, ds := data.LoadBank(data.DefaultBank)
-	require.NotNil(t, b, "%v", ds)
-	values := []any{true, false, nil}
-	ids := []string{"feel_safe", "want_to_trust", "love_outweighs_pain", "could_survive"}
-	var walk func(i int, a questionnaire.Answers)
-	seen := 0
-	walk = func(i int, a questionnaire.Answers) {
-		if i == len(ids) {
-			seen++
-			r := scoring.Score(b, a, scoring.Options{})
-			got := ""
-			if r.Outcome != nil {
-				got = r.Outcome.ID
-			}
-			if a["feel_safe"] != true {
-				assert.NotEqual(t, "ready", got, "answers %v", a)
-			}
-			if a["feel_safe"] == false {
-				assert.True(t, r.Urgent(), "answers %v", a)
-				assert.Equal(t, "safety_first", got, "answers %v", a)
-			}
-			if got == "ready" {
-				assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": true, "love_outweighs_pain": true, "could_survive": true}, a)
-			}
-			return
+// safety lists, for each built-in bank, its safety questions with the answer that says "safe",
+// and the hopeful outcomes (a verdict that reads as "ready" or "doing well") that must never
+// reach anyone who has not given every one of those answers.
+var safety = map[string]struct {
+	safe    questionnaire.Answers
+	hopeful []string
+}{
+	"trust-readiness":   {questionnaire.Answers{"feel_safe": true}, []string{"ready"}},
+	"repair-or-release": {questionnaire.Answers{"feel_safe": true}, []string{"lean_repair"}},
+	"accountability":    {questionnaire.Answers{"feel_safe": true, "harmed_partner": false}, []string{"steady"}},
+	"what-trust-is":     {questionnaire.Answers{"feel_safe": true, "could_say_no": true}, []string{"clear_picture"}},
+	"weekly-trust":      {questionnaire.Answers{"feel_safe": true}, []string{"steady_week"}},
+	"partner-view":      {questionnaire.Answers{"feel_safe": true}, []string{"steady"}},
+}
+
+// answerValues are the answers a question can have, nil (unanswered) first: yes and no, each
+// option (a multi: each option alone), each point of a scale.
+func answerValues(q *questionnaire.Question) []any {
+	vals := []any{nil}
+	switch q.Type {
+	case questionnaire.YesNo:
+		vals = append(vals, true, false)
+	case questionnaire.Choice:
+		for _, o := range q.Options {
+			vals = append(vals, o.Value)
 		}
-		for _, v := range values {
-			next := questionnaire.Answers{}
-			for k, x := range a {
-				next[k] = x
-			}
-			if v != nil {
-				next[ids[i]] = v
-			}
-			walk(i+1, next)
+	case questionnaire.Multi:
+		for _, o := range q.Options {
+			vals = append(vals, []any{o.Value})
+		}
+	case questionnaire.Scale:
+		for x := q.Min; x <= q.Max; x++ {
+			vals = append(vals, x)
 		}
 	}
-	walk(0, questionnaire.Answers{})
-	assert.Equal(t, 81, seen)
+	return vals
+}
+
+// best is the answer that raises q's item score the most (nil for a question without one).
+func best(q *questionnaire.Question) any {
+	var top any
+	hi := math.Inf(-1)
+	for _, v := range answerValues(q)[1:] {
+		if x, ok := q.ItemScore(v); ok && x > hi {
+			top, hi = v, x
+		}
+	}
+	return top
+}
+
+// answerSets are the answers a bank's safety invariants are checked against: every combination
+// of its safety answers (safe, not safe, unanswered) with, for the other questions, every
+// combination when there are at most 20,000 of them, otherwise the best answer to each, the
+// worst, and 300 random mixes. (The best leaves questions outside every score unanswered.)
+func answerSets(b *questionnaire.Bank, safeIDs map[string]bool) []questionnaire.Answers {
+	var safetyQs, others []*questionnaire.Question
+	for _, q := range b.Questions {
+		if safeIDs[q.ID] {
+			safetyQs = append(safetyQs, q)
+		} else if q.Type != questionnaire.Text {
+			others = append(others, q)
+		}
+	}
+	product := func(qs []*questionnaire.Question, limit int) ([]questionnaire.Answers, bool) {
+		sets := []questionnaire.Answers{{}}
+		for _, q := range qs {
+			var next []questionnaire.Answers
+			for _, a := range sets {
+				for _, v := range answerValues(q) {
+					c := maps.Clone(a)
+					if v != nil {
+						c[q.ID] = v
+					}
+					next = append(next, c)
+				}
+			}
+			if len(next) > limit {
+				return nil, false
+			}
+			sets = next
+		}
+		return sets, true
+	}
+	safetySets, _ := product(safetyQs, 1000)
+	rest, ok := product(others, 20000)
+	if !ok {
+		scored := map[*questionnaire.Question]bool{}
+		for _, sc := range b.Scores {
+			for _, q := range sc.Items {
+				scored[q] = true
+			}
+		}
+		top, bottom := questionnaire.Answers{}, questionnaire.Answers{}
+		for _, q := range others {
+			vals := answerValues(q)
+			if v := best(q); v != nil && scored[q] {
+				top[q.ID] = v
+			}
+			bottom[q.ID] = vals[len(vals)-1]
+		}
+		rest = []questionnaire.Answers{top, bottom}
+		rnd := rand.New(rand.NewPCG(17, 2026))
+		for range 300 {
+			a := questionnaire.Answers{}
+			for _, q := range others {
+				vals := answerValues(q)
+				if v := vals[rnd.IntN(len(vals))]; v != nil {
+					a[q.ID] = v
+				}
+			}
+			rest = append(rest, a)
+		}
+	}
+	var out []questionnaire.Answers
+	for _, s := range safetySets {
+		for _, r := range rest {
+			a := maps.Clone(r)
+			maps.Copy(a, s)
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Nobody who has not answered every safety question as safe is given a hopeful verdict;
+// an unsafe answer always raises an urgent flag and heads the summary with it; the best
+// answers with every safety question answered safe do reach a hopeful verdict, so the check
+// is not vacuous.
+func TestBuiltinBanksNeverHopefulWithoutSafety(t *testing.T) {
+	for _, id := range data.IDs() {
+		t.Run(id, func(t *testing.T) {
+			s, ok := safety[id]
+			require.True(t, ok, "bank %s: list its safety questions and hopeful outcomes here", id)
+			b, ds := data.LoadBank(id)
+			require.NotNil(t, b, "%v", ds)
+			safeIDs := map[string]bool{}
+			for q := range s.safe {
+				require.NotNil(t, b.Question(q), "no question %s", q)
+				safeIDs[q] = true
+			}
+			hopeful := map[string]bool{}
+			for _, o := range s.hopeful {
+				require.NotNil(t, b.Outcome(o), "no outcome %s", o)
+				hopeful[o] = true
+			}
+			sets := answerSets(b, safeIDs)
+			reached := 0
+			for _, a := range sets {
+				r := scoring.Score(b, a, scoring.Options{})
+				got := ""
+				if r.Outcome != nil {
+					got = r.Outcome.ID
+				}
+				allSafe, anyUnsafe := true, false
+				for q, v := range s.safe {
+					allSafe = allSafe && a[q] == v
+					anyUnsafe = anyUnsafe || (a[q] != nil && a[q] != v)
+				}
+				if hopeful[got] {
+					reached++
+					require.True(t, allSafe, "%s without every safety answer: %v", got, a)
+				}
+				if anyUnsafe {
+					require.True(t, r.Urgent(), "an unsafe answer raises an urgent flag: %v", a)
+					require.NotNil(t, r.Outcome, "an unsafe answer has a safety headline: %v", a)
+					raised := map[string]bool{}
+					for _, f := range r.Flags {
+						if f.Level == questionnaire.Urgent {
+							raised[f.ID] = true
+						}
+					}
+					require.True(t, scoring.NamesAny(b.Outcome(got), raised), "%s does not speak to safety: %v", got, a)
+				}
+			}
+			assert.Positive(t, reached, "no answers reach a hopeful outcome")
+			t.Logf("%s: %d answer sets", id, len(sets))
+		})
+	}
+}
+
+// trust-readiness: ready only with a safe "yes" to all three; a "no" is never said back as
+// "not sure"; the band says how many of the three are a "yes".
+func TestTrustReadinessSaysWhatWasAnswered(t *testing.T) {
+	b, ds := data.LoadBank(data.DefaultBank)
+	require.NotNil(t, b, "%v", ds)
+	sets := answerSets(b, map[string]bool{"feel_safe": true})
+	require.Len(t, sets, 3*4*4*4)
+	for _, a := range sets {
+		r := scoring.Score(b, a, scoring.Options{})
+		got := ""
+		if r.Outcome != nil {
+			got = r.Outcome.ID
+		}
+		if got == "ready" {
+			assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}, a)
+		}
+		unsure := false
+		for _, v := range a {
+			unsure = unsure || v == "unsure"
+		}
+		texts := ""
+		if r.Outcome != nil {
+			texts = r.Outcome.Title + " " + r.Outcome.Text
+		}
+		for _, f := range r.Flags {
+			texts += " " + f.Title + " " + f.Text
+		}
+		if !unsure {
+			assert.NotContains(t, strings.ToLower(texts), "not sure", "answers %v (%s)", a, got)
+		}
+		rd := r.Scores[0]
+		if rd.Value != nil {
+			yes := int(*rd.Value)
+			want := fmt.Sprintf("%d of the 3", yes)
+			switch yes {
+			case 0:
+				want = "None of the 3"
+			case 3:
+				want = "All 3"
+			}
+			assert.Contains(t, rd.BandText, want, "answers %v", a)
+		}
+	}
 }

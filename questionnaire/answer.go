@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -80,6 +82,9 @@ func (q *Question) ParseValue(v any) (any, error) {
 		return nil, fmt.Errorf("%q takes yes or no, not %s", q.ID, describe(v))
 	case Choice:
 		o := q.findOption(v)
+		if b, ok := v.(bool); ok && o == nil {
+			o = q.YesNoOption(b) // true/false, as an older yes/no version of the question stored it
+		}
 		if o == nil {
 			return nil, &OptionError{Question: q.ID, Value: v}
 		}
@@ -171,7 +176,8 @@ func (q *Question) findOption(v any) *Option {
 //
 //   - yes/no: y, yes, true, n, no, false, in any case;
 //   - choice: an option's value, or its label in any case and with any spacing; with
-//     numbered, also the number shown before the option (OptionNumbers);
+//     numbered, also the number shown before the option (OptionNumbers); y/yes/n/no pick
+//     the one option labelled "Yes"/"No" (YesNoOption);
 //   - multi: one option as for choice, or several separated by commas (or by spaces and
 //     semicolons), in the bank's order, each once;
 //   - scale: a whole number in range, or a point's label; number: a number in range;
@@ -239,7 +245,46 @@ func (q *Question) matchOption(t string, numbered bool) *Option {
 			return o
 		}
 	}
+	if b, ok := ParseYesNo(t); ok {
+		return q.YesNoOption(b)
+	}
 	return nil
+}
+
+// YesNoOption is the option a plain yes (or no) picks in a choice list: the one option whose
+// label is the word "Yes" ("No"), alone or followed by more words ("Yes, mostly"), so that
+// y, yes, n and no answer a "Yes / Not sure yet / No" question as they answer a yes/no one.
+// It is nil when no option, or more than one, reads so.
+func (q *Question) YesNoOption(yes bool) *Option {
+	word := "no"
+	if yes {
+		word = "yes"
+	}
+	var found *Option
+	for _, o := range q.Options {
+		if !labelStartsWithWord(o.Label, word) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = o
+	}
+	return found
+}
+
+// labelStartsWithWord reports whether label begins with word (any case) as a whole word.
+func labelStartsWithWord(label, word string) bool {
+	label = strings.TrimSpace(label)
+	if len(label) < len(word) || !strings.EqualFold(label[:len(word)], word) {
+		return false
+	}
+	rest := label[len(word):]
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // sameWords reports whether a and b are the same words, in any case and with any spacing.

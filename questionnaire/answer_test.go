@@ -126,3 +126,62 @@ func TestItemScore(t *testing.T) {
 		assert.Equal(t, c.want, got, "%s = %v", c.q, c.answer)
 	}
 }
+
+// A plain yes or no answers a choice whose options read "Yes" and "No" (a "Yes / Not sure yet
+// / No" question), typed or given as true/false, but only when one option reads so.
+func TestYesNoPicksAYesNoOption(t *testing.T) {
+	b := respLoadBank(t, `candor: 1
+id: yes-no-options
+version: 1.0.0
+title: Yes and no options
+questions:
+  - id: ready
+    text: "Ready?"
+    choices: [{value: 2, label: "Yes"}, {value: 1, label: Not sure yet}, {value: 0, label: "No"}]
+  - id: mostly
+    text: "Mostly?"
+    choices: [{value: yes_mostly, label: "Yes, mostly", score: 2}, {value: nope, label: "No — not at all", score: 0}]
+  - id: two_yeses
+    text: "Which?"
+    choices: [{value: a, label: "Yes, now", score: 1}, {value: b, label: "Yes, later", score: 1}, {value: c, label: "No", score: 0}]
+  - id: words
+    text: "Which word?"
+    choices: [{value: a, label: Yesterday, score: 1}, {value: b, label: Nothing, score: 0}, {value: c, label: Notyet, score: 0}]
+  - id: own_y
+    text: "Which letter?"
+    choices: [{value: y, label: Why, score: 1}, {value: x, label: "Yes", score: 0}]
+`)
+	cases := []struct {
+		q    string
+		in   any
+		want any
+	}{
+		{"ready", "y", 2.0},
+		{"ready", "YES", 2.0},
+		{"ready", " n ", 0.0},
+		{"ready", "no", 0.0},
+		{"ready", true, 2.0},
+		{"ready", false, 0.0},
+		{"ready", "Not sure yet", 1.0},
+		{"ready", "2", 2.0},
+		{"mostly", "yes", "yes_mostly"},
+		{"mostly", "n", "nope"},
+		{"two_yeses", "n", "c"},
+		{"two_yeses", "y", nil}, // two options read "Yes ...": ambiguous
+		{"words", "yes", nil},   // "Yesterday" is not the word "Yes"
+		{"words", "no", nil},    // nor "Nothing" or "Notyet" the word "No"
+		{"own_y", "y", "y"},     // an option whose value is y is matched first
+		{"own_y", "yes", "x"},   // the label "Yes" is matched as a label
+		{"own_y", "n", nil},     // no option reads "No"
+	}
+	for _, c := range cases {
+		q := b.Question(c.q)
+		got, err := q.ParseValue(c.in)
+		if c.want == nil {
+			assert.Error(t, err, "%s = %v", c.q, c.in)
+			continue
+		}
+		require.NoError(t, err, "%s = %v", c.q, c.in)
+		assert.Equal(t, c.want, got, "%s = %v", c.q, c.in)
+	}
+}
