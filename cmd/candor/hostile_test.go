@@ -566,9 +566,9 @@ func TestHostileInterrupts(t *testing.T) {
 	stops := []stop{
 		{name: "before-first-answer", prompts: 1, want: questionnaire.Answers{}},
 		{name: "mid-line-first", typed: "y", prompts: 1, want: questionnaire.Answers{}},
-		{name: "mid-line-third", typed: "y\nn\ny", prompts: 3, want: questionnaire.Answers{"feel_safe": true, "want_to_trust": false}},
+		{name: "mid-line-third", typed: "y\nn\ny", prompts: 3, want: questionnaire.Answers{"feel_safe": true, "want_to_trust": "no"}},
 		{name: "during-summary", typed: "y\ny\ny\ny\n", prompts: 4, done: true,
-			want: questionnaire.Answers{"feel_safe": true, "want_to_trust": true, "love_outweighs_pain": true, "could_survive": true}},
+			want: questionnaire.Answers{"feel_safe": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}},
 	}
 	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, nil} {
 		sigName := "EOF"
@@ -739,7 +739,7 @@ func TestHostileFilePermissions(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(shared, ".*"))
 	assert.Empty(t, left)
 	_, answers := readTrustResponse(t, path)
-	assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": false, "love_outweighs_pain": true}, answers)
+	assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": "no", "love_outweighs_pain": "yes"}, answers)
 }
 
 // BenchmarkHostileBanks measures how long `candor validate` takes to refuse each hostile bank

@@ -22,20 +22,20 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 	t.Helper()
 	for i := range n {
 		name := filepath.Join(dir, fmt.Sprintf("r%04d.yaml", i))
-		yes := func(k int) string { return fmt.Sprint(i&(1<<k) != 0) }
+		yes := func(k int) string { return map[bool]string{true: "yes", false: "no"}[i&(1<<k) != 0] }
 		answers := fmt.Sprintf("{feel_safe: true, want_to_trust: %s, love_outweighs_pain: %s, could_survive: %s}", yes(0), yes(1), yes(2))
 		if i%17 == 5 {
 			answers = "{feel_safe: perhaps}"
 			broken = append(broken, name)
 		}
-		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 1.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
+		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
 		require.NoError(t, os.WriteFile(name, []byte(src), 0o600))
 		if i%17 != 5 {
 			want, love, survive := i&1 == 1, i>>1&1 == 1, i>>2&1 == 1
 			v := (i & 1) + (i >> 1 & 1) + (i >> 2 & 1)
-			band := []string{"Not yet", "Not yet", "Getting closer", "Ready to begin"}[v]
+			band := []string{"None yet", "One of three", "Two of three", "All three"}[v]
 			// trust-readiness: a "no" to surviving it raises hard_to_go_on; the first "no"
-			// (want, love, survive) names the outcome, all three "no" their own.
+			// (want, survive, love) names the outcome, all three "no" their own.
 			flag, outcome := "", "ready"
 			if !survive {
 				flag = "hard_to_go_on"
@@ -45,10 +45,10 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 				outcome = "not_yet_none"
 			case !want:
 				outcome = "not_yet_want"
-			case !love:
-				outcome = "not_yet_love"
 			case !survive:
 				outcome = "not_yet_survive"
+			case !love:
+				outcome = "not_yet_love"
 			}
 			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s,%s,%s", name, i, v, band, flag, outcome))
 		}
