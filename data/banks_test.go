@@ -273,7 +273,7 @@ func TestTrustReadinessSaysWhatWasAnswered(t *testing.T) {
 			assert.NotContains(t, strings.ToLower(texts), "not sure", "answers %v (%s)", a, got)
 		}
 		rd := r.Scores[0]
-		if rd.Value != nil {
+		if rd.Value != nil && a["feel_safe"] != nil { // without it, band texts wait (the engine)
 			yes := int(*rd.Value)
 			want := fmt.Sprintf("%d of the 3", yes)
 			switch yes {
