@@ -42,7 +42,6 @@ outcomes:
     text: "☺️ ☺️ ☺️"
 `
 
-
 // TestFramedUrgentMessageFitsTheWidth: every line of a summary whose urgent flag is written
 // with wide emoji (U+FE0F), CJK, ZWJ sequences and combining marks stays within the width, as
 // the terminal counts columns (#12 defect 11: a VS16 emoji was counted one column, and the
