@@ -11,6 +11,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -130,34 +131,49 @@ func Digest(src []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// checkText refuses input that is not UTF-8 text and strips a BOM.
+// checkText refuses input that is not UTF-8 text or holds a character YAML does not allow
+// (a NUL, another control character, U+FFFE), at the line and column of the first one, and
+// strips a BOM.
 func checkText(d *diags, src []byte) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(src) {
-		line, col := 1, 1
-		for i := 0; i < len(src); {
-			r, n := utf8.DecodeRune(src[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			if r == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-			i += n
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c >= 0x20 && c < 0x7f {
+			i, col = i+1, col+1
+			continue
 		}
-		d.errorf(Pos{Line: line, Col: col}, "save the file as UTF-8 text", "the file is not valid UTF-8 text")
-		return nil, false
-	}
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		before := src[:i]
-		line := bytes.Count(before, []byte("\n")) + 1
-		col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-		d.errorf(Pos{Line: line, Col: col}, "save the file as plain UTF-8 text", "the file contains a NUL byte; it is not a text file")
-		return nil, false
+		r, n := utf8.DecodeRune(src[i:])
+		p := Pos{Line: line, Col: col}
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			d.errorf(p, "save the file as UTF-8 text", "the file is not valid UTF-8 text")
+			return nil, false
+		case r == 0:
+			d.errorf(p, "save the file as plain UTF-8 text", "the file contains a NUL byte; it is not a text file")
+			return nil, false
+		case !yamlAllows(r):
+			what := "a character"
+			if unicode.IsControl(r) {
+				what = "a control character"
+			}
+			d.errorf(p, "delete it: most editors show it as nothing or as a box, so retyping the text around it is the surest way",
+				"the file contains %U, %s that YAML does not allow", r, what)
+			return nil, false
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += n
 	}
 	return src, true
+}
+
+// yamlAllows reports whether YAML 1.2 allows r in a file (its printable set, and line breaks).
+func yamlAllows(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0x7e) || r == 0x85 ||
+		(r >= 0xa0 && r <= 0xd7ff) || (r >= 0xe000 && r <= 0xfffd) || (r >= 0x10000 && r <= 0x10ffff)
 }
 
 // Load parses and validates a bank from src; name is used in diagnostics. The bank is nil

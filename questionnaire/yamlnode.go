@@ -66,10 +66,17 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
+		blockStart := 0
 		if strings.HasPrefix(msg, "did not find expected") {
 			// The YAML parser reports these at the line before the list or mapping that
-			// was not finished (it counts lines from 0 there); point at its start.
+			// was not finished (it counts lines from 0 there): its start.
 			p.Line++
+			if misplacedItem(msg) {
+				// Point at the line that breaks the list or mapping, not at its start.
+				if l := firstFailingLine(src, p.Line); l > 0 {
+					blockStart, p.Line = p.Line, l
+				}
+			}
 		}
 		text := sourceLine(src, p.Line)
 		if text == "" {
@@ -94,7 +101,11 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 				}
 			}
 		}
-		d.errorf(p, yamlHint(msg, sourceLine(src, p.Line)), "YAML syntax: %s", msg)
+		hint := yamlHint(msg, sourceLine(src, p.Line))
+		if blockStart > 0 {
+			hint = fmt.Sprintf("this line is not indented like the others of the list or mapping that starts on line %d", blockStart)
+		}
+		d.errorf(p, hint, "YAML syntax: %s", msg)
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -106,6 +117,46 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// misplacedItem reports a YAML error about a list or mapping left unfinished by a line
+// indented unlike its items, which the parser reports at the start of that list or mapping.
+func misplacedItem(msg string) bool {
+	return strings.Contains(msg, "did not find expected '-' indicator") || strings.Contains(msg, "did not find expected key")
+}
+
+// firstFailingLine finds the line that makes src fail to parse, after line from: the first
+// line n such that the lines up to n fail as YAML (other than by ending too early, inside a
+// quoted text or a bracket) and the lines before it do not. It returns 0 when there is no
+// such line. A binary search: a broken structure stays broken as lines are added.
+func firstFailingLine(src []byte, from int) int {
+	var ends []int // ends[n-1] is the offset just past line n
+	for i, c := range src {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(src) {
+		ends = append(ends, len(src))
+	}
+	fails := func(n int) bool {
+		var doc yaml.Node
+		err := yaml.Unmarshal(src[:ends[n-1]], &doc)
+		return err != nil && !strings.Contains(err.Error(), "end of stream")
+	}
+	lo, hi := from, len(ends) // the lines up to lo parse; up to hi they fail
+	if lo < 1 || lo >= hi || fails(lo) || !fails(hi) {
+		return 0
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // checkShape refuses a document whose aliases expand to more than maxNodes nodes (a "billion

@@ -16,8 +16,8 @@ import (
 //   - C1 controls, line and paragraph separators, bidi embeddings, overrides, isolates and
 //     marks (LRM, RLM, ALM), and every other invisible format or default-ignorable
 //     character (zero-width space, joiner and non-joiner, word joiner, U+FEFF, soft hyphen,
-//     Hangul fillers, tag characters, interlinear annotation controls, U+206A..206F) as
-//     "\u202e" (above U+FFFF "\U000e0041");
+//     Hangul fillers, tag characters, interlinear annotation controls, U+206A..206F) and
+//     noncharacters (U+FFFE) as "\u202e" (above U+FFFF "\U000e0041");
 //   - a byte that is not UTF-8 as "\x9b" (some terminals read a lone 0x9b as an escape).
 //
 // Newlines and tabs are kept, as are variation selectors and a zero-width joiner inside an
@@ -143,7 +143,7 @@ func joinsEmoji(before, after string) bool {
 }
 
 // unsafe reports a character that must not reach a terminal as it is: controls other than
-// newline and tab, line and paragraph separators, format characters (bidi controls,
+// newline and tab, line and paragraph separators, noncharacters, format characters (bidi controls,
 // zero-width characters, soft hyphen, tags: all of Unicode's category Cf) and the other
 // default-ignorable characters that are not variation selectors (Hangul fillers, U+E0000).
 // A zero-width joiner is unsafe too, except inside an emoji sequence (see each).
@@ -155,7 +155,7 @@ func unsafe(r rune) bool {
 		return true
 	case r < 0xad:
 		return false
-	case r == '\u2028' || r == '\u2029':
+	case r == '\u2028' || r == '\u2029', r&0xfffe == 0xfffe, r >= 0xfdd0 && r <= 0xfdef:
 		return true
 	}
 	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)

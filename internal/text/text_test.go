@@ -137,6 +137,7 @@ var sanitizeTests = []struct {
 	{"a joiner after an emoji, before a letter", "👩\u200dx", `👩\u200dx`},
 	{"a joiner ending the text", "👩\u200d", `👩\u200d`},
 	{"a joiner before a bidi override", "👩\u200d\u202e", `👩\u200d\u202e`},
+	{"noncharacters", "a\ufffeb\uffffc\ufdd0\U0010FFFF", `a\ufffeb\uffffc\ufdd0\U0010ffff`},
 	{"variation selector kept", "\u2764\ufe0f", "\u2764\ufe0f"},
 	{"combining marks kept", "e\u0301", "e\u0301"},
 }
