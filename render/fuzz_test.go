@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/candor-app/candor/internal/text"
@@ -59,7 +60,8 @@ var sgr = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 // checkTerminalSafe fails when out holds a character that could change the terminal: a C0
 // control but newline and tab, DEL, a C1 control, a bidi override or isolate, a line or
-// paragraph separator, invalid UTF-8, or an escape code other than candor's own colors.
+// paragraph separator, an invisible format character, invalid UTF-8, or an escape code other
+// than candor's own colors.
 func checkTerminalSafe(t *testing.T, out string, color bool) {
 	t.Helper()
 	s := out
@@ -71,7 +73,9 @@ func checkTerminalSafe(t *testing.T, out string, color bool) {
 	}
 	for i, r := range s {
 		bad := (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
-			(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029
+			(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029 ||
+			// Invisible characters; a zero-width joiner may join an emoji sequence.
+			(r != 0x200d && (unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)))
 		if bad {
 			lo := max(0, i-30)
 			t.Fatalf("control character %U reaches the terminal at byte %d: %q", r, i, s[lo:min(len(s), i+30)])
