@@ -1,6 +1,8 @@
 package questionnaire
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,6 +27,11 @@ func wide(n int) *yaml.Node {
 	return list
 }
 
+// text is a scalar of n bytes.
+func text(n int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: strings.Repeat("x", n)}
+}
+
 // aliased puts n under a list next to an alias of itself.
 func aliased(n *yaml.Node) *yaml.Node {
 	return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n, {Kind: yaml.AliasNode, Alias: n}}}
@@ -47,6 +54,9 @@ func TestCheckShapeEdges(t *testing.T) {
 		{"aliases, as many values as allowed", aliased(wide((maxNodes - 1) / 2)), true},
 		{"aliases expand past the limit", aliased(wide(maxNodes/2 + 1)), false},
 		{"a scalar", &yaml.Node{Kind: yaml.ScalarNode, Value: "x"}, true},
+		{"aliases, as much text as allowed", aliased(text(MaxFileSize / 2)), true},
+		{"aliases expand past the text limit", aliased(text(MaxFileSize/2 + 1)), false},
+		{"aliases of aliases expand past the text limit", aliased(aliased(text(MaxFileSize/4 + 1))), false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &diags{file: "shape.yaml"}
@@ -57,5 +67,34 @@ func TestCheckShapeEdges(t *testing.T) {
 				assert.Len(t, d.list, 1)
 			}
 		})
+	}
+}
+
+// TestAliasedText: every reader refuses a file whose aliases repeat a long text past 4 MiB (a
+// 3 MiB answer aliased 30 000 times grew `take --resume` past 4 GB; a 3.3 MB help text aliased
+// 4 000 times made `show` write 12.6 GB), at the smallest part that is too large.
+func TestAliasedText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("candor: 1\nkind: response\nbank: {id: x, version: 1.0.0}\nanswers:\n  a0: &t " + strings.Repeat("x", 3<<20) + "\n")
+	for i := 1; i <= 30000; i++ {
+		fmt.Fprintf(&b, "  a%d: *t\n", i)
+	}
+	src := []byte(b.String())
+	const want = "the file's aliases expand to more than 4 MiB of text, past what candor reads"
+	r, ds := ReadResponse("r.yaml", src)
+	assert.Nil(t, r)
+	if assert.Len(t, ds, 1) {
+		assert.Equal(t, want, ds[0].Summary)
+		assert.Equal(t, Pos{File: "r.yaml", Line: 5, Col: 3}, ds[0].Pos)
+	}
+	r, ds = ReadAnswers("r.yaml", src, nil)
+	assert.Nil(t, r)
+	if assert.Len(t, ds, 1) {
+		assert.Equal(t, want, ds[0].Summary)
+	}
+	bank, ds := Load("b.yaml", []byte("candor: 1\nid: b\nversion: 1.0.0\ntitle: &t "+strings.Repeat("x", 3<<20)+"\nintro: *t\n"))
+	assert.Nil(t, bank)
+	if assert.Len(t, ds, 1) {
+		assert.Equal(t, want, ds[0].Summary)
 	}
 }

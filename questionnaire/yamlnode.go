@@ -170,6 +170,9 @@ func checkShape(d *diags, root *yaml.Node) bool {
 	}
 	size := map[*yaml.Node]int{}
 	height := map[*yaml.Node]int{}
+	// text is the bytes of text under a node, counting what aliases repeat: a few values
+	// repeating a long text are as costly to print or save as that much text written out.
+	text := map[*yaml.Node]int{}
 	var measure func(n *yaml.Node, depth int) (int, int)
 	measure = func(n *yaml.Node, depth int) (int, int) {
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
@@ -181,14 +184,15 @@ func checkShape(d *diags, root *yaml.Node) bool {
 		if depth > 10*maxDepth {
 			return 1, depth // deeper than any limit; stop here
 		}
-		size[n], height[n] = 1, 1 // an alias back into itself (not valid YAML) counts once
-		s, h := 1, 0
+		size[n], height[n], text[n] = 1, 1, len(n.Value) // an alias back into itself (not valid YAML) counts once
+		s, h, t := 1, 0, len(n.Value)
 		for _, c := range n.Content {
 			cs, ch := measure(c, depth+1)
 			s = min(s+cs, maxNodes+1)
 			h = max(h, ch)
+			t = min(t+text[resolveAlias(c)], MaxFileSize+1)
 		}
-		size[n], height[n] = s, h+1
+		size[n], height[n], text[n] = s, h+1, t
 		return s, h + 1
 	}
 	total, deepest := measure(root, 0)
@@ -203,12 +207,7 @@ func checkShape(d *diags, root *yaml.Node) bool {
 		}
 	}
 	count(root, 0)
-	resolve := func(n *yaml.Node) *yaml.Node {
-		if n.Kind == yaml.AliasNode && n.Alias != nil {
-			return n.Alias
-		}
-		return n
-	}
+	resolve := resolveAlias
 	pos := func(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 	if written > maxNodes {
 		d.errorf(pos(root), sizeHint, "the file has more than %d YAML values", maxNodes)
@@ -231,6 +230,23 @@ func checkShape(d *diags, root *yaml.Node) bool {
 			"the file's aliases expand to more than %d YAML values", maxNodes)
 		return false
 	}
+	if text[root] > MaxFileSize {
+		// Point at the smallest part that is too large, as above.
+		n := root
+	descendText:
+		for {
+			for _, c := range n.Content {
+				if c := resolve(c); text[c] > MaxFileSize {
+					n = c
+					continue descendText
+				}
+			}
+			break
+		}
+		d.errorf(pos(n), "aliases (`*name`) repeat their text wherever they are used: write it out once; "+sizeHint,
+			"the file's aliases expand to more than %d MiB of text, past what candor reads", MaxFileSize>>20)
+		return false
+	}
 	if deepest > maxDepth {
 		n := root
 		for depth := 1; depth <= maxDepth; depth++ {
@@ -245,6 +261,14 @@ func checkShape(d *diags, root *yaml.Node) bool {
 		return false
 	}
 	return true
+}
+
+// resolveAlias is the node an alias stands for, or n itself.
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
 }
 
 // plainShape returns how many values the tree under n holds (count: those before it) and

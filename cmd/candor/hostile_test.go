@@ -108,6 +108,18 @@ func bigFile() string {
 	return "candor: 1\n# " + strings.Repeat("x", questionnaire.MaxFileSize) + "\n"
 }
 
+// aliasedText repeats a text of size bytes n times through an alias: under 4 MiB written,
+// n times that expanded. line writes item i given the anchor's or an alias's YAML.
+func aliasedText(top string, size, n int, line func(i int, value string) string) string {
+	var b strings.Builder
+	b.WriteString(top)
+	b.WriteString(line(0, "&t "+strings.Repeat("x", size)))
+	for i := 1; i <= n; i++ {
+		b.WriteString(line(i, "*t"))
+	}
+	return b.String()
+}
+
 func billionLaughs(top string) string {
 	var b strings.Builder
 	b.WriteString(top)
@@ -151,6 +163,9 @@ func hostileBanks() []hostileFile {
 		{name: "billion-laughs", make: writeFile(billionLaughs("candor: 1\nid: lol\nversion: 1.0.0\ntitle: Laughs\n")), want: []string{`FILE:\d+:\d+: error: .*alias`}},
 		{name: "deep-nesting", make: writeFile(deepNesting("candor: 1\nid: deep\nversion: 1.0.0\ntitle: Deep\n", "intro")), want: []string{`FILE:\d+:\d+: error: .*(nest|deep)`}},
 		{name: "expr-too-many-nodes", make: writeFile(exprBank("hope > " + strings.Repeat("1+", 1200) + "1")), want: []string{`FILE:10:11: error: .*`}},
+		{name: "aliased-help", make: writeFile(aliasedText("candor: 1\nid: aliased\nversion: 1.0.0\ntitle: Aliased\nquestions:\n", 3_300_000, 4000,
+			func(i int, v string) string { return fmt.Sprintf("  - {id: q%d, text: \"Q?\", help: %s}\n", i, v) })),
+			want: []string{`FILE:6:3: error: the file's aliases expand to more than 4 MiB of text`}},
 		{name: "expr-nested-predicates", make: writeFile(exprBank("'let a = 1..1000; all(a, {all(a, {all(a, {# > 0})})})'")), want: []string{`FILE:10:\d+: error: the .when. of flag "low" would take about 1,001,001,000 steps to work out`}},
 		{name: "expr-long-range", make: writeFile(exprBank("'hope > 0 and len(1..100000000) > 0'")), want: []string{`FILE:10:\d+: error: the .when. of flag "low" uses a range of 100,000,000 numbers`}},
 		{name: "expr-too-long", make: writeFile(exprBank("hope > 1" + strings.Repeat(" ", 4000) + "+ 1")), want: []string{`FILE:10:11: error: .*longer than 4000 characters`}},
@@ -175,6 +190,9 @@ func hostileResponses() []hostileFile {
 	return []hostileFile{
 		{name: "too-big", make: writeFile(bigFile()), want: []string{`FILE: .*larger than 4 MiB`}},
 		{name: "billion-laughs", make: writeFile(billionLaughs(head + "answers: {safe: true}\n")), want: []string{`FILE:\d+:\d+: error: .*alias`}},
+		{name: "aliased-answer", make: writeFile(aliasedText(head+"answers:\n", 3<<20, 30000,
+			func(i int, v string) string { return fmt.Sprintf("  a%d: %s\n", i, v) })),
+			want: []string{`FILE:5:3: error: the file's aliases expand to more than 4 MiB of text`}},
 		{name: "deep-nesting", make: writeFile(deepNesting(head, "answers")), want: []string{`FILE:\d+:\d+: error: .*(nest|deep)`}},
 		{name: "invalid-utf8", make: writeFile(head + "respondent: Ren\xe9\nanswers: {safe: true}\n"), want: []string{`FILE:4:16: error: the file is not valid UTF-8 text`}},
 		{name: "empty", make: writeFile(""), want: []string{`FILE:1:1: error: the (response|answers) file is empty`}},
