@@ -190,6 +190,9 @@ const (
 	NotAsked ProblemCode = "not-asked"
 	// NoQuestion: Answer or Skip when the session is done.
 	NoQuestion ProblemCode = "no-question"
+	// TooLarge: with this answer the saved file would be past what candor reads back
+	// (questionnaire.CheckAnswerFits).
+	TooLarge ProblemCode = "too-large"
 )
 
 // Answer reads text as the answer to the current question (questionnaire's one matcher,
@@ -217,6 +220,9 @@ func (s *Session) Answer(text string) error {
 	v, msg := parse(q, text)
 	if msg != "" {
 		return &Problem{NotAnAnswer, msg}
+	}
+	if err := questionnaire.CheckAnswerFits(s.resp, s.bank, q, v); err != nil {
+		return &Problem{TooLarge, err.Error()}
 	}
 	return s.record(q, v, false)
 }

@@ -1,7 +1,6 @@
 package questionnaire
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"time"
@@ -43,6 +42,8 @@ type Response struct {
 	answerNode map[string]*yaml.Node
 	versionPos Pos
 	digestPos  Pos
+	// written is what Marshal last wrote, for CheckAnswerFits.
+	written writtenSize
 }
 
 // NewResponse starts an empty response to bank b.
@@ -312,6 +313,7 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 
 // SetAnswer records an answer (nil removes it) and keeps the file's order.
 func (r *Response) SetAnswer(id string, v any) {
+	r.written.valid = false
 	if r.Answers == nil {
 		r.Answers = map[string]any{}
 	}
@@ -335,6 +337,7 @@ func (r *Response) SetAnswer(id string, v any) {
 
 // SetSkipped marks or unmarks a question as skipped.
 func (r *Response) SetSkipped(id string, skipped bool) {
+	r.written.valid = false
 	for i, x := range r.Skipped {
 		if x == id {
 			if skipped {
@@ -418,16 +421,18 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 		}
 		kv(root, "skipped", sk)
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
+	out, err := encodeYAML(root)
+	if err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
+	// Never write what candor would not read back (a long answer written out, or what
+	// aliases of the file read stood for).
+	syntax := syntaxCount(out)
+	if err := checkFits(len(out), syntax); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	r.written = writtenSize{bytes: len(out), syntax: syntax, valid: true}
+	return out, nil
 }
 
 func valueNode(v any) *yaml.Node {

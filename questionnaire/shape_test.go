@@ -27,8 +27,8 @@ func wide(n int) *yaml.Node {
 	return list
 }
 
-// text is a scalar of n bytes.
-func text(n int) *yaml.Node {
+// longText is a scalar of n bytes.
+func longText(n int) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Value: strings.Repeat("x", n)}
 }
 
@@ -54,9 +54,9 @@ func TestCheckShapeEdges(t *testing.T) {
 		{"aliases, as many values as allowed", aliased(wide((maxNodes - 1) / 2)), true},
 		{"aliases expand past the limit", aliased(wide(maxNodes/2 + 1)), false},
 		{"a scalar", &yaml.Node{Kind: yaml.ScalarNode, Value: "x"}, true},
-		{"aliases, as much text as allowed", aliased(text(MaxFileSize / 2)), true},
-		{"aliases expand past the text limit", aliased(text(MaxFileSize/2 + 1)), false},
-		{"aliases of aliases expand past the text limit", aliased(aliased(text(MaxFileSize/4 + 1))), false},
+		{"aliases, as much text as allowed", aliased(longText(MaxFileSize / 2)), true},
+		{"aliases expand past the text limit", aliased(longText(MaxFileSize/2 + 1)), false},
+		{"aliases of aliases expand past the text limit", aliased(aliased(longText(MaxFileSize/4 + 1))), false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &diags{file: "shape.yaml"}

@@ -34,7 +34,7 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 	// Parsing builds every value in memory, a few hundred bytes each, and takes seconds for
 	// a few hundred thousand: refuse a file with far more lines and list items than any bank
 	// or response (a bank of 5000 questions has well under 100000) before parsing it.
-	if n := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte(",")) + bytes.Count(src, []byte("[")) + bytes.Count(src, []byte("{")); n > maxNodes {
+	if n := syntaxCount(src); n > maxNodes {
 		d.errorf(Pos{Line: 1, Col: 1}, sizeHint,
 			"the file has more than %d lines, commas and brackets, far more than any bank or response", maxNodes)
 		return nil

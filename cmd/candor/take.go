@@ -298,6 +298,10 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed with this bank. It has not been changed.\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
+	if _, err := resp.Marshal(t.bank); err != nil {
+		// Written back, what its aliases stand for would be spelled out past the limits.
+		return nil, badInput("%s cannot be resumed: %v. It has not been changed.", path, err)
+	}
 	t.adopt(resp, answers, rds)
 	t.resp = resp
 	t.path = path
