@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -111,6 +113,53 @@ type taker struct {
 	fresh bool
 	// warnings from reading a resumed response, added to the result.
 	warnings []string
+	// saveMu is held while a save runs; over (under overMu) is set once the session has
+	// ended by itself. See watchStop.
+	saveMu sync.Mutex
+	overMu sync.Mutex
+	over   bool
+}
+
+// stopGrace is how long a signal waits for the session to end by itself (at once when it is
+// waiting for an answer) before watchStop ends the process.
+const stopGrace = 500 * time.Millisecond
+
+// exitProcess ends the process (watchStop).
+var exitProcess = os.Exit
+
+// watchStop makes a signal end the session promptly even while it is busy (evaluating a slow
+// `when` after an answer): if the session has not ended stopGrace after the signal, it waits
+// for a save in progress, says what is saved, lets go of the lock and ends the process with
+// exit 130. Every answer is saved before anything is evaluated, so nothing is lost.
+func (t *taker) watchStop(ctx context.Context, done <-chan struct{}) {
+	select {
+	case <-done:
+		return
+	case <-ctx.Done():
+	}
+	select {
+	case <-done:
+		return
+	case <-time.After(stopGrace):
+	}
+	t.overMu.Lock()
+	if t.over {
+		t.overMu.Unlock()
+		return
+	}
+	t.saveMu.Lock() // held until the end: no save starts after this one
+	e := t.f.IO.ErrOut
+	fmt.Fprintln(e)
+	t.sayStopped(e, nil)
+	t.lock.Release()
+	exitProcess(exitInterrupted)
+}
+
+// endSession marks the session as ended by itself: watchStop leaves the rest to it.
+func (t *taker) endSession() {
+	t.overMu.Lock()
+	t.over = true
+	t.overMu.Unlock()
 }
 
 func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
@@ -339,6 +388,8 @@ func (t *taker) save(r *questionnaire.Response) error {
 	if t.path == "" {
 		return nil
 	}
+	t.saveMu.Lock()
+	defer t.saveMu.Unlock()
 	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && r.Status != questionnaire.Completed {
 		return nil // nothing to keep yet: no empty file is left if the person stops now
 	}
@@ -375,7 +426,11 @@ func (t *taker) session(ctx context.Context) error {
 		SavedTo:  t.path,
 		Now:      t.f.Now,
 	})
+	done := make(chan struct{})
+	go t.watchStop(ctx, done)
 	status, err := s.Run(ctx)
+	t.endSession()
+	close(done)
 	if err != nil {
 		fmt.Fprintln(e)
 		switch {
@@ -406,25 +461,31 @@ func (t *taker) session(ctx context.Context) error {
 	// Interrupted, or the input ended: every answer is already saved; save once more so the
 	// file's time is current, and say how to come back.
 	fmt.Fprintln(e)
-	if t.path == "" {
-		fmt.Fprintln(e, "Stopped. Nothing was saved, as you asked (--no-save).")
-		return errInterrupted
-	}
-	err = t.save(t.resp)
+	t.sayStopped(e, t.save(t.resp))
+	return errInterrupted
+}
+
+// sayStopped says what is saved after a stop, given the error of the last save.
+func (t *taker) sayStopped(e io.Writer, saveErr error) {
 	switch {
-	case err == nil && t.fresh:
+	case t.path == "":
+		fmt.Fprintln(e, "Stopped. Nothing was saved, as you asked (--no-save).")
+		return
+	case saveErr == nil && t.fresh:
 		fmt.Fprintln(e, "Stopped before the first answer, so nothing was saved.")
-		return errInterrupted
-	case err == nil:
+		return
+	case saveErr == nil && t.lock.Holds():
 		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in %s.\n", text.Sanitize(t.path))
-	case t.lock.Holds():
+	case saveErr != nil && t.lock.Holds():
 		fmt.Fprintf(e, "Stopped. Your answers up to now are in %s.\n", text.Sanitize(t.path))
+	case saveErr != nil:
+		fmt.Fprintf(e, "Stopped. Your answers could not be saved in %s: %v\n", text.Sanitize(t.path), saveErr)
+		return
 	default:
-		fmt.Fprintf(e, "Stopped. Your answers could not be saved in %s: %v\n", text.Sanitize(t.path), err)
-		return errInterrupted
+		fmt.Fprintf(e, "Stopped. %s is no longer the file your answers were saved in (another file took its place).\n", text.Sanitize(t.path))
+		return
 	}
 	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
-	return errInterrupted
 }
 
 // resumeCommand is the command that continues this response.

@@ -1,0 +1,124 @@
+//go:build unix
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// slowBank has a yes/no question `a` and n questions whose `when` reads `a` and is allowed
+// (within the limits on one evaluation) but costly: each evaluation takes about 90,000
+// predicate calls, so answering `a` starts seconds to minutes of work.
+func slowBank(n int) string {
+	var b strings.Builder
+	b.WriteString("candor: 1\nid: slow\nversion: 1.0.0\ntitle: Slow\nquestions:\n")
+	b.WriteString("  - {id: a, text: \"Go on?\", type: yesno, required: true}\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  - {id: q%d, text: \"Q%d?\", type: yesno, when: \"a and count(1..300, {count(1..300, {a and # > 0}) == 300}) == 300\"}\n", i, i)
+	}
+	b.WriteString("outcomes:\n  - {id: done, title: Thanks}\n")
+	return b.String()
+}
+
+// waitExit waits for cmd, failing after a generous deadline (a process that does not end,
+// not a slow one), and returns its exit code.
+func waitExit(t *testing.T, cmd *exec.Cmd, stderr *syncBuffer) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		require.NoError(t, err)
+		return 0
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("take did not end after the signal; stderr:\n%s", stderr.String())
+	}
+	return -1
+}
+
+// Issue #12 defect 3 (the signal): a signal ends take promptly with the file saved even while
+// a slow `when` is being worked out after an answer (the answer is saved before anything is
+// evaluated). Without the watch on signals, take would finish the evaluation first (minutes).
+func TestTakeSignalDuringSlowWhen(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "slow.yaml"), []byte(slowBank(4000)), 0o600))
+			path := filepath.Join(dir, "r.yaml")
+			cmd := candorCmd(t, dir, "take", "slow.yaml", "--save", path)
+			stdin, err := cmd.StdinPipe()
+			require.NoError(t, err)
+			var stdout, stderr syncBuffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			require.NoError(t, cmd.Start())
+			defer func() { _ = cmd.Process.Kill() }()
+			_, err = stdin.Write([]byte("y\n"))
+			require.NoError(t, err)
+			waitFor(t, path, "a: true", &stderr) // saved; the evaluation runs now
+
+			require.NoError(t, cmd.Process.Signal(sig))
+			assert.Equal(t, exitInterrupted, waitExit(t, cmd, &stderr), "stderr:\n%s", stderr.String())
+			saved, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Contains(t, string(saved), "answers:\n  a: true\n")
+			assert.Contains(t, stderr.String(), "That's saved: every answer you gave is in "+path)
+			assert.Contains(t, stderr.String(), "candor take --resume "+path)
+			assert.Empty(t, stdout.String())
+			left, _ := filepath.Glob(filepath.Join(dir, ".*"))
+			assert.Empty(t, left, "no lock or temporary file is left behind")
+		})
+	}
+}
+
+// Issue #12 defect 6: while one take holds a response, a second one reaching the same file
+// through a hard link or a symbolic link is refused, and the file keeps the first one's
+// answers (before the fix the second one locked ".hard.yaml.lock" and split the answers).
+func TestTakeLockFollowsTheFileNotTheName(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	first := candorCmd(t, dir, "take", "--save", path)
+	stdin, err := first.StdinPipe()
+	require.NoError(t, err)
+	var stderr syncBuffer
+	first.Stderr = &stderr
+	require.NoError(t, first.Start())
+	defer func() { _ = first.Process.Kill() }()
+	_, err = stdin.Write([]byte("y\n"))
+	require.NoError(t, err)
+	waitFor(t, path, "feel_safe: true", &stderr)
+	require.NoError(t, os.Link(path, filepath.Join(dir, "hard.yaml")))
+	require.NoError(t, os.Symlink("r.yaml", filepath.Join(dir, "soft.yaml")))
+
+	for _, other := range []string{"hard.yaml", "soft.yaml"} {
+		second := candorCmd(t, dir, "take", "--resume", other)
+		second.Stdin = strings.NewReader("n\nn\n")
+		out, err := second.CombinedOutput()
+		var ee *exec.ExitError
+		require.True(t, errors.As(err, &ee), "%s: %s", other, out)
+		assert.Equal(t, exitBadInput, ee.ExitCode(), "%s: %s", other, out)
+		assert.Contains(t, string(out), "is open in another 'candor take' right now", other)
+	}
+
+	require.NoError(t, first.Process.Signal(syscall.SIGINT))
+	assert.Equal(t, exitInterrupted, waitExit(t, first, &stderr))
+	saved, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n")
+	assert.NotContains(t, string(saved), "want_to_trust", "the refused sessions answered nothing")
+}
