@@ -48,7 +48,12 @@ func (q *Question) DateRangeText() string {
 }
 
 // parseDateAnswer normalizes a date answer to YYYY-MM-DD within the question's bounds.
-func (q *Question) parseDateAnswer(v any) (any, error) {
+func (q *Question) parseDateAnswer(v any) (any, error) { return q.parseDate(v, true) }
+
+// parseDate normalizes a date answer; withToday says whether a `today` bound is checked (as
+// an answer is given), or left out (for an answer stored on an earlier day, which stays
+// valid when the day moves on).
+func (q *Question) parseDate(v any, withToday bool) (any, error) {
 	var s string
 	switch x := v.(type) {
 	case string:
@@ -62,10 +67,16 @@ func (q *Question) parseDateAnswer(v any) (any, error) {
 		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, such as 2026-11-27, not %s", q.ID, describe(v))
 	}
 	// Dates written YYYY-MM-DD order as text does.
-	if lo := dateBound(q.MinDate); lo != "" && s < lo {
+	bound := func(b string) string {
+		if b == Today && !withToday {
+			return ""
+		}
+		return dateBound(b)
+	}
+	if lo := bound(q.MinDate); lo != "" && s < lo {
 		return nil, fmt.Errorf("%s is before the earliest date %q takes (%s)", s, q.ID, q.DateRangeText())
 	}
-	if hi := dateBound(q.MaxDate); hi != "" && s > hi {
+	if hi := bound(q.MaxDate); hi != "" && s > hi {
 		return nil, fmt.Errorf("%s is after the latest date %q takes (%s)", s, q.ID, q.DateRangeText())
 	}
 	return s, nil

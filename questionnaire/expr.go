@@ -154,6 +154,9 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 				"%s %s", what, msg)
 			return nil
 		}
+		if !l.checkComparisons(n, what, src, tree.Node, sc) {
+			return nil
+		}
 	}
 	x.eval = &evaluator{machine: vm.VM{MemoryBudget: maxEvalMemory}}
 	run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes),
@@ -486,10 +489,15 @@ func costProblem(src string, root ast.Node) (exprAt, string) {
 	if c.msg == "" {
 		return exprAt{}, ""
 	}
-	// The place: a rune offset into the source, made a line and column.
+	return placeOf(src, c.at), c.msg
+}
+
+// placeOf is the line and column of node n in the expression src (its location is a rune
+// offset).
+func placeOf(src string, n atNode) exprAt {
 	at := exprAt{line: 1}
 	for i, r := range []rune(src) {
-		if i >= c.at.Location().From {
+		if i >= n.Location().From {
 			break
 		}
 		at.col++
@@ -497,7 +505,7 @@ func costProblem(src string, root ast.Node) (exprAt, string) {
 			at.line, at.col = at.line+1, 0
 		}
 	}
-	return at, c.msg
+	return at
 }
 
 type coster struct {

@@ -243,6 +243,8 @@ type loader struct {
 	b *Bank
 	// names is the shared namespace of questions, scores and flags.
 	names map[string]Pos
+	// numbered counts the questions that take an answer, for Question.Number.
+	numbered int
 	// tooManyQuestions is set once the question limit was reported.
 	tooManyQuestions bool
 	// qNodes keeps each question's raw entries for the second pass.
@@ -621,6 +623,10 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 		if e, ok := qm["max"]; ok {
 			q.Max, q.HasMax = l.number(e.val, "`max`", depth+1)
 		}
+	}
+	if q.Answerable() {
+		l.numbered++
+		q.Number = l.numbered
 	}
 	b.Questions = append(b.Questions, q)
 	l.qNodes[q] = qm

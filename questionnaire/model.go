@@ -182,6 +182,9 @@ type Question struct {
 	Section *Section
 	// Index is the question's place in Bank.Questions.
 	Index int
+	// Number is the question's number as a person sees it, counting only questions that
+	// take an answer (1, 2, …); 0 for an info statement.
+	Number int
 	Pos   Pos
 }
 
@@ -399,4 +402,16 @@ type Expr struct {
 	// Names are the identifiers the expression uses.
 	Names []string
 	eval  *evaluator
+}
+
+// QuestionCount is how many questions the bank asks at most: every question but its info
+// statements.
+func (b *Bank) QuestionCount() int {
+	n := 0
+	for _, q := range b.Questions {
+		if q.Answerable() {
+			n++
+		}
+	}
+	return n
 }

@@ -300,6 +300,12 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 		} else {
 			val, err = q.ParseValue(r.Answers[id])
 		}
+		if err != nil && q.Type == Date {
+			// A date stored on an earlier day is not held to today's `today`.
+			if v, stored := q.parseDate(r.Answers[id], false); stored == nil {
+				val, err = v, nil
+			}
+		}
 		if err != nil {
 			d.errorf(r.AnswerPos(id), q.Allowed(), "%v", err)
 			continue

@@ -565,6 +565,36 @@ func (l *loader) warnings() {
 			l.warnf(f.Pos, fmt.Sprintf("add an outcome such as `{id: safety_first, when: %s, ...}` before the others", f.ID), "while urgent flag %q is raised no outcome can be chosen, because none names it", f.ID)
 		}
 	}
+	l.placeholders()
+}
+
+// Placeholders is the text `candor init`'s starter bank leaves for the counselor to replace;
+// a bank that still has it gets a warning. A value containing one of these (any case) is a
+// placeholder.
+var Placeholders = []string{"Your name", "example.org", "example.com", "Your own notes, or the article or book this bank draws on", "A line on what you took from it."}
+
+// placeholders warns about starter text left in the bank's title, intro, outro and sources.
+func (l *loader) placeholders() {
+	b := l.b
+	// found is the first placeholder in vs, or nothing.
+	found := func(vs ...string) []string {
+		for _, ph := range Placeholders {
+			for _, v := range vs {
+				if strings.Contains(strings.ToLower(v), strings.ToLower(ph)) {
+					return []string{strconv.Quote(ph)}
+				}
+			}
+		}
+		return nil
+	}
+	if ph := found(b.Title, b.Intro, b.Outro); len(ph) > 0 {
+		l.warnf(b.Pos, "replace it with your own words", "the bank still has placeholder text from `candor init`, such as %s", ph[0])
+	}
+	for _, src := range b.Sources {
+		if ph := found(src.Title, src.Author, src.URL, src.Note); len(ph) > 0 {
+			l.warnf(src.Pos, "write the real source, or remove it", "this source still has placeholder text from `candor init`, such as %s", ph[0])
+		}
+	}
 }
 
 // scoresBefore puts in scope, for question q's `when`, the scores whose items all come

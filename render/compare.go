@@ -155,7 +155,10 @@ func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
-		cq := CompareQuestion{Number: q.Index + 1, ID: q.ID, Text: q.Text, Type: string(q.Type),
+		if !q.Answerable() {
+			continue // an info statement has no answers to compare
+		}
+		cq := CompareQuestion{Number: q.Number, ID: q.ID, Text: q.Text, Type: string(q.Type),
 			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB)}
 		if cq.A.State == AnswerGiven && cq.B.State == AnswerGiven && q.Type != questionnaire.Text {
 			same := sameAnswer(a.Answers[q.ID], b.Answers[q.ID])

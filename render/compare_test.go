@@ -36,7 +36,7 @@ var fullAnswers = map[string]any{
 	"feel_safe": true, "want_to_rebuild": true, "feel_heard": 4.0, "still_hurts": 2.0,
 	"honest_talks": "sometimes", "closeness": 5.0, "weeks_since": 20.0,
 	"support_from": []any{"friends", "family"}, "seeing_counselor": true, "counselor_helps": 3.0,
-	"anything_else": "thank you",
+	"anything_else": "thank you", "last_good_talk": "2026-10-01",
 }
 
 func TestCompareIdenticalIsFullAgreement(t *testing.T) {
@@ -49,7 +49,7 @@ func TestCompareIdenticalIsFullAgreement(t *testing.T) {
 	same["support_from"] = []any{"family", "friends"} // the same options, in another order
 	c := NewComparison(b, a, compareSide(t, b, "Alex", same))
 
-	assert.Equal(t, 10, c.Agreement.BothAnswered, "every question but the text one")
+	assert.Equal(t, 11, c.Agreement.BothAnswered, "every question but the text one (and the info statement, which takes no answer)")
 	assert.Equal(t, c.Agreement.BothAnswered, c.Agreement.Same)
 	for _, q := range c.Questions {
 		if q.Type == "text" {
@@ -68,7 +68,7 @@ func TestCompareIdenticalIsFullAgreement(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	require.NoError(t, Compare(&buf, b, a, a, CompareOptions{Format: "text", Width: 80}))
-	assert.Contains(t, buf.String(), "gave the same answer to all 10 questions they both answered.")
+	assert.Contains(t, buf.String(), "gave the same answer to all 11 questions they both answered.")
 	assert.NotContains(t, buf.String(), "different")
 }
 

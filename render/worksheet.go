@@ -84,9 +84,40 @@ func (s *wsSheet) hanging(prefix, body string) {
 
 func wsRuneLen(s string) int { return text.Width(s) }
 
+// wsDatePrompt says how to write a date: "Write a date (year, month, day; no later than
+// today):".
+func wsDatePrompt(q *questionnaire.Question) string {
+	r := q.DateRangeText()
+	if r == "any date" {
+		return "Write a date (year, month, day):"
+	}
+	return "Write a date (year, month, day; " + r + "):"
+}
+
+// wsSectionNote is the line under a section's heading that says when to answer it, if its
+// questions are asked only sometimes.
+func wsSectionNote(b *questionnaire.Bank, sec *questionnaire.Section) string {
+	if sec.When == nil {
+		return ""
+	}
+	if words, ok := ConditionInWords(b, sec.When); ok {
+		return "Answer this part only if " + words + "."
+	}
+	return "This part may not apply to you; if it doesn't, leave it blank."
+}
+
 // wsQuestionNote is the line under a question that says when to answer it, if any.
 func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
 	var notes []string
+	if q.Type == questionnaire.Info {
+		if q.When == nil {
+			return ""
+		}
+		if words, ok := WhenInWords(b, q); ok {
+			return "This is for you only if " + words + "."
+		}
+		return "This may not apply to you."
+	}
 	if q.When != nil {
 		if words, ok := WhenInWords(b, q); ok {
 			notes = append(notes, "Answer this only if "+words+".")
@@ -183,7 +214,7 @@ func (s *wsSheet) text() {
 		s.blank()
 	}
 	s.line("Name: %s   Date: %s", strings.Repeat("_", max(10, s.width/2-14)), strings.Repeat("_", 12))
-	num := len(fmt.Sprint(len(b.Questions)))
+	num := len(fmt.Sprint(b.QuestionCount()))
 	indent := num + 2
 	var section *questionnaire.Section
 	for _, q := range b.Questions {
@@ -200,9 +231,23 @@ func (s *wsSheet) text() {
 			if section.Intro != "" {
 				s.para(section.Intro, 0)
 			}
+			if note := wsSectionNote(b, section); note != "" {
+				s.para("("+note+")", 0)
+			}
 		}
 		s.blank()
-		s.hanging(fmt.Sprintf("%*d. ", num, q.Index+1), q.Text)
+		if q.Type == questionnaire.Info {
+			// A statement: read, not answered, so it has no number and no answer space.
+			s.para(q.Text, indent)
+			if q.Help != "" {
+				s.para(q.Help, indent)
+			}
+			if note := wsQuestionNote(b, q); note != "" {
+				s.para("("+note+")", indent)
+			}
+			continue
+		}
+		s.hanging(fmt.Sprintf("%*d. ", num, q.Number), q.Text)
 		if q.Help != "" {
 			s.para(q.Help, indent)
 		}
@@ -282,6 +327,8 @@ func (s *wsSheet) textAnswer(q *questionnaire.Question, indent int) {
 	case questionnaire.Number:
 		p := wsNumberPrompt(q)
 		s.line("%s%s %s", pad, p, strings.Repeat("_", max(8, min(20, s.width-indent-wsRuneLen(p)-1))))
+	case questionnaire.Date:
+		s.line("%s%s  ____ - __ - __", pad, wsDatePrompt(q))
 	default:
 		rule := strings.Repeat("_", s.width-indent)
 		s.line("%s%s", pad, rule)
@@ -337,9 +384,25 @@ func (s *wsSheet) markdown() {
 				s.blank()
 				s.mdPara(section.Intro, "")
 			}
+			if note := wsSectionNote(b, section); note != "" {
+				s.blank()
+				s.line("*(%s)*", MarkdownEscape(note))
+			}
 		}
 		s.blank()
-		s.line("**%d.** %s", q.Index+1, MarkdownEscape(q.Text))
+		if q.Type == questionnaire.Info {
+			s.mdPara(q.Text, "")
+			if q.Help != "" {
+				s.blank()
+				s.mdPara(q.Help, "> ")
+			}
+			if note := wsQuestionNote(b, q); note != "" {
+				s.blank()
+				s.line("*(%s)*", MarkdownEscape(note))
+			}
+			continue
+		}
+		s.line("**%d.** %s", q.Number, MarkdownEscape(q.Text))
 		if q.Help != "" {
 			s.blank()
 			s.mdPara(q.Help, "> ")
@@ -421,6 +484,8 @@ func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
 		}
 	case questionnaire.Number:
 		s.line("%s %s", wsNumberPrompt(q), wsMdRule(16))
+	case questionnaire.Date:
+		s.line("%s %s - %s - %s", wsDatePrompt(q), wsMdRule(4), wsMdRule(2), wsMdRule(2))
 	default:
 		s.line("%s", wsMdRule(40))
 		s.blank()

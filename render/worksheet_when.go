@@ -39,13 +39,13 @@ func whenWords(b *questionnaire.Bank, n ast.Node, depth int) (string, bool) {
 	switch x := n.(type) {
 	case *ast.IdentifierNode:
 		if q := b.Question(x.Value); q != nil && q.Type == questionnaire.YesNo {
-			return fmt.Sprintf("you answered %q to question %d", q.AnswerText(true), q.Index+1), true
+			return fmt.Sprintf("you answered %q to question %d", q.AnswerText(true), q.Number), true
 		}
 	case *ast.UnaryNode:
 		if x.Operator == "not" || x.Operator == "!" {
 			if id, ok := x.Node.(*ast.IdentifierNode); ok {
 				if q := b.Question(id.Value); q != nil && q.Type == questionnaire.YesNo {
-					return fmt.Sprintf("you answered %q to question %d", q.AnswerText(false), q.Index+1), true
+					return fmt.Sprintf("you answered %q to question %d", q.AnswerText(false), q.Number), true
 				}
 			}
 		}
@@ -76,7 +76,7 @@ func whenWords(b *questionnaire.Bank, n ast.Node, depth int) (string, bool) {
 			if !ok {
 				return "", false
 			}
-			return fmt.Sprintf("you ticked %q in question %d", label, q.Index+1), true
+			return fmt.Sprintf("you ticked %q in question %d", label, q.Number), true
 		}
 		return whenComparison(b, x)
 	}
@@ -108,7 +108,7 @@ func whenComparison(b *questionnaire.Bank, x *ast.BinaryNode) (string, bool) {
 	if q == nil {
 		return "", false
 	}
-	num := q.Index + 1
+	num := q.Number
 	if _, isNil := lit.(*ast.NilNode); isNil {
 		switch op {
 		case "!=":

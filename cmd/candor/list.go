@@ -55,7 +55,7 @@ func listRun(f *Factory, opts *ListOptions) error {
 			return errSilent1
 		}
 		banks = append(banks, listedBank{ID: b.ID, Title: b.Title, For: b.For, Version: b.Version,
-			Questions: len(b.Questions), Default: id == data.DefaultBank})
+			Questions: b.QuestionCount(), Default: id == data.DefaultBank})
 	}
 	if opts.Format == "json" {
 		if banks == nil {

@@ -143,7 +143,7 @@ func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questio
 	if len(ts) > 0 {
 		tests = fmt.Sprintf("%d of %d %s passed", passed, len(ts), plural(len(ts), "test", "tests"))
 	}
-	line := fmt.Sprintf("%s: %s (%d %s, %s", text.Sanitize(arg), status, len(b.Questions), plural(len(b.Questions), "question", "questions"), tests)
+	line := fmt.Sprintf("%s: %s (%d %s, %s", text.Sanitize(arg), status, b.QuestionCount(), plural(b.QuestionCount(), "question", "questions"), tests)
 	if w := len(ds.Warnings()); w > 0 {
 		line += fmt.Sprintf(", %d %s", w, plural(w, "warning", "warnings"))
 	}
