@@ -185,7 +185,7 @@ type Question struct {
 	// Number is the question's number as a person sees it, counting only questions that
 	// take an answer (1, 2, …); 0 for an info statement.
 	Number int
-	Pos   Pos
+	Pos    Pos
 }
 
 // Scorable reports whether the question yields an item score.
