@@ -45,11 +45,15 @@ type Session struct {
 	cur      *questionnaire.Question
 	reopened bool
 
-	// atOnce is true when the bank has a flag shown at once; shown are the flags already
-	// listed by PendingAtOnce and acknowledged; pending are the ones raised and not yet.
-	atOnce  bool
-	shown   map[string]bool
-	pending []Flag
+	// open counts the asked, required questions without an answer (the status).
+	open int
+
+	// atOnceReads are the questions the flags shown at once depend on (through scores and
+	// other flags); nil when the bank has no such flag. shown are the flags already listed
+	// by PendingAtOnce and acknowledged; pending the ones raised and not yet.
+	atOnceReads map[string]bool
+	shown       map[string]bool
+	pending     []Flag
 }
 
 // Flag is a raised flag to show the person now.
@@ -85,9 +89,7 @@ func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options
 	for _, id := range resp.Skipped {
 		s.skipped[id] = true
 	}
-	for _, f := range b.Flags {
-		s.atOnce = s.atOnce || f.ShowAtOnce()
-	}
+	s.atOnceReads = atOnceReads(b)
 	s.refreshAsked()
 	s.updateStatus()
 	s.cur = s.firstOpen()
@@ -326,6 +328,13 @@ func (s *Session) save() error {
 // record stores an answer (or a skip) and saves it before anything is evaluated; then it
 // brings the asked questions, the status and the flags up to date and moves on.
 func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
+	if q.Required && s.place[q.Index] > 0 {
+		if had := s.answers[q.ID] != nil; had && v == nil {
+			s.open++
+		} else if !had && v != nil {
+			s.open--
+		}
+	}
 	if v == nil {
 		delete(s.answers, q.ID)
 	} else {
@@ -341,7 +350,12 @@ func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
 	if err := s.save(); err != nil {
 		return err
 	}
-	if s.whenReads[q.ID] {
+	// Only an answer that a `when` reads can change which questions are asked, and only
+	// one that a flag shown at once depends on (or a change in what is asked) can raise
+	// one: other answers evaluate nothing, so each answer costs little whatever the bank's
+	// size.
+	whens := s.whenReads[q.ID]
+	if whens {
 		s.refreshAsked()
 		if s.updateStatus(); s.resp.Status != before {
 			if err := s.save(); err != nil {
@@ -349,9 +363,49 @@ func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
 			}
 		}
 	}
-	s.raiseFlags()
+	if whens || s.atOnceReads[q.ID] {
+		s.raiseFlags()
+	}
 	s.advance(q)
 	return nil
+}
+
+// atOnceReads lists the questions whose answers the flags shown at once depend on: the
+// names their `when`s read, the items of the scores among them, and so on through other
+// flags. It is nil when no flag is shown at once.
+func atOnceReads(b *questionnaire.Bank) map[string]bool {
+	var out map[string]bool
+	seen := map[string]bool{}
+	var visit func(names []string)
+	visit = func(names []string) {
+		for _, n := range names {
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			switch {
+			case b.Question(n) != nil:
+				out[n] = true
+			case b.Score(n) != nil:
+				for _, q := range b.Score(n).Items {
+					out[q.ID] = true
+				}
+			case b.Flag(n) != nil && b.Flag(n).When != nil:
+				visit(b.Flag(n).When.Names)
+			}
+		}
+	}
+	for _, f := range b.Flags {
+		if f.ShowAtOnce() {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			if f.When != nil {
+				visit(f.When.Names)
+			}
+		}
+	}
+	return out
 }
 
 // refreshAsked evaluates every question's `when` in order (scoring.Asked).
@@ -361,11 +415,15 @@ func (s *Session) refreshAsked() {
 	if s.place == nil {
 		s.place = make([]int, len(s.bank.Questions))
 	}
+	s.open = 0
 	for i, q := range s.bank.Questions {
 		s.place[i] = 0
 		if set[q.ID] {
 			s.asked = append(s.asked, q)
 			s.place[i] = len(s.asked)
+			if q.Required && s.answers[q.ID] == nil {
+				s.open++
+			}
 		}
 	}
 }
@@ -374,17 +432,14 @@ func (s *Session) refreshAsked() {
 // answer.
 func (s *Session) updateStatus() {
 	s.resp.Status = questionnaire.Completed
-	for _, q := range s.asked {
-		if q.Required && s.answers[q.ID] == nil {
-			s.resp.Status = questionnaire.InProgress
-			return
-		}
+	if s.open > 0 {
+		s.resp.Status = questionnaire.InProgress
 	}
 }
 
 // raiseFlags adds the flags shown at once that the answers now raise to the pending ones.
 func (s *Session) raiseFlags() {
-	if !s.atOnce {
+	if s.atOnceReads == nil {
 		return
 	}
 	r := scoring.Score(s.bank, s.answers, scoring.Options{})
