@@ -35,6 +35,11 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 			return nil, fmt.Sprintf("Please type a number%s (%s is outside that).", NumberRange(q), quoted)
 		}
 		return nil, fmt.Sprintf("Please type a number, like 3 or 2.5 (%s isn't one).", quoted)
+	case questionnaire.Date:
+		if _, err := questionnaire.ParseDate(in); err == nil {
+			return nil, fmt.Sprintf("Please type a date %s (%s is outside that).", q.DateRangeText(), quoted)
+		}
+		return nil, fmt.Sprintf("Please type a date as year-month-day, like 2026-11-27 (%s isn't one).", quoted)
 	}
 	return nil, fmt.Sprintf("That's longer than %d characters; please keep it to one shorter line.", questionnaire.MaxTextAnswer)
 }

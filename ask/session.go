@@ -33,12 +33,16 @@ type Session struct {
 	answers questionnaire.Answers
 	opt     Options
 
-	// asked are the questions asked now (their `when` holds), in bank order; place[i] is
-	// the 1-based place of bank question i among them, 0 when it is not asked.
+	// asked are the questions asked now (their `when` and their section's hold), info
+	// statements included, in bank order. on[i] says whether bank question i is asked;
+	// place[i] is its number among the asked questions that take an answer (0 for an info
+	// statement or a question not asked); total is how many those are.
 	asked []*questionnaire.Question
+	on    []bool
 	place []int
-	// whenReads are the names some question's `when` reads: only an answer to one of
-	// them can change which questions are asked.
+	total int
+	// whenReads are the questions whose answers some `when` reads (directly or through a
+	// score): only an answer to one of them can change which questions are asked.
 	whenReads map[string]bool
 	skipped   map[string]bool
 
@@ -80,10 +84,9 @@ func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options
 	s := &Session{bank: b, resp: resp, answers: answers, opt: opt,
 		whenReads: map[string]bool{}, skipped: map[string]bool{}, shown: map[string]bool{}}
 	for _, q := range b.Questions {
-		if q.When != nil {
-			for _, n := range q.When.Names {
-				s.whenReads[n] = true
-			}
+		s.addReads(s.whenReads, q.When)
+		if sec := q.Section; sec != nil && sec.Questions[0] == q {
+			s.addReads(s.whenReads, sec.When)
 		}
 	}
 	for _, id := range resp.Skipped {
@@ -109,10 +112,15 @@ func (s *Session) Answers() questionnaire.Answers { return s.answers }
 
 // Step is what to show now: one question, with where it stands.
 type Step struct {
-	// Question is the question to answer; nil when the session is done.
+	// Question is the question to answer, or the info statement to read (Info); nil when
+	// the session is done.
 	Question *questionnaire.Question
-	// Number is the question's place among the questions asked now (1-based), Total how
-	// many are asked now ("Question 3 of 12"). Total changes as answers change `when`s.
+	// Info is true for an info statement: it takes no answer; Continue (or an empty
+	// Answer) moves on.
+	Info bool
+	// Number is the question's place among the questions asked now that take an answer
+	// (1-based; 0 for an info statement), Total how many those are ("Question 3 of 12").
+	// Total changes as answers change `when`s.
 	Number, Total int
 	// Section is the question's section, or nil.
 	Section *questionnaire.Section
@@ -132,10 +140,10 @@ type Step struct {
 func (s *Session) Current() Step {
 	q := s.cur
 	if q == nil {
-		return Step{Total: len(s.asked)}
+		return Step{Total: s.total}
 	}
-	st := Step{Question: q, Number: s.place[q.Index], Total: len(s.asked), Section: q.Section,
-		Optional: !q.Required, Reopened: s.reopened}
+	st := Step{Question: q, Info: !q.Answerable(), Number: s.place[q.Index], Total: s.total,
+		Section: q.Section, Optional: !q.Required || !q.Answerable(), Reopened: s.reopened}
 	if v, ok := s.answers[q.ID]; ok {
 		st.Answer, st.HasAnswer, st.AnswerText = v, true, q.AnswerText(v)
 	}
@@ -195,6 +203,8 @@ const (
 	// TooLarge: with this answer the saved file would be past what candor reads back
 	// (questionnaire.CheckAnswerFits).
 	TooLarge ProblemCode = "too-large"
+	// InfoOnly: a non-empty Answer to an info statement, which takes none.
+	InfoOnly ProblemCode = "info-only"
 )
 
 // Answer reads text as the answer to the current question (questionnaire's one matcher,
@@ -209,6 +219,12 @@ func (s *Session) Answer(text string) error {
 		return &Problem{NoQuestion, "Every question has been answered."}
 	}
 	text = strings.TrimSpace(text)
+	if !q.Answerable() {
+		if text != "" {
+			return &Problem{InfoOnly, "This is a statement to read; it takes no answer."}
+		}
+		return s.Continue()
+	}
 	if text == "" {
 		if _, has := s.answers[q.ID]; has {
 			s.advance(q)
@@ -229,12 +245,29 @@ func (s *Session) Answer(text string) error {
 	return s.record(q, v, false)
 }
 
+// Continue moves on from an info statement (or from a question, keeping its answer, when
+// it has one). A question that still needs an answer is a *Problem (NeedsAnswer).
+func (s *Session) Continue() error {
+	q := s.cur
+	if q == nil {
+		return &Problem{NoQuestion, "Every question has been answered."}
+	}
+	if _, has := s.answers[q.ID]; q.Answerable() && !has {
+		return &Problem{NeedsAnswer, "This question needs an answer."}
+	}
+	s.advance(q)
+	return nil
+}
+
 // Skip leaves the current optional question without an answer (removing one given before),
 // saves, and moves on. A required question is a *Problem (CannotSkip).
 func (s *Session) Skip() error {
 	q := s.cur
 	if q == nil {
 		return &Problem{NoQuestion, "Every question has been answered."}
+	}
+	if !q.Answerable() {
+		return s.Continue()
 	}
 	if q.Required {
 		return &Problem{CannotSkip, "This question needs an answer to go on, so it can't be skipped."}
@@ -260,7 +293,7 @@ func (s *Session) Back() error {
 // not asked now is a *Problem (NotAsked).
 func (s *Session) GoTo(id string) error {
 	q := s.bank.Question(id)
-	if q == nil || s.place[q.Index] == 0 {
+	if q == nil || !s.on[q.Index] {
 		return &Problem{NotAsked, fmt.Sprintf("%q is not one of the questions asked.", id)}
 	}
 	s.cur, s.reopened = q, false
@@ -279,11 +312,15 @@ type ReviewItem struct {
 	Skipped bool
 }
 
-// Review lists every question asked now, in order, numbered, with its answer.
+// Review lists every question asked now that takes an answer, in order, numbered, with its
+// answer.
 func (s *Session) Review() []ReviewItem {
-	out := make([]ReviewItem, 0, len(s.asked))
-	for i, q := range s.asked {
-		it := ReviewItem{Number: i + 1, Question: q, Answer: s.answers[q.ID]}
+	out := make([]ReviewItem, 0, s.total)
+	for _, q := range s.asked {
+		if !q.Answerable() {
+			continue
+		}
+		it := ReviewItem{Number: s.place[q.Index], Question: q, Answer: s.answers[q.ID]}
 		if it.Answer != nil {
 			it.AnswerText = q.AnswerText(it.Answer)
 		} else {
@@ -328,7 +365,7 @@ func (s *Session) save() error {
 // record stores an answer (or a skip) and saves it before anything is evaluated; then it
 // brings the asked questions, the status and the flags up to date and moves on.
 func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
-	if q.Required && s.place[q.Index] > 0 {
+	if q.Required && s.place[q.Index] > 0 { // asked, and takes an answer
 		if had := s.answers[q.ID] != nil; had && v == nil {
 			s.open++
 		} else if !had && v != nil {
@@ -414,16 +451,22 @@ func (s *Session) refreshAsked() {
 	s.asked = s.asked[:0]
 	if s.place == nil {
 		s.place = make([]int, len(s.bank.Questions))
+		s.on = make([]bool, len(s.bank.Questions))
 	}
-	s.open = 0
+	s.open, s.total = 0, 0
 	for i, q := range s.bank.Questions {
-		s.place[i] = 0
-		if set[q.ID] {
-			s.asked = append(s.asked, q)
-			s.place[i] = len(s.asked)
-			if q.Required && s.answers[q.ID] == nil {
-				s.open++
-			}
+		s.place[i], s.on[i] = 0, set[q.ID]
+		if !set[q.ID] {
+			continue
+		}
+		s.asked = append(s.asked, q)
+		if !q.Answerable() {
+			continue
+		}
+		s.total++
+		s.place[i] = s.total
+		if q.Required && s.answers[q.ID] == nil {
+			s.open++
 		}
 	}
 }
@@ -488,7 +531,7 @@ func (s *Session) advance(q *questionnaire.Question) {
 // one left unanswered.
 func (s *Session) firstOpen() *questionnaire.Question {
 	for _, q := range s.asked {
-		if s.answers[q.ID] != nil {
+		if !q.Answerable() || s.answers[q.ID] != nil {
 			continue
 		}
 		if q.Required || !s.skipped[q.ID] {
@@ -496,4 +539,21 @@ func (s *Session) firstOpen() *questionnaire.Question {
 		}
 	}
 	return nil
+}
+
+// addReads adds to reads the questions whose answers x reads: those it names, and the
+// items of the scores it names.
+func (s *Session) addReads(reads map[string]bool, x *questionnaire.Expr) {
+	if x == nil {
+		return
+	}
+	for _, n := range x.Names {
+		if sc := s.bank.Score(n); sc != nil {
+			for _, q := range sc.Items {
+				reads[q.ID] = true
+			}
+		} else {
+			reads[n] = true
+		}
+	}
 }

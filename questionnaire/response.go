@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"time"
@@ -44,6 +45,8 @@ type Response struct {
 	digestPos  Pos
 	// written is what Marshal last wrote, for CheckAnswerFits.
 	written writtenSize
+	// encoded keeps each answer's YAML between calls of Marshal.
+	encoded map[string]encodedAnswer
 }
 
 // NewResponse starts an empty response to bank b.
@@ -360,32 +363,13 @@ func (r *Response) SetSkipped(id string, skipped bool) {
 
 // Marshal writes the response as YAML. Answers come in the bank's question order (when b is
 // given), then answers to questions the bank does not have, in their file order.
+//
+// `candor take` writes the whole file after every answer, so Marshal keeps each answer's
+// YAML from one call to the next and encodes only the answers that changed: each save costs
+// a copy of the file, not an encoding of every answer. It must not be called concurrently
+// on one Response.
 func (r *Response) Marshal(b *Bank) ([]byte, error) {
-	ids := make([]string, 0, len(r.Answers))
-	done := map[string]bool{}
-	if b != nil {
-		for _, q := range b.Questions {
-			if _, ok := r.Answers[q.ID]; ok {
-				ids = append(ids, q.ID)
-				done[q.ID] = true
-			}
-		}
-	}
-	for _, id := range r.Order {
-		if _, ok := r.Answers[id]; ok && !done[id] {
-			ids = append(ids, id)
-			done[id] = true
-		}
-	}
-	var rest []string
-	for id := range r.Answers {
-		if !done[id] {
-			rest = append(rest, id)
-		}
-	}
-	sort.Strings(rest)
-	ids = append(ids, rest...)
-
+	ids := r.answerOrder(b)
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	kv := func(m *yaml.Node, k string, v *yaml.Node) { m.Content = append(m.Content, str(k), v) }
 	root := &yaml.Node{Kind: yaml.MappingNode}
@@ -412,25 +396,50 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 	if !r.Updated.IsZero() {
 		kv(root, "updated", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Updated.UTC().Format(time.RFC3339)})
 	}
-	answers := &yaml.Node{Kind: yaml.MappingNode}
 	if len(ids) == 0 {
-		answers.Style = yaml.FlowStyle
+		kv(root, "answers", &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle})
 	}
-	for _, id := range ids {
-		kv(answers, id, valueNode(r.Answers[id]))
+	head, err := encodeYAML(root)
+	if err != nil {
+		return nil, err
 	}
-	kv(root, "answers", answers)
+	var buf bytes.Buffer
+	buf.Write(head)
+	// The answers, one top-level mapping entry each, indented under `answers:` as the
+	// encoder indents a nested mapping.
+	if len(ids) > 0 {
+		buf.WriteString("answers:\n")
+		if r.encoded == nil {
+			r.encoded = map[string]encodedAnswer{}
+		}
+		for _, id := range ids {
+			v := r.Answers[id]
+			e, ok := r.encoded[id]
+			if !ok || !sameAnswer(e.value, v) {
+				one, err := encodeYAML(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str(id), valueNode(v)}})
+				if err != nil {
+					return nil, err
+				}
+				e = encodedAnswer{value: v, yaml: indentLines(one, "  ")}
+				r.encoded[id] = e
+			}
+			buf.Write(e.yaml)
+		}
+	}
 	if len(r.Skipped) > 0 {
 		sk := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, id := range r.Skipped {
 			sk.Content = append(sk.Content, str(id))
 		}
-		kv(root, "skipped", sk)
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		kv(m, "skipped", sk)
+		out, err := encodeYAML(m)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(out)
 	}
-	out, err := encodeYAML(root)
-	if err != nil {
-		return nil, err
-	}
+	out := buf.Bytes()
 	// Never write what candor would not read back (a long answer written out, or what
 	// aliases of the file read stood for).
 	syntax := syntaxCount(out)
@@ -439,6 +448,77 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 	}
 	r.written = writtenSize{bytes: len(out), syntax: syntax, valid: true}
 	return out, nil
+}
+
+// answerOrder lists the ids of the answers in the order Marshal writes them. It runs on
+// every save, so it looks each answer up once and keeps no set of the bank's answers.
+func (r *Response) answerOrder(b *Bank) []string {
+	ids := make([]string, 0, len(r.Answers))
+	if b != nil {
+		for _, q := range b.Questions {
+			if _, ok := r.Answers[q.ID]; ok {
+				ids = append(ids, q.ID)
+			}
+		}
+	}
+	if len(ids) == len(r.Answers) {
+		return ids
+	}
+	// Answers to questions the bank does not have: in file order, then the rest sorted.
+	done := map[string]bool{}
+	for _, id := range r.Order {
+		if _, ok := r.Answers[id]; ok && !done[id] && (b == nil || b.Question(id) == nil) {
+			ids = append(ids, id)
+			done[id] = true
+		}
+	}
+	var rest []string
+	for id := range r.Answers {
+		if !done[id] && (b == nil || b.Question(id) == nil) {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	return append(ids, rest...)
+}
+
+// encodedAnswer is one answer's YAML entry, kept for the value it was written from.
+type encodedAnswer struct {
+	value any
+	yaml  []byte
+}
+
+// sameAnswer reports whether two answers as written (bool, float64, string, []any of
+// those) are the same.
+func sameAnswer(a, b any) bool {
+	switch x := a.(type) {
+	case bool, float64, string:
+		return a == b
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameAnswer(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// indentLines puts indent before every line of text but the empty ones.
+func indentLines(text []byte, indent string) []byte {
+	var out bytes.Buffer
+	for _, l := range bytes.SplitAfter(text, []byte("\n")) {
+		if len(l) > 0 && l[0] != '\n' {
+			out.WriteString(indent)
+		}
+		out.Write(l)
+	}
+	return out.Bytes()
 }
 
 func valueNode(v any) *yaml.Node {

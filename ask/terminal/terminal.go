@@ -171,6 +171,13 @@ func (t *Session) ask(ctx context.Context) error {
 		t.say("There's a question still open, so here it is again.")
 	}
 	t.showQuestion(st)
+	if st.Info && !t.opt.Terminal {
+		// Off a terminal every line read is an answer: a statement does not wait.
+		return t.step.Continue()
+	}
+	if st.Info {
+		t.say("Press Enter to go on (b goes back, q stops).")
+	}
 	for {
 		in, err := t.readLine(ctx)
 		if err != nil {
@@ -178,6 +185,10 @@ func (t *Session) ask(ctx context.Context) error {
 		}
 		switch strings.ToLower(in) {
 		case "?":
+			if st.Info {
+				t.say("Press Enter to go on, b to go back, or q to stop.")
+				continue
+			}
 			t.help(st.Question)
 			continue
 		case "b":
@@ -210,6 +221,8 @@ func problemWords(p *ask.Problem) string {
 		return "This question needs an answer to go on, so it can't be skipped. Type ? for help, or b to go back."
 	case ask.AtFirst:
 		return "This is the first question, so there's nothing to go back to. Take your time."
+	case ask.InfoOnly:
+		return "There's nothing to answer here. Press Enter to go on, b to go back, or q to stop."
 	}
 	return p.Message
 }

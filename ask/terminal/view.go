@@ -147,6 +147,13 @@ func (t *Session) showQuestion(st ask.Step) {
 	}
 	t.lastSection = q.Section
 	t.blank()
+	if st.Info {
+		t.sayBold(q.Text)
+		if strings.TrimSpace(q.Help) != "" {
+			t.sayBank(q.Help, "")
+		}
+		return
+	}
 	progress := fmt.Sprintf("Question %d of %d", st.Number, st.Total)
 	if st.Optional {
 		progress += " (optional)"
@@ -207,6 +214,11 @@ func hint(q *questionnaire.Question) string {
 		h = fmt.Sprintf("Type a number from %s to %s", num(q.Min), num(q.Max))
 	case questionnaire.Number:
 		h = "Type a number" + ask.NumberRange(q)
+	case questionnaire.Date:
+		h = "Type a date as year-month-day, like 2026-11-27"
+		if r := q.DateRangeText(); r != "any date" {
+			h += ", " + r
+		}
 	default:
 		h = "Type your answer on one line"
 	}
@@ -239,6 +251,8 @@ func (t *Session) help(q *questionnaire.Question) {
 		how = fmt.Sprintf("a whole number from %s to %s", num(q.Min), num(q.Max))
 	case questionnaire.Number:
 		how = "a number"
+	case questionnaire.Date:
+		how = "a date as year-month-day (YYYY-MM-DD)"
 	default:
 		how = "a line of text"
 	}
