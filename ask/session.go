@@ -72,7 +72,8 @@ type Flag struct {
 // for a new one). The answers resp already holds that fit b are kept (others stay in the
 // file untouched); the session starts at the first question still open, and flags the
 // answers already raise are pending at once. Nothing is saved until an answer is given or
-// Save is called.
+// Save is called. It begins at the first question still open (or the info statements just
+// before it).
 func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options) *Session {
 	if opt.Now == nil {
 		opt.Now = time.Now
@@ -96,6 +97,14 @@ func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options
 	s.refreshAsked()
 	s.updateStatus()
 	s.cur = s.firstOpen()
+	if s.cur != nil {
+		// Begin with the statements just before it, which have not been passed yet.
+		i := s.index(s.cur)
+		for i > 0 && !s.asked[i-1].Answerable() {
+			i--
+		}
+		s.cur = s.asked[i]
+	}
 	s.raiseFlags()
 	return s
 }
