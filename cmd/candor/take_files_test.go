@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/candor-app/candor/internal/testutil"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,7 +34,7 @@ func slowBank(n int) string {
 
 // waitExit waits for cmd, failing after a generous deadline (a process that does not end,
 // not a slow one), and returns its exit code.
-func waitExit(t *testing.T, cmd *exec.Cmd, stderr *syncBuffer) int {
+func waitExit(t *testing.T, cmd *exec.Cmd, stderr *testutil.SyncBuffer) int {
 	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -64,7 +65,7 @@ func TestTakeSignalDuringSlowWhen(t *testing.T) {
 			cmd := candorCmd(t, dir, "take", "slow.yaml", "--save", path)
 			stdin, err := cmd.StdinPipe()
 			require.NoError(t, err)
-			var stdout, stderr syncBuffer
+			var stdout, stderr testutil.SyncBuffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			require.NoError(t, cmd.Start())
 			defer func() { _ = cmd.Process.Kill() }()
@@ -95,7 +96,7 @@ func TestTakeLockFollowsTheFileNotTheName(t *testing.T) {
 	first := candorCmd(t, dir, "take", "--save", path)
 	stdin, err := first.StdinPipe()
 	require.NoError(t, err)
-	var stderr syncBuffer
+	var stderr testutil.SyncBuffer
 	first.Stderr = &stderr
 	require.NoError(t, first.Start())
 	defer func() { _ = first.Process.Kill() }()
