@@ -114,7 +114,7 @@ func best(q *questionnaire.Question) any {
 
 // answerSets are the answers a bank's safety invariants are checked against: every combination
 // of its safety answers (safe, not safe, unanswered) with, for the other questions, every
-// combination when there are at most 20,000 of them, otherwise the best answer to each, the
+// combination when there are at most 70,000 of them, otherwise the best answer to each, the
 // worst, and 300 random mixes. (The best leaves questions outside every score unanswered.)
 func answerSets(b *questionnaire.Bank, safeIDs map[string]bool) []questionnaire.Answers {
 	var safetyQs, others []*questionnaire.Question
@@ -146,7 +146,7 @@ func answerSets(b *questionnaire.Bank, safeIDs map[string]bool) []questionnaire.
 		return sets, true
 	}
 	safetySets, _ := product(safetyQs, 1000)
-	rest, ok := product(others, 20000)
+	rest, ok := product(others, 70000)
 	if !ok {
 		scored := map[*questionnaire.Question]bool{}
 		for _, sc := range b.Scores {

@@ -125,7 +125,7 @@ var summaryCases = []summaryCase{
 	{name: "accountability-early", bank: "accountability", test: "reverse-keyed items count against the score", opt: std(Options{})},
 	{name: "accountability-unsafe-both", bank: "accountability", test: "a mixed picture", change: []any{"feel_safe", false, "harmed_partner", true}, opt: std(Options{})},
 	{name: "repair-or-release-repair", bank: "repair-or-release", test: "all yes and safe leans toward repair", opt: std(Options{})},
-	{name: "repair-or-release-release", bank: "repair-or-release", test: "all no leans toward letting go", opt: std(Options{})},
+	{name: "repair-or-release-release", bank: "repair-or-release", test: "forgiving, the hurt and the changes all no lean away from repair", opt: std(Options{})},
 	{name: "repair-or-release-unsafe", bank: "repair-or-release", test: "not feeling safe comes first even when all else is yes", opt: std(Options{})},
 	{name: "repair-or-release-too-few", bank: "repair-or-release", test: "too few answers", opt: std(Options{})},
 	{name: "what-trust-is-clear", bank: "what-trust-is", test: "a clear picture without checking", opt: std(Options{})},

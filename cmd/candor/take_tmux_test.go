@@ -70,13 +70,13 @@ func TestTakeOnARealTerminal(t *testing.T) {
 	// Wait for the last line each screen draws (its prompt), not the first: the screen is
 	// read while candor may still be writing.
 	scr := tm.waitScreen("(y/n, ? for help)")
-	assert.Contains(t, scr, "1 of 7")
+	assert.Contains(t, scr, "1 of 9")
 	assert.Contains(t, scr, "Your answers are saved as you go, in a file only you can read:")
 	assert.Contains(t, scr, "Repair, or let go?")
 
 	tm.run("send-keys", "-t", "take", "y", "Enter")
 	scr = tm.waitScreen("Type a number from 1 to 3")
-	assert.Contains(t, scr, "2 of 7")
+	assert.Contains(t, scr, "2 of 9")
 	assert.Contains(t, scr, "> y\n", "the person sees what they typed, on the prompt's line")
 	// The values run 2, 1, 0: the choices are numbered in the order shown instead.
 	assert.Contains(t, scr, "  1  Yes")
@@ -88,7 +88,7 @@ func TestTakeOnARealTerminal(t *testing.T) {
 
 	tm.run("send-keys", "-t", "take", "-l", "not sure yet")
 	tm.run("send-keys", "-t", "take", "Enter")
-	tm.waitScreen("3 of 7")
+	tm.waitScreen("3 of 9")
 
 	tm.run("send-keys", "-t", "take", "C-c")
 	scr = tm.waitScreen("exit status")
