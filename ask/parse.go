@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -74,11 +75,5 @@ func example(nums []string) string {
 	return nums[0]
 }
 
-// Short cuts s to 30 characters for quoting it back to the person.
-func Short(s string) string {
-	r := []rune(s)
-	if len(r) > 30 {
-		return string(r[:29]) + "…"
-	}
-	return s
-}
+// Short cuts s to 30 columns for quoting it back to the person.
+func Short(s string) string { return text.Truncate(s, 30) }

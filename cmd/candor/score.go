@@ -414,7 +414,7 @@ func (w *scoreWriter) separator(path string) error {
 			rule = "-"
 		}
 		head := rule + rule + " " + name + " "
-		sep = head + strings.Repeat(rule, max(w.s.width-len([]rune(head)), 3)) + "\n\n"
+		sep = head + strings.Repeat(rule, max(w.s.width-text.Width(head), 3)) + "\n\n"
 	}
 	if w.n > 0 {
 		sep = "\n" + sep

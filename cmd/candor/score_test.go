@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rivo/uniseg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -156,4 +157,28 @@ func TestScoreTunesGCForALargeBatchOnly(t *testing.T) {
 			assert.Equal(t, 77, debug.SetGCPercent(77), "the setting after")
 		})
 	}
+}
+
+// TestScoreSeparatorFitsTheWidth: the rule that names each response in `score` text output
+// is as wide as the layout, whatever the file name is written in (it counted characters, so a
+// CJK name made it wider than the width).
+func TestScoreSeparatorFitsTheWidth(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for _, n := range []string{"信頼の記録.yaml", "plain.yaml"} {
+		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nstatus: completed\nanswers: {feel_safe: true, want_to_trust: true, love_outweighs_pain: true, could_survive: true}\n"
+		require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte(src), 0o600))
+		names = append(names, filepath.Join(dir, n))
+	}
+	width := 40 + len(dir) // wide enough for the folder, which is in the name
+	r := runCandor(t, dir, "", append([]string{"score", "--width", fmt.Sprint(width)}, names...)...)
+	require.Equal(t, 0, r.code, r.errOut)
+	seps := 0
+	for _, l := range strings.Split(r.out, "\n") {
+		if strings.Contains(l, ".yaml ─") || strings.Contains(l, ".yaml -") {
+			seps++
+			assert.Equal(t, width, uniseg.StringWidth(l), "%q", l)
+		}
+	}
+	assert.Equal(t, 2, seps, r.out)
 }

@@ -217,3 +217,24 @@ func FuzzWrap(f *testing.F) {
 		assert.Equal(t, strings.Join(strings.Fields(s), ""), strings.ReplaceAll(strings.Join(lines, ""), " ", ""))
 	})
 }
+
+func TestTruncate(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"short", 30, "short"},
+		{"abcdef", 6, "abcdef"},
+		{"abcdefg", 6, "abcde…"},
+		{"信頼信頼信頼", 6, "信頼信頼信頼"[:6] + "…"},
+		{"信頼信頼信頼", 5, "信頼…"},
+		{"👩\u200d💻👩\u200d💻👩\u200d💻", 4, "👩\u200d💻…"},
+		{"e\u0301e\u0301e\u0301e\u0301", 3, "e\u0301e\u0301…"},
+	}
+	for _, tt := range tests {
+		got := Truncate(tt.in, tt.width)
+		assert.Equal(t, tt.want, got, "%q", tt.in)
+		assert.LessOrEqual(t, uniseg.StringWidth(got), tt.width, "%q", got)
+	}
+}

@@ -115,3 +115,24 @@ func Paragraphs(s string) []Paragraph {
 	}
 	return out
 }
+
+// Truncate cuts s to at most width columns, ending it with "…" when it was cut; it never
+// cuts inside a grapheme cluster.
+func Truncate(s string, width int) string {
+	if Width(s) <= width {
+		return s
+	}
+	var b strings.Builder
+	w, state := 0, -1
+	for rest := s; rest != ""; {
+		var cluster string
+		var cw int
+		cluster, rest, cw, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if w+cw > width-1 {
+			break
+		}
+		b.WriteString(cluster)
+		w += cw
+	}
+	return b.String() + "…"
+}
