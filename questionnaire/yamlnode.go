@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/candor-app/candor/internal/text"
 )
 
 // Limits that keep a hostile file from exhausting time or memory.
@@ -578,13 +580,8 @@ func kindName(n *yaml.Node) string {
 	return "something else"
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
+// truncate cuts a value quoted in a message to n columns and "…".
+func truncate(s string, n int) string { return text.Truncate(s, n+1) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
