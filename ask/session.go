@@ -481,12 +481,11 @@ func (s *Session) refreshAsked() {
 }
 
 // updateStatus marks the response completed when every asked, required question has an
-// answer.
+// answer and something was answered or skipped (scoring.StatusOf).
 func (s *Session) updateStatus() {
-	s.resp.Status = questionnaire.Completed
-	if s.open > 0 {
-		s.resp.Status = questionnaire.InProgress
-	}
+	// StatusOf's rule, from the counts kept as answers come (O(1) an answer).
+	touched := len(s.answers) > 0 || len(s.resp.Skipped) > 0
+	s.resp.Status = scoring.StatusFrom(s.open, s.total, touched)
 }
 
 // raiseFlags adds the flags shown at once that the answers now raise to the pending ones.

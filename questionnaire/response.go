@@ -47,6 +47,18 @@ type Response struct {
 	written writtenSize
 	// encoded keeps each answer's YAML between calls of Marshal.
 	encoded map[string]encodedAnswer
+	// statusRead says the file read had a `status:` line.
+	statusRead bool
+}
+
+// ClaimedStatus is the status the file read says it has, "" when it says none (or the
+// response was not read from a file). It is a claim: scoring derives the status from the
+// answers and warns when the two differ.
+func (r *Response) ClaimedStatus() string {
+	if !r.statusRead {
+		return ""
+	}
+	return r.Status
 }
 
 // NewResponse starts an empty response to bank b.
@@ -136,6 +148,7 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 				d.errorf(w.pos(e.val), "write in-progress or completed", "unknown status %q", v)
 			}
 			r.Status = v
+			r.statusRead = true
 		}
 	}
 	for _, k := range []string{"started", "updated"} {

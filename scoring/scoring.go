@@ -122,9 +122,12 @@ type OutcomeResult struct {
 
 // Options adjust a scoring run.
 type Options struct {
-	// Status is the response's status; empty means decided from the answers: "completed"
-	// when every asked, required question is answered.
+	// Status is the status the response's file claims ("" when there is none). The result's
+	// status is always derived from the answers (StatusOf); when the claim differs, the
+	// result carries a warning saying so.
 	Status string
+	// Skipped are the questions the response lists as skipped.
+	Skipped []string
 }
 
 // Score scores answers against bank b. Answers must be normalized (questionnaire.Answers);
@@ -143,7 +146,6 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	asked := asked(b, answers, env, func(q *questionnaire.Question) {
 		r.Warnings = append(r.Warnings, tooCostly("question", q.ID))
 	})
-	missingRequired := false
 	for _, q := range b.Questions {
 		if !asked[q.ID] || !q.Answerable() {
 			continue
@@ -152,8 +154,6 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 		r.Asked++
 		if answers[q.ID] != nil {
 			r.Answered++
-		} else if q.Required {
-			missingRequired = true
 		}
 		if c := answerCode(q, answers[q.ID]); c != nil {
 			r.Answers = append(r.Answers, *c)
@@ -218,12 +218,14 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
 		}
 	}
-	r.Status = opt.Status
-	if r.Status == "" {
-		r.Status = questionnaire.Completed
-		if missingRequired {
-			r.Status = questionnaire.InProgress
-		}
+	askedQs := make([]*questionnaire.Question, len(r.AskedIDs))
+	for i, id := range r.AskedIDs {
+		askedQs[i] = b.Question(id)
+	}
+	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped)
+	r.Status = status
+	if opt.Status != "" && opt.Status != status {
+		r.Warnings = append(r.Warnings, statusWarning(opt.Status, status, missing, untouched))
 	}
 	r.Env = env
 	return r

@@ -15,7 +15,7 @@ func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questio
 	if ds.HasErrors() {
 		return nil, nil, ds
 	}
-	r := scoring.Score(b, answers, scoring.Options{Status: resp.Status})
+	r := scoring.Score(b, answers, scoring.Options{Status: resp.ClaimedStatus(), Skipped: resp.Skipped})
 	addWarnings(r, ds)
 	return answers, r, ds
 }

@@ -520,7 +520,7 @@ func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answer
 
 // summary scores the answers and prints the summary to stdout.
 func (t *taker) summary(answers questionnaire.Answers) error {
-	r := scoring.Score(t.bank, answers, scoring.Options{})
+	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped})
 	r.Warnings = append(r.Warnings, t.warnings...)
 	if t.opts.Format != "json" {
 		fmt.Fprintln(t.f.IO.ErrOut)
@@ -579,7 +579,7 @@ func (t *taker) fromFile() error {
 	}
 	t.adopt(resp, answers, ds)
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
-	resp.Status = scoring.Score(b, answers, scoring.Options{}).Status
+	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped}).Status
 	t.resp = resp
 	if t.opts.Save != "" {
 		if err := t.claim(t.opts.Save); err != nil {
