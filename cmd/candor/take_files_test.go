@@ -124,3 +124,34 @@ func TestTakeLockFollowsTheFileNotTheName(t *testing.T) {
 	assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n")
 	assert.NotContains(t, string(saved), "want_to_trust", "the refused sessions answered nothing")
 }
+
+// Issue #12 defect 5: temporary files holding answers, left by a save that was killed, do not
+// outlive their response: a take in the data folder removes those of responses deleted
+// since, and resuming a response removes its own.
+func TestTakeRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data", "candor")
+	require.NoError(t, os.MkdirAll(data, 0o700))
+	orphan := filepath.Join(data, ".trust-readiness-20261101-090000.yaml.2851.tmp")
+	require.NoError(t, os.WriteFile(orphan, []byte("answers: {feel_safe: false}\n"), 0o600))
+
+	cmd := candorCmd(t, dir, "take")
+	cmd.Stdin = strings.NewReader("y\n")
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	require.True(t, errors.As(err, &ee), "%s", out)
+	_, err = os.Stat(orphan)
+	assert.True(t, os.IsNotExist(err), "the orphan temporary file is removed")
+
+	path := filepath.Join(dir, "r.yaml")
+	first := candorCmd(t, dir, "take", "--save", path)
+	first.Stdin = strings.NewReader("y\n")
+	_, _ = first.CombinedOutput()
+	stale := filepath.Join(dir, ".r.yaml.99.tmp")
+	require.NoError(t, os.WriteFile(stale, []byte("answers: {feel_safe: false}\n"), 0o600))
+	again := candorCmd(t, dir, "take", "--resume", path)
+	again.Stdin = strings.NewReader("")
+	_, _ = again.CombinedOutput()
+	_, err = os.Stat(stale)
+	assert.True(t, os.IsNotExist(err), "resuming removes the response's own stale temporary file")
+}

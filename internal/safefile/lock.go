@@ -283,3 +283,42 @@ func isTempOf(name, base string) bool {
 	}
 	return strings.Trim(mid, "0123456789") == ""
 }
+
+// RemoveOrphanTemps removes, in dir, the temporary files killed saves left for responses
+// that are gone (deleted since): ".NAME.<digits>.tmp" with no NAME beside it, regular files
+// of ours, whose lock no live session holds.
+func RemoveOrphanTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		base, ok := tempBase(e.Name())
+		if !ok || seen[base] || !e.Type().IsRegular() {
+			continue
+		}
+		seen[base] = true
+		path := filepath.Join(dir, base)
+		if _, err := os.Lstat(path); err == nil {
+			continue // its response is there: cleaned when it is next locked
+		}
+		if l, err := TryLock(path); err == nil {
+			l.Release()
+		}
+	}
+}
+
+// tempBase is the file a temporary file name belongs to: ".r.yaml.123.tmp" -> "r.yaml".
+func tempBase(name string) (string, bool) {
+	rest, ok := strings.CutSuffix(name, ".tmp")
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return "", false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	if i <= 1 {
+		return "", false
+	}
+	base := rest[1:i]
+	return base, isTempOf(name, base)
+}
