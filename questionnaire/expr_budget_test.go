@@ -94,3 +94,28 @@ func TestCostProblem(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalBudgetKeepsPredicates: counting steps leaves every builtin with a predicate
+// working as before (the count wraps each predicate's body).
+func TestEvalBudgetKeepsPredicates(t *testing.T) {
+	for _, cond := range []string{
+		"all(1..3, {# > 0}) and any(1..3, {# == 2}) and none(1..3, {# > 3}) and one(1..3, {# == 1})",
+		"len(filter(1..int(n), {# % 2 == 0})) == 5",
+		"map(1..3, {# * 2}) == [2, 4, 6]",
+		"count(1..10, {# > n / 2}) == 5",
+		"sum(1..4, {# * 2}) == 20",
+		"find(1..10, {# > 3}) == 4 and findIndex(1..10, {# > 3}) == 3 and findLast(1..10, {# < 3}) == 2",
+		"reduce(1..4, #acc + #, 0) == 10",
+		"sortBy([3, 1, 2], {-#}) == [3, 2, 1]",
+		"len(groupBy(1..10, {# % 3})) == 3",
+		"let xs = map(1..int(n), {# * 10}); xs[9] == 100",
+	} {
+		t.Run(cond, func(t *testing.T) {
+			b, ds := Load("b.yaml", []byte(budgetBank(cond)))
+			require.NotNil(t, b, "%v", ds)
+			ok, err := b.Flags[0].When.Eval(map[string]any{"n": 10.0})
+			require.NoError(t, err)
+			assert.True(t, ok)
+		})
+	}
+}

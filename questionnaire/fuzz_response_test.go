@@ -2,6 +2,7 @@ package questionnaire_test
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"testing"
 	"time"
@@ -112,6 +113,12 @@ func FuzzReadResponse(f *testing.F) {
 		checkPositions(t, name, rds)
 
 		out, err := r.Marshal(b)
+		var tooLarge *questionnaire.TooLargeError
+		if errors.As(err, &tooLarge) && bytes.Contains(raw, []byte("*")) {
+			// Aliases spelled out past the limits: written back, it would not be read, so
+			// Marshal refuses (and `take --resume` with it).
+			return
+		}
 		if err != nil {
 			t.Fatalf("a response that reads cannot be written: %v", err)
 		}
