@@ -40,8 +40,8 @@ Exit status is 0 when every test passes, 1 when any fails or a bank cannot be lo
 func testRun(f *Factory, opts *TestOptions) error {
 	width := resolveWidth(f, opts.Width)
 	total, passed, unloaded := 0, 0, 0
-	// Only errors: warnings are validate's business.
-	reports, failed := checkBanks(opts.Banks, false, func(rep bankReport, b *questionnaire.Bank, _ questionnaire.Diagnostics) {
+	// Only errors are shown: warnings are validate's business, and a note says there are some.
+	reports, failed := checkBanks(opts.Banks, false, func(rep bankReport, b *questionnaire.Bank, ds questionnaire.Diagnostics) {
 		if opts.Format != "text" {
 			return
 		}
@@ -73,6 +73,10 @@ func testRun(f *Factory, opts *TestOptions) error {
 			fmt.Fprintf(f.IO.Out, "%s: ok, %d of %d %s passed\n", name, ok, n, plural(n, "test", "tests"))
 		default:
 			fmt.Fprintf(f.IO.Out, "%s: FAILED, %d of %d %s passed\n", name, ok, n, plural(n, "test", "tests"))
+		}
+		if w := len(ds.Warnings()); w > 0 {
+			fmt.Fprintf(f.IO.ErrOut, "candor: note: %s has %d %s; 'candor validate %s' shows %s\n",
+				name, w, plural(w, "warning", "warnings"), text.Sanitize(shellQuote(rep.File)), plural(w, "it", "them"))
 		}
 	})
 	if opts.Format == "json" {
