@@ -1,4 +1,5 @@
-// Package data holds the built-in question banks, embedded in the binary.
+// Package data holds the built-in question banks, embedded in the binary, and the one bank
+// lookup every command uses: LoadBank (a BANK argument) and Finder (the bank a response names).
 package data
 
 import (
@@ -8,6 +9,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -39,11 +41,20 @@ func IDs() []string {
 	return ids
 }
 
-// IsBuiltin reports whether id names a built-in bank.
+// IsBuiltin reports whether id names a built-in bank (exactly: BuiltinID matches any case).
+// It is a map lookup, cheap enough for every response of a large batch.
 func IsBuiltin(id string) bool {
-	_, err := fs.Stat(banks, path.Join("banks", id+".yaml"))
-	return err == nil && !strings.ContainsAny(id, "/\\")
+	return builtinSet()[id]
 }
+
+// builtinSet is the built-in ids, read from the embedded files once.
+var builtinSet = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, id := range IDs() {
+		set[id] = true
+	}
+	return set
+})
 
 // Source returns a built-in bank's file text.
 func Source(id string) ([]byte, bool) {

@@ -42,8 +42,7 @@ type Finder struct {
 	// bank's file on this command's line; nil gives a general one.
 	Hint func(r *questionnaire.Response) string
 
-	mu     sync.Mutex
-	loaded map[string]*builtinOnce
+	loaded sync.Map // id -> *builtinOnce
 }
 
 // builtinOnce is one built-in bank, loaded the first time a response names it.
@@ -80,16 +79,11 @@ func (f *Finder) ForResponse(r *questionnaire.Response) (*questionnaire.Bank, qu
 	}}
 }
 
+// entry is id's bank, loaded or not; after the first response to a bank, a read without a lock.
 func (f *Finder) entry(id string) *builtinOnce {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.loaded == nil {
-		f.loaded = map[string]*builtinOnce{}
+	if e, ok := f.loaded.Load(id); ok {
+		return e.(*builtinOnce)
 	}
-	e := f.loaded[id]
-	if e == nil {
-		e = &builtinOnce{}
-		f.loaded[id] = e
-	}
-	return e
+	e, _ := f.loaded.LoadOrStore(id, &builtinOnce{})
+	return e.(*builtinOnce)
 }
