@@ -638,24 +638,13 @@ func TestHostileInterrupts(t *testing.T) {
 					} else {
 						require.NoError(t, cmd.Process.Signal(sig))
 					}
-					err = cmd.Wait()
-					code := 0
-					var ee *exec.ExitError
-					if errors.As(err, &ee) {
-						code = ee.ExitCode()
-					}
+					code, killed := exitStatus(cmd.Wait(), sig)
 					if st.done {
 						// Everything is saved before the summary. A signal during the summary
 						// ends calmly (0 or 130); one that lands after the run has finished,
 						// once candor has let go of signals on its way out, ends the process
 						// as the signal does by default, with nothing left to lose: the
 						// checks below still find the completed file and no lock.
-						killed := false
-						if ee != nil {
-							if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == sig {
-								killed = true
-							}
-						}
 						if !killed {
 							assert.Contains(t, []int{exitOK, exitInterrupted}, code, "stderr:\n%s", stderr.String())
 						}
@@ -696,20 +685,37 @@ func TestHostileInterrupts(t *testing.T) {
 					} else {
 						assert.Equal(t, questionnaire.InProgress, r.Status)
 					}
-					info, err := os.Stat(path)
-					require.NoError(t, err)
-					assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
-					dirInfo, err := os.Stat(filepath.Dir(path))
-					require.NoError(t, err)
-					if saveTo == "default" {
-						assert.Equal(t, os.FileMode(0o700), dirInfo.Mode().Perm())
-					}
-					left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*"))
-					assert.Empty(t, left, "no lock or temporary file is left behind")
+					assertKeptPrivate(t, path, saveTo == "default")
 				})
 			}
 		}
 	}
+}
+
+// assertKeptPrivate checks that a response left by a stopped take is its owner's alone (0600,
+// and its folder 0700 when candor made it: ownFolder), with no lock or temporary file beside it.
+func assertKeptPrivate(t *testing.T, path string, ownFolder bool) {
+	t.Helper()
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	dirInfo, err := os.Stat(filepath.Dir(path))
+	require.NoError(t, err)
+	if ownFolder {
+		assert.Equal(t, os.FileMode(0o700), dirInfo.Mode().Perm())
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*"))
+	assert.Empty(t, left, "no lock or temporary file is left behind")
+}
+
+// exitStatus is a finished process's exit code, and whether sig (when not nil) ended it.
+func exitStatus(err error, sig os.Signal) (code int, killed bool) {
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		return 0, false
+	}
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	return ee.ExitCode(), sig != nil && ok && ws.Signaled() && ws.Signal() == sig
 }
 
 // TestHostileFilePermissions: answers are kept private even where the folders around them are
