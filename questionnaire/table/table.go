@@ -1,0 +1,640 @@
+// Package table reads answers held in one table — a CSV or TSV file typed in from paper
+// worksheets or exported from a form tool, or JSON Lines — one row a respondent. It matches
+// the table's columns to a bank's questions (by question id, worksheet number, the question's
+// exact text, or a mapping file), and turns each row into a response, reporting every bad
+// cell as FILE:ROW:COLUMN with what is allowed.
+//
+// Reading is streaming: a Reader hands out raw rows in order, and Decode, which is safe to
+// call from several goroutines, turns a row into a response. Memory stays flat however many
+// rows there are.
+package table
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// Format is a table's file format.
+type Format int
+
+// Table formats.
+const (
+	CSV Format = iota + 1
+	TSV
+	JSONL
+)
+
+// Formats lists the format names, as --table-format takes them.
+var Formats = []string{"csv", "tsv", "jsonl"}
+
+func (f Format) String() string {
+	switch f {
+	case CSV:
+		return "csv"
+	case TSV:
+		return "tsv"
+	case JSONL:
+		return "jsonl"
+	}
+	return "unknown"
+}
+
+// ParseFormat reads a format name (csv, tsv, jsonl; any case).
+func ParseFormat(name string) (Format, bool) {
+	switch strings.ToLower(strings.TrimPrefix(name, ".")) {
+	case "csv":
+		return CSV, true
+	case "tsv", "tab":
+		return TSV, true
+	case "jsonl", "ndjson":
+		return JSONL, true
+	}
+	return 0, false
+}
+
+// FormatOf tells a table's format from its file name (.csv, .tsv, .jsonl); ok is false for
+// any other name.
+func FormatOf(path string) (Format, bool) {
+	ext := filepath.Ext(path)
+	if ext == "" {
+		return 0, false
+	}
+	return ParseFormat(ext)
+}
+
+// Recognised columns that are not questions.
+const (
+	ColRespondent = "respondent"
+	ColStarted    = "started"
+	ColUpdated    = "updated"
+	ColID         = "id"
+)
+
+// Limits of one table.
+const (
+	// MaxCell is the longest cell read, in bytes: a text answer's limit with room for
+	// multi-byte characters.
+	MaxCell = 4 * questionnaire.MaxTextAnswer
+	// MaxColumns is the most columns a table may have.
+	MaxColumns = 10000
+	// MaxLine is the longest JSON Lines line read, in bytes.
+	MaxLine = 4 << 20
+)
+
+// Options adjust how a table is read.
+type Options struct {
+	// Columns maps headers to question ids and option words to option values (--columns).
+	Columns *Mapping
+	// Ignore names columns to leave out (--ignore-columns); matched exactly, then in any case.
+	Ignore []string
+}
+
+// Row is one raw row, in input order.
+type Row struct {
+	// Line is the row's first line in the file (1 is the header of a CSV or TSV file).
+	Line int
+	// N counts data rows from 1.
+	N int
+	// fields are a CSV or TSV row's cells; obj is a JSON Lines row.
+	fields []string
+	obj    map[string]json.RawMessage
+}
+
+// column is what one table column holds.
+type column struct {
+	header string
+	// q is the question the column answers; nil for the recognised extra columns.
+	q *questionnaire.Question
+	// extra is one of the Col* names, or "" for a question; ignore is true for a column left out.
+	extra  string
+	ignore bool
+	// options maps a cell word (lower case) to an option value, from the mapping file.
+	options map[string]any
+}
+
+// Reader reads a table's rows in order.
+type Reader struct {
+	name   string
+	format Format
+	bank   *questionnaire.Bank
+	opt    Options
+	csv    *csv.Reader
+	lines  *bufio.Reader
+	line   int
+	n      int
+	// cols are the CSV/TSV columns in header order; keys caches JSON Lines key matches.
+	cols []column
+	keys sync.Map
+}
+
+// NewReader starts reading a table named name (for messages) from r. For CSV and TSV it reads
+// the header and matches every column; an unmatched column is an error listing the nearest
+// question ids. The error is questionnaire.Diagnostics.
+func NewReader(r io.Reader, name string, format Format, b *questionnaire.Bank, opt Options) (*Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	skipBOM(br)
+	t := &Reader{name: name, format: format, bank: b, opt: opt}
+	if format == JSONL {
+		t.lines = br
+		return t, nil
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if format == TSV {
+		cr.Comma = '\t'
+		cr.LazyQuotes = true
+	}
+	t.csv = cr
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, t.diag(1, 1, "the table is empty: it needs a header row naming the questions", "")
+	}
+	if err != nil {
+		return nil, t.csvError(err)
+	}
+	if len(header) > MaxColumns {
+		return nil, t.diag(1, 1, fmt.Sprintf("the header has %d columns, more than the %d candor reads", len(header), MaxColumns), "")
+	}
+	return t, t.matchHeader(header)
+}
+
+// skipBOM drops a UTF-8 byte order mark, which spreadsheet programs write.
+func skipBOM(br *bufio.Reader) {
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		_, _ = br.Discard(3)
+	}
+}
+
+func (t *Reader) matchHeader(header []string) error {
+	var ds questionnaire.Diagnostics
+	seen := map[*questionnaire.Question]int{}
+	seenExtra := map[string]int{}
+	t.cols = make([]column, len(header))
+	for i, h := range header {
+		c, err := t.match(h)
+		pos := questionnaire.Pos{File: t.name, Line: 1, Col: i + 1}
+		if err != nil {
+			ds = append(ds, diagAt(pos, err))
+			continue
+		}
+		switch {
+		case c.q != nil:
+			if prev, dup := seen[c.q]; dup {
+				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos,
+					Summary: fmt.Sprintf("column %d (%s) answers %q, as column %d does already", i+1, quoteHeader(h), c.q.ID, prev),
+					Hint:    "keep one column for each question, or leave one out with --ignore-columns"})
+				continue
+			}
+			seen[c.q] = i + 1
+		case c.extra != "":
+			if prev, dup := seenExtra[c.extra]; dup {
+				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos,
+					Summary: fmt.Sprintf("column %d is a second %q column (the first is column %d)", i+1, c.extra, prev)})
+				continue
+			}
+			seenExtra[c.extra] = i + 1
+		}
+		t.cols[i] = c
+	}
+	if len(ds) > 0 {
+		return ds
+	}
+	return nil
+}
+
+// columnError is an unmatched header, with what to do about it.
+type columnError struct{ summary, hint string }
+
+func (e *columnError) Error() string { return e.summary }
+
+func diagAt(pos questionnaire.Pos, err error) questionnaire.Diagnostic {
+	d := questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Summary: err.Error()}
+	var ce *columnError
+	if errors.As(err, &ce) {
+		d.Hint = ce.hint
+	}
+	return d
+}
+
+func quoteHeader(h string) string {
+	if h == "" {
+		return "with no name"
+	}
+	return strconv.Quote(h)
+}
+
+// match finds what a header names: a question (by mapping, id, worksheet number or exact
+// text), a recognised extra column, or an ignored column.
+func (t *Reader) match(h string) (column, error) {
+	key := strings.TrimSpace(h)
+	c := column{header: h}
+	for _, ig := range t.opt.Ignore {
+		if ig == h || ig == key || strings.EqualFold(ig, key) {
+			c.ignore = true
+			return c, nil
+		}
+	}
+	if m := t.opt.Columns; m != nil {
+		if id, ok := m.Columns[key]; ok {
+			if id == "" {
+				c.ignore = true
+				return c, nil
+			}
+			if q := t.bank.Question(id); q != nil {
+				c.q, c.options = q, m.Options[q.ID]
+				return c, nil
+			}
+			switch id {
+			case ColRespondent, ColStarted, ColUpdated, ColID:
+				c.extra = id
+				return c, nil
+			}
+			return c, &columnError{fmt.Sprintf("the mapping sends column %s to %q, which is not a question of bank %q", quoteHeader(h), id, t.bank.ID), t.nearestHint(id)}
+		}
+	}
+	if q := t.bank.Question(key); q != nil {
+		c.q = q
+	} else if q := t.byNumber(key); q != nil {
+		c.q = q
+	} else if q := t.byText(key); q != nil {
+		c.q = q
+	} else {
+		switch low := strings.ToLower(key); low {
+		case ColRespondent, ColStarted, ColUpdated, ColID:
+			c.extra = low
+			return c, nil
+		}
+		if q := t.bank.Question(strings.ToLower(key)); q != nil {
+			c.q = q
+		}
+	}
+	if c.q == nil {
+		return c, &columnError{fmt.Sprintf("column %s is not a question of bank %q", quoteHeader(h), t.bank.ID), t.nearestHint(key)}
+	}
+	if m := t.opt.Columns; m != nil && c.options == nil {
+		c.options = m.Options[c.q.ID]
+	}
+	return c, nil
+}
+
+func (t *Reader) nearestHint(key string) string {
+	ids := make([]string, 0, len(t.bank.Questions))
+	for _, q := range t.bank.Questions {
+		ids = append(ids, q.ID)
+	}
+	hint := "name a question by its id, its number on the worksheet or its exact text; map other headers with --columns, or leave the column out with --ignore-columns"
+	if s := questionnaire.Nearest(key, ids); s != "" {
+		hint = fmt.Sprintf("did you mean `%s`? ", s) + hint
+	}
+	return hint
+}
+
+// byNumber matches a worksheet number ("3", "Q3", "3."), as `candor show` numbers questions.
+func (t *Reader) byNumber(key string) *questionnaire.Question {
+	k := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(key, "Q"), "q"), ".")
+	n, err := strconv.Atoi(k)
+	if err != nil || n < 1 || n > len(t.bank.Questions) || k != strconv.Itoa(n) {
+		return nil
+	}
+	return t.bank.Questions[n-1]
+}
+
+// byText matches a question's exact text, as Google and Microsoft Forms name their columns
+// (white space and case aside).
+func (t *Reader) byText(key string) *questionnaire.Question {
+	k := strings.Join(strings.Fields(key), " ")
+	for _, q := range t.bank.Questions {
+		if strings.EqualFold(k, strings.Join(strings.Fields(q.Text), " ")) {
+			return q
+		}
+	}
+	return nil
+}
+
+// Next returns the next row, or io.EOF after the last. A row that cannot be read at all (a
+// broken quote, a line that is not JSON) is an error naming its line; reading can go on
+// after it only for JSON Lines.
+func (t *Reader) Next() (*Row, error) {
+	if t.format == JSONL {
+		return t.nextJSON()
+	}
+	rec, err := t.csv.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, io.EOF
+		}
+		return nil, t.csvError(err)
+	}
+	line, _ := t.csv.FieldPos(0)
+	t.n++
+	row := &Row{Line: line, N: t.n, fields: make([]string, len(rec))}
+	copy(row.fields, rec)
+	return row, nil
+}
+
+func (t *Reader) csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return t.diag(pe.Line, pe.Column, "this row cannot be read: "+pe.Err.Error(), "a field with a comma, quote or line break must be quoted, and a quote inside it doubled (\"\")")
+	}
+	return t.diag(0, 0, "reading the table: "+err.Error(), "")
+}
+
+func (t *Reader) diag(line, col int, summary, hint string) questionnaire.Diagnostics {
+	return questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: t.name, Line: line, Col: col}, Summary: summary, Hint: hint}}
+}
+
+func (t *Reader) nextJSON() (*Row, error) {
+	for {
+		line, err := t.readLine()
+		if len(line) == 0 && err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, io.EOF
+			}
+			return nil, t.diag(t.line, 0, "reading the table: "+err.Error(), "")
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		t.n++
+		row := &Row{Line: t.line, N: t.n}
+		if err := json.Unmarshal(line, &row.obj); err != nil || row.obj == nil {
+			return row, t.diag(t.line, 1, "this line is not a JSON object of answers", `write one object a line, such as {"feel_safe": "yes", "want_to_trust": "no"}`)
+		}
+		return row, nil
+	}
+}
+
+// readLine reads one line of at most MaxLine bytes, without its line ending.
+func (t *Reader) readLine() ([]byte, error) {
+	t.line++
+	var buf []byte
+	for {
+		part, err := t.lines.ReadSlice('\n')
+		if len(buf)+len(part) > MaxLine {
+			// Skip the rest of the line; it is refused as too long.
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = t.lines.ReadSlice('\n')
+			}
+			return []byte("{\"\":0"), nil // not an object: reported by the caller
+		}
+		buf = append(buf, part...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), err
+	}
+}
+
+// Problem is a bad cell or row: where, what, and what is allowed.
+type Problem = questionnaire.Diagnostic
+
+// Decoded is a row turned into a response.
+type Decoded struct {
+	Row *Row
+	// Response holds the row's answers, normalized; nil when the row has problems.
+	Response *questionnaire.Response
+	// Problems are the row's bad cells; a row with any is left out of scoring.
+	Problems questionnaire.Diagnostics
+}
+
+// Label names the row in output: its respondent, else "row N" (its line in the file).
+func (d *Decoded) Label() string {
+	if d.Response != nil && d.Response.Respondent != "" {
+		return d.Response.Respondent
+	}
+	return fmt.Sprintf("row %d", d.Row.Line)
+}
+
+// Decode turns a row into a response to the reader's bank. It is safe to call from several
+// goroutines at once (each row is decoded on its own).
+func (t *Reader) Decode(row *Row) *Decoded {
+	out := &Decoded{Row: row}
+	resp := &questionnaire.Response{
+		Bank:    questionnaire.BankRef{ID: t.bank.ID, Version: t.bank.Version, Digest: t.bank.Digest},
+		Answers: make(map[string]any, len(t.bank.Questions)),
+		File:    fmt.Sprintf("%s:%d", t.name, row.Line),
+	}
+	if row.obj != nil {
+		t.decodeJSON(row, resp, out)
+	} else {
+		t.decodeFields(row, resp, out)
+	}
+	if len(out.Problems) == 0 {
+		out.Response = resp
+	}
+	return out
+}
+
+func (t *Reader) decodeFields(row *Row, resp *questionnaire.Response, out *Decoded) {
+	if len(row.fields) != len(t.cols) && !(len(row.fields) == 1 && row.fields[0] == "" && len(t.cols) > 1) {
+		out.Problems = append(out.Problems, questionnaire.Diagnostic{Severity: questionnaire.Error,
+			Pos:     questionnaire.Pos{File: t.name, Line: row.Line, Col: 1},
+			Summary: fmt.Sprintf("this row has %d cells; the header has %d columns", len(row.fields), len(t.cols)),
+			Hint:    "every row needs one cell for each column, empty for a question not answered"})
+		return
+	}
+	for i, cell := range row.fields {
+		c := &t.cols[i]
+		if c.ignore {
+			continue
+		}
+		pos := questionnaire.Pos{File: t.name, Line: row.Line, Col: i + 1}
+		if err := t.setCell(c, cell, resp); err != nil {
+			out.Problems = append(out.Problems, cellProblem(pos, c, cell, err))
+		}
+	}
+}
+
+func (t *Reader) decodeJSON(row *Row, resp *questionnaire.Response, out *Decoded) {
+	for key, raw := range row.obj {
+		c, err := t.jsonColumn(key)
+		pos := questionnaire.Pos{File: t.name, Line: row.Line, Col: 1}
+		if err != nil {
+			out.Problems = append(out.Problems, diagAt(pos, err))
+			continue
+		}
+		if c.ignore {
+			continue
+		}
+		cell, ok := jsonCell(raw)
+		if !ok {
+			out.Problems = append(out.Problems, cellProblem(pos, c, string(raw), errors.New("an answer is a string, a number, true or false, or a list of them")))
+			continue
+		}
+		if err := t.setCell(c, cell, resp); err != nil {
+			out.Problems = append(out.Problems, cellProblem(pos, c, cell, err))
+		}
+	}
+	out.Problems.Sort()
+}
+
+// jsonColumn matches a JSON Lines key, once per key: rows are decoded by several goroutines,
+// so the matches are kept in a sync.Map.
+func (t *Reader) jsonColumn(key string) (*column, error) {
+	if v, ok := t.keys.Load(key); ok {
+		m := v.(keyMatch)
+		return m.c, m.err
+	}
+	c, err := t.match(key)
+	m := keyMatch{c: &c, err: err}
+	if err != nil {
+		m.c = nil
+	}
+	t.keys.Store(key, m)
+	return m.c, m.err
+}
+
+type keyMatch struct {
+	c   *column
+	err error
+}
+
+// parseTime reads a started or updated cell: RFC 3339, or a date and time as spreadsheets
+// write them, in UTC.
+func parseTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+		if tm, err := time.Parse(layout, s); err == nil {
+			return tm.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// jsonCell turns a JSON value into cell text: strings as they are, numbers and booleans as
+// written, a list as its items joined with ";".
+func jsonCell(raw json.RawMessage) (string, bool) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", false
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return "", false
+		}
+		return s, true
+	case '[':
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			return "", false
+		}
+		parts := make([]string, 0, len(items))
+		for _, it := range items {
+			s, ok := jsonCell(it)
+			if !ok || strings.HasPrefix(strings.TrimSpace(string(it)), "[") {
+				return "", false
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, ";"), true
+	case 'n':
+		return "", string(raw) == "null"
+	case '{':
+		return "", false
+	}
+	return string(raw), true
+}
+
+func cellProblem(pos questionnaire.Pos, c *column, cell string, err error) questionnaire.Diagnostic {
+	d := questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos}
+	what := "column " + quoteHeader(c.header)
+	if c.q != nil && c.header != c.q.ID {
+		what += " (" + c.q.ID + ")"
+	}
+	d.Summary = what + ": " + err.Error()
+	if c.q != nil {
+		d.Hint = c.q.Allowed()
+	}
+	return d
+}
+
+// setCell reads one cell into the response.
+func (t *Reader) setCell(c *column, cell string, resp *questionnaire.Response) error {
+	if len(cell) > MaxCell {
+		return fmt.Errorf("the cell holds %d bytes, more than the %d candor reads", len(cell), MaxCell)
+	}
+	if !utf8.ValidString(cell) {
+		return errors.New("the cell is not valid UTF-8 text; save the table as UTF-8")
+	}
+	switch c.extra {
+	case ColRespondent:
+		resp.Respondent = strings.TrimSpace(cell)
+		return nil
+	case ColID:
+		if resp.Respondent == "" {
+			resp.Respondent = strings.TrimSpace(cell)
+		}
+		return nil
+	case ColStarted, ColUpdated:
+		tm, ok := parseTime(cell)
+		if !ok {
+			return fmt.Errorf("%q is not a date and time; write it as 2026-11-27T09:00:00Z or 2026-11-27", cell)
+		}
+		if c.extra == ColStarted {
+			resp.Started = tm
+		} else {
+			resp.Updated = tm
+		}
+		return nil
+	}
+	v, err := cellValue(c, cell)
+	if err != nil || v == nil {
+		return err
+	}
+	resp.Answers[c.q.ID] = v
+	resp.Order = append(resp.Order, c.q.ID)
+	return nil
+}
+
+// cellValue reads a cell as the question's answer, with the same words as --answers; nil for
+// an empty cell.
+func cellValue(c *column, cell string) (any, error) {
+	s := strings.TrimSpace(cell)
+	if s == "" {
+		return nil, nil
+	}
+	q := c.q
+	if q.Type == questionnaire.Multi {
+		parts := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == '\n' })
+		items := make([]any, 0, len(parts))
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); p != "" {
+				items = append(items, mapOption(c, p))
+			}
+		}
+		if len(items) == 0 {
+			return nil, nil
+		}
+		return q.ParseValue(items)
+	}
+	if q.Type == questionnaire.Text {
+		return q.ParseValue(cell)
+	}
+	return q.ParseValue(mapOption(c, s))
+}
+
+func mapOption(c *column, s string) any {
+	if c.options != nil {
+		if v, ok := c.options[strings.ToLower(s)]; ok {
+			return v
+		}
+	}
+	return s
+}
