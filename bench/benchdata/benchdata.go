@@ -4,10 +4,13 @@
 package benchdata
 
 import (
+	"encoding/csv"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -141,6 +144,63 @@ func Responses(dir string, b *questionnaire.Bank, n int, seed uint64) error {
 
 // Response returns the file of one random response to b, the i-th, started at at.
 func Response(rng *rand.Rand, b *questionnaire.Bank, at time.Time, i int) ([]byte, error) {
+	return random(rng, b, at, i).Marshal(b)
+}
+
+// Table writes n random responses to b as one CSV table (respondent, started, updated, then
+// a column for each question, by id), as a form export or a typed-in worksheet holds them:
+// yes/no as yes and no, several choices joined by ";". Row i holds the same answers as the
+// i-th file Responses writes with the same seed.
+func Table(w io.Writer, b *questionnaire.Bank, n int, seed uint64) error {
+	cw := csv.NewWriter(w)
+	header := []string{"respondent", "started", "updated"}
+	for _, q := range b.Questions {
+		header = append(header, q.ID)
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(seed, 0))
+	start := time.Date(2026, 9, 1, 9, 0, 0, 0, time.UTC)
+	row := make([]string, len(header))
+	for i := range n {
+		r := random(rng, b, start.Add(time.Duration(i)*37*time.Second), i)
+		row[0], row[1], row[2] = r.Respondent, r.Started.Format(time.RFC3339), r.Updated.Format(time.RFC3339)
+		for j, q := range b.Questions {
+			row[3+j] = cell(r.Answers[q.ID])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cell writes an answer as a table cell.
+func cell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		parts := make([]string, len(x))
+		for i, p := range x {
+			parts[i] = cell(p)
+		}
+		return strings.Join(parts, ";")
+	}
+	return fmt.Sprint(v)
+}
+
+// random is the i-th random response to b, started at at.
+func random(rng *rand.Rand, b *questionnaire.Bank, at time.Time, i int) *questionnaire.Response {
 	r := questionnaire.NewResponse(b, at)
 	r.Updated = at.Add(time.Duration(60+rng.IntN(900)) * time.Second)
 	if rng.IntN(4) != 0 {
@@ -157,7 +217,7 @@ func Response(rng *rand.Rand, b *questionnaire.Bank, at time.Time, i int) ([]byt
 	if rng.IntN(10) != 0 {
 		r.Status = questionnaire.Completed
 	}
-	return r.Marshal(b)
+	return r
 }
 
 // answer is a random valid answer to q, in the form a response file holds it.
