@@ -81,7 +81,18 @@ func LoadFS(fsys fs.FS, name string) (*Bank, Diagnostics) {
 
 // ReadFileLimited reads a whole file, refusing directories and files over MaxFileSize.
 func ReadFileLimited(path string) ([]byte, error) {
-	// Look before opening: opening a named pipe waits for a writer, perhaps for ever.
+	f, err := OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, path)
+}
+
+// OpenFile opens a file to read, refusing a device, pipe or socket before opening it (opening a
+// named pipe waits for a writer, perhaps for ever). The error says what is wrong in plain
+// words. A folder opens; readers refuse it.
+func OpenFile(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, errors.New(describeOpenError(err))
@@ -93,8 +104,7 @@ func ReadFileLimited(path string) ([]byte, error) {
 	if err != nil {
 		return nil, errors.New(describeOpenError(err))
 	}
-	defer f.Close()
-	return readLimited(f, path)
+	return f, nil
 }
 
 func readLimited(f fs.File, name string) ([]byte, error) {

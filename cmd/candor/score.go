@@ -18,6 +18,7 @@ import (
 	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
 )
@@ -34,6 +35,13 @@ type ScoreOptions struct {
 	ASCII bool
 	// Workers is how many responses are scored at once; 0 means runtime.GOMAXPROCS.
 	Workers int
+	// TableFormat reads every RESPONSE that is not a folder as a table of this format (csv,
+	// tsv, jsonl); empty tells tables by their extension. "-" is standard input.
+	TableFormat string
+	// Columns is a --columns mapping file for tables.
+	Columns string
+	// IgnoreColumns are table columns to leave out.
+	IgnoreColumns []string
 
 	// batchSize is how many consecutive responses a worker takes at a time; 0 chooses from
 	// the count (tests set it).
@@ -67,6 +75,7 @@ started, updated, status, then <score>_value and <score>_band for every score of
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
+	tableFlags(cmd, opts)
 	return cmd
 }
 
@@ -93,6 +102,8 @@ type scorer struct {
 
 	// banks finds each response's bank: --bank, or the built-in bank it names, loaded once.
 	banks *data.Finder
+	// tableOpt are --columns and --ignore-columns, for tables.
+	tableOpt table.Options
 }
 
 func scoreRun(f *Factory, opts *ScoreOptions) error {
@@ -109,6 +120,9 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 			return err
 		}
 		s.banks.Bank = b
+		if err := s.loadColumns(); err != nil {
+			return err
+		}
 	}
 	sources, count, folders := s.expand(opts.Responses)
 	s.batch = len(opts.Responses) > 1 || count > 1 || folders
@@ -146,16 +160,21 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	return nil
 }
 
-// scoreItem is a response file to score, or (out set) a folder's error to report.
+// scoreItem is a response file to score, a table's row (row set), or (out set) a folder's
+// or table's error to report.
 type scoreItem struct {
 	path string
 	out  *scoreOut
+	row  *tableRow
 }
 
 // item scores one item: a folder's error is reported in its place.
 func (s *scorer) item(it scoreItem) *scoreOut {
-	if it.out != nil {
+	switch {
+	case it.out != nil:
 		return it.out
+	case it.row != nil:
+		return s.tableRow(it.row)
 	}
 	return s.one(it.path)
 }
@@ -167,6 +186,8 @@ type scoreSource struct {
 	// names are a folder's response files; nil for a file.
 	names *batch.Names
 	out   *scoreOut
+	// table is set for a table of answers, one row a response.
+	table *scoreTable
 }
 
 // items yields the source's files (joined to the folder's path one at a time, so that only
@@ -176,6 +197,8 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 		switch {
 		case src.out != nil:
 			yield(scoreItem{out: src.out})
+		case src.table != nil:
+			src.table.items(yield)
 		case src.names == nil:
 			yield(scoreItem{path: src.path})
 		default:
@@ -196,6 +219,12 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 // the one part of memory that grows with the count, kept small (see batch.ReadDir).
 func (s *scorer) expand(args []string) (sources []scoreSource, count int, folders bool) {
 	for _, arg := range args {
+		if t := s.asTable(arg); t != nil {
+			sources = append(sources, scoreSource{path: arg, table: t})
+			count += t.estimate
+			folders = true // a table holds many responses
+			continue
+		}
 		st, err := os.Stat(arg)
 		if err != nil || !st.IsDir() {
 			sources = append(sources, scoreSource{path: arg}) // reading it reports what is wrong
@@ -243,54 +272,57 @@ func (s *scorer) folderError(dir, summary string) *scoreOut {
 // one reads, checks, scores and renders one response. It never panics on bad input: every
 // problem becomes a diagnostic in out.stderr.
 func (s *scorer) one(path string) *scoreOut {
-	out := &scoreOut{path: path}
-	var errBuf bytes.Buffer
-	var raw []byte
-	report := func(ds questionnaire.Diagnostics) {
-		if len(ds) > 0 {
-			sources := map[string][]byte{}
-			if raw != nil {
-				sources[path] = raw
-			}
-			_ = questionnaire.WriteText(&errBuf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
-		}
-	}
-	fail := func(ds questionnaire.Diagnostics) *scoreOut {
-		report(ds)
-		out.stderr, out.failed = errBuf.Bytes(), true
-		return out
-	}
 	raw, err := questionnaire.ReadFileLimited(path)
 	if err != nil {
-		return fail(questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: err.Error()}})
+		return s.failed(path, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: err.Error()}})
 	}
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
-		return fail(ds)
+		return s.failed(path, raw, ds)
 	}
 	b, bds := s.banks.ForResponse(resp)
 	ds = append(ds, bds...)
 	if b == nil {
-		return fail(ds)
+		return s.failed(path, raw, ds)
 	}
+	return s.scored(path, raw, b, resp, ds)
+}
+
+// diagnostics prints ds as stderr text, quoting lines of raw (the file at path) when given.
+func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnostics) []byte {
+	if len(ds) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	var sources map[string][]byte
+	if raw != nil {
+		sources = map[string][]byte{path: raw}
+	}
+	_ = questionnaire.WriteText(&buf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	return buf.Bytes()
+}
+
+// failed is the output of a response that cannot be scored.
+func (s *scorer) failed(path string, raw []byte, ds questionnaire.Diagnostics) *scoreOut {
+	return &scoreOut{path: path, stderr: s.diagnostics(path, raw, ds), failed: true}
+}
+
+// scored scores resp with b and renders it; ds are what reading it found so far.
+func (s *scorer) scored(path string, raw []byte, b *questionnaire.Bank, resp *questionnaire.Response, ds questionnaire.Diagnostics) *scoreOut {
 	_, r, rds := scoreResponse(b, resp)
 	ds = append(ds, rds...)
 	if r == nil {
-		return fail(ds)
+		return s.failed(path, raw, ds)
 	}
-	report(ds)
 	addWarnings(r, ds)
-	out.bank = b
-	if errBuf.Len() > 0 {
-		out.stderr = errBuf.Bytes()
-	}
+	out := &scoreOut{path: path, bank: b, stderr: s.diagnostics(path, raw, ds)}
 	if s.opts.Format == "csv" {
 		out.row = csvRow(path, resp, r)
 		return out
 	}
 	var buf bytes.Buffer
 	if err := s.render(&buf, b, r, resp); err != nil {
-		return fail(questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: "cannot write the summary: " + err.Error()}})
+		return s.failed(path, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: "cannot write the summary: " + err.Error()}})
 	}
 	out.stdout = buf.Bytes()
 	return out

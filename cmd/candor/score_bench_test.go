@@ -123,3 +123,39 @@ func BenchmarkMain(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScoreTable scores a CSV table of 10,000 PHQ-9 rows the way `candor score --bank
+// phq9.yaml TABLE.csv` does (reading, matching, decoding, scoring, writing in order on every
+// core). bench/table.sh measures the same against pandas.
+func BenchmarkScoreTable(b *testing.B) {
+	const n = 10000
+	bank, ds := data.LoadBank(filepath.Join("..", "..", "scoring", "testdata", "instruments", "phq9.yaml"))
+	if bank == nil {
+		b.Fatal(ds)
+	}
+	path := filepath.Join(b.TempDir(), "phq9.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := benchdata.Table(f, bank, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	for _, format := range []string{"csv", "json"} {
+		b.Run(format, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				ios, _, _, errOut := iostreams.Test()
+				ios.Out = io.Discard
+				opts := &ScoreOptions{Responses: []string{path}, Bank: bank.File, Format: format}
+				if err := scoreRun(NewFactory(ios), opts); err != nil {
+					b.Fatal(err, errOut.String())
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/row")
+			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*n), "cpu-ns/row")
+		})
+	}
+}

@@ -325,6 +325,9 @@ func (t *Reader) byText(key string) *questionnaire.Question {
 	return nil
 }
 
+// Name is the table's name in messages.
+func (t *Reader) Name() string { return t.name }
+
 // Next returns the next row, or io.EOF after the last. A row that cannot be read at all (a
 // broken quote, a line that is not JSON) is an error naming its line; reading can go on
 // after it only for JSON Lines.

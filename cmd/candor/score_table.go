@@ -1,0 +1,161 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/table"
+)
+
+// tableFlags adds the flags of `candor score` that read tables of answers.
+func tableFlags(cmd *cobra.Command, opts *ScoreOptions) {
+	cmd.Flags().StringVar(&opts.TableFormat, "table-format", "", "read each RESPONSE as a table of this format: csv, tsv or jsonl (needed for - , standard input)")
+	cmd.Flags().StringVar(&opts.Columns, "columns", "", "a mapping `FILE` from a table's headers to question ids, and from its words to answers")
+	cmd.Flags().StringSliceVar(&opts.IgnoreColumns, "ignore-columns", nil, "table columns to leave out, by header (comma-separated)")
+	addPreRun(cmd, func(c *cobra.Command, args []string) error {
+		if opts.TableFormat != "" {
+			if _, ok := table.ParseFormat(opts.TableFormat); !ok {
+				return usageError("--table-format %q is not a table format: use %s", opts.TableFormat, strings.Join(table.Formats, ", "))
+			}
+		}
+		tables := false
+		for _, a := range args {
+			if a == "-" && opts.TableFormat == "" {
+				return usageError("reading a table from standard input (-) needs --table-format csv, tsv or jsonl")
+			}
+			if _, ok := table.FormatOf(a); ok || a == "-" || opts.TableFormat != "" {
+				tables = true
+			}
+		}
+		if !tables && (c.Flags().Changed("columns") || c.Flags().Changed("ignore-columns")) {
+			return usageError("--columns and --ignore-columns are for tables of answers (.csv, .tsv, .jsonl)")
+		}
+		if tables && opts.Bank == "" {
+			return usageError("a table of answers needs --bank: the bank its columns answer (a built-in id or a file)")
+		}
+		return nil
+	})
+}
+
+// scoreTable is a RESPONSE argument that is a table of answers, one row a response.
+type scoreTable struct {
+	s      *scorer
+	path   string
+	format table.Format
+	// estimate guesses the row count from the file's size, to size the work.
+	estimate int
+}
+
+// asTable returns the table an argument names (by --table-format, or by its extension), or nil.
+func (s *scorer) asTable(arg string) *scoreTable {
+	f, ok := table.ParseFormat(s.opts.TableFormat)
+	if !ok {
+		if f, ok = table.FormatOf(arg); !ok {
+			return nil
+		}
+	}
+	if st, err := os.Stat(arg); err == nil && st.IsDir() {
+		return nil
+	}
+	t := &scoreTable{s: s, path: arg, format: f, estimate: 1}
+	if st, err := os.Stat(arg); err == nil {
+		t.estimate = max(int(st.Size()/64), 1)
+	}
+	return t
+}
+
+// tableRow is one row to score, with the reader that decodes it.
+type tableRow struct {
+	r   *table.Reader
+	row *table.Row
+	err error
+}
+
+// items reads the table's rows, in order, one at a time: memory stays flat however many rows.
+// A table that cannot be opened or whose header does not match is one failed item.
+func (t *scoreTable) items(yield func(scoreItem) bool) {
+	name := t.path
+	var in io.Reader
+	if t.path == "-" {
+		name, in = "stdin", t.s.f.IO.In
+	} else {
+		f, err := questionnaire.OpenFile(t.path)
+		if err != nil {
+			yield(scoreItem{out: t.s.failed(name, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: err.Error()}})})
+			return
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			yield(scoreItem{out: t.s.failed(name, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: "a table of answers is a file, not a folder"}})})
+			return
+		}
+		in = f
+	}
+	r, err := table.NewReader(in, name, t.format, t.s.banks.Bank, t.s.tableOpt)
+	if err != nil {
+		yield(scoreItem{out: t.s.failed(name, nil, asDiagnostics(name, err))})
+		return
+	}
+	for {
+		row, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil && row == nil {
+			// A CSV or TSV row that cannot be read ends the table: what follows it cannot be
+			// told apart from it.
+			yield(scoreItem{out: t.s.failed(name, nil, asDiagnostics(name, err))})
+			return
+		}
+		if !yield(scoreItem{path: name, row: &tableRow{r: r, row: row, err: err}}) {
+			return
+		}
+	}
+}
+
+// asDiagnostics turns an error of the table package into diagnostics.
+func asDiagnostics(name string, err error) questionnaire.Diagnostics {
+	var ds questionnaire.Diagnostics
+	if errors.As(err, &ds) {
+		return ds
+	}
+	return questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: err.Error()}}
+}
+
+// tableRow decodes and scores one row. A row with a bad cell is left out and reported; its
+// place in the output stays empty.
+func (s *scorer) tableRow(tr *tableRow) *scoreOut {
+	path := fmt.Sprintf("%s:%d", tr.r.Name(), tr.row.Line)
+	if tr.err != nil {
+		return s.failed(path, nil, asDiagnostics(tr.r.Name(), tr.err))
+	}
+	d := tr.r.Decode(tr.row)
+	if len(d.Problems) > 0 {
+		return s.failed(path, nil, d.Problems)
+	}
+	return s.scored(path, nil, s.banks.Bank, d.Response, nil)
+}
+
+// loadColumns reads --columns against the bank.
+func (s *scorer) loadColumns() error {
+	s.tableOpt.Ignore = s.opts.IgnoreColumns
+	if s.opts.Columns == "" {
+		return nil
+	}
+	raw, err := questionnaire.ReadFileLimited(s.opts.Columns)
+	if err != nil {
+		return badInput("%s: %v", s.opts.Columns, err)
+	}
+	m, err := table.ReadMapping(s.opts.Columns, raw, s.banks.Bank)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	s.tableOpt.Columns = m
+	return nil
+}
