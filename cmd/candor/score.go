@@ -42,6 +42,9 @@ type ScoreOptions struct {
 	Columns string
 	// IgnoreColumns are table columns to leave out.
 	IgnoreColumns []string
+	// Items adds every question with its answer: a section in text and markdown, "items" in
+	// JSON, one column a question in CSV.
+	Items bool
 
 	// batchSize is how many consecutive responses a worker takes at a time; 0 chooses from
 	// the count (tests set it).
@@ -75,6 +78,7 @@ started, updated, status, then <score>_value and <score>_band for every score of
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
+	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
 	tableFlags(cmd, opts)
 	return cmd
 }
@@ -309,7 +313,7 @@ func (s *scorer) failed(path string, raw []byte, ds questionnaire.Diagnostics) *
 
 // scored scores resp with b and renders it; ds are what reading it found so far.
 func (s *scorer) scored(path string, raw []byte, b *questionnaire.Bank, resp *questionnaire.Response, ds questionnaire.Diagnostics) *scoreOut {
-	_, r, rds := scoreResponse(b, resp)
+	answers, r, rds := scoreResponse(b, resp)
 	ds = append(ds, rds...)
 	if r == nil {
 		return s.failed(path, raw, ds)
@@ -318,36 +322,57 @@ func (s *scorer) scored(path string, raw []byte, b *questionnaire.Bank, resp *qu
 	out := &scoreOut{path: path, bank: b, stderr: s.diagnostics(path, raw, ds)}
 	if s.opts.Format == "csv" {
 		out.row = csvRow(path, resp, r)
+		if s.opts.Items {
+			lead := len(scoreCSVLead)
+			out.row = append(out.row[:lead:lead], append(render.CSVItemCells(b, answers), out.row[lead:]...)...)
+		}
 		return out
 	}
 	var buf bytes.Buffer
-	if err := s.render(&buf, b, r, resp); err != nil {
+	if err := s.render(&buf, b, r, resp, answers); err != nil {
 		return s.failed(path, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: "cannot write the summary: " + err.Error()}})
 	}
 	out.stdout = buf.Bytes()
 	return out
 }
 
-// scoreLine is one line of JSON Lines: the docs/spec.md §3 result with the file and respondent.
+// scoreLine is one line of JSON Lines: the docs/spec.md §3 result with the file and respondent
+// (and with --items, every question and its answer).
 type scoreLine struct {
 	File       string  `json:"file"`
 	Respondent *string `json:"respondent"`
 	*scoring.Result
+	Items []render.Item `json:"items,omitempty"`
 }
 
-func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, resp *questionnaire.Response) error {
-	if s.opts.Format == "json" && s.batch {
-		line := scoreLine{File: resp.File, Result: r}
+// withItems is one response's JSON result with --items.
+type withItems struct {
+	*scoring.Result
+	Items []render.Item `json:"items"`
+}
+
+func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, resp *questionnaire.Response, answers questionnaire.Answers) error {
+	var items []render.Item
+	if s.opts.Items {
+		items = render.Items(b, answers, r)
+	}
+	switch {
+	case s.opts.Format == "json" && s.batch:
+		line := scoreLine{File: resp.File, Result: r, Items: items}
 		if resp.Respondent != "" {
 			line.Respondent = &resp.Respondent
 		}
 		return json.NewEncoder(w).Encode(line)
+	case s.opts.Format == "json" && s.opts.Items:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(withItems{Result: r, Items: items})
 	}
 	date := resp.Updated
 	if date.IsZero() {
 		date = resp.Started
 	}
-	return render.Summary(w, b, r, render.Options{
+	err := render.Summary(w, b, r, render.Options{
 		Format:     s.opts.Format,
 		Width:      s.width,
 		Color:      s.color,
@@ -356,6 +381,10 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		Source:     resp.File,
 		Respondent: resp.Respondent,
 	})
+	if err == nil && s.opts.Items && (s.opts.Format == "text" || s.opts.Format == "markdown") {
+		err = render.ItemsText(w, items, s.opts.Format, s.width, s.opts.ASCII || !s.f.IO.CanShowUnicode())
+	}
+	return err
 }
 
 // scoreWriter writes results in order: summaries with a rule between them, or CSV rows.
@@ -375,7 +404,7 @@ func newScoreWriter(s *scorer) *scoreWriter {
 		w.csv = csv.NewWriter(w.out)
 		if fixed := s.banks.Bank; fixed != nil {
 			w.csvBank = fixed
-			_ = w.csv.Write(render.CSVHeader(fixed, scoreCSVLead...))
+			_ = w.csv.Write(s.csvHeader(fixed))
 		}
 	}
 	return w
@@ -386,7 +415,7 @@ func (w *scoreWriter) write(out *scoreOut) error {
 	if w.csv != nil && out.row != nil {
 		if w.csvBank == nil {
 			w.csvBank = out.bank
-			if err := w.csv.Write(render.CSVHeader(out.bank, scoreCSVLead...)); err != nil {
+			if err := w.csv.Write(w.s.csvHeader(out.bank)); err != nil {
 				return err
 			}
 		}
@@ -468,6 +497,16 @@ func (w *scoreWriter) flush() error {
 
 // scoreCSVLead are the columns of a score CSV before render.CSVHeader's.
 var scoreCSVLead = []string{"file", "respondent", "started", "updated", "status"}
+
+// csvHeader is the CSV header for bank b: the lead columns, with --items a column for every
+// question, then the scores, flags and outcome.
+func (s *scorer) csvHeader(b *questionnaire.Bank) []string {
+	lead := scoreCSVLead
+	if s.opts.Items {
+		lead = append(append([]string(nil), lead...), render.CSVItemHeader(b)...)
+	}
+	return render.CSVHeader(b, lead...)
+}
 
 // csvRow is one response's row.
 func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []string {

@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -123,6 +124,49 @@ type column struct {
 	ignore bool
 	// options maps a cell word (lower case) to an option value, from the mapping file.
 	options map[string]any
+	// cache keeps the answers of short cells already read: a table repeats the same few
+	// words in a column thousands of times. Shared by the goroutines decoding rows.
+	cache *cellCache
+}
+
+// cellCache remembers what short cells of one column mean, up to maxCached of them.
+type cellCache struct {
+	m sync.Map // cell -> cached
+	n atomic.Int32
+}
+
+type cached struct {
+	v   any
+	err error
+}
+
+const (
+	maxCached     = 1024
+	maxCachedCell = 64
+)
+
+// value reads a cell through the cache: the matcher runs once per distinct word.
+func (c *column) value(cell string) (any, error) {
+	if c.cache == nil || len(cell) > maxCachedCell {
+		return cellValue(c, cell)
+	}
+	if hit, ok := c.cache.m.Load(cell); ok {
+		e := hit.(cached)
+		return copyAnswer(e.v), e.err
+	}
+	v, err := cellValue(c, cell)
+	if c.cache.n.Add(1) <= maxCached {
+		c.cache.m.Store(cell, cached{v: copyAnswer(v), err: err})
+	}
+	return v, err
+}
+
+// copyAnswer copies a multi answer's list, so that no two responses share one.
+func copyAnswer(v any) any {
+	if l, ok := v.([]any); ok {
+		return append([]any(nil), l...)
+	}
+	return v
 }
 
 // Reader reads a table's rows in order.
@@ -207,6 +251,9 @@ func (t *Reader) matchHeader(header []string) error {
 				continue
 			}
 			seenExtra[c.extra] = i + 1
+		}
+		if c.q != nil && c.q.Type != questionnaire.Text {
+			c.cache = &cellCache{}
 		}
 		t.cols[i] = c
 	}
@@ -494,6 +541,9 @@ func (t *Reader) jsonColumn(key string) (*column, error) {
 		return m.c, m.err
 	}
 	c, err := t.match(key)
+	if c.q != nil && c.q.Type != questionnaire.Text {
+		c.cache = &cellCache{}
+	}
 	m := keyMatch{c: &c, err: err}
 	if err != nil {
 		m.c = nil
@@ -586,6 +636,9 @@ func (t *Reader) setCell(c *column, cell string, resp *questionnaire.Response) e
 		}
 		return nil
 	case ColStarted, ColUpdated:
+		if strings.TrimSpace(cell) == "" {
+			return nil
+		}
 		tm, ok := parseTime(cell)
 		if !ok {
 			return fmt.Errorf("%q is not a date and time; write it as 2026-11-27T09:00:00Z or 2026-11-27", cell)
@@ -597,7 +650,7 @@ func (t *Reader) setCell(c *column, cell string, resp *questionnaire.Response) e
 		}
 		return nil
 	}
-	v, err := cellValue(c, cell)
+	v, err := c.value(cell)
 	if err != nil || v == nil {
 		return err
 	}

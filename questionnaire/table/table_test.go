@@ -274,3 +274,12 @@ func TestFormats(t *testing.T) {
 		assert.False(t, ok, name)
 	}
 }
+
+// The cell cache never lets two rows share one multi answer's list.
+func TestCachedMultiAnswersAreNotShared(t *testing.T) {
+	rows, err := readAll(t, "helps\nwalks;music\nwalks;music\n", CSV, Options{})
+	require.NoError(t, err)
+	a := rows[0].Response.Answers["helps"].([]any)
+	a[0] = "changed"
+	assert.Equal(t, []any{"walks", "music"}, rows[1].Response.Answers["helps"])
+}
