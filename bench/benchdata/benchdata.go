@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
 )
 
 // Bank returns the YAML of a valid bank of n questions (n ≥ 10) in sections of 50, with
@@ -120,8 +121,8 @@ tests:
 
 // Responses writes n response files to bank b into dir, as `candor take` saves them
 // (<bank>-<date>-<time>-<n>.yaml, 0600), with random but valid answers: the same for the
-// same seed. About one question in twenty is left unanswered and one response in ten is in
-// progress.
+// same seed. About one question in twenty is left unanswered; a response is in progress when
+// a required question is.
 func Responses(dir string, b *questionnaire.Bank, n int, seed uint64) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
@@ -214,9 +215,10 @@ func random(rng *rand.Rand, b *questionnaire.Bank, at time.Time, i int) *questio
 			r.SetAnswer(q.ID, v)
 		}
 	}
-	if rng.IntN(10) != 0 {
-		r.Status = questionnaire.Completed
-	}
+	// The file says what its answers make it (completed when every asked, required question
+	// is answered), as take writes it; the draw keeps the random sequence of earlier versions.
+	_ = rng.IntN(10)
+	r.Status = scoring.Score(b, questionnaire.Answers(r.Answers), scoring.Options{}).Status
 	return r
 }
 
