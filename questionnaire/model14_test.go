@@ -266,3 +266,52 @@ questions:
 	assert.Empty(t, rds.Errors())
 	assert.Equal(t, "2026-11-01", answers["next_talk"])
 }
+
+// Text a YAML 1.1 reader (PyYAML, spreadsheet importers) would read as something else is
+// written in quotes in a response file, and every text reads back as itself.
+func TestResponseQuotesTextAYAML11ReaderWouldMisread(t *testing.T) {
+	quoted := []string{
+		"yes", "Yes", "YES", "no", "No", "on", "On", "OFF", "off", "y", "Y", "n", "N", "true", "False",
+		"~", "null", "Null", "NULL", "", " padded", "trailing ",
+		"11:11", "1:30:00", "190:20:30.15", "2026-11-27", "2026-1-2", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43",
+		"1_000", "0777", "0o17", "0x1F", "0b1010", "12", "-3", "+7", "1.5", ".5", "1e3", "6.8523015e+5", "3.", ".inf", "-.Inf", ".NaN",
+		"=", "<<",
+	}
+	plain := []string{"often", "never", "nobody", "yesterday", "one two", "1.0.0", "v2", "on time", "abc:def", "no_answer"}
+	cases := map[string]bool{}
+	for _, s := range quoted {
+		cases[s] = true
+	}
+	for _, s := range plain {
+		cases[s] = false
+	}
+	for s, wantQuoted := range cases {
+		t.Run(s, func(t *testing.T) {
+			r := &Response{Bank: BankRef{ID: "b", Version: "1.0.0"}, Status: Completed, Respondent: s, Answers: map[string]any{"note": s, "multi": []any{s}}}
+			raw, err := r.Marshal(nil)
+			require.NoError(t, err)
+			text := string(raw)
+			if wantQuoted {
+				assert.Contains(t, text, "note: \""+s+"\"\n")
+				if s != "" {
+					assert.Contains(t, text, "respondent: \""+s+"\"\n")
+				}
+				assert.Contains(t, text, "multi: [\""+s+"\"]\n")
+			} else {
+				assert.Contains(t, text, "note: "+s+"\n")
+			}
+			back, ds := ReadResponse("r.yaml", raw)
+			require.NotNil(t, back, "%v\n%s", ds, text)
+			assert.Equal(t, s, back.Answers["note"], "reads back as the same text")
+			assert.Equal(t, s, back.Respondent)
+		})
+	}
+}
+
+// A date answer is stored as quoted text: a YAML reader would otherwise make it a timestamp.
+func TestDateAnswerIsStoredQuoted(t *testing.T) {
+	r := &Response{Bank: BankRef{ID: "b", Version: "1.0.0"}, Answers: map[string]any{"born": "2026-11-27"}}
+	raw, err := r.Marshal(nil)
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), `born: "2026-11-27"`)
+}

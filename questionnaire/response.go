@@ -383,7 +383,7 @@ func (r *Response) SetSkipped(id string, skipped bool) {
 // on one Response.
 func (r *Response) Marshal(b *Bank) ([]byte, error) {
 	ids := r.answerOrder(b)
-	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+	str := textNode
 	kv := func(m *yaml.Node, k string, v *yaml.Node) { m.Content = append(m.Content, str(k), v) }
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	kv(root, "candor", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"})
@@ -549,7 +549,7 @@ func valueNode(v any) *yaml.Node {
 		}
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: formatNumber(x)}
 	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}
+		return textNode(x)
 	case []any:
 		n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, e := range x {

@@ -226,7 +226,7 @@ func TestResponseUnknownAnswersKept(t *testing.T) {
 	r.SetAnswer("hope", 4.0)
 	raw, err := r.Marshal(b)
 	require.NoError(t, err)
-	assert.Contains(t, string(raw), "answers:\n  safe: yes\n  hope: 4\n  hpoe: 3\n  old_question: [a, b]\n")
+	assert.Contains(t, string(raw), "answers:\n  safe: \"yes\"\n  hope: 4\n  hpoe: 3\n  old_question: [a, b]\n")
 	back := respRead(t, string(raw))
 	assert.Equal(t, 3.0, back.Answers["hpoe"])
 	assert.Equal(t, []any{"a", "b"}, back.Answers["old_question"])
