@@ -39,7 +39,7 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 			waitFor(t, path, "feel_safe: true", &stderr)
 			_, err = io.WriteString(stdin, "n\n")
 			require.NoError(t, err)
-			waitFor(t, path, "want_to_trust: no", &stderr)
+			waitFor(t, path, `want_to_trust: "no"`, &stderr)
 
 			// The file is in use: a second session on it is refused, and changes nothing.
 			before, err := os.ReadFile(path)
@@ -62,7 +62,7 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 
 			saved, err := os.ReadFile(path)
 			require.NoError(t, err)
-			assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n  want_to_trust: no\n")
+			assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n  want_to_trust: \"no\"\n")
 			assert.Contains(t, string(saved), "status: in-progress")
 			assert.Contains(t, stderr.String(), "That's saved: every answer you gave is in "+path)
 			assert.Contains(t, stderr.String(), "candor take --resume "+path)
