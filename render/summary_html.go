@@ -255,3 +255,11 @@ func (h *htmlOut) sources(ss []*questionnaire.Source) {
 	h.raw(`</ul>`)
 	h.raw(`</section>`)
 }
+
+// ProseHTML is text from a bank (an intro, a help text, a flag's text) as HTML paragraphs and
+// lists, laid out as the summaries lay it out; sanitized and escaped.
+func ProseHTML(text string) string {
+	h := &htmlOut{}
+	h.prose(text)
+	return h.b.String()
+}

@@ -166,3 +166,13 @@ func TestNewCmdSchema(t *testing.T) {
 		{args: "extra", wantErr: "schema takes no arguments"},
 	})
 }
+
+func TestNewCmdForm(t *testing.T) {
+	runCases(t, NewCmdForm, []cmdCase[FormOptions]{
+		{args: "trust-readiness", want: FormOptions{Bank: "trust-readiness"}},
+		{args: "mine.yaml -o page.html --no-summary --respondent Sam", want: FormOptions{Bank: "mine.yaml", Output: "page.html", NoSummary: true, Respondent: "Sam"}},
+		{args: "--output p.html a", want: FormOptions{Bank: "a", Output: "p.html"}},
+		{args: "", wantErr: "form takes one bank"},
+		{args: "a b", wantErr: "form takes one bank"},
+	})
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/safefile"
+	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/web"
+)
+
+// FormOptions are the inputs of 'candor form'.
+type FormOptions struct {
+	Bank string
+	// Output is the page's file; empty writes it to standard output (not a terminal).
+	Output     string
+	NoSummary  bool
+	Respondent string
+}
+
+// NewCmdForm builds 'candor form BANK'.
+func NewCmdForm(f *Factory, runF func(*FormOptions) error) *cobra.Command {
+	opts := &FormOptions{}
+	cmd := &cobra.Command{
+		Use:   "form BANK",
+		Short: "Write a questionnaire as one web page to send to a client",
+		Long: `Write BANK (a built-in id or a file) as one HTML file that anyone can open with a
+double-click and answer in any browser, offline: no server, no account, no install. The
+page runs candor's own engine, so it asks, checks and sums up exactly as 'candor take'
+does, and shows the urgent message the moment an answer raises it.
+
+The person downloads their answers as a response file ('Download my answers'), which
+'candor score', 'compare', 'history' and 'take --resume' read. Nothing is sent anywhere
+and nothing is kept in the browser; 'Leave this page' (or Shift three times) closes it at
+once.
+
+--no-summary ends with a thank-you and the download instead of the summary, for banks
+you want to read first. --respondent puts a name or label in the answers.`,
+		Example: "  candor form trust-readiness -o check-in.html\n" +
+			"  candor form my-bank.yaml --no-summary --respondent Sam -o sam.html",
+		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
+		ValidArgsFunction: bankCompletion,
+		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return formRun(f, opts) }),
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "", "write the page to `FILE` (.html)")
+	fl.BoolVar(&opts.NoSummary, "no-summary", false, "end with a thank-you and the download, without the summary")
+	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with the answers")
+	return cmd
+}
+
+func formRun(f *Factory, opts *FormOptions) error {
+	if opts.Output == "" && f.IO.IsStdoutTTY() {
+		return usageError("the page is a file of about 3 MB; name it with -o FILE.html (or redirect the output)")
+	}
+	b, err := loadBank(f, opts.Bank, resolveWidth(f, 0))
+	if err != nil {
+		return err
+	}
+	raw, err := bankBytes(b, opts.Bank)
+	if err != nil {
+		return err
+	}
+	var page bytes.Buffer
+	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD")})
+	if err != nil {
+		return badInput("cannot write the page: %v", err)
+	}
+	if opts.Output == "" {
+		if _, err := f.IO.Out.Write(page.Bytes()); err != nil {
+			return badInput("writing output: %v", err)
+		}
+		return nil
+	}
+	if err := safefile.MkdirPrivate(filepath.Dir(opts.Output)); err != nil {
+		return badInput("%v", err)
+	}
+	if err := safefile.WriteFile(opts.Output, page.Bytes()); err != nil {
+		return badInput("cannot write %s: %v", opts.Output, err)
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Wrote %s (%.1f MB): open it in a browser to try it, then send it.\n", text.Sanitize(opts.Output), float64(page.Len())/1e6)
+	return nil
+}
+
+// bankBytes are the exact bytes bank b was read from (the built-in file, or the file arg
+// names), so that the page's responses carry the bank's digest.
+func bankBytes(b *questionnaire.Bank, arg string) ([]byte, error) {
+	var raw []byte
+	if src, ok := data.Source(b.ID); ok && b.File == "banks/"+b.ID+".yaml" {
+		raw = src
+	} else {
+		r, err := questionnaire.ReadFileLimited(arg)
+		if err != nil {
+			return nil, badInput("cannot read %s: %v", arg, err)
+		}
+		raw = r
+	}
+	if questionnaire.Digest(raw) != b.Digest {
+		return nil, badInput("%s changed while it was read; try again", arg)
+	}
+	return raw, nil
+}

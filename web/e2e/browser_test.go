@@ -1,0 +1,237 @@
+// Package e2e tests the page `candor form` writes in a real browser: headless Chromium,
+// driven from Go with chromedp. Without a browser the tests skip, except under CI=true,
+// where they fail (.ci/run installs the Debian chromium package).
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/web"
+)
+
+// chromiumPath finds the browser: $CANDOR_CHROMIUM, or a chromium or chrome on the PATH.
+func chromiumPath() string {
+	if p := os.Getenv("CANDOR_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// needBrowser skips the test without a browser, or fails it under CI.
+func needBrowser(t testing.TB) string {
+	t.Helper()
+	p := chromiumPath()
+	if p == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no Chromium found, and CI is set: install the chromium package (.ci/run does)")
+		}
+		t.Skip("no Chromium found (set CANDOR_CHROMIUM, or install chromium); these tests run under CI")
+	}
+	return p
+}
+
+// Flags for Chromium run as root in a container, with nothing phoning out.
+func allocatorOptions(exe, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.UserDataDir(profile),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.WindowSize(1024, 768),
+	}
+}
+
+// Browser is one Chromium with a fresh profile.
+type Browser struct {
+	ctx     context.Context
+	cancel  func()
+	Profile string
+}
+
+// NewBrowser starts Chromium with a fresh profile in a temporary folder.
+func NewBrowser(t testing.TB) *Browser {
+	exe := needBrowser(t)
+	profile := t.TempDir()
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), allocatorOptions(exe, filepath.Join(profile, "profile"))...)
+	bctx, bcancel := chromedp.NewContext(actx)
+	// Start the browser now, so that a failure shows here.
+	require.NoError(t, chromedp.Do(bctx), "starting %s", exe)
+	b := &Browser{ctx: bctx, cancel: func() { bcancel(); acancel() }, Profile: profile}
+	t.Cleanup(b.cancel)
+	return b
+}
+
+// Tab opens a new tab; it closes when the test ends.
+func (b *Browser) Tab(t testing.TB) context.Context {
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	ctx, cancel2 := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancel2(); cancel() })
+	return ctx
+}
+
+// pages caches the page of each built-in bank, written once per test binary.
+var (
+	pagesMu  sync.Mutex
+	pages    = map[string]string{}
+	pagesDir string
+)
+
+// formPage writes the page of a built-in bank (as `candor form` does) and returns its file URL.
+func formPage(t testing.TB, id string, opt web.Options) string {
+	t.Helper()
+	pagesMu.Lock()
+	defer pagesMu.Unlock()
+	key := fmt.Sprintf("%s-%v-%s", id, opt.NoSummary, opt.Respondent)
+	if u, ok := pages[key]; ok {
+		return u
+	}
+	if pagesDir == "" {
+		d, err := os.MkdirTemp("", "candor-e2e-")
+		require.NoError(t, err)
+		pagesDir = d
+	}
+	b, ds := data.LoadBank(id)
+	require.NotNil(t, b, "%v", ds)
+	raw, ok := data.Source(id)
+	require.True(t, ok)
+	path := filepath.Join(pagesDir, key+".html")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, web.Write(f, b, raw, opt))
+	require.NoError(t, f.Close())
+	pages[key] = "file://" + path
+	return pages[key]
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if pagesDir != "" {
+		os.RemoveAll(pagesDir)
+	}
+	os.Exit(code)
+}
+
+// eval runs JavaScript in the page, awaiting a promise, and returns its value.
+func eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	require.NoError(t, err, "evaluating %.200s", js)
+	return v
+}
+
+// open loads url and waits for the first screen.
+func open(t testing.TB, ctx context.Context, url string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(url),
+		chromedp.WaitReady(chromedp.CSS(`body.ready`)),
+	))
+}
+
+// screen is what the page shows now, read from the DOM.
+type screen struct {
+	H1       []string `json:"h1"`
+	Progress string   `json:"progress"`
+	Buttons  []string `json:"buttons"`
+	Legend   string   `json:"legend"`
+	Labels   []string `json:"labels"`
+	Inputs   []string `json:"inputs"`
+	Main     string   `json:"main"`
+	Status   string   `json:"status"`
+	Problem  string   `json:"problem"`
+}
+
+const readScreen = `(() => {
+  const t = (e) => e ? e.textContent.trim().replace(/\s+/g, ' ') : '';
+  const all = (s) => Array.from(document.querySelectorAll(s));
+  return {
+    h1: all('main h1').map(t),
+    progress: t(document.getElementById('progress')),
+    buttons: all('button').map(t),
+    legend: t(document.querySelector('main legend')),
+    labels: all('main label').map(t),
+    inputs: all('main input, main textarea').map(i => i.type),
+    main: t(document.getElementById('main')),
+    status: t(document.getElementById('status')),
+    problem: t(document.getElementById('problem')),
+  };
+})()`
+
+func read(t testing.TB, ctx context.Context) screen {
+	t.Helper()
+	return eval[screen](t, ctx, readScreen)
+}
+
+// click presses the button whose name (text, without visually hidden parts) is name,
+// within main unless it is one of the page's own tools.
+func click(t testing.TB, ctx context.Context, name string) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => {
+	  const want = %s;
+	  const bs = Array.from(document.querySelectorAll('main button, header button')).filter(b => {
+	    const c = b.cloneNode(true); c.querySelectorAll('.visually-hidden').forEach(x => x.remove());
+	    return c.textContent.trim() === want;
+	  });
+	  if (bs.length === 0) return false;
+	  bs[0].click();
+	  return true;
+	})()`, jsString(name))
+	ok := eval[bool](t, ctx, js)
+	require.True(t, ok, "no button %q on the screen: %+v", name, read(t, ctx))
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// TestPageOpensAtTheIntro: the page starts its engine and shows the bank's intro with
+// Begin; Begin shows the first question, numbered, as a fieldset whose legend is the question.
+func TestPageOpensAtTheIntro(t *testing.T) {
+	b := NewBrowser(t)
+	ctx := b.Tab(t)
+	open(t, ctx, formPage(t, "trust-readiness", web.Options{}))
+	s := read(t, ctx)
+	require.Equal(t, []string{"Am I ready to start trusting again?"}, s.H1)
+	require.Contains(t, s.Buttons, "Begin")
+	require.Contains(t, s.Buttons, "Continue from an answers file")
+	require.Contains(t, s.Buttons, "Leave this page")
+	require.Contains(t, s.Buttons, "Download my answers")
+	click(t, ctx, "Begin")
+	s = read(t, ctx)
+	require.Equal(t, "Question 1 of 4", s.Progress)
+	require.True(t, strings.HasPrefix(s.Legend, "Do you feel safe with your partner"), s.Legend)
+	require.Equal(t, []string{"Yes", "No"}, s.Labels)
+	require.Equal(t, []string{"radio", "radio"}, s.Inputs)
+	focused := eval[string](t, ctx, `document.activeElement ? document.activeElement.textContent : ''`)
+	require.Equal(t, s.Legend, focused, "focus moves to the new question")
+}

@@ -1,0 +1,357 @@
+// Package engine is what the page `candor form` writes runs in the browser, compiled to
+// WebAssembly (web/wasm binds it to JavaScript): the bank read from its exact bytes, the one
+// answering session of package ask, the summary of package render and the response file of
+// package questionnaire. The page only draws what a View says and passes on what the person
+// did; every decision (which question comes next, what an answer means, which flag to show,
+// what the summary says) is made here, by the code `candor take` runs.
+//
+// The engine touches no file and no network, and keeps the answers in memory only.
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/scoring"
+)
+
+// Options are the choices the counselor made with `candor form`.
+type Options struct {
+	// NoSummary ends with a thank-you and the download instead of the summary.
+	NoSummary bool `json:"noSummary,omitempty"`
+	// Respondent is the name or label kept with the answers.
+	Respondent string `json:"respondent,omitempty"`
+}
+
+// Engine is one person answering one bank in a page.
+type Engine struct {
+	bank *questionnaire.Bank
+	opt  Options
+	now  func() time.Time
+
+	resp *questionnaire.Response
+	sess *ask.Session
+	// warnings come from reading an answers file back (another version of the bank).
+	warnings []string
+	// screen is what the person sees: intro, question, flags, review or end.
+	screen string
+	// fromReview is true while a question is changed from the review: the review comes
+	// back after it.
+	fromReview bool
+	// sectionSeen lists the sections whose intro has been shown.
+	sectionSeen map[*questionnaire.Section]bool
+	resumed     bool
+}
+
+// Screens a View can show.
+const (
+	ScreenIntro    = "intro"
+	ScreenQuestion = "question"
+	ScreenFlags    = "flags"
+	ScreenReview   = "review"
+	ScreenEnd      = "end"
+)
+
+// New loads the bank from its exact bytes (so a response's digest is the bank file's) and
+// starts a new response. now is the clock (time.Now when nil).
+func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, error) {
+	if now == nil {
+		now = time.Now
+	}
+	b, ds := questionnaire.Load(name, raw)
+	if b == nil {
+		return nil, fmt.Errorf("this questionnaire cannot be read: %s", firstError(ds))
+	}
+	e := &Engine{bank: b, opt: opt, now: now}
+	e.start(questionnaire.NewResponse(b, now()), false)
+	return e, nil
+}
+
+func firstError(ds questionnaire.Diagnostics) string {
+	if errs := ds.Errors(); len(errs) > 0 {
+		d := errs[0]
+		if d.Pos.Line > 0 {
+			return fmt.Sprintf("line %d: %s", d.Pos.Line, d.Summary)
+		}
+		return d.Summary
+	}
+	return "it is not a candor file"
+}
+
+// start makes resp the response being answered, at the intro.
+func (e *Engine) start(resp *questionnaire.Response, resumed bool) {
+	if e.opt.Respondent != "" {
+		// As `take --respondent` does, the label given applies to a file continued too.
+		resp.Respondent = e.opt.Respondent
+	}
+	e.resp = resp
+	e.sess = ask.NewSession(e.bank, resp, ask.Options{Now: e.now})
+	e.screen = ScreenIntro
+	e.fromReview = false
+	e.sectionSeen = map[*questionnaire.Section]bool{}
+	e.resumed = resumed
+}
+
+// Bank is the bank being answered.
+func (e *Engine) Bank() *questionnaire.Bank { return e.bank }
+
+// Reply is what a call returns to the page.
+type Reply struct {
+	// View is the screen to show after the call.
+	View *View `json:"view,omitempty"`
+	// Problem says why an answer was not taken (the view is unchanged).
+	Problem *Problem `json:"problem,omitempty"`
+	// File is the response file to download.
+	File *File `json:"file,omitempty"`
+	// Text is a rendered result ("result").
+	Text string `json:"text,omitempty"`
+	// Error is a failure the person should read (a file that cannot be continued).
+	Error string `json:"error,omitempty"`
+}
+
+// Problem is an answer that was not taken.
+type Problem struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// File is a response file: its suggested name and its text, exactly as `candor take` saves it.
+type File struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+// Call runs one method with its JSON argument (and, for "load", a file's bytes) and returns
+// the reply as JSON. It never panics on bad input: an unknown method or a bad argument is an
+// Error.
+func (e *Engine) Call(method string, arg []byte, data []byte) []byte {
+	r := e.call(method, arg, data)
+	out, err := json.Marshal(r)
+	if err != nil {
+		out, _ = json.Marshal(Reply{Error: err.Error()})
+	}
+	return out
+}
+
+type callArg struct {
+	Text   string `json:"text"`
+	ID     string `json:"id"`
+	Format string `json:"format"`
+	Name   string `json:"name"`
+}
+
+func (e *Engine) call(method string, raw []byte, data []byte) (r Reply) {
+	var a callArg
+	if len(bytes.TrimSpace(raw)) > 0 {
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return Reply{Error: "bad argument to " + method + ": " + err.Error()}
+		}
+	}
+	if e.sess == nil && method != "load" {
+		return Reply{Error: "nothing to show: the answers were cleared"}
+	}
+	var err error
+	switch method {
+	case "view":
+	case "begin":
+		e.screen = ScreenQuestion
+		if len(e.sess.PendingAtOnce()) > 0 {
+			// A file continued may already say what must be read first.
+			e.screen = ScreenFlags
+		} else if e.sess.Done() {
+			e.screen = ScreenReview
+		}
+	case "answer":
+		err = e.answer(a.Text)
+		e.afterStep(err)
+	case "skip":
+		err = e.sess.Skip()
+		e.afterStep(err)
+	case "back":
+		err = e.back()
+	case "goto":
+		if err = e.sess.GoTo(a.ID); err == nil {
+			e.screen, e.fromReview = ScreenQuestion, true
+		}
+	case "review":
+		e.screen = ScreenReview
+	case "ack":
+		e.sess.AckAtOnce()
+		e.screen = ScreenQuestion
+		if e.fromReview || e.sess.Done() {
+			e.screen = ScreenReview
+		}
+	case "summary":
+		e.screen = ScreenEnd
+	case "download":
+		return Reply{File: e.file()}
+	case "result":
+		text, err := e.result(a.Format)
+		if err != nil {
+			return Reply{Error: err.Error()}
+		}
+		return Reply{Text: text}
+	case "load":
+		if msg := e.load(a.Name, data); msg != "" {
+			return Reply{Error: msg}
+		}
+	case "forget":
+		e.forget()
+		return Reply{}
+	default:
+		return Reply{Error: fmt.Sprintf("unknown call %q", method)}
+	}
+	if p, ok := err.(*ask.Problem); ok {
+		r.Problem = &Problem{Code: string(p.Code), Message: p.Message}
+	} else if err != nil {
+		r.Error = err.Error()
+	}
+	r.View = e.view()
+	return r
+}
+
+// answer takes what the person gave on the page. Nothing given (no choice ticked, an empty
+// field) skips an optional question, even one answered before (the page shows that answer,
+// so clearing it means leaving it without one); a required question needs an answer.
+func (e *Engine) answer(text string) error {
+	if strings.TrimSpace(text) != "" {
+		return e.sess.Answer(text)
+	}
+	if st := e.sess.Current(); st.Question != nil && st.Optional {
+		return e.sess.Skip()
+	}
+	if e.sess.Done() {
+		return e.sess.Answer(text)
+	}
+	return &ask.Problem{Code: ask.NeedsAnswer, Message: "This question needs an answer to go on."}
+}
+
+// afterStep decides the screen after an answer or a skip: flags raised at once come first;
+// then the question the session moved to, or the review at the end (or after a change made
+// from the review).
+func (e *Engine) afterStep(err error) {
+	if err != nil {
+		return
+	}
+	switch {
+	case len(e.sess.PendingAtOnce()) > 0:
+		e.screen = ScreenFlags
+	case e.sess.Done() || e.fromReview:
+		e.screen = ScreenReview
+		e.fromReview = false
+	default:
+		e.screen = ScreenQuestion
+	}
+}
+
+// back goes to the question before, from a question or the end; from the review, to the
+// last question.
+func (e *Engine) back() error {
+	switch e.screen {
+	case ScreenIntro:
+		return nil
+	case ScreenReview, ScreenEnd:
+		if !e.sess.Done() && !e.fromReview {
+			e.screen = ScreenQuestion
+			return nil
+		}
+	}
+	if e.screen == ScreenQuestion && e.sess.Current().Number == 1 {
+		e.screen = ScreenIntro
+		return nil
+	}
+	e.fromReview = false
+	if err := e.sess.Back(); err != nil {
+		return err
+	}
+	e.screen = ScreenQuestion
+	return nil
+}
+
+// forget drops the answers and everything that holds them.
+func (e *Engine) forget() {
+	e.sess, e.resp, e.warnings, e.screen = nil, nil, nil, ""
+}
+
+// result scores the answers and renders them: "json" (docs/spec.md §3), "text" or "html"
+// (the summary alone, as the page shows it).
+func (e *Engine) result(format string) (string, error) {
+	r := e.score()
+	opt := e.renderOptions()
+	if format == "html" {
+		return render.SummaryHTML(e.bank, r, opt), nil
+	}
+	opt.Format = format
+	var b strings.Builder
+	if err := render.Summary(&b, e.bank, r, opt); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func (e *Engine) score() *scoring.Result {
+	r := scoring.Score(e.bank, e.sess.Answers(), scoring.Options{})
+	r.Warnings = append(r.Warnings, e.warnings...)
+	return r
+}
+
+// renderOptions are the summary's options, as `candor take` gives them without saving.
+func (e *Engine) renderOptions() render.Options {
+	return render.Options{Date: e.resp.Updated, Respondent: e.resp.Respondent}
+}
+
+// file is the response as `candor take` saves it. Its name tells nothing of the topic.
+func (e *Engine) file() *File {
+	// Without Options.Save, Save only stamps the time and brings the status up to date.
+	_ = e.sess.Save()
+	data, err := e.resp.Marshal(e.bank)
+	if err != nil {
+		return nil
+	}
+	return &File{Name: "candor-answers-" + e.now().Format("20060102") + ".yaml", Text: string(data)}
+}
+
+// load continues from an answers file: a response saved by `candor take` or by this page,
+// or a plain mapping of question ids to answers. The message says why it cannot be, in
+// words a person can act on; "" when it was loaded.
+func (e *Engine) load(name string, data []byte) string {
+	if name == "" {
+		name = "the file"
+	}
+	resp, ds := questionnaire.ReadAnswers(name, data, e.bank)
+	if resp == nil {
+		return "This file cannot be read as answers: " + firstError(ds) + "."
+	}
+	if resp.Bank.ID == "" {
+		resp.Bank = questionnaire.BankRef{ID: e.bank.ID, Version: e.bank.Version, Digest: e.bank.Digest}
+	}
+	if resp.Bank.ID != e.bank.ID {
+		return "This file holds answers to another questionnaire, so it cannot be continued here."
+	}
+	answers, rds := resp.Resolve(e.bank)
+	if rds.HasErrors() {
+		return "Some answers in this file do not fit these questions (" + firstError(rds) + "), so it cannot be continued here."
+	}
+	if resp.Started.IsZero() {
+		resp.Started = e.now().UTC().Truncate(time.Second)
+	}
+	var warnings []string
+	for _, d := range append(ds, rds...).Warnings() {
+		warnings = append(warnings, d.Summary)
+	}
+	// Answers as docs/spec.md §2 writes them (true/false, option values), as take does.
+	for _, q := range e.bank.Questions {
+		if v, ok := answers[q.ID]; ok {
+			resp.SetAnswer(q.ID, v)
+		}
+	}
+	e.start(resp, true)
+	e.warnings = warnings
+	return ""
+}

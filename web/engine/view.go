@@ -1,0 +1,258 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
+)
+
+// View is one screen, everything the page needs to draw it. Text from the bank is sanitized
+// (text.Clean); fields ending in HTML are escaped HTML, ready to insert.
+type View struct {
+	Screen string `json:"screen"`
+	// Answered is how many of the Total questions asked now have an answer.
+	Answered int `json:"answered"`
+	Total    int `json:"total"`
+
+	Intro    *IntroView    `json:"intro,omitempty"`
+	Question *QuestionView `json:"question,omitempty"`
+	Flags    []FlagView    `json:"flags,omitempty"`
+	Review   []ReviewItem  `json:"review,omitempty"`
+	End      *EndView      `json:"end,omitempty"`
+}
+
+// IntroView opens the questionnaire.
+type IntroView struct {
+	Title     string `json:"title"`
+	For       string `json:"for,omitempty"`
+	IntroHTML string `json:"introHTML,omitempty"`
+	// Count says how many questions there are.
+	Count string `json:"count"`
+	// Resumed is set when answers were loaded from a file: Answered of Total are answered.
+	Resumed bool `json:"resumed,omitempty"`
+	// Done is set when every question already has its answer.
+	Done bool `json:"done,omitempty"`
+}
+
+// QuestionView is one question with its place and its answer so far.
+type QuestionView struct {
+	ID       string `json:"id"`
+	Number   int    `json:"number"`
+	Total    int    `json:"total"`
+	Optional bool   `json:"optional"`
+	// Type is yesno, choice, multi, scale, number, text, date or info (a statement to read,
+	// which takes no answer and has no number); a scale with too many points for buttons is
+	// shown as a number.
+	Type     string `json:"type"`
+	Text     string `json:"text"`
+	HelpHTML string `json:"helpHTML,omitempty"`
+	// Section is the question's section title; SectionIntroHTML its intro, on the first
+	// question of the section.
+	Section          string `json:"section,omitempty"`
+	SectionIntroHTML string `json:"sectionIntroHTML,omitempty"`
+	// Options are the choices (yes/no, choice, multi, and each point of a scale).
+	Options []OptionView `json:"options,omitempty"`
+	// Range says which numbers or dates are taken ("from 1 to 10"), for number and date
+	// questions.
+	Range string `json:"range,omitempty"`
+	// Answer is the answer so far as text to put in a field (number, text); HasAnswer
+	// says whether there is an answer.
+	Answer    string `json:"answer,omitempty"`
+	HasAnswer bool   `json:"hasAnswer"`
+	// Reopened: the question comes round again, still without the answer it needs.
+	Reopened bool `json:"reopened,omitempty"`
+	// MaxLength bounds a text answer.
+	MaxLength int `json:"maxLength,omitempty"`
+}
+
+// OptionView is one choice. Send is what the page sends as the answer when it is picked
+// (for multi, the Sends of the picked options joined with ", ").
+type OptionView struct {
+	Label    string `json:"label"`
+	Send     string `json:"send"`
+	Selected bool   `json:"selected"`
+	// Anchor is a scale point's label ("Not at all"), if it has one.
+	Anchor string `json:"anchor,omitempty"`
+}
+
+// FlagView is a flag shown the moment an answer raises it.
+type FlagView struct {
+	ID       string `json:"id"`
+	Urgent   bool   `json:"urgent"`
+	Title    string `json:"title"`
+	TextHTML string `json:"textHTML"`
+}
+
+// ReviewItem is one asked question and its answer, on the review screen.
+type ReviewItem struct {
+	ID       string `json:"id"`
+	Number   int    `json:"number"`
+	Text     string `json:"text"`
+	Answer   string `json:"answer"`
+	Answered bool   `json:"answered"`
+	Skipped  bool   `json:"skipped"`
+	Optional bool   `json:"optional"`
+}
+
+// EndView is the last screen: the summary, or a thank-you without it (--no-summary).
+type EndView struct {
+	SummaryHTML string `json:"summaryHTML,omitempty"`
+	NoSummary   bool   `json:"noSummary,omitempty"`
+}
+
+// maxScalePoints is the most points a scale shows as buttons; a longer one takes a number.
+const maxScalePoints = 21
+
+func (e *Engine) view() *View {
+	if e.sess == nil {
+		return nil
+	}
+	st := e.sess.Current()
+	v := &View{Screen: e.screen, Answered: e.sess.Answered(), Total: st.Total}
+	if e.screen == ScreenQuestion && st.Question == nil {
+		v.Screen = ScreenReview
+	}
+	switch v.Screen {
+	case ScreenIntro:
+		v.Intro = e.introView(st.Total)
+	case ScreenQuestion:
+		v.Question = e.questionView()
+	case ScreenFlags:
+		for _, f := range e.sess.PendingAtOnce() {
+			v.Flags = append(v.Flags, FlagView{ID: f.ID, Urgent: f.Level == questionnaire.Urgent,
+				Title: clean(f.Title), TextHTML: render.ProseHTML(f.Text)})
+		}
+	case ScreenReview:
+		for _, it := range e.sess.Review() {
+			v.Review = append(v.Review, ReviewItem{ID: it.Question.ID, Number: it.Number,
+				Text: clean(it.Question.Text), Answer: clean(it.AnswerText), Answered: it.Answer != nil,
+				Skipped: it.Skipped, Optional: !it.Question.Required})
+		}
+	case ScreenEnd:
+		v.End = &EndView{NoSummary: e.opt.NoSummary}
+		if !e.opt.NoSummary {
+			v.End.SummaryHTML = render.SummaryHTML(e.bank, e.score(), e.renderOptions())
+		}
+	}
+	return v
+}
+
+// clean is text from the bank or the answers on one line, sanitized as every renderer does.
+func clean(s string) string { return strings.Join(strings.Fields(text.Clean(s)), " ") }
+
+func (e *Engine) introView(total int) *IntroView {
+	b := e.bank
+	iv := &IntroView{Title: clean(b.Title), For: clean(b.For), IntroHTML: render.ProseHTML(b.Intro),
+		Resumed: e.resumed, Done: e.sess.Done()}
+	iv.Count = fmt.Sprintf("There are %d questions.", total)
+	if total == 1 {
+		iv.Count = "There is 1 question."
+	}
+	for _, q := range b.Questions {
+		if q.When != nil {
+			iv.Count = fmt.Sprintf("There are about %d questions; a few depend on your answers.", total)
+			break
+		}
+	}
+	return iv
+}
+
+func (e *Engine) questionView() *QuestionView {
+	st := e.sess.Current()
+	q := st.Question
+	qv := &QuestionView{ID: q.ID, Number: st.Number, Total: st.Total, Optional: st.Optional,
+		Type: string(q.Type), Text: clean(q.Text), HasAnswer: st.HasAnswer, Reopened: st.Reopened}
+	if strings.TrimSpace(q.Help) != "" {
+		qv.HelpHTML = render.ProseHTML(q.Help)
+	}
+	if sec := q.Section; sec != nil {
+		qv.Section = clean(sec.Title)
+		if e.firstOfSection(q) && strings.TrimSpace(sec.Intro) != "" {
+			qv.SectionIntroHTML = render.ProseHTML(sec.Intro)
+		}
+	}
+	switch q.Type {
+	case questionnaire.YesNo:
+		qv.Options = []OptionView{
+			{Label: "Yes", Send: "yes", Selected: st.Answer == true},
+			{Label: "No", Send: "no", Selected: st.Answer == false},
+		}
+	case questionnaire.Choice, questionnaire.Multi:
+		picked := map[any]bool{}
+		switch a := st.Answer.(type) {
+		case []any:
+			for _, x := range a {
+				picked[x] = true
+			}
+		case nil:
+		default:
+			picked[a] = true
+		}
+		nums := q.OptionNumbers()
+		for i, o := range q.Options {
+			qv.Options = append(qv.Options, OptionView{Label: clean(o.Label), Send: nums[i], Selected: picked[o.Value]})
+		}
+	case questionnaire.Scale:
+		if q.Max-q.Min+1 <= maxScalePoints {
+			for p := int(q.Min); p <= int(q.Max); p++ {
+				f := float64(p)
+				qv.Options = append(qv.Options, OptionView{Label: questionnaire.FormatNumber(f),
+					Send: questionnaire.FormatNumber(f), Selected: st.Answer == f, Anchor: clean(q.Labels[p])})
+			}
+			break
+		}
+		qv.Type = string(questionnaire.Number)
+		qv.Range = "from " + q.RangeText()
+		qv.Answer = answerField(st.Answer)
+	case questionnaire.Number:
+		if q.HasMin || q.HasMax {
+			qv.Range = numberRange(q)
+		}
+		qv.Answer = answerField(st.Answer)
+	case questionnaire.Text:
+		qv.Answer = answerField(st.Answer)
+		qv.MaxLength = questionnaire.MaxTextAnswer
+	case questionnaire.Date:
+		qv.Answer = answerField(st.Answer)
+		qv.Range = q.DateRangeText()
+	}
+	return qv
+}
+
+// numberRange is "from 1 to 10", "at least 0" or "at most 10".
+func numberRange(q *questionnaire.Question) string {
+	if q.HasMin && q.HasMax {
+		return "from " + q.RangeText()
+	}
+	return q.RangeText()
+}
+
+// answerField is an answer as text to put back in a field.
+func answerField(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return ""
+		}
+		return questionnaire.FormatNumber(x)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// firstOfSection reports whether q is the first question asked in its section.
+func (e *Engine) firstOfSection(q *questionnaire.Question) bool {
+	for _, it := range e.sess.Review() {
+		if it.Question.Section == q.Section {
+			return it.Question == q
+		}
+	}
+	return false
+}

@@ -1,0 +1,367 @@
+// The page of `candor form`. It draws what candor's engine (Go, compiled to WebAssembly)
+// says and passes on what the person does; every decision is the engine's. Nothing is sent
+// anywhere and nothing is stored in the browser: the answers live in this page's memory
+// until the person downloads them.
+(function () {
+  'use strict';
+
+  var main = document.getElementById('main');
+  var progress = document.getElementById('progress');
+  var statusLine = document.getElementById('status');
+  var fileInput = document.getElementById('answers-file');
+  var view = null;
+  // unsaved is true while some answer has not been downloaded.
+  var unsaved = false;
+  var started = false;
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === 'text') e.textContent = attrs[k];
+        else if (k === 'html') e.innerHTML = attrs[k]; // only HTML the engine escaped
+        else if (k === 'onclick') e.addEventListener('click', attrs[k]);
+        else e.setAttribute(k, attrs[k]);
+      });
+    }
+    (children || []).forEach(function (c) { if (c) e.appendChild(c); });
+    return e;
+  }
+
+  function button(label, onclick, cls) {
+    return el('button', { type: 'button', 'class': cls || '', onclick: onclick, text: label });
+  }
+
+  function call(method, arg, data) {
+    var reply = JSON.parse(window.candorCall(method, JSON.stringify(arg || {}), data));
+    if (reply.error) say(reply.error);
+    return reply;
+  }
+
+  function say(text) { statusLine.textContent = text; }
+
+  // step runs a call that changes the screen, then draws the new screen.
+  function step(method, arg) {
+    var reply = call(method, arg);
+    if (reply.problem) {
+      showProblem(reply.problem.message);
+      return;
+    }
+    if (method === 'answer' || method === 'skip') unsaved = true;
+    if (reply.view) draw(reply.view);
+  }
+
+  function showProblem(text) {
+    var p = document.getElementById('problem');
+    if (p) {
+      p.textContent = '';
+      // A change the live region announces even when the text is the same as before.
+      window.setTimeout(function () { p.textContent = text; }, 30);
+    }
+  }
+
+  function focusHeading() {
+    var h = main.querySelector('h1');
+    if (h) {
+      h.setAttribute('tabindex', '-1');
+      h.focus();
+    }
+  }
+
+  function draw(v) {
+    view = v;
+    main.textContent = '';
+    say('');
+    switch (v.screen) {
+      case 'intro': drawIntro(v); break;
+      case 'question': drawQuestion(v); break;
+      case 'flags': drawFlags(v); break;
+      case 'review': drawReview(v); break;
+      case 'end': drawEnd(v); break;
+    }
+    window.scrollTo(0, 0);
+    focusHeading();
+  }
+
+  function setProgress(text) { progress.textContent = text; }
+
+  function drawIntro(v) {
+    var i = v.intro;
+    setProgress('');
+    main.appendChild(el('h1', { text: i.title }));
+    if (i['for']) main.appendChild(el('p', { text: 'For ' + i['for'] + '.' }));
+    if (i.introHTML) main.appendChild(el('div', { 'class': 'prose', html: i.introHTML }));
+    if (i.resumed) {
+      main.appendChild(el('p', { text: 'Welcome back. You have answered ' + v.answered + ' of ' + v.total + ' questions.' +
+        (i.done ? ' Every question has an answer; you can look them over.' : ' You can carry on where you left off.') }));
+    } else {
+      main.appendChild(el('p', { text: i.count + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
+    }
+    main.appendChild(el('p', { 'class': 'note', text: 'Your answers stay on this computer, in this page only: nothing is sent anywhere or kept by the browser. ' +
+      'Use \u201cDownload my answers\u201d to keep them. \u201cLeave this page\u201d, or pressing Shift three times, closes the page at once.' }));
+    main.appendChild(el('div', { 'class': 'actions' }, [
+      button('Begin', function () { step('begin'); }, 'primary'),
+      button('Continue from an answers file', function () { fileInput.click(); })
+    ]));
+  }
+
+  function drawQuestion(v) {
+    var q = v.question;
+    var info = q.type === 'info';
+    var where = info ? '' : 'Question ' + q.number + ' of ' + q.total;
+    setProgress(where);
+    var form = el('form', { id: 'question', novalidate: '' });
+    if (q.section) form.appendChild(el('p', { 'class': 'section', text: q.section }));
+    if (q.sectionIntroHTML) form.appendChild(el('div', { 'class': 'prose', html: q.sectionIntroHTML }));
+    if (where) form.appendChild(el('p', { 'class': 'progress', 'aria-hidden': 'true', text: where }));
+    if (info) {
+      drawInfo(q, form);
+      return;
+    }
+    var fs = el('fieldset', { 'aria-describedby': 'problem' });
+    fs.appendChild(el('legend', null, [el('h1', { id: 'question-text', text: q.text })]));
+    if (q.reopened) fs.appendChild(el('p', { text: 'This question still needs an answer.' }));
+    if (q.optional) fs.appendChild(el('p', { 'class': 'optional', text: 'Optional: you can skip it.' }));
+    if (q.helpHTML) {
+      fs.appendChild(el('details', null, [el('summary', { text: 'Help with this question' }), el('div', { html: q.helpHTML })]));
+    }
+    fs.appendChild(controls(q));
+    form.appendChild(fs);
+    form.appendChild(el('p', { id: 'problem', 'class': 'problem', role: 'alert' }));
+    var actions = [el('button', { type: 'submit', 'class': 'primary', text: 'Next' }), button('Back', function () { step('back'); })];
+    if (q.optional) actions.push(button('Skip', function () { step('skip'); }));
+    actions.push(button('Review my answers', function () { step('review'); }));
+    form.appendChild(el('div', { 'class': 'actions' }, actions));
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      step('answer', { text: answerText(q, form) });
+    });
+    main.appendChild(form);
+  }
+
+  // drawInfo shows a statement to read: it takes no answer.
+  function drawInfo(q, form) {
+    form.appendChild(el('h1', { id: 'question-text', text: q.text }));
+    if (q.helpHTML) form.appendChild(el('div', { 'class': 'prose', html: q.helpHTML }));
+    form.appendChild(el('div', { 'class': 'actions' }, [
+      el('button', { type: 'submit', 'class': 'primary', text: 'Next' }),
+      button('Back', function () { step('back'); }),
+      button('Review my answers', function () { step('review'); })
+    ]));
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      step('answer', { text: '' });
+    });
+    main.appendChild(form);
+  }
+
+  function controls(q) {
+    switch (q.type) {
+      case 'yesno': case 'choice': return choices(q, 'radio', '');
+      case 'multi': return choices(q, 'checkbox', '');
+      case 'scale': return choices(q, 'radio', ' scale');
+    }
+    var field = el('div', { 'class': 'field' });
+    var label = 'Your answer';
+    if (q.type === 'number') label += ' (a number' + (q.range ? ' ' + q.range : '') + ')';
+    if (q.type === 'date') label += ' (a date, ' + q.range + ')';
+    field.appendChild(el('label', { 'for': 'answer', text: label }));
+    var input;
+    if (q.type === 'text') {
+      input = el('textarea', { id: 'answer', name: 'answer', rows: '4', maxlength: String(q.maxLength || 10000) });
+    } else if (q.type === 'date') {
+      input = el('input', { id: 'answer', name: 'answer', type: 'date', autocomplete: 'off' });
+    } else {
+      input = el('input', { id: 'answer', name: 'answer', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' });
+    }
+    input.value = q.answer || '';
+    field.appendChild(input);
+    return field;
+  }
+
+  function choices(q, kind, extra) {
+    var box = el('div', { 'class': 'options' + extra });
+    q.options.forEach(function (o, i) {
+      var id = 'option-' + i;
+      var input = el('input', { type: kind, id: id, name: 'answer', value: o.send });
+      input.checked = !!o.selected;
+      var label = el('label', { 'for': id, text: o.label });
+      if (o.anchor) label.appendChild(el('span', { 'class': 'anchor', text: o.anchor }));
+      box.appendChild(el('div', { 'class': 'option' }, [input, label]));
+    });
+    return box;
+  }
+
+  // answerText is the answer as the engine reads it: the value sent by the picked
+  // options (several joined with ", "), or what was written.
+  function answerText(q, form) {
+    if (q.type === 'number' || q.type === 'text' || q.type === 'date') return form.querySelector('#answer').value;
+    var picked = [];
+    form.querySelectorAll('input[name=answer]').forEach(function (i) { if (i.checked) picked.push(i.value); });
+    return picked.join(', ');
+  }
+
+  function drawFlags(v) {
+    setProgress('');
+    v.flags.forEach(function (f) {
+      main.appendChild(el('section', { 'class': 'flag' + (f.urgent ? ' urgent' : ''), role: 'alert' }, [
+        el('h1', { text: f.title }),
+        el('div', { html: f.textHTML })
+      ]));
+    });
+    main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, download your answers, or leave this page.' }));
+    main.appendChild(el('div', { 'class': 'actions' }, [button('Continue', function () { step('ack'); }, 'primary')]));
+  }
+
+  function drawReview(v) {
+    setProgress('Your answers: ' + v.answered + ' of ' + v.total + ' questions answered');
+    main.appendChild(el('h1', { text: 'Check your answers' }));
+    main.appendChild(el('p', { text: 'Here is every question with your answer. You can change any of them before you finish.' }));
+    var list = el('ol', { 'class': 'review' });
+    v.review.forEach(function (it) {
+      var answer = it.answered ? it.answer : (it.skipped ? 'No answer (skipped)' : (it.optional ? 'No answer yet' : 'No answer yet: this question needs one'));
+      var change = el('button', { type: 'button', onclick: function () { step('goto', { id: it.id }); } }, [
+        document.createTextNode(it.answered ? 'Change' : 'Answer'),
+        el('span', { 'class': 'visually-hidden', text: ' question ' + it.number + ': ' + it.text })
+      ]);
+      list.appendChild(el('li', null, [
+        el('p', { 'class': 'q', text: it.number + '. ' + it.text }),
+        el('p', { 'class': 'a' + (it.answered ? '' : ' none'), text: answer }),
+        change
+      ]));
+    });
+    main.appendChild(list);
+    main.appendChild(el('div', { 'class': 'actions' }, [
+      button(finishLabel(), function () { step('summary'); }, 'primary'),
+      button('Back', function () { step('back'); })
+    ]));
+  }
+
+  function finishLabel() { return window.candorNoSummary ? 'Finish' : 'Show my summary'; }
+
+  function drawEnd(v) {
+    setProgress('');
+    if (v.end.noSummary) {
+      main.appendChild(el('h1', { text: 'Thank you for answering' }));
+      main.appendChild(el('p', { text: 'Please download your answers now and send the file to the person who gave you these questions. Nothing is kept after you close this page.' }));
+    } else {
+      main.appendChild(el('div', { 'class': 'summary', html: v.end.summaryHTML }));
+      main.appendChild(el('p', { text: 'Download your answers to keep them: nothing is kept after you close this page.' }));
+    }
+    main.appendChild(el('div', { 'class': 'actions' }, [
+      button('Download my answers', download, 'primary'),
+      button('Back', function () { step('back'); })
+    ]));
+  }
+
+  function download() {
+    var reply = call('download');
+    if (!reply.file) return;
+    var blob = new Blob([reply.file.text], { type: 'application/x-yaml' });
+    var url = URL.createObjectURL(blob);
+    var a = el('a', { href: url, download: reply.file.name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    unsaved = false;
+    say('Your answers were downloaded as ' + reply.file.name + '.');
+  }
+
+  fileInput.addEventListener('change', function () {
+    var f = fileInput.files && fileInput.files[0];
+    if (!f) return;
+    f.arrayBuffer().then(function (buf) {
+      fileInput.value = '';
+      var reply = JSON.parse(window.candorCall('load', JSON.stringify({ name: f.name }), new Uint8Array(buf)));
+      if (reply.error) {
+        say(reply.error);
+        return;
+      }
+      unsaved = false;
+      draw(reply.view);
+      say('Your answers from ' + f.name + ' are loaded.');
+    });
+  });
+
+  // Leaving: blank the page at once, drop the answers, and replace this page in the history.
+  var leaving = false;
+  function leave() {
+    if (leaving) return;
+    leaving = true;
+    window.removeEventListener('beforeunload', beforeUnload);
+    document.title = '';
+    document.body.textContent = '';
+    try { if (started) window.candorCall('forget', '{}'); } catch (e) { /* the page goes anyway */ }
+    view = null;
+    window.location.replace('about:blank');
+  }
+  document.getElementById('leave').addEventListener('click', leave);
+  document.getElementById('download').addEventListener('click', download);
+
+  // Shift pressed three times in a row (within 5 seconds) leaves, as GOV.UK's "Exit this page".
+  var shifts = [];
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'Shift') { shifts = []; return; }
+    if (ev.repeat) return;
+    var now = Date.now();
+    shifts = shifts.filter(function (t) { return now - t < 5000; });
+    shifts.push(now);
+    if (shifts.length >= 3) leave();
+  }, true);
+
+  function beforeUnload(ev) {
+    if (!unsaved) return undefined;
+    ev.preventDefault();
+    ev.returnValue = '';
+    return '';
+  }
+  window.addEventListener('beforeunload', beforeUnload);
+
+  function fromBase64(s) {
+    s = s.replace(/\s+/g, '');
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);
+    var bin = atob(s);
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  function take(id) {
+    var node = document.getElementById(id);
+    var text = node.textContent;
+    node.remove(); // no need to keep a second copy in the page
+    return text;
+  }
+
+  function fail(err) {
+    main.textContent = '';
+    main.appendChild(el('h1', { text: 'This page could not start' }));
+    main.appendChild(el('p', { text: 'Your browser could not run the questions (' + err + '). Please try a recent version of Firefox, Chrome, Edge or Safari.' }));
+  }
+
+  function boot() {
+    var options = take('candor-options');
+    var opts = JSON.parse(options);
+    window.candorNoSummary = opts.noSummary === true;
+    var bank = fromBase64(take('candor-bank'));
+    var gz = fromBase64(take('candor-engine'));
+    var stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+    new Response(stream).arrayBuffer().then(function (wasm) {
+      var go = new window.Go();
+      return WebAssembly.instantiate(wasm, go.importObject).then(function (result) {
+        go.run(result.instance);
+        var reply = JSON.parse(window.candorStart(bank, opts.bankName, options));
+        if (reply.error) throw new Error(reply.error);
+        started = true;
+        document.body.classList.add('ready');
+        draw(reply.view);
+      });
+    })['catch'](function (err) { fail(err && err.message ? err.message : String(err)); });
+  }
+  try {
+    boot();
+  } catch (err) {
+    fail(err && err.message ? err.message : String(err));
+  }
+})();

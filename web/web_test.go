@@ -1,0 +1,75 @@
+package web
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// scriptData is the text of the <script> element with the id.
+func scriptData(t *testing.T, page, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`<script type="[^"]+" id="` + id + `">([^<]*)</script>`).FindStringSubmatch(page)
+	require.NotNil(t, m, "no script %s", id)
+	return m[1]
+}
+
+func writePage(t *testing.T, id string, opt Options) (string, []byte, *questionnaire.Bank) {
+	t.Helper()
+	b, ds := data.LoadBank(id)
+	require.NotNil(t, b, "%v", ds)
+	raw, ok := data.Source(id)
+	require.True(t, ok)
+	var buf bytes.Buffer
+	require.NoError(t, Write(&buf, b, raw, opt))
+	return buf.String(), raw, b
+}
+
+// TestPageCarriesTheBankAndTheEngine: the page holds the bank's exact bytes (so a response's
+// digest is the bank's), the engine as committed, and the options.
+func TestPageCarriesTheBankAndTheEngine(t *testing.T) {
+	for _, id := range data.IDs() {
+		page, raw, b := writePage(t, id, Options{NoSummary: true, Respondent: `Sam </script><script>alert(1)</script>`})
+		got, err := base64.StdEncoding.DecodeString(scriptData(t, page, "candor-bank"))
+		require.NoError(t, err)
+		assert.Equal(t, raw, got, id)
+		assert.Equal(t, b.Digest, questionnaire.Digest(got))
+		engine, err := base64.StdEncoding.DecodeString(scriptData(t, page, "candor-engine"))
+		require.NoError(t, err)
+		assert.Equal(t, Engine(), engine)
+		var opts map[string]any
+		require.NoError(t, json.Unmarshal([]byte(scriptData(t, page, "candor-options")), &opts))
+		assert.Equal(t, map[string]any{"noSummary": true, "respondent": `Sam </script><script>alert(1)</script>`, "bankName": id + ".yaml"}, opts)
+	}
+}
+
+// TestPageLoadsNothing: the policy forbids every request, and nothing in the page names a
+// resource elsewhere.
+func TestPageLoadsNothing(t *testing.T) {
+	page, _, _ := writePage(t, "trust-readiness", Options{})
+	assert.Contains(t, page, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;unsafe-inline&#39; &#39;wasm-unsafe-eval&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">`)
+	assert.Equal(t, "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'", CSP)
+	own := strings.ReplaceAll(page, wasmExec, "") // the Go toolchain's loader, used as it is
+	for _, bad := range []string{` src=`, `<link`, `@import`, `url(`, `<iframe`, `localStorage`, `sessionStorage`, `indexedDB`, `document.cookie`, `fetch(`, `XMLHttpRequest`, `WebSocket`, `sendBeacon`, `http://`, `https://`} {
+		assert.False(t, strings.Contains(own, bad), "the page holds %q", bad)
+	}
+	assert.Less(t, len(page), 3_500_000, "the page stays under 3.5 MB")
+}
+
+// TestPageButtons: the page names its buttons as the issue and the docs do.
+func TestPageButtons(t *testing.T) {
+	page, _, _ := writePage(t, "trust-readiness", Options{})
+	for _, name := range []string{"Begin", "Next", "Back", "Skip", "Continue", "Review my answers", "Show my summary", "Download my answers", "Leave this page", "Continue from an answers file"} {
+		named := strings.Contains(page, "'"+name+"'") || strings.Contains(page, ">"+name+"</button>")
+		assert.True(t, named, "no button named %q", name)
+	}
+}
