@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -135,7 +135,8 @@ type Options struct {
 func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *Result {
 	r := &Result{
 		Bank:     BankInfo{ID: b.ID, Version: b.Version, Title: b.Title},
-		Scores:   []ScoreResult{},
+		Scores:   make([]ScoreResult, 0, len(b.Scores)),
+		AskedIDs: make([]string, 0, len(b.Questions)),
 		Flags:    []FlagResult{},
 		Warnings: []string{},
 	}
@@ -182,7 +183,7 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			}
 		}
 	}
-	sort.SliceStable(r.Flags, func(i, j int) bool { return r.Flags[i].Level.Rank() < r.Flags[j].Level.Rank() })
+	slices.SortStableFunc(r.Flags, func(a, b FlagResult) int { return a.Level.Rank() - b.Level.Rank() })
 	r.UnansweredSafety = unansweredSafety(b, answers, asked)
 	openSafety := map[string]bool{}
 	for _, id := range r.UnansweredSafety {
@@ -360,7 +361,7 @@ type tally struct {
 // tallyItems adds up s's items: those not asked are left out (`not_asked: exclude`) or count
 // as their lowest score (`lowest`); those asked and unanswered are listed for later.
 func tallyItems(s *questionnaire.Score, answers questionnaire.Answers, asked map[string]bool) tally {
-	var t tally
+	t := tally{counted: make([]*questionnaire.Question, 0, len(s.Items))}
 	for _, q := range s.Items {
 		if !asked[q.ID] && s.NotAsked != questionnaire.CountLowest {
 			continue

@@ -318,6 +318,11 @@ func (s *scorer) scored(path string, raw []byte, b *questionnaire.Bank, resp *qu
 	if r == nil {
 		return s.failed(path, raw, ds)
 	}
+	return s.output(path, raw, b, resp, answers, r, ds)
+}
+
+// output renders one scored response (a CSV row, or its summary) with what reading it found.
+func (s *scorer) output(path string, raw []byte, b *questionnaire.Bank, resp *questionnaire.Response, answers questionnaire.Answers, r *scoring.Result, ds questionnaire.Diagnostics) *scoreOut {
 	addWarnings(r, ds)
 	out := &scoreOut{path: path, bank: b, stderr: s.diagnostics(path, raw, ds)}
 	if s.opts.Format == "csv" {

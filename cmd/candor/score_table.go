@@ -2,15 +2,16 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/table"
+	"github.com/candor-app/candor/scoring"
 )
 
 // tableFlags adds the flags of `candor score` that read tables of answers.
@@ -131,7 +132,7 @@ func asDiagnostics(name string, err error) questionnaire.Diagnostics {
 // tableRow decodes and scores one row. A row with a bad cell is left out and reported; its
 // place in the output stays empty.
 func (s *scorer) tableRow(tr *tableRow) *scoreOut {
-	path := fmt.Sprintf("%s:%d", tr.r.Name(), tr.row.Line)
+	path := tr.r.Name() + ":" + strconv.Itoa(tr.row.Line)
 	if tr.err != nil {
 		return s.failed(path, nil, asDiagnostics(tr.r.Name(), tr.err))
 	}
@@ -139,7 +140,11 @@ func (s *scorer) tableRow(tr *tableRow) *scoreOut {
 	if len(d.Problems) > 0 {
 		return s.failed(path, nil, d.Problems)
 	}
-	return s.scored(path, nil, s.banks.Bank, d.Response, nil)
+	// The row's answers are already read by the bank's own matcher (Decode): score them as
+	// they are, without reading them a second time.
+	answers := questionnaire.Answers(d.Response.Answers)
+	r := scoring.Score(s.banks.Bank, answers, scoring.Options{})
+	return s.output(path, nil, s.banks.Bank, d.Response, answers, r, nil)
 }
 
 // loadColumns reads --columns against the bank.

@@ -477,7 +477,8 @@ func (t *Reader) Decode(row *Row) *Decoded {
 	resp := &questionnaire.Response{
 		Bank:    questionnaire.BankRef{ID: t.bank.ID, Version: t.bank.Version, Digest: t.bank.Digest},
 		Answers: make(map[string]any, len(t.bank.Questions)),
-		File:    fmt.Sprintf("%s:%d", t.name, row.Line),
+		Order:   make([]string, 0, len(t.bank.Questions)),
+		File:    t.name + ":" + strconv.Itoa(row.Line),
 	}
 	if row.obj != nil {
 		t.decodeJSON(row, resp, out)
