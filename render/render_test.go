@@ -131,6 +131,11 @@ var summaryCases = []summaryCase{
 	{name: "what-trust-is-clear", bank: "what-trust-is", test: "a clear picture without checking", opt: std(Options{})},
 	{name: "what-trust-is-checking", bank: "what-trust-is", test: "checking seen as part of trust", opt: std(Options{})},
 	{name: "what-trust-is-too-few", bank: "what-trust-is", test: "too few answers", opt: std(Options{})},
+	{name: "what-trust-is-afraid", bank: "what-trust-is", test: "being afraid to refuse comes first, and names being checked on", opt: std(Options{})},
+	{name: "repair-or-release-impasse", bank: "repair-or-release", test: "both truly trying and the hurt cannot ease is an impasse no one is to blame for", opt: std(Options{})},
+	{name: "partner-view-mixed", bank: "partner-view", test: "a mixed view", opt: std(Options{})},
+	{name: "weekly-trust-hard", bank: "weekly-trust", test: "a hard week with a hurtful surprise", opt: std(Options{})},
+	{name: "trust-readiness-unsure", bank: "trust-readiness", test: "not sure the love is more than the pain", opt: std(Options{})},
 
 	// Edge cases.
 	{name: "no-scores", bank: "no-scores.yaml", answers: questionnaire.Answers{"talked": false}, opt: std(Options{})},
