@@ -90,73 +90,88 @@ func (q *Question) ParseValue(v any) (any, error) {
 		}
 		return o.Value, nil
 	case Multi:
-		if s, ok := v.(string); ok {
-			// Written as text ("walks, music"), it reads as it would be typed.
-			return q.parseMulti(s, false)
-		}
-		list, ok := v.([]any)
-		if !ok {
-			list = []any{v}
-		}
-		out := make([]any, 0, len(list))
-		for _, item := range list {
-			o := q.findOption(item)
-			if o == nil {
-				return nil, &OptionError{Question: q.ID, Value: item}
-			}
-			for _, prev := range out {
-				if prev == o.Value {
-					return nil, fmt.Errorf("%q: option %s is chosen twice", q.ID, describe(item))
-				}
-			}
-			out = append(out, o.Value)
-		}
-		return out, nil
+		return q.parseMultiValue(v)
 	case Scale, Number:
-		f, ok := v.(float64)
-		if s, isStr := v.(string); isStr {
-			if p, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
-				f, ok = p, true
-			} else if q.Type == Scale {
-				for p, label := range q.Labels {
-					if sameWords(s, label) {
-						f, ok = float64(p), true
-					}
-				}
-			}
-		}
-		if !ok || math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, fmt.Errorf("%q takes a number, not %s", q.ID, describe(v))
-		}
-		if q.Type == Scale && f != math.Trunc(f) {
-			return nil, fmt.Errorf("%q takes a whole number from %s to %s, not %s", q.ID, formatNumber(q.Min), formatNumber(q.Max), formatNumber(f))
-		}
-		if (q.HasMin && f < q.Min) || (q.HasMax && f > q.Max) {
-			return nil, fmt.Errorf("%s is outside the range of %q (%s)", formatNumber(f), q.ID, q.RangeText())
-		}
-		return f, nil
+		return q.parseNumberValue(v)
 	case Date:
 		return q.parseDateAnswer(v)
 	case Info:
 		return nil, fmt.Errorf("%q is a statement to read; it takes no answer", q.ID)
 	case Text:
-		var s string
-		switch x := v.(type) {
-		case string:
-			s = x
-		case float64:
-			s = formatNumber(x)
-		case bool:
-			s = strconv.FormatBool(x)
-		default:
-			return nil, fmt.Errorf("%q takes a line of text", q.ID)
-		}
-		if len([]rune(s)) > MaxTextAnswer {
-			return nil, fmt.Errorf("the answer to %q is longer than %d characters", q.ID, MaxTextAnswer)
-		}
-		return s, nil
+		return q.parseTextValue(v)
 	}
 	return nil, fmt.Errorf("%q has an unknown type", q.ID)
+}
+
+// parseMultiValue reads a multi answer: a list of options, one option, or text.
+func (q *Question) parseMultiValue(v any) (any, error) {
+	if s, ok := v.(string); ok {
+		// Written as text ("walks, music"), it reads as it would be typed.
+		return q.parseMulti(s, false)
+	}
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	out := make([]any, 0, len(list))
+	for _, item := range list {
+		o := q.findOption(item)
+		if o == nil {
+			return nil, &OptionError{Question: q.ID, Value: item}
+		}
+		for _, prev := range out {
+			if prev == o.Value {
+				return nil, fmt.Errorf("%q: option %s is chosen twice", q.ID, describe(item))
+			}
+		}
+		out = append(out, o.Value)
+	}
+	return out, nil
+}
+
+// parseNumberValue reads a scale or number answer: a number (or a scale point's label).
+func (q *Question) parseNumberValue(v any) (any, error) {
+	f, ok := v.(float64)
+	if s, isStr := v.(string); isStr {
+		if p, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+			f, ok = p, true
+		} else if q.Type == Scale {
+			for p, label := range q.Labels {
+				if sameWords(s, label) {
+					f, ok = float64(p), true
+				}
+			}
+		}
+	}
+	if !ok || math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil, fmt.Errorf("%q takes a number, not %s", q.ID, describe(v))
+	}
+	if q.Type == Scale && f != math.Trunc(f) {
+		return nil, fmt.Errorf("%q takes a whole number from %s to %s, not %s", q.ID, formatNumber(q.Min), formatNumber(q.Max), formatNumber(f))
+	}
+	if (q.HasMin && f < q.Min) || (q.HasMax && f > q.Max) {
+		return nil, fmt.Errorf("%s is outside the range of %q (%s)", formatNumber(f), q.ID, q.RangeText())
+	}
+	return f, nil
+}
+
+// parseTextValue reads a text answer: text, or a number or yes/no a file wrote unquoted.
+func (q *Question) parseTextValue(v any) (any, error) {
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = x
+	case float64:
+		s = formatNumber(x)
+	case bool:
+		s = strconv.FormatBool(x)
+	default:
+		return nil, fmt.Errorf("%q takes a line of text", q.ID)
+	}
+	if len([]rune(s)) > MaxTextAnswer {
+		return nil, fmt.Errorf("the answer to %q is longer than %d characters", q.ID, MaxTextAnswer)
+	}
+	return s, nil
 }
 
 // findOption matches an option by value, or by text as a person writes it (matchOption).
