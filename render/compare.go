@@ -108,14 +108,15 @@ type CompareQuestion struct {
 type CompareScoreValue struct {
 	Value *float64 `json:"value"`
 	Band  *string  `json:"band"`
-	// SafetyFirst is set when an urgent flag was raised for this side: text and markdown
-	// then set the band aside, as the summary does, so no band reads like a verdict for
-	// someone who said they are not safe.
+	// Applies is false when none of the score's questions was asked of this side.
+	Applies bool `json:"applies"`
+	// SafetyFirst is set when an urgent flag was raised for this side. A comparison is for
+	// the counselor: the score and band are shown all the same, after the flags.
 	SafetyFirst bool `json:"safety_first"`
 }
 
-// setAsideWords replaces a band while safety comes first.
-const setAsideWords = "band set aside: safety first"
+// notAppliesWords stands for the value of a score none of whose questions was asked.
+const notAppliesWords = "does not apply"
 
 // CompareScore is one score on both sides.
 type CompareScore struct {
@@ -179,8 +180,8 @@ func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		}
 		sb := b.Result.Scores[i]
 		cs := CompareScore{ID: sa.ID, Label: sa.Label, Min: sa.Min, Max: sa.Max,
-			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, SafetyFirst: a.Result.Urgent()},
-			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, SafetyFirst: b.Result.Urgent()}}
+			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, Applies: sa.Applies, SafetyFirst: a.Result.Urgent()},
+			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, Applies: sb.Applies, SafetyFirst: b.Result.Urgent()}}
 		if sa.Value != nil && sb.Value != nil {
 			d := scoring.Clean(*sb.Value - *sa.Value)
 			cs.Difference = &d
@@ -397,13 +398,13 @@ func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
 
 func cmpScoreValue(v CompareScoreValue) string {
 	if v.Value == nil {
+		if !v.Applies {
+			return notAppliesWords
+		}
 		return "not enough answers"
 	}
 	s := questionnaire.FormatNumber(*v.Value)
-	switch {
-	case v.SafetyFirst:
-		s += " (" + setAsideWords + ")"
-	case v.Band != nil && *v.Band != "":
+	if v.Band != nil && *v.Band != "" {
 		s += " (" + text.Clean(*v.Band) + ")"
 	}
 	return s

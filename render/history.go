@@ -173,18 +173,19 @@ func historyDates(entries []HistoryEntry) []string {
 	return out
 }
 
-// histValue is a score's value and band in words: "2.4 Just starting". While an urgent
-// flag is raised the band is set aside, as in the summary.
+// histValue is a score's value and band in words: "2.4 Just starting". History is for the
+// counselor: every score is shown, also while an urgent flag is raised (the flags come
+// first).
 func histValue(e HistoryEntry, i int) string {
 	s := e.Result.Scores[i]
 	if s.Value == nil {
+		if !s.Applies {
+			return notAppliesWords
+		}
 		return "not enough answers"
 	}
 	v := questionnaire.FormatNumber(*s.Value)
-	switch {
-	case e.Result.Urgent():
-		v += " (" + setAsideWords + ")"
-	case s.Band != nil && *s.Band != "":
+	if s.Band != nil && *s.Band != "" {
 		v += " " + text.Clean(*s.Band)
 	}
 	return v

@@ -147,5 +147,5 @@ func TestHistoryTextNarrow(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(out), " ")
 	assert.Contains(t, flat, "26 Strong connection")
-	assert.Contains(t, flat, "7 (band set aside: safety first)")
+	assert.Contains(t, flat, "Connection: 7 Still finding your feet", "history is for the counselor: every score, after the flags")
 }

@@ -36,6 +36,10 @@ type Options struct {
 	// counselor running `candor score`): printed as "Answers from FILE" instead of SavedTo
 	// when set.
 	Source string
+	// Counselor is set for a counselor's view of someone's answers (`candor score`): every
+	// score is shown, after the urgent flags, never set aside. The person's own summary
+	// (`take`) sets scores aside while an urgent flag is raised.
+	Counselor bool
 	// Respondent names who answered, if known.
 	Respondent string
 }
@@ -51,6 +55,11 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 	var out string
 	switch opt.Format {
 	case "json":
+		if setScoresAside(r, opt) {
+			c := *r
+			c.ScoresSetAside = true
+			return JSON(w, &c)
+		}
 		return JSON(w, r)
 	case "", "text":
 		out = summaryText(b, r, opt)
@@ -169,9 +178,48 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// notEnough explains why a score has no value: how many of its questions were answered and
-// how many it needs.
+// setScoresAside reports whether the summary sets scores aside: the person's own summary,
+// while an urgent flag is raised.
+func setScoresAside(r *scoring.Result, opt Options) bool {
+	return len(r.Scores) > 0 && r.Urgent() && !opt.Counselor
+}
+
+// safetyOpen takes out of r's warnings those that name an unanswered safety question:
+// summaries say them first, before the title (to the person in their own words), and not
+// again with the other warnings.
+func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, rest []string) {
+	open := map[string]*questionnaire.Question{}
+	if b != nil {
+		for _, id := range r.UnansweredSafety {
+			if q := b.Question(id); q != nil {
+				open[scoring.SafetyUnansweredText(q)] = q
+			}
+		}
+	}
+	for _, w := range r.Warnings {
+		q, ok := open[w]
+		switch {
+		case !ok:
+			rest = append(rest, w)
+		case opt.Counselor:
+			first = append(first, w)
+		default:
+			first = append(first, fmt.Sprintf("You have not answered %q yet. It asks about your safety, so this summary gives no verdict until you do.",
+				strings.TrimSpace(q.Text)))
+		}
+	}
+	return first, rest
+}
+
+// notApplies is what stands for a score none of whose questions was asked.
+const notApplies = "This does not apply: none of its questions was asked."
+
+// notEnough explains why a score has no value: that it does not apply, or how many of its
+// questions were answered and how many it needs.
 func notEnough(s scoring.ScoreResult) string {
+	if !s.Applies {
+		return notApplies
+	}
 	n, a, k := s.Items, s.Answered, s.Needed
 	q := plural(n, "question", "questions")
 	if a >= k && n > 0 {
@@ -218,6 +266,13 @@ func setAside(opt Options) string {
 		s += " They are kept with your answers, for when you want to look at them."
 	}
 	return s
+}
+
+// filledLowest says that a score counted its unanswered questions as their lowest answer.
+func filledLowest(s scoring.ScoreResult) string {
+	n := s.FilledLowest
+	return fmt.Sprintf("%d of its %d questions %s no answer and %s as the lowest answer.",
+		n, s.Items, plural(n, "has", "have"), plural(n, "counts", "count"))
 }
 
 // prorated says how a score with a few unanswered questions was worked out.

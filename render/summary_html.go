@@ -76,6 +76,10 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.prose(f.Text)
 		h.raw(`</section>`)
 	}
+	safety, warnings := safetyOpen(b, r, opt)
+	for _, w := range safety {
+		h.raw(`<p class="candor-urgent">` + esc(w) + `</p>`)
+	}
 	if title := bankTitle(b, r); title != "" {
 		h.el("h1", title)
 	}
@@ -88,7 +92,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.prose(o.Text)
 		h.raw(`</section>`)
 	}
-	if len(r.Scores) > 0 && len(urgent) > 0 {
+	if setScoresAside(r, opt) {
 		h.el("p", setAside(opt))
 	} else if len(r.Scores) > 0 {
 		h.raw(`<section class="candor-scores">`)
@@ -132,11 +136,11 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	if lead, file := fileLine(opt); lead != "" {
 		h.raw(`<p class="candor-file">` + esc(lead) + ` <code>` + esc(file) + `</code></p>`)
 	}
-	if len(r.Warnings) > 0 {
+	if len(warnings) > 0 {
 		h.raw(`<section class="candor-warnings">`)
 		h.el("h2", "About this summary")
 		h.raw(`<ul>`)
-		for _, w := range r.Warnings {
+		for _, w := range warnings {
 			h.el("li", w)
 		}
 		h.raw(`</ul>`)
@@ -230,6 +234,9 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 	}
 	if s.Prorated {
 		h.raw(`<p class="candor-note">` + esc(prorated(s)) + `</p>`)
+	}
+	if s.FilledLowest > 0 {
+		h.raw(`<p class="candor-note">` + esc(filledLowest(s)) + `</p>`)
 	}
 	h.raw(`</section>`)
 }

@@ -105,6 +105,10 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		ls := []string{"> **" + MarkdownEscape(f.Title) + "**", ">"}
 		m.block(append(ls, m.prose(f.Text, "> ")...)...)
 	}
+	safety, warnings := safetyOpen(b, r, opt)
+	for _, w := range safety {
+		m.block("**" + MarkdownEscape(w) + "**")
+	}
 
 	if title := bankTitle(b, r); title != "" {
 		m.block("# " + MarkdownEscape(title))
@@ -118,7 +122,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		m.block(m.prose(o.Text, "")...)
 	}
 
-	if len(r.Scores) > 0 && len(urgent) > 0 {
+	if setScoresAside(r, opt) {
 		m.block(setAside(opt))
 	} else if len(r.Scores) > 0 {
 		m.block("## A closer look")
@@ -183,7 +187,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		}
 	}
 
-	m.notes("About this summary", r.Warnings)
+	m.notes("About this summary", warnings)
 
 	if m.b.Len() == 0 {
 		m.block("Thank you for answering.")
@@ -215,5 +219,8 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 	}
 	if s.Prorated {
 		m.block("*" + prorated(s) + "*")
+	}
+	if s.FilledLowest > 0 {
+		m.block("*" + filledLowest(s) + "*")
 	}
 }

@@ -106,6 +106,12 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.lines(Frame(ls, t.width, t.g, t.st))
 		t.gap(1)
 	}
+	// A safety question without an answer is named before anything else.
+	safety, warnings := safetyOpen(b, r, opt)
+	for _, w := range safety {
+		t.lines(styled(w, t.width, "", t.st.AccentBold))
+		t.gap(1)
+	}
 
 	if title := bankTitle(b, r); title != "" {
 		t.lines(text.Wrap(text.Clean(title), t.width))
@@ -129,7 +135,7 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.prose(o.Text, "")
 	}
 
-	if len(r.Scores) > 0 && len(urgent) > 0 {
+	if setScoresAside(r, opt) {
 		// No score or band may read as a verdict ("Ready to begin") while safety comes first.
 		t.gap(2)
 		t.lines(text.Wrap(setAside(opt), t.width))
@@ -190,10 +196,10 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.lines(text.WrapIndent(text.Clean(file), t.width, "", "  "))
 	}
 
-	if len(r.Warnings) > 0 {
+	if len(warnings) > 0 {
 		t.gap(2)
 		t.heading("About this summary")
-		for _, w := range r.Warnings {
+		for _, w := range warnings {
 			t.lines(text.WrapIndent(text.Clean(w), t.width, "  "+t.g.Bullet+" ", "    "))
 		}
 	}
@@ -252,6 +258,9 @@ func (t *textOut) score(s scoring.ScoreResult) {
 	}
 	if strings.TrimSpace(s.BandText) != "" {
 		t.prose(s.BandText, indent)
+	}
+	if s.FilledLowest > 0 {
+		t.lines(text.WrapIndent("("+filledLowest(s)+")", t.width, "", indent))
 	}
 	if s.Prorated {
 		t.lines(text.WrapIndent("("+prorated(s)+")", t.width, "", indent))

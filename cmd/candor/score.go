@@ -384,6 +384,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		ASCII:      s.opts.ASCII || !s.f.IO.CanShowUnicode(),
 		Date:       date,
 		Source:     resp.File,
+		Counselor:  true,
 		Respondent: resp.Respondent,
 	})
 	if err == nil && s.opts.Items && (s.opts.Format == "text" || s.opts.Format == "markdown") {
