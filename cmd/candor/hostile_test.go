@@ -561,8 +561,9 @@ func readTrustResponse(t *testing.T, path string) (*questionnaire.Response, ques
 // TestHostileInterrupts stops a real `candor take` at several points, by SIGINT, SIGTERM,
 // SIGHUP and the end of its input: before the first answer, in the middle of typing an
 // answer (no Enter yet), and while the summary is written. Each leaves a valid response
-// with every answer given (the one being typed is not given yet), no lock file, and exit
-// status 130 (or 0 when the summary was already out). Between answers is
+// with every answer given (the one being typed is not given yet), or no file at all when
+// nothing was answered yet, no lock file, and exit status 130 (or 0 when the summary was
+// already out). Between answers is
 // TestTakeInterruptedBetweenAnswers; the end of input between answers is take_resume.txtar.
 func TestHostileInterrupts(t *testing.T) {
 	if runtime.GOOS == "windows" {

@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/internal/iostreams"
-	"github.com/candor-app/candor/internal/safefile"
 )
 
 // runTake runs `candor take` in-process with a fixed clock and data folder.
@@ -41,7 +40,7 @@ func TestTakeDefaultFileIsNamedByBankAndTimeAndPrivate(t *testing.T) {
 	for path, answer := range map[string]string{first: "feel_safe: true", second: "feel_safe: false"} {
 		st, err := os.Stat(path)
 		require.NoError(t, err)
-		assert.Equal(t, safefile.FileMode, st.Mode().Perm(), path)
+		assert.Equal(t, os.FileMode(0o600), st.Mode().Perm(), path)
 		b, err := os.ReadFile(path)
 		require.NoError(t, err)
 		assert.Contains(t, string(b), answer)
@@ -49,7 +48,7 @@ func TestTakeDefaultFileIsNamedByBankAndTimeAndPrivate(t *testing.T) {
 	for _, dir := range []string{dataDir, filepath.Dir(dataDir)} {
 		st, err := os.Stat(dir)
 		require.NoError(t, err)
-		assert.Equal(t, safefile.DirMode, st.Mode().Perm(), dir)
+		assert.Equal(t, os.FileMode(0o700), st.Mode().Perm(), dir)
 	}
 	left, _ := filepath.Glob(filepath.Join(dataDir, ".*"))
 	assert.Empty(t, left, "no lock or temporary file is left behind")
@@ -63,7 +62,7 @@ func TestTakeTightensAnOpenDataFolder(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	st, err := os.Stat(dataDir)
 	require.NoError(t, err)
-	assert.Equal(t, safefile.DirMode, st.Mode().Perm())
+	assert.Equal(t, os.FileMode(0o700), st.Mode().Perm())
 }
 
 func TestShellQuote(t *testing.T) {
