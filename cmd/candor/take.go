@@ -587,6 +587,7 @@ func (t *taker) fromFile() error {
 		if err := t.claim(t.opts.Save); err != nil {
 			return err
 		}
+		t.fresh = false // asked to save these answers, even none
 		if err := t.save(resp); err != nil {
 			return badInput("cannot save the answers: %v", err)
 		}
