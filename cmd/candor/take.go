@@ -419,6 +419,9 @@ func (t *taker) session(ctx context.Context) error {
 	if t.path != "" {
 		save = t.save
 	}
+	// Watched from here: starting the session already works out the resumed answers' whens.
+	done := make(chan struct{})
+	go t.watchStop(ctx, done)
 	s := terminal.New(t.bank, t.resp, terminal.NewLineReader(t.f.IO.In), e, terminal.Options{
 		Width:    min(t.width, text.MaxWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
@@ -428,8 +431,6 @@ func (t *taker) session(ctx context.Context) error {
 		SavedTo:  t.path,
 		Now:      t.f.Now,
 	})
-	done := make(chan struct{})
-	go t.watchStop(ctx, done)
 	status, err := s.Run(ctx)
 	t.endSession()
 	close(done)

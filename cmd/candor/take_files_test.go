@@ -88,6 +88,43 @@ func TestTakeSignalDuringSlowWhen(t *testing.T) {
 	}
 }
 
+// The same while a resumed session starts: its answers' slow whens are worked out before the
+// first question, and a signal then ends take promptly with the file as it was.
+func TestTakeSignalWhileResumingSlowWhen(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "slow.yaml"), []byte(slowBank(4000)), 0o600))
+	path := filepath.Join(dir, "r.yaml")
+	first := candorCmd(t, dir, "take", "slow.yaml", "--save", path)
+	first.Stdin = strings.NewReader("y\n")
+	var stderr testutil.SyncBuffer
+	first.Stderr = &stderr
+	require.NoError(t, first.Start())
+	defer func() { _ = first.Process.Kill() }()
+	waitFor(t, path, "a: true", &stderr)
+	require.NoError(t, first.Process.Signal(syscall.SIGINT))
+	assert.Equal(t, exitInterrupted, waitExit(t, first, &stderr))
+	before, err := os.ReadFile(path)
+	require.NoError(t, err)
+
+	var stderr2 testutil.SyncBuffer
+	second := candorCmd(t, dir, "take", "--resume", path, "slow.yaml")
+	second.Stdin = strings.NewReader("")
+	second.Stderr = &stderr2
+	require.NoError(t, second.Start())
+	defer func() { _ = second.Process.Kill() }()
+	testutil.Eventually(t, "the session starting", func() bool {
+		return strings.Contains(stderr2.String(), "Your answers are saved as you go")
+	}, stderr2.String)
+	require.NoError(t, second.Process.Signal(syscall.SIGTERM))
+	assert.Equal(t, exitInterrupted, waitExit(t, second, &stderr2), "stderr:\n%s", stderr2.String())
+	assert.Contains(t, stderr2.String(), "That's saved: every answer you gave is in "+path)
+	after, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(before), string(after))
+	left, _ := filepath.Glob(filepath.Join(dir, ".*"))
+	assert.Empty(t, left, "no lock or temporary file is left behind")
+}
+
 // Issue #12 defect 6: while one take holds a response, a second one reaching the same file
 // through a hard link or a symbolic link is refused, and the file keeps the first one's
 // answers (before the fix the second one locked ".hard.yaml.lock" and split the answers).
