@@ -62,8 +62,10 @@ func TestTemplateShowsEveryFeature(t *testing.T) {
 	assert.True(t, labels, "no scale labels")
 
 	methods := map[string]bool{}
-	var weights, maxMissing, round bool
+	var weights, maxMissing, round, highlight, theme bool
 	for _, s := range b.Scores {
+		highlight = highlight || s.Highlight != nil
+		theme = theme || s.Theme != ""
 		methods[s.Method] = true
 		weights = weights || len(s.Weights) > 0
 		maxMissing = maxMissing || s.MaxMissing > 0
@@ -76,6 +78,8 @@ func TestTemplateShowsEveryFeature(t *testing.T) {
 	assert.True(t, weights, "no weights")
 	assert.True(t, maxMissing, "no max_missing")
 	assert.True(t, round, "no round")
+	assert.True(t, highlight, "no highlight")
+	assert.True(t, theme, "no theme")
 
 	levels := map[questionnaire.Level]bool{}
 	for _, f := range b.Flags {

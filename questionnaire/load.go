@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ var (
 	optionKeys    = []string{"value", "label", "score", "code"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
 	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse", "code"}
-	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code"}
+	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme"}
 	codingKeys    = []string{"system", "code", "display"}
 	bandKeys      = []string{"max", "label", "text"}
 	flagKeys      = []string{"id", "when", "level", "title", "text", "show"}
@@ -812,6 +813,12 @@ func (l *loader) scores(m map[string]entry) {
 				}
 			}
 		}
+		s.Highlight = l.highlight(sm)
+		if e, ok := sm["theme"]; ok {
+			if v, ok := l.checkID(e.val, "theme", 3); ok {
+				s.Theme = v
+			}
+		}
 		b.Scores = append(b.Scores, s)
 		l.sNodes[s] = sm
 	}
@@ -929,6 +936,44 @@ func (l *loader) tests(m map[string]entry) {
 		l.b.Tests = append(l.b.Tests, t)
 		l.tNodes[t] = tm
 	}
+}
+
+// highlight reads a score's optional `highlight: lowest N` or `highest N` (N ≥ 1).
+func (l *loader) highlight(m map[string]entry) *Highlight {
+	e, ok := m["highlight"]
+	if !ok {
+		return nil
+	}
+	v, ok := l.str(e.val, "`highlight`", 3)
+	if !ok {
+		return nil
+	}
+	const hint = "write `lowest N` or `highest N`, N a whole number from 1: `highlight: lowest 2`"
+	words := strings.Fields(v)
+	if len(words) != 2 {
+		l.errorf(l.pos(e.val), hint, "`highlight` %q is not `lowest N` or `highest N`", v)
+		return nil
+	}
+	ends := []string{HighlightLowest, HighlightHighest}
+	which := words[0]
+	if !contains(ends, which) {
+		h := hint
+		if s := nearest(words[0], ends); s != "" {
+			n := words[1]
+			if k, err := strconv.Atoi(n); err != nil || k < 1 {
+				n = "N"
+			}
+			h = fmt.Sprintf("did you mean `%s %s`?", s, n)
+		}
+		l.errorf(l.pos(e.val), h, "unknown word %q in `highlight`", words[0])
+		return nil
+	}
+	n, err := strconv.Atoi(words[1])
+	if err != nil || n < 1 || strings.HasPrefix(words[1], "+") {
+		l.errorf(l.pos(e.val), hint, "`highlight` needs how many statements to list, 1 or more, not %q", words[1])
+		return nil
+	}
+	return &Highlight{Which: which, N: n}
 }
 
 func isInf(f float64) bool { return f > 1e308 || f < -1e308 }

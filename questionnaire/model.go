@@ -273,7 +273,26 @@ type Score struct {
 	// Round is the number of decimal places kept before banding; -1 keeps the exact value.
 	Round int
 	Bands []*Band
+	// Highlight names the statements the summary quotes under the score; nil for none.
+	Highlight *Highlight
+	// Theme tags what the score is about, so that `compare` can align it with a score of
+	// another bank that has the same id or the same theme; "" for none.
+	Theme string
 	Pos   Pos
+}
+
+// The ends a score's `highlight` may pick from.
+const (
+	HighlightLowest  = "lowest"
+	HighlightHighest = "highest"
+)
+
+// Highlight is a score's `highlight: lowest N` (or `highest N`): the summary lists the N
+// answered items that count lowest (highest) toward the score, each with its answer.
+type Highlight struct {
+	// Which is HighlightLowest or HighlightHighest.
+	Which string
+	N     int
 }
 
 // Weight returns the weight of item q (1 when not given).

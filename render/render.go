@@ -275,6 +275,14 @@ func filledLowest(s scoring.ScoreResult) string {
 		n, s.Items, plural(n, "has", "have"), plural(n, "counts", "count"))
 }
 
+// highlightHeading introduces the statements a score's `highlight` picks.
+func highlightHeading(s scoring.ScoreResult) string {
+	if s.Score != nil && s.Score.Highlight != nil && s.Score.Highlight.Which == questionnaire.HighlightHighest {
+		return "Where your answers sit highest:"
+	}
+	return "Where your answers sit lowest:"
+}
+
 // prorated says how a score with a few unanswered questions was worked out.
 func prorated(s scoring.ScoreResult) string {
 	missing := s.Items - s.Answered

@@ -238,6 +238,14 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 	if s.FilledLowest > 0 {
 		h.raw(`<p class="candor-note">` + esc(filledLowest(s)) + `</p>`)
 	}
+	if len(s.Highlights) > 0 {
+		h.el("p", highlightHeading(s))
+		h.raw(`<ul class="candor-highlights">`)
+		for _, x := range s.Highlights {
+			h.raw(`<li>` + esc(oneLine(x.Text)) + `<br/>You answered: <strong>` + esc(oneLine(x.AnswerText)) + `</strong></li>`)
+		}
+		h.raw(`</ul>`)
+	}
 	h.raw(`</section>`)
 }
 

@@ -223,4 +223,13 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 	if s.FilledLowest > 0 {
 		m.block("*" + filledLowest(s) + "*")
 	}
+	if len(s.Highlights) > 0 {
+		m.block(highlightHeading(s))
+		ls := make([]string, 0, 2*len(s.Highlights))
+		for _, h := range s.Highlights {
+			// A backslash at the end of the line is a hard break: the answer goes under it.
+			ls = append(ls, "- "+MarkdownEscape(h.Text)+"\\", "  You answered: **"+MarkdownEscape(h.AnswerText)+"**")
+		}
+		m.block(ls...)
+	}
 }

@@ -265,4 +265,19 @@ func (t *textOut) score(s scoring.ScoreResult) {
 	if s.Prorated {
 		t.lines(text.WrapIndent("("+prorated(s)+")", t.width, "", indent))
 	}
+	t.highlights(s, indent)
+}
+
+// highlights quotes the statements the score's `highlight` picks, each with the answer.
+func (t *textOut) highlights(s scoring.ScoreResult, indent string) {
+	if len(s.Highlights) == 0 {
+		return
+	}
+	t.gap(1)
+	t.lines(text.WrapIndent(highlightHeading(s), t.width, indent, indent))
+	inner := indent + "  "
+	for _, h := range s.Highlights {
+		t.lines(text.WrapIndent(text.Clean(oneLine(h.Text)), t.width, inner+t.g.Bullet+" ", inner+"  "))
+		t.lines(text.WrapIndent("You answered: "+text.Clean(oneLine(h.AnswerText)), t.width, inner+"  ", inner+"  "))
+	}
 }

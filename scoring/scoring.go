@@ -90,11 +90,23 @@ type ScoreResult struct {
 	// the score does not apply to this response, and Value is null.
 	Applies bool                  `json:"applies"`
 	Code    *questionnaire.Coding `json:"code,omitempty"`
+	// Highlights are the statements the score's `highlight` picks, each with the person's
+	// answer, lowest (or highest) first; none without a `highlight` or a value.
+	Highlights []Highlight `json:"highlights,omitempty"`
 	// FilledLowest is how many unanswered items counted as their lowest score
 	// (`missing: lowest`).
 	FilledLowest int `json:"-"`
 
 	Score *questionnaire.Score `json:"-"`
+}
+
+// Highlight is one statement a score's `highlight` picks: the question and the person's
+// answer, as stored and in words.
+type Highlight struct {
+	ID         string `json:"id"`
+	Text       string `json:"text"`
+	Answer     any    `json:"answer"`
+	AnswerText string `json:"answer_text"`
 }
 
 // AnswerCode is one answer with the codes of its question and chosen options.
@@ -461,6 +473,7 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 		v = 0 // no negative zero
 	}
 	sr.Value = &v
+	sr.Highlights = highlights(s, answers, asked)
 	band := s.BandFor(v)
 	if band == nil && len(s.Bands) > 0 && sr.Max != nil && v > *sr.Max {
 		// Rounding carried the value past the highest possible score (a mean of at most
@@ -474,6 +487,56 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 		sr.Band, sr.BandText = &label, band.Text
 	}
 	return sr
+}
+
+// highlights picks the statements a score's `highlight: lowest N` (or `highest N`) names:
+// of its items asked and answered, the N whose answers sit lowest (highest) in their own
+// item's score range, reverse keying applied (a negative weight turns an item round), ties
+// in bank order. An answer at the other end (as high as the highest answer, for `lowest`)
+// is never listed, so when every answer is the same there is nothing to single out.
+func highlights(s *questionnaire.Score, answers questionnaire.Answers, asked map[string]bool) []Highlight {
+	h := s.Highlight
+	if h == nil {
+		return nil
+	}
+	type item struct {
+		q   *questionnaire.Question
+		pos float64
+	}
+	var items []item
+	for _, q := range s.Items {
+		if !asked[q.ID] {
+			continue
+		}
+		x, ok := q.ItemScore(answers[q.ID])
+		if !ok {
+			continue
+		}
+		if lo, hi, _ := q.ScoreRange(); !math.IsInf(lo, 0) && !math.IsInf(hi, 0) && hi > lo {
+			x = (x - lo) / (hi - lo)
+		}
+		if s.Weight(q.ID) < 0 {
+			x = -x
+		}
+		if h.Which == questionnaire.HighlightHighest {
+			x = -x
+		}
+		items = append(items, item{q, x})
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].pos < items[j].pos })
+	other := items[len(items)-1].pos
+	var out []Highlight
+	for _, it := range items {
+		if len(out) == h.N || it.pos >= other {
+			break
+		}
+		v := answers[it.q.ID]
+		out = append(out, Highlight{ID: it.q.ID, Text: it.q.Text, Answer: v, AnswerText: it.q.AnswerText(v)})
+	}
+	return out
 }
 
 // noisePlaces is how many decimals a computed value keeps before `round` and banding: enough

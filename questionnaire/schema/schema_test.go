@@ -123,6 +123,10 @@ func TestSchemaRejects(t *testing.T) {
 		{"unknown expect key", head + "questions: [{id: a, text: A}]\ntests: [{name: t, answers: {a: yes}, expect: {outcomes: x}}]\n"},
 		{"option without label", head + "questions: [{id: a, text: A, choices: [{value: 1}]}]\n"},
 		{"empty when", head + "questions: [{id: a, text: A}, {id: b, text: B, when: ''}]\n"},
+		{"highlight without a number", head + "questions: [{id: a, text: A}]\nscores: [{id: s, label: S, items: [a], highlight: lowest}]\n"},
+		{"highlight of none", head + "questions: [{id: a, text: A}]\nscores: [{id: s, label: S, items: [a], highlight: lowest 0}]\n"},
+		{"highlight misspelt", head + "questions: [{id: a, text: A}]\nscores: [{id: s, label: S, items: [a], highlight: lowset 2}]\n"},
+		{"theme not an id", head + "questions: [{id: a, text: A}]\nscores: [{id: s, label: S, items: [a], theme: Owning It}]\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := sch.Validate(toJSON(t, []byte(tt.src)))
