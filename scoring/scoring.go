@@ -3,6 +3,7 @@
 package scoring
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -526,7 +527,7 @@ func highlights(s *questionnaire.Score, answers questionnaire.Answers, asked map
 	if len(items) == 0 {
 		return nil
 	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].pos < items[j].pos })
+	slices.SortStableFunc(items, func(a, b item) int { return cmp.Compare(a.pos, b.pos) })
 	other := items[len(items)-1].pos
 	var out []Highlight
 	for _, it := range items {
