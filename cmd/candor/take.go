@@ -264,8 +264,8 @@ func (t *taker) claimDefault() error {
 		// candor's own folder: keep it to its owner.
 		_ = os.Chmod(dir, safefile.DirMode)
 	}
-	// Answers a killed save left in temporary files of responses deleted since go now.
-	safefile.RemoveOrphanTemps(dir)
+	// What killed sessions left here (temporary files holding answers, lock files) goes now.
+	safefile.RemoveStale(dir)
 	base := t.bank.ID + "-" + t.resp.Started.UTC().Format("20060102-150405")
 	for i := 1; i < 100; i++ {
 		name := base + ".yaml"

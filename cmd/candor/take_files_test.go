@@ -171,6 +171,12 @@ func TestTakeRemovesStaleTemporaryFiles(t *testing.T) {
 	require.NoError(t, os.MkdirAll(data, 0o700))
 	orphan := filepath.Join(data, ".trust-readiness-20261101-090000.yaml.2851.tmp")
 	require.NoError(t, os.WriteFile(orphan, []byte("answers: {feel_safe: false}\n"), 0o600))
+	kept := filepath.Join(data, "trust-readiness-20261102-090000.yaml")
+	require.NoError(t, os.WriteFile(kept, []byte("answers: {feel_safe: true}\n"), 0o600))
+	staleLock := filepath.Join(data, ".trust-readiness-20261102-090000.yaml.lock")
+	staleTemp := filepath.Join(data, ".trust-readiness-20261102-090000.yaml.77.tmp")
+	require.NoError(t, os.WriteFile(staleLock, []byte("123\n"), 0o600))
+	require.NoError(t, os.WriteFile(staleTemp, []byte("answers: {feel_safe: false}\n"), 0o600))
 
 	cmd := candorCmd(t, dir, "take")
 	cmd.Stdin = strings.NewReader("y\n")
@@ -179,6 +185,12 @@ func TestTakeRemovesStaleTemporaryFiles(t *testing.T) {
 	require.True(t, errors.As(err, &ee), "%s", out)
 	_, err = os.Stat(orphan)
 	assert.True(t, os.IsNotExist(err), "the orphan temporary file is removed")
+	for _, p := range []string{staleLock, staleTemp} {
+		_, err = os.Stat(p)
+		assert.True(t, os.IsNotExist(err), "left by a killed session, removed: %s", p)
+	}
+	_, err = os.Stat(kept)
+	assert.NoError(t, err, "the response itself stays")
 
 	path := filepath.Join(dir, "r.yaml")
 	first := candorCmd(t, dir, "take", "--save", path)

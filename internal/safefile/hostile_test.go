@@ -245,30 +245,34 @@ func TestLockHolds(t *testing.T) {
 	}
 }
 
-// Issue #12 defect 5, the other half: temporary files of a response that was deleted since
-// are removed too (RemoveOrphanTemps), but not those of a response that is there (cleaned
-// when it is locked) or of one a live session is writing.
-func TestRemoveOrphanTemps(t *testing.T) {
+// Issue #12 defect 5, the other half: RemoveStale removes the temporary files killed saves
+// left (also of a response deleted since) and lock files nobody holds, but nothing of a
+// session still running.
+func TestRemoveStale(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("answers: {a: 1}\n"), 0o600))
 	}
 	write(".gone.yaml.123.tmp")
 	write(".gone.yaml.456.tmp")
+	write(".gone.yaml.lock")
 	write("here.yaml")
 	write(".here.yaml.1.tmp")
+	write(".here.yaml.lock")
+	write(".left.yaml.lock")
 	write("notes.tmp")
+	write(".lock")
 	busy, err := TryLock(filepath.Join(dir, "busy.yaml")) // a session before its first save
 	require.NoError(t, err)
 	write(".busy.yaml.3.tmp") // its save in progress
 	defer busy.Release()
 
-	RemoveOrphanTemps(dir)
+	RemoveStale(dir)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	var got []string
 	for _, e := range entries {
 		got = append(got, e.Name())
 	}
-	assert.Equal(t, []string{".busy.yaml.3.tmp", ".busy.yaml.lock", ".here.yaml.1.tmp", "here.yaml", "notes.tmp"}, got)
+	assert.Equal(t, []string{".busy.yaml.3.tmp", ".busy.yaml.lock", ".lock", "here.yaml", "notes.tmp"}, got)
 }

@@ -284,10 +284,11 @@ func isTempOf(name, base string) bool {
 	return strings.Trim(mid, "0123456789") == ""
 }
 
-// RemoveOrphanTemps removes, in dir, the temporary files killed saves left for responses
-// that are gone (deleted since): ".NAME.<digits>.tmp" with no NAME beside it, regular files
-// of ours, whose lock no live session holds.
-func RemoveOrphanTemps(dir string) {
+// RemoveStale removes, in dir, what killed sessions left behind: temporary files holding
+// answers (".NAME.<digits>.tmp", also of responses deleted since) and lock files nobody holds
+// (".NAME.lock"). Each NAME is locked for a moment, so nothing a live session holds or is
+// writing is touched.
+func RemoveStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -295,18 +296,26 @@ func RemoveOrphanTemps(dir string) {
 	seen := map[string]bool{}
 	for _, e := range entries {
 		base, ok := tempBase(e.Name())
+		if !ok {
+			base, ok = lockBase(e.Name())
+		}
 		if !ok || seen[base] || !e.Type().IsRegular() {
 			continue
 		}
 		seen[base] = true
-		path := filepath.Join(dir, base)
-		if _, err := os.Lstat(path); err == nil {
-			continue // its response is there: cleaned when it is next locked
-		}
-		if l, err := TryLock(path); err == nil {
+		if l, err := TryLock(filepath.Join(dir, base)); err == nil {
 			l.Release()
 		}
 	}
+}
+
+// lockBase is the file a lock file guards: ".r.yaml.lock" -> "r.yaml".
+func lockBase(name string) (string, bool) {
+	rest, ok := strings.CutSuffix(name, ".lock")
+	if !ok || len(rest) < 2 || rest[0] != '.' {
+		return "", false
+	}
+	return rest[1:], true
 }
 
 // tempBase is the file a temporary file name belongs to: ".r.yaml.123.tmp" -> "r.yaml".
