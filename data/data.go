@@ -79,11 +79,6 @@ func BuiltinID(name string) (string, bool) {
 	return "", false
 }
 
-// nearestID is the built-in id a mistyped name most likely meant, or "".
-func nearestID(name string) string {
-	return questionnaire.Nearest(strings.ToLower(name), IDs())
-}
-
 // LoadBank loads BANK as the command line names it (the "BANK argument -> bank" lookup every
 // command uses; Finder is "response -> its bank"): a path to a file, or a built-in id in any
 // case. A name that is both an existing file and a built-in id is the file, because the user
@@ -97,8 +92,8 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 	}
 	if !strings.ContainsAny(arg, "/\\.") {
 		hint := "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)"
-		if near := nearestID(arg); near != "" {
-			hint = "did you mean " + near + "? " + hint
+		if s := questionnaire.DidYouMean(strings.ToLower(arg), IDs(), ""); s != "" {
+			hint = s + " " + hint
 		}
 		return nil, questionnaire.Diagnostics{{
 			Severity: questionnaire.Error,

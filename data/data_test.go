@@ -23,8 +23,8 @@ func TestLoadBankAcceptsBuiltinIDsInAnyCase(t *testing.T) {
 
 func TestLoadBankSuggestsTheNearestID(t *testing.T) {
 	tests := []struct{ name, hint string }{
-		{"acountability", "did you mean accountability?"},
-		{"Trust-Readyness", "did you mean trust-readiness?"},
+		{"acountability", "did you mean `accountability`?"},
+		{"Trust-Readyness", "did you mean `trust-readiness`?"},
 		{"something-else", ""},
 	}
 	for _, tt := range tests {

@@ -210,7 +210,7 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			} else if h := l.optionHint(name); h != "" {
 				hint = h
 			} else if s := nearest(name, sc.all); s != "" {
-				hint = fmt.Sprintf("did you mean `%s`?", s)
+				hint = suggest(s)
 			}
 		}
 	} else {

@@ -240,7 +240,7 @@ func (v *cmpVisitor) option(q *Question, lit literal) {
 		if o := labelled(q, s); o != nil {
 			hint = fmt.Sprintf("that is a label; the value is `%s`", formatValue(o.Value))
 		} else if near := nearest(s, values); near != "" {
-			hint = fmt.Sprintf("did you mean `%s`?", near)
+			hint = suggest(near)
 		} else if o := q.findOption(s); o != nil {
 			hint = fmt.Sprintf("the value is `%s`", formatValue(o.Value))
 		}

@@ -65,6 +65,12 @@ func TestNearest(t *testing.T) {
 	}
 }
 
+func TestDidYouMean(t *testing.T) {
+	assert.Equal(t, "did you mean `scale`?", DidYouMean("sacle", questionTypes, "types: ..."))
+	assert.Equal(t, "types: ...", DidYouMean("xyz", questionTypes, "types: ..."))
+	assert.Equal(t, "", DidYouMean("xyz", nil, ""))
+}
+
 func TestFormatNumber(t *testing.T) {
 	tests := []struct {
 		in   float64

@@ -597,10 +597,7 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 	case ok:
 		if v, ok := l.str(e.val, "`type`", depth+1); ok {
 			if !contains(questionTypes, v) {
-				hint := "types: " + strings.Join(questionTypes, ", ")
-				if s := nearest(v, questionTypes); s != "" {
-					hint = fmt.Sprintf("did you mean `%s`?", s)
-				}
+				hint := DidYouMean(v, questionTypes, "types: "+strings.Join(questionTypes, ", "))
 				l.errorf(l.pos(e.val), hint, "unknown question type %q", v)
 			} else {
 				q.Type = QuestionType(v)
@@ -674,11 +671,10 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 					ids = append(ids, c.ID)
 				}
 				hint := "define it under the bank's `choices:`"
-				if s := nearest(name, ids); s != "" {
-					hint = fmt.Sprintf("did you mean `%s`?", s)
-				} else if len(ids) > 0 {
+				if len(ids) > 0 {
 					hint = "the bank's choice lists: " + strings.Join(ids, ", ")
 				}
+				hint = DidYouMean(name, ids, hint)
 				l.errorf(l.pos(n), hint, "unknown choice list %q", name)
 				break
 			}
@@ -783,10 +779,7 @@ func (l *loader) scores(m map[string]entry) {
 		if e, ok := sm["method"]; ok {
 			if v, ok := l.str(e.val, "`method`", 3); ok {
 				if !contains(methods, v) {
-					hint := "methods: sum, mean, percent"
-					if s := nearest(v, methods); s != "" {
-						hint = fmt.Sprintf("did you mean `%s`?", s)
-					}
+					hint := DidYouMean(v, methods, "methods: sum, mean, percent")
 					l.errorf(l.pos(e.val), hint, "unknown score method %q", v)
 				} else {
 					s.Method = v
@@ -847,10 +840,7 @@ func (l *loader) flags(m map[string]entry) {
 		if e, ok := fm["level"]; ok {
 			if v, ok := l.str(e.val, "`level`", 3); ok {
 				if !contains(levels, v) {
-					hint := "levels: urgent, warning, note"
-					if s := nearest(v, levels); s != "" {
-						hint = fmt.Sprintf("did you mean `%s`?", s)
-					}
+					hint := DidYouMean(v, levels, "levels: urgent, warning, note")
 					l.errorf(l.pos(e.val), hint, "unknown flag level %q", v)
 				} else {
 					f.Level = Level(v)
@@ -861,10 +851,7 @@ func (l *loader) flags(m map[string]entry) {
 			if v, ok := l.str(e.val, "`show`", 3); ok {
 				shows := []string{"at_once", "at_end"}
 				if !contains(shows, v) {
-					hint := "`show` is `at_once` or `at_end`"
-					if s := nearest(v, shows); s != "" {
-						hint = fmt.Sprintf("did you mean `%s`?", s)
-					}
+					hint := DidYouMean(v, shows, "`show` is `at_once` or `at_end`")
 					l.errorf(l.pos(e.val), hint, "unknown value %q for a flag's `show`", v)
 				} else {
 					f.AtOnce = v == "at_once"
@@ -989,10 +976,7 @@ func (l *loader) oneOf(m map[string]entry, key string, words []string, def strin
 		return def
 	}
 	if !contains(words, v) {
-		hint := "write " + strings.Join(words, " or ")
-		if s := nearest(v, words); s != "" {
-			hint = fmt.Sprintf("did you mean `%s`?", s)
-		}
+		hint := DidYouMean(v, words, "write "+strings.Join(words, " or "))
 		l.errorf(l.pos(e.val), hint, "unknown `%s` %q", key, v)
 		return def
 	}

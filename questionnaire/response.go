@@ -303,8 +303,8 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 				ids = append(ids, q.ID)
 			}
 			hint := "it is kept in the file but not scored"
-			if s := nearest(id, ids); s != "" {
-				hint = fmt.Sprintf("did you mean `%s`? It is kept in the file but not scored", s)
+			if s := DidYouMean(id, ids, ""); s != "" {
+				hint = s + " It is kept in the file but not scored"
 			}
 			d.warnf(r.AnswerPos(id), hint, "answer to %q, which bank %q does not have", id, b.ID)
 			continue

@@ -169,9 +169,8 @@ func (l *loader) scoreItems(s *Score) {
 					hint := "the bank's sections: " + strings.Join(ids, ", ")
 					if len(ids) == 0 {
 						hint = "this bank has no sections; list question ids instead"
-					} else if s := nearest(id, ids); s != "" {
-						hint = fmt.Sprintf("did you mean `%s`?", s)
 					}
+					hint = DidYouMean(id, ids, hint)
 					l.errorf(l.pos(e.val), hint, "unknown section %q", id)
 					continue
 				}
@@ -297,9 +296,7 @@ func (l *loader) unknownQuestion(n *yaml.Node, where string) {
 		for _, q := range l.b.Questions {
 			ids = append(ids, q.ID)
 		}
-		if s := nearest(n.Value, ids); s != "" {
-			hint = fmt.Sprintf("did you mean `%s`?", s)
-		}
+		hint = DidYouMean(n.Value, ids, hint)
 	}
 	what := "is not a question of this bank"
 	if l.b.scoreByID[n.Value] != nil {
@@ -373,17 +370,6 @@ func formatRange(f float64) string {
 	return formatNumber(f)
 }
 
-// formatNumber prints a number the shortest way: 3, 2.5, 0.333.
-func formatNumber(f float64) string {
-	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
-		return strconv.FormatInt(int64(f), 10)
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
-// FormatNumber prints a number the shortest way, as candor does everywhere.
-func FormatNumber(f float64) string { return formatNumber(f) }
-
 func (l *loader) test(t *Test) {
 	b := l.b
 	tm := l.tNodes[t]
@@ -429,10 +415,7 @@ func (l *loader) test(t *Test) {
 				for _, o := range b.Outcomes {
 					ids = append(ids, o.ID)
 				}
-				hint := "outcomes: " + strings.Join(ids, ", ")
-				if s := nearest(n.Value, ids); s != "" {
-					hint = fmt.Sprintf("did you mean `%s`?", s)
-				}
+				hint := DidYouMean(n.Value, ids, "outcomes: "+strings.Join(ids, ", "))
 				l.errorf(l.pos(n), hint, "test %q expects outcome %q, which the bank does not have", t.Name, n.Value)
 			}
 		}
@@ -445,10 +428,7 @@ func (l *loader) test(t *Test) {
 		for _, s := range b.Scores {
 			ids = append(ids, s.ID)
 		}
-		hint := ""
-		if s := nearest(k.Value, ids); s != "" {
-			hint = fmt.Sprintf("did you mean `%s`?", s)
-		}
+		hint := DidYouMean(k.Value, ids, "")
 		l.errorf(l.pos(k), hint, "test %q names score %q, which the bank does not have", t.Name, k.Value)
 		return false
 	}
@@ -476,10 +456,7 @@ func (l *loader) test(t *Test) {
 					for _, f := range b.Flags {
 						ids = append(ids, f.ID)
 					}
-					hint := ""
-					if s := nearest(id, ids); s != "" {
-						hint = fmt.Sprintf("did you mean `%s`?", s)
-					}
+					hint := DidYouMean(id, ids, "")
 					l.errorf(l.pos(n), hint, "test %q names flag %q, which the bank does not have", t.Name, id)
 					continue
 				}

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -404,7 +403,7 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 		if !contains(known, k.Value) {
 			hint := "valid keys here: " + strings.Join(known, ", ")
 			if s := nearest(k.Value, known); s != "" {
-				hint = fmt.Sprintf("did you mean `%s`?", s)
+				hint = suggest(s)
 				suggested[s] = true
 			} else if n.Style&yaml.FlowStyle != 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" && i > 0 {
 				// `{title: Keep talking, gently}`: the comma ended the title.
@@ -590,52 +589,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// Nearest returns the candidate closest to s by edit distance, if close enough to be a typo
-// (one letter off in a short word, two in a longer one, a third of a long one), or "".
-func Nearest(s string, candidates []string) string { return nearest(s, candidates) }
-
-// nearest returns the candidate closest to s by edit distance, if close enough to be a typo.
-func nearest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	low := strings.ToLower(s)
-	n := utf8.RuneCountInString(s)
-	for _, c := range candidates {
-		// Only a candidate of about the same length can be close enough; skip the rest cheaply.
-		if diff := utf8.RuneCountInString(c) - n; diff > max(2, n/3) || -diff > max(2, n/3) {
-			continue
-		}
-		if d := levenshtein(low, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= 1 && n > 1 || bestD <= 2 && n >= 4 || bestD <= n/3 {
-		return best
-	}
-	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 1 << 20
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -344,8 +344,8 @@ func (t *Reader) nearestHint(key string) string {
 		ids = append(ids, q.ID)
 	}
 	hint := "name a question by its id, its number on the worksheet or its exact text; map other headers with --columns, or leave the column out with --ignore-columns"
-	if s := questionnaire.Nearest(key, ids); s != "" {
-		hint = fmt.Sprintf("did you mean `%s`? ", s) + hint
+	if s := questionnaire.DidYouMean(key, ids, ""); s != "" {
+		hint = s + " " + hint
 	}
 	return hint
 }
