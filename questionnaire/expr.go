@@ -42,6 +42,8 @@ func typeWord(t string) string {
 		return "a list"
 	case "nil":
 		return "nil"
+	case "time.Time":
+		return "a date"
 	case "interface {}":
 		return "a value of any kind"
 	}
@@ -192,6 +194,8 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			switch {
 			case strings.Contains(why, "asked later"):
 				hint = "a question's `when` may only name questions asked before it"
+			case strings.Contains(why, "of this section"):
+				hint = "a section's `when` may only name questions asked before the section"
 			case strings.Contains(why, "not yet asked"):
 				hint = "a question's `when` may name a score only once every question it adds up has been asked"
 			case strings.Contains(why, "statement"):
@@ -230,6 +234,8 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			hint = "compare with `==`, not `=`"
 		case strings.Contains(fe.Message, "mismatched types bool"):
 			hint = "a yes/no answer is true or false: write `question == true`"
+		case strings.Contains(fe.Message, "time.Time"):
+			hint = "a date compares with a date: write `date(\"2026-01-01\")`, or `now()` for today"
 		}
 	}
 	l.errorf(exprPos(l.file, n, l.b.Src, fe.Line, fe.Column), hint, "%s", msg)

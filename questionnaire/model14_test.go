@@ -315,3 +315,31 @@ func TestDateAnswerIsStoredQuoted(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(raw), `born: "2026-11-27"`)
 }
+
+// A section's `when` may name only what comes before the section; a date compared with text
+// is an error that says how to write a date.
+func TestSectionWhenAndDateMistakes(t *testing.T) {
+	src := `candor: 1
+id: s
+version: 1.0.0
+title: S
+sections:
+  - id: a
+    questions:
+      - {id: a1, text: A1}
+  - id: b
+    when: b1 == true
+    questions:
+      - {id: b1, text: B1}
+      - {id: d, type: date, text: D}
+      - {id: c2, type: info, text: C2, when: 'd > "2020-01-01"'}
+`
+	b, ds := Load("s.yaml", []byte(src))
+	require.Nil(t, b)
+	errs := ds.Errors()
+	require.Len(t, errs, 2, "%v", ds)
+	assert.Contains(t, errs[0].Summary, `the `+"`when`"+` of section "b" names "b1", which is a question of this section`)
+	assert.Equal(t, "a section's `when` may only name questions asked before the section", errs[0].Hint)
+	assert.Contains(t, errs[1].Summary, "between a date and text")
+	assert.Contains(t, errs[1].Hint, `date("2026-01-01")`)
+}
