@@ -197,7 +197,8 @@ func TestHistoryCSVKeepsBandsAndAddsFlags(t *testing.T) {
 	head := rows[0]
 	n := len(head)
 	require.GreaterOrEqual(t, n, 4)
-	assert.Equal(t, []string{"flags", "outcome"}, head[n-2:])
+	assert.Equal(t, []string{"flags", "outcome", "unanswered_safety"}, head[n-3:])
+	n-- // the flags and the outcome are before unanswered_safety
 	for _, row := range rows[1:] {
 		assert.NotContains(t, strings.Join(row, ","), "set aside", "the band stays exact")
 	}
