@@ -39,7 +39,7 @@ func Items(b *questionnaire.Bank, answers questionnaire.Answers, r *scoring.Resu
 		if !q.Answerable() {
 			continue
 		}
-		it := Item{ID: q.ID, Number: q.Index + 1, Text: strings.TrimSpace(q.Text), Asked: asked[q.ID], Answer: answers[q.ID]}
+		it := Item{ID: q.ID, Number: q.Number, Text: strings.TrimSpace(q.Text), Asked: asked[q.ID], Answer: answers[q.ID]}
 		if v := answers[q.ID]; v != nil {
 			it.AnswerText = q.AnswerText(v)
 		}

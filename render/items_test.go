@@ -32,7 +32,7 @@ questions:
 	items := Items(b, answers, r)
 	require.Len(t, items, 3, "an info statement takes no answer")
 	assert.Equal(t, Item{ID: "safe", Number: 1, Text: "Do you feel safe?", Asked: true, Answer: true, AnswerText: "Yes"}, items[0])
-	assert.Equal(t, Item{ID: "why", Number: 3, Text: "Why not?"}, items[1])
+	assert.Equal(t, Item{ID: "why", Number: 2, Text: "Why not?"}, items[1], "numbered as on the worksheet: statements take no number")
 	assert.Equal(t, "Walks, =Music", items[2].AnswerText)
 
 	assert.Equal(t, []string{"safe", "why", "helps"}, CSVItemHeader(b))
@@ -41,7 +41,7 @@ questions:
 
 	var out bytes.Buffer
 	require.NoError(t, ItemsText(&out, items, "text", 30, true))
-	assert.Equal(t, "\nEvery answer\n------------\n1. Do you feel safe?\n   -> Yes\n3. Why not?\n   -> (not asked)\n4. What helps?\n   -> Walks, =Music\n", out.String())
+	assert.Equal(t, "\nEvery answer\n------------\n1. Do you feel safe?\n   -> Yes\n2. Why not?\n   -> (not asked)\n3. What helps?\n   -> Walks, =Music\n", out.String())
 	out.Reset()
 	require.NoError(t, ItemsText(&out, items, "markdown", 80, false))
 	assert.Contains(t, out.String(), "## Every answer\n\n1. Do you feel safe?  \n   **Yes**\n")

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -354,10 +355,15 @@ func (t *Reader) nearestHint(key string) string {
 func (t *Reader) byNumber(key string) *questionnaire.Question {
 	k := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(key, "Q"), "q"), ".")
 	n, err := strconv.Atoi(k)
-	if err != nil || n < 1 || n > len(t.bank.Questions) || k != strconv.Itoa(n) {
+	if err != nil || n < 1 || k != strconv.Itoa(n) {
 		return nil
 	}
-	return t.bank.Questions[n-1]
+	for _, q := range t.bank.Questions {
+		if q.Number == n && q.Answerable() {
+			return q
+		}
+	}
+	return nil
 }
 
 // byText matches a question's exact text, as Google and Microsoft Forms name their columns
@@ -512,7 +518,15 @@ func (t *Reader) decodeFields(row *Row, resp *questionnaire.Response, out *Decod
 }
 
 func (t *Reader) decodeJSON(row *Row, resp *questionnaire.Response, out *Decoded) {
-	for key, raw := range row.obj {
+	// Keys in a fixed order, so that problems and answers never depend on map order.
+	keys := make([]string, 0, len(row.obj))
+	for key := range row.obj {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	seen := make(map[string]string, len(keys))
+	for _, key := range keys {
+		raw := row.obj[key]
 		c, err := t.jsonColumn(key)
 		pos := questionnaire.Pos{File: t.name, Line: row.Line, Col: 1}
 		if err != nil {
@@ -522,6 +536,17 @@ func (t *Reader) decodeJSON(row *Row, resp *questionnaire.Response, out *Decoded
 		if c.ignore {
 			continue
 		}
+		what := c.extra
+		if c.q != nil {
+			what = c.q.ID
+		}
+		if first, dup := seen[what]; dup {
+			out.Problems = append(out.Problems, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos,
+				Summary: fmt.Sprintf("keys %q and %q both answer %q", first, key, what),
+				Hint:    "give each question one answer a line"})
+			continue
+		}
+		seen[what] = key
 		cell, ok := jsonCell(raw)
 		if !ok {
 			out.Problems = append(out.Problems, cellProblem(pos, c, string(raw), errors.New("an answer is a string, a number, true or false, or a list of them")))

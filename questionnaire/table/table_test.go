@@ -283,3 +283,39 @@ func TestCachedMultiAnswersAreNotShared(t *testing.T) {
 	a[0] = "changed"
 	assert.Equal(t, []any{"walks", "music"}, rows[1].Response.Answers["helps"])
 }
+
+// Worksheet numbers skip info statements, as `candor show` numbers questions.
+func TestWorksheetNumbersSkipStatements(t *testing.T) {
+	b, ds := questionnaire.Load("info.yaml", []byte(`candor: 1
+id: info
+version: 1.0.0
+title: Info
+questions:
+  - {id: want, text: "Do you want this?"}
+  - {id: note, type: info, text: "Take a breath."}
+  - {id: feel_safe, text: "Do you feel safe?"}
+  - {id: hurt, text: "Were you hurt?"}
+`))
+	require.False(t, ds.HasErrors(), ds.Error())
+	r, err := NewReader(strings.NewReader("Q1,2,Q3\nyes,yes,no\n"), "t.csv", CSV, b, Options{})
+	require.NoError(t, err)
+	row, err := r.Next()
+	require.NoError(t, err)
+	d := r.Decode(row)
+	require.Empty(t, d.Problems)
+	assert.Equal(t, map[string]any{"want": true, "feel_safe": true, "hurt": false}, d.Response.Answers)
+
+	_, err = NewReader(strings.NewReader("4\n"), "t.csv", CSV, b, Options{})
+	assert.Error(t, err, "there is no question 4 on the worksheet")
+}
+
+// Two JSON keys for one question are refused, as two CSV columns are, whatever their order.
+func TestJSONTwoKeysForOneQuestion(t *testing.T) {
+	for range 20 {
+		rows, err := readAll(t, `{"safe": "no", "Do you feel safe?": "yes", "mood": 1}`+"\n", JSONL, Options{})
+		require.NoError(t, err)
+		require.Len(t, rows[0].Problems, 1)
+		assert.Equal(t, `keys "Do you feel safe?" and "safe" both answer "safe"`, rows[0].Problems[0].Summary)
+		assert.Nil(t, rows[0].Response)
+	}
+}
