@@ -533,46 +533,69 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 	if q.Type == "" {
 		return // an unknown type, already reported: nothing else can be checked
 	}
+	l.questionChoices(q, qm, depth)
+	l.questionRange(q, qm)
+	if le, ok := qm["labels"]; ok {
+		l.questionLabels(q, le, depth)
+	}
+	if q.Reverse {
+		if lo, hi, ok := q.ScoreRange(); !ok || isInf(lo) || isInf(hi) {
+			hint := "only questions with a score range can be reversed"
+			if q.Type == Number {
+				hint = "give the number question both `min` and `max`"
+			}
+			l.errorf(l.pos(qm["reverse"].key), hint, "`reverse` on question %q, which has no score range", q.ID)
+		}
+	}
+}
+
+// questionChoices reads `choices`: a choice or multi question needs them (a list, or the name of
+// one of the bank's lists); no other type may have them.
+func (l *loader) questionChoices(q *Question, qm map[string]entry, depth int) {
 	e, hasChoices := qm["choices"]
-	switch q.Type {
-	case Choice, Multi:
-		if !hasChoices {
-			hint := "add `choices:` with a list name from the bank's `choices`, or a list of `{value, label}`"
-			if len(l.b.Choices) > 0 {
-				hint = fmt.Sprintf("add `choices: %s`, or a list of `{value, label}`", l.b.Choices[0].ID)
-			}
-			l.errorf(q.Pos, hint, "%s question %q has no choices", q.Type, q.ID)
-			break
-		}
-		n := l.resolve(e.val, depth+1)
-		if n == nil {
-			break
-		}
-		if n.Kind == yaml.ScalarNode {
-			name := n.Value
-			cl := l.b.choiceByID[name]
-			if cl == nil {
-				var ids []string
-				for _, c := range l.b.Choices {
-					ids = append(ids, c.ID)
-				}
-				hint := "define it under the bank's `choices:`"
-				if len(ids) > 0 {
-					hint = "the bank's choice lists: " + strings.Join(ids, ", ")
-				}
-				hint = DidYouMean(name, ids, hint)
-				l.errorf(l.pos(n), hint, "unknown choice list %q", name)
-				break
-			}
-			q.ChoiceList, q.Options = cl.ID, cl.Options
-		} else {
-			q.Options = l.options(n, fmt.Sprintf("the choices of question %q", q.ID), depth+1)
-		}
-	default:
+	if q.Type != Choice && q.Type != Multi {
 		if hasChoices {
 			l.errorf(l.pos(e.key), "remove `choices`, or set `type: choice`", "a %s question cannot have `choices`", q.Type)
 		}
+		return
 	}
+	if !hasChoices {
+		hint := "add `choices:` with a list name from the bank's `choices`, or a list of `{value, label}`"
+		if len(l.b.Choices) > 0 {
+			hint = fmt.Sprintf("add `choices: %s`, or a list of `{value, label}`", l.b.Choices[0].ID)
+		}
+		l.errorf(q.Pos, hint, "%s question %q has no choices", q.Type, q.ID)
+		return
+	}
+	n := l.resolve(e.val, depth+1)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
+		q.Options = l.options(n, fmt.Sprintf("the choices of question %q", q.ID), depth+1)
+		return
+	}
+	name := n.Value
+	cl := l.b.choiceByID[name]
+	if cl == nil {
+		var ids []string
+		for _, c := range l.b.Choices {
+			ids = append(ids, c.ID)
+		}
+		hint := "define it under the bank's `choices:`"
+		if len(ids) > 0 {
+			hint = "the bank's choice lists: " + strings.Join(ids, ", ")
+		}
+		hint = DidYouMean(name, ids, hint)
+		l.errorf(l.pos(n), hint, "unknown choice list %q", name)
+		return
+	}
+	q.ChoiceList, q.Options = cl.ID, cl.Options
+}
+
+// questionRange checks `min` and `max`: a scale needs both, whole and in order; a number's and a
+// date's are in order; no other type may have them.
+func (l *loader) questionRange(q *Question, qm map[string]entry) {
 	minE, hasMin := qm["min"]
 	maxE, hasMax := qm["max"]
 	switch q.Type {
@@ -605,38 +628,35 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 			l.errorf(l.pos(maxE.key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `max`", q.Type)
 		}
 	}
-	if le, ok := qm["labels"]; ok {
-		if q.Type != Scale {
-			l.errorf(l.pos(le.key), "`labels` name points of a scale; use `choices` for named answers", "a %s question cannot have `labels`", q.Type)
-		} else if n := l.resolve(le.val, depth+1); n != nil {
-			if n.Kind != yaml.MappingNode {
-				l.errorf(l.pos(n), "write them as `{1: Never, 7: Always}`", "`labels` must map scale points to words")
-			} else {
-				q.Labels = map[int]string{}
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					k, v := n.Content[i], n.Content[i+1]
-					p, ok := l.integer(k, "a label's scale point", depth+2)
-					if !ok {
-						continue
-					}
-					if q.HasMin && q.HasMax && (float64(p) < q.Min || float64(p) > q.Max) {
-						l.errorf(l.pos(k), "", "label point %d is outside the scale %s to %s", p, formatNumber(q.Min), formatNumber(q.Max))
-						continue
-					}
-					if s, ok := l.str(v, "a label", depth+2); ok {
-						q.Labels[p] = s
-					}
-				}
-			}
-		}
+}
+
+// questionLabels reads a scale's `labels`, words for some of its points.
+func (l *loader) questionLabels(q *Question, le entry, depth int) {
+	if q.Type != Scale {
+		l.errorf(l.pos(le.key), "`labels` name points of a scale; use `choices` for named answers", "a %s question cannot have `labels`", q.Type)
+		return
 	}
-	if q.Reverse {
-		if lo, hi, ok := q.ScoreRange(); !ok || isInf(lo) || isInf(hi) {
-			hint := "only questions with a score range can be reversed"
-			if q.Type == Number {
-				hint = "give the number question both `min` and `max`"
-			}
-			l.errorf(l.pos(qm["reverse"].key), hint, "`reverse` on question %q, which has no score range", q.ID)
+	n := l.resolve(le.val, depth+1)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errorf(l.pos(n), "write them as `{1: Never, 7: Always}`", "`labels` must map scale points to words")
+		return
+	}
+	q.Labels = map[int]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		p, ok := l.integer(k, "a label's scale point", depth+2)
+		if !ok {
+			continue
+		}
+		if q.HasMin && q.HasMax && (float64(p) < q.Min || float64(p) > q.Max) {
+			l.errorf(l.pos(k), "", "label point %d is outside the scale %s to %s", p, formatNumber(q.Min), formatNumber(q.Max))
+			continue
+		}
+		if s, ok := l.str(v, "a label", depth+2); ok {
+			q.Labels[p] = s
 		}
 	}
 }
