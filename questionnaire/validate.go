@@ -14,58 +14,13 @@ import (
 // validate is the second pass: everything that refers to something else.
 func (l *loader) validate() {
 	b := l.b
-	sc := newScope()
-	for _, q := range b.Questions {
-		if q.ID != "" {
-			sc.outOfScope[q.ID] = "which is asked later"
-		}
-	}
-	for _, s := range b.Scores {
-		if s.ID != "" {
-			sc.outOfScope[s.ID] = "which is a score"
-		}
-	}
-	for _, f := range b.Flags {
-		if f.ID != "" {
-			sc.outOfScope[f.ID] = "which is a flag"
-		}
-	}
+	sc := l.unansweredScope()
 	// Items first: a question's `when` may name a score whose items all come before it.
 	for _, s := range b.Scores {
 		l.scoreItems(s)
 	}
 	for _, q := range b.Questions {
-		l.scoresBefore(sc, q)
-		if sec := q.Section; sec != nil && len(sec.Questions) > 0 && sec.Questions[0] == q {
-			if e, ok := l.secNodes[sec]["when"]; ok {
-				for _, x := range sec.Questions {
-					if x.ID != "" {
-						sc.outOfScope[x.ID] = "which is a question of this section"
-					}
-				}
-				sec.When = l.compile(e.val, fmt.Sprintf("the `when` of section %q", sec.ID), sc)
-				for _, x := range sec.Questions {
-					if x.ID != "" {
-						sc.outOfScope[x.ID] = "which is asked later"
-					}
-				}
-			}
-		}
-		if e, ok := l.qNodes[q]["when"]; ok {
-			if q.ID != "" {
-				sc.outOfScope[q.ID] = "which is this question itself"
-			}
-			q.When = l.compile(e.val, fmt.Sprintf("the `when` of question %q", q.ID), sc)
-		}
-		if q.ID == "" {
-			continue
-		}
-		if q.Type == Info {
-			sc.outOfScope[q.ID] = "which is a statement to read, with no answer"
-			continue
-		}
-		delete(sc.outOfScope, q.ID)
-		sc.add(q.ID, answerType(q))
+		l.questionWhen(sc, q)
 	}
 	for _, s := range b.Scores {
 		l.bands(s, l.scoreRange(s))
@@ -102,6 +57,70 @@ func (l *loader) validate() {
 	}
 }
 
+// unansweredScope is the scope of `when` expressions before any question: every question, score
+// and flag named, each with the reason it cannot be used yet.
+func (l *loader) unansweredScope() *scope {
+	b := l.b
+	sc := newScope()
+	for _, q := range b.Questions {
+		if q.ID != "" {
+			sc.outOfScope[q.ID] = "which is asked later"
+		}
+	}
+	for _, s := range b.Scores {
+		if s.ID != "" {
+			sc.outOfScope[s.ID] = "which is a score"
+		}
+	}
+	for _, f := range b.Flags {
+		if f.ID != "" {
+			sc.outOfScope[f.ID] = "which is a flag"
+		}
+	}
+	return sc
+}
+
+// questionWhen compiles the `when` of q (and of the section q opens) in the scope of the
+// questions before it, then brings q's answer into scope for those after it.
+func (l *loader) questionWhen(sc *scope, q *Question) {
+	l.scoresBefore(sc, q)
+	if sec := q.Section; sec != nil && len(sec.Questions) > 0 && sec.Questions[0] == q {
+		if e, ok := l.secNodes[sec]["when"]; ok {
+			l.sectionWhen(sc, sec, e)
+		}
+	}
+	if e, ok := l.qNodes[q]["when"]; ok {
+		if q.ID != "" {
+			sc.outOfScope[q.ID] = "which is this question itself"
+		}
+		q.When = l.compile(e.val, fmt.Sprintf("the `when` of question %q", q.ID), sc)
+	}
+	if q.ID == "" {
+		return
+	}
+	if q.Type == Info {
+		sc.outOfScope[q.ID] = "which is a statement to read, with no answer"
+		return
+	}
+	delete(sc.outOfScope, q.ID)
+	sc.add(q.ID, answerType(q))
+}
+
+// sectionWhen compiles a section's `when`, which cannot name the section's own questions.
+func (l *loader) sectionWhen(sc *scope, sec *Section, e entry) {
+	for _, x := range sec.Questions {
+		if x.ID != "" {
+			sc.outOfScope[x.ID] = "which is a question of this section"
+		}
+	}
+	sec.When = l.compile(e.val, fmt.Sprintf("the `when` of section %q", sec.ID), sc)
+	for _, x := range sec.Questions {
+		if x.ID != "" {
+			sc.outOfScope[x.ID] = "which is asked later"
+		}
+	}
+}
+
 func (l *loader) scoreItems(s *Score) {
 	b := l.b
 	sm := l.sNodes[s]
@@ -119,30 +138,7 @@ func (l *loader) scoreItems(s *Score) {
 	if items != nil && len(items) == 0 {
 		l.errorf(l.pos(e.val), "list the question ids it adds up", "score %q has no items", s.ID)
 	}
-	seen := map[string]bool{}
-	seenSection := map[string]bool{}
-	addItem := func(q *Question, n *yaml.Node) {
-		if seen[q.ID] {
-			l.errorf(l.pos(n), "list each question once; use `weights` to count one more", "question %q is in score %q twice", q.ID, s.ID)
-			return
-		}
-		seen[q.ID] = true
-		if !q.Scorable() {
-			hint := "text answers have no score; remove it from `items`"
-			switch q.Type {
-			case Date:
-				hint = "a date has no score; remove it from `items`"
-			case Info:
-				hint = "a statement takes no answer; remove it from `items`"
-			case Text:
-			default:
-				hint = "give every option a `score`, or use number values"
-			}
-			l.errorf(l.pos(n), hint, "question %q cannot be scored (%s question)", q.ID, q.Type)
-			return
-		}
-		s.Items = append(s.Items, q)
-	}
+	c := &itemCollector{l: l, s: s, seen: map[string]bool{}, seenSection: map[string]bool{}}
 	for _, n := range items {
 		n = l.resolve(n, 4)
 		if n == nil {
@@ -155,38 +151,9 @@ func (l *loader) scoreItems(s *Score) {
 				l.unknownQuestion(n, fmt.Sprintf("score %q", s.ID))
 				continue
 			}
-			addItem(q, n)
+			c.add(q, n)
 		case yaml.MappingNode:
-			m := l.mapping(n, "a section item", []string{"section"}, []string{"section"}, 4)
-			if e, ok := m["section"]; ok {
-				id, _ := l.str(e.val, "`section`", 5)
-				sec := b.sectionByID[id]
-				if sec == nil {
-					var ids []string
-					for _, x := range b.Sections {
-						ids = append(ids, x.ID)
-					}
-					hint := "the bank's sections: " + strings.Join(ids, ", ")
-					if len(ids) == 0 {
-						hint = "this bank has no sections; list question ids instead"
-					}
-					hint = DidYouMean(id, ids, hint)
-					l.errorf(l.pos(e.val), hint, "unknown section %q", id)
-					continue
-				}
-				if seenSection[id] {
-					l.errorf(l.pos(e.val), "list each section once", "section %q is in score %q twice", id, s.ID)
-					continue
-				}
-				seenSection[id] = true
-				// A section score takes every question of the section but its text, date
-				// and info ones, which have no score.
-				for _, q := range sec.Questions {
-					if q.Type != Text && q.Type != Date && q.Type != Info {
-						addItem(q, e.val)
-					}
-				}
-			}
+			c.section(n)
 		default:
 			l.errorf(l.pos(n), "write a question id, or `{section: ID}`", "a score item must be a question id or `{section: ID}`")
 		}
@@ -207,32 +174,107 @@ func (l *loader) scoreItems(s *Score) {
 		l.errorf(l.pos(sm["max_missing"].val), fmt.Sprintf("at most %d for a score of %d items", len(s.Items)-1, len(s.Items)), "`max_missing` %d would let score %q have a value with no answers", s.MaxMissing, s.ID)
 	}
 	if e, ok := sm["weights"]; ok {
-		n := l.resolve(e.val, 3)
-		if n == nil {
-			return
+		l.scoreWeights(s, e, c.seen)
+	}
+}
+
+// itemCollector gathers the items of score s as they are listed, each question once.
+type itemCollector struct {
+	l                 *loader
+	s                 *Score
+	seen, seenSection map[string]bool
+}
+
+// add makes q an item, if it can be scored and is not one already.
+func (c *itemCollector) add(q *Question, n *yaml.Node) {
+	l, s := c.l, c.s
+	if c.seen[q.ID] {
+		l.errorf(l.pos(n), "list each question once; use `weights` to count one more", "question %q is in score %q twice", q.ID, s.ID)
+		return
+	}
+	c.seen[q.ID] = true
+	if !q.Scorable() {
+		hint := "text answers have no score; remove it from `items`"
+		switch q.Type {
+		case Date:
+			hint = "a date has no score; remove it from `items`"
+		case Info:
+			hint = "a statement takes no answer; remove it from `items`"
+		case Text:
+		default:
+			hint = "give every option a `score`, or use number values"
 		}
-		if n.Kind != yaml.MappingNode {
-			l.errorf(l.pos(n), "write `{question_id: factor}`", "`weights` must map question ids to numbers")
-			return
+		l.errorf(l.pos(n), hint, "question %q cannot be scored (%s question)", q.ID, q.Type)
+		return
+	}
+	s.Items = append(s.Items, q)
+}
+
+// section adds the questions of a `{section: ID}` item.
+func (c *itemCollector) section(n *yaml.Node) {
+	l, b, s := c.l, c.l.b, c.s
+	m := l.mapping(n, "a section item", []string{"section"}, []string{"section"}, 4)
+	e, ok := m["section"]
+	if !ok {
+		return
+	}
+	id, _ := l.str(e.val, "`section`", 5)
+	sec := b.sectionByID[id]
+	if sec == nil {
+		var ids []string
+		for _, x := range b.Sections {
+			ids = append(ids, x.ID)
 		}
-		s.Weights = map[string]float64{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			q := b.questionByID[k.Value]
-			switch {
-			case q == nil:
-				l.unknownQuestion(k, fmt.Sprintf("a weight of score %q", s.ID))
-				continue
-			case !seen[q.ID]:
-				l.errorf(l.pos(k), "add it to `items`, or remove its weight", "weight for question %q, which is not an item of score %q", k.Value, s.ID)
-				continue
+		hint := "the bank's sections: " + strings.Join(ids, ", ")
+		if len(ids) == 0 {
+			hint = "this bank has no sections; list question ids instead"
+		}
+		hint = DidYouMean(id, ids, hint)
+		l.errorf(l.pos(e.val), hint, "unknown section %q", id)
+		return
+	}
+	if c.seenSection[id] {
+		l.errorf(l.pos(e.val), "list each section once", "section %q is in score %q twice", id, s.ID)
+		return
+	}
+	c.seenSection[id] = true
+	// A section score takes every question of the section but its text, date
+	// and info ones, which have no score.
+	for _, q := range sec.Questions {
+		if q.Type != Text && q.Type != Date && q.Type != Info {
+			c.add(q, e.val)
+		}
+	}
+}
+
+// scoreWeights reads a score's `weights`: a factor for some of its items (seen).
+func (l *loader) scoreWeights(s *Score, e entry, seen map[string]bool) {
+	b := l.b
+	n := l.resolve(e.val, 3)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errorf(l.pos(n), "write `{question_id: factor}`", "`weights` must map question ids to numbers")
+		return
+	}
+	s.Weights = map[string]float64{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		q := b.questionByID[k.Value]
+		switch {
+		case q == nil:
+			l.unknownQuestion(k, fmt.Sprintf("a weight of score %q", s.ID))
+			continue
+		case !seen[q.ID]:
+			l.errorf(l.pos(k), "add it to `items`, or remove its weight", "weight for question %q, which is not an item of score %q", k.Value, s.ID)
+			continue
+		}
+		if f, ok := l.number(v, "a weight", 4); ok {
+			if f == 0 {
+				l.warnf(l.pos(v), "remove the question from `items` instead", "weight 0 makes question %q count for nothing", k.Value)
 			}
-			if f, ok := l.number(v, "a weight", 4); ok {
-				if f == 0 {
-					l.warnf(l.pos(v), "remove the question from `items` instead", "weight 0 makes question %q count for nothing", k.Value)
-				}
-				s.Weights[k.Value] = f
-			}
+			s.Weights[k.Value] = f
 		}
 	}
 }
@@ -371,31 +413,9 @@ func formatRange(f float64) string {
 }
 
 func (l *loader) test(t *Test) {
-	b := l.b
 	tm := l.tNodes[t]
 	if e, ok := tm["answers"]; ok {
-		t.Answers = Answers{}
-		n := l.resolve(e.val, 3)
-		if n != nil && n.Kind != yaml.MappingNode {
-			l.errorf(l.pos(n), "write `{question_id: answer, ...}`", "a test's `answers` must map question ids to answers")
-		} else if n != nil {
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				q := b.questionByID[k.Value]
-				if q == nil {
-					l.unknownQuestion(k, fmt.Sprintf("test %q", t.Name))
-					continue
-				}
-				val, err := q.ParseNode(v)
-				if err != nil {
-					l.errorf(l.pos(v), q.Allowed(), "test %q: %v", t.Name, err)
-					continue
-				}
-				if val != nil {
-					t.Answers[q.ID] = val
-				}
-			}
-		}
+		l.testAnswers(t, e)
 	}
 	e, ok := tm["expect"]
 	if !ok {
@@ -407,19 +427,66 @@ func (l *loader) test(t *Test) {
 	}
 	t.Expect.Pos = l.pos(e.val)
 	if oe, ok := em["outcome"]; ok {
-		t.Expect.HasOutcome = true
-		if n := l.scalar(oe.val, "`outcome`", 4); n != nil && n.Tag != "!!null" {
-			t.Expect.Outcome = n.Value
-			if b.outcomeByID[n.Value] == nil {
-				var ids []string
-				for _, o := range b.Outcomes {
-					ids = append(ids, o.ID)
-				}
-				hint := DidYouMean(n.Value, ids, "outcomes: "+strings.Join(ids, ", "))
-				l.errorf(l.pos(n), hint, "test %q expects outcome %q, which the bank does not have", t.Name, n.Value)
-			}
+		l.expectOutcome(t, oe)
+	}
+	l.expectScores(t, em)
+	if fe, ok := em["flags"]; ok {
+		l.expectFlags(t, fe)
+	}
+}
+
+// testAnswers reads a test's `answers`, each checked as an answer to its question.
+func (l *loader) testAnswers(t *Test, e entry) {
+	b := l.b
+	t.Answers = Answers{}
+	n := l.resolve(e.val, 3)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errorf(l.pos(n), "write `{question_id: answer, ...}`", "a test's `answers` must map question ids to answers")
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		q := b.questionByID[k.Value]
+		if q == nil {
+			l.unknownQuestion(k, fmt.Sprintf("test %q", t.Name))
+			continue
+		}
+		val, err := q.ParseNode(v)
+		if err != nil {
+			l.errorf(l.pos(v), q.Allowed(), "test %q: %v", t.Name, err)
+			continue
+		}
+		if val != nil {
+			t.Answers[q.ID] = val
 		}
 	}
+}
+
+// expectOutcome reads a test's `expect.outcome`: an outcome id, or null for none.
+func (l *loader) expectOutcome(t *Test, oe entry) {
+	b := l.b
+	t.Expect.HasOutcome = true
+	n := l.scalar(oe.val, "`outcome`", 4)
+	if n == nil || n.Tag == "!!null" {
+		return
+	}
+	t.Expect.Outcome = n.Value
+	if b.outcomeByID[n.Value] == nil {
+		var ids []string
+		for _, o := range b.Outcomes {
+			ids = append(ids, o.ID)
+		}
+		hint := DidYouMean(n.Value, ids, "outcomes: "+strings.Join(ids, ", "))
+		l.errorf(l.pos(n), hint, "test %q expects outcome %q, which the bank does not have", t.Name, n.Value)
+	}
+}
+
+// expectScores reads a test's `expect.scores` and `expect.bands`.
+func (l *loader) expectScores(t *Test, em map[string]entry) {
+	b := l.b
 	scoreRef := func(k *yaml.Node) bool {
 		if b.scoreByID[k.Value] != nil {
 			return true
@@ -446,23 +513,28 @@ func (l *loader) test(t *Test) {
 				return label, ok
 			})
 	}
-	if fe, ok := em["flags"]; ok {
-		t.Expect.HasFlags = true
-		t.Expect.Flags = []string{}
-		for _, n := range l.sequence(fe.val, "`expect.flags`", 4) {
-			if id, ok := l.str(n, "a flag id", 5); ok {
-				if b.flagByID[id] == nil {
-					var ids []string
-					for _, f := range b.Flags {
-						ids = append(ids, f.ID)
-					}
-					hint := DidYouMean(id, ids, "")
-					l.errorf(l.pos(n), hint, "test %q names flag %q, which the bank does not have", t.Name, id)
-					continue
-				}
-				t.Expect.Flags = append(t.Expect.Flags, id)
-			}
+}
+
+// expectFlags reads a test's `expect.flags`: the ids of every flag raised.
+func (l *loader) expectFlags(t *Test, fe entry) {
+	b := l.b
+	t.Expect.HasFlags = true
+	t.Expect.Flags = []string{}
+	for _, n := range l.sequence(fe.val, "`expect.flags`", 4) {
+		id, ok := l.str(n, "a flag id", 5)
+		if !ok {
+			continue
 		}
+		if b.flagByID[id] == nil {
+			var ids []string
+			for _, f := range b.Flags {
+				ids = append(ids, f.ID)
+			}
+			hint := DidYouMean(id, ids, "")
+			l.errorf(l.pos(n), hint, "test %q names flag %q, which the bank does not have", t.Name, id)
+			continue
+		}
+		t.Expect.Flags = append(t.Expect.Flags, id)
 	}
 }
 
