@@ -222,11 +222,11 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 	line := `<p class="candor-value">`
 	if frac, ok := ScoreFraction(s); ok {
 		pct := questionnaire.FormatNumber(math.Round(frac*1000) / 10)
-		line += `<span class="candor-bar" aria-hidden="true"><span style="width:` + pct + `%"></span></span>`
+		line += `<span class="candor-bar" aria-hidden="true"><span style="width:` + pct + `%"></span></span> `
 	}
 	line += `<strong>` + esc(FormatValue(s)) + `</strong>`
 	if s.Band != nil && strings.TrimSpace(*s.Band) != "" {
-		line += `<span>` + esc(oneLine(*s.Band)) + `</span>`
+		line += ` <span>` + esc(oneLine(*s.Band)) + `</span>`
 	}
 	h.raw(line + `</p>`)
 	if strings.TrimSpace(s.BandText) != "" {

@@ -71,6 +71,7 @@
   function draw(v) {
     view = v;
     main.textContent = '';
+    main.setAttribute('data-screen', v.screen);
     say('');
     switch (v.screen) {
       case 'intro': drawIntro(v); break;
@@ -110,7 +111,7 @@
     var info = q.type === 'info';
     var where = info ? '' : 'Question ' + q.number + ' of ' + q.total;
     setProgress(where);
-    var form = el('form', { id: 'question', novalidate: '' });
+    var form = el('form', { id: 'question', novalidate: '', 'data-question': q.id, 'data-type': q.type });
     if (q.section) form.appendChild(el('p', { 'class': 'section', text: q.section }));
     if (q.sectionIntroHTML) form.appendChild(el('div', { 'class': 'prose', html: q.sectionIntroHTML }));
     if (where) form.appendChild(el('p', { 'class': 'progress', 'aria-hidden': 'true', text: where }));

@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/web"
 )
 
@@ -98,38 +99,94 @@ func (b *Browser) Tab(t testing.TB) context.Context {
 	return ctx
 }
 
-// pages caches the page of each built-in bank, written once per test binary.
+// everyKind is the bank `candor init` writes: every question type, optional and conditional
+// questions, a conditional section, an info statement, a date, flags and scores.
+const everyKind = "every-kind"
+
+// pages caches the page of each bank, written once per test binary.
 var (
 	pagesMu  sync.Mutex
 	pages    = map[string]string{}
 	pagesDir string
 )
 
-// formPage writes the page of a built-in bank (as `candor form` does) and returns its file URL.
-func formPage(t testing.TB, id string, opt web.Options) string {
+// workDir is a folder that lasts as long as the test binary.
+func workDir(t testing.TB) string {
 	t.Helper()
-	pagesMu.Lock()
-	defer pagesMu.Unlock()
-	key := fmt.Sprintf("%s-%v-%s", id, opt.NoSummary, opt.Respondent)
-	if u, ok := pages[key]; ok {
-		return u
-	}
 	if pagesDir == "" {
 		d, err := os.MkdirTemp("", "candor-e2e-")
 		require.NoError(t, err)
 		pagesDir = d
 	}
-	b, ds := data.LoadBank(id)
+	return pagesDir
+}
+
+// bankFor returns a bank (a built-in id, or everyKind), its exact bytes, and how to name it
+// to the command line.
+func bankFor(t testing.TB, name string) (*questionnaire.Bank, []byte, string) {
+	t.Helper()
+	if name == everyKind {
+		raw := data.Template(everyKind, "Every kind of question")
+		path := filepath.Join(workDir(t), everyKind+".yaml")
+		require.NoError(t, os.WriteFile(path, raw, 0o644))
+		b, ds := questionnaire.Load(path, raw)
+		require.NotNil(t, b, "%v", ds)
+		return b, raw, path
+	}
+	b, ds := data.LoadBank(name)
 	require.NotNil(t, b, "%v", ds)
-	raw, ok := data.Source(id)
+	raw, ok := data.Source(name)
 	require.True(t, ok)
-	path := filepath.Join(pagesDir, key+".html")
+	return b, raw, name
+}
+
+// formPage writes the page of a bank (as `candor form` does) and returns its file URL.
+func formPage(t testing.TB, name string, opt web.Options) string {
+	t.Helper()
+	pagesMu.Lock()
+	defer pagesMu.Unlock()
+	key := fmt.Sprintf("%s-%v-%s", name, opt.NoSummary, opt.Respondent)
+	if u, ok := pages[key]; ok {
+		return u
+	}
+	b, raw, _ := bankFor(t, name)
+	path := filepath.Join(workDir(t), key+".html")
 	f, err := os.Create(path)
 	require.NoError(t, err)
 	require.NoError(t, web.Write(f, b, raw, opt))
 	require.NoError(t, f.Close())
 	pages[key] = "file://" + path
 	return pages[key]
+}
+
+var (
+	candorOnce sync.Once
+	candorBin  string
+	candorErr  error
+)
+
+// candor runs the candor command line (built once from this module) and returns its stdout
+// and stderr.
+func candor(t testing.TB, stdin string, args ...string) (string, string) {
+	t.Helper()
+	candorOnce.Do(func() {
+		bin := filepath.Join(workDir(t), "candor")
+		out, err := exec.Command("go", "build", "-o", bin, "github.com/candor-app/candor/cmd/candor").CombinedOutput()
+		if err != nil {
+			candorErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+		candorBin = bin
+	})
+	require.NoError(t, candorErr)
+	cmd := exec.Command(candorBin, args...)
+	cmd.Dir = workDir(t)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "HOME="+workDir(t), "XDG_DATA_HOME="+filepath.Join(workDir(t), "data"))
+	cmd.Stdin = strings.NewReader(stdin)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	require.NoError(t, err, "candor %v: %s", args, stderr.String())
+	return stdout.String(), stderr.String()
 }
 
 func TestMain(m *testing.M) {

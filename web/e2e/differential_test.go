@@ -1,0 +1,316 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/web"
+)
+
+// walk is one person answering a page: what they gave, as an answers file and as typed
+// lines, and what the page showed.
+type walk struct {
+	t    *testing.T
+	ctx  context.Context
+	bank *questionnaire.Bank
+	rng  *rand.Rand
+	// answers is the answers file `candor take --answers` gets: question id to answer.
+	answers map[string]any
+	skipped map[string]bool
+	// lines are the answers typed at `candor take`, in the page's order; progress is the
+	// "Question N of M" of each question the page showed. Both hold only without Back.
+	lines    []string
+	progress []string
+	wentBack bool
+	flags    []string
+}
+
+func (w *walk) screen() string {
+	return eval[string](w.t, w.ctx, `document.getElementById('main').dataset.screen || ''`)
+}
+
+var texts = []string{
+	"I'm trying, and it's hard.",
+	`We talk on Sundays <b>mostly</b> & "honestly".`,
+	"Ça va — un peu mieux. 日本語も 👋",
+	"Not much to add",
+}
+
+// answer picks an answer to q at random, puts it in the page's controls and returns the
+// answer for the answers file and the line typed at the terminal.
+func (w *walk) answer(q *questionnaire.Question, kind string) (any, string) {
+	r := w.rng
+	set := func(js string) { eval[bool](w.t, w.ctx, "(() => {"+js+"; return true})()") }
+	switch q.Type {
+	case questionnaire.YesNo:
+		i := r.Intn(2)
+		set(fmt.Sprintf(`document.getElementById('option-%d').click()`, i))
+		return i == 0, []string{"yes", "no"}[i]
+	case questionnaire.Choice:
+		i := r.Intn(len(q.Options))
+		set(fmt.Sprintf(`document.getElementById('option-%d').click()`, i))
+		return q.Options[i].Value, q.OptionNumbers()[i]
+	case questionnaire.Multi:
+		var vals []any
+		var sends []string
+		var js strings.Builder
+		for i, o := range q.Options {
+			on := r.Intn(3) == 0
+			if i == len(q.Options)-1 && len(vals) == 0 {
+				on = true
+			}
+			fmt.Fprintf(&js, "document.getElementById('option-%d').checked = %v;", i, on)
+			if on {
+				vals = append(vals, o.Value)
+				sends = append(sends, q.OptionNumbers()[i])
+			}
+		}
+		set(js.String())
+		return vals, strings.Join(sends, ", ")
+	case questionnaire.Scale:
+		p := int(q.Min) + r.Intn(int(q.Max-q.Min)+1)
+		if kind == "scale" {
+			set(fmt.Sprintf(`document.getElementById('option-%d').click()`, p-int(q.Min)))
+		} else {
+			set(fmt.Sprintf(`document.getElementById('answer').value = %q`, fmt.Sprint(p)))
+		}
+		return float64(p), fmt.Sprint(p)
+	case questionnaire.Number:
+		lo, hi := 0.0, 100.0
+		if q.HasMin {
+			lo = q.Min
+		}
+		if q.HasMax {
+			hi = q.Max
+		}
+		v := lo + float64(r.Intn(int(hi-lo)+1))
+		if r.Intn(4) == 0 && v+0.5 <= hi {
+			v += 0.5
+		}
+		s := questionnaire.FormatNumber(v)
+		set(fmt.Sprintf(`document.getElementById('answer').value = %q`, s))
+		return v, s
+	case questionnaire.Date:
+		d := time.Now().AddDate(0, 0, -1-r.Intn(700)).Format("2006-01-02")
+		set(fmt.Sprintf(`document.getElementById('answer').value = %q`, d))
+		return d, d
+	}
+	s := texts[r.Intn(len(texts))]
+	set(fmt.Sprintf(`document.getElementById('answer').value = %s`, jsString(s)))
+	return s, s
+}
+
+// step takes one action on the screen shown; it reports false at the end.
+func (w *walk) step() bool {
+	t, ctx := w.t, w.ctx
+	switch sc := w.screen(); sc {
+	case "intro":
+		click(t, ctx, "Begin")
+	case "flags":
+		w.flags = append(w.flags, read(t, ctx).H1...)
+		click(t, ctx, "Continue")
+	case "review":
+		click(t, ctx, "Show my summary")
+	case "end":
+		return false
+	case "question":
+		w.question()
+	default:
+		t.Fatalf("unknown screen %q: %+v", sc, read(t, ctx))
+	}
+	return true
+}
+
+func (w *walk) question() {
+	t, ctx := w.t, w.ctx
+	id := eval[string](t, ctx, `document.getElementById('question').dataset.question`)
+	kind := eval[string](t, ctx, `document.getElementById('question').dataset.type`)
+	q := w.bank.Question(id)
+	require.NotNil(t, q, "the page shows question %q", id)
+	if kind == "info" {
+		click(t, ctx, "Next")
+		return
+	}
+	s := read(t, ctx)
+	if !w.wentBack {
+		w.progress = append(w.progress, s.Progress)
+	}
+	switch r := w.rng.Float64(); {
+	case r < 0.08 && !w.wentBack && len(w.progress) > 1:
+		w.wentBack = true
+		click(t, ctx, "Back")
+		return
+	case r < 0.3 && !q.Required:
+		delete(w.answers, id)
+		w.skipped[id] = true
+		w.lines = append(w.lines, "s")
+		click(t, ctx, "Skip")
+		return
+	}
+	v, line := w.answer(q, kind)
+	w.answers[id] = v
+	delete(w.skipped, id)
+	w.lines = append(w.lines, line)
+	click(t, ctx, "Next")
+	if p := read(t, ctx).Problem; p != "" {
+		t.Fatalf("the page refused %q for %s: %s", line, id, p)
+	}
+}
+
+// setDownloads lets the browser save downloads into dir, and report them.
+func setDownloads(t testing.TB, ctx context.Context, dir string) {
+	t.Helper()
+	yes := true
+	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &yes,
+	})
+	require.NoError(t, err)
+}
+
+// download presses "Download my answers" and returns the file's suggested name and bytes.
+func download(t testing.TB, ctx context.Context, dir string) (string, []byte) {
+	t.Helper()
+	dctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	begin := chromedp.BrowserEvents(dctx, browser.DownloadWillBegin)
+	progress := chromedp.BrowserEvents(dctx, browser.DownloadProgress)
+	click(t, ctx, "Download my answers")
+	var name, guid string
+	for ev, err := range begin {
+		require.NoError(t, err, "the download begins")
+		name, guid = ev.SuggestedFilename, ev.GUID
+		break
+	}
+	for ev, err := range progress {
+		require.NoError(t, err, "the download completes")
+		if ev.GUID == guid && ev.State == browser.DownloadProgressStateCompleted {
+			break
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, guid))
+	require.NoError(t, err)
+	return name, b
+}
+
+var timestamps = regexp.MustCompile(`(?m)^(started|updated): .*\n`)
+var skippedLine = regexp.MustCompile(`(?m)^skipped: .*\n`)
+
+// TestPageAgreesWithTheCommandLine is the differential test: for every built-in bank and
+// the bank `candor init` writes (every question type, conditional questions and sections),
+// random people answer the page; their summary, JSON result and downloaded response must be
+// what `candor take --answers` gives for the same answers, and without going back, what
+// `candor take` gives for the same answers typed at it, with the same questions numbered the
+// same way as they came and went.
+func TestPageAgreesWithTheCommandLine(t *testing.T) {
+	br := NewBrowser(t)
+	dl := t.TempDir()
+	banks := append(data.IDs(), everyKind)
+	runs := max(5, (32+len(banks)-1)/len(banks))
+	total := 0
+	for _, name := range banks {
+		for i := 0; i < runs; i++ {
+			total++
+			t.Run(fmt.Sprintf("%s/%d", name, i), func(t *testing.T) {
+				ctx := br.Tab(t)
+				setDownloads(t, ctx, dl)
+				bank, _, arg := bankFor(t, name)
+				w := &walk{t: t, ctx: ctx, bank: bank, rng: rand.New(rand.NewSource(int64(1000*len(name) + i))),
+					answers: map[string]any{}, skipped: map[string]bool{}}
+				open(t, ctx, formPage(t, name, web.Options{}))
+				for n := 0; w.step(); n++ {
+					require.Less(t, n, 500, "the walk ends")
+				}
+				w.compare(arg, dl)
+			})
+		}
+	}
+	assert.GreaterOrEqual(t, total, 30)
+}
+
+func (w *walk) compare(bankArg, dl string) {
+	t, ctx := w.t, w.ctx
+	file := filepath.Join(t.TempDir(), "answers.json")
+	raw, err := json.Marshal(w.answers)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, raw, 0o600))
+
+	// The JSON result.
+	pageJSON := eval[string](t, ctx, `JSON.parse(candorCall('result', '{"format":"json"}')).text`)
+	cliJSON, _ := candor(t, "", "take", bankArg, "--answers", file, "--format", "json")
+	assert.Equal(t, cliJSON, pageJSON, "JSON result")
+
+	// The summary: the engine's HTML is the command line's, and the page shows its words.
+	pageHTML := eval[string](t, ctx, `JSON.parse(candorCall('result', '{"format":"html"}')).text`)
+	cliHTML, _ := candor(t, "", "take", bankArg, "--answers", file, "--format", "html")
+	start, end := strings.Index(cliHTML, "<article"), strings.Index(cliHTML, "</article>\n")
+	require.True(t, start >= 0 && end > start)
+	assert.Equal(t, cliHTML[start:end+len("</article>\n")], pageHTML, "HTML summary")
+	shown := eval[string](t, ctx, `document.querySelector('main .summary').textContent`)
+	assert.Equal(t, words(htmlText(pageHTML)), words(shown), "the page shows the summary")
+
+	// The downloaded response, but for its times (and the questions skipped, which an answers
+	// file cannot say).
+	saved := filepath.Join(t.TempDir(), "saved.yaml")
+	candor(t, "", "take", bankArg, "--answers", file, "--save", saved)
+	want, err := os.ReadFile(saved)
+	require.NoError(t, err)
+	name, got := download(t, ctx, dl)
+	assert.Regexp(t, `^candor-answers-\d{8}\.yaml$`, name)
+	norm := func(b []byte) string { return skippedLine.ReplaceAllString(timestamps.ReplaceAllString(string(b), ""), "") }
+	assert.Equal(t, norm(want), norm(got), "downloaded response")
+	var skipped []string
+	for _, q := range w.bank.Questions {
+		if w.skipped[q.ID] {
+			skipped = append(skipped, q.ID)
+		}
+	}
+	if len(skipped) > 0 {
+		assert.Contains(t, string(got), "skipped: ["+strings.Join(skipped, ", ")+"]\n")
+	} else {
+		assert.NotContains(t, string(got), "skipped:")
+	}
+	resp, ds := questionnaire.ReadResponse("downloaded", got)
+	require.NotNil(t, resp, "%v", ds)
+	assert.Equal(t, w.bank.Digest, resp.Bank.Digest, "the response names the bank's digest")
+
+	if w.wentBack {
+		return
+	}
+	// Typed at the terminal, the same answers give the same result, after the same questions.
+	out, errOut := candor(t, strings.Join(w.lines, "\n")+"\n", "take", bankArg, "--no-save", "--format", "json")
+	assert.Equal(t, pageJSON, out, "JSON result of the terminal session")
+	var progress []string
+	for _, m := range regexp.MustCompile(`(?m)^Question \d+ of \d+`).FindAllString(errOut, -1) {
+		progress = append(progress, m)
+	}
+	assert.Equal(t, progress, w.progress, "the page asks what the terminal asks, numbered alike")
+}
+
+var (
+	inlineTags = regexp.MustCompile(`</?(a|strong|span|code|em)\b[^>]*>`)
+	tags       = regexp.MustCompile(`<[^>]*>`)
+)
+
+// htmlText is the text a browser shows for the HTML: inline elements run on, block ones
+// are apart.
+func htmlText(s string) string {
+	s = tags.ReplaceAllString(inlineTags.ReplaceAllString(s, ""), " ")
+	return strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+}
+
+func words(s string) string { return strings.Join(strings.Fields(s), " ") }
