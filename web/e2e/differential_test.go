@@ -271,7 +271,9 @@ func (w *walk) compare(bankArg, dl string) {
 	require.NoError(t, err)
 	name, got := download(t, ctx, dl)
 	assert.Regexp(t, `^candor-answers-\d{8}\.yaml$`, name)
-	norm := func(b []byte) string { return skippedLine.ReplaceAllString(timestamps.ReplaceAllString(string(b), ""), "") }
+	norm := func(b []byte) string {
+		return skippedLine.ReplaceAllString(timestamps.ReplaceAllString(string(b), ""), "")
+	}
 	assert.Equal(t, norm(want), norm(got), "downloaded response")
 	var skipped []string
 	for _, q := range w.bank.Questions {
