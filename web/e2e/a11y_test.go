@@ -1,0 +1,138 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/web"
+)
+
+// axeSource is axe-core, installed from web/e2e/package-lock.json by `npm ci` (.ci/run does).
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("axe-core is missing (%v): run npm ci in web/e2e (.ci/run does)", err)
+		}
+		t.Skipf("axe-core is missing: run npm ci in web/e2e (%v)", err)
+	}
+	return string(b)
+}
+
+// axeCheck runs axe-core on the screen shown and fails on any serious or critical violation.
+func axeCheck(t *testing.T, ctx context.Context, axe, what string) {
+	t.Helper()
+	if !eval[bool](t, ctx, `typeof window.axe !== 'undefined'`) {
+		// DevTools evaluation is not subject to the page's script policy.
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe))
+		require.NoError(t, err)
+	}
+	found := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+	  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+	  .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`)
+	assert.Empty(t, found, "axe-core on %s", what)
+}
+
+// TestAccessibility: axe-core finds no serious or critical problem on the intro, a question
+// of each type, a statement, the urgent message, the review, the summary and the thank-you
+// of --no-summary, in light and dark mode.
+func TestAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	br := NewBrowser(t)
+	for _, dark := range []bool{false, true} {
+		mode := map[bool]string{false: "light", true: "dark"}[dark]
+		t.Run(mode, func(t *testing.T) {
+			ctx := br.Tab(t)
+			if dark {
+				_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+				require.NoError(t, err)
+			}
+			open(t, ctx, formPage(t, everyKind, web.Options{}))
+			axeCheck(t, ctx, axe, "the intro")
+			click(t, ctx, "Begin")
+			seen := map[string]bool{}
+			for i := 0; ; i++ {
+				require.Less(t, i, 60)
+				screen := eval[string](t, ctx, `document.getElementById('main').dataset.screen`)
+				if screen == "flags" {
+					axeCheck(t, ctx, axe, "a message shown at once")
+					click(t, ctx, "Continue")
+					continue
+				}
+				if screen != "question" {
+					break
+				}
+				kind := eval[string](t, ctx, `document.getElementById('question').dataset.type`)
+				if !seen[kind] {
+					seen[kind] = true
+					axeCheck(t, ctx, axe, "a "+kind+" question")
+					eval[bool](t, ctx, `(() => { const d = document.querySelector('main details'); if (d) d.open = true; return true })()`)
+					axeCheck(t, ctx, axe, "a "+kind+" question with its help open")
+				}
+				switch question(t, ctx) {
+				case "want_to_rebuild", "seeing_counselor":
+					pick(t, ctx, "Yes") // every question and the statement are asked
+				default:
+					answerAny(t, ctx, kind)
+				}
+			}
+			for _, kind := range []string{"yesno", "choice", "multi", "scale", "number", "text", "date", "info"} {
+				assert.True(t, seen[kind], "a %s question was checked", kind)
+			}
+			axeCheck(t, ctx, axe, "the review")
+			click(t, ctx, "Show my summary")
+			axeCheck(t, ctx, axe, "the summary")
+
+			urgent := br.Tab(t)
+			open(t, urgent, formPage(t, "trust-readiness", web.Options{NoSummary: true}))
+			click(t, urgent, "Begin")
+			pick(t, urgent, "No")
+			axeCheck(t, urgent, axe, "the urgent message")
+			click(t, urgent, "Continue")
+			for eval[string](t, urgent, `document.getElementById('main').dataset.screen`) == "question" {
+				pick(t, urgent, "Yes")
+			}
+			click(t, urgent, "Finish")
+			axeCheck(t, urgent, axe, "the thank-you of --no-summary")
+		})
+	}
+}
+
+// TestAccessibilityCheckCanFail: the check reports a planted problem (a field without a
+// label), so a clean report means something.
+func TestAccessibilityCheckCanFail(t *testing.T) {
+	axe := axeSource(t)
+	ctx := NewBrowser(t).Tab(t)
+	open(t, ctx, formPage(t, "trust-readiness", web.Options{}))
+	eval[bool](t, ctx, `(() => { document.getElementById('main').appendChild(document.createElement('input')); return true })()`)
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe))
+	require.NoError(t, err)
+	found := eval[[]string](t, ctx, `axe.run(document).then(r => r.violations.filter(v => v.impact === 'critical').map(v => v.id))`)
+	assert.Contains(t, found, "label")
+}
+
+// answerAny gives the question shown a plain answer and presses Next.
+func answerAny(t *testing.T, ctx context.Context, kind string) {
+	t.Helper()
+	switch kind {
+	case "number":
+		fill(t, ctx, "12")
+	case "text":
+		fill(t, ctx, "Some words of my own.")
+	case "date":
+		fill(t, ctx, "2026-01-15")
+	case "info":
+		click(t, ctx, "Next")
+	default:
+		eval[bool](t, ctx, `(() => { document.getElementById('option-0').click(); return true })()`)
+		click(t, ctx, "Next")
+	}
+}
