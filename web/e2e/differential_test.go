@@ -260,7 +260,7 @@ func (w *walk) compare(bankArg, dl string) {
 	start, end := strings.Index(cliHTML, "<article"), strings.Index(cliHTML, "</article>\n")
 	require.True(t, start >= 0 && end > start)
 	assert.Equal(t, cliHTML[start:end+len("</article>\n")], pageHTML, "HTML summary")
-	shown := eval[string](t, ctx, `document.querySelector('main .summary').textContent`)
+	shown := eval[string](t, ctx, `document.querySelector('main .summary').innerText`)
 	assert.Equal(t, words(htmlText(pageHTML)), words(shown), "the page shows the summary")
 
 	// The downloaded response, but for its times (and the questions skipped, which an answers
