@@ -106,69 +106,16 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		return nil
 	}
 	r := newReadResponse(name)
-	if e, ok := m["candor"]; ok {
-		if v, ok := w.integer(e.val, "`candor`", 1); ok && v != FormatVersion {
-			d.errorf(w.pos(e.val), "this candor reads format 1", "unknown response format version %d", v)
-		}
-	}
-	if e, ok := m["kind"]; ok {
-		if v, ok := w.str(e.val, "`kind`", 1); ok && v != "response" {
-			hint := "a response file has `kind: response`"
-			if v == "bank" || e.val.Value == "" {
-				hint = "is this a question bank? Banks go to `candor validate` or `candor take`"
-			}
-			d.errorf(w.pos(e.val), hint, "this file is a %q, not a response", v)
-		}
-	}
+	readResponseKind(w, m)
 	if e, ok := m["bank"]; ok {
-		bm := w.mapping(e.val, "`bank`", []string{"id", "version", "digest"}, []string{"id"}, 1)
-		if bm != nil {
-			if e, ok := bm["id"]; ok {
-				r.Bank.ID, _ = w.str(e.val, "the bank id", 2)
-				r.BankPos = w.pos(e.val)
-			}
-			if e, ok := bm["version"]; ok {
-				r.Bank.Version, _ = w.str(e.val, "the bank version", 2)
-				r.versionPos = w.pos(e.val)
-			}
-			if e, ok := bm["digest"]; ok {
-				r.Bank.Digest, _ = w.str(e.val, "the bank digest", 2)
-				r.digestPos = w.pos(e.val)
-			}
-		}
+		r.readBankRef(w, e)
 	}
 	if e, ok := m["respondent"]; ok {
 		if n := w.scalar(e.val, "`respondent`", 1); n != nil && n.Tag != "!!null" {
 			r.Respondent = n.Value
 		}
 	}
-	if e, ok := m["status"]; ok {
-		if v, ok := w.str(e.val, "`status`", 1); ok {
-			if v != InProgress && v != Completed {
-				d.errorf(w.pos(e.val), "write in-progress or completed", "unknown status %q", v)
-			}
-			r.Status = v
-			r.statusRead = true
-		}
-	}
-	for _, k := range []string{"started", "updated"} {
-		e, ok := m[k]
-		if !ok {
-			continue
-		}
-		if n := w.scalar(e.val, "`"+k+"`", 1); n != nil {
-			t, err := time.Parse(time.RFC3339, n.Value)
-			if err != nil {
-				d.errorf(w.pos(n), "write a date and time such as 2026-11-22T09:00:00Z", "`%s` is not a date and time: %q", k, truncate(n.Value, 40))
-				continue
-			}
-			if k == "started" {
-				r.Started = t
-			} else {
-				r.Updated = t
-			}
-		}
-	}
+	r.readStatus(w, m)
 	if e, ok := m["answers"]; ok {
 		n := w.resolve(e.val, 1)
 		switch {
@@ -188,6 +135,75 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		}
 	}
 	return r
+}
+
+// readResponseKind checks `candor` (the format version) and `kind`.
+func readResponseKind(w *walker, m map[string]entry) {
+	if e, ok := m["candor"]; ok {
+		if v, ok := w.integer(e.val, "`candor`", 1); ok && v != FormatVersion {
+			w.errorf(w.pos(e.val), "this candor reads format 1", "unknown response format version %d", v)
+		}
+	}
+	if e, ok := m["kind"]; ok {
+		if v, ok := w.str(e.val, "`kind`", 1); ok && v != "response" {
+			hint := "a response file has `kind: response`"
+			if v == "bank" || e.val.Value == "" {
+				hint = "is this a question bank? Banks go to `candor validate` or `candor take`"
+			}
+			w.errorf(w.pos(e.val), hint, "this file is a %q, not a response", v)
+		}
+	}
+}
+
+// readBankRef reads `bank`: the id, version and digest of the bank answered.
+func (r *Response) readBankRef(w *walker, e entry) {
+	bm := w.mapping(e.val, "`bank`", []string{"id", "version", "digest"}, []string{"id"}, 1)
+	if bm == nil {
+		return
+	}
+	if e, ok := bm["id"]; ok {
+		r.Bank.ID, _ = w.str(e.val, "the bank id", 2)
+		r.BankPos = w.pos(e.val)
+	}
+	if e, ok := bm["version"]; ok {
+		r.Bank.Version, _ = w.str(e.val, "the bank version", 2)
+		r.versionPos = w.pos(e.val)
+	}
+	if e, ok := bm["digest"]; ok {
+		r.Bank.Digest, _ = w.str(e.val, "the bank digest", 2)
+		r.digestPos = w.pos(e.val)
+	}
+}
+
+// readStatus reads `status`, `started` and `updated`.
+func (r *Response) readStatus(w *walker, m map[string]entry) {
+	if e, ok := m["status"]; ok {
+		if v, ok := w.str(e.val, "`status`", 1); ok {
+			if v != InProgress && v != Completed {
+				w.errorf(w.pos(e.val), "write in-progress or completed", "unknown status %q", v)
+			}
+			r.Status = v
+			r.statusRead = true
+		}
+	}
+	for _, k := range []string{"started", "updated"} {
+		e, ok := m[k]
+		if !ok {
+			continue
+		}
+		if n := w.scalar(e.val, "`"+k+"`", 1); n != nil {
+			t, err := time.Parse(time.RFC3339, n.Value)
+			if err != nil {
+				w.errorf(w.pos(n), "write a date and time such as 2026-11-22T09:00:00Z", "`%s` is not a date and time: %q", k, truncate(n.Value, 40))
+				continue
+			}
+			if k == "started" {
+				r.Started = t
+			} else {
+				r.Updated = t
+			}
+		}
+	}
 }
 
 // looksLikeBank reports whether a document is a question bank: a mapping without `kind`

@@ -371,19 +371,12 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 	if n == nil {
 		return nil
 	}
-	isFlag := what == "a flag"
+	isFlag := what == "a flag" // named before its id is added
 	if n.Kind != yaml.MappingNode {
 		w.errorf(w.pos(n), "", "%s must be a mapping of `key: value` lines, not %s", what, kindName(n))
 		return nil
 	}
-	// Name the element by its id where it has one: `question "feel_safe"`.
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if (k.Value == "id" || k.Value == "name") && v.Kind == yaml.ScalarNode && v.Value != "" {
-			what = fmt.Sprintf("%s %q", strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(what, "the "), "a "), "an "), truncate(v.Value, 40))
-			break
-		}
-	}
+	what = nameByID(n, what)
 	out := make(map[string]entry, len(n.Content)/2)
 	// suggested holds the keys offered for misspelt ones: a missing required key that was
 	// offered is not reported again.
@@ -401,15 +394,7 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 			continue
 		}
 		if !contains(known, k.Value) {
-			hint := "valid keys here: " + strings.Join(known, ", ")
-			if s := nearest(k.Value, known); s != "" {
-				hint = suggest(s)
-				suggested[s] = true
-			} else if n.Style&yaml.FlowStyle != 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" && i > 0 {
-				// `{title: Keep talking, gently}`: the comma ended the title.
-				hint = fmt.Sprintf("in `{...}` a comma ends a value: put quotes around text with a comma in it, such as `%s: \"...%s\"`", n.Content[i-2].Value, truncate(k.Value, 20))
-			}
-			w.errorf(w.pos(k), hint, "unknown key `%s` in %s", k.Value, what)
+			w.unknownKey(n, i, what, known, suggested)
 			continue
 		}
 		if prev, dup := out[k.Value]; dup {
@@ -418,11 +403,42 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 		}
 		out[k.Value] = entry{k, v}
 	}
+	if !merged { // the merge key is reported; what it would have given is not missing
+		w.missingKeys(n, what, isFlag, out, required, suggested)
+	}
+	return out
+}
+
+// nameByID names a mapping by its id where it has one: `question "feel_safe"` for what "a question".
+func nameByID(n *yaml.Node, what string) string {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if (k.Value == "id" || k.Value == "name") && v.Kind == yaml.ScalarNode && v.Value != "" {
+			return fmt.Sprintf("%s %q", strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(what, "the "), "a "), "an "), truncate(v.Value, 40))
+		}
+	}
+	return what
+}
+
+// unknownKey reports the unknown key n.Content[i], with the known key it most likely meant
+// (remembered in suggested) or why a `{...}` line may have gone wrong.
+func (w *walker) unknownKey(n *yaml.Node, i int, what string, known []string, suggested map[string]bool) {
+	k, v := n.Content[i], n.Content[i+1]
+	hint := "valid keys here: " + strings.Join(known, ", ")
+	if s := nearest(k.Value, known); s != "" {
+		hint = suggest(s)
+		suggested[s] = true
+	} else if n.Style&yaml.FlowStyle != 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" && i > 0 {
+		// `{title: Keep talking, gently}`: the comma ended the title.
+		hint = fmt.Sprintf("in `{...}` a comma ends a value: put quotes around text with a comma in it, such as `%s: \"...%s\"`", n.Content[i-2].Value, truncate(k.Value, 20))
+	}
+	w.errorf(w.pos(k), hint, "unknown key `%s` in %s", k.Value, what)
+}
+
+// missingKeys reports the required keys mapping n lacks, but those offered for a misspelt key.
+func (w *walker) missingKeys(n *yaml.Node, what string, isFlag bool, out map[string]entry, required []string, suggested map[string]bool) {
 	var missing []string
 	for _, r := range required {
-		if merged {
-			break // the merge key is reported; what it would have given is not missing
-		}
 		if _, ok := out[r]; !ok && !suggested[r] {
 			missing = append(missing, "`"+r+"`")
 		}
@@ -438,7 +454,6 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 	default:
 		w.errorf(w.pos(n), hint, "%s is missing the required keys %s and %s", what, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
 	}
-	return out
 }
 
 // misspelt reports whether mapping n has an unknown key that looks like a typo of key.
