@@ -160,6 +160,44 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	asked := asked(b, answers, env, func(q *questionnaire.Question) {
 		r.Warnings = append(r.Warnings, tooCostly("question", q.ID))
 	})
+	r.countAsked(b, answers, asked)
+	for _, s := range b.Scores {
+		sr := scoreOne(s, answers, asked)
+		r.Scores = append(r.Scores, sr)
+		if sr.Value != nil {
+			env[s.ID] = *sr.Value
+		} else {
+			env[s.ID] = nil
+		}
+	}
+	raisedUrgent := r.raiseFlags(b, env)
+	r.UnansweredSafety = unansweredSafety(b, answers, asked)
+	r.chooseOutcome(b, env, raisedUrgent)
+	if len(r.UnansweredSafety) > 0 {
+		for i := range r.Scores {
+			// A band's words can read as a verdict; they wait for the safety answer.
+			r.Scores[i].BandText = ""
+		}
+		for _, id := range r.UnansweredSafety {
+			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
+		}
+	}
+	askedQs := make([]*questionnaire.Question, len(r.AskedIDs))
+	for i, id := range r.AskedIDs {
+		askedQs[i] = b.Question(id)
+	}
+	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped)
+	r.Status = status
+	if opt.Status != "" && opt.Status != status {
+		r.Warnings = append(r.Warnings, statusWarning(opt.Status, status, missing, untouched))
+	}
+	r.Env = env
+	return r
+}
+
+// countAsked lists the questions asked (answerable ones whose `when` holds), counts those
+// answered, and keeps the codes of the answers.
+func (r *Result) countAsked(b *questionnaire.Bank, answers questionnaire.Answers, asked map[string]bool) {
 	for _, q := range b.Questions {
 		if !asked[q.ID] || !q.Answerable() {
 			continue
@@ -173,15 +211,11 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Answers = append(r.Answers, *c)
 		}
 	}
-	for _, s := range b.Scores {
-		sr := scoreOne(s, answers, asked)
-		r.Scores = append(r.Scores, sr)
-		if sr.Value != nil {
-			env[s.ID] = *sr.Value
-		} else {
-			env[s.ID] = nil
-		}
-	}
+}
+
+// raiseFlags evaluates every flag in bank order (a flag may name one before it), keeps those
+// raised, most urgent first, and returns the ids of the urgent ones.
+func (r *Result) raiseFlags(b *questionnaire.Bank, env map[string]any) map[string]bool {
 	raisedUrgent := map[string]bool{}
 	for _, f := range b.Flags {
 		ok, err := f.When.Eval(env)
@@ -197,7 +231,11 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 		}
 	}
 	slices.SortStableFunc(r.Flags, func(a, b FlagResult) int { return a.Level.Rank() - b.Level.Rank() })
-	r.UnansweredSafety = unansweredSafety(b, answers, asked)
+	return raisedUrgent
+}
+
+// chooseOutcome picks the first outcome whose condition holds, among those that may be chosen.
+func (r *Result) chooseOutcome(b *questionnaire.Bank, env map[string]any, raisedUrgent map[string]bool) {
 	openSafety := map[string]bool{}
 	for _, id := range r.UnansweredSafety {
 		openSafety[id] = true
@@ -220,29 +258,9 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 		}
 		if ok {
 			r.Outcome = &OutcomeResult{ID: o.ID, Title: o.Title, Text: o.Text}
-			break
+			return
 		}
 	}
-	if len(r.UnansweredSafety) > 0 {
-		for i := range r.Scores {
-			// A band's words can read as a verdict; they wait for the safety answer.
-			r.Scores[i].BandText = ""
-		}
-		for _, id := range r.UnansweredSafety {
-			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
-		}
-	}
-	askedQs := make([]*questionnaire.Question, len(r.AskedIDs))
-	for i, id := range r.AskedIDs {
-		askedQs[i] = b.Question(id)
-	}
-	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped)
-	r.Status = status
-	if opt.Status != "" && opt.Status != status {
-		r.Warnings = append(r.Warnings, statusWarning(opt.Status, status, missing, untouched))
-	}
-	r.Env = env
-	return r
 }
 
 // SafetyUnansweredText names a question that could raise an urgent flag and has no answer.
@@ -426,6 +444,21 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 	if !sr.Applies || t.answered+t.lowest == 0 || missing > s.MaxMissing || t.wKnown == 0 {
 		return sr
 	}
+	v, ok := t.value(s, &sr, items, lo, hi)
+	if !ok {
+		// Out of float range (huge number answers): report no value rather than nonsense.
+		return sr
+	}
+	sr.Value = &v
+	sr.Highlights = highlights(s, answers, asked)
+	sr.band(s, v)
+	return sr
+}
+
+// value is the score's value from the tally of its items: the method applied, missing answers
+// counted lowest or prorated (as sr records), rounded; not ok when it is out of float range.
+func (t tally) value(s *questionnaire.Score, sr *ScoreResult, items []*questionnaire.Question, lo, hi float64) (float64, bool) {
+	missing := len(t.unanswered)
 	sum, wKnown := t.sum, t.wKnown
 	if missing > 0 && s.Missing == questionnaire.CountLowest {
 		for _, q := range t.unanswered {
@@ -462,8 +495,7 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 		v = math.Max(lo, math.Min(hi, v))
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		// Out of float range (huge number answers): report no value rather than nonsense.
-		return sr
+		return 0, false
 	}
 	// Keep away float noise (0.1+0.2) before rounding and banding.
 	v = roundTo(v, max(noisePlaces, s.Round+2))
@@ -473,8 +505,11 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 	if v == 0 {
 		v = 0 // no negative zero
 	}
-	sr.Value = &v
-	sr.Highlights = highlights(s, answers, asked)
+	return v, true
+}
+
+// band sets the band value v falls in.
+func (sr *ScoreResult) band(s *questionnaire.Score, v float64) {
 	band := s.BandFor(v)
 	if band == nil && len(s.Bands) > 0 && sr.Max != nil && v > *sr.Max {
 		// Rounding carried the value past the highest possible score (a mean of at most
@@ -487,7 +522,6 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 		label := band.Label
 		sr.Band, sr.BandText = &label, band.Text
 	}
-	return sr
 }
 
 // highlights picks the statements a score's `highlight: lowest N` (or `highest N`) names:
