@@ -93,7 +93,19 @@ func (t *textOut) heading(title string) {
 func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	t := newTextOut(opt)
 	urgent, other := split(r)
+	warnings := t.summaryTop(b, r, opt, urgent)
+	t.summaryBody(b, r, opt, other)
+	t.summaryEnd(opt, warnings, urgent)
+	if !t.started {
+		t.line("Thank you for answering.")
+	}
+	return t.b.String()
+}
 
+// summaryTop writes what comes first: the urgent flags framed, the open safety questions, the
+// title, the progress of an unfinished response and the outcome. It returns the warnings
+// left for the end.
+func (t *textOut) summaryTop(b *questionnaire.Bank, r *scoring.Result, opt Options, urgent []scoring.FlagResult) []string {
 	// What must not be missed comes first, framed.
 	for _, f := range urgent {
 		inner := t.width - 6
@@ -134,7 +146,12 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.gap(1)
 		t.prose(o.Text, "")
 	}
+	return warnings
+}
 
+// summaryBody writes the scores (or why they are set aside), the person's own words, the
+// other flags, the outro and the sources.
+func (t *textOut) summaryBody(b *questionnaire.Bank, r *scoring.Result, opt Options, other []scoring.FlagResult) {
 	if setScoresAside(r, opt) {
 		// No score or band may read as a verdict ("Ready to begin") while safety comes first.
 		t.gap(2)
@@ -183,7 +200,11 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 			}
 		}
 	}
+}
 
+// summaryEnd writes when and where the answers were saved, the warnings, and a reminder of
+// the urgent flags, framed: a long summary scrolls, and the end stays on the screen.
+func (t *textOut) summaryEnd(opt Options, warnings []string, urgent []scoring.FlagResult) {
 	if a := answeredLine(opt); a != "" {
 		t.gap(2)
 		t.lines(text.Wrap(a, t.width))
@@ -213,11 +234,6 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		t.gap(2)
 		t.lines(Frame(text.Wrap(reminder(urgent), inner), t.width, t.g, t.st))
 	}
-
-	if !t.started {
-		t.line("Thank you for answering.")
-	}
-	return t.b.String()
 }
 
 // score writes one score: its label; its bar, value and band; the band's text. A score
