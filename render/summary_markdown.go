@@ -152,10 +152,25 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		m.block(m.prose(b.Outro, "")...)
 	}
 
-	if b != nil && len(b.Sources) > 0 {
+	if b != nil {
+		m.sources(b.Sources)
+	}
+	m.foot(opt)
+
+	m.notes("About this summary", warnings)
+
+	if m.b.Len() == 0 {
+		m.block("Thank you for answering.")
+	}
+	return m.b.String()
+}
+
+// sources lists the bank's sources, linked where they have a web address.
+func (m *mdOut) sources(sources []*questionnaire.Source) {
+	if len(sources) > 0 {
 		m.block("## Sources")
 		var ls []string
-		for _, s := range b.Sources {
+		for _, s := range sources {
 			t := MarkdownEscape(s.Title)
 			if u := strings.TrimSpace(text.Clean(s.URL)); isWebURL(u) {
 				t = "[" + t + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u) + ">)"
@@ -169,7 +184,10 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		}
 		m.block(ls...)
 	}
+}
 
+// foot writes when and where the answers were saved.
+func (m *mdOut) foot(opt Options) {
 	var foot []string
 	if a := answeredLine(opt); a != "" {
 		foot = append(foot, "*"+MarkdownEscape(a)+"*")
@@ -186,13 +204,6 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 			m.b.WriteString(l + "\n")
 		}
 	}
-
-	m.notes("About this summary", warnings)
-
-	if m.b.Len() == 0 {
-		m.block("Thank you for answering.")
-	}
-	return m.b.String()
 }
 
 func isWebURL(u string) bool {
