@@ -390,48 +390,13 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 		vw = -1
 	}
 	cells = min(cells, 40)
-	var bounds []int
-	var boundVals []float64
-	if sc := first.Score; sc != nil {
-		for _, band := range sc.Bands {
-			if !band.HasMax || band.Max <= lo || band.Max >= hi {
-				continue
-			}
-			p := int(math.Round((band.Max - lo) / (hi - lo) * float64(cells)))
-			if p > 0 && p < cells {
-				bounds = append(bounds, p)
-				boundVals = append(boundVals, band.Max)
-			}
-		}
-	}
+	bounds, boundVals := bandMarks(first, lo, hi, cells)
 	isBound := map[int]bool{}
 	for _, p := range bounds {
 		isBound[p] = true
 	}
 	for j, e := range entries {
-		s := e.Result.Scores[i]
-		filled := -1
-		if s.Value != nil {
-			frac := 0.0
-			if hi > lo {
-				frac = math.Max(0, math.Min(1, (*s.Value-lo)/(hi-lo)))
-			}
-			filled = int(math.Round(frac * float64(cells)))
-		}
-		var bar strings.Builder
-		for c := 0; c < cells; c++ {
-			switch {
-			case c < filled:
-				bar.WriteString(t.g.BarFull)
-			case isBound[c]:
-				bar.WriteString(t.g.V)
-			case filled < 0:
-				bar.WriteString(" ")
-			default:
-				bar.WriteString(t.g.BarEmpty)
-			}
-		}
-		row := "  " + text.Pad(dates[j], dw) + "  " + bar.String()
+		row := "  " + text.Pad(dates[j], dw) + "  " + t.bar(e.Result.Scores[i], lo, hi, cells, isBound)
 		if vw < 0 {
 			t.line(row)
 			pad := "  " + strings.Repeat(" ", dw+2)
@@ -440,7 +405,65 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 		}
 		t.line(row + "  " + histValue(e, i))
 	}
-	// The axis: the ends of the range and the band boundaries under their marks.
+	t.line("  " + strings.Repeat(" ", dw+2) + axisLine(lo, hi, cells, bounds, boundVals))
+	if legend := histLegend(first); legend != "" {
+		t.wrapped(legend, "  "+strings.Repeat(" ", dw+2), "  "+strings.Repeat(" ", dw+2))
+	}
+	if change := histChange(entries, i); change != "" {
+		t.wrapped(change, "  ", "  ")
+	}
+}
+
+// bandMarks are the cells where the bands of score s meet on a chart of lo to hi, and the
+// values there.
+func bandMarks(s scoring.ScoreResult, lo, hi float64, cells int) (bounds []int, boundVals []float64) {
+	sc := s.Score
+	if sc == nil {
+		return nil, nil
+	}
+	for _, band := range sc.Bands {
+		if !band.HasMax || band.Max <= lo || band.Max >= hi {
+			continue
+		}
+		p := int(math.Round((band.Max - lo) / (hi - lo) * float64(cells)))
+		if p > 0 && p < cells {
+			bounds = append(bounds, p)
+			boundVals = append(boundVals, band.Max)
+		}
+	}
+	return bounds, boundVals
+}
+
+// bar draws one response's bar: filled up to its value, band boundaries marked, blank when
+// it has no value.
+func (t *histText) bar(s scoring.ScoreResult, lo, hi float64, cells int, isBound map[int]bool) string {
+	filled := -1
+	if s.Value != nil {
+		frac := 0.0
+		if hi > lo {
+			frac = math.Max(0, math.Min(1, (*s.Value-lo)/(hi-lo)))
+		}
+		filled = int(math.Round(frac * float64(cells)))
+	}
+	var bar strings.Builder
+	for c := 0; c < cells; c++ {
+		switch {
+		case c < filled:
+			bar.WriteString(t.g.BarFull)
+		case isBound[c]:
+			bar.WriteString(t.g.V)
+		case filled < 0:
+			bar.WriteString(" ")
+		default:
+			bar.WriteString(t.g.BarEmpty)
+		}
+	}
+	return bar.String()
+}
+
+// axisLine is the axis under the bars: the ends of the range and the band boundaries under
+// their marks, where they fit.
+func axisLine(lo, hi float64, cells int, bounds []int, boundVals []float64) string {
 	axis := []rune(strings.Repeat(" ", cells))
 	put := func(at int, s string) bool {
 		r := []rune(s)
@@ -461,13 +484,7 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 	for k, p := range bounds {
 		put(p, questionnaire.FormatNumber(boundVals[k]))
 	}
-	t.line("  " + strings.Repeat(" ", dw+2) + strings.TrimRight(string(axis), " "))
-	if legend := histLegend(first); legend != "" {
-		t.wrapped(legend, "  "+strings.Repeat(" ", dw+2), "  "+strings.Repeat(" ", dw+2))
-	}
-	if change := histChange(entries, i); change != "" {
-		t.wrapped(change, "  ", "  ")
-	}
+	return strings.TrimRight(string(axis), " ")
 }
 
 // histRange is the range a score's chart spans: its possible range, or the values seen
