@@ -21,8 +21,9 @@ type WorksheetOptions struct {
 // Worksheet writes bank b as a worksheet to fill in on paper: the title, for whom, the intro,
 // every question numbered with its help, boxes to tick, points to circle and lines to write
 // on, the outro and the sources. It shows nothing of how answers are scored, with one
-// exception: the words of urgent (safety) flags, since on paper nothing can show them at
-// the moment they are needed.
+// exception: the words of the flags shown the moment an answer raises them (urgent safety
+// flags, and `show: at_once` ones such as a crisis pointer), since on paper nothing can show
+// them at the moment they are needed; the questions they depend on point to them.
 func Worksheet(w io.Writer, b *questionnaire.Bank, opt WorksheetOptions) error {
 	width := text.EffectiveWidth(opt.Width)
 	bw := bufio.NewWriter(w)
@@ -131,13 +132,17 @@ func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
 	return strings.Join(notes, " ")
 }
 
-// wsUrgent lists the bank's urgent flags: on paper nothing can react to an answer, so their
-// words are printed for everyone, and the questions they depend on point to them.
+// wsUrgent lists the flags whose words appear the moment an answer raises them (urgent flags,
+// and those with `show: at_once`, such as a crisis pointer), urgent ones first: on paper
+// nothing can react to an answer, so their words are printed for everyone, and the
+// questions they depend on point to them.
 func wsUrgent(b *questionnaire.Bank) []*questionnaire.Flag {
 	var out []*questionnaire.Flag
-	for _, f := range b.Flags {
-		if f.Level == questionnaire.Urgent {
-			out = append(out, f)
+	for _, urgent := range []bool{true, false} {
+		for _, f := range b.Flags {
+			if f.ShowAtOnce() && (f.Level == questionnaire.Urgent) == urgent {
+				out = append(out, f)
+			}
 		}
 	}
 	return out

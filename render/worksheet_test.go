@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -43,6 +44,69 @@ func TestWorksheetGolden(t *testing.T) {
 				golden(t, filepath.Join("worksheet", name+"."+ext), buf.String())
 			})
 		}
+	}
+}
+
+// softwareSays matches a sentence about what the software does, which is not true on paper.
+var softwareSays = regexp.MustCompile(`(?i)\bcandor (will|can|shows?|asks?|draws?|saves?)\b|\bpress (enter|a key)\b|\bclick\b|\btype [a-z"'`+"`"+`]|on (the|your) screen`)
+
+// On paper: the worksheet of every built-in bank and of the template says nothing about what
+// the software will do, prints every flag whose words appear at once while answering (the
+// crisis pointer too, not only the urgent ones), and has a place to write each answer.
+func TestWorksheetIsForPaper(t *testing.T) {
+	banks := map[string]*questionnaire.Bank{}
+	for _, id := range data.IDs() {
+		b, ds := data.LoadBank(id)
+		require.NotNil(t, b, "%v", ds)
+		banks[id] = b
+	}
+	tmpl, ds := questionnaire.Load("template.yaml", data.Template("", ""))
+	require.NotNil(t, tmpl, "%v", ds)
+	banks["template"] = tmpl
+	sawAtOnce := false
+	for name, b := range banks {
+		for _, format := range []string{"text", "markdown"} {
+			var buf bytes.Buffer
+			require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: format, Width: 72}))
+			sheet := buf.String()
+			flat := strings.Join(strings.Fields(sheet), " ")
+			assert.Empty(t, softwareSays.FindString(flat), "%s (%s) speaks of the software on paper", name, format)
+			for _, f := range b.Flags {
+				if !f.ShowAtOnce() {
+					continue
+				}
+				sawAtOnce = sawAtOnce || f.Level != questionnaire.Urgent
+				assert.Contains(t, flat, strings.Join(strings.Fields(f.Text), " ")[:40], "%s (%s): flag %s is not on paper", name, format, f.ID)
+			}
+		}
+	}
+	assert.True(t, sawAtOnce, "no built-in bank has a non-urgent at-once flag: the check proves less than it says")
+}
+
+// Every kind of question has a place to write its answer; an info statement has none and no
+// number.
+func TestWorksheetAnswerSpaces(t *testing.T) {
+	b := loadTestBank(t, `candor: 1
+id: kinds
+version: 1.0.0
+title: Kinds
+questions:
+  - {id: i, type: info, text: Read this first.}
+  - {id: yn, type: yesno, text: Yes or no}
+  - {id: c, text: Pick, choices: [{value: 1, label: One}, {value: 2, label: Two}]}
+  - {id: m, type: multi, text: Any, choices: [{value: 1, label: One}, {value: 2, label: Two}]}
+  - {id: s, text: Scale, min: 1, max: 5}
+  - {id: n, type: number, text: Number}
+  - {id: d, type: date, text: When}
+  - {id: t, type: text, text: Words}
+`)
+	for _, tt := range []struct{ format, want string }{
+		{"text", "Read this first.\n\n1. Yes or no\n\n   [ ] Yes    [ ] No\n\n2. Pick\n\n   Tick one:\n   [ ] One\n   [ ] Two\n\n3. Any\n\n   Tick all that apply:\n   [ ] One\n   [ ] Two\n\n4. Scale\n\n   Circle one:   1   2   3   4   5\n\n5. Number\n\n   Write a number: ____________________\n\n6. When\n\n   Write a date (year, month, day):  ____ - __ - __\n\n7. Words\n\n   _____"},
+		{"markdown", "Read this first.\n\n**1.** Yes or no\n\n- [ ] Yes\n- [ ] No\n\n**2.** Pick\n\nTick one:\n\n- [ ] One\n- [ ] Two\n\n**3.** Any\n\nTick all that apply:\n\n- [ ] One\n- [ ] Two\n\n**4.** Scale\n\nCircle one: 1 · 2 · 3 · 4 · 5\n\n**5.** Number\n\nWrite a number: \\_\\_"},
+	} {
+		var buf bytes.Buffer
+		require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: tt.format, Width: 40}))
+		assert.Contains(t, buf.String(), tt.want, tt.format)
 	}
 }
 
