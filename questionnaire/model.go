@@ -5,6 +5,8 @@ package questionnaire
 
 import (
 	"math"
+	"strconv"
+	"strings"
 )
 
 // FormatVersion is the bank format this package reads (`candor: 1`).
@@ -433,4 +435,30 @@ func (b *Bank) QuestionCount() int {
 		}
 	}
 	return n
+}
+
+// ByNumber returns the question numbered n on the worksheet (Question.Number: the questions
+// that take an answer, counted 1, 2, … in bank order, as `candor show` prints them), or nil.
+func (b *Bank) ByNumber(n int) *Question {
+	if n < 1 {
+		return nil
+	}
+	// Numbers count up in bank order, so question n is at index n-1 or after it.
+	for _, q := range b.Questions[min(n-1, len(b.Questions)):] {
+		if q.Number == n {
+			return q
+		}
+	}
+	return nil
+}
+
+// WorksheetNumber reads a question's number as people copy it from a worksheet: "3", "Q3",
+// "q3" or "3."; ok is false for anything else (a leading zero or sign included).
+func WorksheetNumber(key string) (n int, ok bool) {
+	k := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(key), "Q"), "q"), ".")
+	n, err := strconv.Atoi(k)
+	if err != nil || n < 1 || k != strconv.Itoa(n) {
+		return 0, false
+	}
+	return n, true
 }

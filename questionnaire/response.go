@@ -41,6 +41,9 @@ type Response struct {
 
 	answerPos  map[string]Pos
 	answerNode map[string]*yaml.Node
+	// keyPos is where each key of a plain answers file is written (nil for a response
+	// file): its keys may be worksheet numbers, which Resolve turns into ids.
+	keyPos map[string]Pos
 	versionPos Pos
 	digestPos  Pos
 	// written is what Marshal last wrote, for CheckAnswerFits.
@@ -238,8 +241,9 @@ func (r *Response) readAnswers(w *walker, n *yaml.Node, depth int) {
 			w.errorf(w.pos(k), "", "an answer's key must be a question id")
 			continue
 		}
-		if _, dup := r.answerPos[k.Value]; dup {
-			w.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", k.Value)
+		id := k.Value
+		if _, dup := r.answerPos[id]; dup {
+			w.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", id)
 			continue
 		}
 		v = w.resolve(v, depth)
@@ -248,14 +252,50 @@ func (r *Response) readAnswers(w *walker, n *yaml.Node, depth int) {
 		}
 		val, err := rawValue(v)
 		if err != nil {
-			w.errorf(w.pos(v), "", "the answer to %q %v", k.Value, err)
+			w.errorf(w.pos(v), "", "the answer to %q %v", id, err)
 			continue
 		}
-		r.Order = append(r.Order, k.Value)
-		r.Answers[k.Value] = val
-		r.answerPos[k.Value] = w.pos(v)
-		r.answerNode[k.Value] = v
+		r.Order = append(r.Order, id)
+		r.Answers[id] = val
+		r.answerPos[id] = w.pos(v)
+		r.answerNode[id] = v
+		if r.keyPos != nil {
+			r.keyPos[id] = w.pos(k)
+		}
 	}
+}
+
+// renumber turns the keys of a plain answers file that are worksheet numbers (`1: yes`, as
+// `candor show` numbers the questions) into the ids of those questions of b; a key that is an
+// id of b stays as it is. A number no question has, or a question answered both by number
+// and by id, is an error at the key.
+func (r *Response) renumber(b *Bank, d *diags) {
+	if r.keyPos == nil {
+		return
+	}
+	order := make([]string, 0, len(r.Order))
+	for _, key := range r.Order {
+		n, isNum := WorksheetNumber(key)
+		if b.Question(key) != nil || !isNum {
+			order = append(order, key)
+			continue
+		}
+		q := b.ByNumber(n)
+		switch {
+		case q == nil:
+			d.errorf(r.keyPos[key], fmt.Sprintf("the worksheet of %q numbers its questions 1 to %d", b.ID, b.QuestionCount()), "there is no question %d", n)
+		case r.answerNode[q.ID] != nil:
+			d.errorf(r.keyPos[key], "keep one answer per question", "question %q is answered twice (as %s and as %s)", q.ID, q.ID, key)
+		default:
+			order = append(order, q.ID)
+			r.Answers[q.ID], r.answerPos[q.ID], r.answerNode[q.ID], r.keyPos[q.ID] = r.Answers[key], r.answerPos[key], r.answerNode[key], r.keyPos[key]
+		}
+		delete(r.Answers, key)
+		delete(r.answerPos, key)
+		delete(r.answerNode, key)
+	}
+	r.Order = order
+	r.keyPos = nil
 }
 
 // rawValue reads an answer as written, without a bank: a scalar, a list of scalars, or null.
@@ -310,6 +350,7 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 	case r.Bank.Digest != "" && b.Digest != "" && r.Bank.Digest != b.Digest:
 		d.warnf(at(r.digestPos), "scores may differ from when it was answered", "bank %q has changed since this response was given (same version %s, different content)", b.ID, b.Version)
 	}
+	r.renumber(b, d)
 	out := Answers{}
 	for _, id := range r.Order {
 		q := b.Question(id)

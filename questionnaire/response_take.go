@@ -5,8 +5,8 @@ import (
 )
 
 // ReadAnswersFile reads the file given to `candor take --answers`: a response file (one with
-// `kind: response` or `candor: 1`), or a plain mapping of question id to answer, in YAML or
-// JSON. A plain mapping becomes a response to bank b. Check the answers with Resolve, which
+// `kind: response` or `candor: 1`), or a plain mapping of question id (or the question's
+// number on the worksheet, `1: yes`) to answer, in YAML or JSON. A plain mapping becomes a response to bank b. Check the answers with Resolve, which
 // names the file, line and column of any answer that does not fit.
 func ReadAnswersFile(path string, b *Bank) (*Response, Diagnostics) {
 	src, err := ReadFileLimited(path)
@@ -45,6 +45,7 @@ func readAnswers(d *diags, name string, raw []byte, b *Bank) *Response {
 	if b != nil {
 		r.Bank = BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
 	}
+	r.keyPos = map[string]Pos{}
 	r.readAnswers(w, root, 1)
 	return r
 }

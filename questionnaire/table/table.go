@@ -351,19 +351,14 @@ func (t *Reader) nearestHint(key string) string {
 	return hint
 }
 
-// byNumber matches a worksheet number ("3", "Q3", "3."), as `candor show` numbers questions.
+// byNumber matches a worksheet number ("3", "Q3", "3."), as `candor show` numbers questions
+// (info statements have none).
 func (t *Reader) byNumber(key string) *questionnaire.Question {
-	k := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(key, "Q"), "q"), ".")
-	n, err := strconv.Atoi(k)
-	if err != nil || n < 1 || k != strconv.Itoa(n) {
+	n, ok := questionnaire.WorksheetNumber(key)
+	if !ok {
 		return nil
 	}
-	for _, q := range t.bank.Questions {
-		if q.Number == n && q.Answerable() {
-			return q
-		}
-	}
-	return nil
+	return t.bank.ByNumber(n)
 }
 
 // byText matches a question's exact text, as Google and Microsoft Forms name their columns
