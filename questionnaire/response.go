@@ -43,7 +43,7 @@ type Response struct {
 	answerNode map[string]*yaml.Node
 	// keyPos is where each key of a plain answers file is written (nil for a response
 	// file): its keys may be worksheet numbers, which Resolve turns into ids.
-	keyPos map[string]Pos
+	keyPos     map[string]Pos
 	versionPos Pos
 	digestPos  Pos
 	// written is what Marshal last wrote, for CheckAnswerFits.
