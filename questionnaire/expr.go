@@ -159,6 +159,7 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 		if !l.checkComparisons(n, what, src, tree.Node, sc) {
 			return nil
 		}
+		x.cond, x.condSet = conditionNode(tree.Node, 0), true
 	}
 	x.eval = &evaluator{machine: vm.VM{MemoryBudget: maxEvalMemory}}
 	run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes),

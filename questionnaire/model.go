@@ -423,6 +423,9 @@ type Expr struct {
 	// Names are the identifiers the expression uses.
 	Names []string
 	eval  *evaluator
+	// cond is the expression's simple shape (Condition), worked out when it is compiled.
+	cond    *Condition
+	condSet bool
 }
 
 // QuestionCount is how many questions the bank asks at most: every question but its info

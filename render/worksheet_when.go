@@ -5,9 +5,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/parser"
-
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -20,108 +17,64 @@ func WhenInWords(b *questionnaire.Bank, q *questionnaire.Question) (string, bool
 }
 
 // ConditionInWords says in plain words when expression x holds, for the simple shapes
-// WhenInWords knows; ok is false for any other (or one that names a score or a flag).
+// WhenInWords knows; ok is false for any other (or one that names a score or a flag). The
+// shape comes from the questionnaire (Expr.Condition), which read it when it compiled x.
 func ConditionInWords(b *questionnaire.Bank, x *questionnaire.Expr) (string, bool) {
-	if x == nil {
+	c := x.Condition()
+	if c == nil {
 		return "", false
 	}
-	tree, err := parser.Parse(x.Source)
-	if err != nil || tree == nil {
-		return "", false
-	}
-	return whenWords(b, tree.Node, 0)
+	return whenWords(b, c)
 }
 
-func whenWords(b *questionnaire.Bank, n ast.Node, depth int) (string, bool) {
-	if depth > 8 {
-		return "", false
-	}
-	switch x := n.(type) {
-	case *ast.IdentifierNode:
-		if q := b.Question(x.Value); q != nil && q.Type == questionnaire.YesNo {
-			return fmt.Sprintf("you answered %q to question %d", q.AnswerText(true), q.Number), true
-		}
-	case *ast.UnaryNode:
-		if x.Operator == "not" || x.Operator == "!" {
-			if id, ok := x.Node.(*ast.IdentifierNode); ok {
-				if q := b.Question(id.Value); q != nil && q.Type == questionnaire.YesNo {
-					return fmt.Sprintf("you answered %q to question %d", q.AnswerText(false), q.Number), true
-				}
-			}
-		}
-	case *ast.BinaryNode:
-		switch x.Operator {
-		case "and", "&&", "or", "||":
-			l, ok1 := whenWords(b, x.Left, depth+1)
-			r, ok2 := whenWords(b, x.Right, depth+1)
-			if !ok1 || !ok2 {
-				return "", false
-			}
-			if x.Operator == "and" || x.Operator == "&&" {
-				return l + " and " + r, true
-			}
-			return l + ", or " + r, true
-		case "in":
-			// "value" in multi_question
-			id, ok := x.Right.(*ast.IdentifierNode)
-			if !ok {
-				return "", false
-			}
-			q := b.Question(id.Value)
-			v, ok := whenLiteral(x.Left)
-			if q == nil || !ok || q.Type != questionnaire.Multi {
-				return "", false
-			}
-			label, ok := whenOptionLabel(q, v)
-			if !ok {
-				return "", false
-			}
-			return fmt.Sprintf("you ticked %q in question %d", label, q.Number), true
-		}
-		return whenComparison(b, x)
-	}
-	return "", false
-}
-
-// whenComparison reads `question OP value` (or `value OP question`).
-func whenComparison(b *questionnaire.Bank, x *ast.BinaryNode) (string, bool) {
-	op := x.Operator
-	id, ok := x.Left.(*ast.IdentifierNode)
-	lit := x.Right
-	if !ok {
-		if id, ok = x.Right.(*ast.IdentifierNode); !ok {
+func whenWords(b *questionnaire.Bank, c *questionnaire.Condition) (string, bool) {
+	switch c.Op {
+	case "and", "or":
+		l, ok1 := whenWords(b, c.Left)
+		r, ok2 := whenWords(b, c.Right)
+		if !ok1 || !ok2 {
 			return "", false
 		}
-		lit = x.Left
-		switch op {
-		case "<":
-			op = ">"
-		case ">":
-			op = "<"
-		case "<=":
-			op = ">="
-		case ">=":
-			op = "<="
+		if c.Op == "and" {
+			return l + " and " + r, true
 		}
+		return l + ", or " + r, true
 	}
-	q := b.Question(id.Value)
+	q := b.Question(c.Question)
 	if q == nil {
 		return "", false
 	}
-	num := q.Number
-	if _, isNil := lit.(*ast.NilNode); isNil {
-		switch op {
+	switch c.Op {
+	case "yes", "no":
+		if q.Type == questionnaire.YesNo {
+			return fmt.Sprintf("you answered %q to question %d", q.AnswerText(c.Op == "yes"), q.Number), true
+		}
+		return "", false
+	case "in":
+		if q.Type != questionnaire.Multi {
+			return "", false
+		}
+		label, ok := whenOptionLabel(q, c.Value)
+		if !ok {
+			return "", false
+		}
+		return fmt.Sprintf("you ticked %q in question %d", label, q.Number), true
+	}
+	if c.Value == nil {
+		switch c.Op {
 		case "!=":
-			return fmt.Sprintf("you answered question %d", num), true
+			return fmt.Sprintf("you answered question %d", q.Number), true
 		case "==":
-			return fmt.Sprintf("you left question %d blank", num), true
+			return fmt.Sprintf("you left question %d blank", q.Number), true
 		}
 		return "", false
 	}
-	v, ok := whenLiteral(lit)
-	if !ok {
-		return "", false
-	}
+	return whenComparison(q, c.Op, c.Value)
+}
+
+// whenComparison says `question OP value` in words, by the question's type.
+func whenComparison(q *questionnaire.Question, op string, v any) (string, bool) {
+	num := q.Number
 	switch q.Type {
 	case questionnaire.YesNo:
 		bv, isBool := v.(bool)
@@ -148,65 +101,42 @@ func whenComparison(b *questionnaire.Bank, x *ast.BinaryNode) (string, bool) {
 		if !isNum {
 			return "", false
 		}
-		n := questionnaire.FormatNumber(f)
-		if q.Type == questionnaire.Scale && f == math.Trunc(f) {
-			// Whole points read better as "3 or more" than "more than 2".
-			switch op {
-			case ">":
-				op, n = ">=", questionnaire.FormatNumber(f+1)
-			case "<":
-				op, n = "<=", questionnaire.FormatNumber(f-1)
-			}
-		}
-		if lbl, ok := q.Labels[int(f)]; ok && q.Type == questionnaire.Scale && n == questionnaire.FormatNumber(f) {
-			n = fmt.Sprintf("%s (%s)", n, lbl)
-		}
-		switch op {
-		case "==":
-			return fmt.Sprintf("your answer to question %d was %s", num, n), true
-		case "!=":
-			return fmt.Sprintf("your answer to question %d was not %s", num, n), true
-		case ">":
-			return fmt.Sprintf("your answer to question %d was more than %s", num, n), true
-		case ">=":
-			return fmt.Sprintf("your answer to question %d was %s or more", num, n), true
-		case "<":
-			return fmt.Sprintf("your answer to question %d was less than %s", num, n), true
-		case "<=":
-			return fmt.Sprintf("your answer to question %d was %s or less", num, n), true
-		}
+		return numberInWords(q, op, f)
 	}
 	return "", false
 }
 
-// whenLiteral reads a constant: bool, float64 or string.
-func whenLiteral(n ast.Node) (any, bool) {
-	switch x := n.(type) {
-	case *ast.BoolNode:
-		return x.Value, true
-	case *ast.IntegerNode:
-		return float64(x.Value), true
-	case *ast.FloatNode:
-		return x.Value, true
-	case *ast.StringNode:
-		return x.Value, true
-	case *ast.UnaryNode:
-		if x.Operator == "-" {
-			if v, ok := whenLiteral(x.Node); ok {
-				if f, isNum := v.(float64); isNum {
-					return -f, true
-				}
-			}
-		}
-	case *ast.IdentifierNode:
-		switch x.Value {
-		case "true":
-			return true, true
-		case "false":
-			return false, true
+// numberInWords says `question OP f` for a scale or number question.
+func numberInWords(q *questionnaire.Question, op string, f float64) (string, bool) {
+	num := q.Number
+	n := questionnaire.FormatNumber(f)
+	if q.Type == questionnaire.Scale && f == math.Trunc(f) {
+		// Whole points read better as "3 or more" than "more than 2".
+		switch op {
+		case ">":
+			op, n = ">=", questionnaire.FormatNumber(f+1)
+		case "<":
+			op, n = "<=", questionnaire.FormatNumber(f-1)
 		}
 	}
-	return nil, false
+	if lbl, ok := q.Labels[int(f)]; ok && q.Type == questionnaire.Scale && n == questionnaire.FormatNumber(f) {
+		n = fmt.Sprintf("%s (%s)", n, lbl)
+	}
+	switch op {
+	case "==":
+		return fmt.Sprintf("your answer to question %d was %s", num, n), true
+	case "!=":
+		return fmt.Sprintf("your answer to question %d was not %s", num, n), true
+	case ">":
+		return fmt.Sprintf("your answer to question %d was more than %s", num, n), true
+	case ">=":
+		return fmt.Sprintf("your answer to question %d was %s or more", num, n), true
+	case "<":
+		return fmt.Sprintf("your answer to question %d was less than %s", num, n), true
+	case "<=":
+		return fmt.Sprintf("your answer to question %d was %s or less", num, n), true
+	}
+	return "", false
 }
 
 // whenOptionLabel is the label of q's option with value v.
