@@ -96,11 +96,11 @@ func (v *cmpVisitor) Visit(node *ast.Node) {
 		}
 		v.compare(q, op, lit, b.Left)
 	case "in", "not in":
-		if q := v.question(b.Left); q != nil && q.Type == Choice {
+		if q := v.question(b.Left); q != nil && (q.Type == Choice || q.Type == YesNo) {
 			if arr, ok := b.Right.(*ast.ArrayNode); ok {
 				for _, e := range arr.Nodes {
 					if lit, ok := literalOf(e); ok {
-						v.option(q, lit)
+						v.compare(q, "==", lit, b.Left)
 					}
 				}
 			}

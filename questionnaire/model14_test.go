@@ -92,7 +92,7 @@ func TestComparisonWithAValueThatIsNotAnOption(t *testing.T) {
 
 // A yes/no answer compared with anything but true or false is an error.
 func TestYesNoComparedWithText(t *testing.T) {
-	for _, cond := range []string{`safe == "yes"`, `safe != 1`} {
+	for _, cond := range []string{`safe == "yes"`, `safe != 1`, `safe in [true, "no"]`} {
 		b, ds := Load("c.yaml", []byte(cmpBank(cond)))
 		require.Nil(t, b, cond)
 		require.Len(t, ds.Errors(), 1, "%v", ds)
