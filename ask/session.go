@@ -421,34 +421,9 @@ func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
 // flags. It is nil when no flag is shown at once.
 func atOnceReads(b *questionnaire.Bank) map[string]bool {
 	var out map[string]bool
-	seen := map[string]bool{}
-	var visit func(names []string)
-	visit = func(names []string) {
-		for _, n := range names {
-			if seen[n] {
-				continue
-			}
-			seen[n] = true
-			switch {
-			case b.Question(n) != nil:
-				out[n] = true
-			case b.Score(n) != nil:
-				for _, q := range b.Score(n).Items {
-					out[q.ID] = true
-				}
-			case b.Flag(n) != nil && b.Flag(n).When != nil:
-				visit(b.Flag(n).When.Names)
-			}
-		}
-	}
 	for _, f := range b.Flags {
 		if f.ShowAtOnce() {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			if f.When != nil {
-				visit(f.When.Names)
-			}
+			out = b.QuestionsRead(out, f.When)
 		}
 	}
 	return out

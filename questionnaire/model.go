@@ -118,6 +118,42 @@ func (b *Bank) Flag(id string) *Flag { return b.flagByID[id] }
 // Outcome returns the outcome with the given id, or nil.
 func (b *Bank) Outcome(id string) *Outcome { return b.outcomeByID[id] }
 
+// QuestionsRead adds to into (made when nil, and returned) the questions whose answers the
+// conditions xs depend on: the questions they name, the items of the scores they name, and
+// so on through the flags they name. It is the one rule for "what could change this
+// condition": what a flag shown at once reads, what an urgent flag's safety questions are.
+func (b *Bank) QuestionsRead(into map[string]bool, xs ...*Expr) map[string]bool {
+	if into == nil {
+		into = map[string]bool{}
+	}
+	seen := map[string]bool{}
+	var visit func(names []string)
+	visit = func(names []string) {
+		for _, n := range names {
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			switch {
+			case b.Question(n) != nil:
+				into[n] = true
+			case b.Score(n) != nil:
+				for _, q := range b.Score(n).Items {
+					into[q.ID] = true
+				}
+			case b.Flag(n) != nil && b.Flag(n).When != nil:
+				visit(b.Flag(n).When.Names)
+			}
+		}
+	}
+	for _, x := range xs {
+		if x != nil {
+			visit(x.Names)
+		}
+	}
+	return into
+}
+
 // Source credits the material a bank draws on.
 type Source struct {
 	Title  string

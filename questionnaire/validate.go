@@ -600,6 +600,7 @@ func (l *loader) warnings() {
 			}
 		}
 	}
+	l.lenientSafetyScores()
 	for _, f := range b.Flags {
 		if f.Level != Urgent || f.ID == "" || len(b.Outcomes) == 0 {
 			continue
@@ -615,6 +616,24 @@ func (l *loader) warnings() {
 		}
 	}
 	l.placeholders()
+}
+
+// lenientSafetyScores warns about an urgent flag whose condition names a score that lets
+// items be missing (`max_missing` above 0): a skipped safety question is then prorated or
+// counted as lowest and could keep the flag down. (Scoring still treats the skipped question
+// as open; the warning is for the bank's author.)
+func (l *loader) lenientSafetyScores() {
+	for _, f := range l.b.Flags {
+		if f.Level != Urgent || f.When == nil {
+			continue
+		}
+		for _, n := range f.When.Names {
+			if s := l.b.Score(n); s != nil && s.MaxMissing > 0 {
+				l.warnf(f.Pos, "set `max_missing: 0` on a score that safety questions feed, or name those questions in the flag's `when`",
+					"urgent flag %q depends on score %q, which allows %d missing item(s) (missing: %s): a skipped safety question could keep the flag down", f.ID, s.ID, s.MaxMissing, s.Missing)
+			}
+		}
+	}
 }
 
 // Placeholders is the text `candor init`'s starter bank leaves for the counselor to replace;

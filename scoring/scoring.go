@@ -270,17 +270,10 @@ func SafetyUnansweredText(q *questionnaire.Question) string {
 }
 
 // unansweredSafety lists, in bank order, the asked questions without an answer that an
-// urgent flag's condition names: their answer could have raised it.
+// urgent flag's condition depends on, directly or through a score: their answer could have
+// raised it.
 func unansweredSafety(b *questionnaire.Bank, answers questionnaire.Answers, asked map[string]bool) []string {
-	named := map[string]bool{}
-	for _, f := range b.Flags {
-		if f.Level != questionnaire.Urgent || f.When == nil {
-			continue
-		}
-		for _, n := range f.When.Names {
-			named[n] = true
-		}
-	}
+	named := SafetyQuestions(b)
 	var out []string
 	for _, q := range b.Questions {
 		if named[q.ID] && asked[q.ID] && q.Answerable() && answers[q.ID] == nil {
@@ -288,6 +281,18 @@ func unansweredSafety(b *questionnaire.Bank, answers questionnaire.Answers, aske
 		}
 	}
 	return out
+}
+
+// SafetyQuestions is the set of questions whose answers an urgent flag's condition depends
+// on (questionnaire.Bank.QuestionsRead).
+func SafetyQuestions(b *questionnaire.Bank) map[string]bool {
+	named := map[string]bool{}
+	for _, f := range b.Flags {
+		if f.Level == questionnaire.Urgent {
+			b.QuestionsRead(named, f.When)
+		}
+	}
+	return named
 }
 
 // answerCode is the coded form of an answer, for a question or chosen option with a `code`;

@@ -1,0 +1,58 @@
+package scoring
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// An urgent flag that names a score made of safety questions (review finding 1).
+const safetyScoreBank = `
+candor: 1
+id: safety-score
+version: 1.0.0
+title: Safety through a score
+questions:
+  - {id: safe_home, text: "Are you afraid at home?"}
+  - {id: safe_out, text: "Are you afraid outside?"}
+  - {id: want, text: "Do you want to go on?"}
+scores:
+  - {id: danger, label: Danger, items: [safe_home, safe_out], max_missing: 1, bands: [{max: 0, label: Calm, text: All calm}, {label: Afraid, text: afraid}]}
+  - {id: wish, label: Wish, items: [want], bands: [{max: 0, label: No, text: not yet}, {label: Yes, text: You are ready}]}
+flags:
+  - {id: alarm, when: danger >= 1, level: urgent, title: Safety, text: help}
+outcomes:
+  - {id: ready, when: want == true, title: Ready}
+  - {id: open, title: Still open}
+`
+
+// A safety question reached through a score (and a flag naming that flag) is open while
+// unanswered: no hopeful outcome, no band text, a notice for each.
+func TestUnansweredSafetyThroughScore(t *testing.T) {
+	b := loadBank(t, safetyScoreBank)
+	for name, a := range map[string]questionnaire.Answers{
+		"none answered": {"want": true},
+		"one answered":  {"want": true, "safe_home": false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := Score(b, a, Options{})
+			assert.Empty(t, flagIDs(r), "prorated to 0: the flag stays down")
+			var open []string
+			for _, id := range []string{"safe_home", "safe_out"} {
+				if _, ok := a[id]; !ok {
+					open = append(open, id)
+				}
+			}
+			assert.Equal(t, open, r.UnansweredSafety)
+			require.NotNil(t, r.Outcome)
+			assert.Equal(t, "open", r.Outcome.ID, "no verdict while a safety question is open")
+			assert.Equal(t, "", scoreByID(t, r, "wish").BandText)
+		})
+	}
+	r := Score(b, questionnaire.Answers{"want": true, "safe_home": false, "safe_out": false}, Options{})
+	assert.Empty(t, r.UnansweredSafety)
+	assert.Equal(t, "ready", r.Outcome.ID)
+}
