@@ -347,16 +347,23 @@
     window.candorNoSummary = opts.noSummary === true;
     var bank = fromBase64(take('candor-bank'));
     var gz = fromBase64(take('candor-engine'));
+    // The time each step took, for the benchmark (BENCHMARKS.md).
+    var times = window.candorTimes = { decoded: performance.now() };
     var stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
     new Response(stream).arrayBuffer().then(function (wasm) {
+      times.inflated = performance.now();
       var go = new window.Go();
       return WebAssembly.instantiate(wasm, go.importObject).then(function (result) {
+        times.compiled = performance.now();
         go.run(result.instance);
+        times.ran = performance.now();
         var reply = JSON.parse(window.candorStart(bank, opts.bankName, options));
+        times.started = performance.now();
         if (reply.error) throw new Error(reply.error);
         started = true;
-        document.body.classList.add('ready');
         draw(reply.view);
+        times.ready = window.candorReadyAt = performance.now();
+        document.body.classList.add('ready');
       });
     })['catch'](function (err) { fail(err && err.message ? err.message : String(err)); });
   }

@@ -1,0 +1,81 @@
+package e2e
+
+import (
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/web"
+)
+
+// BenchmarkFormOpen measures the page of `candor form trust-readiness` in headless
+// Chromium: its size, and the time from the start of navigation to the first screen ready
+// (the engine decoded, unpacked, compiled and started: "open"), and to the first question
+// after Begin ("first-question"), as the page's own clock measures them; and the median of
+// each step to the first screen: the page parsed and the engine's base64 decoded ("decode",
+// from the start of navigation), unpacked ("inflate"), compiled ("compile"), Go's runtime and package
+// initialisation ("init"), the bank loaded and the session started ("start"), and the first screen
+// drawn ("draw"). Each iteration opens
+// the page in a new tab. Run: bench/form.sh (go test -run '^$' -bench FormOpen -benchtime 20x
+// ./web/e2e/).
+func BenchmarkFormOpen(b *testing.B) {
+	br := NewBrowser(b)
+	url := formPage(b, "trust-readiness", web.Options{})
+	st, err := os.Stat(strings.TrimPrefix(url, "file://"))
+	require.NoError(b, err)
+	var open, first []float64
+	phases := map[string][]float64{}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ctx := br.Tab(b)
+		require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS(`body.ready`))))
+		open = append(open, eval[float64](b, ctx, `window.candorReadyAt`))
+		t := eval[map[string]float64](b, ctx, `window.candorTimes`)
+		phases["decode"] = append(phases["decode"], t["decoded"])
+		phases["inflate"] = append(phases["inflate"], t["inflated"]-t["decoded"])
+		phases["compile"] = append(phases["compile"], t["compiled"]-t["inflated"])
+		phases["init"] = append(phases["init"], t["ran"]-t["compiled"])
+		phases["start"] = append(phases["start"], t["started"]-t["ran"])
+		phases["draw"] = append(phases["draw"], t["ready"]-t["started"])
+		ms := eval[float64](b, ctx, `(() => {
+		  const t0 = performance.now();
+		  Array.from(document.querySelectorAll('main button')).find(b => b.textContent === 'Begin').click();
+		  if (!document.querySelector('main legend')) throw new Error('no question');
+		  return window.candorReadyAt + (performance.now() - t0);
+		})()`)
+		first = append(first, ms)
+		_ = chromedp.Cancel(ctx)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(st.Size()), "page-bytes")
+	b.ReportMetric(median(open), "open-ms-median")
+	b.ReportMetric(median(first), "first-question-ms-median")
+	b.ReportMetric(maxOf(open), "open-ms-max")
+	for name, xs := range phases {
+		b.ReportMetric(median(xs), name+"-ms-median")
+	}
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
+}
