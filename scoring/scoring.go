@@ -516,11 +516,13 @@ func (t tally) value(s *questionnaire.Score, sr *ScoreResult, items []*questionn
 // band sets the band value v falls in.
 func (sr *ScoreResult) band(s *questionnaire.Score, v float64) {
 	band := s.BandFor(v)
-	if band == nil && len(s.Bands) > 0 && sr.Max != nil && v > *sr.Max {
-		// Rounding carried the value past the highest possible score (a mean of at most
-		// 2.5 rounded to 3, or a top of 3/7 kept to 9 decimals) and so past the last band's
-		// max: it still belongs to the last band, which the validator proved reaches the
-		// highest possible score.
+	if band == nil && len(s.Bands) > 0 {
+		// The value is past the last band's max, which the validator proved reaches the
+		// highest score with every item counted. Either rounding carried it past (a mean of
+		// at most 2.5 rounded to 3, or a top of 3/7 kept to 9 decimals), or items that were
+		// not asked left the score (`not_asked: exclude`) and the rest reach further (a sum
+		// without an item whose scores are all negative; a mean of the higher items only).
+		// Either way it belongs to the last band, the one for the highest values.
 		band = s.Bands[len(s.Bands)-1]
 	}
 	if band != nil {

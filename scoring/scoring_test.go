@@ -574,3 +574,32 @@ outcomes:
 		})
 	}
 }
+
+// Items not asked can leave a score whose other items reach past the bands' range (found by
+// FuzzScore): the value still gets the last band, never none.
+func TestValuePastTheBandsWhenItemsAreNotAskedGetsTheLastBand(t *testing.T) {
+	b, ds := questionnaire.Load("b.yaml", []byte(`candor: 1
+id: b
+version: 1.0.0
+title: B
+questions:
+  - {id: gate, text: "Gate?", reverse: true}
+  - id: neg
+    text: "Negative?"
+    when: gate == true
+    choices: [{value: a, label: A, score: -2}, {value: b, label: B, score: -2}]
+scores:
+  - id: s
+    label: S
+    items: [gate, neg]
+    bands:
+      - {max: -1.5, label: Low}
+      - {max: -1, label: High}
+`))
+	require.False(t, ds.HasErrors(), ds.Error())
+	r := Score(b, questionnaire.Answers{"gate": false}, Options{})
+	require.NotNil(t, r.Scores[0].Value)
+	assert.Equal(t, 1.0, *r.Scores[0].Value, "gate=no reversed scores 1; neg was not asked")
+	require.NotNil(t, r.Scores[0].Band)
+	assert.Equal(t, "High", *r.Scores[0].Band)
+}
