@@ -291,4 +291,7 @@ func TestPageOpensAtTheIntro(t *testing.T) {
 	require.Equal(t, []string{"radio", "radio"}, s.Inputs)
 	focused := eval[string](t, ctx, `document.activeElement ? document.activeElement.textContent : ''`)
 	require.Equal(t, s.Legend, focused, "focus moves to the new question")
+	live := eval[string](t, ctx, `(() => { const p = document.getElementById('progress'); return p.getAttribute('role') + ' ' + p.getAttribute('aria-live'); })()`)
+	require.Equal(t, "status polite", live, "progress is said in a live region")
+	require.Equal(t, "Questions", eval[string](t, ctx, `document.title`), "the tab's title says nothing of the topic")
 }

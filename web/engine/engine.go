@@ -44,6 +44,9 @@ type Engine struct {
 	// fromReview is true while a question is changed from the review: the review comes
 	// back after it.
 	fromReview bool
+	// reviewFrom is the question the person was on when they asked for the review ("" when
+	// it came at the end): Back from the review returns there.
+	reviewFrom string
 	// sectionSeen lists the sections whose intro has been shown.
 	sectionSeen map[*questionnaire.Section]bool
 	resumed     bool
@@ -146,7 +149,7 @@ type callArg struct {
 	Name   string `json:"name"`
 }
 
-func (e *Engine) call(method string, raw []byte, data []byte) (r Reply) {
+func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	var a callArg
 	if len(bytes.TrimSpace(raw)) > 0 {
 		if err := json.Unmarshal(raw, &a); err != nil {
@@ -156,7 +159,41 @@ func (e *Engine) call(method string, raw []byte, data []byte) (r Reply) {
 	if e.sess == nil && method != "load" {
 		return Reply{Error: "nothing to show: the answers were cleared"}
 	}
-	var err error
+	switch method {
+	case "download":
+		return Reply{File: e.file()}
+	case "result":
+		text, err := e.result(a.Format)
+		if err != nil {
+			return Reply{Error: err.Error()}
+		}
+		return Reply{Text: text}
+	case "load":
+		if msg := e.load(a.Name, data); msg != "" {
+			return Reply{Error: msg}
+		}
+		return Reply{View: e.view()}
+	case "forget":
+		e.forget()
+		return Reply{}
+	}
+	known, err := e.move(method, a)
+	if !known {
+		return Reply{Error: fmt.Sprintf("unknown call %q", method)}
+	}
+	var r Reply
+	if p, ok := err.(*ask.Problem); ok {
+		r.Problem = &Problem{Code: string(p.Code), Message: p.Message}
+	} else if err != nil {
+		r.Error = err.Error()
+	}
+	r.View = e.view()
+	return r
+}
+
+// move takes one step through the screens; known is false for a method it does not know.
+// A *ask.Problem says why an answer was not taken.
+func (e *Engine) move(method string, a callArg) (known bool, err error) {
 	switch method {
 	case "view":
 	case "begin":
@@ -180,6 +217,10 @@ func (e *Engine) call(method string, raw []byte, data []byte) (r Reply) {
 			e.screen, e.fromReview = ScreenQuestion, true
 		}
 	case "review":
+		e.reviewFrom = ""
+		if st := e.sess.Current(); e.screen == ScreenQuestion && st.Question != nil {
+			e.reviewFrom = st.Question.ID
+		}
 		e.screen = ScreenReview
 	case "ack":
 		e.sess.AckAtOnce()
@@ -189,31 +230,10 @@ func (e *Engine) call(method string, raw []byte, data []byte) (r Reply) {
 		}
 	case "summary":
 		e.screen = ScreenEnd
-	case "download":
-		return Reply{File: e.file()}
-	case "result":
-		text, err := e.result(a.Format)
-		if err != nil {
-			return Reply{Error: err.Error()}
-		}
-		return Reply{Text: text}
-	case "load":
-		if msg := e.load(a.Name, data); msg != "" {
-			return Reply{Error: msg}
-		}
-	case "forget":
-		e.forget()
-		return Reply{}
 	default:
-		return Reply{Error: fmt.Sprintf("unknown call %q", method)}
+		return false, nil
 	}
-	if p, ok := err.(*ask.Problem); ok {
-		r.Problem = &Problem{Code: string(p.Code), Message: p.Message}
-	} else if err != nil {
-		r.Error = err.Error()
-	}
-	r.View = e.view()
-	return r
+	return true, err
 }
 
 // answer takes what the person gave on the page. Nothing given (no choice ticked, an empty
@@ -244,23 +264,37 @@ func (e *Engine) afterStep(err error) {
 		e.screen = ScreenFlags
 	case e.sess.Done() || e.fromReview:
 		e.screen = ScreenReview
-		e.fromReview = false
+		e.fromReview, e.reviewFrom = false, ""
 	default:
 		e.screen = ScreenQuestion
 	}
 }
 
-// back goes to the question before, from a question or the end; from the review, to the
-// last question.
+// back goes to the question before (the intro from the first); from the end, to the review;
+// from the review, to the question the person was on, or the last one.
 func (e *Engine) back() error {
 	switch e.screen {
 	case ScreenIntro:
 		return nil
-	case ScreenReview, ScreenEnd:
-		if !e.sess.Done() && !e.fromReview {
-			e.screen = ScreenQuestion
+	case ScreenEnd:
+		e.screen = ScreenReview
+		return nil
+	case ScreenReview:
+		// Back to the question the person came from, or else the last one asked.
+		id := e.reviewFrom
+		if items := e.sess.Review(); id == "" && len(items) > 0 {
+			id = items[len(items)-1].Question.ID
+		}
+		if id == "" {
+			e.screen = ScreenIntro
 			return nil
 		}
+		e.fromReview = false
+		if err := e.sess.GoTo(id); err != nil {
+			return err
+		}
+		e.screen = ScreenQuestion
+		return nil
 	}
 	if e.screen == ScreenQuestion && e.sess.Current().Number == 1 {
 		e.screen = ScreenIntro

@@ -86,6 +86,9 @@ func TestWalkThroughABank(t *testing.T) {
 
 	r = call(t, e, "summary", nil)
 	require.Equal(t, ScreenEnd, r.View.Screen)
+	require.Equal(t, ScreenReview, call(t, e, "back", nil).View.Screen, "back from the summary is the review")
+	require.Equal(t, "could_survive", call(t, e, "back", nil).View.Question.ID, "and then the last question")
+	r = call(t, e, "summary", nil)
 	assert.Contains(t, r.View.End.SummaryHTML, `<article class="candor-summary">`)
 	assert.Contains(t, r.View.End.SummaryHTML, "Answered by Sam on 27 November 2026.")
 
