@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,7 +13,6 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/batch"
-	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
@@ -45,6 +41,9 @@ type ScoreOptions struct {
 	// Items adds every question with its answer: a section in text and markdown, "items" in
 	// JSON, one column a question in CSV.
 	Items bool
+	// OutDir, with --format csv, writes one table per bank into this folder
+	// (<bank-id>.csv) instead of one table to standard output.
+	OutDir string
 
 	// batchSize is how many consecutive responses a worker takes at a time; 0 chooses from
 	// the count (tests set it).
@@ -68,9 +67,18 @@ Formats: text (the default) and markdown print each summary; html prints one res
 summary as a web page (one file, nothing loaded from elsewhere); json prints the scored result
 (one object for one response, one line per response for several, with "file" and
 "respondent" added); csv prints one row per response for spreadsheets: file, respondent,
-started, updated, status, then <score>_value and <score>_band for every score of the bank.`,
+started, updated, status, then <score>_value and <score>_band for every score of the bank.
+
+A folder may hold responses to several banks. Summaries (text, markdown) and JSON lines are
+then grouped by bank, in the order each bank first appears, a heading before each bank's
+summaries. A CSV holds one bank's columns: the first bank's responses go to standard output,
+and a note says how many answer other banks; --out-dir DIR writes one table per bank instead
+(DIR/BANK-ID.csv, readable by you alone; an existing file is never replaced: the next free name
+BANK-ID-2.csv is taken, and candor says which files it wrote). With --bank, a folder's
+responses to other banks are left out, with a note.`,
 		Example: "  candor score ~/.local/share/candor/trust-readiness-20261122-090000.yaml\n" +
 			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" +
+			"  candor score --format csv --out-dir tables ~/clients/\n" +
 			"  candor score --bank my-bank.yaml --format json answers.yaml",
 		Args: minArgs(1, "at least one response file or folder"),
 		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
@@ -79,6 +87,13 @@ started, updated, status, then <score>_value and <score>_band for every score of
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
+	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", "with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")
+	addPreRun(cmd, func(c *cobra.Command, args []string) error {
+		if opts.OutDir != "" && opts.Format != "csv" {
+			return usageError("--out-dir writes CSV tables, one per bank: add --format csv")
+		}
+		return nil
+	})
 	tableFlags(cmd, opts)
 	return cmd
 }
@@ -93,6 +108,9 @@ type scoreOut struct {
 	// bank and row are kept for CSV, whose header comes from the first bank scored.
 	bank *questionnaire.Bank
 	row  []string
+	// otherBank is the bank id of a folder's response left out because it answers another
+	// bank than --bank's.
+	otherBank string
 }
 
 // scorer holds what every worker shares: the options and the banks, each loaded once.
@@ -153,6 +171,9 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		return err
 	}, batch.Options{Workers: opts.Workers, Size: opts.batchSize, Count: count, Wait: w.flush})
 	if err == nil {
+		err = w.finish()
+	}
+	if err == nil {
 		err = w.flush()
 	}
 	if err != nil {
@@ -170,6 +191,8 @@ type scoreItem struct {
 	path string
 	out  *scoreOut
 	row  *tableRow
+	// inFolder is true for a file found in a folder (not named on the command line).
+	inFolder bool
 }
 
 // item scores one item: a folder's error is reported in its place.
@@ -180,7 +203,7 @@ func (s *scorer) item(it scoreItem) *scoreOut {
 	case it.row != nil:
 		return s.tableRow(it.row)
 	}
-	return s.one(it.path)
+	return s.one(it.path, it.inFolder)
 }
 
 // scoreSource is one RESPONSE argument: a file, a folder's response files, or a folder's
@@ -207,7 +230,7 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 			yield(scoreItem{path: src.path})
 		default:
 			for n := range src.names.All() {
-				if !yield(scoreItem{path: filepath.Join(src.path, n)}) {
+				if !yield(scoreItem{path: filepath.Join(src.path, n), inFolder: true}) {
 					return
 				}
 			}
@@ -275,7 +298,9 @@ func (s *scorer) folderError(dir, summary string) *scoreOut {
 
 // one reads, checks, scores and renders one response. It never panics on bad input: every
 // problem becomes a diagnostic in out.stderr.
-func (s *scorer) one(path string) *scoreOut {
+//
+// A response in a folder that answers another bank than --bank's is left out (otherBank set).
+func (s *scorer) one(path string, inFolder bool) *scoreOut {
 	raw, err := questionnaire.ReadFileLimited(path)
 	if err != nil {
 		return s.failed(path, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: err.Error()}})
@@ -283,6 +308,9 @@ func (s *scorer) one(path string) *scoreOut {
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
 		return s.failed(path, raw, ds)
+	}
+	if fixed := s.banks.Bank; inFolder && fixed != nil && resp.Bank.ID != "" && resp.Bank.ID != fixed.ID {
+		return &scoreOut{path: path, otherBank: resp.Bank.ID}
 	}
 	b, bds := s.banks.ForResponse(resp)
 	ds = append(ds, bds...)
@@ -391,114 +419,6 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		err = render.ItemsText(w, items, s.opts.Format, s.width, s.opts.ASCII || !s.f.IO.CanShowUnicode())
 	}
 	return err
-}
-
-// scoreWriter writes results in order: summaries with a rule between them, or CSV rows.
-// Output is buffered, and flushed whenever the next result is not ready yet and before
-// anything goes to stderr, so the two streams stay in order on a terminal.
-type scoreWriter struct {
-	s       *scorer
-	n       int
-	out     *bufio.Writer
-	csv     *csv.Writer
-	csvBank *questionnaire.Bank
-}
-
-func newScoreWriter(s *scorer) *scoreWriter {
-	w := &scoreWriter{s: s, out: bufio.NewWriterSize(s.f.IO.Out, 64<<10)}
-	if s.opts.Format == "csv" {
-		w.csv = csv.NewWriter(w.out)
-		if fixed := s.banks.Bank; fixed != nil {
-			w.csvBank = fixed
-			_ = w.csv.Write(s.csvHeader(fixed))
-		}
-	}
-	return w
-}
-
-func (w *scoreWriter) write(out *scoreOut) error {
-	st := w.s.f.IO
-	if w.csv != nil && out.row != nil {
-		if w.csvBank == nil {
-			w.csvBank = out.bank
-			if err := w.csv.Write(w.s.csvHeader(out.bank)); err != nil {
-				return err
-			}
-		}
-		if out.bank != w.csvBank {
-			// One CSV holds one bank's columns; a response to another bank is refused.
-			if err := w.flush(); err != nil {
-				return err
-			}
-			out.failed = true
-			_, _ = st.ErrOut.Write(out.stderr)
-			ds := questionnaire.Diagnostics{{
-				Severity: questionnaire.Error, Pos: questionnaire.Pos{File: out.path},
-				Summary: fmt.Sprintf("this response answers bank %q, but the CSV holds bank %q; it is left out", out.bank.ID, w.csvBank.ID),
-				Hint:    "score the responses of each bank in a run of their own, or use --format json",
-			}}
-			return questionnaire.WriteText(st.ErrOut, ds, nil, questionnaire.TextOptions{Color: w.s.colorE, Width: w.s.width})
-		}
-	}
-	if len(out.stderr) > 0 {
-		if err := w.flush(); err != nil {
-			return err
-		}
-		if _, err := st.ErrOut.Write(out.stderr); err != nil {
-			return err
-		}
-	}
-	if out.failed {
-		return nil
-	}
-	if w.csv != nil {
-		w.n++
-		return w.csv.Write(out.row)
-	}
-	if w.s.batch && w.s.opts.Format != "json" {
-		if err := w.separator(out.path); err != nil {
-			return err
-		}
-	}
-	w.n++
-	_, err := w.out.Write(out.stdout)
-	return err
-}
-
-// separator puts a rule with the file's name before each summary of a batch.
-func (w *scoreWriter) separator(path string) error {
-	name := text.Sanitize(path)
-	var sep string
-	if w.s.opts.Format == "markdown" {
-		// No rule before the first: a file starting with --- reads as front matter.
-		sep = fmt.Sprintf("*%s*\n\n", strings.ReplaceAll(name, "*", `\*`))
-		if w.n > 0 {
-			sep = "---\n\n" + sep
-		}
-	} else {
-		rule := "─"
-		if !w.s.f.IO.CanShowUnicode() {
-			rule = "-"
-		}
-		head := rule + rule + " " + name + " "
-		sep = head + strings.Repeat(rule, max(w.s.width-text.Width(head), 3)) + "\n\n"
-	}
-	if w.n > 0 {
-		sep = "\n" + sep
-	}
-	_, err := w.out.WriteString(sep)
-	return err
-}
-
-// flush writes out everything buffered.
-func (w *scoreWriter) flush() error {
-	if w.csv != nil {
-		w.csv.Flush()
-		if err := w.csv.Error(); err != nil {
-			return err
-		}
-	}
-	return w.out.Flush()
 }
 
 // scoreCSVLead are the columns of a score CSV before render.CSVHeader's.
