@@ -66,7 +66,7 @@ func TestTemplateShowsEveryFeature(t *testing.T) {
 	for _, s := range b.Scores {
 		highlight = highlight || s.Highlight != nil
 		theme = theme || s.Theme != ""
-		methods[s.Method] = true
+		methods[string(s.Method)] = true
 		weights = weights || len(s.Weights) > 0
 		maxMissing = maxMissing || s.MaxMissing > 0
 		round = round || s.Round >= 0

@@ -347,7 +347,7 @@ flags:
 		assert.True(t, q.Required, q.ID)
 	}
 	s := b.Score("s")
-	assert.Equal(t, "sum", s.Method)
+	assert.Equal(t, Sum, s.Method)
 	assert.Equal(t, -1, s.Round)
 	assert.Zero(t, s.MaxMissing)
 	assert.Equal(t, 1.0, s.Weight("yn"))

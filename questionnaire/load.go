@@ -33,7 +33,7 @@ var (
 	testKeys      = []string{"name", "answers", "expect"}
 	expectKeys    = []string{"outcome", "scores", "bands", "flags"}
 	questionTypes = []string{string(YesNo), string(Choice), string(Multi), string(Scale), string(Number), string(Text), string(Date), string(Info)}
-	methods       = []string{"sum", "mean", "percent"}
+	methods       = []string{string(Sum), string(Mean), string(Percent)}
 	levels        = []string{string(Urgent), string(Warn), string(NoteLvl)}
 )
 
@@ -674,7 +674,7 @@ func (l *loader) scores(m map[string]entry) {
 		if sm == nil {
 			continue
 		}
-		s := &Score{Pos: l.pos(n), Method: "sum", Round: -1}
+		s := &Score{Pos: l.pos(n), Method: Sum, Round: -1}
 		if e, ok := sm["id"]; ok {
 			if id, ok := l.checkID(e.val, "score", 3); ok && l.claim(id, "score", e.val) {
 				s.ID = id
@@ -688,7 +688,7 @@ func (l *loader) scores(m map[string]entry) {
 					hint := DidYouMean(v, methods, "methods: sum, mean, percent")
 					l.errorf(l.pos(e.val), hint, "unknown score method %q", v)
 				} else {
-					s.Method = v
+					s.Method = Method(v)
 				}
 			}
 		}

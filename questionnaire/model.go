@@ -294,13 +294,26 @@ func (q *Question) Option(v Value) *Option {
 	return nil
 }
 
+// Method is how a score combines its items (`method` in a bank).
+type Method string
+
+// Score methods.
+const (
+	// Sum adds up the item scores, each times its weight.
+	Sum Method = "sum"
+	// Mean divides that sum by the sum of the weights.
+	Mean Method = "mean"
+	// Percent places the sum between the lowest and highest possible sums, 0 to 100.
+	Percent Method = "percent"
+)
+
 // Score is a computed scale over some questions.
 type Score struct {
 	ID    string
 	Label string
 	// Items are the questions the score adds up, in bank order.
 	Items      []*Question
-	Method     string
+	Method     Method
 	Weights    map[string]float64
 	MaxMissing int
 	// NotAsked is how an item that was not asked counts: NotAskedExclude or CountLowest.
@@ -367,9 +380,9 @@ func (s *Score) Range() (lo, hi float64) { return s.RangeOver(s.Items) }
 // count (those asked, when `not_asked: exclude` leaves the others out).
 func (s *Score) RangeOver(items []*Question) (lo, hi float64) {
 	switch s.Method {
-	case "percent":
+	case Percent:
 		return 0, 100
-	case "mean":
+	case Mean:
 		lo, hi = s.SumRangeOver(items)
 		var wsum float64
 		for _, q := range items {

@@ -9,10 +9,13 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// Status is where a response stands: `status` in the file, `status` in the JSON result.
+type Status string
+
 // Response statuses.
 const (
-	InProgress = "in-progress"
-	Completed  = "completed"
+	InProgress Status = "in-progress"
+	Completed  Status = "completed"
 )
 
 // BankRef names the bank a response answers.
@@ -26,7 +29,7 @@ type BankRef struct {
 type Response struct {
 	Bank       BankRef
 	Respondent string
-	Status     string
+	Status     Status
 	Started    time.Time
 	Updated    time.Time
 	// Answers holds answers as written: bool, float64, string or []any. Answers to questions
@@ -57,7 +60,7 @@ type Response struct {
 // ClaimedStatus is the status the file read says it has, "" when it says none (or the
 // response was not read from a file). It is a claim: scoring derives the status from the
 // answers and warns when the two differ.
-func (r *Response) ClaimedStatus() string {
+func (r *Response) ClaimedStatus() Status {
 	if !r.statusRead {
 		return ""
 	}
@@ -182,10 +185,10 @@ func (r *Response) readBankRef(w *walker, e entry) {
 func (r *Response) readStatus(w *walker, m map[string]entry) {
 	if e, ok := m["status"]; ok {
 		if v, ok := w.str(e.val, "`status`", 1); ok {
-			if v != InProgress && v != Completed {
+			if Status(v) != InProgress && Status(v) != Completed {
 				w.errorf(w.pos(e.val), "write in-progress or completed", "unknown status %q", v)
 			}
-			r.Status = v
+			r.Status = Status(v)
 			r.statusRead = true
 		}
 	}
@@ -459,7 +462,7 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 	if status == "" {
 		status = InProgress
 	}
-	kv(root, "status", str(status))
+	kv(root, "status", str(string(status)))
 	if !r.Started.IsZero() {
 		kv(root, "started", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Started.UTC().Format(time.RFC3339)})
 	}

@@ -30,7 +30,7 @@ func marshalWhole(t *testing.T, r *Response, b *Bank) []byte {
 	if r.Respondent != "" {
 		kv(root, "respondent", str(r.Respondent))
 	}
-	kv(root, "status", str(r.Status))
+	kv(root, "status", str(string(r.Status)))
 	kv(root, "started", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Started.UTC().Format(time.RFC3339)})
 	kv(root, "updated", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Updated.UTC().Format(time.RFC3339)})
 	answers := &yaml.Node{Kind: yaml.MappingNode}
@@ -99,7 +99,7 @@ func TestMarshalKeepsEachAnswer(t *testing.T) {
 	check(-1) // no answers yet
 	for i, step := range steps {
 		step()
-		r.Status = []string{InProgress, Completed}[i%2]
+		r.Status = []Status{InProgress, Completed}[i%2]
 		r.Updated = r.Updated.Add(time.Minute)
 		check(i)
 	}

@@ -287,7 +287,7 @@ func (l *loader) scoreRange(s *Score) bool {
 		return false
 	}
 	switch s.Method {
-	case "mean":
+	case Mean:
 		var wsum float64
 		for _, q := range s.Items {
 			wsum += s.Weight(q.ID)
@@ -300,7 +300,7 @@ func (l *loader) scoreRange(s *Score) bool {
 			l.errorf(p, "a mean divides by the sum of the weights; make them add up to more than 0", "the weights of score %q add up to 0", s.ID)
 			return false
 		}
-	case "percent":
+	case Percent:
 		lo, hi := s.SumRange()
 		switch {
 		case isInf(lo) || isInf(hi):

@@ -53,12 +53,12 @@ type Comparison struct {
 
 // ComparePerson names one side.
 type ComparePerson struct {
-	Name       string     `json:"name"`
-	File       string     `json:"file"`
-	Respondent string     `json:"respondent"`
-	Status     string     `json:"status"`
-	Started    *time.Time `json:"started"`
-	Updated    *time.Time `json:"updated"`
+	Name       string               `json:"name"`
+	File       string               `json:"file"`
+	Respondent string               `json:"respondent"`
+	Status     questionnaire.Status `json:"status"`
+	Started    *time.Time           `json:"started"`
+	Updated    *time.Time           `json:"updated"`
 	// Warnings are what reading and scoring the response found worth saying (a changed
 	// bank, answers to questions the bank no longer has): always a list.
 	Warnings []string `json:"warnings"`

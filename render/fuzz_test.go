@@ -121,12 +121,12 @@ func (g *renderGen) result() (*questionnaire.Bank, *scoring.Result) {
 	}
 	r := &scoring.Result{
 		Bank:   scoring.BankInfo{ID: b.ID, Version: b.Version, Title: []string{b.Title, g.str()}[g.n(2)]},
-		Status: []string{questionnaire.Completed, questionnaire.InProgress}[g.n(2)],
+		Status: []questionnaire.Status{questionnaire.Completed, questionnaire.InProgress}[g.n(2)],
 	}
 	r.Asked = g.n(30)
 	r.Answered = g.n(r.Asked + 1)
 	for i := g.n(4); i > 0; i-- {
-		sc := &questionnaire.Score{ID: fmt.Sprintf("s%d", i), Method: []string{"sum", "mean", "percent"}[g.n(3)]}
+		sc := &questionnaire.Score{ID: fmt.Sprintf("s%d", i), Method: []questionnaire.Method{questionnaire.Sum, questionnaire.Mean, questionnaire.Percent}[g.n(3)]}
 		s := scoring.ScoreResult{ID: sc.ID, Label: g.str(), Items: 1 + g.n(10), Score: sc}
 		s.Answered = g.n(s.Items + 1)
 		s.Needed = 1 + g.n(s.Items)

@@ -107,7 +107,7 @@ func FormatValue(s scoring.ScoreResult) string {
 		return ""
 	}
 	v := questionnaire.FormatNumber(*s.Value)
-	if s.Score != nil && s.Score.Method == "percent" {
+	if s.Score != nil && s.Score.Method == questionnaire.Percent {
 		return v + "%"
 	}
 	switch {

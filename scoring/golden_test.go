@@ -21,7 +21,7 @@ func TestGoldenResults(t *testing.T) {
 		name    string
 		bank    *questionnaire.Bank
 		answers questionnaire.Answers
-		status  string
+		status  questionnaire.Status
 	}{
 		{"rses-high", loadInstrument(t, "rses.yaml"), answersOf("rses_", 3, 0, 3, 3, 1, 1, 3, 1, 1, 3), ""},
 		{"rses-prorated", loadInstrument(t, "rses.yaml"), answersOf("rses_", 1, 2, 2, 2, 2, 2, 2, 2, m, m), ""},

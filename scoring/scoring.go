@@ -16,14 +16,14 @@ import (
 
 // Result is a scored response; its JSON form is docs/spec.md §3, key for key.
 type Result struct {
-	Bank     BankInfo       `json:"bank"`
-	Status   string         `json:"status"`
-	Asked    int            `json:"asked"`
-	Answered int            `json:"answered"`
-	Scores   []ScoreResult  `json:"scores"`
-	Flags    []FlagResult   `json:"flags"`
-	Outcome  *OutcomeResult `json:"outcome"`
-	Warnings []string       `json:"warnings"`
+	Bank     BankInfo             `json:"bank"`
+	Status   questionnaire.Status `json:"status"`
+	Asked    int                  `json:"asked"`
+	Answered int                  `json:"answered"`
+	Scores   []ScoreResult        `json:"scores"`
+	Flags    []FlagResult         `json:"flags"`
+	Outcome  *OutcomeResult       `json:"outcome"`
+	Warnings []string             `json:"warnings"`
 	// UnansweredSafety lists the asked questions without an answer whose answer could raise
 	// an urgent flag: no outcome is chosen and no band text is given while there are any.
 	UnansweredSafety []string `json:"unanswered_safety,omitempty"`
@@ -138,7 +138,7 @@ type Options struct {
 	// Status is the status the response's file claims ("" when there is none). The result's
 	// status is always derived from the answers (StatusOf); when the claim differs, the
 	// result carries a warning saying so.
-	Status string
+	Status questionnaire.Status
 	// Skipped are the questions the response lists as skipped.
 	Skipped []string
 }
@@ -484,9 +484,9 @@ func (t tally) value(s *questionnaire.Score, sr *ScoreResult, items []*questionn
 	}
 	var v float64
 	switch s.Method {
-	case "mean":
+	case questionnaire.Mean:
 		v = sum / wKnown
-	case "percent":
+	case questionnaire.Percent:
 		slo, shi := s.SumRangeOver(items)
 		if shi > slo {
 			v = (total - slo) / (shi - slo) * 100

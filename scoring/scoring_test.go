@@ -282,7 +282,7 @@ func TestAskedAndSkipped(t *testing.T) {
 		name              string
 		answers           questionnaire.Answers
 		asked, answered   int
-		status            string
+		status            questionnaire.Status
 		value             *float64
 		prorated          bool
 		flags             []string

@@ -12,14 +12,14 @@ import (
 // person answered or skipped at least one asked question (a response with neither was not
 // taken); in progress otherwise. asked are the questions asked now (their `when` held);
 // skipped are the ids the response lists as skipped.
-func StatusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped []string) string {
+func StatusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped []string) questionnaire.Status {
 	_, _, status := statusOf(asked, answers, skipped)
 	return status
 }
 
 // statusOf is StatusOf with why: the required questions asked without an answer, and
 // whether nothing at all was answered or skipped.
-func statusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped []string) (missing []string, untouched bool, status string) {
+func statusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped []string) (missing []string, untouched bool, status questionnaire.Status) {
 	skip := make(map[string]bool, len(skipped))
 	for _, id := range skipped {
 		skip[id] = true
@@ -46,11 +46,11 @@ func statusOf(asked []*questionnaire.Question, answers questionnaire.Answers, sk
 // StatusFrom is StatusOf's rule from counts: open is how many asked, required questions have
 // no answer, asked how many asked questions take an answer, touched whether any of them was
 // answered or skipped.
-func StatusFrom(open, asked int, touched bool) string {
+func StatusFrom(open, asked int, touched bool) questionnaire.Status {
 	return statusFrom(open, asked > 0, touched)
 }
 
-func statusFrom(open int, answerable, touched bool) string {
+func statusFrom(open int, answerable, touched bool) questionnaire.Status {
 	if open > 0 || answerable && !touched {
 		return questionnaire.InProgress
 	}
@@ -58,7 +58,7 @@ func statusFrom(open int, answerable, touched bool) string {
 }
 
 // statusWarning says that a response's file claims another status than its answers give.
-func statusWarning(claimed, derived string, missing []string, untouched bool) string {
+func statusWarning(claimed, derived questionnaire.Status, missing []string, untouched bool) string {
 	why := ""
 	switch {
 	case len(missing) > 0:
@@ -79,9 +79,9 @@ func statusWarning(claimed, derived string, missing []string, untouched bool) st
 	return fmt.Sprintf("the response file says it is %s%s; it is taken as %s", claimed, why, statusWords(derived))
 }
 
-func statusWords(s string) string {
+func statusWords(s questionnaire.Status) string {
 	if s == questionnaire.InProgress {
 		return "in progress"
 	}
-	return s
+	return string(s)
 }

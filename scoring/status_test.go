@@ -19,8 +19,8 @@ func TestStatusDerived(t *testing.T) {
 		name    string
 		answers questionnaire.Answers
 		skipped []string
-		claim   string
-		status  string
+		claim   questionnaire.Status
+		status  questionnaire.Status
 		warning string
 	}{
 		{"no answers, file says completed", questionnaire.Answers{}, nil, "completed", "in-progress",

@@ -442,5 +442,5 @@ func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []stri
 		}
 		return t.UTC().Format(time.RFC3339)
 	}
-	return render.CSVRow(r, render.CSVCell(path), render.CSVCell(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), r.Status)
+	return render.CSVRow(r, render.CSVCell(path), render.CSVCell(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), string(r.Status))
 }
