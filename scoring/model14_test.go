@@ -275,14 +275,15 @@ outcomes:
 `
 
 // A question that can raise an urgent flag and has no answer is named in the result's warnings
-// and unanswered_safety; no band text is given, and only an outcome that names it (or the
-// fallback) may be chosen, never a verdict written without it in mind.
+// and unanswered_safety; no band text is given, and only the fallback may be chosen: an
+// outcome that names the open question (`feel_safe != false` holds for no answer) gives no
+// verdict either (review finding 2).
 func TestUnansweredSafetyQuestion(t *testing.T) {
 	b := loadBank(t, safetyOpenBank)
 	r := Score(b, questionnaire.Answers{"ready_q": true}, Options{})
 	assert.Equal(t, []string{"feel_safe"}, r.UnansweredSafety)
 	require.NotNil(t, r.Outcome)
-	assert.Equal(t, "careful", r.Outcome.ID, "`ready` does not name feel_safe")
+	assert.Equal(t, "open", r.Outcome.ID, "`careful` names feel_safe, yet holds while it is open")
 	s := scoreByID(t, r, "readiness")
 	assert.Equal(t, "", s.BandText)
 	require.NotNil(t, s.Band)

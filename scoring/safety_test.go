@@ -56,3 +56,37 @@ func TestUnansweredSafetyThroughScore(t *testing.T) {
 	assert.Empty(t, r.UnansweredSafety)
 	assert.Equal(t, "ready", r.Outcome.ID)
 }
+
+const twoUrgentBank = `
+candor: 1
+id: two-urgent
+version: 1.0.0
+title: Two urgent flags
+questions:
+  - {id: feel_safe, text: "Do you feel safe?"}
+  - {id: hurt, text: "Do you think of hurting yourself?"}
+  - {id: want, text: "Do you want to go on?"}
+flags:
+  - {id: not_safe, when: feel_safe == false, level: urgent, title: Safety, text: help}
+  - {id: self_harm, when: hurt == true, level: urgent, title: Care, text: care}
+outcomes:
+  - {id: safety_first, when: not_safe or self_harm, title: Safety first}
+  - {id: careful, when: want == true and feel_safe != false, title: Ready so far}
+  - {id: open, title: Still open}
+`
+
+// While a safety question is open only the fallback or an outcome for a raised urgent flag
+// may be chosen (review finding 2).
+func TestOpenSafetyAllowsOnlyFallbackOrRaisedFlag(t *testing.T) {
+	b := loadBank(t, twoUrgentBank)
+	r := Score(b, questionnaire.Answers{"want": true, "hurt": false}, Options{})
+	assert.Equal(t, []string{"feel_safe"}, r.UnansweredSafety)
+	assert.Equal(t, "open", r.Outcome.ID)
+
+	r = Score(b, questionnaire.Answers{"want": true, "hurt": true}, Options{})
+	assert.Equal(t, []string{"feel_safe"}, r.UnansweredSafety)
+	assert.Equal(t, "safety_first", r.Outcome.ID, "an outcome for the raised flag")
+
+	r = Score(b, questionnaire.Answers{"want": true, "hurt": false, "feel_safe": true}, Options{})
+	assert.Equal(t, "careful", r.Outcome.ID)
+}

@@ -236,20 +236,19 @@ func (r *Result) raiseFlags(b *questionnaire.Bank, env map[string]any) map[strin
 
 // chooseOutcome picks the first outcome whose condition holds, among those that may be chosen.
 func (r *Result) chooseOutcome(b *questionnaire.Bank, env map[string]any, raisedUrgent map[string]bool) {
-	openSafety := map[string]bool{}
-	for _, id := range r.UnansweredSafety {
-		openSafety[id] = true
-	}
+	openSafety := len(r.UnansweredSafety) > 0
 	for _, o := range b.Outcomes {
 		// While an urgent flag is raised, only an outcome written for a raised one may be
 		// chosen, so nobody who said they are not safe is ever told they are ready. While a
-		// question that could raise one has no answer, only an outcome whose condition names
-		// that question (written knowing it may be open) or the fallback may be chosen.
+		// question that could raise one has no answer, its answer could be "not safe", and
+		// then only such an outcome could be chosen: so only one for a raised flag or the
+		// fallback may be. (Naming the open question does not help: it is nil, and a
+		// condition like `feel_safe != false` holds for nil.)
 		forRaised := NamesAny(o, raisedUrgent)
 		if len(raisedUrgent) > 0 && !forRaised {
 			continue
 		}
-		if len(openSafety) > 0 && o.When != nil && !forRaised && !NamesAny(o, openSafety) {
+		if openSafety && o.When != nil && !forRaised {
 			continue
 		}
 		ok, err := o.When.Eval(env)
