@@ -61,6 +61,11 @@ func createError(path string, err error) string {
 var initIDRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
 func initRun(f *Factory, opts *InitOptions) error {
+	if ext := strings.ToLower(filepath.Ext(opts.File)); ext != ".yaml" && ext != ".yml" {
+		// A bank is YAML; and a file named like a built-in bank, with no ending, would be
+		// read instead of it by `candor take NAME` in this folder.
+		return usageError("name the new bank's file with .yaml at the end, such as %s.yaml: a bank is written in YAML", strings.TrimSuffix(filepath.Base(opts.File), filepath.Ext(opts.File)))
+	}
 	id := opts.ID
 	if id != "" && !initIDRE.MatchString(id) {
 		return usageError("--id %q is not a bank id: use lower-case letters, digits and dashes, starting with a letter, such as my-bank", id)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -21,7 +23,7 @@ Start with:  candor take`,
 		Version:       buildVersion(),
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v (see '%s --help')", err, c.CommandPath())
+		return usageError("%s (see '%s --help')", flagErrorText(err), c.CommandPath())
 	})
 	// The help lists commands in groups: the one a person answering needs first, then the
 	// ones for counselors and bank authors, then the tools.
@@ -129,4 +131,31 @@ func rangeArgs(lo, hi int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// badFlagValue is pflag's refusal of a flag's value.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`)
+
+// flagErrorText says what a flag takes in plain words instead of Go's parse error:
+// `--width takes a whole number, not "abc"` rather than `strconv.ParseInt: parsing ...`.
+func flagErrorText(err error) string {
+	m := badFlagValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	value, flag, why := m[1], m[2], m[3]
+	if i := strings.LastIndex(flag, "--"); i >= 0 {
+		flag = flag[i:]
+	}
+	switch {
+	case strings.Contains(why, "value out of range"):
+		return fmt.Sprintf("%s takes a whole number; %s is too large", flag, value)
+	case strings.Contains(why, "ParseInt") || strings.Contains(why, "ParseUint"):
+		return fmt.Sprintf("%s takes a whole number, not %q", flag, value)
+	case strings.Contains(why, "ParseFloat"):
+		return fmt.Sprintf("%s takes a number, not %q", flag, value)
+	case strings.Contains(why, "ParseBool"):
+		return fmt.Sprintf("%s takes true or false, not %q", flag, value)
+	}
+	return fmt.Sprintf("%s cannot take %q: %s", flag, value, why)
 }

@@ -105,6 +105,8 @@ type scoreOut struct {
 	stdout []byte
 	// failed is true when the response could not be scored (exit 1 at the end).
 	failed bool
+	// note is true for a message alone (stderr), with no result.
+	note bool
 	// bank and row are kept for CSV, whose header comes from the first bank scored.
 	bank *questionnaire.Bank
 	row  []string

@@ -103,9 +103,15 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 		yield(scoreItem{out: t.s.failed(name, nil, asDiagnostics(name, err))})
 		return
 	}
-	for {
+	for rows := 0; ; rows++ {
 		row, err := r.Next()
 		if errors.Is(err, io.EOF) {
+			if rows == 0 {
+				// Not an error (an export of nobody yet), but worth saying.
+				yield(scoreItem{out: &scoreOut{path: name, note: true, stderr: t.s.diagnostics(name, nil, questionnaire.Diagnostics{{
+					Severity: questionnaire.Warning, Pos: questionnaire.Pos{File: name},
+					Summary: "the table has no rows of answers"}})}})
+			}
 			return
 		}
 		if err != nil && row == nil {

@@ -34,6 +34,11 @@ type scoreWriter struct {
 	// otherBanks counts a folder's responses left out because they answer another bank than
 	// --bank's, by bank id.
 	otherBanks map[string]int
+	// headed is true once the standard output CSV has its header: it is written with the
+	// first row, or at the end of a run that scored nothing and failed nothing (no rows is a
+	// result), never alone after a failure.
+	headed bool
+	failed bool
 }
 
 // scoreGroup is one bank's results.
@@ -73,8 +78,6 @@ func (w *scoreWriter) group(b *questionnaire.Bank, path string) *scoreGroup {
 			g.csv = csv.NewWriter(g.buf)
 			_ = g.csv.Write(w.s.csvHeader(b))
 		}
-	} else if w.csv != nil {
-		_ = w.csv.Write(w.s.csvHeader(b))
 	}
 	w.groups = append(w.groups, g)
 	w.byBank[b] = g
@@ -96,6 +99,10 @@ func (w *scoreWriter) write(out *scoreOut) error {
 		}
 	}
 	if out.failed {
+		w.failed = true
+		return nil
+	}
+	if out.note {
 		return nil
 	}
 	g := w.group(out.bank, out.path)
@@ -106,6 +113,9 @@ func (w *scoreWriter) write(out *scoreOut) error {
 			return g.csv.Write(out.row)
 		case g.buf != nil:
 			return nil // another bank than the table's: counted, and named in a note at the end
+		}
+		if err := w.header(); err != nil {
+			return err
 		}
 		return w.csv.Write(out.row)
 	}
@@ -182,11 +192,25 @@ func (w *scoreWriter) separator(dst io.Writer, n int, path string) error {
 	return err
 }
 
+// header writes the standard output CSV's header once, for the first bank.
+func (w *scoreWriter) header() error {
+	if w.headed || w.csv == nil || len(w.groups) == 0 {
+		return nil
+	}
+	w.headed = true
+	return w.csv.Write(w.s.csvHeader(w.groups[0].bank))
+}
+
 // finish writes what was kept for the end: the other banks' summaries after the first's, the
 // tables of --out-dir, and the notes about responses left out.
 func (w *scoreWriter) finish() error {
 	if w.s.opts.OutDir != "" {
 		return w.writeTables()
+	}
+	if !w.failed {
+		if err := w.header(); err != nil {
+			return err
+		}
 	}
 	if w.s.opts.Format != "csv" {
 		for _, g := range w.groups[min(1, len(w.groups)):] {

@@ -191,6 +191,10 @@ type Reader struct {
 func NewReader(r io.Reader, name string, format Format, b *questionnaire.Bank, opt Options) (*Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	skipBOM(br)
+	if head, _ := br.Peek(4096); !looksLikeText(head) {
+		t := &Reader{name: name}
+		return nil, t.diag(1, 1, "the table is not text (it is not valid UTF-8, or holds NUL bytes)", "save it as CSV (UTF-8) from your spreadsheet, or check that this is the right file")
+	}
 	t := &Reader{name: name, format: format, bank: b, opt: opt}
 	if format == JSONL {
 		t.lines = br
@@ -211,10 +215,31 @@ func NewReader(r io.Reader, name string, format Format, b *questionnaire.Bank, o
 	if err != nil {
 		return nil, t.csvError(err)
 	}
+	for _, h := range header {
+		if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
+			return nil, t.diag(1, 1, "the table is not text (its header is not valid UTF-8)", "save it as CSV (UTF-8) from your spreadsheet, or check that this is the right file")
+		}
+	}
 	if len(header) > MaxColumns {
 		return nil, t.diag(1, 1, fmt.Sprintf("the header has %d columns, more than the %d candor reads", len(header), MaxColumns), "")
 	}
 	return t, t.matchHeader(header)
+}
+
+// looksLikeText reports whether the start of a table is UTF-8 text without NUL bytes (a
+// character cut at the end of the peek is fine).
+func looksLikeText(head []byte) bool {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	for len(head) > 0 {
+		r, size := utf8.DecodeRune(head)
+		if r == utf8.RuneError && size <= 1 {
+			return len(head) < utf8.UTFMax && !utf8.FullRune(head)
+		}
+		head = head[size:]
+	}
+	return true
 }
 
 // skipBOM drops a UTF-8 byte order mark, which spreadsheet programs write.
@@ -346,9 +371,12 @@ func (t *Reader) nearestHint(key string) string {
 	}
 	hint := "name a question by its id, its number on the worksheet or its exact text; map other headers with --columns, or leave the column out with --ignore-columns"
 	if s := questionnaire.DidYouMean(key, ids, ""); s != "" {
-		hint = s + " " + hint
+		return s + " " + hint
 	}
-	return hint
+	if len(ids) > 8 {
+		ids = append(ids[:8:8], "…")
+	}
+	return hint + "; the bank's questions: " + strings.Join(ids, ", ")
 }
 
 // byNumber matches a worksheet number ("3", "Q3", "3."), as `candor show` numbers questions
