@@ -129,8 +129,8 @@ func hintLines(hint string, width int) []string {
 	return out
 }
 
-// WriteJSON prints diagnostics as a JSON array for editors and CI.
-func WriteJSON(w io.Writer, ds Diagnostics) error {
+// writeJSON prints diagnostics as a JSON array for editors and CI.
+func writeJSON(w io.Writer, ds Diagnostics) error {
 	if ds == nil {
 		ds = Diagnostics{}
 	}

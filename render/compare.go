@@ -142,8 +142,8 @@ type CompareOutcomes struct {
 	B *scoring.OutcomeResult `json:"b"`
 }
 
-// NewComparison builds the comparison of a and b, both responses to bank b.
-func NewComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
+// newComparison builds the comparison of a and b, both responses to bank b.
+func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	c := &Comparison{
 		CounselorOnly: a.Result.Urgent() || b.Result.Urgent(),
 		Bank:          a.Result.Bank,
@@ -282,7 +282,7 @@ func answerDifference(q *questionnaire.Question, a, b any) (float64, bool) {
 
 // Compare writes the comparison of a and b, two responses to bank b.
 func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt CompareOptions) error {
-	c := NewComparison(bank, a, b)
+	c := newComparison(bank, a, b)
 	switch opt.Format {
 	case "json":
 		enc := json.NewEncoder(w)

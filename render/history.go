@@ -51,9 +51,9 @@ type HistoryOptions struct {
 	ASCII bool
 }
 
-// SortHistory orders entries oldest first: by when they were started, then last updated,
+// sortHistory orders entries oldest first: by when they were started, then last updated,
 // then file name, whatever order they were given in.
-func SortHistory(entries []HistoryEntry) {
+func sortHistory(entries []HistoryEntry) {
 	sort.SliceStable(entries, func(i, j int) bool {
 		a, b := entries[i], entries[j]
 		as, bs := startedOf(a), startedOf(b)
@@ -85,7 +85,7 @@ func updatedOf(e HistoryEntry) time.Time {
 // History writes how the scores of responses to bank b moved over time, oldest first.
 // entries is sorted in place.
 func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) error {
-	SortHistory(entries)
+	sortHistory(entries)
 	switch opt.Format {
 	case "json":
 		return historyJSON(w, entries)

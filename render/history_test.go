@@ -63,7 +63,7 @@ func TestSortHistory(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			SortHistory(tc.entries)
+			sortHistory(tc.entries)
 			assert.Equal(t, tc.want, files(tc.entries))
 		})
 	}

@@ -11,9 +11,9 @@ import (
 	"github.com/candor-app/candor/scoring"
 )
 
-// SummaryCSS styles an HTML summary: the page `candor form` writes and the document
+// summaryCSS styles an HTML summary: the page `candor form` writes and the document
 // `--format html` writes share it. System fonts only, light and dark, no motion.
-const SummaryCSS = `.candor-summary{line-height:1.5;max-width:40em}
+const summaryCSS = `.candor-summary{line-height:1.5;max-width:40em}
 .candor-summary h1{font-size:1.5em;margin:.5em 0}
 .candor-summary h2{font-size:1.25em;margin:1.25em 0 .5em}
 .candor-summary h3{font-size:1.05em;margin:1em 0 .25em}
@@ -55,7 +55,7 @@ func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) 
 	s.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	s.WriteString("<meta name=\"referrer\" content=\"no-referrer\">\n")
 	fmt.Fprintf(&s, "<title>%s</title>\n", esc(oneLine(title)))
-	s.WriteString("<style>\n" + documentCSS + SummaryCSS + "</style>\n</head>\n<body>\n<main>\n")
+	s.WriteString("<style>\n" + documentCSS + summaryCSS + "</style>\n</head>\n<body>\n<main>\n")
 	s.WriteString(SummaryHTML(b, r, opt))
 	s.WriteString("</main>\n</body>\n</html>\n")
 	return s.String()
@@ -220,11 +220,11 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 		return
 	}
 	line := `<p class="candor-value">`
-	if frac, ok := ScoreFraction(s); ok {
+	if frac, ok := scoreFraction(s); ok {
 		pct := questionnaire.FormatNumber(math.Round(frac*1000) / 10)
 		line += `<span class="candor-bar" aria-hidden="true"><span style="width:` + pct + `%"></span></span> `
 	}
-	line += `<strong>` + esc(FormatValue(s)) + `</strong>`
+	line += `<strong>` + esc(formatValue(s)) + `</strong>`
 	if s.Band != nil && strings.TrimSpace(*s.Band) != "" {
 		line += ` <span>` + esc(oneLine(*s.Band)) + `</span>`
 	}

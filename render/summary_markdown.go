@@ -98,7 +98,7 @@ func codeSpan(s string) string {
 }
 
 func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
-	m := &mdOut{g: GlyphsFor(opt.ASCII)}
+	m := &mdOut{g: glyphsFor(opt.ASCII)}
 	urgent, other := split(r)
 
 	for _, f := range urgent {
@@ -217,9 +217,9 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 		m.block(notEnough(s))
 		return
 	}
-	line := FormatValue(s) // digits, signs and words: nothing markdown reads as markup
-	if frac, ok := ScoreFraction(s); ok {
-		line = codeSpan(Bar(frac, BarCells, m.g)) + " " + line
+	line := formatValue(s) // digits, signs and words: nothing markdown reads as markup
+	if frac, ok := scoreFraction(s); ok {
+		line = codeSpan(Bar(frac, barCells, m.g)) + " " + line
 	}
 	if s.Band != nil && *s.Band != "" {
 		line += " " + m.g.Dot + " **" + MarkdownEscape(*s.Band) + "**"

@@ -20,7 +20,7 @@ type textOut struct {
 }
 
 func newTextOut(opt Options) *textOut {
-	return &textOut{width: text.EffectiveWidth(opt.Width), g: GlyphsFor(opt.ASCII), st: Style{On: opt.Color}}
+	return &textOut{width: text.EffectiveWidth(opt.Width), g: glyphsFor(opt.ASCII), st: Style{On: opt.Color}}
 }
 
 // gap asks for at least n blank lines before the next line.
@@ -246,10 +246,10 @@ func (t *textOut) score(s scoring.ScoreResult) {
 		t.lines(text.WrapIndent(notEnough(s), t.width, "", indent))
 		return
 	}
-	value := FormatValue(s)
+	value := formatValue(s)
 	line := value
-	if frac, ok := ScoreFraction(s); ok {
-		cells := min(BarCells, avail-2-text.Width(value))
+	if frac, ok := scoreFraction(s); ok {
+		cells := min(barCells, avail-2-text.Width(value))
 		if cells >= 3 {
 			line = Bar(frac, cells, t.g) + "  " + value
 		}

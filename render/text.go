@@ -14,8 +14,8 @@ import (
 	"github.com/candor-app/candor/scoring"
 )
 
-// BarCells is a bar's length where there is room, in terminal columns.
-const BarCells = 10
+// barCells is a bar's length where there is room, in terminal columns.
+const barCells = 10
 
 // Glyphs are the characters lines, bars and frames are drawn with.
 type Glyphs struct {
@@ -42,8 +42,8 @@ var ASCIIGlyphs = Glyphs{
 	TL: "+", TR: "+", BL: "+", BR: "+", H: "-", V: "|", Dot: "-",
 }
 
-// GlyphsFor returns ASCIIGlyphs when ascii is set, else UnicodeGlyphs.
-func GlyphsFor(ascii bool) Glyphs {
+// glyphsFor returns ASCIIGlyphs when ascii is set, else UnicodeGlyphs.
+func glyphsFor(ascii bool) Glyphs {
 	if ascii {
 		return ASCIIGlyphs
 	}
@@ -86,9 +86,9 @@ func Bar(frac float64, cells int, g Glyphs) string {
 	return strings.Repeat(g.BarFull, full) + strings.Repeat(g.BarEmpty, cells-full)
 }
 
-// ScoreFraction is where a score's value lies on its range, 0 to 1; ok is false when the
+// scoreFraction is where a score's value lies on its range, 0 to 1; ok is false when the
 // score has no value or no closed range.
-func ScoreFraction(s scoring.ScoreResult) (frac float64, ok bool) {
+func scoreFraction(s scoring.ScoreResult) (frac float64, ok bool) {
 	if s.Value == nil || s.Min == nil || s.Max == nil {
 		return 0, false
 	}
@@ -99,10 +99,10 @@ func ScoreFraction(s scoring.ScoreResult) (frac float64, ok bool) {
 	return math.Max(0, math.Min(1, (v-lo)/(hi-lo))), true
 }
 
-// FormatValue writes a score's value on its range: "6 / 10", "3.4 / 5", "72%" for a
+// formatValue writes a score's value on its range: "6 / 10", "3.4 / 5", "72%" for a
 // percent score, "-2 (from -5 to 5)" for a range below zero, just the value for an open
 // range, "" without a value.
-func FormatValue(s scoring.ScoreResult) string {
+func formatValue(s scoring.ScoreResult) string {
 	if s.Value == nil {
 		return ""
 	}
@@ -168,7 +168,7 @@ type reportText struct {
 }
 
 func newReportText(w *bufio.Writer, width int, ascii bool) *reportText {
-	return &reportText{w: w, width: text.EffectiveWidth(width), g: GlyphsFor(ascii)}
+	return &reportText{w: w, width: text.EffectiveWidth(width), g: glyphsFor(ascii)}
 }
 
 func (t *reportText) line(s string) { t.w.WriteString(strings.TrimRight(s, " ") + "\n") }

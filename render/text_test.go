@@ -26,7 +26,7 @@ func TestBar(t *testing.T) {
 		{0.5, 0, false, ""},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, Bar(tt.frac, tt.cells, GlyphsFor(tt.ascii)), "%v of %d", tt.frac, tt.cells)
+		assert.Equal(t, tt.want, Bar(tt.frac, tt.cells, glyphsFor(tt.ascii)), "%v of %d", tt.frac, tt.cells)
 	}
 }
 
@@ -49,8 +49,8 @@ func TestFormatValueAndFraction(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, FormatValue(tt.s))
-			frac, ok := ScoreFraction(tt.s)
+			assert.Equal(t, tt.want, formatValue(tt.s))
+			frac, ok := scoreFraction(tt.s)
 			assert.Equal(t, tt.ok, ok)
 			assert.InDelta(t, tt.frac, frac, 1e-9)
 		})

@@ -101,7 +101,7 @@ func wsSectionNote(b *questionnaire.Bank, sec *questionnaire.Section) string {
 	if sec.When == nil {
 		return ""
 	}
-	if words, ok := ConditionInWords(b, sec.When); ok {
+	if words, ok := conditionInWords(b, sec.When); ok {
 		return "Answer this part only if " + words + "."
 	}
 	return "This part may not apply to you; if it doesn't, leave it blank."
@@ -114,13 +114,13 @@ func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
 		if q.When == nil {
 			return ""
 		}
-		if words, ok := WhenInWords(b, q); ok {
+		if words, ok := whenInWords(b, q); ok {
 			return "This is for you only if " + words + "."
 		}
 		return "This may not apply to you."
 	}
 	if q.When != nil {
-		if words, ok := WhenInWords(b, q); ok {
+		if words, ok := whenInWords(b, q); ok {
 			notes = append(notes, "Answer this only if "+words+".")
 		} else {
 			notes = append(notes, "This question may not apply to you; if it doesn't, leave it blank.")
@@ -170,7 +170,7 @@ func wsUrgentPointer(b *questionnaire.Bank, q *questionnaire.Question) string {
 
 // wsUrgentLead says when an urgent flag's words are meant for the reader.
 func wsUrgentLead(b *questionnaire.Bank, f *questionnaire.Flag) string {
-	if words, ok := ConditionInWords(b, f.When); ok {
+	if words, ok := conditionInWords(b, f.When); ok {
 		return "If " + words + ", this is for you."
 	}
 	return "If this applies to you, it is for you."

@@ -218,7 +218,7 @@ questions:
 	for _, tc := range tests {
 		t.Run(tc.when, func(t *testing.T) {
 			q := &questionnaire.Question{ID: "z", Index: 9, When: &questionnaire.Expr{Source: tc.when}}
-			got, ok := WhenInWords(b, q)
+			got, ok := whenInWords(b, q)
 			assert.Equal(t, tc.ok, ok)
 			assert.Equal(t, tc.want, got)
 		})

@@ -8,18 +8,18 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 )
 
-// WhenInWords says in plain words when question q is asked, for a paper worksheet:
+// whenInWords says in plain words when question q is asked, for a paper worksheet:
 // `you answered "Yes" to question 3`. ok is false when the condition is not one of the
 // simple shapes it knows (comparisons of an earlier question with a value, joined by and /
 // or); the worksheet then says the question may not apply.
-func WhenInWords(b *questionnaire.Bank, q *questionnaire.Question) (string, bool) {
-	return ConditionInWords(b, q.When)
+func whenInWords(b *questionnaire.Bank, q *questionnaire.Question) (string, bool) {
+	return conditionInWords(b, q.When)
 }
 
-// ConditionInWords says in plain words when expression x holds, for the simple shapes
-// WhenInWords knows; ok is false for any other (or one that names a score or a flag). The
+// conditionInWords says in plain words when expression x holds, for the simple shapes
+// whenInWords knows; ok is false for any other (or one that names a score or a flag). The
 // shape comes from the questionnaire (Expr.Condition), which read it when it compiled x.
-func ConditionInWords(b *questionnaire.Bank, x *questionnaire.Expr) (string, bool) {
+func conditionInWords(b *questionnaire.Bank, x *questionnaire.Expr) (string, bool) {
 	c := x.Condition()
 	if c == nil {
 		return "", false

@@ -24,13 +24,13 @@ type TestResult struct {
 func RunTests(b *questionnaire.Bank) []TestResult {
 	out := make([]TestResult, 0, len(b.Tests))
 	for _, t := range b.Tests {
-		out = append(out, RunTest(b, t))
+		out = append(out, runTest(b, t))
 	}
 	return out
 }
 
-// RunTest runs one worked example and compares it with what it expects.
-func RunTest(b *questionnaire.Bank, t *questionnaire.Test) TestResult {
+// runTest runs one worked example and compares it with what it expects.
+func runTest(b *questionnaire.Bank, t *questionnaire.Test) TestResult {
 	r := Score(b, t.Answers, Options{})
 	tr := TestResult{Name: t.Name, Pos: t.Pos, Test: t, Result: r}
 	fail := func(format string, args ...any) { tr.Failures = append(tr.Failures, fmt.Sprintf(format, args...)) }

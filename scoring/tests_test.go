@@ -68,7 +68,7 @@ func TestRunTestChecker(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			tr := RunTest(b, &questionnaire.Test{Name: c.name, Answers: c.answers, Expect: c.expect})
+			tr := runTest(b, &questionnaire.Test{Name: c.name, Answers: c.answers, Expect: c.expect})
 			assert.Equal(t, c.fails, tr.Failures)
 			assert.Equal(t, len(c.fails) == 0, tr.Pass)
 		})

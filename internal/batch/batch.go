@@ -26,16 +26,16 @@ type Options struct {
 	Wait func() error
 }
 
-// MaxSize bounds a batch chosen from Count; batches are smaller when there are few items, so
+// maxSize bounds a batch chosen from Count; batches are smaller when there are few items, so
 // that every worker gets some.
-const MaxSize = 32
+const maxSize = 32
 
 // size is the batch size for opts with n workers.
 func (o Options) size(workers int) int {
 	if o.Size > 0 {
 		return o.Size
 	}
-	return min(max(o.Count/(16*workers), 1), MaxSize)
+	return min(max(o.Count/(16*workers), 1), maxSize)
 }
 
 // job is a batch of consecutive items; done receives their results once, in the same order.

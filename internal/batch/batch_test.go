@@ -135,13 +135,13 @@ func TestOrderedWait(t *testing.T) {
 	assert.ErrorIs(t, err, failed)
 }
 
-// The batch size: as given, else from the count, one to MaxSize.
+// The batch size: as given, else from the count, one to maxSize.
 func TestOptionsSize(t *testing.T) {
 	assert.Equal(t, 7, Options{Size: 7, Count: 100000}.size(2))
 	assert.Equal(t, 1, Options{}.size(2), "unknown count: one at a time")
 	assert.Equal(t, 1, Options{Count: 10}.size(2))
 	assert.Equal(t, 3, Options{Count: 100}.size(2))
-	assert.Equal(t, MaxSize, Options{Count: 100000}.size(2))
+	assert.Equal(t, maxSize, Options{Count: 100000}.size(2))
 }
 
 // TuneGC changes the setting for a large batch only, never against GOGC, and puts it back.

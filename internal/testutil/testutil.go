@@ -57,15 +57,15 @@ func (s *SyncBuffer) String() string {
 	return s.b.String()
 }
 
-// Patience is how long Eventually waits: a deadline for a hung process, not a slow one, so
+// patience is how long Eventually waits: a deadline for a hung process, not a slow one, so
 // nothing measures speed with it.
-const Patience = 30 * time.Second
+const patience = 30 * time.Second
 
-// Eventually waits until cond holds, checking every 10 ms, or fails the test after Patience
+// Eventually waits until cond holds, checking every 10 ms, or fails the test after patience
 // saying it never saw what, followed by detail() (e.g. the process's stderr) when given.
 func Eventually(t testing.TB, what string, cond func() bool, detail func() string) {
 	t.Helper()
-	deadline := time.Now().Add(Patience)
+	deadline := time.Now().Add(patience)
 	for !cond() {
 		if time.Now().After(deadline) {
 			more := ""

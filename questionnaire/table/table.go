@@ -87,9 +87,9 @@ const (
 
 // Limits of one table.
 const (
-	// MaxCell is the longest cell read, in bytes: a text answer's limit with room for
+	// maxCell is the longest cell read, in bytes: a text answer's limit with room for
 	// multi-byte characters.
-	MaxCell = 4 * questionnaire.MaxTextAnswer
+	maxCell = 4 * questionnaire.MaxTextAnswer
 	// MaxColumns is the most columns a table may have.
 	MaxColumns = 10000
 	// MaxLine is the longest JSON Lines line read, in bytes.
@@ -669,8 +669,8 @@ func cellProblem(pos questionnaire.Pos, c *column, cell string, err error) quest
 
 // setCell reads one cell into the response.
 func (t *Reader) setCell(c *column, cell string, resp *questionnaire.Response) error {
-	if len(cell) > MaxCell {
-		return fmt.Errorf("the cell holds %d bytes, more than the %d candor reads", len(cell), MaxCell)
+	if len(cell) > maxCell {
+		return fmt.Errorf("the cell holds %d bytes, more than the %d candor reads", len(cell), maxCell)
 	}
 	if !utf8.ValidString(cell) {
 		return errors.New("the cell is not valid UTF-8 text; save the table as UTF-8")
