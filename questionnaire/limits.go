@@ -32,12 +32,6 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("the file would have more than the %d lines, commas and brackets candor reads back", maxNodes)
 }
 
-// CheckFits reports whether src, a file about to be written, would be read back: a
-// *TooLargeError when it is past the reader's limits.
-func CheckFits(src []byte) error {
-	return checkFits(len(src), syntaxCount(src))
-}
-
 func checkFits(size, syntax int) error {
 	if size > MaxFileSize || syntax > maxNodes {
 		return &TooLargeError{Bytes: size, Syntax: syntax}

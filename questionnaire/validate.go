@@ -636,17 +636,17 @@ func (l *loader) lenientSafetyScores() {
 	}
 }
 
-// Placeholders is the text `candor init`'s starter bank leaves for the counselor to replace;
+// placeholderTexts is the text `candor init`'s starter bank leaves for the counselor to replace;
 // a bank that still has it gets a warning. A value containing one of these (any case) is a
 // placeholder.
-var Placeholders = []string{"Your name", "example.org", "example.com", "Your own notes, or the article or book this bank draws on", "A line on what you took from it."}
+var placeholderTexts = []string{"Your name", "example.org", "example.com", "Your own notes, or the article or book this bank draws on", "A line on what you took from it."}
 
 // placeholders warns about starter text left in the bank's title, intro, outro and sources.
 func (l *loader) placeholders() {
 	b := l.b
 	// found is the first placeholder in vs, or nothing.
 	found := func(vs ...string) []string {
-		for _, ph := range Placeholders {
+		for _, ph := range placeholderTexts {
 			for _, v := range vs {
 				if strings.Contains(strings.ToLower(v), strings.ToLower(ph)) {
 					return []string{strconv.Quote(ph)}
