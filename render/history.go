@@ -283,20 +283,36 @@ func historySubtitle(entries []HistoryEntry) string {
 	return sub
 }
 
-// historyWho names the person when the responses name one.
+// historyWho names the person when every response names the same one. A response that
+// names no one may be someone else's: then no one is named, so its flags are never put
+// under another person's name.
 func historyWho(entries []HistoryEntry) string {
-	names := map[string]bool{}
-	var name string
-	for _, e := range entries {
-		if e.Response != nil && strings.TrimSpace(e.Response.Respondent) != "" {
-			name = strings.TrimSpace(e.Response.Respondent)
-			names[name] = true
-		}
-	}
-	if len(names) == 1 {
-		return text.Clean(name)
+	names, unnamed := HistoryPeople(entries)
+	if len(names) == 1 && unnamed == 0 {
+		return text.Clean(names[0])
 	}
 	return ""
+}
+
+// HistoryPeople is who the responses name: each name once, sorted, and how many responses
+// name no one.
+func HistoryPeople(entries []HistoryEntry) (names []string, unnamed int) {
+	seen := map[string]bool{}
+	for _, e := range entries {
+		name := ""
+		if e.Response != nil {
+			name = strings.TrimSpace(e.Response.Respondent)
+		}
+		switch {
+		case name == "":
+			unnamed++
+		case !seen[name]:
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names, unnamed
 }
 
 func maxWidth(ss []string) int {

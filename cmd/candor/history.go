@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -53,26 +52,34 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	if err != nil {
 		return err
 	}
-	people := map[string]bool{}
-	for _, r := range rs {
-		if name := strings.TrimSpace(r.Response.Respondent); name != "" {
-			people[name] = true
-		}
-	}
-	if len(people) > 1 {
-		names := make([]string, 0, len(people))
-		for n := range people {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		fmt.Fprintf(f.IO.ErrOut, "candor: note: these responses name different people (%s); history follows one person over time, and 'candor compare' puts two side by side\n",
-			text.Sanitize(strings.Join(names, ", ")))
-	}
 	entries := make([]render.HistoryEntry, len(rs))
 	for i, r := range rs {
 		entries[i] = render.HistoryEntry{Response: r.Response, Result: r.Result}
 	}
+	if note := differentPeopleNote(entries); note != "" {
+		fmt.Fprintln(f.IO.ErrOut, "candor: note: "+note)
+	}
 	return render.History(f.IO.Out, b, entries, render.HistoryOptions{
 		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
 	})
+}
+
+// differentPeopleNote warns when the responses may be from more than one person: they name
+// different people, or some name a person and some name no one. "" when they are one
+// person's (or all name no one).
+func differentPeopleNote(entries []render.HistoryEntry) string {
+	names, unnamed := render.HistoryPeople(entries)
+	const after = "; history follows one person over time, and 'candor compare' puts two side by side"
+	who := text.Sanitize(strings.Join(names, ", "))
+	switch {
+	case len(names) > 1 && unnamed == 0:
+		return "these responses name different people (" + who + ")" + after
+	case len(names) > 0 && unnamed > 0:
+		verb := "name"
+		if unnamed == 1 {
+			verb = "names"
+		}
+		return fmt.Sprintf("these responses may be from different people (%s, and %d that %s no one)%s", who, unnamed, verb, after)
+	}
+	return ""
 }
