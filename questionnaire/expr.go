@@ -13,6 +13,7 @@ import (
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/types"
@@ -145,7 +146,14 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 			check[name], runEnv[name] = t, types.Any
 		}
 	}
-	if _, err := expr.Compile(src, expr.Env(check), expr.AsBool(), expr.MaxNodes(maxExprNodes), expr.Optimize(false)); err != nil {
+	if tree, err := parser.Parse(src); err == nil {
+		if at, name := disabledUse(src, tree.Node); name != "" {
+			l.errorf(exprPos(l.file, n, l.b.Src, at.line, at.col), "it can build text or lists too large to work out; compare, count or add up answers instead",
+				"%s uses `%s`, which is not available in candor expressions", what, name)
+			return nil
+		}
+	}
+	if _, err := expr.Compile(src, expr.Env(check), expr.AsBool(), expr.MaxNodes(maxExprNodes), expr.Optimize(false), disableGrowth); err != nil {
 		l.exprError(n, what, sc, err)
 		return nil
 	}
@@ -163,7 +171,7 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 	}
 	x.eval = &evaluator{machine: vm.VM{MemoryBudget: maxEvalMemory}}
 	run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes),
-		expr.Function(stepFunc, x.eval.step), expr.Patch(stepPatch{}))
+		expr.Function(stepFunc, x.eval.step), expr.Function(growFunc, x.eval.grow), expr.Patch(stepPatch{}), disableGrowth)
 	if err != nil {
 		l.exprError(n, what, sc, err)
 		return nil
@@ -405,6 +413,9 @@ const (
 	// maxEvalMemory is expr's memory budget for one evaluation (its units: roughly the
 	// values it builds).
 	maxEvalMemory = 1_000_000
+	// maxEvalBuilt bounds the text (bytes) and list items that `+` and the string builtins
+	// build in one evaluation.
+	maxEvalBuilt = 1_000_000
 	// maxRangeLen bounds a range written with constant bounds (`1..10`).
 	maxRangeLen = 10_000
 )
@@ -423,6 +434,16 @@ type evaluator struct {
 	program *vm.Program
 	machine vm.VM
 	steps   int
+	built   int
+}
+
+// wrapCall is a call of the function name with n as its argument, at n's place.
+func wrapCall(name string, n ast.Node) *ast.CallNode {
+	callee := &ast.IdentifierNode{Value: name}
+	callee.SetLocation(n.Location())
+	call := &ast.CallNode{Callee: callee, Arguments: []ast.Node{n}}
+	call.SetLocation(n.Location())
+	return call
 }
 
 func (e *evaluator) step(params ...any) (any, error) {
@@ -433,19 +454,91 @@ func (e *evaluator) step(params ...any) (any, error) {
 	return params[0], nil
 }
 
-// stepPatch makes every predicate body go through stepFunc, which counts the call.
+// growFunc is the function stepPatch wraps around every `+` and every builtin that builds
+// text or a list; like stepFunc, a bank cannot name it.
+const growFunc = "__candor_grow"
+
+// grown lists the builtins whose result grow charges: each builds text or a list no larger
+// than its arguments, so charging after the fact bounds what an evaluation builds.
+var grown = map[string]bool{"upper": true, "lower": true, "trim": true, "trimPrefix": true, "trimSuffix": true,
+	"string": true, "split": true, "splitAfter": true, "toBase64": true, "fromBase64": true}
+
+// growthBuiltins are expr's builtins that can build, in one call, text or a list far larger
+// than their arguments before expr charges its memory budget (`repeat(repeat("ab", 100000),
+// 1000000)` asks for 200 GB): not available in candor expressions.
+var growthBuiltins = []string{"repeat", "replace", "join", "concat", "flatten", "toJSON"}
+
+// disableGrowth turns growthBuiltins off at compile (disabledUse reports them first, clearly).
+var disableGrowth = func(c *conf.Config) {
+	for _, name := range growthBuiltins {
+		expr.DisableBuiltin(name)(c)
+	}
+}
+
+// disabledUse finds the first use of one of growthBuiltins in the expression tree.
+func disabledUse(src string, root ast.Node) (exprAt, string) {
+	var at exprAt
+	var found string
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		if found != "" || n == nil {
+			return
+		}
+		name := ""
+		switch n := n.(type) {
+		case *ast.BuiltinNode:
+			name = n.Name
+		case *ast.IdentifierNode:
+			name = n.Value
+		}
+		if contains(growthBuiltins, name) {
+			found, at = name, placeOf(src, n)
+			return
+		}
+		for _, ch := range children(n) {
+			walk(ch)
+		}
+	}
+	walk(root)
+	return at, found
+}
+
+// grow charges the text or list an operation built to the evaluation's budget.
+func (e *evaluator) grow(params ...any) (any, error) {
+	switch v := params[0].(type) {
+	case string:
+		e.built += len(v)
+	case []any:
+		e.built += len(v)
+	}
+	if e.built > maxEvalBuilt {
+		return nil, ErrTooCostly
+	}
+	return params[0], nil
+}
+
+// stepPatch makes every predicate body go through stepFunc, which counts the call, and every
+// `+` and builtin in grown through growFunc, which charges what it built.
 type stepPatch struct{}
 
 func (stepPatch) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.BinaryNode:
+		if n.Operator == "+" {
+			*node = wrapCall(growFunc, n)
+		}
+		return
+	case *ast.BuiltinNode:
+		if grown[n.Name] {
+			*node = wrapCall(growFunc, n)
+		}
+		return
+	}
 	p, ok := (*node).(*ast.PredicateNode)
 	if !ok {
 		return
 	}
-	callee := &ast.IdentifierNode{Value: stepFunc}
-	callee.SetLocation(p.Node.Location())
-	call := &ast.CallNode{Callee: callee, Arguments: []ast.Node{p.Node}}
-	call.SetLocation(p.Node.Location())
-	p.Node = call
+	p.Node = wrapCall(stepFunc, p.Node)
 }
 
 // Eval runs the expression against env (names to values, nil for unanswered). A condition
@@ -458,7 +551,7 @@ func (x *Expr) Eval(env map[string]any) (bool, error) {
 	e := x.eval
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.steps = 0
+	e.steps, e.built = 0, 0
 	out, err := e.machine.Run(e.program, env)
 	if err != nil {
 		if errors.Is(err, ErrTooCostly) || strings.Contains(err.Error(), "memory budget exceeded") {

@@ -873,7 +873,7 @@ func TestHostileExpressions(t *testing.T) {
 		// string past expr's memory budget.
 		"let a = 1..(int(hope) * 300); all(a, {all(a, {all(a, {# > 0})})})",
 		"hope > 0 and count(1..(int(hope) * 1000000000), # > 0) > 0",
-		`hope > 0 and len(repeat("x", int(hope) * 1000000000)) > 0`,
+		`hope > 0 and len(reduce(1..(int(hope) * 10), #acc + #acc, "ab")) > 0`, // text doubling
 		"hope > 0 and len(map(1..(int(hope) * 33333333), #)) > 0",
 		"hope > 0 and hope in 1..5", // a control: this one holds
 	} {
@@ -896,6 +896,19 @@ func TestHostileExpressions(t *testing.T) {
 			assert.Equal(t, []string{"the `when` of flag \"low\" takes more work to decide than candor allows, so it was taken as not holding"}, res.Warnings)
 		}
 	}
+}
+
+// TestHostileGrowthBuiltins: `repeat` and the other builtins that can build huge text in one
+// call are refused by validate (before: out of memory, a stack trace, exit 2).
+func TestHostileGrowthBuiltins(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	cond := `hope > 0 and len(repeat(repeat("ab", 100000), 1000000)) > 0`
+	require.NoError(t, os.WriteFile("b.yaml", []byte(exprBank("'"+cond+"'")), 0o600))
+	r := runCandor(t, dir, "", "validate", "b.yaml")
+	assert.Equal(t, exitBadInput, r.code, r.errOut)
+	assertNoCrash(t, cond, r)
+	assert.Contains(t, r.errOut, "uses `repeat`, which is not available in candor expressions")
 }
 
 // TestHostileRespondent: a --respondent that is not UTF-8 (a name pasted from elsewhere) once
