@@ -256,6 +256,7 @@
   }
 
   function download() {
+    if (!started) return;
     var reply = call('download');
     if (!reply.file) return;
     var blob = new Blob([reply.file.text], { type: 'application/x-yaml' });
@@ -271,7 +272,7 @@
 
   fileInput.addEventListener('change', function () {
     var f = fileInput.files && fileInput.files[0];
-    if (!f) return;
+    if (!f || !started) return;
     f.arrayBuffer().then(function (buf) {
       fileInput.value = '';
       var reply = JSON.parse(window.candorCall('load', JSON.stringify({ name: f.name }), new Uint8Array(buf)));
@@ -345,10 +346,32 @@
     var options = take('candor-options');
     var opts = JSON.parse(options);
     window.candorNoSummary = opts.noSummary === true;
+    // The intro, made by the same engine when the page was written, is shown at once; its
+    // buttons wait until the engine has started here.
+    var first = JSON.parse(take('candor-first'));
+    if (first.view) {
+      draw(first.view);
+      main.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+      say('Getting the questions ready\u2026');
+    }
+    var shown = performance.now();
+    // Let the browser show the intro before the engine's work begins.
+    window.setTimeout(function () { startEngine(opts, options, first, shown); }, 0);
+  }
+
+  function startEngine(opts, options, first, shown) {
+    try {
+      run(opts, options, first, shown);
+    } catch (err) {
+      fail(err && err.message ? err.message : String(err));
+    }
+  }
+
+  function run(opts, options, first, shown) {
     var bank = fromBase64(take('candor-bank'));
     var gz = fromBase64(take('candor-engine'));
     // The time each step took, for the benchmark (BENCHMARKS.md).
-    var times = window.candorTimes = { decoded: performance.now() };
+    var times = window.candorTimes = { shown: shown, decoded: performance.now() };
     var stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
     new Response(stream).arrayBuffer().then(function (wasm) {
       times.inflated = performance.now();
@@ -361,7 +384,13 @@
         times.started = performance.now();
         if (reply.error) throw new Error(reply.error);
         started = true;
-        draw(reply.view);
+        if (first.view && view && view.screen === 'intro' && reply.view.screen === 'intro') {
+          // The same screen: let its buttons work, without drawing it again.
+          main.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+          say('');
+        } else {
+          draw(reply.view);
+        }
         times.ready = window.candorReadyAt = performance.now();
         document.body.classList.add('ready');
       });

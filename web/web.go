@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/web/engine"
 )
 
 var (
@@ -60,6 +61,13 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options) error {
 	if err != nil {
 		return err
 	}
+	// The first screen (the intro), made now by the engine the page runs, so the page shows
+	// it at once while the engine starts in the browser.
+	eng, err := engine.New(b.ID+".yaml", raw, engine.Options{NoSummary: opt.NoSummary, Respondent: opt.Respondent}, nil)
+	if err != nil {
+		return err
+	}
+	first := eng.Call("view", nil, nil)
 	lang := strings.TrimSpace(b.Language)
 	if lang == "" {
 		lang = "en"
@@ -70,6 +78,7 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options) error {
 		"CSP":     CSP,
 		"CSS":     template.CSS(pageCSS),
 		"Options": template.JS(opts),
+		"First":   template.JS(first),
 		// Base64 holds only A-Z, a-z, 0-9, +, / and =: nothing HTML or a script element reads.
 		"Bank":     template.HTML(base64.StdEncoding.EncodeToString(raw)),
 		"Engine":   template.HTML(base64.StdEncoding.EncodeToString(engineGz)),

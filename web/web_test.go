@@ -46,6 +46,17 @@ func TestPageCarriesTheBankAndTheEngine(t *testing.T) {
 		engine, err := base64.StdEncoding.DecodeString(scriptData(t, page, "candor-engine"))
 		require.NoError(t, err)
 		assert.Equal(t, Engine(), engine)
+		var first struct {
+			View struct {
+				Screen string `json:"screen"`
+				Intro  struct {
+					Title string `json:"title"`
+				} `json:"intro"`
+			} `json:"view"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(scriptData(t, page, "candor-first")), &first))
+		assert.Equal(t, "intro", first.View.Screen, "the intro is in the page, to show before the engine starts")
+		assert.Equal(t, b.Title, first.View.Intro.Title)
 		var opts map[string]any
 		require.NoError(t, json.Unmarshal([]byte(scriptData(t, page, "candor-options")), &opts))
 		assert.Equal(t, map[string]any{"noSummary": true, "respondent": `Sam </script><script>alert(1)</script>`, "bankName": id + ".yaml"}, opts)
