@@ -176,6 +176,25 @@ func (l *loader) scoreItems(s *Score) {
 	if e, ok := sm["weights"]; ok {
 		l.scoreWeights(s, e, c.seen)
 	}
+	l.lowestNeedsMin(s, sm)
+}
+
+// lowestNeedsMin refuses `not_asked: lowest` and `missing: lowest` over an item with no lowest
+// score (a number without `min`): it would count as minus infinity, leaving no value.
+func (l *loader) lowestNeedsMin(s *Score, sm map[string]entry) {
+	for _, key := range []string{"not_asked", "missing"} {
+		e, ok := sm[key]
+		if !ok || (key == "not_asked" && s.NotAsked != CountLowest) || (key == "missing" && s.Missing != CountLowest) {
+			continue
+		}
+		for _, q := range s.Items {
+			if lo, _, _ := q.ScoreRange(); math.IsInf(lo, -1) {
+				l.errorf(l.pos(e.val), fmt.Sprintf("give %q a `min`, or leave `%s` out", q.ID, key),
+					"score %q counts items as their lowest score (`%s: lowest`), but number question %q has no `min`, so it has no lowest score", s.ID, key, q.ID)
+				break
+			}
+		}
+	}
 }
 
 // itemCollector gathers the items of score s as they are listed, each question once.
