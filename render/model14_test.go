@@ -48,6 +48,19 @@ func TestCounselorSeesEveryScoreAfterTheUrgentFlags(t *testing.T) {
 	assert.Equal(t, true, o["scores_set_aside"])
 	assert.NotContains(t, c, "scores_set_aside")
 	assert.Len(t, o["scores"], len(r.Scores), "the data keeps the scores")
+	// Band texts and highlights read as a verdict: set aside like the text summary's
+	// (review finding 5d); the counselor's JSON keeps them.
+	withText := 0
+	for i, sc := range o["scores"].([]any) {
+		m := sc.(map[string]any)
+		assert.Equal(t, "", m["band_text"], "score %v", m["id"])
+		assert.NotContains(t, m, "highlights")
+		if r.Scores[i].BandText != "" {
+			withText++
+			assert.Equal(t, r.Scores[i].BandText, c["scores"].([]any)[i].(map[string]any)["band_text"])
+		}
+	}
+	require.Positive(t, withText, "the test needs a band text to set aside")
 
 	safe := compareSide(t, b, "", fullAnswers).Result
 	own.Reset()

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,8 +57,14 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 	switch opt.Format {
 	case "json":
 		if setScoresAside(r, opt) {
+			// The text summary sets the scores aside; the data keeps them, but without the
+			// band texts and highlights, which read as a verdict.
 			c := *r
 			c.ScoresSetAside = true
+			c.Scores = slices.Clone(r.Scores)
+			for i := range c.Scores {
+				c.Scores[i].BandText, c.Scores[i].Highlights = "", nil
+			}
 			return JSON(w, &c)
 		}
 		return JSON(w, r)
