@@ -203,9 +203,6 @@ func comparePerson(s CompareSide) ComparePerson {
 			t := r.Updated
 			p.Updated = &t
 		}
-		if r.Status != "" {
-			p.Status = r.Status
-		}
 	}
 	return p
 }

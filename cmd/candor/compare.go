@@ -26,7 +26,7 @@ func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command 
 	opts := &CompareOptions{}
 	cmd := &cobra.Command{
 		Use:   "compare A B",
-		Short: "Put two responses to the same bank side by side",
+		Short: "Put two responses side by side",
 		Long: `Put two saved responses to the same question bank side by side: two partners, or
 one person before and after. Each person is named by the name in their file (or by the
 file's name).
@@ -36,8 +36,15 @@ difference, and every question with both answers and whether they are the same.
 When either person said they are not safe, it opens with a note that it is for the
 counselor only, not for a joint session.
 
-The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
+The bank is the built-in one the responses name, or --bank FILE for a bank of your own.
+
+Two responses to different built-in banks (one partner answered trust-readiness, the other
+accountability) are shown for the counselor only: the flags of both first, the scores the
+banks share (the same score id, or the same theme) in one table, then each person's summary,
+side by side when the width leaves each 40 columns (--width 83 or more), else one after the
+other.`,
 		Example: "  candor compare sam.yaml alex.yaml\n" +
+			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" +
 			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +
 			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md",
 		Args: rangeArgs(2, 2, "two response files"),
@@ -50,7 +57,14 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 
 func compareRun(f *Factory, opts *CompareOptions) error {
 	width := resolveWidth(f, opts.Width)
-	b, rs, err := loadScoredResponses(f, []string{opts.A, opts.B}, opts.Bank, width, "compare")
+	resps, readDs, err := readResponses(f, []string{opts.A, opts.B}, width)
+	if err != nil {
+		return err
+	}
+	if resps[0].Bank.ID != resps[1].Bank.ID {
+		return compareBanks(f, opts, resps, readDs, width)
+	}
+	b, rs, err := scoreResponses(f, resps, readDs, opts.Bank, width, "compare")
 	if err != nil {
 		return err
 	}
@@ -71,11 +85,47 @@ type scoredResponse struct {
 	Result   *scoring.Result
 }
 
+// compareBanks compares two responses to different banks, each scored with the built-in bank
+// it names (--bank cannot name two).
+func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, width int) error {
+	if opts.Bank != "" {
+		return badInput("%s answers bank %q but %s answers bank %q, and --bank names one bank; compare two responses to different banks when both banks are built in",
+			resps[0].File, resps[0].Bank.ID, resps[1].File, resps[1].Bank.ID)
+	}
+	sides := make([]render.BankSide, 2)
+	var scored []scoredResponse
+	for i := range resps {
+		b, rs, err := scoreResponses(f, resps[i:i+1], readDs[i:i+1], "", width, "compare")
+		if err != nil {
+			return err
+		}
+		scored = append(scored, rs[0])
+		sides[i].Bank = b
+	}
+	names := responseNames(scored)
+	for i, r := range scored {
+		sides[i].CompareSide = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result}
+	}
+	return render.CompareBanks(f.IO.Out, sides[0], sides[1], render.CompareOptions{
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+	})
+}
+
 // loadScoredResponses reads response files, checks that they answer one bank, loads that
 // bank (the built-in one they name, or bankArg) and scores each. Problems are printed and
 // end the command with exit 1; warnings (a changed bank, answers to unknown questions) are
 // printed and the command goes on, and kept in each result's warnings.
 func loadScoredResponses(f *Factory, files []string, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
+	resps, readDs, err := readResponses(f, files, width)
+	if err != nil {
+		return nil, nil, err
+	}
+	return scoreResponses(f, resps, readDs, bankArg, width, verb)
+}
+
+// readResponses reads response files, printing what reading them found; any that cannot be
+// read ends the command with exit 1.
+func readResponses(f *Factory, files []string, width int) ([]*questionnaire.Response, []questionnaire.Diagnostics, error) {
 	resps := make([]*questionnaire.Response, 0, len(files))
 	readDs := make([]questionnaire.Diagnostics, 0, len(files))
 	failed := false
@@ -92,6 +142,13 @@ func loadScoredResponses(f *Factory, files []string, bankArg string, width int, 
 	if failed {
 		return nil, nil, errSilent1
 	}
+	return resps, readDs, nil
+}
+
+// scoreResponses checks that the responses answer one bank, loads it (the built-in one they
+// name, or bankArg) and scores each.
+func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
+	failed := false
 	for _, r := range resps[1:] {
 		if r.Bank.ID != resps[0].Bank.ID {
 			return nil, nil, badInput("%s answers bank %q but %s answers bank %q; %s needs responses to the same bank",
