@@ -171,13 +171,7 @@ func answerRange(q *Question) (lo, hi float64, ok bool) {
 	case Scale:
 		return q.Min, q.Max, q.HasMin && q.HasMax
 	case Number:
-		lo, hi = math.Inf(-1), math.Inf(1)
-		if q.HasMin {
-			lo = q.Min
-		}
-		if q.HasMax {
-			hi = q.Max
-		}
+		lo, hi = q.bounds()
 		return lo, hi, q.HasMin || q.HasMax
 	case Choice:
 		lo, hi = math.Inf(1), math.Inf(-1)

@@ -245,6 +245,18 @@ func (q *Question) Scorable() bool {
 // Answerable reports whether the question takes an answer (every type but info).
 func (q *Question) Answerable() bool { return q.Type != Info }
 
+// bounds is a number question's `min` and `max`, infinite where it has none.
+func (q *Question) bounds() (lo, hi float64) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	if q.HasMin {
+		lo = q.Min
+	}
+	if q.HasMax {
+		hi = q.Max
+	}
+	return lo, hi
+}
+
 // ScoreRange is the lowest and highest item score the question can give. Bounds may be
 // infinite for a number question without min or max. ok is false for unscorable questions.
 func (q *Question) ScoreRange() (lo, hi float64, ok bool) {
@@ -257,13 +269,7 @@ func (q *Question) ScoreRange() (lo, hi float64, ok bool) {
 	case Scale:
 		return q.Min, q.Max, true
 	case Number:
-		lo, hi = math.Inf(-1), math.Inf(1)
-		if q.HasMin {
-			lo = q.Min
-		}
-		if q.HasMax {
-			hi = q.Max
-		}
+		lo, hi = q.bounds()
 		return lo, hi, true
 	case Choice:
 		lo, hi = math.Inf(1), math.Inf(-1)
