@@ -856,7 +856,7 @@ func (l *loader) highlight(m map[string]entry) *Highlight {
 			if k, err := strconv.Atoi(n); err != nil || k < 1 {
 				n = "N"
 			}
-			h = fmt.Sprintf("did you mean `%s %s`?", s, n)
+			h = suggest(s + " " + n)
 		}
 		l.errorf(l.pos(e.val), h, "unknown word %q in `highlight`", words[0])
 		return nil
