@@ -90,3 +90,24 @@ func TestOpenSafetyAllowsOnlyFallbackOrRaisedFlag(t *testing.T) {
 	r = Score(b, questionnaire.Answers{"want": true, "hurt": false, "feel_safe": true}, Options{})
 	assert.Equal(t, "careful", r.Outcome.ID)
 }
+
+// A percent score whose asked items all have a zero-width range has no value, not 0%
+// (review finding 5c).
+func TestPercentOfZeroWidthRange(t *testing.T) {
+	b := loadBank(t, `
+candor: 1
+id: zero-width
+version: 1.0.0
+title: Zero width
+questions:
+  - {id: go, text: "Go on?"}
+  - {id: fixed, text: "How many?", type: number, min: 3, max: 3}
+  - {id: more, text: "More?", when: go == true}
+scores:
+  - {id: pct, label: Share, method: percent, items: [fixed, more]}
+`)
+	r := Score(b, questionnaire.Answers{"go": false, "fixed": 3.0}, Options{})
+	checkScore(t, r, "pct", nil, nil)
+	r = Score(b, questionnaire.Answers{"go": true, "fixed": 3.0, "more": true}, Options{})
+	checkScore(t, r, "pct", num(100), nil)
+}

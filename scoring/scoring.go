@@ -460,7 +460,8 @@ func scoreOne(s *questionnaire.Score, answers questionnaire.Answers, asked map[s
 }
 
 // value is the score's value from the tally of its items: the method applied, missing answers
-// counted lowest or prorated (as sr records), rounded; not ok when it is out of float range.
+// counted lowest or prorated (as sr records), rounded; not ok when it is out of float range
+// or is a percent of a range of zero width.
 func (t tally) value(s *questionnaire.Score, sr *ScoreResult, items []*questionnaire.Question, lo, hi float64) (float64, bool) {
 	missing := len(t.unanswered)
 	sum, wKnown := t.sum, t.wKnown
@@ -487,9 +488,12 @@ func (t tally) value(s *questionnaire.Score, sr *ScoreResult, items []*questionn
 		v = sum / wKnown
 	case questionnaire.Percent:
 		slo, shi := s.SumRangeOver(items)
-		if shi > slo {
-			v = (total - slo) / (shi - slo) * 100
+		if !(shi > slo) {
+			// No room to move (every item counted has a single possible score): a share
+			// of nothing is no value, not 0%.
+			return 0, false
 		}
+		v = (total - slo) / (shi - slo) * 100
 	default:
 		v = total
 	}
