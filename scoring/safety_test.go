@@ -111,3 +111,25 @@ scores:
 	r = Score(b, questionnaire.Answers{"go": true, "fixed": 3.0, "more": true}, Options{})
 	checkScore(t, r, "pct", num(100), nil)
 }
+
+// A section's `when` stopped at the work limit is named as the section's, not as its first
+// question's (review finding 5b).
+func TestTooCostlySectionIsNamed(t *testing.T) {
+	b := loadBank(t, `
+candor: 1
+id: costly-section
+version: 1.0.0
+title: Costly section
+sections:
+  - id: first
+    questions:
+      - {id: n, text: "How many?", type: number, min: 0, max: 100000}
+  - id: later
+    when: 'let a = 1..int(n); all(a, {all(a, {all(a, {# > 0})})})'
+    questions:
+      - {id: q, text: "Q?"}
+`)
+	r := Score(b, questionnaire.Answers{"n": 1000.0}, Options{})
+	require.Len(t, r.Warnings, 1)
+	assert.Equal(t, tooCostly("section", "later"), r.Warnings[0])
+}

@@ -157,8 +157,8 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	for _, q := range b.Questions {
 		env[q.ID] = nil
 	}
-	asked := asked(b, answers, env, func(q *questionnaire.Question) {
-		r.Warnings = append(r.Warnings, tooCostly("question", q.ID))
+	asked := asked(b, answers, env, func(what, id string) {
+		r.Warnings = append(r.Warnings, tooCostly(what, id))
 	})
 	r.countAsked(b, answers, asked)
 	for _, s := range b.Scores {
@@ -330,9 +330,9 @@ func tooCostly(what, id string) string {
 	return fmt.Sprintf("the `when` of %s %q takes more work to decide than candor allows, so it was taken as not holding", what, id)
 }
 
-// asked is Asked, calling tooCostly (when not nil) for each question whose `when` was stopped
-// at the evaluation limits.
-func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]any, tooCostly func(*questionnaire.Question)) map[string]bool {
+// asked is Asked, calling tooCostly (when not nil) with "section" or "question" and the id
+// of each whose `when` was stopped at the evaluation limits.
+func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]any, tooCostly func(what, id string)) map[string]bool {
 	if env == nil {
 		env = make(map[string]any, len(b.Questions))
 		for _, q := range b.Questions {
@@ -347,7 +347,7 @@ func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 			var err error
 			sectionOn, err = sec.When.Eval(env)
 			if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
-				tooCostly(q)
+				tooCostly("section", sec.ID)
 			}
 		}
 		if !sectionOn {
@@ -356,7 +356,7 @@ func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 		scoresSoFar(b, q.When, answers, asked, env)
 		ok, err := q.When.Eval(env)
 		if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
-			tooCostly(q)
+			tooCostly("question", q.ID)
 		}
 		if !ok {
 			continue
