@@ -37,6 +37,9 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 a
 // documentCSP forbids every request: the summary is read offline and phones nowhere.
 const documentCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
+// documentTitle is the HTML summary's <title>, the same for every bank.
+const documentTitle = "Summary"
+
 // summaryHTMLDocument is a complete HTML document holding the summary: one file a person can
 // open in any browser, with no external resource.
 func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
@@ -44,17 +47,16 @@ func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) 
 	if b != nil && strings.TrimSpace(b.Language) != "" {
 		lang = b.Language
 	}
-	title := bankTitle(b, r)
-	if title == "" {
-		title = "Summary"
-	}
 	var s strings.Builder
 	s.WriteString("<!DOCTYPE html>\n")
 	fmt.Fprintf(&s, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", esc(lang))
 	fmt.Fprintf(&s, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", documentCSP)
 	s.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	s.WriteString("<meta name=\"referrer\" content=\"no-referrer\">\n")
-	fmt.Fprintf(&s, "<title>%s</title>\n", esc(oneLine(title)))
+	// A neutral title: the browser's tab, history and window list are seen by anyone at a
+	// shared computer, so the topic stays in the page's heading only (as the web form's
+	// "Questions").
+	s.WriteString("<title>" + documentTitle + "</title>\n")
 	s.WriteString("<style>\n" + documentCSS + summaryCSS + "</style>\n</head>\n<body>\n<main>\n")
 	s.WriteString(SummaryHTML(b, r, opt))
 	s.WriteString("</main>\n</body>\n</html>\n")

@@ -134,6 +134,23 @@ func checkHTMLFragment(t *testing.T, frag string) {
 	assert.True(t, strings.HasPrefix(frag, `<article class="candor-summary">`))
 }
 
+// TestSummaryHTMLTitleIsNeutral: the browser tab and history show "Summary", never the
+// bank's topic; the page's heading still has the bank's title.
+func TestSummaryHTMLTitleIsNeutral(t *testing.T) {
+	c := findCase(t, "trust-readiness-ready")
+	b, r := c.run(t)
+	opt := c.options(b)
+	opt.Format = "html"
+	var buf bytes.Buffer
+	require.NoError(t, Summary(&buf, b, r, opt))
+	out := buf.String()
+	assert.Contains(t, out, "<title>Summary</title>")
+	head, body, ok := strings.Cut(out, "</head>")
+	require.True(t, ok)
+	assert.NotContains(t, head, html.EscapeString(b.Title), "the topic is not in the head")
+	assert.Contains(t, body, "<h1>"+html.EscapeString(b.Title)+"</h1>")
+}
+
 func TestSummaryHTMLEscapes(t *testing.T) {
 	c := findCase(t, "control-characters-safe")
 	b, r := c.run(t)
