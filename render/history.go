@@ -173,6 +173,16 @@ func historyDates(entries []HistoryEntry) []string {
 	return out
 }
 
+// histNumber is a number on score s's scale: "40%" for a percent score (as the summary
+// shows it), "2.4" otherwise.
+func histNumber(s scoring.ScoreResult, v float64) string {
+	n := questionnaire.FormatNumber(v)
+	if s.Score != nil && s.Score.Method == questionnaire.Percent {
+		n += "%"
+	}
+	return n
+}
+
 // histValue is a score's value and band in words: "2.4 Just starting". History is for the
 // counselor: every score is shown, also while an urgent flag is raised (the flags come
 // first).
@@ -184,7 +194,7 @@ func histValue(e HistoryEntry, i int) string {
 		}
 		return "not enough answers"
 	}
-	v := questionnaire.FormatNumber(*s.Value)
+	v := histNumber(s, *s.Value)
 	if s.Band != nil && *s.Band != "" {
 		v += " " + text.Clean(*s.Band)
 	}
@@ -380,7 +390,7 @@ func (t *histText) chart(entries []HistoryEntry, dates []string, i int) {
 	lo, hi, ok := histRange(entries, i)
 	label := text.Clean(first.Label)
 	if ok && first.Min != nil && first.Max != nil {
-		label += fmt.Sprintf(" (%s to %s)", questionnaire.FormatNumber(lo), questionnaire.FormatNumber(hi))
+		label += fmt.Sprintf(" (%s to %s)", histNumber(first, lo), histNumber(first, hi))
 	}
 	t.heading(label)
 	t.chartBody(entries, dates, i)
@@ -421,7 +431,7 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 		}
 		t.line(row + "  " + histValue(e, i))
 	}
-	t.line("  " + strings.Repeat(" ", dw+2) + axisLine(lo, hi, cells, bounds, boundVals))
+	t.line("  " + strings.Repeat(" ", dw+2) + axisLine(first, lo, hi, cells, bounds, boundVals))
 	if legend := histLegend(first); legend != "" {
 		t.wrapped(legend, "  "+strings.Repeat(" ", dw+2), "  "+strings.Repeat(" ", dw+2))
 	}
@@ -479,7 +489,7 @@ func (t *histText) bar(s scoring.ScoreResult, lo, hi float64, cells int, isBound
 
 // axisLine is the axis under the bars: the ends of the range and the band boundaries under
 // their marks, where they fit.
-func axisLine(lo, hi float64, cells int, bounds []int, boundVals []float64) string {
+func axisLine(s scoring.ScoreResult, lo, hi float64, cells int, bounds []int, boundVals []float64) string {
 	axis := []rune(strings.Repeat(" ", cells))
 	put := func(at int, s string) bool {
 		r := []rune(s)
@@ -494,11 +504,11 @@ func axisLine(lo, hi float64, cells int, bounds []int, boundVals []float64) stri
 		copy(axis[at:], r)
 		return true
 	}
-	put(0, questionnaire.FormatNumber(lo))
-	hiS := questionnaire.FormatNumber(hi)
+	put(0, histNumber(s, lo))
+	hiS := histNumber(s, hi)
 	put(cells-len([]rune(hiS)), hiS)
 	for k, p := range bounds {
-		put(p, questionnaire.FormatNumber(boundVals[k]))
+		put(p, histNumber(s, boundVals[k]))
 	}
 	return strings.TrimRight(string(axis), " ")
 }
@@ -537,7 +547,7 @@ func histLegend(s scoring.ScoreResult) string {
 	var parts []string
 	for _, b := range s.Score.Bands {
 		if b.HasMax {
-			parts = append(parts, fmt.Sprintf("%s up to %s", text.Clean(b.Label), questionnaire.FormatNumber(b.Max)))
+			parts = append(parts, fmt.Sprintf("%s up to %s", text.Clean(b.Label), histNumber(s, b.Max)))
 		} else {
 			parts = append(parts, text.Clean(b.Label)+" above")
 		}
@@ -561,14 +571,26 @@ func histChange(entries []HistoryEntry, i int) string {
 	if n < 2 {
 		return ""
 	}
+	s := entries[0].Result.Scores[i]
+	from, to := histNumber(s, *first), histNumber(s, *last)
 	d := scoring.Clean(*last - *first)
+	// A percent score moves by points: "up 33 points", never "up 33%" (a third more).
+	by := func(d float64) string {
+		if s.Score != nil && s.Score.Method == questionnaire.Percent {
+			if d == 1 {
+				return "1 point"
+			}
+			return questionnaire.FormatNumber(d) + " points"
+		}
+		return questionnaire.FormatNumber(d)
+	}
 	switch {
 	case d > 0:
-		return fmt.Sprintf("From the first to the latest: up %s, from %s to %s.", questionnaire.FormatNumber(d), questionnaire.FormatNumber(*first), questionnaire.FormatNumber(*last))
+		return fmt.Sprintf("From the first to the latest: up %s, from %s to %s.", by(d), from, to)
 	case d < 0:
-		return fmt.Sprintf("From the first to the latest: down %s, from %s to %s.", questionnaire.FormatNumber(-d), questionnaire.FormatNumber(*first), questionnaire.FormatNumber(*last))
+		return fmt.Sprintf("From the first to the latest: down %s, from %s to %s.", by(-d), from, to)
 	}
-	return fmt.Sprintf("From the first to the latest: no change, %s at both.", questionnaire.FormatNumber(*first))
+	return fmt.Sprintf("From the first to the latest: no change, %s at both.", from)
 }
 
 // --- markdown -----------------------------------------------------------------------
@@ -578,7 +600,7 @@ func historyLabel(entries []HistoryEntry, i int) string {
 	first := entries[0].Result.Scores[i]
 	label := first.Label
 	if lo, hi, ok := histRange(entries, i); ok && first.Min != nil && first.Max != nil {
-		label += fmt.Sprintf(" (%s to %s)", questionnaire.FormatNumber(lo), questionnaire.FormatNumber(hi))
+		label += fmt.Sprintf(" (%s to %s)", histNumber(first, lo), histNumber(first, hi))
 	}
 	return label
 }
