@@ -3,7 +3,10 @@ package ask
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
@@ -19,6 +22,9 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 	quoted := strconv.Quote(Short(in))
 	switch q.Type {
 	case questionnaire.YesNo:
+		if uncertain(in) {
+			return nil, notSureMessage(q)
+		}
 		return nil, fmt.Sprintf("Please type y for yes or n for no (%s isn't one of those).", quoted)
 	case questionnaire.Choice:
 		return nil, fmt.Sprintf("%s isn't one of the choices. Please type %s.", quoted, ChoiceRange(q))
@@ -77,3 +83,54 @@ func example(nums []string) string {
 
 // Short cuts s to 30 columns for quoting it back to the person.
 func Short(s string) string { return text.Truncate(s, 30) }
+
+// uncertainWords are what people type when they don't know: said back warmly at a yes/no
+// question, not as a wrong answer. Matched as whole words, apostrophes dropped.
+var uncertainWords = []string{
+	"not sure", "unsure", "not certain", "uncertain", "maybe", "perhaps", "possibly",
+	"idk", "dont know", "do not know", "dunno", "no idea", "hard to say", "it depends",
+	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both",
+}
+
+// uncertain reports whether typed words say the person isn't sure ("not sure", "idk",
+// "maybe", "sometimes", "I don't know.").
+func uncertain(in string) bool {
+	words := strings.FieldsFunc(strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(in)),
+		func(r rune) bool { return !unicode.IsLetter(r) })
+	padded := " " + strings.Join(words, " ") + " "
+	for _, w := range uncertainWords {
+		if strings.Contains(padded, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// notSureMessage answers "not sure" at a yes/no question: it is okay, and the question's
+// own guidance for it ("If you're not sure, answer no.") when its text or help has one.
+func notSureMessage(q *questionnaire.Question) string {
+	msg := "It's okay not to be sure. Please type y for yes or n for no"
+	if g := notSureGuidance(q.Text); g != "" {
+		return msg + `; the question says: "` + g + `"`
+	}
+	if g := notSureGuidance(q.Help); g != "" {
+		return msg + `; its help says: "` + g + `"`
+	}
+	return msg + ", whichever is closer for now."
+}
+
+// sentences splits prose into its sentences, each ending at its stop.
+var sentences = regexp.MustCompile(`[^.!?]+(?:[.!?]+|$)`)
+
+// notSureGuidance is the sentence of s that says what to do when unsure: one that starts
+// with "If" and speaks of being sure or in doubt. "" when there is none.
+func notSureGuidance(s string) string {
+	for _, m := range sentences.FindAllString(s, -1) {
+		sentence := strings.Join(strings.Fields(m), " ")
+		lower := strings.ToLower(sentence)
+		if strings.HasPrefix(lower, "if ") && (strings.Contains(lower, "sure") || strings.Contains(lower, "doubt")) {
+			return text.Clean(sentence)
+		}
+	}
+	return ""
+}

@@ -150,7 +150,8 @@ func TestBadAnswersAreExplainedAndAskedAgain(t *testing.T) {
 		id     string
 		want   any
 	}{
-		{"yesno", []string{"maybe", "yes"}, `Please type y for yes or n for no ("maybe" isn't one of those).`, "safe", true},
+		{"yesno", []string{"purple", "yes"}, `Please type y for yes or n for no ("purple" isn't one of those).`, "safe", true},
+		{"yesno not sure", []string{"not sure", "yes"}, `It's okay not to be sure. Please type y for yes or n for no`, "safe", true},
 		{"choice by number", []string{"y", "7", "nearly EVERY day"}, `"7" isn't one of the choices. Please type a number from 0 to 2.`, "mood", 2.0},
 		{"choice by label", []string{"y", "0", "purple", "LIGHT BLUE"}, `"purple" isn't one of the choices. Please type a number from 1 to 2.`, "colour", "light_blue"},
 		{"multi", []string{"y", "0", "2", "1 9", "friends music"}, `"9" isn't one of the choices.`, "helps", []any{"friends", "music"}},
