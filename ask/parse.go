@@ -27,12 +27,24 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 		}
 		return nil, fmt.Sprintf("Please type y for yes or n for no (%s isn't one of those).", quoted)
 	case questionnaire.Choice:
+		if o := nearestOption(q, in); o != "" {
+			return nil, fmt.Sprintf("%s isn't one of the choices. Did you mean %s? Please type %s.", quoted, o, ChoiceRange(q))
+		}
 		return nil, fmt.Sprintf("%s isn't one of the choices. Please type %s.", quoted, ChoiceRange(q))
 	case questionnaire.Multi:
 		var oe *questionnaire.OptionError
 		if errors.As(err, &oe) {
-			return nil, fmt.Sprintf("%s isn't one of the choices. Type the numbers of the ones that fit, like %s.",
-				strconv.Quote(Short(fmt.Sprint(oe.Value))), example(q.OptionNumbers()))
+			bad := fmt.Sprint(oe.Value)
+			mean := ""
+			if o := nearestOption(q, bad); o != "" {
+				mean = " Did you mean " + o + "?"
+			}
+			return nil, fmt.Sprintf("%s isn't one of the choices.%s Type the numbers of the ones that fit, like %s.",
+				strconv.Quote(Short(bad)), mean, example(q.OptionNumbers()))
+		}
+		if ex := (*questionnaire.ExclusiveError)(nil); errors.As(err, &ex) {
+			return nil, fmt.Sprintf("%q goes on its own, so it can't be chosen together with %q. Please choose it alone, or leave it out.",
+				text.Clean(ex.Alone), text.Clean(ex.With))
 		}
 		return nil, "Please type the numbers of the choices that fit."
 	case questionnaire.Scale:
@@ -49,6 +61,21 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 		return nil, fmt.Sprintf("Please type a date as year-month-day, like 2026-11-27 (%s isn't one).", quoted)
 	}
 	return nil, fmt.Sprintf("That's longer than %d characters; please keep it to one shorter line.", questionnaire.MaxTextAnswer)
+}
+
+// nearestOption is the option a typo most likely meant, as "2 (Not sure yet)", or "" when no
+// label (or value) is close (questionnaire's one "did you mean").
+func nearestOption(q *questionnaire.Question, typed string) string {
+	o := q.NearestOption(typed)
+	if o == nil {
+		return ""
+	}
+	for i, x := range q.Options {
+		if x == o {
+			return fmt.Sprintf("%s (%s)", q.OptionNumbers()[i], text.Clean(o.Label))
+		}
+	}
+	return ""
 }
 
 // ChoiceRange says which numbers pick a choice: "a number from 1 to 5".

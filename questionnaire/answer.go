@@ -114,6 +114,7 @@ func (q *Question) parseMultiValue(v any) (any, error) {
 		list = []any{v}
 	}
 	out := make([]any, 0, len(list))
+	chosen := make([]*Option, 0, len(list))
 	for _, item := range list {
 		o := q.findOption(item)
 		if o == nil {
@@ -125,6 +126,10 @@ func (q *Question) parseMultiValue(v any) (any, error) {
 			}
 		}
 		out = append(out, o.Value)
+		chosen = append(chosen, o)
+	}
+	if err := q.checkExclusive(chosen); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -189,7 +194,8 @@ func (q *Question) findOption(v any) *Option {
 // `candor take`'s prompt (numbered true) or given as text in an answers file (numbered
 // false). It is the one matcher for both, so the same words give the same answer:
 //
-//   - yes/no: y, yes, true, n, no, false, in any case;
+//   - yes/no: y, yes, yeah, yep, true, n, no, nope, nah, false, in any case, with trailing
+//     punctuation (ParseYesNo);
 //   - choice: an option's value, or its label in any case and with any spacing; with
 //     numbered, also the number shown before the option (OptionNumbers); y/yes/n/no pick
 //     the one option labelled "Yes"/"No" (YesNoOption);
@@ -342,6 +348,9 @@ func (q *Question) parseMulti(in string, numbered bool) (any, error) {
 	for _, o := range chosen {
 		picked[o] = true
 	}
+	if err := q.checkExclusive(chosen); err != nil {
+		return nil, err
+	}
 	out := []any{}
 	for _, o := range q.Options {
 		if picked[o] {
@@ -349,6 +358,36 @@ func (q *Question) parseMulti(in string, numbered bool) (any, error) {
 		}
 	}
 	return out, nil
+}
+
+// ExclusiveError says that an option which stands alone (`exclusive: true`) was chosen
+// together with another.
+type ExclusiveError struct {
+	Question string
+	// Alone is the exclusive option's label; With the label of another option chosen.
+	Alone, With string
+}
+
+func (e *ExclusiveError) Error() string {
+	return fmt.Sprintf("%q: option %q stands alone (exclusive), so it cannot be chosen with %q", e.Question, e.Alone, e.With)
+}
+
+// checkExclusive refuses an exclusive option chosen with another (distinct) option.
+func (q *Question) checkExclusive(chosen []*Option) error {
+	if len(chosen) < 2 {
+		return nil
+	}
+	for _, o := range chosen {
+		if !o.Exclusive {
+			continue
+		}
+		for _, other := range chosen {
+			if other != o {
+				return &ExclusiveError{Question: q.ID, Alone: o.Label, With: other.Label}
+			}
+		}
+	}
+	return nil
 }
 
 // OptionNumbers are the numbers shown before a choice or multi question's options, which
@@ -384,12 +423,16 @@ func (q *Question) ownNumbers() bool {
 	return len(q.Options) > 0
 }
 
-// ParseYesNo reads yes/no as a person or a file may write it.
+// ParseYesNo reads yes/no as a person or a file may write it: y, yes, yeah, yep, yup, true;
+// n, no, nope, nah, false; in any case, with trailing punctuation ("Yes.", "no!"). It is the
+// one reading of yes and no, for the prompt and for files alike.
 func ParseYesNo(s string) (bool, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "y", "yes", "true":
+	w := strings.ToLower(strings.TrimSpace(s))
+	w = strings.TrimRightFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	switch w {
+	case "y", "yes", "yeah", "yep", "yup", "true":
 		return true, true
-	case "n", "no", "false":
+	case "n", "no", "nope", "nah", "false":
 		return false, true
 	}
 	return false, false

@@ -22,7 +22,9 @@ func TestParseValue(t *testing.T) {
 		{"safe", "y", true, ""},
 		{"safe", " NO ", false, ""},
 		{"safe", true, true, ""},
-		{"safe", "yep", nil, `"safe" takes yes or no, not "yep"`},
+		{"safe", "yep", true, ""},
+		{"safe", "No.", false, ""},
+		{"safe", "yes please", nil, `"safe" takes yes or no, not "yes please"`},
 		{"safe", 1, nil, `"safe" takes yes or no, not 1`},
 		{"level", 2, 2.0, ""},
 		{"level", int64(3), 3.0, ""},
@@ -67,15 +69,15 @@ func TestParseValue(t *testing.T) {
 }
 
 func TestParseYesNo(t *testing.T) {
-	for _, s := range []string{"y", "Y", "yes", "YES", " yes ", "true", "True"} {
+	for _, s := range []string{"y", "Y", "yes", "YES", " yes ", "true", "True", "yeah", "Yep", "yes.", "Yes!", "yeah..", "YUP"} {
 		v, ok := ParseYesNo(s)
 		assert.True(t, ok && v, s)
 	}
-	for _, s := range []string{"n", "N", "no", "No", "false", "FALSE"} {
+	for _, s := range []string{"n", "N", "no", "No", "false", "FALSE", "nope", "Nah", "no.", "No!", "n."} {
 		v, ok := ParseYesNo(s)
 		assert.True(t, ok && !v, s)
 	}
-	for _, s := range []string{"", "maybe", "1", "0", "yess", "oui"} {
+	for _, s := range []string{"", "maybe", "1", "0", "yess", "oui", ".", "yes no", "not", "-no"} {
 		_, ok := ParseYesNo(s)
 		assert.False(t, ok, s)
 	}

@@ -22,7 +22,7 @@ var (
 var (
 	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
 	sourceKeys    = []string{"title", "author", "url", "note"}
-	optionKeys    = []string{"value", "label", "score", "code"}
+	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
 	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse", "code"}
 	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme"}
@@ -374,6 +374,9 @@ func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
 				o.Score, o.HasScore = f, true
 			}
 		}
+		if e, ok := om["exclusive"]; ok {
+			o.Exclusive, _ = l.boolean(e.val, "an option's `exclusive`", depth+2)
+		}
 		opts = append(opts, o)
 	}
 	if kinds[true] && kinds[false] {
@@ -528,6 +531,24 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 	return q
 }
 
+// exclusiveShape checks `exclusive` options: they stand alone only among several choices,
+// so they mean something in a multi question alone, and not every option can be one.
+func (l *loader) exclusiveShape(q *Question, at *yaml.Node) {
+	n := 0
+	for _, o := range q.Options {
+		if o.Exclusive {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+	case q.Type != Multi && q.ChoiceList == "":
+		l.warnf(l.pos(at), "remove `exclusive`, or make the question `type: multi`", "question %q takes one choice, so `exclusive` changes nothing", q.ID)
+	case q.Type == Multi && n == len(q.Options):
+		l.warnf(l.pos(at), "mark only the option that stands alone, such as \"Nobody right now\"", "every option of question %q is `exclusive`, so only one can be chosen; use `type: choice`", q.ID)
+	}
+}
+
 // questionShape checks the keys that depend on the question's type.
 func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 	if q.Type == "" {
@@ -573,6 +594,7 @@ func (l *loader) questionChoices(q *Question, qm map[string]entry, depth int) {
 	}
 	if n.Kind != yaml.ScalarNode {
 		q.Options = l.options(n, fmt.Sprintf("the choices of question %q", q.ID), depth+1)
+		l.exclusiveShape(q, n)
 		return
 	}
 	name := n.Value
@@ -591,6 +613,7 @@ func (l *loader) questionChoices(q *Question, qm map[string]entry, depth int) {
 		return
 	}
 	q.ChoiceList, q.Options = cl.ID, cl.Options
+	l.exclusiveShape(q, n)
 }
 
 // questionRange checks `min` and `max`: a scale needs both, whole and in order; a number's and a

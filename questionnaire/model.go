@@ -183,7 +183,10 @@ type Option struct {
 	Score    float64
 	HasScore bool
 	Code     *Coding
-	Pos      Pos
+	// Exclusive (`exclusive: true`, multi questions only) is an option that stands alone,
+	// such as "Nobody right now": chosen with another option, the answer is refused.
+	Exclusive bool
+	Pos       Pos
 }
 
 // Section groups questions under a title.

@@ -57,6 +57,14 @@ type Response struct {
 	statusRead bool
 }
 
+// Drifted reports whether b is not quite the bank r was answered with: another version, or
+// the same version with different content. Resolve then warns of it in its first diagnostic,
+// for a counselor; `candor take` says it to the person in plain words instead.
+func (r *Response) Drifted(b *Bank) bool {
+	return r.Bank.Version != "" && r.Bank.Version != b.Version ||
+		r.Bank.Digest != "" && b.Digest != "" && r.Bank.Digest != b.Digest
+}
+
 // ClaimedStatus is the status the file read says it has, "" when it says none (or the
 // response was not read from a file). It is a claim: scoring derives the status from the
 // answers and warns when the two differ.
@@ -347,6 +355,7 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 		d.errorf(at(r.BankPos), fmt.Sprintf("score it with the bank it answers: give `--bank` a file whose id is %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
 		return nil, d.list
 	}
+	// Drifted's cases; this warning is the first diagnostic (Drifted says so).
 	switch {
 	case r.Bank.Version != "" && r.Bank.Version != b.Version:
 		d.warnf(at(r.versionPos), "scores may differ from when it was answered", "the response was given to version %s of %q; this is version %s", r.Bank.Version, b.ID, b.Version)

@@ -344,6 +344,12 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		return nil, err
 	}
 	answers, rds := resp.Resolve(t.bank)
+	if resp.Drifted(t.bank) && len(rds) > 0 && rds[0].Severity == questionnaire.Warning {
+		// Said to the person in plain words; the counselor's commands say it their way.
+		rds = rds[1:]
+		t.warnings = append(t.warnings, driftWords)
+		fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", driftWords)
+	}
 	t.printDiags(rds, sources)
 	if rds.HasErrors() {
 		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed with this bank. It has not been changed.\n", text.Sanitize(path))
@@ -358,6 +364,9 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	t.path = path
 	return answers, nil
 }
+
+// driftWords tell a person that the bank changed since they began (Response.Drifted).
+const driftWords = "This questionnaire has changed a little since you started; your answers still count."
 
 // findBank sets the bank to answer with: BANK when given; else the built-in bank resp names
 // (never a file of that name in the current folder), or the default built-in bank when there
