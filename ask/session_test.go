@@ -347,7 +347,9 @@ func TestTypedAndFileAnswersMatchTheSameWords(t *testing.T) {
 	}{
 		{"safe", "Yes", true},
 		{"safe", " n ", false},
-		{"safe", "nope", nil},
+		{"safe", "nope", false},
+		{"safe", "Yeah.", true},
+		{"safe", "nein", nil},
 		{"colour", "light  blue", "light_blue"},
 		{"colour", "LIGHT BLUE", "light_blue"},
 		{"colour", " Light\tblue ", "light_blue"},
