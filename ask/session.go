@@ -8,6 +8,7 @@ package ask
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -48,6 +49,12 @@ type Session struct {
 
 	cur      *questionnaire.Question
 	reopened bool
+	// revising is set by Revise: answers return to the end (by way of the questions still
+	// open), not to the next question.
+	revising bool
+	// changed is set once this session records an answer or skip that differs from the
+	// response's (Changed).
+	changed bool
 
 	// open counts the asked, required questions without an answer (the status).
 	open int
@@ -294,7 +301,7 @@ func (s *Session) Back() error {
 	if end == 0 {
 		return &Problem{AtFirst, "This is the first question, so there's nothing to go back to."}
 	}
-	s.cur, s.reopened = s.asked[end-1], false
+	s.cur, s.reopened = s.asked[end-1], false // still revising, if it was
 	return nil
 }
 
@@ -305,9 +312,29 @@ func (s *Session) GoTo(id string) error {
 	if q == nil || !s.on[q.Index] {
 		return &Problem{NotAsked, fmt.Sprintf("%q is not one of the questions asked.", id)}
 	}
-	s.cur, s.reopened = q, false
+	s.cur, s.reopened, s.revising = q, false, false
 	return nil
 }
+
+// Revise makes question number n of the review list (ReviewItem.Number) current, to change
+// its answer once every question is done: after it is answered, kept or skipped, the
+// session goes back to the end (Done), or to a question still open when the new answer made
+// one asked. Going back from it is allowed as ever. A number not in the list is a *Problem
+// (NotAsked).
+func (s *Session) Revise(n int) error {
+	for _, q := range s.asked {
+		if q.Answerable() && s.place[q.Index] == n {
+			s.cur, s.reopened, s.revising = q, false, true
+			return nil
+		}
+	}
+	return &Problem{NotAsked, fmt.Sprintf("There's no question %d; the questions are numbered 1 to %d.", n, s.total)}
+}
+
+// Changed reports whether this session has recorded an answer or a skip that differs from
+// what the response held when the session began: a front end leaves a finished response
+// that was only looked over as it was, byte for byte.
+func (s *Session) Changed() bool { return s.changed }
 
 // ReviewItem is one asked question with its answer, for a review list.
 type ReviewItem struct {
@@ -374,6 +401,12 @@ func (s *Session) save() error {
 // record stores an answer (or a skip) and saves it before anything is evaluated; then it
 // brings the asked questions, the status and the flags up to date and moves on.
 func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
+	if old, had := s.answers[q.ID]; (had && v != nil && reflect.DeepEqual(old, v)) || (!had && v == nil && s.skipped[q.ID] == skipped) {
+		// The answer it had (or the skip): nothing to record, nothing to save.
+		s.advance(q)
+		return nil
+	}
+	s.changed = true
 	if q.Required && s.place[q.Index] > 0 { // asked, and takes an answer
 		if had := s.answers[q.ID] != nil; had && v == nil {
 			s.open++
@@ -497,6 +530,13 @@ func (s *Session) index(q *questionnaire.Question) int {
 // advance moves from q to the next question asked; after the last, to the first one still
 // open (Reopened), or to the end.
 func (s *Session) advance(q *questionnaire.Question) {
+	if s.revising {
+		// Back to the end, by way of any question the change opened.
+		s.cur = s.firstOpen()
+		s.reopened = s.cur != nil
+		s.revising = s.cur != nil
+		return
+	}
 	i := s.index(q)
 	if i < len(s.asked) && s.asked[i] == q {
 		i++

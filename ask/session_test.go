@@ -393,3 +393,67 @@ func TestTypedAndFileAnswersMatchTheSameWords(t *testing.T) {
 		})
 	}
 }
+
+// TestReviseReturnsToTheEnd: from the review, a question is changed by its number and the
+// session goes back to the end, or to a question the new answer opened; the same answer
+// again changes nothing and saves nothing.
+func TestReviseReturnsToTheEnd(t *testing.T) {
+	s, saves := newSession(t, nil)
+	for _, in := range []string{"", "y", "2", "1", "5", "8", "2020-01-01", ""} {
+		require.NoError(t, s.Answer(in), in)
+	}
+	require.True(t, s.Done())
+	assert.True(t, s.Changed())
+	n := *saves
+
+	// Numbered as the review lists them: 2 is the colour.
+	assert.Equal(t, NotAsked, problem(t, s.Revise(99)))
+	assert.Equal(t, NotAsked, problem(t, s.Revise(0)))
+	require.NoError(t, s.Revise(2))
+	st := at(t, s, "colour", 2, 7)
+	assert.Equal(t, "Light blue", st.AnswerText)
+	require.NoError(t, s.Answer("light blue"))
+	assert.True(t, s.Done(), "the same answer: back to the end")
+	assert.Equal(t, n, *saves, "the same answer is not saved again")
+
+	// Keeping it with Enter goes back to the end too.
+	require.NoError(t, s.Revise(1))
+	require.NoError(t, s.Answer(""))
+	assert.True(t, s.Done())
+
+	// A new answer that opens a question goes there, then to the end.
+	require.NoError(t, s.Revise(2))
+	require.NoError(t, s.Answer("red"))
+	assert.Greater(t, *saves, n)
+	st = at(t, s, "why_red", 3, 8)
+	assert.True(t, st.Reopened)
+	require.NoError(t, s.Answer("warm"))
+	assert.True(t, s.Done())
+
+	// Back from a question being revised, then on: still back to the end after it.
+	require.NoError(t, s.Revise(4))
+	require.NoError(t, s.Back())
+	at(t, s, "why_red", 3, 8)
+	require.NoError(t, s.Answer("warmer"))
+	assert.True(t, s.Done())
+}
+
+// TestChangedOnlyByADifferentAnswer: a finished response looked over is left as it was.
+func TestChangedOnlyByADifferentAnswer(t *testing.T) {
+	b := loadBank(t, "steps.yaml")
+	resp := questionnaire.NewResponse(b, fixed)
+	resp.SetAnswer("safe", false)
+	resp.SetAnswer("colour", "red")
+	resp.SetAnswer("why_red", "warm")
+	s := NewSession(b, resp, Options{Now: func() time.Time { return fixed }})
+	require.True(t, s.Done())
+	require.NoError(t, s.Revise(1))
+	require.NoError(t, s.Answer("no"))
+	assert.False(t, s.Changed())
+	require.NoError(t, s.Revise(1))
+	require.NoError(t, s.Answer("nope"))
+	assert.False(t, s.Changed())
+	require.NoError(t, s.Revise(3))
+	require.NoError(t, s.Answer("cold"))
+	assert.True(t, s.Changed())
+}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -113,17 +114,84 @@ func (t *Session) Run(ctx context.Context) (Status, error) {
 	if err := t.showAtOnce(ctx); err != nil {
 		return stopStatus(err)
 	}
-	for !t.step.Done() {
-		if err := t.ask(ctx); err != nil {
+	thanked := t.step.Done() // a finished response: welcomeBack said so
+	for {
+		for !t.step.Done() {
+			if err := t.ask(ctx); err != nil {
+				return stopStatus(err)
+			}
+		}
+		if err := t.step.Save(); err != nil {
+			return Interrupted, err
+		}
+		if !thanked {
+			t.blank()
+			t.say("That's every question. Thank you for taking the time.")
+			thanked = true
+		}
+		more, err := t.review(ctx)
+		if err != nil {
 			return stopStatus(err)
 		}
+		if !more {
+			return Finished, nil
+		}
 	}
-	if err := t.step.Save(); err != nil {
-		return Interrupted, err
+}
+
+// review lists every answer, numbered, and reads which to change: a number makes that
+// question current (more is true); an empty line, or the end of the input, goes on to the
+// summary; q stops.
+func (t *Session) review(ctx context.Context) (more bool, err error) {
+	items := t.step.Review()
+	if len(items) == 0 {
+		return false, nil
 	}
 	t.blank()
-	t.say("That's every question. Thank you for taking the time.")
-	return Finished, nil
+	t.say("Here are your answers:")
+	w := len(strconv.Itoa(items[len(items)-1].Number))
+	for _, it := range items {
+		num := fmt.Sprintf("  %*d  ", w, it.Number)
+		indent := strings.Repeat(" ", len(num))
+		for _, l := range text.WrapIndent(text.Clean(it.Question.Text), t.opt.Width, num, indent) {
+			fmt.Fprintln(t.out, l)
+		}
+		t.sayIndented(reviewAnswer(it), indent)
+	}
+	t.blank()
+	ask := "To change an answer, type its number. Press Enter to see your summary."
+	t.say(ask)
+	for {
+		in, err := t.readLine(ctx)
+		var st *errStop
+		switch {
+		case errors.As(err, &st) && st.status == EndOfInput:
+			return false, nil // piped answers that end here: on to the summary
+		case err != nil:
+			return false, err
+		case in == "":
+			return false, nil
+		case strings.EqualFold(in, "q"):
+			return false, t.quit()
+		}
+		n, convErr := strconv.Atoi(in)
+		if convErr == nil && t.step.Revise(n) == nil {
+			return true, nil
+		}
+		t.say(fmt.Sprintf("Please type a number from %d to %d, or press Enter to see your summary.",
+			items[0].Number, items[len(items)-1].Number))
+	}
+}
+
+// reviewAnswer is an answer as the review lists it, under its question.
+func reviewAnswer(it ask.ReviewItem) string {
+	switch {
+	case it.Answer != nil:
+		return "Your answer: " + describeAnswer(it.Question, it.AnswerText)
+	case it.Skipped:
+		return "(skipped)"
+	}
+	return "(no answer yet)"
 }
 
 // stopStatus turns the error that ended the question loop into how the session ended.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/candor-app/candor/ask"
 	"github.com/candor-app/candor/ask/terminal"
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/safefile"
@@ -113,6 +114,10 @@ type taker struct {
 	fresh bool
 	// warnings from reading a resumed response, added to the result.
 	warnings []string
+	// asIs is true for a resumed response that was finished: it is written again only once
+	// the session changes an answer (step.Changed), so looking it over leaves it byte for byte.
+	asIs bool
+	step *ask.Session
 	// saveMu is held while a save runs; over (under overMu) is set once the session has
 	// ended by itself. See watchStop.
 	saveMu sync.Mutex
@@ -359,6 +364,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		// Written back, what its aliases stand for would be spelled out past the limits.
 		return nil, badInput("%s cannot be resumed: %v. It has not been changed.", path, err)
 	}
+	t.asIs = resp.ClaimedStatus() == questionnaire.Completed && (t.opts.Respondent == "" || t.opts.Respondent == resp.Respondent)
 	t.adopt(resp, answers, rds)
 	t.resp = resp
 	t.path = path
@@ -404,6 +410,9 @@ func (t *taker) save(r *questionnaire.Response) error {
 	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && r.Status != questionnaire.Completed {
 		return nil // nothing to keep yet: no empty file is left if the person stops now
 	}
+	if t.asIs && (t.step == nil || !t.step.Changed()) {
+		return nil // a finished response, looked over and left as it was
+	}
 	data, err := r.Marshal(t.bank)
 	if err != nil {
 		return err
@@ -440,6 +449,7 @@ func (t *taker) session(ctx context.Context) error {
 		SavedTo:  t.path,
 		Now:      t.f.Now,
 	})
+	t.step = s.Step()
 	status, err := s.Run(ctx)
 	t.endSession()
 	close(done)
