@@ -76,7 +76,7 @@ and a note says how many answer other banks; --out-dir DIR writes one table per 
 (DIR/BANK-ID.csv, readable by you alone; an existing file is never replaced: the next free name
 BANK-ID-2.csv is taken, and candor says which files it wrote). With --bank, a folder's
 responses to other banks are left out, with a note.`,
-		Example: "  candor score ~/.local/share/candor/trust-readiness-20261122-090000.yaml\n" +
+		Example: "  candor score ~/.local/share/candor/candor-20261122-090000.yaml\n" +
 			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" +
 			"  candor score --format csv --out-dir tables ~/clients/\n" +
 			"  candor score --bank my-bank.yaml --format json answers.yaml",

@@ -67,7 +67,7 @@ Questions go to standard error and the summary to standard output, so
 line: printf 'y\ny\nn\ny\n' | candor take`,
 		Example: "  candor take\n" +
 			"  candor take accountability --respondent Sam\n" +
-			"  candor take --resume ~/.local/share/candor/trust-readiness-20261122-090000.yaml\n" +
+			"  candor take --resume ~/.local/share/candor/candor-20261122-090000.yaml\n" +
 			"  candor take my-bank.yaml --answers answers.yaml --format json",
 		Args:              rangeArgs(0, 1, "at most one bank"),
 		ValidArgsFunction: bankCompletion,
@@ -256,7 +256,8 @@ func firstSummary(ds questionnaire.Diagnostics) string {
 	return "it cannot be read"
 }
 
-// claimDefault picks a new file in the data folder: <bank>-<UTC time>.yaml.
+// claimDefault picks a new file in the data folder: candor-<UTC time>.yaml. The name does
+// not say what the answers are about (the bank id is inside), for a shared computer.
 func (t *taker) claimDefault() error {
 	dir, err := t.f.DataDir()
 	if err != nil {
@@ -271,7 +272,7 @@ func (t *taker) claimDefault() error {
 	}
 	// What killed sessions left here (temporary files holding answers, lock files) goes now.
 	safefile.RemoveStale(dir)
-	base := t.bank.ID + "-" + t.resp.Started.UTC().Format("20060102-150405")
+	base := "candor-" + t.resp.Started.UTC().Format("20060102-150405")
 	for i := 1; i < 100; i++ {
 		name := base + ".yaml"
 		if i > 1 {
@@ -440,7 +441,8 @@ func (t *taker) session(ctx context.Context) error {
 	// Watched from here: starting the session already works out the resumed answers' whens.
 	done := make(chan struct{})
 	go t.watchStop(ctx, done)
-	s := terminal.New(t.bank, t.resp, terminal.NewLineReader(t.f.IO.In), e, terminal.Options{
+	in := terminal.NewLineReader(t.f.IO.In)
+	s := terminal.New(t.bank, t.resp, in, e, terminal.Options{
 		Width:    min(t.width, text.MaxWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
 		Terminal: t.f.IO.IsStdinTTY(),
@@ -466,7 +468,10 @@ func (t *taker) session(ctx context.Context) error {
 	}
 	switch status {
 	case terminal.Finished:
-		return t.summary(s.Answers())
+		if err := t.summary(s.Answers()); err != nil {
+			return err
+		}
+		return t.offerDelete(ctx, in, s.Answers())
 	case terminal.Quit:
 		fmt.Fprintln(e)
 		if t.path == "" {
@@ -478,13 +483,53 @@ func (t *taker) session(ctx context.Context) error {
 			return nil
 		}
 		fmt.Fprintf(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
-		return nil
+		return t.offerDelete(ctx, in, s.Answers())
 	}
 	// Interrupted, or the input ended: every answer is already saved; save once more so the
 	// file's time is current, and say how to come back.
 	fmt.Fprintln(e)
 	t.sayStopped(e, t.save(t.resp))
 	return errInterrupted
+}
+
+// offerDelete offers, at the end of a session whose answers raise an urgent flag (the person
+// may not be safe), to delete the file that holds them: d deletes it (with its lock and
+// temporary files), anything else, or the end of the input, keeps it.
+func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers questionnaire.Answers) error {
+	if t.path == "" || !t.lock.Holds() || !raisesUrgent(t.bank, answers) {
+		return nil
+	}
+	e := t.f.IO.ErrOut
+	fmt.Fprintln(e)
+	for _, l := range text.Wrap("Your answers are in "+text.Sanitize(t.path)+". If someone else can use this computer "+
+		"and you'd rather they never see them, you can delete them now: type d and press Enter. "+
+		"To keep them, just press Enter.", min(t.width, text.MaxWidth)) {
+		fmt.Fprintln(e, l)
+	}
+	fmt.Fprint(e, "> ")
+	line, err := in.ReadLine(ctx)
+	if !t.f.IO.IsStdinTTY() {
+		fmt.Fprintln(e)
+	}
+	if err != nil || !strings.EqualFold(strings.TrimSpace(line), "d") {
+		fmt.Fprintln(e, "Kept.")
+		return nil
+	}
+	if err := t.lock.Remove(); err != nil {
+		return badInput("could not delete %s: %v", t.path, err)
+	}
+	fmt.Fprintf(e, "Deleted. Your answers are no longer in %s.\n", text.Sanitize(t.path))
+	return nil
+}
+
+// raisesUrgent reports whether the answers raise an urgent flag.
+func raisesUrgent(b *questionnaire.Bank, answers questionnaire.Answers) bool {
+	for _, f := range scoring.Score(b, answers, scoring.Options{}).Flags {
+		if f.Level == questionnaire.Urgent {
+			return true
+		}
+	}
+	return false
 }
 
 // sayStopped says what is saved after a stop, given the error of the last save.

@@ -169,7 +169,7 @@ func TestTakeRemovesStaleTemporaryFiles(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data", "candor")
 	require.NoError(t, os.MkdirAll(data, 0o700))
-	orphan := filepath.Join(data, ".trust-readiness-20261101-090000.yaml.2851.tmp")
+	orphan := filepath.Join(data, ".candor-20261101-090000.yaml.2851.tmp")
 	require.NoError(t, os.WriteFile(orphan, []byte("answers: {feel_safe: false}\n"), 0o600))
 	kept := filepath.Join(data, "trust-readiness-20261102-090000.yaml")
 	require.NoError(t, os.WriteFile(kept, []byte("answers: {feel_safe: true}\n"), 0o600))

@@ -27,14 +27,14 @@ func TestTakeDefaultFileIsNamedByBankAndTimeAndPrivate(t *testing.T) {
 	dataDir := filepath.Join(t.TempDir(), "share", "candor")
 	code, _, stderr := runTake(t, dataDir, "y\nq\n")
 	require.Equal(t, 0, code, stderr)
-	first := filepath.Join(dataDir, "trust-readiness-20261122-090000.yaml")
+	first := filepath.Join(dataDir, "candor-20261122-090000.yaml")
 	assert.Contains(t, stderr, first)
 	assert.Contains(t, stderr, "candor take --resume "+first)
 
 	// A second session in the same second gets a name of its own: nothing is written over.
 	code, _, stderr = runTake(t, dataDir, "n\nq\n")
 	require.Equal(t, 0, code, stderr)
-	second := filepath.Join(dataDir, "trust-readiness-20261122-090000-2.yaml")
+	second := filepath.Join(dataDir, "candor-20261122-090000-2.yaml")
 	assert.Contains(t, stderr, second)
 
 	for path, answer := range map[string]string{first: "feel_safe: true", second: "feel_safe: false"} {

@@ -13,7 +13,7 @@ import (
 // handed out. To keep that small for a folder of hundreds of thousands of files, the names are
 // sorted in runs of runLen and each run is kept front-coded: a name is stored as how many
 // bytes it shares with the one before and the bytes that differ. Names as `candor take` writes
-// them (bank-date-time.yaml) share most of their bytes, so a name takes about 15 bytes instead
+// them (candor-date-time.yaml) share most of their bytes, so a name takes about 15 bytes instead
 // of about 70 as a string. The runs are merged as the names are handed out.
 const runLen = 4096
 

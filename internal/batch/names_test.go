@@ -33,7 +33,7 @@ func TestNameListOrder(t *testing.T) {
 				var name string
 				switch rng.IntN(3) {
 				case 0: // as take names them: long shared prefixes
-					name = fmt.Sprintf("trust-readiness-2026%04d-%06d.yaml", rng.IntN(1300), rng.IntN(1000000))
+					name = fmt.Sprintf("candor-2026%04d-%06d.yaml", rng.IntN(1300), rng.IntN(1000000))
 				case 1: // a name that is a prefix of others
 					name = "trust-readiness"
 				default:

@@ -55,3 +55,31 @@ func TestWriteFileIsPrivate(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(dir, ".*tmp"))
 	assert.Empty(t, left, "no temporary file is left behind")
 }
+
+// TestRemoveTakesTheLockAndTheLeftovers: Remove deletes a response, its lock file and the
+// temporary files of killed saves, and nothing of a file another session holds.
+func TestRemoveTakesTheLockAndTheLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	other := filepath.Join(dir, "other.yaml")
+	for _, p := range []string{path, filepath.Join(dir, ".r.yaml.123.tmp"), other, filepath.Join(dir, ".other.yaml.9.tmp")} {
+		require.NoError(t, os.WriteFile(p, []byte("x"), 0o600))
+	}
+	require.NoError(t, Remove(path))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{".other.yaml.9.tmp", "other.yaml"}, names, "only r.yaml's files go")
+	require.NoError(t, Remove(path), "already gone is not an error")
+
+	held, err := TryLock(other)
+	require.NoError(t, err)
+	defer held.Release()
+	err = Remove(other)
+	require.ErrorIs(t, err, ErrLocked)
+	_, err = os.Stat(other)
+	assert.NoError(t, err, "a file another session holds is kept")
+}
