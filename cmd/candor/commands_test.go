@@ -176,3 +176,30 @@ func TestNewCmdForm(t *testing.T) {
 		{args: "a b", wantErr: "form takes one bank"},
 	})
 }
+
+func TestNewCmdAnswers(t *testing.T) {
+	runCases(t, NewCmdAnswers, []cmdCase[AnswersOptions]{
+		{args: "", want: AnswersOptions{Format: "text"}},
+		{args: "--format json --width 50", want: AnswersOptions{Format: "json", Width: 50}},
+		{args: "--format csv", wantErr: "csv"},
+	})
+}
+
+func TestNewCmdAnswersContinue(t *testing.T) {
+	runCases(t, NewCmdAnswersContinue, []cmdCase[AnswersContinueOptions]{
+		{args: "", want: AnswersContinueOptions{Format: "text"}},
+		{args: "accountability --format json", want: AnswersContinueOptions{Bank: "accountability", Format: "json"}},
+		{args: "a b", wantErr: "at most one bank"},
+	})
+}
+
+func TestNewCmdAnswersDelete(t *testing.T) {
+	runCases(t, NewCmdAnswersDelete, []cmdCase[AnswersDeleteOptions]{
+		{args: "a.yaml b.yaml", want: AnswersDeleteOptions{Files: []string{"a.yaml", "b.yaml"}}},
+		{args: "--yes a.yaml", want: AnswersDeleteOptions{Files: []string{"a.yaml"}, Yes: true}},
+		{args: "--all", want: AnswersDeleteOptions{All: true, Files: []string{}}},
+		{args: "--all -y", want: AnswersDeleteOptions{All: true, Yes: true, Files: []string{}}},
+		{args: "", wantErr: "needs the files to delete, or --all"},
+		{args: "--all a.yaml", wantErr: "--all deletes every file"},
+	})
+}

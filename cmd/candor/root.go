@@ -40,7 +40,7 @@ Start with:  candor take`,
 			root.AddCommand(c)
 		}
 	}
-	add(groupAnswering, NewCmdTake(f, nil))
+	add(groupAnswering, NewCmdTake(f, nil), NewCmdAnswers(f, nil))
 	add(groupCounselors,
 		NewCmdInit(f, nil),
 		NewCmdValidate(f, nil),

@@ -198,6 +198,7 @@ func (t *taker) start() error {
 	}
 	t.resp = questionnaire.NewResponse(t.bank, t.f.Now())
 	t.resp.Respondent = t.opts.Respondent
+	t.sayUnfinished()
 	switch {
 	case t.opts.NoSave:
 		return nil
@@ -205,6 +206,32 @@ func (t *taker) start() error {
 		return t.claim(t.opts.Save)
 	}
 	return t.claimDefault()
+}
+
+// sayUnfinished says, before a new session, that unfinished answers to the same bank are
+// saved in the data folder, and how to carry on with them instead.
+func (t *taker) sayUnfinished() {
+	_, saved, err := listSaved(t.f)
+	if err != nil {
+		return
+	}
+	for _, s := range saved {
+		if s.Bank != t.bank.ID || s.Status != questionnaire.InProgress {
+			continue
+		}
+		bank := t.opts.Bank
+		if bank == "" {
+			bank = t.bank.ID
+		}
+		cmd := "candor answers continue " + shellQuote(bank)
+		msg := fmt.Sprintf("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
+			s.Updated.Local().Format("2 Jan 2006, 15:04"))
+		for _, l := range text.Wrap(msg, min(t.width, text.MaxWidth)) {
+			fmt.Fprintln(t.f.IO.ErrOut, l)
+		}
+		fmt.Fprintf(t.f.IO.ErrOut, "  %s\n\n", text.Sanitize(cmd))
+		return
+	}
 }
 
 // claim makes path the save file: its folder exists (created 0700 if missing), it is locked,
@@ -501,9 +528,13 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers q
 	}
 	e := t.f.IO.ErrOut
 	fmt.Fprintln(e)
-	for _, l := range text.Wrap("Your answers are in "+text.Sanitize(t.path)+". If someone else can use this computer "+
-		"and you'd rather they never see them, you can delete them now: type d and press Enter. "+
-		"To keep them, just press Enter.", min(t.width, text.MaxWidth)) {
+	w := min(t.width, text.MaxWidth)
+	for _, l := range text.Wrap("If someone else can use this computer and you'd rather they never see your answers, "+
+		"you can delete them now. They are in this file:", w) {
+		fmt.Fprintln(e, l)
+	}
+	fmt.Fprintf(e, "  %s\n", text.Sanitize(t.path))
+	for _, l := range text.Wrap("Type d and press Enter to delete it, or just press Enter to keep it.", w) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprint(e, "> ")

@@ -100,3 +100,60 @@ func TestTakeOnARealTerminal(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(saved), "  feel_safe: true\n  want_relationship: 1\n")
 }
+
+// TestReviewAndDeleteOnARealTerminal: after an urgent flag and the last question, the person
+// sees every answer numbered, changes one by its number, sees the summary, and deletes the
+// file when offered; then `candor answers delete` asks before deleting another.
+func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
+	bin, err := exec.LookPath("candor")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	other := filepath.Join(dir, "other.yaml")
+	env := fmt.Sprintf("env HOME=%s XDG_DATA_HOME=%s/data NO_COLOR=1 LANG=C.UTF-8 COLUMNS=60 ", shellQuote(dir), shellQuote(dir))
+	command := env + fmt.Sprintf("%s take --save %s; echo \"exit status $?\"; %s answers delete %s; echo \"delete status $?\"; sleep 600",
+		shellQuote(bin), shellQuote(path), shellQuote(bin), shellQuote(other))
+	require.NoError(t, os.WriteFile(other, []byte("candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nanswers: {feel_safe: true}\n"), 0o600))
+	tm := startTmux(t, dir, command)
+
+	tm.waitScreen("(y/n, ? for help)")
+	tm.run("send-keys", "-t", "take", "n", "Enter")
+	tm.waitScreen("Press Enter when you're ready to go on")
+	tm.run("send-keys", "-t", "take", "Enter")
+	for _, k := range []string{"y", "y", "y"} {
+		tm.run("send-keys", "-t", "take", k, "Enter")
+	}
+	scr := tm.waitScreen("Press Enter to see your summary.")
+	assert.Contains(t, scr, "Here are your answers:")
+	assert.Contains(t, scr, "  2  Do I want to trust them again?")
+	assert.Contains(t, scr, "     Your answer: Yes")
+
+	tm.run("send-keys", "-t", "take", "2", "Enter")
+	tm.waitScreen("Your answer so far: Yes. Press Enter to keep it")
+	tm.run("send-keys", "-t", "take", "3", "Enter")
+	scr = tm.waitScreen("Press Enter to see your summary.")
+	assert.Contains(t, scr, "     Your answer: No")
+	tm.run("send-keys", "-t", "take", "Enter")
+
+	scr = tm.waitScreen("or just press Enter to keep it.")
+	assert.Contains(t, scr, "They are in this file:\n  "+path+"\nType d and press Enter to delete it")
+	saved, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(saved), "  want_to_trust: \"no\"\n", "the changed answer was saved")
+	tm.run("send-keys", "-t", "take", "d", "Enter")
+	scr = tm.waitScreen("exit status")
+	assert.Contains(t, scr, "Deleted. Your answers are no longer in")
+	assert.Contains(t, scr, "exit status 0")
+	_, err = os.Stat(path)
+	assert.True(t, os.IsNotExist(err), "the file is gone")
+	_, err = os.Stat(filepath.Join(dir, ".r.yaml.lock"))
+	assert.True(t, os.IsNotExist(err), "its lock file too")
+
+	scr = tm.waitScreen("Delete them? Type y and press Enter")
+	assert.Contains(t, scr, other)
+	tm.run("send-keys", "-t", "take", "y", "Enter")
+	scr = tm.waitScreen("delete status")
+	assert.Contains(t, scr, "delete status 0")
+	_, err = os.Stat(other)
+	assert.True(t, os.IsNotExist(err))
+}
