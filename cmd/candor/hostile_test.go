@@ -618,7 +618,7 @@ func TestHostileInterrupts(t *testing.T) {
 					testutil.Eventually(t, prompt, func() bool { return strings.Contains(stderr.String(), prompt) }, stderr.String)
 					path := filepath.Join(dir, "r.yaml")
 					findDefault := func() bool {
-						m, _ := filepath.Glob(filepath.Join(dir, "data", "candor", "trust-readiness-*.yaml"))
+						m, _ := filepath.Glob(filepath.Join(dir, "data", "candor", "candor-*.yaml"))
 						if len(m) == 1 {
 							path = m[0]
 						}
