@@ -49,19 +49,19 @@ when, whether it is finished, how many questions have an answer, and the file.
 
 // savedAnswers is one file of the data folder as 'candor answers' lists it.
 type savedAnswers struct {
-	File     string    `json:"file"`
-	Bank     string    `json:"bank,omitempty"`
-	Title    string    `json:"title,omitempty"`
-	Status   string    `json:"status"`
-	Started  time.Time `json:"started,omitzero"`
-	Updated  time.Time `json:"updated,omitzero"`
-	Answered int       `json:"answered"`
+	File     string               `json:"file"`
+	Bank     string               `json:"bank,omitempty"`
+	Title    string               `json:"title,omitempty"`
+	Status   questionnaire.Status `json:"status"`
+	Started  time.Time            `json:"started,omitzero"`
+	Updated  time.Time            `json:"updated,omitzero"`
+	Answered int                  `json:"answered"`
 	// Problem says why the file cannot be read (status "unreadable").
 	Problem string `json:"problem,omitempty"`
 }
 
 // unreadable is the status of a file in the data folder that is not a readable response.
-const unreadable = "unreadable"
+const unreadable questionnaire.Status = "unreadable"
 
 // listSaved reads the responses in the data folder, newest first. Files that are not
 // responses at all (no `kind: response`) are left out; damaged responses are listed, so
