@@ -56,8 +56,9 @@ type Session struct {
 	// response's (Changed).
 	changed bool
 
-	// open counts the asked, required questions without an answer (the status).
-	open int
+	// open counts the asked, required questions without an answer; touched the asked
+	// questions answered, or skipped and not required (the status: scoring.StatusOf's rule).
+	open, touched int
 
 	// atOnceReads are the questions the flags shown at once depend on (through scores and
 	// other flags); nil when the bank has no such flag. shown are the flags already listed
@@ -407,13 +408,15 @@ func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
 		return nil
 	}
 	s.changed = true
-	if q.Required && s.place[q.Index] > 0 { // asked, and takes an answer
+	asked := s.place[q.Index] > 0 // asked, and takes an answer
+	if q.Required && asked {
 		if had := s.answers[q.ID] != nil; had && v == nil {
 			s.open++
 		} else if !had && v != nil {
 			s.open--
 		}
 	}
+	wasTouched := asked && s.isTouched(q)
 	if v == nil {
 		delete(s.answers, q.ID)
 	} else {
@@ -422,6 +425,7 @@ func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
 	s.resp.SetAnswer(q.ID, v)
 	s.resp.SetSkipped(q.ID, skipped)
 	s.skipped[q.ID] = skipped
+	s.touched += btoi(asked && s.isTouched(q)) - btoi(wasTouched)
 	// The status from the questions asked before this answer: no `when` runs before the
 	// answer is safe in the file.
 	s.updateStatus()
@@ -470,7 +474,7 @@ func (s *Session) refreshAsked() {
 		s.place = make([]int, len(s.bank.Questions))
 		s.on = make([]bool, len(s.bank.Questions))
 	}
-	s.open, s.total = 0, 0
+	s.open, s.total, s.touched = 0, 0, 0
 	for i, q := range s.bank.Questions {
 		s.place[i], s.on[i] = 0, set[q.ID]
 		if !set[q.ID] {
@@ -485,6 +489,9 @@ func (s *Session) refreshAsked() {
 		if q.Required && s.answers[q.ID] == nil {
 			s.open++
 		}
+		if s.isTouched(q) {
+			s.touched++
+		}
 	}
 }
 
@@ -492,8 +499,20 @@ func (s *Session) refreshAsked() {
 // answer and something was answered or skipped (scoring.StatusOf).
 func (s *Session) updateStatus() {
 	// StatusOf's rule, from the counts kept as answers come (O(1) an answer).
-	touched := len(s.answers) > 0 || len(s.resp.Skipped) > 0
-	s.resp.Status = scoring.StatusFrom(s.open, s.total, touched)
+	s.resp.Status = scoring.StatusFrom(s.open, s.total, s.touched > 0)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// isTouched reports whether q counts as touched for the status (scoring.StatusOf): answered,
+// or skipped when not required.
+func (s *Session) isTouched(q *questionnaire.Question) bool {
+	return s.answers[q.ID] != nil || !q.Required && s.skipped[q.ID]
 }
 
 // raiseFlags adds the flags shown at once that the answers now raise to the pending ones.
