@@ -290,6 +290,16 @@ func (w *walk) compare(bankArg, dl string) {
 	require.NotNil(t, resp, "%v", ds)
 	assert.Equal(t, w.bank.Digest, resp.Bank.Digest, "the response names the bank's digest")
 
+	// candor score reads the downloaded file, and finds what the page found.
+	downloaded := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(downloaded, got, 0o600))
+	args := []string{"score", downloaded, "--format", "json"}
+	if bankArg != w.bank.ID {
+		args = append(args, "--bank", bankArg)
+	}
+	scored, _ := candor(t, "", args...)
+	assert.Equal(t, counselorView(t, pageJSON), counselorView(t, scored), "candor score of the downloaded file")
+
 	if w.wentBack {
 		return
 	}
@@ -301,6 +311,24 @@ func (w *walk) compare(bankArg, dl string) {
 		progress = append(progress, m)
 	}
 	assert.Equal(t, progress, w.progress, "the page asks what the terminal asks, numbered alike")
+}
+
+// counselorView is a JSON result without what only the person's own summary leaves out
+// while safety comes first (band texts and highlights set aside, docs/spec.md §3): what
+// `candor score` and `take` must agree on.
+func counselorView(t *testing.T, result string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, json.Unmarshal([]byte(result), &m))
+	delete(m, "scores_set_aside")
+	scores, _ := m["scores"].([]any)
+	for _, s := range scores {
+		if sm, ok := s.(map[string]any); ok {
+			delete(sm, "band_text")
+			delete(sm, "highlights")
+		}
+	}
+	return m
 }
 
 var (
