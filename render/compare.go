@@ -424,6 +424,25 @@ func cmpRange(s CompareScore) string {
 	return fmt.Sprintf("%s to %s", questionnaire.FormatNumber(*s.Min), questionnaire.FormatNumber(*s.Max))
 }
 
+// flagRows lists the flags raised for each of two people, under their names padded to nw:
+// "none" for one without.
+func (t *reportText) flagRows(names [2]string, nw int, flagsA, flagsB []scoring.FlagResult) {
+	for i, fs := range [][]scoring.FlagResult{flagsA, flagsB} {
+		name := text.Pad(names[i], nw)
+		if len(fs) == 0 {
+			t.line("  " + name + "   none")
+			continue
+		}
+		for j, f := range fs {
+			first := "  " + name + "   "
+			if j > 0 {
+				first = strings.Repeat(" ", nw+5)
+			}
+			t.wrapped(cmpFlagWords(f), first, strings.Repeat(" ", nw+5))
+		}
+	}
+}
+
 func cmpFlagWords(f scoring.FlagResult) string {
 	return fmt.Sprintf("%s (%s)", text.Clean(f.Title), f.Level)
 }
@@ -466,20 +485,7 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 	if len(c.Flags.A)+len(c.Flags.B) == 0 {
 		t.line("  No flags were raised for either of them.")
 	} else {
-		for i, fs := range [][]scoring.FlagResult{c.Flags.A, c.Flags.B} {
-			name := text.Pad([]string{nameA, nameB}[i], nw)
-			if len(fs) == 0 {
-				t.line("  " + name + "   none")
-				continue
-			}
-			for j, f := range fs {
-				first := "  " + name + "   "
-				if j > 0 {
-					first = strings.Repeat(" ", nw+5)
-				}
-				t.wrapped(cmpFlagWords(f), first, strings.Repeat(" ", nw+5))
-			}
-		}
+		t.flagRows([2]string{nameA, nameB}, nw, c.Flags.A, c.Flags.B)
 	}
 
 	if c.Outcomes.A != nil || c.Outcomes.B != nil {

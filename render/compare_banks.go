@@ -203,22 +203,8 @@ func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt Co
 	if len(flagsA)+len(flagsB) == 0 {
 		t.line("  No flags were raised for either of them.")
 	}
-	for i, fs := range [][]scoring.FlagResult{flagsA, flagsB} {
-		if len(flagsA)+len(flagsB) == 0 {
-			break
-		}
-		name := text.Pad([]string{nameA, nameB}[i], nw)
-		if len(fs) == 0 {
-			t.line("  " + name + "   none")
-			continue
-		}
-		for j, f := range fs {
-			first := "  " + name + "   "
-			if j > 0 {
-				first = strings.Repeat(" ", nw+5)
-			}
-			t.wrapped(cmpFlagWords(f), first, strings.Repeat(" ", nw+5))
-		}
+	if len(flagsA)+len(flagsB) > 0 {
+		t.flagRows([2]string{nameA, nameB}, nw, flagsA, flagsB)
 	}
 
 	if len(c.Aligned) > 0 {
