@@ -223,7 +223,7 @@ func (t *taker) sayUnfinished() {
 		if bank == "" {
 			bank = t.bank.ID
 		}
-		cmd := "candor answers continue " + shellQuote(bank)
+		cmd := selfCommand() + " answers continue " + shellQuote(bank)
 		msg := fmt.Sprintf("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
 			s.Updated.Local().Format("2 Jan 2006, 15:04"))
 		for _, l := range text.Wrap(msg, min(t.width, text.MaxWidth)) {
@@ -586,17 +586,49 @@ func (t *taker) sayStopped(e io.Writer, saveErr error) {
 	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
 }
 
-// resumeCommand is the command that continues this response.
+// resumeCommand is the command that continues this response, as lines to print indented by
+// two spaces: one line when it fits the width, else one part a line joined by " \\" (a shell
+// reads them as one command), so no path or flag is ever broken. Started with `go run`, the
+// command is `go run ./cmd/candor`, which works from the source folder.
 func (t *taker) resumeCommand() string {
-	cmd := "candor take --resume " + shellQuote(t.path)
+	parts := append(strings.Fields(selfCommand()), "take", "--resume", shellQuote(t.path))
 	if b := t.opts.Bank; b != "" {
 		// A bank file must be named again; a built-in bank (named in any case) is found by
 		// the id the response keeps.
 		if _, err := os.Stat(b); err == nil || !data.IsBuiltin(t.bank.ID) {
-			cmd += " " + shellQuote(b)
+			parts = append(parts, shellQuote(b))
 		}
 	}
-	return text.Sanitize(cmd)
+	return text.Sanitize(commandLines(parts, min(t.width, text.MaxWidth)-2))
+}
+
+// commandLines lays out a command's words within width: all on one line when they fit; else
+// the command and its flag on the first line and each argument on a line of its own, lines
+// ending in " \\".
+func commandLines(parts []string, width int) string {
+	one := strings.Join(parts, " ")
+	if text.Width(one) <= width {
+		return one
+	}
+	i := len(parts) - 1
+	for i > 0 && !strings.HasPrefix(parts[i], "-") {
+		i--
+	}
+	lines := []string{strings.Join(parts[:i+1], " ")}
+	for _, p := range parts[i+1:] {
+		lines = append(lines, "    "+p)
+	}
+	return strings.Join(lines, " \\\n  ")
+}
+
+// selfCommand is how to run this candor again: "candor", or, when it was started with
+// `go run` (its executable in the go-build cache), "go run ./cmd/candor".
+func selfCommand() string {
+	exe, err := os.Executable()
+	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") {
+		return "go run ./cmd/candor"
+	}
+	return "candor"
 }
 
 // adopt makes a resolved response (resumed, or from --answers) the session's own: its

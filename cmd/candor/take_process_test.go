@@ -79,3 +79,23 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestResumeHintUnderGoRun: started with `go run`, the resume command printed is one that
+// works from the source folder, not `candor take …` (which may not be installed).
+func TestResumeHintUnderGoRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds candor with go run")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go is not installed")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(goBin, "run", "./cmd/candor", "take", "--width", "40", "--save", filepath.Join(dir, "r.yaml"))
+	cmd.Dir = filepath.Join("..", "..")
+	cmd.Env = append(os.Environ(), "HOME="+dir, "NO_COLOR=1")
+	cmd.Stdin = strings.NewReader("y\nq\n")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "You can come back to it with:\n  go run ./cmd/candor take --resume \\\n      "+filepath.Join(dir, "r.yaml")+"\n")
+}
