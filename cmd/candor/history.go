@@ -2,10 +2,13 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/render"
 )
@@ -26,7 +29,7 @@ func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command 
 		Short: "Follow one person's scores over time",
 		Long: `Show how one person's scores moved over time, from responses to the same bank taken
 weeks apart. They are put in order by the date in each file (oldest first), whatever order
-you name them in.
+you name them in. A folder stands for its response files (*.yaml, *.yml).
 
 You see a table of every score by date with its band, and a chart of each score across the
 dates with the band boundaries marked. --format markdown gives the same table and charts
@@ -36,6 +39,7 @@ response (a changed bank, answers to questions it no longer has) are shown with 
 
 The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
 		Example: "  candor history sam-*.yaml\n" +
+			"  candor history sam/\n" +
 			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" +
 			"  candor history sam-*.yaml --format csv > sam.csv",
 		Args: minArgs(1, "at least one response file"),
@@ -48,7 +52,11 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 
 func historyRun(f *Factory, opts *HistoryOptions) error {
 	width := resolveWidth(f, opts.Width)
-	b, rs, err := loadScoredResponses(f, opts.Files, opts.Bank, width, "history")
+	files, err := responseFiles(opts.Files)
+	if err != nil {
+		return err
+	}
+	b, rs, err := loadScoredResponses(f, files, opts.Bank, width, "history")
 	if err != nil {
 		return err
 	}
@@ -82,4 +90,27 @@ func differentPeopleNote(entries []render.HistoryEntry) string {
 		return fmt.Sprintf("these responses may be from different people (%s, and %d that %s no one)%s", who, unnamed, verb, after)
 	}
 	return ""
+}
+
+// responseFiles turns each folder among args into its response files (*.yaml, *.yml, sorted
+// by name), as score does; files are kept as given (reading them reports what is wrong).
+func responseFiles(args []string) ([]string, error) {
+	var files []string
+	for _, arg := range args {
+		if st, err := os.Stat(arg); err != nil || !st.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		names, err := batch.ReadDir(arg, isResponseName)
+		if err != nil {
+			return nil, badInput("%s: cannot read the folder: %s", arg, describeDirError(err))
+		}
+		if names.Len() == 0 {
+			return nil, badInput("%s: the folder holds no response files (*.yaml, *.yml)", arg)
+		}
+		for n := range names.All() {
+			files = append(files, filepath.Join(arg, n))
+		}
+	}
+	return files, nil
 }
