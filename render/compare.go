@@ -38,17 +38,21 @@ type CompareOptions struct {
 // Comparison is two responses to one bank side by side; its JSON form is what
 // `candor compare --format json` prints.
 type Comparison struct {
-	// CounselorOnly is set when either person raised an urgent flag: text and markdown then
-	// open with a note that the comparison is for the counselor, not a joint session.
-	CounselorOnly bool              `json:"counselor_only"`
-	Bank          scoring.BankInfo  `json:"bank"`
-	A             ComparePerson     `json:"a"`
-	B             ComparePerson     `json:"b"`
-	Agreement     CompareAgreement  `json:"agreement"`
-	Questions     []CompareQuestion `json:"questions"`
-	Scores        []CompareScore    `json:"scores"`
-	Flags         CompareFlags      `json:"flags"`
-	Outcomes      CompareOutcomes   `json:"outcomes"`
+	// CounselorOnly is set when either person raised a flag that is not a gentle note: an
+	// urgent flag, a warning (what one partner reports of the other's behaviour, such as being
+	// checked on), or a flag shown at once (a crisis pointer). Text and markdown then open
+	// with a note that the comparison is for the counselor, not a joint session.
+	CounselorOnly bool `json:"counselor_only"`
+	// Safety is set when either person raised an urgent flag: the note then speaks of safety.
+	Safety    bool              `json:"-"`
+	Bank      scoring.BankInfo  `json:"bank"`
+	A         ComparePerson     `json:"a"`
+	B         ComparePerson     `json:"b"`
+	Agreement CompareAgreement  `json:"agreement"`
+	Questions []CompareQuestion `json:"questions"`
+	Scores    []CompareScore    `json:"scores"`
+	Flags     CompareFlags      `json:"flags"`
+	Outcomes  CompareOutcomes   `json:"outcomes"`
 }
 
 // ComparePerson names one side.
@@ -145,7 +149,8 @@ type CompareOutcomes struct {
 // newComparison builds the comparison of a and b, both responses to bank b.
 func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	c := &Comparison{
-		CounselorOnly: a.Result.Urgent() || b.Result.Urgent(),
+		CounselorOnly: sensitive(bank, a.Result) || sensitive(bank, b.Result),
+		Safety:        a.Result.Urgent() || b.Result.Urgent(),
 		Bank:          a.Result.Bank,
 		A:             comparePerson(a),
 		B:             comparePerson(b),
@@ -295,6 +300,24 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 }
 
 // --- words shared by text and markdown ----------------------------------------------
+
+// sensitive reports whether r raised a flag one partner should not read in front of the
+// other: any urgent flag or warning, or a flag shown at once while answering.
+func sensitive(bank *questionnaire.Bank, r *scoring.Result) bool {
+	for _, f := range r.Flags {
+		if f.Level != questionnaire.NoteLvl {
+			return true
+		}
+		if bf := bank.Flag(f.ID); bf != nil && bf.ShowAtOnce() {
+			return true
+		}
+	}
+	return false
+}
+
+// counselorOnlyFlags opens a comparison in which either person raised a flag that is not
+// urgent but still not for a joint session.
+const counselorOnlyFlags = "For the counselor only: one of them raised a flag here that may be private (what they said about the other, or a moment that felt too much). Read it on your own first, and talk with each person alone before sharing anything in a joint session."
 
 // counselorOnly opens a comparison in which either person raised an urgent flag.
 const counselorOnly = "For the counselor only: this comparison shows what each person answered about their safety. Please don't share it in a joint session; talk with each person on their own first."
@@ -456,7 +479,7 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 		if t.width < 30 {
 			inner = t.width
 		}
-		for _, l := range Frame(text.Wrap(counselorOnly, inner), t.width, t.g, Style{}) {
+		for _, l := range Frame(text.Wrap(c.note(), inner), t.width, t.g, Style{}) {
 			t.line(l)
 		}
 		t.line("")
@@ -552,7 +575,7 @@ func cmpCell(s string) string {
 func compareMarkdown(c *Comparison) string {
 	var m mdOut
 	if c.CounselorOnly {
-		m.block("> **" + MarkdownEscape(counselorOnly) + "**")
+		m.block("> **" + MarkdownEscape(c.note()) + "**")
 	}
 	nameA, nameB := cmpCell(c.A.Name), cmpCell(c.B.Name)
 	m.block("# "+MarkdownEscape(c.Bank.Title), "", "Two responses side by side")
@@ -626,4 +649,12 @@ func compareMarkdown(c *Comparison) string {
 
 	m.notes("About this comparison", cmpWarnings(c))
 	return m.b.String()
+}
+
+// note is the counselor-only note the comparison opens with.
+func (c *Comparison) note() string {
+	if c.Safety {
+		return counselorOnly
+	}
+	return counselorOnlyFlags
 }
