@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -112,6 +113,10 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 	}
 	if looksLikeBank(root) {
 		d.errorf(Pos{Line: 1, Col: 1}, "banks go to `candor take`, `candor validate` or `candor score --bank`; a response is the file `candor take` saves", "this file is a question bank, not a response")
+		return nil
+	}
+	if looksLikeAnswers(root) {
+		d.errorf(Pos{Line: 1, Col: 1}, "give it to `candor take BANK --answers FILE`, which saves a response; a response is the file `candor take` saves", "this is an answers file for `take --answers`, not a saved response")
 		return nil
 	}
 	w := &walker{diags: d}
@@ -236,6 +241,33 @@ func looksLikeBank(root *yaml.Node) bool {
 		}
 	}
 	return bank
+}
+
+// looksLikeAnswers reports whether a document is a plain answers file (what `take
+// --answers` reads): a mapping of question ids to answers, none of its keys a response's
+// key, every answer a scalar or a list of scalars.
+func looksLikeAnswers(root *yaml.Node) bool {
+	if root == nil || root.Kind != yaml.MappingNode || len(root.Content) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Kind != yaml.ScalarNode || slices.Contains(responseKeys, k.Value) || k.Value == "questions" || k.Value == "sections" {
+			return false
+		}
+		switch v.Kind {
+		case yaml.ScalarNode:
+		case yaml.SequenceNode:
+			for _, c := range v.Content {
+				if c.Kind != yaml.ScalarNode {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // newReadResponse is an empty response being read from the file name.
