@@ -30,8 +30,9 @@ func Builtin(id string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 //     the current folder holds;
 //   - otherwise it is an error that asks for the bank's file.
 //
-// A response that records where its bank file is would be one more case here, before the
-// built-in one (checking the file's digest against the response's).
+//   - a response that records where its bank file is (`bank: {file: …}`, docs/spec.md §2) is
+//     read with that file when it holds the same bank id (a changed digest is Resolve's
+//     warning, as for any changed bank); otherwise the error says where it looked.
 //
 // The zero value is ready to use. A Finder is safe for concurrent use and loads each built-in
 // bank once.
@@ -64,6 +65,18 @@ func (f *Finder) ForResponse(r *questionnaire.Response) (*questionnaire.Bank, qu
 		e.once.Do(func() { e.bank, e.ds = Builtin(r.Bank.ID) })
 		return e.bank, e.ds
 	}
+	looked := ""
+	if r.Bank.File != "" {
+		b, ds := f.recorded(r.Bank.File)
+		switch {
+		case b != nil && b.ID == r.Bank.ID:
+			return b, ds.Warnings()
+		case b != nil:
+			looked = fmt.Sprintf("; it was answered from %s, which now holds bank %q", r.Bank.File, b.ID)
+		default:
+			looked = fmt.Sprintf("; it was answered from %s, which cannot be read now (%s)", r.Bank.File, firstProblem(ds))
+		}
+	}
 	pos := r.BankPos
 	if pos.File == "" {
 		pos.File = r.File
@@ -74,9 +87,29 @@ func (f *Finder) ForResponse(r *questionnaire.Response) (*questionnaire.Bank, qu
 	}
 	return nil, questionnaire.Diagnostics{{
 		Severity: questionnaire.Error, Pos: pos,
-		Summary: fmt.Sprintf("this response answers bank %q, which is not built in", r.Bank.ID),
+		Summary: fmt.Sprintf("this response answers bank %q, which is not built in%s", r.Bank.ID, looked),
 		Hint:    hint,
 	}}
+}
+
+// recorded loads the bank file a response records, once per path.
+func (f *Finder) recorded(path string) (*questionnaire.Bank, questionnaire.Diagnostics) {
+	e := f.entry("file:" + path)
+	e.once.Do(func() {
+		e.bank, e.ds = questionnaire.LoadFile(path)
+		if e.ds.HasErrors() {
+			e.bank = nil
+		}
+	})
+	return e.bank, e.ds
+}
+
+// firstProblem is the first error among ds, in words.
+func firstProblem(ds questionnaire.Diagnostics) string {
+	if e := ds.Errors(); len(e) > 0 {
+		return e[0].Summary
+	}
+	return "it is not a bank"
 }
 
 // entry is id's bank, loaded or not; after the first response to a bank, a read without a lock.

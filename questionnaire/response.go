@@ -24,6 +24,9 @@ type BankRef struct {
 	ID      string `json:"id"`
 	Version string `json:"version"`
 	Digest  string `json:"digest,omitempty"`
+	// File is where the bank file answered was (an absolute path), when it was a file and not
+	// a built-in bank: `take --resume` and the other commands find the bank there.
+	File string `json:"file,omitempty"`
 }
 
 // Response is a saved set of answers (docs/spec.md §2).
@@ -176,7 +179,7 @@ func readResponseKind(w *walker, m map[string]entry) {
 
 // readBankRef reads `bank`: the id, version and digest of the bank answered.
 func (r *Response) readBankRef(w *walker, e entry) {
-	bm := w.mapping(e.val, "`bank`", []string{"id", "version", "digest"}, []string{"id"}, 1)
+	bm := w.mapping(e.val, "`bank`", []string{"id", "version", "digest", "file"}, []string{"id"}, 1)
 	if bm == nil {
 		return
 	}
@@ -191,6 +194,9 @@ func (r *Response) readBankRef(w *walker, e entry) {
 	if e, ok := bm["digest"]; ok {
 		r.Bank.Digest, _ = w.str(e.val, "the bank digest", 2)
 		r.digestPos = w.pos(e.val)
+	}
+	if e, ok := bm["file"]; ok {
+		r.Bank.File, _ = w.str(e.val, "the bank file", 2)
 	}
 }
 
@@ -494,6 +500,9 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 	kv(bank, "version", str(r.Bank.Version))
 	if r.Bank.Digest != "" {
 		kv(bank, "digest", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: r.Bank.Digest, Style: yaml.DoubleQuotedStyle})
+	}
+	if r.Bank.File != "" {
+		kv(bank, "file", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: r.Bank.File, Style: yaml.DoubleQuotedStyle})
 	}
 	kv(root, "bank", bank)
 	if r.Respondent != "" {

@@ -198,6 +198,12 @@ func (t *taker) start() error {
 	}
 	t.resp = questionnaire.NewResponse(t.bank, t.f.Now())
 	t.resp.Respondent = t.opts.Respondent
+	if b := t.opts.Bank; b != "" && !data.IsBuiltin(t.bank.ID) {
+		// Answered from a file: the response says where, so --resume finds it again.
+		if abs, err := filepath.Abs(b); err == nil {
+			t.resp.Bank.File = strings.ToValidUTF8(abs, "\uFFFD")
+		}
+	}
 	t.sayUnfinished()
 	switch {
 	case t.opts.NoSave:
