@@ -26,8 +26,10 @@ func Builtin(id string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 // ("response -> its bank"; LoadBank is "BANK argument -> bank"):
 //
 //   - Bank, when set (the user's --bank, or take's BANK), is used for every response;
+//
 //   - otherwise the built-in bank the response names, from the embedded banks, whatever files
 //     the current folder holds;
+//
 //   - otherwise it is an error that asks for the bank's file.
 //
 //   - a response that records where its bank file is (`bank: {file: …}`, docs/spec.md §2) is
