@@ -60,3 +60,7 @@ func waitFor(t *testing.T, path, want string, stderr *testutil.SyncBuffer) {
 		return "it holds:\n" + string(b) + "\nstderr:\n" + stderr.String()
 	})
 }
+
+// oneLine joins a resume command that resumeCommand split over lines (" \\" and an indented
+// next line) back into one, as a shell reads it.
+func oneLine(s string) string { return strings.ReplaceAll(s, " \\\n      ", " ") }

@@ -630,8 +630,9 @@ func commandLines(parts []string, width int) string {
 // selfCommand is how to run this candor again: "candor", or, when it was started with
 // `go run` (its executable in the go-build cache), "go run ./cmd/candor".
 func selfCommand() string {
+	// go run builds into $GOTMPDIR/go-buildN/bNNN/exe/candor (a test binary is not in exe/).
 	exe, err := os.Executable()
-	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") {
+	if dir := filepath.ToSlash(filepath.Dir(exe)); err == nil && strings.Contains(dir, "/go-build") && strings.HasSuffix(dir, "/exe") {
 		return "go run ./cmd/candor"
 	}
 	return "candor"

@@ -80,7 +80,7 @@ func TestTakeSignalDuringSlowWhen(t *testing.T) {
 			require.NoError(t, err)
 			assert.Contains(t, string(saved), "answers:\n  a: true\n")
 			assert.Contains(t, stderr.String(), "That's saved: every answer you gave is in "+path)
-			assert.Contains(t, stderr.String(), "candor take --resume "+path)
+			assert.Contains(t, oneLine(stderr.String()), "candor take --resume "+path)
 			assert.Empty(t, stdout.String())
 			left, _ := filepath.Glob(filepath.Join(dir, ".*"))
 			assert.Empty(t, left, "no lock or temporary file is left behind")

@@ -65,7 +65,7 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 			assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n  want_to_trust: \"no\"\n")
 			assert.Contains(t, string(saved), "status: in-progress")
 			assert.Contains(t, stderr.String(), "That's saved: every answer you gave is in "+path)
-			assert.Contains(t, stderr.String(), "candor take --resume "+path)
+			assert.Contains(t, oneLine(stderr.String()), "candor take --resume "+path)
 			assert.Empty(t, stdout.String(), "no summary after an interrupt")
 			_, err = os.Stat(filepath.Join(dir, ".r.yaml.lock"))
 			assert.True(t, os.IsNotExist(err), "the lock file is removed")

@@ -29,7 +29,7 @@ func TestTakeDefaultFileIsNamedByBankAndTimeAndPrivate(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	first := filepath.Join(dataDir, "candor-20261122-090000.yaml")
 	assert.Contains(t, stderr, first)
-	assert.Contains(t, stderr, "candor take --resume "+first)
+	assert.Contains(t, oneLine(stderr), "candor take --resume "+first)
 
 	// A second session in the same second gets a name of its own: nothing is written over.
 	code, _, stderr = runTake(t, dataDir, "n\nq\n")

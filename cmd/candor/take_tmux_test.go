@@ -93,7 +93,7 @@ func TestTakeOnARealTerminal(t *testing.T) {
 	tm.run("send-keys", "-t", "take", "C-c")
 	scr = tm.waitScreen("exit status")
 	assert.Contains(t, scr, "Stopped. That's saved: every answer you gave is in")
-	assert.Contains(t, scr, "candor take --resume "+path)
+	assert.Contains(t, oneLine(scr), "candor take --resume "+path)
 	assert.Contains(t, scr, "exit status 130")
 
 	saved, err := os.ReadFile(path)
