@@ -114,6 +114,25 @@ func firstProblem(ds questionnaire.Diagnostics) string {
 	return "it is not a bank"
 }
 
+// MismatchHint is the hint for a response to bank id read with another bank (score, compare
+// or history given --bank): leave --bank out for a built-in bank, which is found by itself;
+// otherwise give --bank that bank's file.
+func MismatchHint(id string) string {
+	if IsBuiltin(id) {
+		return fmt.Sprintf("leave out --bank: %q is built in, and candor finds it by itself", id)
+	}
+	return fmt.Sprintf("give --bank the file of the bank it answers, whose id is %q", id)
+}
+
+// ResumeHint is the hint for resuming a response to bank id with another bank: take it with
+// its own bank (by id when built in, else by its file).
+func ResumeHint(id, file string) string {
+	if IsBuiltin(id) {
+		return "resume it with its own bank: candor take " + id + " --resume " + file
+	}
+	return fmt.Sprintf("resume it with its own bank's file (id %q): candor take BANK-FILE --resume %s", id, file)
+}
+
 // entry is id's bank, loaded or not; after the first response to a bank, a read without a lock.
 func (f *Finder) entry(id string) *builtinOnce {
 	if e, ok := f.loaded.Load(id); ok {

@@ -390,7 +390,7 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 		return p
 	}
 	if r.Bank.ID != b.ID {
-		d.errorf(at(r.BankPos), fmt.Sprintf("score it with the bank it answers: give `--bank` a file whose id is %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
+		d.errorf(at(r.BankPos), fmt.Sprintf("read it with the bank it answers, %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
 		return nil, d.list
 	}
 	// Drifted's cases; this warning is the first diagnostic (Drifted says so).

@@ -383,6 +383,9 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		return nil, err
 	}
 	answers, rds := resp.Resolve(t.bank)
+	if resp.Bank.ID != t.bank.ID && len(rds) == 1 {
+		rds[0].Hint = data.ResumeHint(resp.Bank.ID, shellQuote(path))
+	}
 	if resp.Drifted(t.bank) && len(rds) > 0 && rds[0].Severity == questionnaire.Warning {
 		// Said to the person in plain words; the counselor's commands say it their way.
 		rds = rds[1:]
