@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // FormatVersion is the bank format this package reads (`candor: 1`).
@@ -101,9 +102,12 @@ type Bank struct {
 	questionByID map[string]*Question
 	scoreByID    map[string]*Score
 	flagByID     map[string]*Flag
-	outcomeByID  map[string]*Outcome
-	choiceByID   map[string]*ChoiceList
-	sectionByID  map[string]*Section
+	// safety caches SafetyQuestions: a bank does not change once loaded.
+	safetyOnce  sync.Once
+	safety      map[string]bool
+	outcomeByID map[string]*Outcome
+	choiceByID  map[string]*ChoiceList
+	sectionByID map[string]*Section
 }
 
 // Question returns the question with the given id, or nil.
@@ -122,6 +126,20 @@ func (b *Bank) Outcome(id string) *Outcome { return b.outcomeByID[id] }
 // conditions xs depend on: the questions they name, the items of the scores they name, and
 // so on through the flags they name. It is the one rule for "what could change this
 // condition": what a flag shown at once reads, what an urgent flag's safety questions are.
+// SafetyQuestions is the set of questions whose answers an urgent flag's condition depends
+// on, directly or through a score (QuestionsRead). It is worked out once; do not change it.
+func (b *Bank) SafetyQuestions() map[string]bool {
+	b.safetyOnce.Do(func() {
+		b.safety = map[string]bool{}
+		for _, f := range b.Flags {
+			if f.Level == Urgent {
+				b.QuestionsRead(b.safety, f.When)
+			}
+		}
+	})
+	return b.safety
+}
+
 func (b *Bank) QuestionsRead(into map[string]bool, xs ...*Expr) map[string]bool {
 	if into == nil {
 		into = map[string]bool{}

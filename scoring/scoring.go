@@ -272,7 +272,7 @@ func SafetyUnansweredText(q *questionnaire.Question) string {
 // urgent flag's condition depends on, directly or through a score: their answer could have
 // raised it.
 func unansweredSafety(b *questionnaire.Bank, answers questionnaire.Answers, asked map[string]bool) []string {
-	named := safetyQuestions(b)
+	named := b.SafetyQuestions()
 	var out []string
 	for _, q := range b.Questions {
 		if named[q.ID] && asked[q.ID] && q.Answerable() && answers[q.ID] == nil {
@@ -280,18 +280,6 @@ func unansweredSafety(b *questionnaire.Bank, answers questionnaire.Answers, aske
 		}
 	}
 	return out
-}
-
-// safetyQuestions is the set of questions whose answers an urgent flag's condition depends
-// on (questionnaire.Bank.QuestionsRead).
-func safetyQuestions(b *questionnaire.Bank) map[string]bool {
-	named := map[string]bool{}
-	for _, f := range b.Flags {
-		if f.Level == questionnaire.Urgent {
-			b.QuestionsRead(named, f.When)
-		}
-	}
-	return named
 }
 
 // answerCode is the coded form of an answer, for a question or chosen option with a `code`;

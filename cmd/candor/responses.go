@@ -26,6 +26,9 @@ func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questio
 
 // addWarnings copies the warnings among ds into r's warnings, once each.
 func addWarnings(r *scoring.Result, ds questionnaire.Diagnostics) {
+	if len(ds) == 0 {
+		return
+	}
 	have := make(map[string]bool, len(r.Warnings))
 	for _, w := range r.Warnings {
 		have[w] = true
