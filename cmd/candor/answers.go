@@ -215,16 +215,8 @@ func NewCmdAnswersContinue(f *Factory, runF func(*AnswersContinueOptions) error)
 		Args:              rangeArgs(0, 1, "at most one bank"),
 		ValidArgsFunction: bankCompletion,
 	}
-	cmd.RunE = runWith(opts, func(args []string) {
-		if len(args) == 1 {
-			opts.Bank = args[0]
-		}
-	}, runF, func() error {
-		ctx := cmd.Context()
-		if ctx == nil {
-			ctx = context.Background()
-		}
-		return answersContinueRun(ctx, f, opts)
+	cmd.RunE = runWith(opts, optionalArg(&opts.Bank), runF, func() error {
+		return answersContinueRun(commandContext(cmd), f, opts)
 	})
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	return cmd

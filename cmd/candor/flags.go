@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,4 +60,23 @@ func runWith[O any](opts *O, setArgs func(args []string), runF func(*O) error, r
 func outputFlags(cmd *cobra.Command, format *string, width *int, formats ...string) {
 	formatFlag(cmd, format, formats...)
 	widthFlag(cmd, width)
+}
+
+// optionalArg is the setArgs of runWith for a command with one optional argument: it goes
+// into *dst when given.
+func optionalArg(dst *string) func(args []string) {
+	return func(args []string) {
+		if len(args) == 1 {
+			*dst = args[0]
+		}
+	}
+}
+
+// commandContext is the command's context, or the background context when it has none (a
+// test calling RunE directly). take adds its own signal handling on top.
+func commandContext(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
 }

@@ -72,16 +72,8 @@ line: printf 'y\ny\nn\ny\n' | candor take`,
 		Args:              rangeArgs(0, 1, "at most one bank"),
 		ValidArgsFunction: bankCompletion,
 	}
-	cmd.RunE = runWith(opts, func(args []string) {
-		if len(args) == 1 {
-			opts.Bank = args[0]
-		}
-	}, runF, func() error {
-		ctx := cmd.Context()
-		if ctx == nil {
-			ctx = context.Background()
-		}
-		return takeRun(ctx, f, opts)
+	cmd.RunE = runWith(opts, optionalArg(&opts.Bank), runF, func() error {
+		return takeRun(commandContext(cmd), f, opts)
 	})
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Save, "save", "", "save your answers in `FILE` (it must not hold other answers already)")
