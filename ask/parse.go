@@ -48,7 +48,7 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 		}
 		return nil, "Please type the numbers of the choices that fit."
 	case questionnaire.Scale:
-		return nil, fmt.Sprintf("Please type a whole number from %s to %s (%s isn't one).", num(q.Min), num(q.Max), quoted)
+		return nil, fmt.Sprintf("Please type a whole number from %s to %s (%s isn't one).", questionnaire.FormatNumber(q.Min), questionnaire.FormatNumber(q.Max), quoted)
 	case questionnaire.Number:
 		if _, err := strconv.ParseFloat(in, 64); err == nil {
 			return nil, fmt.Sprintf("Please type a number%s (%s is outside that).", NumberRange(q), quoted)
@@ -98,8 +98,6 @@ func NumberRange(q *questionnaire.Question) string {
 	}
 	return ""
 }
-
-func num(f float64) string { return questionnaire.FormatNumber(f) }
 
 func example(nums []string) string {
 	if len(nums) >= 3 {

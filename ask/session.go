@@ -93,9 +93,9 @@ func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options
 	s := &Session{bank: b, resp: resp, answers: answers, opt: opt,
 		whenReads: map[string]bool{}, skipped: map[string]bool{}, shown: map[string]bool{}}
 	for _, q := range b.Questions {
-		s.addReads(s.whenReads, q.When)
+		b.QuestionsRead(s.whenReads, q.When)
 		if sec := q.Section; sec != nil && sec.Questions[0] == q {
-			s.addReads(s.whenReads, sec.When)
+			b.QuestionsRead(s.whenReads, sec.When)
 		}
 	}
 	for _, id := range resp.Skipped {
@@ -385,18 +385,27 @@ func (s *Session) AckAtOnce() {
 // (Options.Save): a front end calls it when the session starts, stops and finishes.
 func (s *Session) Save() error {
 	s.updateStatus()
-	return s.save()
+	if err := s.write(); err != nil {
+		return fmt.Errorf("your answers could not be saved: %w", err)
+	}
+	return nil
 }
 
+// save saves the response after an answer.
 func (s *Session) save() error {
+	if err := s.write(); err != nil {
+		return fmt.Errorf("your last answer could not be saved: %w", err)
+	}
+	return nil
+}
+
+// write stamps the response's time and hands it to Options.Save.
+func (s *Session) write() error {
 	s.resp.Updated = s.opt.Now().UTC().Truncate(time.Second)
 	if s.opt.Save == nil {
 		return nil
 	}
-	if err := s.opt.Save(s.resp); err != nil {
-		return fmt.Errorf("your last answer could not be saved: %w", err)
-	}
-	return nil
+	return s.opt.Save(s.resp)
 }
 
 // record stores an answer (or a skip) and saves it before anything is evaluated; then it
@@ -581,21 +590,4 @@ func (s *Session) firstOpen() *questionnaire.Question {
 		}
 	}
 	return nil
-}
-
-// addReads adds to reads the questions whose answers x reads: those it names, and the
-// items of the scores it names.
-func (s *Session) addReads(reads map[string]bool, x *questionnaire.Expr) {
-	if x == nil {
-		return
-	}
-	for _, n := range x.Names {
-		if sc := s.bank.Score(n); sc != nil {
-			for _, q := range sc.Items {
-				reads[q.ID] = true
-			}
-		} else {
-			reads[n] = true
-		}
-	}
 }

@@ -91,7 +91,7 @@ func (t *Session) intro() {
 	_, total := t.step.Progress()
 	count := fmt.Sprintf("There are %d questions.", total)
 	for _, q := range b.Questions {
-		if q.When != nil {
+		if q.When != nil || (q.Section != nil && q.Section.When != nil) {
 			count = fmt.Sprintf("There are about %d questions; a few depend on your answers.", total)
 			break
 		}
@@ -211,7 +211,7 @@ func hint(q *questionnaire.Question) string {
 	case questionnaire.Multi:
 		h = "Type the numbers of all that fit, separated by commas or spaces"
 	case questionnaire.Scale:
-		h = fmt.Sprintf("Type a number from %s to %s", num(q.Min), num(q.Max))
+		h = fmt.Sprintf("Type a number from %s to %s", questionnaire.FormatNumber(q.Min), questionnaire.FormatNumber(q.Max))
 	case questionnaire.Number:
 		h = "Type a number" + ask.NumberRange(q)
 	case questionnaire.Date:
@@ -227,8 +227,6 @@ func hint(q *questionnaire.Question) string {
 	}
 	return h + " (? for help)"
 }
-
-func num(f float64) string { return questionnaire.FormatNumber(f) }
 
 // help shows the question's help and the keys.
 func (t *Session) help(q *questionnaire.Question) {
@@ -248,7 +246,7 @@ func (t *Session) help(q *questionnaire.Question) {
 	case questionnaire.Multi:
 		how = "the numbers of every choice that fits, like 1, 3 or 1 3"
 	case questionnaire.Scale:
-		how = fmt.Sprintf("a whole number from %s to %s", num(q.Min), num(q.Max))
+		how = fmt.Sprintf("a whole number from %s to %s", questionnaire.FormatNumber(q.Min), questionnaire.FormatNumber(q.Max))
 	case questionnaire.Number:
 		how = "a number"
 	case questionnaire.Date:
@@ -256,7 +254,11 @@ func (t *Session) help(q *questionnaire.Question) {
 	default:
 		how = "a line of text"
 	}
-	keys := "To answer, type " + how + ", then press Enter. b goes back to the question before, q saves your answers and stops"
+	quit := "q saves your answers and stops"
+	if t.opt.Save == nil {
+		quit = "q stops"
+	}
+	keys := "To answer, type " + how + ", then press Enter. b goes back to the question before, " + quit
 	if q.Required {
 		keys += "."
 	} else {

@@ -400,8 +400,10 @@ func confirmDelete(f *Factory, files []string, all bool) error {
 	if err != nil {
 		fmt.Fprintln(e)
 	}
-	ok := strings.EqualFold(strings.TrimSpace(line), word)
-	if !all {
+	var ok bool
+	if all {
+		ok = strings.EqualFold(strings.TrimSpace(line), word)
+	} else {
 		yes, isYes := questionnaire.ParseYesNo(line)
 		ok = yes && isYes
 	}

@@ -181,7 +181,10 @@ func same(f *os.File, path string) bool {
 // WriteFile replaces the locked file with data, as WriteFile does, and keeps the new file
 // locked from before it takes the name.
 func (l *Lock) WriteFile(data []byte) error {
-	if l == nil || l.f == nil {
+	if l == nil {
+		return errors.New("cannot save: the file was never locked")
+	}
+	if l.f == nil {
 		return fmt.Errorf("cannot save %s: its lock was let go", l.target)
 	}
 	var keep func(*os.File) error
