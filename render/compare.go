@@ -475,14 +475,7 @@ func cmpFlagWords(f scoring.FlagResult) string {
 func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 	t := newReportText(w, opt.Width, opt.ASCII)
 	if c.CounselorOnly {
-		inner := t.width - 6
-		if t.width < 30 {
-			inner = t.width
-		}
-		for _, l := range Frame(text.Wrap(c.note(), inner), t.width, t.g, Style{}) {
-			t.line(l)
-		}
-		t.line("")
+		t.framedNote(c.note())
 	}
 	nameA, nameB := text.Clean(c.A.Name), text.Clean(c.B.Name)
 	nw := max(text.Width(nameA), text.Width(nameB))
@@ -649,6 +642,19 @@ func compareMarkdown(c *Comparison) string {
 
 	m.notes("About this comparison", cmpWarnings(c))
 	return m.b.String()
+}
+
+// framedNote draws a note in a frame, then a blank line: the counselor-only note a comparison
+// opens with.
+func (t *reportText) framedNote(s string) {
+	inner := t.width - 6
+	if t.width < 30 {
+		inner = t.width
+	}
+	for _, l := range Frame(text.Wrap(s, inner), t.width, t.g, Style{}) {
+		t.line(l)
+	}
+	t.line("")
 }
 
 // note is the counselor-only note the comparison opens with.

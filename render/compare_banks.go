@@ -63,6 +63,8 @@ type AlignedScoreResult struct {
 	Min   *float64 `json:"min"`
 	Max   *float64 `json:"max"`
 	Band  *string  `json:"band"`
+	// Applies is false for a score none of whose questions was asked.
+	Applies bool `json:"applies"`
 }
 
 // NewBanksComparison builds the comparison of a and b, responses to different banks.
@@ -118,7 +120,7 @@ func themeOf(s scoring.ScoreResult) string {
 }
 
 func alignedResult(s scoring.ScoreResult) AlignedScoreResult {
-	return AlignedScoreResult{ID: s.ID, Label: s.Label, Value: s.Value, Min: s.Min, Max: s.Max, Band: s.Band}
+	return AlignedScoreResult{ID: s.ID, Label: s.Label, Value: s.Value, Min: s.Min, Max: s.Max, Band: s.Band, Applies: s.Applies}
 }
 
 // counselorOnlyBanks opens every comparison across banks.
@@ -147,6 +149,9 @@ func CompareBanks(w io.Writer, a, b BankSide, opt CompareOptions) error {
 // alignedValue is "3.4 / 5 (Partly there)", or why there is no value.
 func alignedValue(s AlignedScoreResult) string {
 	if s.Value == nil {
+		if !s.Applies {
+			return notAppliesWords
+		}
 		return "not enough answers"
 	}
 	v := questionnaire.FormatNumber(*s.Value)
@@ -172,18 +177,11 @@ func alignedLabel(r AlignedScores) string {
 
 func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt CompareOptions) {
 	t := newReportText(w, opt.Width, opt.ASCII)
-	inner := t.width - 6
-	if t.width < 30 {
-		inner = t.width
-	}
 	note := counselorOnlyBanks
 	if c.Safety {
 		note = counselorOnly
 	}
-	for _, l := range Frame(text.Wrap(note, inner), t.width, t.g, Style{}) {
-		t.line(l)
-	}
-	t.line("")
+	t.framedNote(note)
 	nameA, nameB := text.Clean(c.A.Name), text.Clean(c.B.Name)
 	nw := max(text.Width(nameA), text.Width(nameB))
 	const title = "Two people, two questionnaires"

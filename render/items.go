@@ -30,10 +30,7 @@ type Item struct {
 
 // Items lists every question of b that takes an answer, with its answer in answers.
 func Items(b *questionnaire.Bank, answers questionnaire.Answers, r *scoring.Result) []Item {
-	asked := map[string]bool{}
-	for _, id := range r.AskedIDs {
-		asked[id] = true
-	}
+	asked := askedSet(r)
 	var out []Item
 	for _, q := range b.Questions {
 		if !q.Answerable() {

@@ -36,13 +36,9 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; 
 
 var page = template.Must(template.New("page").Parse(pageHTML))
 
-// Options are the choices of `candor form`.
-type Options struct {
-	// NoSummary ends with a thank-you and the download instead of the summary.
-	NoSummary bool `json:"noSummary,omitempty"`
-	// Respondent is a name or label kept with the answers.
-	Respondent string `json:"respondent,omitempty"`
-}
+// Options are the choices of `candor form`: the engine's own (a thank-you instead of the
+// summary, a name kept with the answers).
+type Options = engine.Options
 
 // pageOptions are what the page passes to the engine (engine.Options) and the bank's name.
 type pageOptions struct {
@@ -63,7 +59,7 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options) error {
 	}
 	// The first screen (the intro), made now by the engine the page runs, so the page shows
 	// it at once while the engine starts in the browser.
-	eng, err := engine.New(b.ID+".yaml", raw, engine.Options{NoSummary: opt.NoSummary, Respondent: opt.Respondent}, nil)
+	eng, err := engine.New(b.ID+".yaml", raw, opt, nil)
 	if err != nil {
 		return err
 	}

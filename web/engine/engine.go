@@ -47,9 +47,7 @@ type Engine struct {
 	// reviewFrom is the question the person was on when they asked for the review ("" when
 	// it came at the end): Back from the review returns there.
 	reviewFrom string
-	// sectionSeen lists the sections whose intro has been shown.
-	sectionSeen map[*questionnaire.Section]bool
-	resumed     bool
+	resumed    bool
 }
 
 // Screens a View can show.
@@ -97,7 +95,6 @@ func (e *Engine) start(resp *questionnaire.Response, resumed bool) {
 	e.sess = ask.NewSession(e.bank, resp, ask.Options{Now: e.now})
 	e.screen = ScreenIntro
 	e.fromReview = false
-	e.sectionSeen = map[*questionnaire.Section]bool{}
 	e.resumed = resumed
 }
 
@@ -161,7 +158,11 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	}
 	switch method {
 	case "download":
-		return Reply{File: e.file()}
+		f, err := e.file()
+		if err != nil {
+			return Reply{Error: err.Error()}
+		}
+		return Reply{File: f}
 	case "result":
 		text, err := e.result(a.Format)
 		if err != nil {
@@ -341,14 +342,14 @@ func (e *Engine) renderOptions() render.Options {
 }
 
 // file is the response as `candor take` saves it. Its name tells nothing of the topic.
-func (e *Engine) file() *File {
+func (e *Engine) file() (*File, error) {
 	// Without Options.Save, Save only stamps the time and brings the status up to date.
 	_ = e.sess.Save()
 	data, err := e.resp.Marshal(e.bank)
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("your answers could not be written to a file: %v", err)
 	}
-	return &File{Name: "candor-answers-" + e.now().Format("20060102") + ".yaml", Text: string(data)}
+	return &File{Name: "candor-answers-" + e.now().Format("20060102") + ".yaml", Text: string(data)}, nil
 }
 
 // load continues from an answers file: a response saved by `candor take` or by this page,
