@@ -249,10 +249,10 @@ func (v *cmpVisitor) option(q *Question, lit literal) {
 	v.bad = true
 }
 
-// labelled is the option whose label is s (any case), or nil.
+// labelled is the option whose label is s (any case and spacing, as answers are read), or nil.
 func labelled(q *Question, s string) *Option {
 	for _, o := range q.Options {
-		if strings.EqualFold(strings.TrimSpace(o.Label), strings.TrimSpace(s)) {
+		if sameWords(o.Label, s) {
 			return o
 		}
 	}

@@ -122,10 +122,6 @@ func (b *Bank) Flag(id string) *Flag { return b.flagByID[id] }
 // Outcome returns the outcome with the given id, or nil.
 func (b *Bank) Outcome(id string) *Outcome { return b.outcomeByID[id] }
 
-// QuestionsRead adds to into (made when nil, and returned) the questions whose answers the
-// conditions xs depend on: the questions they name, the items of the scores they name, and
-// so on through the flags they name. It is the one rule for "what could change this
-// condition": what a flag shown at once reads, what an urgent flag's safety questions are.
 // SafetyQuestions is the set of questions whose answers an urgent flag's condition depends
 // on, directly or through a score (QuestionsRead). It is worked out once; do not change it.
 func (b *Bank) SafetyQuestions() map[string]bool {
@@ -140,6 +136,10 @@ func (b *Bank) SafetyQuestions() map[string]bool {
 	return b.safety
 }
 
+// QuestionsRead adds to into (made when nil, and returned) the questions whose answers the
+// conditions xs depend on: the questions they name, the items of the scores they name, and
+// so on through the flags they name. It is the one rule for "what could change this
+// condition": what a flag shown at once reads, what an urgent flag's safety questions are.
 func (b *Bank) QuestionsRead(into map[string]bool, xs ...*Expr) map[string]bool {
 	if into == nil {
 		into = map[string]bool{}

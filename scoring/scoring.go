@@ -160,7 +160,7 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	asked := asked(b, answers, env, func(what, id string) {
 		r.Warnings = append(r.Warnings, tooCostly(what, id))
 	})
-	r.countAsked(b, answers, asked)
+	askedQs := r.countAsked(b, answers, asked)
 	for _, s := range b.Scores {
 		sr := scoreOne(s, answers, asked)
 		r.Scores = append(r.Scores, sr)
@@ -182,10 +182,6 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
 		}
 	}
-	askedQs := make([]*questionnaire.Question, len(r.AskedIDs))
-	for i, id := range r.AskedIDs {
-		askedQs[i] = b.Question(id)
-	}
 	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped)
 	r.Status = status
 	if opt.Status != "" && opt.Status != status {
@@ -196,12 +192,14 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 }
 
 // countAsked lists the questions asked (answerable ones whose `when` holds), counts those
-// answered, and keeps the codes of the answers.
-func (r *Result) countAsked(b *questionnaire.Bank, answers questionnaire.Answers, asked map[string]bool) {
+// answered, keeps the codes of the answers, and returns the questions asked.
+func (r *Result) countAsked(b *questionnaire.Bank, answers questionnaire.Answers, asked map[string]bool) (askedQs []*questionnaire.Question) {
+	askedQs = make([]*questionnaire.Question, 0, len(b.Questions))
 	for _, q := range b.Questions {
 		if !asked[q.ID] || !q.Answerable() {
 			continue
 		}
+		askedQs = append(askedQs, q)
 		r.AskedIDs = append(r.AskedIDs, q.ID)
 		r.Asked++
 		if answers[q.ID] != nil {
@@ -211,6 +209,7 @@ func (r *Result) countAsked(b *questionnaire.Bank, answers questionnaire.Answers
 			r.Answers = append(r.Answers, *c)
 		}
 	}
+	return askedQs
 }
 
 // raiseFlags evaluates every flag in bank order (a flag may name one before it), keeps those
