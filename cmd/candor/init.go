@@ -61,7 +61,7 @@ func createError(path string, err error) string {
 var initIDRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
 func initRun(f *Factory, opts *InitOptions) error {
-	if ext := strings.ToLower(filepath.Ext(opts.File)); ext != ".yaml" && ext != ".yml" {
+	if !isResponseName(opts.File) {
 		// A bank is YAML; and a file named like a built-in bank, with no ending, would be
 		// read instead of it by `candor take NAME` in this folder.
 		return usageError("name the new bank's file with .yaml at the end, such as %s.yaml: a bank is written in YAML", strings.TrimSuffix(filepath.Base(opts.File), filepath.Ext(opts.File)))
@@ -110,9 +110,7 @@ It is a complete, working example, with notes for you on every part. Next:
 // id is dropped. It returns "" when nothing usable is left.
 func bankIDFromFile(path string) string {
 	base := filepath.Base(path)
-	for _, ext := range []string{".yaml", ".yml", ".YAML", ".YML"} {
-		base = strings.TrimSuffix(base, ext)
-	}
+	base = strings.TrimSuffix(base, filepath.Ext(base)) // .yaml or .yml in any case (checked)
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(base) {

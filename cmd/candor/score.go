@@ -123,6 +123,9 @@ type scorer struct {
 	batch  bool
 	color  bool
 	colorE bool
+	// unicode is whether the terminal can show block and box characters; ascii is --ascii or
+	// its lack: worked out once, not for every response.
+	unicode, ascii bool
 
 	// banks finds each response's bank: --bank, or the built-in bank it names, loaded once.
 	banks *data.Finder
@@ -134,6 +137,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	s := &scorer{
 		f: f, opts: opts, width: resolveWidth(f, opts.Width),
 		color: f.IO.ColorEnabled(), colorE: f.IO.ColorEnabledStderr(),
+		unicode: f.IO.CanShowUnicode(), ascii: opts.ASCII || !f.IO.CanShowUnicode(),
 		banks: &data.Finder{Hint: func(r *questionnaire.Response) string {
 			return "score it with the bank's file: candor score --bank FILE " + shellQuote(r.File)
 		}},
@@ -277,7 +281,8 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 	return sources, count, folders
 }
 
-// isResponseName reports whether a file name is a response file's: *.yaml or *.yml.
+// isResponseName reports whether a file name is a response file's, or a bank's: *.yaml or
+// *.yml, in any case.
 func isResponseName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".yaml" || ext == ".yml"
@@ -411,14 +416,14 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		Format:     s.opts.Format,
 		Width:      s.width,
 		Color:      s.color,
-		ASCII:      s.opts.ASCII || !s.f.IO.CanShowUnicode(),
+		ASCII:      s.ascii,
 		Date:       date,
 		Source:     resp.File,
 		Counselor:  true,
 		Respondent: resp.Respondent,
 	})
 	if err == nil && s.opts.Items && (s.opts.Format == "text" || s.opts.Format == "markdown") {
-		err = render.ItemsText(w, items, s.opts.Format, s.width, s.opts.ASCII || !s.f.IO.CanShowUnicode())
+		err = render.ItemsText(w, items, s.opts.Format, s.width, s.ascii)
 	}
 	return err
 }

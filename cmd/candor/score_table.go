@@ -61,11 +61,12 @@ func (s *scorer) asTable(arg string) *scoreTable {
 			return nil
 		}
 	}
-	if st, err := os.Stat(arg); err == nil && st.IsDir() {
+	st, err := os.Stat(arg)
+	if err == nil && st.IsDir() {
 		return nil
 	}
 	t := &scoreTable{s: s, path: arg, format: f, estimate: 1}
-	if st, err := os.Stat(arg); err == nil {
+	if err == nil {
 		t.estimate = max(int(st.Size()/64), 1)
 	}
 	return t

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -66,18 +68,20 @@ func newScoreWriter(s *scorer) *scoreWriter {
 }
 
 // group returns bank b's group, starting it when b is new: the first group writes to
-// standard output (its CSV header at once), the others to a buffer.
+// standard output, the others to a buffer (with --out-dir, every group; in a CSV to standard
+// output the other banks' rows are only counted, so they need none).
 func (w *scoreWriter) group(b *questionnaire.Bank, path string) *scoreGroup {
 	if g := w.byBank[b]; g != nil {
 		return g
 	}
 	g := &scoreGroup{bank: b, first: path}
-	if len(w.groups) > 0 || w.s.opts.OutDir != "" {
+	switch {
+	case w.s.opts.OutDir != "":
 		g.buf = &bytes.Buffer{}
-		if w.s.opts.Format == "csv" {
-			g.csv = csv.NewWriter(g.buf)
-			_ = g.csv.Write(w.s.csvHeader(b))
-		}
+		g.csv = csv.NewWriter(g.buf)
+		_ = g.csv.Write(w.s.csvHeader(b))
+	case len(w.groups) > 0 && w.s.opts.Format != "csv":
+		g.buf = &bytes.Buffer{}
 	}
 	w.groups = append(w.groups, g)
 	w.byBank[b] = g
@@ -109,9 +113,9 @@ func (w *scoreWriter) write(out *scoreOut) error {
 	if w.s.opts.Format == "csv" {
 		g.n++
 		switch {
-		case g.csv != nil && w.s.opts.OutDir != "":
+		case g.csv != nil:
 			return g.csv.Write(out.row)
-		case g.buf != nil:
+		case g != w.groups[0]:
 			return nil // another bank than the table's: counted, and named in a note at the end
 		}
 		if err := w.header(); err != nil {
@@ -150,7 +154,7 @@ func (w *scoreWriter) heading(dst io.Writer, g *scoreGroup) error {
 		}
 	} else {
 		rule := "═"
-		if !w.s.f.IO.CanShowUnicode() {
+		if !w.s.unicode {
 			rule = "="
 		}
 		lines := text.Wrap("Responses to "+title+" ("+id+")", w.s.width)
@@ -179,7 +183,7 @@ func (w *scoreWriter) separator(dst io.Writer, n int, path string) error {
 		}
 	} else {
 		rule := "─"
-		if !w.s.f.IO.CanShowUnicode() {
+		if !w.s.unicode {
 			rule = "-"
 		}
 		head := rule + rule + " " + name + " "
@@ -284,7 +288,7 @@ func createFree(dir, name, ext string, data []byte) (string, error) {
 			path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", name, i, ext))
 		}
 		err := safefile.CreateNew(path, data, safefile.FileMode)
-		if err == nil || i >= 1000 || !strings.Contains(err.Error(), "already exists") {
+		if err == nil || i >= 1000 || !errors.Is(err, fs.ErrExist) {
 			return path, err
 		}
 	}

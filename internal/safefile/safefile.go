@@ -5,6 +5,7 @@ package safefile
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -76,12 +77,22 @@ func writeAtomic(path string, data []byte, keep func(*os.File) error) (*os.File,
 	return tmp, nil
 }
 
+// existsError is CreateNew's refusal of a path already taken; it is fs.ErrExist to
+// errors.Is, so callers can pick another name without reading the message.
+type existsError string
+
+func (e existsError) Error() string {
+	return string(e) + " already exists; candor never overwrites it, so choose another name"
+}
+
+func (existsError) Unwrap() error { return fs.ErrExist }
+
 // CreateNew writes data to path only if no file is there yet (mode 0600).
 func CreateNew(path string, data []byte, mode os.FileMode) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
 	if err != nil {
 		if os.IsExist(err) {
-			return fmt.Errorf("%s already exists; candor never overwrites it, so choose another name", path)
+			return existsError(path)
 		}
 		return fmt.Errorf("cannot create %s: %w", path, err)
 	}
