@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/render"
 )
@@ -97,16 +95,13 @@ func differentPeopleNote(entries []render.HistoryEntry) string {
 func responseFiles(args []string) ([]string, error) {
 	var files []string
 	for _, arg := range args {
-		if st, err := os.Stat(arg); err != nil || !st.IsDir() {
+		names, isDir, problem := responseFolder(arg)
+		switch {
+		case !isDir:
 			files = append(files, arg)
 			continue
-		}
-		names, err := batch.ReadDir(arg, isResponseName)
-		if err != nil {
-			return nil, badInput("%s: cannot read the folder: %s", arg, describeDirError(err))
-		}
-		if names.Len() == 0 {
-			return nil, badInput("%s: the folder holds no response files (*.yaml, *.yml)", arg)
+		case problem != "":
+			return nil, badInput("%s: %s", arg, problem)
 		}
 		for n := range names.All() {
 			files = append(files, filepath.Join(arg, n))

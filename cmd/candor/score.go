@@ -258,20 +258,14 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 			folders = true // a table holds many responses
 			continue
 		}
-		st, err := os.Stat(arg)
-		if err != nil || !st.IsDir() {
+		names, isDir, problem := responseFolder(arg)
+		switch {
+		case !isDir:
 			sources = append(sources, scoreSource{path: arg}) // reading it reports what is wrong
 			count++
 			continue
-		}
-		folders = true
-		names, err := batch.ReadDir(arg, isResponseName)
-		switch {
-		case err != nil:
-			sources = append(sources, scoreSource{out: s.folderError(arg, "cannot read the folder: "+describeDirError(err))})
-			count++
-		case names.Len() == 0:
-			sources = append(sources, scoreSource{out: s.folderError(arg, "the folder holds no response files (*.yaml, *.yml)")})
+		case problem != "":
+			sources = append(sources, scoreSource{out: s.folderError(arg, problem)})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})
@@ -279,6 +273,23 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 		}
 	}
 	return sources, count, folders
+}
+
+// responseFolder lists a folder's response files (*.yaml, *.yml, in name order, see
+// batch.ReadDir). isDir is false for anything that is not a folder (reading it as a file
+// reports what is wrong); problem says why a folder gives no responses.
+func responseFolder(arg string) (names *batch.Names, isDir bool, problem string) {
+	if st, err := os.Stat(arg); err != nil || !st.IsDir() {
+		return nil, false, ""
+	}
+	names, err := batch.ReadDir(arg, isResponseName)
+	switch {
+	case err != nil:
+		return nil, true, "cannot read the folder: " + describeDirError(err)
+	case names.Len() == 0:
+		return nil, true, "the folder holds no response files (*.yaml, *.yml)"
+	}
+	return names, true, ""
 }
 
 // isResponseName reports whether a file name is a response file's, or a bank's: *.yaml or
