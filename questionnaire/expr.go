@@ -146,7 +146,8 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 			check[name], runEnv[name] = t, types.Any
 		}
 	}
-	if tree, err := parser.Parse(src); err == nil {
+	tree, parseErr := parser.Parse(src)
+	if parseErr == nil {
 		if at, name := disabledUse(src, tree.Node); name != "" {
 			l.errorf(exprPos(l.file, n, l.b.Src, at.line, at.col), "it can build text or lists too large to work out; compare, count or add up answers instead",
 				"%s uses `%s`, which is not available in candor expressions", what, name)
@@ -158,7 +159,7 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 		return nil
 	}
 	x.Names = names
-	if tree, err := parser.Parse(src); err == nil {
+	if parseErr == nil {
 		if at, msg := costProblem(src, tree.Node); msg != "" {
 			l.errorf(exprPos(l.file, n, l.b.Src, at.line, at.col), "a condition looks at a few answers; name the numbers it needs, or split it into a score or a flag",
 				"%s %s", what, msg)
@@ -169,14 +170,19 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 		}
 		x.cond, x.condSet = conditionNode(tree.Node, 0), true
 	}
-	x.eval = &evaluator{machine: vm.VM{MemoryBudget: maxEvalMemory}}
-	run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes),
-		expr.Function(stepFunc, x.eval.step), expr.Function(growFunc, x.eval.grow), expr.Patch(stepPatch{}), disableGrowth)
+	build := func() (*evaluator, error) {
+		e := &evaluator{machine: vm.VM{MemoryBudget: maxEvalMemory}}
+		run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes),
+			expr.Function(stepFunc, e.step), expr.Function(growFunc, e.grow), expr.Patch(stepPatch{}), disableGrowth)
+		e.program = run
+		return e, err
+	}
+	first, err := build()
 	if err != nil {
 		l.exprError(n, what, sc, err)
 		return nil
 	}
-	x.eval.program = run
+	x.eval = &evaluators{free: []*evaluator{first}, build: build}
 	return x
 }
 
@@ -427,10 +433,36 @@ var ErrTooCostly = errors.New("working it out takes more than candor allows for 
 // it (the type check runs without it, so it is an unknown name there).
 const stepFunc = "__candor_step"
 
-// evaluator runs one compiled expression, counting its steps. Evaluations of one expression
-// take turns (the count is the expression's own).
+// evaluators hands out the evaluators of one expression, one to each evaluation running at
+// the same time: each counts its own steps and text, so evaluations on several cores (a batch
+// of responses) do not take turns. There are as many as ran at once, at most.
+type evaluators struct {
+	mu    sync.Mutex
+	free  []*evaluator
+	build func() (*evaluator, error)
+}
+
+// get takes a free evaluator, or compiles another (the expression compiled once already).
+func (es *evaluators) get() (*evaluator, error) {
+	es.mu.Lock()
+	if n := len(es.free); n > 0 {
+		e := es.free[n-1]
+		es.free = es.free[:n-1]
+		es.mu.Unlock()
+		return e, nil
+	}
+	es.mu.Unlock()
+	return es.build()
+}
+
+func (es *evaluators) put(e *evaluator) {
+	es.mu.Lock()
+	es.free = append(es.free, e)
+	es.mu.Unlock()
+}
+
+// evaluator runs one compiled expression, one evaluation at a time, counting its steps.
 type evaluator struct {
-	mu      sync.Mutex
 	program *vm.Program
 	machine vm.VM
 	steps   int
@@ -548,9 +580,11 @@ func (x *Expr) Eval(env map[string]any) (bool, error) {
 	if x == nil {
 		return true, nil
 	}
-	e := x.eval
-	e.mu.Lock()
-	defer e.mu.Unlock()
+	e, err := x.eval.get()
+	if err != nil {
+		return false, err
+	}
+	defer x.eval.put(e)
 	e.steps, e.built = 0, 0
 	out, err := e.machine.Run(e.program, env)
 	if err != nil {

@@ -498,7 +498,7 @@ type Expr struct {
 	Pos    Pos
 	// Names are the identifiers the expression uses.
 	Names []string
-	eval  *evaluator
+	eval  *evaluators
 	// cond is the expression's simple shape (Condition), worked out when it is compiled.
 	cond    *Condition
 	condSet bool
