@@ -68,7 +68,8 @@ func formRun(f *Factory, opts *FormOptions) error {
 		return err
 	}
 	var page bytes.Buffer
-	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD")})
+	eng := newEngineSource().engine(f.IO.ErrOut)
+	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD")}, eng)
 	if err != nil {
 		return badInput("cannot write the page: %v", err)
 	}
