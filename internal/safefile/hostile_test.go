@@ -2,6 +2,7 @@ package safefile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -275,4 +276,34 @@ func TestRemoveStale(t *testing.T) {
 		got = append(got, e.Name())
 	}
 	assert.Equal(t, []string{".busy.yaml.3.tmp", ".busy.yaml.lock", ".lock", "here.yaml", "notes.tmp"}, got)
+}
+
+// TestWriteNewNeverReplaces: WriteNew writes a new private file whole, and refuses a path
+// that is taken by anything, leaving it as it was and no temporary file behind.
+func TestWriteNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "page.html")
+	require.NoError(t, WriteNew(path, []byte("new")))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "new", string(b))
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+
+	fifo := filepath.Join(dir, "fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	link := filepath.Join(dir, "link")
+	require.NoError(t, os.Symlink(filepath.Join(dir, "elsewhere"), link))
+	for _, taken := range []string{path, fifo, link, dir} {
+		err := WriteNew(taken, []byte("other"))
+		assert.ErrorIs(t, err, fs.ErrExist, taken)
+	}
+	b, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "new", string(b), "the file is as it was")
+	assert.NoFileExists(t, filepath.Join(dir, "elsewhere"), "the link is not followed")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 3, "no temporary file is left")
 }
