@@ -8,6 +8,7 @@ package web
 import (
 	"bytes"
 	_ "embed"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -34,9 +35,21 @@ var (
 	pageJS string
 )
 
-// CSP is the page's Content-Security-Policy: inline script and style, WebAssembly, images
-// from data: URLs, and nothing else; no request of any kind leaves the page.
-const CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+// CSP is the page's Content-Security-Policy for the scripts whose exact texts are given: those
+// inline scripts and no other (each allowed by its SHA-256 hash, so no script injected into
+// the page could run), WebAssembly, inline style, images from data: URLs, and nothing else; no
+// request of any kind leaves the page.
+func CSP(scripts ...string) string {
+	var allow strings.Builder
+	for _, s := range scripts {
+		sum := sha256.Sum256([]byte(s))
+		allow.WriteString("'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "' ")
+	}
+	return "default-src 'none'; script-src " + allow.String() + "'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+}
+
+// scriptText is the text of an inline script as page.html writes it: a line break, then s.
+func scriptText(s string) string { return "\n" + s }
 
 var page = template.Must(template.New("page").Parse(pageHTML))
 
@@ -48,6 +61,9 @@ type Options = engine.Options
 type pageOptions struct {
 	Options
 	BankName string `json:"bankName"`
+	// MaxAnswersBytes is the largest answers file the page reads: a larger one is refused
+	// before it is read (questionnaire.MaxFileSize).
+	MaxAnswersBytes int `json:"maxAnswersBytes"`
 }
 
 // Engine is what the page runs: the gzipped WebAssembly engine, the Go toolchain's loader
@@ -72,7 +88,7 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 		return errors.New("no page engine")
 	}
 	// json.Marshal escapes <, > and &, so nothing in it can end the script element.
-	opts, err := json.Marshal(pageOptions{Options: opt, BankName: b.ID + ".yaml"})
+	opts, err := json.Marshal(pageOptions{Options: opt, BankName: b.ID + ".yaml", MaxAnswersBytes: questionnaire.MaxFileSize})
 	if err != nil {
 		return err
 	}
@@ -90,7 +106,7 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 	var buf bytes.Buffer
 	err = page.Execute(&buf, map[string]any{
 		"Lang":    lang,
-		"CSP":     CSP,
+		"CSP":     CSP(scriptText(string(eng.Exec)), scriptText(pageJS)),
 		"CSS":     template.CSS(pageCSS),
 		"Options": template.JS(opts),
 		"First":   template.JS(first),
