@@ -53,6 +53,10 @@ type Comparison struct {
 	Scores    []CompareScore    `json:"scores"`
 	Flags     CompareFlags      `json:"flags"`
 	Outcomes  CompareOutcomes   `json:"outcomes"`
+
+	// flags are A's and B's lines under "Flags" (flagLines), and notes their warnings but
+	// those about an open safety question, which are among the flags.
+	flags, notes [2][]string
 }
 
 // ComparePerson names one side.
@@ -66,6 +70,11 @@ type ComparePerson struct {
 	// Warnings are what reading and scoring the response found worth saying (a changed
 	// bank, answers to questions the bank no longer has): always a list.
 	Warnings []string `json:"warnings"`
+	// Unsafe is set when an urgent flag was raised for this person, SafetyOpen when a safety
+	// question they were asked has no answer: the side is marked, and shows no band in text
+	// and markdown (docs/spec.md §4).
+	Unsafe     bool `json:"unsafe"`
+	SafetyOpen bool `json:"safety_open"`
 }
 
 // CompareAgreement counts the questions both answered (text questions aside) and those
@@ -114,9 +123,12 @@ type CompareScoreValue struct {
 	Band  *string  `json:"band"`
 	// Applies is false when none of the score's questions was asked of this side.
 	Applies bool `json:"applies"`
-	// SafetyFirst is set when an urgent flag was raised for this side. A comparison is for
-	// the counselor: the score and band are shown all the same, after the flags.
+	// SafetyFirst is set when an urgent flag was raised for this side, SafetyOpen when a
+	// safety question of this side has no answer. A comparison is for the counselor: the
+	// score is shown all the same, after the flags, marked and without its band in text and
+	// markdown; the JSON keeps the exact band (docs/spec.md §4).
 	SafetyFirst bool `json:"safety_first"`
+	SafetyOpen  bool `json:"safety_open"`
 }
 
 // notAppliesWords stands for the value of a score none of whose questions was asked.
@@ -159,6 +171,10 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		Flags:         CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
 		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
+	for i, s := range []CompareSide{a, b} {
+		c.flags[i] = flagLines(bank, s.Result)
+		_, c.notes[i] = safetyOpen(bank, s.Result, Options{Counselor: true})
+	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
 		if !q.Answerable() {
@@ -184,9 +200,10 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 			break
 		}
 		sb := b.Result.Scores[i]
+		ma, mb := safetyMarkOf(a.Result), safetyMarkOf(b.Result)
 		cs := CompareScore{ID: sa.ID, Label: sa.Label, Min: sa.Min, Max: sa.Max,
-			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, Applies: sa.Applies, SafetyFirst: a.Result.Urgent()},
-			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, Applies: sb.Applies, SafetyFirst: b.Result.Urgent()}}
+			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, Applies: sa.Applies, SafetyFirst: ma.Unsafe, SafetyOpen: ma.Open},
+			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, Applies: sb.Applies, SafetyFirst: mb.Unsafe, SafetyOpen: mb.Open}}
 		if sa.Value != nil && sb.Value != nil {
 			d := scoring.Clean(*sb.Value - *sa.Value)
 			cs.Difference = &d
@@ -197,7 +214,9 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 }
 
 func comparePerson(s CompareSide) ComparePerson {
-	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: append([]string{}, s.Result.Warnings...)}
+	m := safetyMarkOf(s.Result)
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: append([]string{}, s.Result.Warnings...),
+		Unsafe: m.Unsafe, SafetyOpen: m.Open}
 	if r := s.Response; r != nil {
 		p.File, p.Respondent = r.File, r.Respondent
 		if !r.Started.IsZero() {
@@ -322,11 +341,12 @@ const counselorOnlyFlags = "For the counselor only: one of them raised a flag he
 // counselorOnly opens a comparison in which either person raised an urgent flag.
 const counselorOnly = "For the counselor only: this comparison shows what each person answered about their safety. Please don't share it in a joint session; talk with each person on their own first."
 
-// cmpWarnings lists each side's warnings as "Sam: the response was given to version ...".
+// cmpWarnings lists each side's warnings as "Sam: the response was given to version ...";
+// those about an open safety question are among the flags instead.
 func cmpWarnings(c *Comparison) []string {
 	var out []string
-	for _, p := range []ComparePerson{c.A, c.B} {
-		for _, w := range p.Warnings {
+	for i, p := range []ComparePerson{c.A, c.B} {
+		for _, w := range c.notes[i] {
 			out = append(out, text.Clean(p.Name)+": "+text.Clean(w))
 		}
 	}
@@ -376,6 +396,18 @@ func cmpAgreementLine(c *Comparison) string {
 	return fmt.Sprintf("%s and %s gave the same answer to %d of the %d questions they both answered.", a, b, c.Agreement.Same, n)
 }
 
+// headlineWords is one side's headline: the outcome's title, "none", or why there is none
+// yet while a safety question is open. Not sanitized.
+func headlineWords(o *scoring.OutcomeResult, p ComparePerson) string {
+	switch {
+	case o != nil:
+		return o.Title
+	case p.SafetyOpen:
+		return "none yet: a safety question has no answer"
+	}
+	return "none"
+}
+
 func cmpAnswerWords(a CompareAnswer) string {
 	switch a.State {
 	case AnswerGiven:
@@ -416,6 +448,8 @@ func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
 	return mark
 }
 
+// cmpScoreValue is one side's score: "62 (Part of the way)", or "100 (urgent flag)" for a
+// side marked for safety (docs/spec.md §4).
 func cmpScoreValue(v CompareScoreValue) string {
 	if v.Value == nil {
 		if !v.Applies {
@@ -424,6 +458,9 @@ func cmpScoreValue(v CompareScoreValue) string {
 		return "not enough answers"
 	}
 	s := questionnaire.FormatNumber(*v.Value)
+	if m := (safetyMark{Unsafe: v.SafetyFirst, Open: v.SafetyOpen}); m.marked() {
+		return markedValue(s, m)
+	}
 	if v.Band != nil && *v.Band != "" {
 		s += " (" + text.Clean(*v.Band) + ")"
 	}
@@ -447,27 +484,48 @@ func cmpRange(s CompareScore) string {
 	return fmt.Sprintf("%s to %s", questionnaire.FormatNumber(*s.Min), questionnaire.FormatNumber(*s.Max))
 }
 
-// flagRows lists the flags raised for each of two people, under their names padded to nw:
-// "none" for one without.
-func (t *reportText) flagRows(names [2]string, nw int, flagsA, flagsB []scoring.FlagResult) {
-	for i, fs := range [][]scoring.FlagResult{flagsA, flagsB} {
+// flagSection writes "Flags": each person's lines (flagLines) under their name padded to
+// nw, "none" for one without; one line when neither has any.
+func (t *reportText) flagSection(names [2]string, nw int, lines [2][]string) {
+	t.heading("Flags")
+	if len(lines[0])+len(lines[1]) == 0 {
+		t.line("  No flags were raised for either of them.")
+		return
+	}
+	for i, ls := range lines {
 		name := text.Pad(names[i], nw)
-		if len(fs) == 0 {
+		if len(ls) == 0 {
 			t.line("  " + name + "   none")
 			continue
 		}
-		for j, f := range fs {
+		for j, l := range ls {
 			first := "  " + name + "   "
 			if j > 0 {
 				first = strings.Repeat(" ", nw+5)
 			}
-			t.wrapped(cmpFlagWords(f), first, strings.Repeat(" ", nw+5))
+			t.wrapped(text.Clean(l), first, strings.Repeat(" ", nw+5))
 		}
 	}
 }
 
-func cmpFlagWords(f scoring.FlagResult) string {
-	return fmt.Sprintf("%s (%s)", text.Clean(f.Title), f.Level)
+// mdFlagSection is flagSection in markdown.
+func (m *mdOut) flagSection(names [2]string, lines [2][]string) {
+	m.block("## Flags")
+	if len(lines[0])+len(lines[1]) == 0 {
+		m.block("No flags were raised for either of them.")
+		return
+	}
+	var out []string
+	for i, ls := range lines {
+		name := cmpCell(names[i])
+		if len(ls) == 0 {
+			out = append(out, "- **"+name+"**: none")
+		}
+		for _, l := range ls {
+			out = append(out, "- **"+name+"**: "+MarkdownEscape(l))
+		}
+	}
+	m.block(out...)
 }
 
 // --- text ---------------------------------------------------------------------------
@@ -496,21 +554,14 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 	t.line("")
 	t.wrapped(cmpAgreementLine(c), "", "")
 
-	// Flags come first, as in a summary: a safety flag is never below the fold.
-	t.heading("Flags")
-	if len(c.Flags.A)+len(c.Flags.B) == 0 {
-		t.line("  No flags were raised for either of them.")
-	} else {
-		t.flagRows([2]string{nameA, nameB}, nw, c.Flags.A, c.Flags.B)
-	}
+	// Flags come first, as in a summary: a safety flag is never below the fold, nor is a
+	// safety question left open.
+	t.flagSection([2]string{nameA, nameB}, nw, c.flags)
 
 	if c.Outcomes.A != nil || c.Outcomes.B != nil {
 		t.heading("Headlines")
 		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
-			words := "none"
-			if o != nil {
-				words = text.Clean(o.Title)
-			}
+			words := text.Clean(headlineWords(o, []ComparePerson{c.A, c.B}[i]))
 			t.wrapped(words, "  "+text.Pad([]string{nameA, nameB}[i], nw)+"   ", strings.Repeat(" ", nw+5))
 		}
 	}
@@ -583,31 +634,13 @@ func compareMarkdown(c *Comparison) string {
 	m.block(who...)
 	m.block(MarkdownEscape(cmpAgreementLine(c)))
 
-	m.block("## Flags")
-	if len(c.Flags.A)+len(c.Flags.B) == 0 {
-		m.block("No flags were raised for either of them.")
-	} else {
-		var lines []string
-		for i, fs := range [][]scoring.FlagResult{c.Flags.A, c.Flags.B} {
-			name := []string{nameA, nameB}[i]
-			if len(fs) == 0 {
-				lines = append(lines, "- **"+name+"**: none")
-			}
-			for _, f := range fs {
-				lines = append(lines, "- **"+name+"**: "+MarkdownEscape(cmpFlagWords(f)))
-			}
-		}
-		m.block(lines...)
-	}
+	m.flagSection([2]string{c.A.Name, c.B.Name}, c.flags)
 
 	if c.Outcomes.A != nil || c.Outcomes.B != nil {
 		m.block("## Headlines")
 		var lines []string
 		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
-			words := "none"
-			if o != nil {
-				words = MarkdownEscape(o.Title)
-			}
+			words := MarkdownEscape(headlineWords(o, []ComparePerson{c.A, c.B}[i]))
 			lines = append(lines, "- **"+[]string{nameA, nameB}[i]+"**: "+words)
 		}
 		m.block(lines...)

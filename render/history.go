@@ -225,7 +225,7 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 		t.heading("Flags")
 		dw := maxWidth(dates)
 		for i, e := range entries {
-			for j, f := range historyFlagLines(b, e) {
+			for j, f := range flagLines(b, e.Result) {
 				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
@@ -274,17 +274,6 @@ func historyWarnings(b *questionnaire.Bank, entries []HistoryEntry, dates []stri
 		}
 	}
 	return out
-}
-
-// historyFlagLines are a response's lines under "Flags": each flag raised, "Title (level)",
-// then each safety question left open, in the words of its warning. Not sanitized.
-func historyFlagLines(b *questionnaire.Bank, e HistoryEntry) []string {
-	var out []string
-	for _, f := range e.Result.Flags {
-		out = append(out, fmt.Sprintf("%s (%s)", f.Title, f.Level))
-	}
-	open, _ := safetyOpen(b, e.Result, Options{Counselor: true})
-	return append(out, open...)
 }
 
 // historyFlagged reports whether any response raised a flag or left a safety question open.
@@ -665,7 +654,7 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 		m.block("## Flags")
 		var lines []string
 		for i, e := range entries {
-			for _, f := range historyFlagLines(b, e) {
+			for _, f := range flagLines(b, e.Result) {
 				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(f))
 			}
 		}

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
 
@@ -82,4 +84,16 @@ func markedWhich(ms []safetyMark) string {
 		parts = append(parts, "("+markOpen+")")
 	}
 	return strings.Join(parts, " or ")
+}
+
+// flagLines are one response's lines under "Flags" in the counselor's views of several
+// responses: each flag raised, "Title (level)", then each safety question left open, in the
+// words of its warning (which the notes at the end then leave out). Not sanitized.
+func flagLines(b *questionnaire.Bank, r *scoring.Result) []string {
+	out := []string{}
+	for _, f := range r.Flags {
+		out = append(out, fmt.Sprintf("%s (%s)", f.Title, f.Level))
+	}
+	open, _ := safetyOpen(b, r, Options{Counselor: true})
+	return append(out, open...)
 }
