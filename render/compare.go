@@ -115,6 +115,15 @@ type CompareQuestion struct {
 	Same *bool `json:"same"`
 	// Difference is B's answer minus A's, for numbers, scales and numbered choices.
 	Difference *float64 `json:"difference"`
+	// ReverseScored is set for a question that counts in reverse: `reverse: true`, or a
+	// negative weight in the scores it is in. Its difference is then told by its meaning,
+	// never as a bare "higher" or "lower" (docs/spec.md §4).
+	ReverseScored bool `json:"reverse_scored"`
+	// ItemDifference is B's item score minus A's, reverse keying applied and turned round
+	// by a negative weight: above 0 when B's answer counts more toward the scores the
+	// question is in (nearer to what helps). Null when not both answered, for a question
+	// in no score, or one whose scores weigh it in opposite directions.
+	ItemDifference *float64 `json:"item_difference"`
 }
 
 // CompareScoreValue is one side's score.
@@ -181,7 +190,7 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 			continue // an info statement has no answers to compare
 		}
 		cq := CompareQuestion{Number: q.Number, ID: q.ID, Text: q.Text, Type: string(q.Type),
-			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB)}
+			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB), ReverseScored: reverseScored(bank, q)}
 		if cq.A.State == AnswerGiven && cq.B.State == AnswerGiven && q.Type != questionnaire.Text {
 			same := sameAnswer(a.Answers[q.ID], b.Answers[q.ID])
 			cq.Same = &same
@@ -191,6 +200,9 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 			}
 			if d, ok := answerDifference(q, a.Answers[q.ID], b.Answers[q.ID]); ok {
 				cq.Difference = &d
+			}
+			if d, ok := itemDifference(bank, q, a.Answers[q.ID], b.Answers[q.ID]); ok {
+				cq.ItemDifference = &d
 			}
 		}
 		c.Questions = append(c.Questions, cq)
@@ -299,6 +311,52 @@ func answerDifference(q *questionnaire.Question, a, b any) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// itemSign is how a question's item score counts toward the scores it is in: +1 when a
+// higher item score raises each of them (every weight positive), -1 when it lowers each
+// (every weight negative), 0 when it is in no score or its scores weigh it in opposite
+// directions (then it has no direction to tell).
+func itemSign(bank *questionnaire.Bank, q *questionnaire.Question) int {
+	var up, down bool
+	for _, s := range bank.Scores {
+		for _, it := range s.Items {
+			if it.ID != q.ID {
+				continue
+			}
+			if s.Weight(q.ID) < 0 {
+				down = true
+			} else if s.Weight(q.ID) > 0 {
+				up = true
+			}
+		}
+	}
+	switch {
+	case up && down, !up && !down:
+		return 0
+	case down:
+		return -1
+	}
+	return 1
+}
+
+// reverseScored reports whether q counts in reverse: `reverse: true`, or weighed against the
+// scores it is in (docs/spec.md §4).
+func reverseScored(bank *questionnaire.Bank, q *questionnaire.Question) bool {
+	return q.Scorable() && (q.Reverse || itemSign(bank, q) < 0)
+}
+
+// itemDifference is b's item score minus a's, reverse keying applied and turned round by a
+// negative weight: above 0 when b's answer counts more toward the scores q is in. ok is false
+// when either has no item score, or q has no direction (itemSign).
+func itemDifference(bank *questionnaire.Bank, q *questionnaire.Question, a, b any) (float64, bool) {
+	sign := itemSign(bank, q)
+	xa, okA := q.ItemScore(a)
+	xb, okB := q.ItemScore(b)
+	if !okA || !okB || sign == 0 {
+		return 0, false
+	}
+	return scoring.Clean(float64(sign) * (xb - xa)), true
 }
 
 // Compare writes the comparison of a and b, two responses to bank b.
@@ -429,8 +487,10 @@ func cmpDiffWords(d float64, nameB string) string {
 	return fmt.Sprintf("%s is %s lower", text.Clean(nameB), n)
 }
 
-// cmpMark is the agreement mark of a question: "= the same", "≠ different, Alex is 2
-// higher", or "" when it does not apply.
+// cmpMark is the agreement mark of a question: "= the same", "≠ different: Alex is 2
+// higher", or "" when it does not apply. A question scored in reverse is told by its
+// meaning: "≠ different: Alex's answer is nearer to what helps, by 3 (this one is scored in
+// reverse)", never as a bare "higher" or "lower" (docs/spec.md §4).
 func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
 	if q.Same == nil {
 		return ""
@@ -442,10 +502,33 @@ func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
 	if ascii {
 		mark = "<> different"
 	}
-	if q.Difference != nil && *q.Difference != 0 {
+	switch {
+	case q.ReverseScored:
+		if words := reverseDiffWords(q, nameB); words != "" {
+			mark += ": " + words
+		}
+	case q.Difference != nil && *q.Difference != 0:
 		mark += ": " + cmpDiffWords(*q.Difference, nameB)
 	}
 	return mark
+}
+
+// reverseDiffWords tells the difference in a question scored in reverse by its meaning:
+// "Alex's answer is nearer to what helps, by 3 (this one is scored in reverse)"; "" when
+// its meaning cannot be told (its scores weigh it in opposite directions).
+func reverseDiffWords(q CompareQuestion, nameB string) string {
+	if q.ItemDifference == nil || *q.ItemDifference == 0 {
+		return ""
+	}
+	way := "nearer to"
+	if *q.ItemDifference < 0 {
+		way = "further from"
+	}
+	s := text.Clean(nameB) + "'s answer is " + way + " what helps"
+	if q.Difference != nil && *q.Difference != 0 {
+		s += ", by " + questionnaire.FormatNumber(math.Abs(*q.Difference))
+	}
+	return s + " (this one is scored in reverse)"
 }
 
 // cmpScoreValue is one side's score: "62 (Part of the way)", or "100 (urgent flag)" for a
