@@ -38,6 +38,9 @@ type BanksComparison struct {
 	A       BankPerson      `json:"a"`
 	B       BankPerson      `json:"b"`
 	Aligned []AlignedScores `json:"aligned"`
+	// SeenDifferently are the statements both banks ask (the same question id) on which
+	// the two answers sit furthest apart, largest gap first (docs/spec.md §4).
+	SeenDifferently []StatementGap `json:"seen_differently"`
 
 	// flags are A's and B's lines under "Flags" (flagLines).
 	flags [2][]string
@@ -74,7 +77,8 @@ type AlignedScoreResult struct {
 // NewBanksComparison builds the comparison of a and b, responses to different banks.
 func NewBanksComparison(a, b BankSide) *BanksComparison {
 	c := &BanksComparison{CounselorOnly: true, Safety: a.Result.Urgent() || b.Result.Urgent(),
-		A: bankPerson(a), B: bankPerson(b), Aligned: AlignScores(a.Result, b.Result)}
+		A: bankPerson(a), B: bankPerson(b), Aligned: AlignScores(a.Result, b.Result),
+		SeenDifferently: statementGaps(a, b, maxStatementGaps)}
 	for i, s := range []BankSide{a, b} {
 		c.flags[i] = flagLines(s.Bank, s.Result)
 	}
@@ -221,6 +225,7 @@ func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt Co
 			t.wrapped(alignedValue(r.B, mb), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
 		}
 	}
+	t.statementGaps(c, nameA, nameB)
 
 	if col := (opt.Width - 3) / 2; col >= SideBySideMin {
 		sumA, sumB := bankSummary(a, col, "text", opt.ASCII), bankSummary(b, col, "text", opt.ASCII)
@@ -309,7 +314,7 @@ func compareBanksMarkdown(c *BanksComparison, a, b BankSide, opt CompareOptions)
 		}
 		m.block(rows...)
 	}
-
+	m.statementGaps(c)
 	for i, s := range []BankSide{a, b} {
 		m.block("---")
 		m.block("## " + cmpCell([]string{c.A.Name, c.B.Name}[i]) + "'s summary")
