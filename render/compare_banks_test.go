@@ -123,7 +123,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 			assert.Contains(t, head, "Where the two of them see it most differently")
 			assert.Contains(t, head, "My partner blames me, even partly, for what they did.")
 			assert.Contains(t, head, "Part of me believes my partner is partly to blame for what I did.")
-			assert.Contains(t, flatText(head), "4 steps apart: Alex's answer is nearer to what helps.")
+			assert.Contains(t, flat(head), "4 steps apart: Alex's answer is nearer to what helps.")
 			assert.Contains(t, head, "(urgent flag)")
 			for _, s := range alex.Result.Scores {
 				if s.Band != nil {

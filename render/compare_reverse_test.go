@@ -21,7 +21,7 @@ func TestCompareReverseScoredItemByMeaning(t *testing.T) {
 	require.NoError(t, Compare(&buf, b, before, after, CompareOptions{Format: "text", Width: 80}))
 	out := buf.String()
 	golden(t, "compare/reverse-improving.txt", out)
-	assert.Contains(t, flatText(out), "≠ different: After's answer is nearer to what helps, by 4 (this one is scored in reverse)")
+	assert.Contains(t, flat(out), "≠ different: After's answer is nearer to what helps, by 4 (this one is scored in reverse)")
 	assert.Contains(t, out, "≠ different: After is 2 higher", "a statement scored the usual way keeps higher and lower")
 	assert.NotContains(t, out, "4 lower")
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,10 +12,6 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
-
-// flatText is s with every run of white space as one space, so that a test can look for
-// words a narrow layout wraps.
-func flatText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Two responses to one bank, one side answered not safe (or left the safety question open)
 // with every statement at its best: the counselor sees the score, marked beside it, and no
@@ -94,7 +89,7 @@ func TestCompareAccountabilityUnsafeShowsNoBand(t *testing.T) {
 	for _, f := range []string{"text", "markdown"} {
 		var buf bytes.Buffer
 		require.NoError(t, Compare(&buf, b, sam, alex, CompareOptions{Format: f, Width: 100}))
-		out := flatText(buf.String())
+		out := flat(buf.String())
 		for _, s := range alex.Result.Scores {
 			if s.Band != nil {
 				assert.NotContains(t, out, questionnaire.FormatNumber(*s.Value)+" ("+*s.Band+")", f)

@@ -206,7 +206,7 @@ func TestHistoryMarksUnsafeWeeks(t *testing.T) {
 				assert.Contains(t, out, tc.mark)
 				assert.NotContains(t, out, tc.notBand, "no band beside the mark")
 				assert.Contains(t, out, "From the first to the latest: "+tc.change+".")
-				assert.Contains(t, strings.Join(strings.Fields(out), " "), "are left out of the bars and of the change from the first to the latest.")
+				assert.Contains(t, flat(out), "are left out of the bars and of the change from the first to the latest.")
 			}
 		})
 	}
