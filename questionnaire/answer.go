@@ -287,13 +287,32 @@ func (q *Question) matchOption(t string, numbered bool) *Option {
 	return nil
 }
 
-// sameAs are words people write for the start of an option's label: "unsure" for "Not sure
-// yet", "neutral" for "Neither agree nor disagree".
-var sameAs = map[string]string{
-	"unsure": "not sure", "not certain": "not sure", "uncertain": "not sure",
-	"don't know": "not sure", "dont know": "not sure", "i don't know": "not sure", "i dont know": "not sure",
-	"neutral": "neither",
+// uncertainWords are what people type when they don't know. Matched as whole words,
+// apostrophes dropped.
+var uncertainWords = []string{
+	"not sure", "unsure", "not certain", "uncertain", "maybe", "perhaps", "possibly",
+	"idk", "dont know", "do not know", "dunno", "no idea", "hard to say", "it depends",
+	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both",
 }
+
+// Uncertain reports whether typed words say the person isn't sure ("not sure", "idk",
+// "maybe", "sometimes", "I don't know."): at a yes/no question they are met warmly, not as a
+// wrong answer; at a choice they name a "Not sure yet" option (saidAs).
+func Uncertain(in string) bool {
+	words := strings.FieldsFunc(strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(in)),
+		func(r rune) bool { return !unicode.IsLetter(r) })
+	padded := " " + strings.Join(words, " ") + " "
+	for _, w := range uncertainWords {
+		if strings.Contains(padded, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// sameAs are other words people write for the start of an option's label: "neutral" for
+// "Neither agree nor disagree".
+var sameAs = map[string]string{"neutral": "neither"}
 
 // tooShortToName are words that alone name no option, though a label may start with them:
 // "not" is not "Not sure yet", and may have meant "no".
@@ -302,8 +321,17 @@ var tooShortToName = map[string]bool{"not": true, "no": true, "yes": true, "a": 
 // saidAs is the one label in labels that t names the way people shorten it: t's words (or
 // the words sameAs gives for them) are the first whole words of that label and of no other
 // ("not sure" for "Not sure yet", "neither" for "Neither agree nor disagree", "not at all" for
-// "Not at all true this week"). -1 when none, or more than one, starts so.
+// "Not at all true this week"); failing that, words of uncertainty ("unsure", "I don't know")
+// name the one label starting "not sure". -1 when none, or more than one, starts so.
 func saidAs(t string, labels []string) int {
+	if i := startsOneLabel(t, labels); i >= 0 || !Uncertain(t) {
+		return i
+	}
+	return startsOneLabel("not sure", labels)
+}
+
+// startsOneLabel is saidAs without the words of uncertainty.
+func startsOneLabel(t string, labels []string) int {
 	words := strings.Fields(strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ".!?")))
 	if len(words) == 0 {
 		return -1
