@@ -287,22 +287,30 @@ func (q *Question) matchOption(t string, numbered bool) *Option {
 	return nil
 }
 
-// uncertainWords are what people type when they don't know. Matched as whole words,
-// apostrophes dropped.
-var uncertainWords = []string{
-	"not sure", "unsure", "not certain", "uncertain", "maybe", "perhaps", "possibly",
-	"idk", "dont know", "do not know", "dunno", "no idea", "hard to say", "it depends",
-	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both",
-}
+// notSureWords say "I don't know": they name a "Not sure yet" option (saidAs). Matched as
+// whole words, apostrophes dropped.
+var notSureWords = []string{"not sure", "unsure", "not certain", "uncertain", "idk", "dont know", "do not know", "dunno", "no idea"}
+
+// uncertainWords are what people type when they don't know, or know only in part: the words
+// of notSureWords and these.
+var uncertainWords = append([]string{"maybe", "perhaps", "possibly", "hard to say", "it depends",
+	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both"}, notSureWords...)
 
 // Uncertain reports whether typed words say the person isn't sure ("not sure", "idk",
 // "maybe", "sometimes", "I don't know."): at a yes/no question they are met warmly, not as a
-// wrong answer; at a choice they name a "Not sure yet" option (saidAs).
-func Uncertain(in string) bool {
+// wrong answer.
+func Uncertain(in string) bool { return hasWords(in, uncertainWords) }
+
+// notSure reports whether typed words say "I don't know" (notSureWords).
+func notSure(in string) bool { return hasWords(in, notSureWords) }
+
+// hasWords reports whether in holds one of phrases as whole words (any case, apostrophes
+// dropped).
+func hasWords(in string, phrases []string) bool {
 	words := strings.FieldsFunc(strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(in)),
 		func(r rune) bool { return !unicode.IsLetter(r) })
 	padded := " " + strings.Join(words, " ") + " "
-	for _, w := range uncertainWords {
+	for _, w := range phrases {
 		if strings.Contains(padded, " "+w+" ") {
 			return true
 		}
@@ -321,10 +329,10 @@ var tooShortToName = map[string]bool{"not": true, "no": true, "yes": true, "a": 
 // saidAs is the one label in labels that t names the way people shorten it: t's words (or
 // the words sameAs gives for them) are the first whole words of that label and of no other
 // ("not sure" for "Not sure yet", "neither" for "Neither agree nor disagree", "not at all" for
-// "Not at all true this week"); failing that, words of uncertainty ("unsure", "I don't know")
-// name the one label starting "not sure". -1 when none, or more than one, starts so.
+// "Not at all true this week"); failing that, words that say "I don't know" ("unsure", "I
+// don't know") name the one label starting "not sure". -1 when none, or more than one, starts so.
 func saidAs(t string, labels []string) int {
-	if i := startsOneLabel(t, labels); i >= 0 || !Uncertain(t) {
+	if i := startsOneLabel(t, labels); i >= 0 || !notSure(t) {
 		return i
 	}
 	return startsOneLabel("not sure", labels)
