@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/scoring"
@@ -269,10 +270,73 @@ func (s *scorer) loadColumns() error {
 	if err != nil {
 		return badInput("%s: %v", s.opts.Columns, err)
 	}
-	m, err := table.ReadMapping(s.opts.Columns, raw, s.banks.Bank)
+	m, err := table.ReadMapping(raw, s.banks.Bank)
 	if err != nil {
-		return badInput("%v", err)
+		return badInput("%s", mappingMessage(s.opts.Columns, err))
 	}
 	s.tableOpt.Columns = m
 	return nil
+}
+
+// mappingMessage says what is wrong with a --columns file, for a counselor: where, what, and
+// what a mapping file looks like.
+func mappingMessage(name string, err error) string {
+	var me *table.MappingError
+	if !errors.As(err, &me) {
+		return name + ": " + err.Error()
+	}
+	where := text.Sanitize(name)
+	if me.Line > 0 {
+		where += ":" + strconv.Itoa(me.Line)
+	}
+	shape := map[table.Shape]string{table.ShapeValue: "a single value", table.ShapeList: "a list", table.ShapeMapping: "a mapping"}[me.Got]
+	const looks = "a mapping file has `columns:`, each table header with the question id it answers (`Q1_safe: feel_safe`), and optionally `options:`, each question id with its words and their answers (`feel_safe: {\"1\": yes, \"2\": no}`)"
+	key, id := strconv.Quote(me.Key), strconv.Quote(me.ID)
+	var what string
+	switch me.Problem {
+	case table.MappingSyntax:
+		msg := me.Err.Error()
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i > 0 {
+			if n, err := strconv.Atoi(msg[len("line "):i]); err == nil {
+				where, msg = text.Sanitize(name)+":"+strconv.Itoa(n), msg[i+2:]
+			}
+		}
+		what = "this is not YAML that candor can read (" + msg + "); " + looks
+	case table.MappingEmpty:
+		what = "the file is empty; " + looks
+	case table.MappingNotMapping:
+		what = "the file is " + shape + ", not a mapping; " + looks
+	case table.MappingUnknownKey:
+		what = "`" + me.Key + "` is not part of a mapping file; " + looks
+	case table.MappingColumns:
+		what = "`columns:` is " + shape + "; it lists table headers, each with the question id it answers, such as `Q1_safe: feel_safe` (an empty id, `\"\"`, leaves the column out)"
+	case table.MappingColumnValue:
+		what = "column " + key + " is sent to " + shape + "; give it one question id, or `\"\"` to leave the column out"
+	case table.MappingOptions:
+		what = "`options:` is " + shape + "; it lists question ids, each with its words and the answers they mean, such as `feel_safe: {\"1\": yes, \"2\": no}`"
+	case table.MappingOptionWords:
+		what = "the options of " + id + " are " + shape + "; give its words with the answers they mean, such as `" + me.ID + ": {\"1\": yes, \"2\": no}`"
+	case table.MappingOptionValue:
+		what = "word " + key + " of " + id + " means " + shape + "; a word means one answer, such as `yes` or `2`"
+	case table.MappingNoQuestion:
+		what = "`options` names " + id + ", which is not a question of bank " + strconv.Quote(me.Bank)
+	case table.MappingBadAnswer:
+		what = "word " + key + " of " + id + ": " + me.Err.Error() + " (" + me.Allowed + ")"
+	case table.MappingTwice:
+		in := "the file"
+		switch me.In {
+		case "":
+		case "columns", "options":
+			in = "`" + me.In + ":`"
+		default:
+			in = "the options of " + strconv.Quote(me.In)
+		}
+		what = key + " is written twice in " + in + "; keep one"
+	case table.MappingAlias:
+		what = "a mapping file does not use aliases (`*name`); write the value out"
+	default:
+		what = err.Error()
+	}
+	return where + ": " + text.Sanitize(what)
 }

@@ -221,8 +221,9 @@ type Reader struct {
 	lines  *bufio.Reader
 	line   int
 	n      int
-	// header is the header's line in a CSV or TSV file (1 but after blank lines).
-	header int
+	// header is the header's line in a CSV or TSV file (1 but after blank lines), headerEnd
+	// its last (a quoted header may hold line breaks).
+	header, headerEnd int
 	// cols are the CSV/TSV columns in header order; keys caches JSON Lines key matches, up
 	// to maxKeys of them (nKeys counts them); cached counts the cells every column caches.
 	cols   []column
@@ -261,7 +262,7 @@ func NewReader(r io.Reader, name string, format Format, b *questionnaire.Bank, o
 		return nil, questionnaire.Diagnostics{t.recordProblem(rec)}
 	}
 	header := rec.cells
-	t.header = rec.first
+	t.header, t.headerEnd = rec.first, rec.last
 	t.recs.width = len(header)
 	for _, h := range header {
 		if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {

@@ -238,7 +238,7 @@ func TestEmptyTable(t *testing.T) {
 
 func TestMappingFile(t *testing.T) {
 	b := kinds(t)
-	m, err := ReadMapping("map.yaml", []byte(`
+	m, err := ReadMapping([]byte(`
 columns:
   "Q1 (safe?)": safe
   " Mood ": mood
@@ -259,7 +259,7 @@ options:
 		"options: {nope: {a: 1}}\n",
 		"options: {mood: {a: 9}}\n",
 	} {
-		_, err := ReadMapping("map.yaml", []byte(bad), b)
+		_, err := ReadMapping([]byte(bad), b)
 		assert.Error(t, err, bad)
 	}
 	_, err = readAll(t, "X\n", CSV, Options{Columns: &Mapping{Columns: map[string]string{"X": "saf"}}})
