@@ -256,6 +256,10 @@ func kindWords(d questionnaire.Diagnostic) string {
 		return "lines that are not JSON objects of answers"
 	case table.CodeDuplicateKey:
 		return "lines with a key written twice"
+	case table.CodeTooWide:
+		return "lines with too many keys"
+	case table.CodeMore:
+		return "rows with more problems than shown"
 	}
 	return "problems like the ones above"
 }

@@ -240,3 +240,22 @@ func TestDistinctKeysKeepMemoryFlat(t *testing.T) {
 	r.keys.Range(func(any, any) bool { kept++; return true })
 	assert.Equal(t, maxKeys, kept)
 }
+
+// A row says at most MaxRowProblems problems, then how many more (Decode does it for every
+// format); a JSON line of more keys than MaxColumns is refused whole.
+func TestRowProblemsAreBounded(t *testing.T) {
+	keys := make([]string, 0, MaxColumns+1)
+	for i := range MaxColumns + 1 {
+		keys = append(keys, fmt.Sprintf(`"k%d": 1`, i))
+	}
+	wide := "{" + strings.Join(keys, ", ") + "}\n"
+	narrow := "{" + strings.Join(keys[:MaxRowProblems+7], ", ") + "}\n"
+	got, rows := outcomes(t, wide+narrow, JSONL)
+	assert.Equal(t, []string{"1 table-too-wide", "2 table-column"}, got)
+	assert.Equal(t, "this line has 10001 keys, more than the 10000 columns candor reads", rows[0].Problems[0].Summary)
+	require.Len(t, rows[1].Problems, MaxRowProblems+1)
+	more := rows[1].Problems[MaxRowProblems]
+	assert.Equal(t, CodeMore, more.Code)
+	assert.Equal(t, "answers.jsonl:2: and 7 more problems in this row", more.Error())
+
+}

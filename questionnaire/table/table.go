@@ -125,7 +125,15 @@ const (
 	CodeNotObject = "table-not-object"
 	// CodeDuplicateKey is a JSON Lines key written twice in one line.
 	CodeDuplicateKey = "table-duplicate-key"
+	// CodeTooWide is a JSON Lines line with more keys than MaxColumns.
+	CodeTooWide = "table-too-wide"
+	// CodeMore counts a row's problems past MaxRowProblems (Summary says how many).
+	CodeMore = "table-more"
 )
+
+// MaxRowProblems is the most problems Decode gives for one row; one more says how many were
+// left out, so that a row of 10,000 bad cells holds no more than a few kilobytes of words.
+const MaxRowProblems = 50
 
 // Options adjust how a table is read.
 type Options struct {
@@ -560,6 +568,8 @@ func (t *Reader) nextJSON() (*Row, error) {
 				problem(CodeNotObject, "this line is not a JSON object of answers", `write one object a line, such as {"feel_safe": "yes", "want_to_trust": "no"}`)
 			case dup != "":
 				problem(CodeDuplicateKey, fmt.Sprintf("key %q is written twice in this line", dup), "give each question one answer a line")
+			case len(obj) > MaxColumns:
+				problem(CodeTooWide, fmt.Sprintf("this line has %d keys, more than the %d columns candor reads", len(obj), MaxColumns), "a line holds one person's answers; check that this is the right file")
 			default:
 				row.obj = obj
 			}
@@ -640,6 +650,10 @@ func (t *Reader) Decode(row *Row) *Decoded {
 	}
 	if len(out.Problems) == 0 {
 		out.Response = resp
+	}
+	if n := len(out.Problems) - MaxRowProblems; n > 0 {
+		out.Problems = append(out.Problems[:MaxRowProblems:MaxRowProblems], questionnaire.Diagnostic{Severity: questionnaire.Error,
+			Pos: questionnaire.Pos{File: t.name, Line: row.Line}, Code: CodeMore, Summary: fmt.Sprintf("and %d more problems in this row", n)})
 	}
 	return out
 }
