@@ -63,6 +63,9 @@ type records struct {
 	again []line
 	// width is the header's count of cells, once read.
 	width int
+	// buf holds the line read last from br (a line kept longer is copied); cell is the cell
+	// being read: both reused from row to row.
+	buf, cell []byte
 }
 
 // readLine reads the next line: again's first, then br's. It returns io.EOF at the end.
@@ -72,7 +75,8 @@ func (r *records) readLine() (line, error) {
 		r.again = r.again[1:]
 		return l, nil
 	}
-	buf, tooLong, err := readBounded(r.br)
+	buf, tooLong, err := readBounded(r.br, r.buf)
+	r.buf = reuse(buf)
 	if len(buf) == 0 && !tooLong && err != nil {
 		return line{}, err
 	}
@@ -83,10 +87,19 @@ func (r *records) readLine() (line, error) {
 	return line{text: buf, n: r.n, tooLong: tooLong}, nil
 }
 
+// reuse keeps a buffer for the next line, unless a long line made it large.
+func reuse(buf []byte) []byte {
+	if cap(buf) > 64<<10 {
+		return nil
+	}
+	return buf[:0]
+}
+
 // readBounded reads one line of at most MaxLine bytes from br, without its line ending (\n or
-// \r\n). A longer line is read to its end and dropped: tooLong is true and buf empty. err is
-// io.EOF only with the last line (which may be empty: then there is no line).
-func readBounded(br *bufio.Reader) (buf []byte, tooLong bool, err error) {
+// \r\n), into dst's storage. A longer line is read to its end and dropped: tooLong is true and
+// buf empty. err is io.EOF only with the last line (which may be empty: then there is no line).
+func readBounded(br *bufio.Reader, dst []byte) (buf []byte, tooLong bool, err error) {
+	buf = dst[:0]
 	for {
 		part, err := br.ReadSlice('\n')
 		if !tooLong && len(buf)+len(part) > MaxLine+2 { // +2: room for \r\n
@@ -154,11 +167,12 @@ func (r *records) next() (record, error) {
 // csv reads a CSV record that starts with line first, reading more lines while a quoted cell
 // is open.
 func (r *records) csv(first line) (record, error) {
-	rec := record{first: first.n, last: first.n, single: first.single}
+	rec := record{first: first.n, last: first.n, single: first.single, cells: make([]string, 0, max(r.width, 1))}
 	kept := []line{first} // the record's lines, to read again if it is refused
 	size := len(first.text)
 	text, i := first.text, 0
-	var cell []byte
+	cell := r.cell[:0]
+	defer func() { r.cell = reuse(cell) }()
 	// refuse ends the record with a problem. A record over several lines gives its lines
 	// after the first back to be read again: each on its own, but the last as it comes (a
 	// quote in it may start a record of its own).
@@ -189,6 +203,8 @@ func (r *records) csv(first line) (record, error) {
 					if first.single {
 						return refuse(CodeUnclosed, nil)
 					}
+					// The line read last is in r.buf, which the next line takes.
+					kept[len(kept)-1].text = bytes.Clone(text)
 					l, err := r.readLine()
 					switch {
 					case errors.Is(err, io.EOF):

@@ -227,6 +227,7 @@ type Reader struct {
 	opt    Options
 	recs   *records
 	lines  *bufio.Reader
+	buf    []byte
 	line   int
 	n      int
 	// header is the header's line in a CSV or TSV file (1 but after blank lines), headerEnd
@@ -537,7 +538,8 @@ func (t *Reader) diag(line, col int, summary, hint string) questionnaire.Diagnos
 
 func (t *Reader) nextJSON() (*Row, error) {
 	for {
-		line, tooLong, err := readBounded(t.lines)
+		line, tooLong, err := readBounded(t.lines, t.buf)
+		t.buf = reuse(line)
 		if len(line) == 0 && !tooLong && err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil, io.EOF
