@@ -120,15 +120,15 @@ func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
 	tm.run("send-keys", "-t", "take", "n", "Enter")
 	tm.waitScreen("Press Enter when you're ready to go on")
 	tm.run("send-keys", "-t", "take", "Enter")
-	for _, k := range []string{"y", "y", "y"} {
+	for _, k := range []string{"y", "y", "y", "y"} {
 		tm.run("send-keys", "-t", "take", k, "Enter")
 	}
 	scr := tm.waitScreen("Press Enter to see your summary.")
 	assert.Contains(t, scr, "Here are your answers:")
-	assert.Contains(t, scr, "  2  Do I want to trust them again?")
+	assert.Contains(t, scr, "  3  Do I want to trust them again?")
 	assert.Contains(t, scr, "     Your answer: Yes")
 
-	tm.run("send-keys", "-t", "take", "2", "Enter")
+	tm.run("send-keys", "-t", "take", "3", "Enter")
 	tm.waitScreen("Your answer so far: Yes. Press Enter to keep it")
 	tm.run("send-keys", "-t", "take", "3", "Enter")
 	scr = tm.waitScreen("Press Enter to see your summary.")
