@@ -97,7 +97,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 	alexAnswers["uncertain_promises"] = 1.0 // nor that the promises are uncertain
 	alex := bankSide(t, "accountability", "Alex", alexAnswers)
 	// Sam sees most things as Alex does, but not the blame, the promises or the apology.
-	view := map[string]any{"feel_safe": true}
+	view := map[string]any{"feel_safe": true, "could_say_no": true}
 	for k, v := range alexAnswers {
 		if k != "harmed_partner" && k != "feel_safe" {
 			view[k] = v
@@ -171,7 +171,7 @@ func TestCompareBanksNoGapNoSection(t *testing.T) {
 	require.NoError(t, CompareBanks(&buf, sam, alex, CompareOptions{Format: "text", Width: 80}))
 	assert.NotContains(t, buf.String(), "see it most differently")
 
-	same := map[string]any{"feel_safe": true}
+	same := map[string]any{"feel_safe": true, "could_say_no": true}
 	for k, v := range alexWork {
 		if k != "harmed_partner" && k != "feel_safe" {
 			same[k] = v
