@@ -197,8 +197,8 @@ func TestHistoryCSVKeepsBandsAndAddsFlags(t *testing.T) {
 	head := rows[0]
 	n := len(head)
 	require.GreaterOrEqual(t, n, 4)
-	assert.Equal(t, []string{"flags", "outcome", "unanswered_safety"}, head[n-3:])
-	n-- // the flags and the outcome are before unanswered_safety
+	assert.Equal(t, []string{"flags", "outcome", "outcome_open_on", "unanswered_safety"}, head[n-4:])
+	n -= 2 // the flags and the outcome are before outcome_open_on and unanswered_safety
 	for _, row := range rows[1:] {
 		assert.NotContains(t, strings.Join(row, ","), "set aside", "the band stays exact")
 	}

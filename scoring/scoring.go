@@ -265,7 +265,7 @@ func (r *Result) raiseFlags(b *questionnaire.Bank, env map[string]any) map[strin
 
 // SafetyUnansweredText names a question that could raise an urgent flag and has no answer.
 func SafetyUnansweredText(q *questionnaire.Question) string {
-	return fmt.Sprintf("The safety question %q (%s) has no answer, so no verdict is given; ask about it before anything else.",
+	return fmt.Sprintf("The safety question %q (%s) has no answer; ask about it before anything else.",
 		strings.TrimSpace(q.Text), q.ID)
 }
 

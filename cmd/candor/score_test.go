@@ -51,7 +51,7 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 			case !love:
 				outcome = "not_yet_love"
 			}
-			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s,%s,%s,", name, i, v, band, flag, outcome))
+			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s,%s,%s,,", name, i, v, band, flag, outcome))
 		}
 	}
 	return rows, broken
@@ -70,7 +70,7 @@ func TestScoreOrderWithWorkers(t *testing.T) {
 			err := scoreRun(f, &ScoreOptions{Responses: []string{dir}, Format: "csv", Workers: tc.workers, batchSize: tc.batch})
 			assert.Equal(t, errSilent1, err, "broken files make exit 1")
 			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band,flags,outcome,unanswered_safety", lines[0])
+			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band,flags,outcome,outcome_open_on,unanswered_safety", lines[0])
 			assert.Equal(t, rows, lines[1:])
 			var reported []string
 			for _, l := range strings.Split(errOut.String(), "\n") {
