@@ -266,7 +266,6 @@ func (l *loader) outro(m map[string]entry) {
 		b.OutroParts = []*TextPart{{Text: b.Outro, Pos: l.pos(n)}}
 		return
 	}
-	var all []string
 	for _, pn := range l.list(n, "`outro`", 1) {
 		part := &TextPart{Pos: l.pos(pn)}
 		if r := l.resolve(pn, 2); r != nil && r.Kind == yaml.MappingNode {
@@ -281,9 +280,8 @@ func (l *loader) outro(m map[string]entry) {
 			part.Text = strings.TrimRight(v, "\n")
 		}
 		b.OutroParts = append(b.OutroParts, part)
-		all = append(all, part.Text)
 	}
-	b.Outro = strings.Join(all, "\n\n")
+	b.Outro = b.OutroFor(false)
 }
 
 func (l *loader) optStr(m map[string]entry, key, what string) string {

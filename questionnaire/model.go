@@ -79,9 +79,9 @@ type Bank struct {
 	For      string
 	Language string
 	Intro    string
-	// Outro is the bank's closing words, every part joined by a blank line (for paper and
-	// checks); OutroParts are its parts as written (`outro` as text is one part), each with
-	// whether it suggests working on it together (docs/spec.md §1).
+	// Outro is the bank's closing words, every part joined (OutroFor(false)); OutroParts
+	// are its parts as written (`outro` as text is one part), each with whether it suggests
+	// working on it together (docs/spec.md §1).
 	Outro      string
 	OutroParts []*TextPart
 	// SafetyOpen is the bank's own words for a summary that gives no verdict because a
@@ -196,7 +196,9 @@ type Notice struct {
 }
 
 // OutroFor is the bank's closing words to show: the parts marked `together` are left out
-// when unsafe (an urgent flag raised or a safety question open; docs/spec.md §1).
+// when unsafe (an urgent flag raised or a safety question open; docs/spec.md §1). Each part
+// continues the paragraph the one before it ended (they are joined by a line break, which
+// prose reflows); blank lines inside a part separate paragraphs.
 func (b *Bank) OutroFor(unsafe bool) string {
 	var parts []string
 	for _, p := range b.OutroParts {
@@ -207,7 +209,7 @@ func (b *Bank) OutroFor(unsafe bool) string {
 			parts = append(parts, p.Text)
 		}
 	}
-	return strings.Join(parts, "\n\n")
+	return strings.Join(parts, "\n")
 }
 
 // Source credits the material a bank draws on.

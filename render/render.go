@@ -196,8 +196,8 @@ func warningSignsHeading(opt Options) string {
 
 func warningSignsIntro(r *scoring.Result, opt Options) string {
 	if opt.Counselor {
-		return plural(len(r.WarningSigns), "This answer is a warning sign", "These answers are warning signs") +
-			" in this questionnaire; while they stand, no hopeful verdict or band is given."
+		return plural(len(r.WarningSigns), "This answer is a warning sign in this questionnaire; while it stands",
+			"These answers are warning signs in this questionnaire; while they stand") + ", no hopeful verdict or band is given."
 	}
 	return plural(len(r.WarningSigns), "One of your answers is", "A few of your answers are") +
 		" worth pausing on before anything else. This is not a judgement of you: " +

@@ -94,7 +94,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.el("p", warningSignsIntro(r, opt))
 		h.raw(`<ul>`)
 		for _, w := range r.WarningSigns {
-			h.raw(`<li>` + esc(oneLine(w.Text)) + `<br>You answered: <strong>` + esc(oneLine(w.AnswerText)) + `</strong></li>`)
+			h.raw(`<li>` + esc(oneLine(w.Text)) + `<br/>You answered: <strong>` + esc(oneLine(w.AnswerText)) + `</strong></li>`)
 		}
 		h.raw(`</ul>`)
 		h.raw(`</section>`)

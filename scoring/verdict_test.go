@@ -264,5 +264,5 @@ func TestTogetherWithheldWhileUnsafe(t *testing.T) {
 			assert.Equal(t, "Whatever you answered, you can come back.", b.OutroFor(r.Unsafe()))
 		})
 	}
-	assert.Equal(t, "Whatever you answered, you can come back.\n\nTalk it over with your partner.", b.OutroFor(false))
+	assert.Equal(t, "Whatever you answered, you can come back.\nTalk it over with your partner.", b.OutroFor(false))
 }

@@ -29,7 +29,7 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 			answers = "{feel_safe: perhaps}"
 			broken = append(broken, name)
 		}
-		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
+		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 3.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
 		require.NoError(t, os.WriteFile(name, []byte(src), 0o600))
 		if i%17 != 5 {
 			want, love, survive := i&1 == 1, i>>1&1 == 1, i>>2&1 == 1
@@ -166,7 +166,7 @@ func TestScoreSeparatorFitsTheWidth(t *testing.T) {
 	dir := t.TempDir()
 	var names []string
 	for _, n := range []string{"信頼の記録.yaml", "plain.yaml"} {
-		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nstatus: completed\nanswers: {feel_safe: true, want_to_trust: true, love_outweighs_pain: true, could_survive: true}\n"
+		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 3.0.0}\nstatus: completed\nanswers: {feel_safe: true, want_to_trust: true, love_outweighs_pain: true, could_survive: true}\n"
 		require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte(src), 0o600))
 		names = append(names, filepath.Join(dir, n))
 	}
