@@ -266,3 +266,30 @@ func TestTogetherWithheldWhileUnsafe(t *testing.T) {
 	}
 	assert.Equal(t, "Whatever you answered, you can come back.\nTalk it over with your partner.", b.OutroFor(false))
 }
+
+// An outcome marked `together` is passed over while unsafe even when its condition holds
+// there (here it names the urgent flag itself).
+func TestTogetherOutcomePassedOverWhileUnsafe(t *testing.T) {
+	b := loadBank(t, `
+candor: 1
+id: together-outcome
+version: 1.0.0
+title: Together
+questions:
+  - {id: feel_safe, text: "Do you feel safe?"}
+  - {id: want, text: "Do you want to go on?"}
+flags:
+  - {id: not_safe, when: feel_safe == false, level: urgent, title: Safety, text: help}
+outcomes:
+  - {id: talk, when: not_safe or want == true, title: Talk it over with your partner, together: true}
+  - {id: safety, when: not_safe, title: Safety first}
+  - {id: open, title: Open}
+`)
+	r := Score(b, questionnaire.Answers{"feel_safe": true, "want": true}, Options{})
+	assert.Equal(t, "talk", r.Outcome.ID)
+	r = Score(b, questionnaire.Answers{"feel_safe": false, "want": true}, Options{})
+	assert.Equal(t, "safety", r.Outcome.ID)
+	r = Score(b, questionnaire.Answers{"want": true}, Options{})
+	assert.Nil(t, r.Outcome)
+	assert.Equal(t, []string{"feel_safe"}, r.OutcomeOpenOn)
+}
