@@ -30,7 +30,8 @@ type Result struct {
 	WarningSigns []WarningSign `json:"warning_signs,omitempty"`
 	Warnings     []string      `json:"warnings"`
 	// UnansweredSafety lists the asked questions without an answer whose answer could raise
-	// an urgent flag: no outcome is chosen and no band text is given while there are any.
+	// an urgent flag: while there are any, no band text is given and an outcome is chosen
+	// only if every answer to them would choose it (docs/spec.md §1).
 	UnansweredSafety []string `json:"unanswered_safety,omitempty"`
 	// ScoresSetAside is set by the person's own summary (`take`) while an urgent flag is
 	// raised, when their scores are not shown to them.
