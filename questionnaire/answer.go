@@ -3,7 +3,9 @@ package questionnaire
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -141,10 +143,16 @@ func (q *Question) parseNumberValue(v any) (any, error) {
 		if p, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
 			f, ok = p, true
 		} else if q.Type == Scale {
-			for p, label := range q.Labels {
-				if sameWords(s, label) {
+			points := slices.Sorted(maps.Keys(q.Labels))
+			labels := make([]string, len(points))
+			for i, p := range points {
+				labels[i] = q.Labels[p]
+				if sameWords(s, labels[i]) {
 					f, ok = float64(p), true
 				}
+			}
+			if i := saidAs(s, labels); !ok && i >= 0 {
+				f, ok = float64(points[i]), true
 			}
 		}
 	}
@@ -269,7 +277,55 @@ func (q *Question) matchOption(t string, numbered bool) *Option {
 	if b, ok := ParseYesNo(t); ok {
 		return q.YesNoOption(b)
 	}
+	labels := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		labels[i] = o.Label
+	}
+	if i := saidAs(t, labels); i >= 0 {
+		return q.Options[i]
+	}
 	return nil
+}
+
+// sameAs are words people write for the start of an option's label: "unsure" for "Not sure
+// yet", "neutral" for "Neither agree nor disagree".
+var sameAs = map[string]string{
+	"unsure": "not sure", "not certain": "not sure", "uncertain": "not sure",
+	"don't know": "not sure", "dont know": "not sure", "i don't know": "not sure", "i dont know": "not sure",
+	"neutral": "neither",
+}
+
+// tooShortToName are words that alone name no option, though a label may start with them:
+// "not" is not "Not sure yet", and may have meant "no".
+var tooShortToName = map[string]bool{"not": true, "no": true, "yes": true, "a": true, "an": true, "the": true, "i": true, "very": true, "quite": true, "somewhat": true}
+
+// saidAs is the one label in labels that t names the way people shorten it: t's words (or
+// the words sameAs gives for them) are the first whole words of that label and of no other
+// ("not sure" for "Not sure yet", "neither" for "Neither agree nor disagree", "not at all" for
+// "Not at all true this week"). -1 when none, or more than one, starts so.
+func saidAs(t string, labels []string) int {
+	words := strings.Fields(strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ".!?")))
+	if len(words) == 0 {
+		return -1
+	}
+	if alias, ok := sameAs[strings.Join(words, " ")]; ok {
+		words = strings.Fields(alias)
+	}
+	if len(words) == 1 && tooShortToName[words[0]] {
+		return -1
+	}
+	found := -1
+	for i, label := range labels {
+		lw := strings.Fields(strings.ToLower(label))
+		if len(lw) < len(words) || strings.Join(lw[:len(words)], " ") != strings.Join(words, " ") {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
 
 // YesNoOption is the option a plain yes (or no) picks in a choice list: the one option whose

@@ -168,10 +168,7 @@ func (l *loader) top(root *yaml.Node) {
 	}
 	m := l.mapping(root, "the bank", topKeys, []string{"candor", "id", "version", "title"}, 0)
 	if m == nil {
-		if root.Kind != yaml.MappingNode {
-			// mapping already reported what was wrong
-		}
-		return
+		return // mapping reported what was wrong
 	}
 	b := l.b
 	if e, ok := m["candor"]; ok {
