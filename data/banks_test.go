@@ -226,7 +226,12 @@ func TestBuiltinBanksNeverHopefulWithoutSafety(t *testing.T) {
 				}
 				if anyUnsafe {
 					require.True(t, r.Urgent(), "an unsafe answer raises an urgent flag: %v", a)
-					require.NotNil(t, r.Outcome, "an unsafe answer has a safety headline: %v", a)
+					if r.Outcome == nil {
+						// Another safety question is open and its answer decides which
+						// safety headline (docs/spec.md §1).
+						require.NotEmpty(t, r.OutcomeOpenOn, "an unsafe answer has a safety headline, or names the question that decides it: %v", a)
+						continue
+					}
 					raised := map[string]bool{}
 					for _, f := range r.Flags {
 						if f.Level == questionnaire.Urgent {

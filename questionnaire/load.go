@@ -20,16 +20,18 @@ var (
 
 // Keys of each part of a bank, in the order the docs list them.
 var (
-	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
+	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "safety_open", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
 	sourceKeys    = []string{"title", "author", "url", "note"}
 	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
-	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse", "code"}
+	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse", "code", "warning_sign"}
 	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme"}
 	codingKeys    = []string{"system", "code", "display"}
-	bandKeys      = []string{"max", "label", "text"}
-	flagKeys      = []string{"id", "when", "level", "title", "text", "show"}
-	outcomeKeys   = []string{"id", "when", "title", "text"}
+	bandKeys      = []string{"max", "label", "text", "hopeful", "together"}
+	flagKeys      = []string{"id", "when", "level", "title", "text", "show", "together"}
+	outcomeKeys   = []string{"id", "when", "title", "text", "hopeful", "together"}
+	outroKeys     = []string{"text", "together"}
+	noticeKeys    = []string{"title", "text"}
 	testKeys      = []string{"name", "answers", "expect"}
 	expectKeys    = []string{"outcome", "scores", "bands", "flags"}
 	questionTypes = []string{string(YesNo), string(Choice), string(Multi), string(Scale), string(Number), string(Text), string(Date), string(Info)}
@@ -219,7 +221,12 @@ func (l *loader) top(root *yaml.Node) {
 		}
 	}
 	b.Intro = l.optStr(m, "intro", "`intro`")
-	b.Outro = l.optStr(m, "outro", "`outro`")
+	l.outro(m)
+	if e, ok := m["safety_open"]; ok {
+		if nm := l.mapping(e.val, "`safety_open`", noticeKeys, []string{"text"}, 1); nm != nil {
+			b.SafetyOpen = &Notice{Title: l.optStr(nm, "title", "`safety_open`'s `title`"), Text: l.optStr(nm, "text", "`safety_open`'s `text`"), Pos: l.pos(e.val)}
+		}
+	}
 	if e, ok := m["sources"]; ok {
 		for _, n := range l.list(e.val, "`sources`", 1) {
 			sm := l.mapping(n, "a source", sourceKeys, []string{"title"}, 2)
@@ -238,6 +245,51 @@ func (l *loader) top(root *yaml.Node) {
 	l.flags(m)
 	l.outcomes(m)
 	l.tests(m)
+}
+
+// optBool reads an optional true/false key; false when it is not there.
+func (l *loader) optBool(m map[string]entry, key string, depth int) bool {
+	e, ok := m[key]
+	if !ok {
+		return false
+	}
+	v, _ := l.boolean(e.val, "`"+key+"`", depth)
+	return v
+}
+
+// outro reads `outro`: text, or a list of parts, each text or `{text, together}`
+// (docs/spec.md §1).
+func (l *loader) outro(m map[string]entry) {
+	e, ok := m["outro"]
+	if !ok {
+		return
+	}
+	b := l.b
+	n := l.resolve(e.val, 1)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		b.Outro = l.optStr(m, "outro", "`outro`")
+		b.OutroParts = []*TextPart{{Text: b.Outro, Pos: l.pos(n)}}
+		return
+	}
+	for _, pn := range l.list(n, "`outro`", 1) {
+		part := &TextPart{Pos: l.pos(pn)}
+		if r := l.resolve(pn, 2); r != nil && r.Kind == yaml.MappingNode {
+			pm := l.mapping(r, "a part of `outro`", outroKeys, []string{"text"}, 2)
+			if pm == nil {
+				continue
+			}
+			part.Text = l.optStr(pm, "text", "a part's `text`")
+			part.Together = l.optBool(pm, "together", 3)
+		} else {
+			v, _ := l.str(pn, "a part of `outro`", 2)
+			part.Text = strings.TrimRight(v, "\n")
+		}
+		b.OutroParts = append(b.OutroParts, part)
+	}
+	b.Outro = b.OutroFor(false)
 }
 
 func (l *loader) optStr(m map[string]entry, key, what string) string {
@@ -536,7 +588,44 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 	b.Questions = append(b.Questions, q)
 	l.qNodes[q] = qm
 	l.questionShape(q, qm, depth)
+	l.warningSign(q, qm, depth)
 	return q
+}
+
+// warningSign reads a question's `warning_sign`: the answers that are a warning sign, each
+// one the question takes (docs/spec.md §1).
+func (l *loader) warningSign(q *Question, qm map[string]entry, depth int) {
+	e, ok := qm["warning_sign"]
+	if !ok {
+		return
+	}
+	switch q.Type {
+	case YesNo, Choice, Scale, Multi:
+	case "":
+		return // an unknown type, already reported
+	default:
+		l.errorf(l.pos(e.key), "a warning sign is an answer to choose: give it to a yesno, choice, scale or multi question", "question %q is a %s question and cannot have a `warning_sign`", q.ID, q.Type)
+		return
+	}
+	nodes := []*yaml.Node{e.val}
+	if r := l.resolve(e.val, depth+1); r != nil && r.Kind == yaml.SequenceNode {
+		nodes = l.list(r, "`warning_sign`", depth+1)
+	}
+	for _, n := range nodes {
+		if r := l.resolve(n, depth+2); r == nil || r.Kind != yaml.ScalarNode {
+			l.errorf(l.pos(n), "list the answers, such as `warning_sign: [agree, strongly_agree]`", "each `warning_sign` of question %q must be one answer", q.ID)
+			continue
+		}
+		v, err := q.ParseNode(n)
+		if list, ok := v.([]any); ok && len(list) == 1 {
+			v = list[0]
+		}
+		if err != nil || v == nil {
+			l.errorf(l.pos(n), q.Allowed(), "`warning_sign` of question %q: %s is not one of its answers", q.ID, strconv.Quote(n.Value))
+			continue
+		}
+		q.WarningSign = append(q.WarningSign, v)
+	}
 }
 
 // exclusiveShape checks `exclusive` options: they stand alone only among several choices,
@@ -795,6 +884,7 @@ func (l *loader) flags(m map[string]entry) {
 				}
 			}
 		}
+		f.Together = l.optBool(fm, "together", 3)
 		f.Title = l.optStr(fm, "title", "a flag's `title`")
 		f.Text = l.optStr(fm, "text", "a flag's `text`")
 		b.Flags = append(b.Flags, f)
@@ -822,6 +912,8 @@ func (l *loader) outcomes(m map[string]entry) {
 		}
 		o.Title = l.optStr(om, "title", "an outcome's `title`")
 		o.Text = l.optStr(om, "text", "an outcome's `text`")
+		o.Hopeful = l.optBool(om, "hopeful", 3)
+		o.Together = l.optBool(om, "together", 3)
 		_, hasWhen := om["when"]
 		// A misspelt `when` (already reported) does not make a second fallback.
 		hasWhen = hasWhen || misspelt(n, "when", outcomeKeys)

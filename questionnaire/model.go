@@ -79,8 +79,15 @@ type Bank struct {
 	For      string
 	Language string
 	Intro    string
-	Outro    string
-	Sources  []*Source
+	// Outro is the bank's closing words, every part joined (OutroFor(false)); OutroParts
+	// are its parts as written (`outro` as text is one part), each with whether it suggests
+	// working on it together (docs/spec.md §1).
+	Outro      string
+	OutroParts []*TextPart
+	// SafetyOpen is the bank's own words for a summary that gives no verdict because a
+	// safety question is open (`safety_open`); nil for candor's default words.
+	SafetyOpen *Notice
+	Sources    []*Source
 	// Choices are the named answer lists, in file order.
 	Choices  []*ChoiceList
 	Sections []*Section
@@ -172,6 +179,39 @@ func (b *Bank) QuestionsRead(into map[string]bool, xs ...*Expr) map[string]bool 
 	return into
 }
 
+// TextPart is one part of a text that may be left out: `together` marks words that suggest
+// talking with the partner or working on it together, never shown while safety is in doubt
+// (docs/spec.md §1).
+type TextPart struct {
+	Text     string
+	Together bool
+	Pos      Pos
+}
+
+// Notice is a title and a text, such as `safety_open`.
+type Notice struct {
+	Title string
+	Text  string
+	Pos   Pos
+}
+
+// OutroFor is the bank's closing words to show: the parts marked `together` are left out
+// when unsafe (an urgent flag raised or a safety question open; docs/spec.md §1). Each part
+// continues the paragraph the one before it ended (they are joined by a line break, which
+// prose reflows); blank lines inside a part separate paragraphs.
+func (b *Bank) OutroFor(unsafe bool) string {
+	var parts []string
+	for _, p := range b.OutroParts {
+		if p.Together && unsafe {
+			continue
+		}
+		if t := strings.TrimSpace(p.Text); t != "" {
+			parts = append(parts, p.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
 // Source credits the material a bank draws on.
 type Source struct {
 	Title  string
@@ -237,6 +277,9 @@ type Question struct {
 	When             *Expr
 	Reverse          bool
 	Code             *Coding
+	// WarningSign lists the answers that are a warning sign (`warning_sign`), normalized as
+	// ParseValue gives them: a bool, an option's value, a scale point (docs/spec.md §1).
+	WarningSign []Value
 	// Section is the section the question belongs to, or nil.
 	Section *Section
 	// Index is the question's place in Bank.Questions.
@@ -261,6 +304,28 @@ func (q *Question) Scorable() bool {
 		return len(q.Options) > 0
 	}
 	return true
+}
+
+// RaisesWarning reports whether answer v is one of the question's warning signs: for a
+// multi question, whether any option chosen is (docs/spec.md §1).
+func (q *Question) RaisesWarning(v any) bool {
+	if v == nil || len(q.WarningSign) == 0 {
+		return false
+	}
+	if list, ok := v.([]any); ok {
+		for _, x := range list {
+			if q.RaisesWarning(x) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range q.WarningSign {
+		if w == v {
+			return true
+		}
+	}
+	return false
 }
 
 // Answerable reports whether the question takes an answer (every type but info).
@@ -430,7 +495,12 @@ type Band struct {
 	HasMax bool
 	Label  string
 	Text   string
-	Pos    Pos
+	// Hopeful marks a band whose words are hopeful (`hopeful: true`): not shown for a score
+	// one of whose items is answered with a warning sign (docs/spec.md §1).
+	Hopeful bool
+	// Together marks a text that suggests working on it together (`together: true`).
+	Together bool
+	Pos      Pos
 }
 
 // BandFor returns the band holding value v: the first whose max is at least v.
@@ -453,7 +523,10 @@ type Flag struct {
 	// AtOnce is true for `show: at_once`: the flag's text appears during the session the
 	// moment an answer raises it, not only in the summary.
 	AtOnce bool
-	Pos    Pos
+	// Together marks a text that suggests working on it together (`together: true`): the
+	// flag's text is left out while safety is in doubt (docs/spec.md §1).
+	Together bool
+	Pos      Pos
 }
 
 // ShowAtOnce reports whether the flag's text is shown the moment an answer raises it:
@@ -466,7 +539,13 @@ type Outcome struct {
 	When  *Expr // nil for the fallback
 	Title string
 	Text  string
-	Pos   Pos
+	// Hopeful marks a hopeful verdict (`hopeful: true`): never chosen while a warning sign
+	// is raised (docs/spec.md §1).
+	Hopeful bool
+	// Together marks a verdict that suggests working on it together (`together: true`):
+	// never chosen while safety is in doubt.
+	Together bool
+	Pos      Pos
 }
 
 // Test is a worked example the bank must satisfy.

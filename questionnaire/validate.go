@@ -386,7 +386,8 @@ func (l *loader) bands(s *Score, checkRange bool) {
 		if bm == nil {
 			continue
 		}
-		band := &Band{Pos: l.pos(n), Label: l.optStr(bm, "label", "a band's `label`"), Text: l.optStr(bm, "text", "a band's `text`")}
+		band := &Band{Pos: l.pos(n), Label: l.optStr(bm, "label", "a band's `label`"), Text: l.optStr(bm, "text", "a band's `text`"),
+			Hopeful: l.optBool(bm, "hopeful", 5), Together: l.optBool(bm, "together", 5)}
 		if me, ok := bm["max"]; ok {
 			band.Max, band.HasMax = l.number(me.val, "a band's `max`", 5)
 		} else if i != len(items)-1 {
@@ -634,7 +635,30 @@ func (l *loader) warnings() {
 			l.warnf(f.Pos, fmt.Sprintf("add an outcome such as `{id: safety_first, when: %s, ...}` before the others", f.ID), "while urgent flag %q is raised no outcome can be chosen, because none names it", f.ID)
 		}
 	}
+	l.unblockedHopeful()
 	l.placeholders()
+}
+
+// unblockedHopeful warns about hopeful outcomes nothing can hold back: the bank marks no
+// answer as a warning sign and has no urgent flag (docs/spec.md §1).
+func (l *loader) unblockedHopeful() {
+	b := l.b
+	for _, q := range b.Questions {
+		if len(q.WarningSign) > 0 {
+			return
+		}
+	}
+	for _, f := range b.Flags {
+		if f.Level == Urgent {
+			return
+		}
+	}
+	for _, o := range b.Outcomes {
+		if o.Hopeful {
+			l.warnf(o.Pos, "mark the answers that should hold it back with `warning_sign`, or add an urgent flag for safety",
+				"hopeful outcome %q can be chosen whatever the answers: no warning sign or urgent flag can hold it back", o.ID)
+		}
+	}
 }
 
 // lenientSafetyScores warns about an urgent flag whose condition names a score that lets

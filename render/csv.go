@@ -11,27 +11,28 @@ import (
 
 // CSV tables of results (`score --format csv`, `history --format csv`) share their columns
 // after the first few: <score>_value and <score>_band for every score of the bank, then
-// flags (the raised flags' ids, urgent first, separated by spaces) and outcome (the outcome's
-// id), then unanswered_safety (the ids of the asked questions without an answer that could
+// flags (the raised flags' ids, urgent first, separated by spaces), outcome (the outcome's
+// id; empty when there is none), outcome_open_on (when the outcome is empty because open
+// safety questions decide it, their ids; docs/spec.md §1), then unanswered_safety (the ids of the asked questions without an answer that could
 // raise an urgent flag). The bands stay exact while an urgent flag is raised (a counselor
 // needs both the flag and the band of a clinical instrument), so the flags column says it.
 
 // CSVHeader is the header of a table of results for bank b: the lead columns, then every
-// score's value and band, then flags, outcome and unanswered_safety.
+// score's value and band, then flags, outcome, outcome_open_on and unanswered_safety.
 func CSVHeader(b *questionnaire.Bank, lead ...string) []string {
-	h := make([]string, 0, len(lead)+2*len(b.Scores)+3)
+	h := make([]string, 0, len(lead)+2*len(b.Scores)+4)
 	h = append(h, lead...)
 	for _, sc := range b.Scores {
 		h = append(h, sc.ID+"_value", sc.ID+"_band")
 	}
-	return append(h, "flags", "outcome", "unanswered_safety")
+	return append(h, "flags", "outcome", "outcome_open_on", "unanswered_safety")
 }
 
 // CSVRow is one result's row under CSVHeader: the lead cells (made safe by the caller, with
 // CSVCell for text from a file), then the result's cells. A score without a value has empty
 // cells.
 func CSVRow(r *scoring.Result, lead ...string) []string {
-	row := make([]string, 0, len(lead)+2*len(r.Scores)+3)
+	row := make([]string, 0, len(lead)+2*len(r.Scores)+4)
 	row = append(row, lead...)
 	for _, sc := range r.Scores {
 		v, band := "", ""
@@ -51,7 +52,8 @@ func CSVRow(r *scoring.Result, lead ...string) []string {
 	if r.Outcome != nil {
 		outcome = r.Outcome.ID
 	}
-	return append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome), CSVCell(strings.Join(r.UnansweredSafety, " ")))
+	return append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome), CSVCell(strings.Join(r.OutcomeOpenOn, " ")),
+		CSVCell(strings.Join(r.UnansweredSafety, " ")))
 }
 
 // CSVCell makes text from a bank or a response safe for a CSV cell (OWASP's CSV injection

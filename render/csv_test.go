@@ -14,9 +14,9 @@ import (
 // from text are made safe.
 func TestCSVHeaderAndRow(t *testing.T) {
 	b := &questionnaire.Bank{Scores: []*questionnaire.Score{{ID: "a"}, {ID: "b"}}}
-	assert.Equal(t, []string{"file", "status", "a_value", "a_band", "b_value", "b_band", "flags", "outcome", "unanswered_safety"},
+	assert.Equal(t, []string{"file", "status", "a_value", "a_band", "b_value", "b_band", "flags", "outcome", "outcome_open_on", "unanswered_safety"},
 		CSVHeader(b, "file", "status"))
-	assert.Equal(t, []string{"a_value", "a_band", "b_value", "b_band", "flags", "outcome", "unanswered_safety"}, CSVHeader(b))
+	assert.Equal(t, []string{"a_value", "a_band", "b_value", "b_band", "flags", "outcome", "outcome_open_on", "unanswered_safety"}, CSVHeader(b))
 
 	v, band := -0.5, "=Low"
 	r := &scoring.Result{
@@ -26,7 +26,7 @@ func TestCSVHeaderAndRow(t *testing.T) {
 
 		UnansweredSafety: []string{"feel_safe", "could_say_no"},
 	}
-	assert.Equal(t, []string{"x.yaml", "completed", "-0.5", "'=Low", "", "", "not_safe tired", "safety_first", "feel_safe could_say_no"},
+	assert.Equal(t, []string{"x.yaml", "completed", "-0.5", "'=Low", "", "", "not_safe tired", "safety_first", "", "feel_safe could_say_no"},
 		CSVRow(r, "x.yaml", "completed"))
-	assert.Equal(t, []string{"", "", "", "", ""}, CSVRow(&scoring.Result{Scores: []scoring.ScoreResult{{ID: "a"}}}))
+	assert.Equal(t, []string{"", "", "", "", "", ""}, CSVRow(&scoring.Result{Scores: []scoring.ScoreResult{{ID: "a"}}}))
 }

@@ -102,8 +102,8 @@ func TestUnansweredSafetyQuestionIsNamedEverywhere(t *testing.T) {
 			}
 		}
 	}
-	require.NotNil(t, r.Outcome)
-	assert.Equal(t, "keep_going", r.Outcome.ID, "only the fallback, or an outcome that names feel_safe, may be chosen")
+	assert.Nil(t, r.Outcome, "feel_safe decides the verdict: none, not the fallback (docs/spec.md §1)")
+	assert.Equal(t, []string{"feel_safe"}, r.OutcomeOpenOn)
 	other := compareSide(t, b, "Alex", fullAnswers)
 	for _, format := range []string{"text", "markdown", "json"} {
 		var buf bytes.Buffer

@@ -149,11 +149,65 @@ func ownWords(b *questionnaire.Bank, r *scoring.Result) []ownWord {
 	return out
 }
 
-// showOutro reports whether the bank's closing words end the summary: not while an urgent
-// flag is raised, when the safety messages frame the summary and close it.
-func showOutro(b *questionnaire.Bank, r *scoring.Result) bool {
-	return b != nil && strings.TrimSpace(b.Outro) != "" && !r.Urgent()
+// outro is the bank's closing words that end the summary: none while an urgent flag is
+// raised, when the safety messages frame the summary and close it, and none of the parts
+// marked `together` while a safety question is open (docs/spec.md §1).
+func outro(b *questionnaire.Bank, r *scoring.Result) string {
+	if b == nil || r.Urgent() {
+		return ""
+	}
+	return strings.TrimSpace(b.OutroFor(r.Unsafe()))
 }
+
+// noVerdict is what stands in the outcome's place when open safety questions decide it
+// (docs/spec.md §1): the bank's `safety_open` title and text, or candor's own words. The
+// deciding questions are named once, before the title (safetyOpen). ok is false when there
+// is an outcome or nothing decides it.
+func noVerdict(b *questionnaire.Bank, r *scoring.Result, opt Options) (title, body string, ok bool) {
+	if r.Outcome != nil || len(r.OutcomeOpenOn) == 0 {
+		return "", "", false
+	}
+	n := len(r.OutcomeOpenOn)
+	title, body = "No verdict yet",
+		plural(n, "Your answer to the question about your safety decides", "Your answers to the questions about your safety decide")+
+			" what this summary can say, so it gives no verdict for now. Whenever you are ready, answer "+
+			plural(n, "it", "them")+", and the summary will follow. Your safety matters more than anything else here."
+	if opt.Counselor {
+		body = plural(n, "The answer to the open safety question decides", "The answers to the open safety questions decide") +
+			" the verdict, so none is given. Ask about " + plural(n, "it", "them") + " first."
+	}
+	if b != nil && b.SafetyOpen != nil {
+		if t := strings.TrimSpace(b.SafetyOpen.Title); t != "" {
+			title = t
+		}
+		body = b.SafetyOpen.Text
+	}
+	return title, body, true
+}
+
+// warningSignsHeading and warningSignsIntro introduce the answers the bank marks as warning
+// signs, named first in the summary, each with the statement and the person's answer.
+func warningSignsHeading(opt Options) string {
+	if opt.Counselor {
+		return "Warning signs"
+	}
+	return "Worth pausing on first"
+}
+
+func warningSignsIntro(r *scoring.Result, opt Options) string {
+	if opt.Counselor {
+		return plural(len(r.WarningSigns), "This answer is a warning sign in this questionnaire; while it stands",
+			"These answers are warning signs in this questionnaire; while they stand") + ", no hopeful verdict or band is given."
+	}
+	return plural(len(r.WarningSigns), "One of your answers is", "A few of your answers are") +
+		" worth pausing on before anything else. This is not a judgement of you: " +
+		plural(len(r.WarningSigns), "it is a place", "they are places") +
+		" where trust often gets stuck, so this summary keeps its more hopeful words back for now."
+}
+
+// bandWithheld stands for a hopeful band left out because one of the score's answers is a
+// warning sign.
+const bandWithheld = "Its usual words are left out here, because one of its answers is worth pausing on (see above)."
 
 // fileLine is the line naming the response file, and the file: "Answers from" (Source) or
 // "Your answers are saved in" (SavedTo); "" when neither is set.
@@ -203,6 +257,12 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 			}
 		}
 	}
+	deciding := map[string]bool{}
+	if r.Outcome == nil {
+		for _, id := range r.OutcomeOpenOn {
+			deciding[id] = true
+		}
+	}
 	for _, w := range r.Warnings {
 		q, ok := open[w]
 		switch {
@@ -210,8 +270,11 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 			rest = append(rest, w)
 		case opt.Counselor:
 			first = append(first, w)
-		default:
+		case deciding[q.ID]:
 			first = append(first, fmt.Sprintf("You have not answered %q yet. It asks about your safety, so this summary gives no verdict until you do.",
+				strings.TrimSpace(q.Text)))
+		default:
+			first = append(first, fmt.Sprintf("You have not answered %q yet. It asks about your safety; please answer it when you can.",
 				strings.TrimSpace(q.Text)))
 		}
 	}

@@ -197,8 +197,8 @@ func TestHistoryCSVKeepsBandsAndAddsFlags(t *testing.T) {
 	head := rows[0]
 	n := len(head)
 	require.GreaterOrEqual(t, n, 4)
-	assert.Equal(t, []string{"flags", "outcome", "unanswered_safety", "safety"}, head[n-4:])
-	n -= 2 // the flags and the outcome are before unanswered_safety and safety
+	assert.Equal(t, []string{"flags", "outcome", "outcome_open_on", "unanswered_safety", "safety"}, head[n-5:])
+	n -= 3 // the flags and the outcome are before outcome_open_on, unanswered_safety and safety
 	assert.Equal(t, "unsafe", rows[2][len(head)-1], "the unsafe row is marked")
 	for _, row := range rows[1:] {
 		assert.NotContains(t, strings.Join(row, ","), "set aside", "the band stays exact")

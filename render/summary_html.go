@@ -88,10 +88,26 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	if r.Status == questionnaire.InProgress {
 		h.raw(`<p class="candor-progress">` + esc(progress(r)) + `</p>`)
 	}
+	if len(r.WarningSigns) > 0 {
+		h.raw(`<section class="candor-warning-signs">`)
+		h.el("h2", warningSignsHeading(opt))
+		h.el("p", warningSignsIntro(r, opt))
+		h.raw(`<ul>`)
+		for _, w := range r.WarningSigns {
+			h.raw(`<li>` + esc(oneLine(w.Text)) + `<br/>You answered: <strong>` + esc(oneLine(w.AnswerText)) + `</strong></li>`)
+		}
+		h.raw(`</ul>`)
+		h.raw(`</section>`)
+	}
 	if o := r.Outcome; o != nil {
 		h.raw(`<section class="candor-outcome">`)
 		h.el("h2", o.Title)
 		h.prose(o.Text)
+		h.raw(`</section>`)
+	} else if title, body, ok := noVerdict(b, r, opt); ok {
+		h.raw(`<section class="candor-outcome candor-no-verdict">`)
+		h.el("h2", title)
+		h.prose(body)
 		h.raw(`</section>`)
 	}
 	if setScoresAside(r, opt) {
@@ -124,9 +140,9 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		}
 		h.raw(`</section>`)
 	}
-	if showOutro(b, r) {
+	if o := outro(b, r); o != "" {
 		h.raw(`<div class="candor-outro">`)
-		h.prose(b.Outro)
+		h.prose(o)
 		h.raw(`</div>`)
 	}
 	if b != nil && len(b.Sources) > 0 {
@@ -233,6 +249,9 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 	h.raw(line + `</p>`)
 	if strings.TrimSpace(s.BandText) != "" {
 		h.prose(s.BandText)
+	}
+	if s.BandWithheld {
+		h.el("p", bandWithheld)
 	}
 	if s.Prorated {
 		h.raw(`<p class="candor-note">` + esc(prorated(s)) + `</p>`)

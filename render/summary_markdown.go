@@ -117,9 +117,22 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		m.block("*" + progress(r) + "*")
 	}
 
+	if len(r.WarningSigns) > 0 {
+		m.block("## " + warningSignsHeading(opt))
+		m.block(warningSignsIntro(r, opt))
+		ls := make([]string, 0, 2*len(r.WarningSigns))
+		for _, w := range r.WarningSigns {
+			ls = append(ls, "- "+MarkdownEscape(w.Text)+"\\", "  You answered: **"+MarkdownEscape(w.AnswerText)+"**")
+		}
+		m.block(ls...)
+	}
+
 	if o := r.Outcome; o != nil {
 		m.block("## " + MarkdownEscape(o.Title))
 		m.block(m.prose(o.Text, "")...)
+	} else if title, body, ok := noVerdict(b, r, opt); ok {
+		m.block("## " + MarkdownEscape(title))
+		m.block(m.prose(body, "")...)
 	}
 
 	if setScoresAside(r, opt) {
@@ -147,9 +160,9 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		}
 	}
 
-	if showOutro(b, r) {
+	if o := outro(b, r); o != "" {
 		m.block("---")
-		m.block(m.prose(b.Outro, "")...)
+		m.block(m.prose(o, "")...)
 	}
 
 	if b != nil {
@@ -227,6 +240,9 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 	m.block(line)
 	if strings.TrimSpace(s.BandText) != "" {
 		m.block(m.prose(s.BandText, "")...)
+	}
+	if s.BandWithheld {
+		m.block("*" + bandWithheld + "*")
 	}
 	if s.Prorated {
 		m.block("*" + prorated(s) + "*")

@@ -134,19 +134,44 @@ func (t *textOut) summaryTop(b *questionnaire.Bank, r *scoring.Result, opt Optio
 		t.gap(1)
 	}
 
+	t.warningSigns(r, opt)
 	if o := r.Outcome; o != nil {
-		t.gap(1)
-		ls := text.Wrap(text.Clean(o.Title), t.width)
-		w := 0
-		for _, l := range ls {
-			w = max(w, text.Width(l))
-			t.line(t.st.Bold(l))
-		}
-		t.line(Rule(t.g.HeavyRule, w))
-		t.gap(1)
+		t.headline(o.Title)
 		t.prose(o.Text, "")
+	} else if title, body, ok := noVerdict(b, r, opt); ok {
+		t.headline(title)
+		t.prose(body, "")
 	}
 	return warnings
+}
+
+// headline writes the outcome's title (or what stands in its place) over a heavy rule.
+func (t *textOut) headline(title string) {
+	t.gap(1)
+	ls := text.Wrap(text.Clean(title), t.width)
+	w := 0
+	for _, l := range ls {
+		w = max(w, text.Width(l))
+		t.line(t.st.Bold(l))
+	}
+	t.line(Rule(t.g.HeavyRule, w))
+	t.gap(1)
+}
+
+// warningSigns names the answers that are warning signs, first, each statement with the
+// person's answer (docs/spec.md §1).
+func (t *textOut) warningSigns(r *scoring.Result, opt Options) {
+	if len(r.WarningSigns) == 0 {
+		return
+	}
+	t.gap(1)
+	t.heading(warningSignsHeading(opt))
+	t.lines(text.Wrap(warningSignsIntro(r, opt), t.width))
+	t.gap(1)
+	for _, w := range r.WarningSigns {
+		t.lines(text.WrapIndent(text.Clean(oneLine(w.Text)), t.width, "  "+t.g.Bullet+" ", "    "))
+		t.lines(text.WrapIndent("You answered: "+text.Clean(oneLine(w.AnswerText)), t.width, "    ", "    "))
+	}
 }
 
 // summaryBody writes the scores (or why they are set aside), the person's own words, the
@@ -185,9 +210,9 @@ func (t *textOut) summaryBody(b *questionnaire.Bank, r *scoring.Result, opt Opti
 		}
 	}
 
-	if showOutro(b, r) {
+	if o := outro(b, r); o != "" {
 		t.gap(2)
-		t.prose(b.Outro, "")
+		t.prose(o, "")
 	}
 
 	if b != nil && len(b.Sources) > 0 {
@@ -274,6 +299,9 @@ func (t *textOut) score(s scoring.ScoreResult) {
 	}
 	if strings.TrimSpace(s.BandText) != "" {
 		t.prose(s.BandText, indent)
+	}
+	if s.BandWithheld {
+		t.lines(text.WrapIndent(bandWithheld, t.width, indent, indent))
 	}
 	if s.FilledLowest > 0 {
 		t.lines(text.WrapIndent("("+filledLowest(s)+")", t.width, "", indent))

@@ -30,7 +30,7 @@ outcomes:
 `
 
 // A safety question reached through a score (and a flag naming that flag) is open while
-// unanswered: no hopeful outcome, no band text, a notice for each.
+// unanswered: no verdict (its answer decides it), no band text, a notice for each.
 func TestUnansweredSafetyThroughScore(t *testing.T) {
 	b := loadBank(t, safetyScoreBank)
 	for name, a := range map[string]questionnaire.Answers{
@@ -47,8 +47,8 @@ func TestUnansweredSafetyThroughScore(t *testing.T) {
 				}
 			}
 			assert.Equal(t, open, r.UnansweredSafety)
-			require.NotNil(t, r.Outcome)
-			assert.Equal(t, "open", r.Outcome.ID, "no verdict while a safety question is open")
+			assert.Nil(t, r.Outcome, "no verdict while a safety question that decides it is open")
+			assert.Equal(t, open, r.OutcomeOpenOn)
 			assert.Equal(t, "", scoreByID(t, r, "wish").BandText)
 		})
 	}
@@ -75,13 +75,14 @@ outcomes:
   - {id: open, title: Still open}
 `
 
-// While a safety question is open only the fallback or an outcome for a raised urgent flag
-// may be chosen (review finding 2).
-func TestOpenSafetyAllowsOnlyFallbackOrRaisedFlag(t *testing.T) {
+// While a safety question is open an outcome is chosen only if it holds whatever the
+// answer turns out to be (docs/spec.md §1); the fallback is no way around it.
+func TestOpenSafetyChoosesOnlyWhatHoldsInEveryWorld(t *testing.T) {
 	b := loadBank(t, twoUrgentBank)
 	r := Score(b, questionnaire.Answers{"want": true, "hurt": false}, Options{})
 	assert.Equal(t, []string{"feel_safe"}, r.UnansweredSafety)
-	assert.Equal(t, "open", r.Outcome.ID)
+	assert.Nil(t, r.Outcome, "feel_safe decides between safety_first and careful")
+	assert.Equal(t, []string{"feel_safe"}, r.OutcomeOpenOn)
 
 	r = Score(b, questionnaire.Answers{"want": true, "hurt": true}, Options{})
 	assert.Equal(t, []string{"feel_safe"}, r.UnansweredSafety)

@@ -23,9 +23,15 @@ type Result struct {
 	Scores   []ScoreResult        `json:"scores"`
 	Flags    []FlagResult         `json:"flags"`
 	Outcome  *OutcomeResult       `json:"outcome"`
-	Warnings []string             `json:"warnings"`
+	// OutcomeOpenOn lists, when Outcome is null for that reason, the open safety questions
+	// whose answer decides the verdict (docs/spec.md §1, §3).
+	OutcomeOpenOn []string `json:"outcome_open_on,omitempty"`
+	// WarningSigns are the answers given that the bank marks as warning signs, in bank order.
+	WarningSigns []WarningSign `json:"warning_signs,omitempty"`
+	Warnings     []string      `json:"warnings"`
 	// UnansweredSafety lists the asked questions without an answer whose answer could raise
-	// an urgent flag: no outcome is chosen and no band text is given while there are any.
+	// an urgent flag: while there are any, no band text is given and an outcome is chosen
+	// only if every answer to them would choose it (docs/spec.md §1).
 	UnansweredSafety []string `json:"unanswered_safety,omitempty"`
 	// ScoresSetAside is set by the person's own summary (`take`) while an urgent flag is
 	// raised, when their scores are not shown to them.
@@ -87,6 +93,11 @@ type ScoreResult struct {
 	Prorated bool    `json:"prorated"`
 	Band     *string `json:"band"`
 	BandText string  `json:"band_text"`
+	// BandHopeful is true when the band shown is a hopeful one (docs/spec.md §3).
+	BandHopeful bool `json:"band_hopeful"`
+	// BandWithheld is true when the score's hopeful band is not shown because one of its
+	// items is answered with a warning sign (docs/spec.md §1).
+	BandWithheld bool `json:"band_withheld,omitempty"`
 	// Applies is false when none of the score's items was asked (`not_asked: exclude`):
 	// the score does not apply to this response, and Value is null.
 	Applies bool                  `json:"applies"`
@@ -124,6 +135,9 @@ type FlagResult struct {
 	Level questionnaire.Level `json:"level"`
 	Title string              `json:"title"`
 	Text  string              `json:"text"`
+	// TogetherWithheld is true when the flag's text, which suggests working on it together,
+	// is left out because safety is in doubt (docs/spec.md §1).
+	TogetherWithheld bool `json:"together_withheld,omitempty"`
 }
 
 // OutcomeResult is the verdict that heads the summary.
@@ -131,6 +145,17 @@ type OutcomeResult struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Text  string `json:"text"`
+	// Hopeful is the outcome's `hopeful` (docs/spec.md §3).
+	Hopeful bool `json:"hopeful"`
+}
+
+// WarningSign is an answer the bank marks as a warning sign: the question, its text (the
+// person's statement) and the answer, as stored and in words.
+type WarningSign struct {
+	ID         string `json:"id"`
+	Text       string `json:"text"`
+	Answer     any    `json:"answer"`
+	AnswerText string `json:"answer_text"`
 }
 
 // Options adjust a scoring run.
@@ -172,7 +197,9 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	}
 	raisedUrgent := r.raiseFlags(b, env)
 	r.UnansweredSafety = unansweredSafety(b, answers, asked)
-	r.chooseOutcome(b, env, raisedUrgent)
+	r.WarningSigns = warningSigns(b, answers, asked)
+	r.chooseOutcome(b, answers, world{env: env, raisedUrgent: raisedUrgent, warned: len(r.WarningSigns) > 0, open: len(r.UnansweredSafety) > 0})
+	r.holdBack(b, answers, asked)
 	if len(r.UnansweredSafety) > 0 {
 		for i := range r.Scores {
 			// A band's words can read as a verdict; they wait for the safety answer.
@@ -190,6 +217,10 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	r.Env = env
 	return r
 }
+
+// Unsafe reports whether safety is in doubt: an urgent flag is raised or a safety question
+// is open. Texts marked `together` are not shown then (docs/spec.md §1).
+func (r *Result) Unsafe() bool { return r.Urgent() || len(r.UnansweredSafety) > 0 }
 
 // countAsked lists the questions asked (answerable ones whose `when` holds), counts those
 // answered, keeps the codes of the answers, and returns the questions asked.
@@ -233,37 +264,9 @@ func (r *Result) raiseFlags(b *questionnaire.Bank, env map[string]any) map[strin
 	return raisedUrgent
 }
 
-// chooseOutcome picks the first outcome whose condition holds, among those that may be chosen.
-func (r *Result) chooseOutcome(b *questionnaire.Bank, env map[string]any, raisedUrgent map[string]bool) {
-	openSafety := len(r.UnansweredSafety) > 0
-	for _, o := range b.Outcomes {
-		// While an urgent flag is raised, only an outcome written for a raised one may be
-		// chosen, so nobody who said they are not safe is ever told they are ready. While a
-		// question that could raise one has no answer, its answer could be "not safe", and
-		// then only such an outcome could be chosen: so only one for a raised flag or the
-		// fallback may be. (Naming the open question does not help: it is nil, and a
-		// condition like `feel_safe != false` holds for nil.)
-		forRaised := NamesAny(o, raisedUrgent)
-		if len(raisedUrgent) > 0 && !forRaised {
-			continue
-		}
-		if openSafety && o.When != nil && !forRaised {
-			continue
-		}
-		ok, err := o.When.Eval(env)
-		if errors.Is(err, questionnaire.ErrTooCostly) {
-			r.Warnings = append(r.Warnings, tooCostly("outcome", o.ID))
-		}
-		if ok {
-			r.Outcome = &OutcomeResult{ID: o.ID, Title: o.Title, Text: o.Text}
-			return
-		}
-	}
-}
-
 // SafetyUnansweredText names a question that could raise an urgent flag and has no answer.
 func SafetyUnansweredText(q *questionnaire.Question) string {
-	return fmt.Sprintf("The safety question %q (%s) has no answer, so no verdict is given; ask about it before anything else.",
+	return fmt.Sprintf("The safety question %q (%s) has no answer; ask about it before anything else.",
 		strings.TrimSpace(q.Text), q.ID)
 }
 
@@ -505,6 +508,14 @@ func (t tally) value(s *questionnaire.Score, sr *ScoreResult, items []*questionn
 
 // band sets the band value v falls in.
 func (sr *ScoreResult) band(s *questionnaire.Score, v float64) {
+	if band := bandOf(s, v); band != nil {
+		label := band.Label
+		sr.Band, sr.BandText, sr.BandHopeful = &label, band.Text, band.Hopeful
+	}
+}
+
+// bandOf is the band of score s that value v falls in, or nil when s has none.
+func bandOf(s *questionnaire.Score, v float64) *questionnaire.Band {
 	band := s.BandFor(v)
 	if band == nil && len(s.Bands) > 0 {
 		// The value is past the last band's max, which the validator proved reaches the
@@ -515,10 +526,7 @@ func (sr *ScoreResult) band(s *questionnaire.Score, v float64) {
 		// Either way it belongs to the last band, the one for the highest values.
 		band = s.Bands[len(s.Bands)-1]
 	}
-	if band != nil {
-		label := band.Label
-		sr.Band, sr.BandText = &label, band.Text
-	}
+	return band
 }
 
 // highlights picks the statements a score's `highlight: lowest N` (or `highest N`) names:

@@ -258,11 +258,19 @@ func answer(rng *rand.Rand, q *questionnaire.Question) any {
 		}
 		return q.Options[rng.IntN(len(q.Options))].Value
 	case questionnaire.Multi:
-		var out []any
+		// An option that stands alone (exclusive) is chosen alone, as people can answer.
+		var out, alone []any
 		for _, o := range q.Options {
 			if rng.IntN(3) == 0 {
-				out = append(out, o.Value)
+				if o.Exclusive {
+					alone = append(alone, o.Value)
+				} else {
+					out = append(out, o.Value)
+				}
 			}
+		}
+		if len(out) == 0 && len(alone) > 0 {
+			return alone[:1]
 		}
 		if len(out) == 0 {
 			return nil

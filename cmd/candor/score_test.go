@@ -29,7 +29,7 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 			answers = "{feel_safe: perhaps}"
 			broken = append(broken, name)
 		}
-		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
+		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 3.0.0}\nstatus: completed\nrespondent: p" + fmt.Sprint(i) + "\nanswers: " + answers + "\n"
 		require.NoError(t, os.WriteFile(name, []byte(src), 0o600))
 		if i%17 != 5 {
 			want, love, survive := i&1 == 1, i>>1&1 == 1, i>>2&1 == 1
@@ -51,7 +51,7 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 			case !love:
 				outcome = "not_yet_love"
 			}
-			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s,%s,%s,", name, i, v, band, flag, outcome))
+			rows = append(rows, fmt.Sprintf("%s,p%d,,,completed,%d,%s,%s,%s,,", name, i, v, band, flag, outcome))
 		}
 	}
 	return rows, broken
@@ -70,7 +70,7 @@ func TestScoreOrderWithWorkers(t *testing.T) {
 			err := scoreRun(f, &ScoreOptions{Responses: []string{dir}, Format: "csv", Workers: tc.workers, batchSize: tc.batch})
 			assert.Equal(t, errSilent1, err, "broken files make exit 1")
 			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band,flags,outcome,unanswered_safety", lines[0])
+			require.Equal(t, "file,respondent,started,updated,status,readiness_value,readiness_band,flags,outcome,outcome_open_on,unanswered_safety", lines[0])
 			assert.Equal(t, rows, lines[1:])
 			var reported []string
 			for _, l := range strings.Split(errOut.String(), "\n") {
@@ -166,7 +166,7 @@ func TestScoreSeparatorFitsTheWidth(t *testing.T) {
 	dir := t.TempDir()
 	var names []string
 	for _, n := range []string{"信頼の記録.yaml", "plain.yaml"} {
-		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nstatus: completed\nanswers: {feel_safe: true, want_to_trust: true, love_outweighs_pain: true, could_survive: true}\n"
+		src := "candor: 1\nkind: response\nbank: {id: trust-readiness, version: 3.0.0}\nstatus: completed\nanswers: {feel_safe: true, want_to_trust: true, love_outweighs_pain: true, could_survive: true}\n"
 		require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte(src), 0o600))
 		names = append(names, filepath.Join(dir, n))
 	}

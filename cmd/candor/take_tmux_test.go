@@ -113,7 +113,7 @@ func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
 	env := fmt.Sprintf("env HOME=%s XDG_DATA_HOME=%s/data NO_COLOR=1 LANG=C.UTF-8 COLUMNS=60 ", shellQuote(dir), shellQuote(dir))
 	command := env + fmt.Sprintf("%s take --save %s; echo \"exit status $?\"; %s answers delete %s; echo \"delete status $?\"; sleep 600",
 		shellQuote(bin), shellQuote(path), shellQuote(bin), shellQuote(other))
-	require.NoError(t, os.WriteFile(other, []byte("candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nanswers: {feel_safe: true}\n"), 0o600))
+	require.NoError(t, os.WriteFile(other, []byte("candor: 1\nkind: response\nbank: {id: trust-readiness, version: 3.0.0}\nanswers: {feel_safe: true}\n"), 0o600))
 	tm := startTmux(t, dir, command)
 
 	tm.waitScreen("(y/n, ? for help)")

@@ -173,3 +173,25 @@ func TestBadCalls(t *testing.T) {
 	_, err := New("bad.yaml", []byte("candor: 1\nid: x\n"), Options{}, now)
 	assert.ErrorContains(t, err, "cannot be read")
 }
+
+// The page's summary gives no verdict while the safety question decides it, and names the
+// question (issue 21: trust-readiness, three yeses, the safety question skipped).
+func TestPageGivesNoVerdictWhileSafetyIsOpen(t *testing.T) {
+	e := newEngine(t, "trust-readiness", Options{})
+	var r Reply
+	require.NoError(t, json.Unmarshal(e.Call("load", []byte(`{"name":"a.yaml"}`),
+		[]byte("could_say_no: yes\nwant_to_trust: yes\nlove_outweighs_pain: yes\ncould_survive: yes\n")), &r))
+	require.Empty(t, r.Error)
+	r = call(t, e, "summary", nil)
+	require.Equal(t, ScreenEnd, r.View.Screen)
+	html := r.View.End.SummaryHTML
+	assert.Contains(t, html, `<section class="candor-outcome candor-no-verdict">`)
+	assert.Contains(t, html, "<h2>No verdict yet</h2>")
+	assert.Contains(t, html, "You have not answered &#34;Do you feel safe with your partner")
+	assert.NotContains(t, html, "You are ready to begin")
+	assert.NotContains(t, html, "Some questions are still open")
+	var res scoring.Result
+	require.NoError(t, json.Unmarshal([]byte(call(t, e, "result", map[string]string{"format": "json"}).Text), &res))
+	assert.Nil(t, res.Outcome)
+	assert.Equal(t, []string{"feel_safe"}, res.OutcomeOpenOn)
+}
