@@ -149,7 +149,7 @@ type CompareOutcomes struct {
 // newComparison builds the comparison of a and b, both responses to bank b.
 func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	c := &Comparison{
-		CounselorOnly: sensitive(bank, a.Result) || sensitive(bank, b.Result),
+		CounselorOnly: a.Result.Private(bank) || b.Result.Private(bank),
 		Safety:        a.Result.Urgent() || b.Result.Urgent(),
 		Bank:          a.Result.Bank,
 		A:             comparePerson(a),
@@ -300,20 +300,6 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 }
 
 // --- words shared by text and markdown ----------------------------------------------
-
-// sensitive reports whether r raised a flag one partner should not read in front of the
-// other: any urgent flag or warning, or a flag shown at once while answering.
-func sensitive(bank *questionnaire.Bank, r *scoring.Result) bool {
-	for _, f := range r.Flags {
-		if f.Level != questionnaire.NoteLvl {
-			return true
-		}
-		if bf := bank.Flag(f.ID); bf != nil && bf.ShowAtOnce() {
-			return true
-		}
-	}
-	return false
-}
 
 // counselorOnlyFlags opens a comparison in which either person raised a flag that is not
 // urgent but still not for a joint session.

@@ -51,6 +51,26 @@ func (r *Result) Urgent() bool {
 	return false
 }
 
+// Private reports whether r raised a flag that may be private: any flag that is not a
+// gentle note (an urgent flag, or a warning such as what one partner reports of the other's
+// behaviour, being checked on), or one bank b shows at once while answering (a crisis
+// pointer). Such answers are not for another's eyes: `take` then offers to delete the file,
+// the page says where a downloaded file may sit, and a comparison is for the counselor only.
+// It is the one rule for "private"; b may be nil (only the levels count then).
+func (r *Result) Private(b *questionnaire.Bank) bool {
+	for _, f := range r.Flags {
+		if f.Level != questionnaire.NoteLvl {
+			return true
+		}
+		if b != nil {
+			if bf := b.Flag(f.ID); bf != nil && bf.ShowAtOnce() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // NamesAny reports whether outcome o's condition names one of the flags in ids. The fallback
 // (no condition) names none.
 func NamesAny(o *questionnaire.Outcome, ids map[string]bool) bool {

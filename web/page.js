@@ -210,7 +210,7 @@
         el('div', { html: f.textHTML })
       ]));
     });
-    main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, download your answers, or leave this page.' }));
+    main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, or leave this page.' }));
     main.appendChild(el('div', { 'class': 'actions' }, [button('Continue', function () { step('ack'); }, 'primary')]));
   }
 
@@ -242,15 +242,27 @@
 
   function drawEnd(v) {
     setProgress('');
+    // private: something here may not be for anyone else's eyes. The page keeps nothing,
+    // but a downloaded file stays in Downloads, where anyone using this device may open it:
+    // say so calmly, and don't press the download.
+    var priv = v.end.private === true;
+    // Closing the page then asks nothing: leaving quickly matters more than the file.
+    if (priv) unsaved = false;
     if (v.end.noSummary) {
       main.appendChild(el('h1', { text: 'Thank you for answering' }));
       main.appendChild(el('p', { text: 'Please download your answers now and send the file to the person who gave you these questions. Nothing is kept after you close this page.' }));
+      if (priv) main.appendChild(el('p', { 'class': 'note private', text: 'The file will stay in your Downloads folder, where anyone who uses this device could open it. Once you have sent it, you may want to delete it from there.' }));
     } else {
       main.appendChild(el('div', { 'class': 'summary', html: v.end.summaryHTML }));
-      main.appendChild(el('p', { text: 'Download your answers to keep them: nothing is kept after you close this page.' }));
+      if (priv) {
+        main.appendChild(el('p', { 'class': 'note private', text: 'Nothing is kept after you close this page, and you don\u2019t need to download anything. ' +
+          'If you do download your answers, the file stays in your Downloads folder, where anyone who uses this device could open it; you may want to delete it from there when you are done.' }));
+      } else {
+        main.appendChild(el('p', { text: 'Download your answers to keep them: nothing is kept after you close this page.' }));
+      }
     }
     main.appendChild(el('div', { 'class': 'actions' }, [
-      button('Download my answers', download, 'primary'),
+      button('Download my answers', download, priv ? '' : 'primary'),
       button('Back', function () { step('back'); })
     ]));
   }

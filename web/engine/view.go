@@ -102,6 +102,10 @@ type ReviewItem struct {
 type EndView struct {
 	SummaryHTML string `json:"summaryHTML,omitempty"`
 	NoSummary   bool   `json:"noSummary,omitempty"`
+	// Private is set when the answers raise a flag that may be private (scoring's
+	// Result.Private): the page keeps nothing, but a downloaded file would sit in the
+	// Downloads folder, so the page says so and does not press the download.
+	Private bool `json:"private,omitempty"`
 }
 
 // maxScalePoints is the most points a scale shows as buttons; a longer one takes a number.
@@ -133,9 +137,10 @@ func (e *Engine) view() *View {
 				Skipped: it.Skipped, Optional: !it.Question.Required})
 		}
 	case ScreenEnd:
-		v.End = &EndView{NoSummary: e.opt.NoSummary}
+		r := e.score()
+		v.End = &EndView{NoSummary: e.opt.NoSummary, Private: r.Private(e.bank)}
 		if !e.opt.NoSummary {
-			v.End.SummaryHTML = render.SummaryHTML(e.bank, e.score(), e.renderOptions())
+			v.End.SummaryHTML = render.SummaryHTML(e.bank, r, e.renderOptions())
 		}
 	}
 	return v
