@@ -80,6 +80,8 @@ type Bank struct {
 	Language string
 	Intro    string
 	Outro    string
+	// Decline is the bank's `decline`: the default of every question's Decline.
+	Decline bool
 	Sources  []*Source
 	// Choices are the named answer lists, in file order.
 	Choices  []*ChoiceList
@@ -234,7 +236,11 @@ type Question struct {
 	// MinDate and MaxDate bound a date answer: "YYYY-MM-DD", "today", or "" for no bound.
 	MinDate, MaxDate string
 	Required         bool
-	When             *Expr
+	// Decline (`decline: true`, or the bank's `decline`) lets the person answer "I'd rather
+	// not answer": a declined answer is no answer for scores and safety, kept apart from a
+	// skip (Response.Declined). Never set on an info statement.
+	Decline bool
+	When    *Expr
 	Reverse          bool
 	Code             *Coding
 	// Section is the section the question belongs to, or nil.
