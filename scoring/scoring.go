@@ -27,6 +27,12 @@ type Result struct {
 	// UnansweredSafety lists the asked questions without an answer whose answer could raise
 	// an urgent flag: no outcome is chosen and no band text is given while there are any.
 	UnansweredSafety []string `json:"unanswered_safety,omitempty"`
+	// Declined lists, in bank order, the asked questions answered "I'd rather not answer"
+	// (Options.Declined): missing for every score, open if they are safety questions.
+	Declined []string `json:"declined,omitempty"`
+	// AllowsDecline is set when the bank lets some question be declined: tables of results
+	// then have a declined column.
+	AllowsDecline bool `json:"-"`
 	// ScoresSetAside is set by the person's own summary (`take`) while an urgent flag is
 	// raised, when their scores are not shown to them.
 	ScoresSetAside bool `json:"scores_set_aside,omitempty"`
@@ -161,6 +167,9 @@ type Options struct {
 	Status questionnaire.Status
 	// Skipped are the questions the response lists as skipped.
 	Skipped []string
+	// Declined are the questions the response lists as declined ("I'd rather not answer"):
+	// no answer for scores and safety, but a reply for the status.
+	Declined []string
 }
 
 // Score scores answers against bank b. Answers must be normalized (questionnaire.Answers);
@@ -202,7 +211,9 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
 		}
 	}
-	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped)
+	r.AllowsDecline = b.AllowsDecline()
+	r.Declined = declinedAsked(askedQs, answers, opt.Declined)
+	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped, opt.Declined)
 	r.Status = status
 	if opt.Status != "" && opt.Status != status {
 		r.Warnings = append(r.Warnings, statusWarning(opt.Status, status, missing, untouched))
@@ -279,6 +290,20 @@ func (r *Result) chooseOutcome(b *questionnaire.Bank, env map[string]any, raised
 			return
 		}
 	}
+}
+
+// declinedAsked lists, in bank order, the asked questions among declined that have no answer.
+func declinedAsked(asked []*questionnaire.Question, answers questionnaire.Answers, declined []string) []string {
+	if len(declined) == 0 {
+		return nil
+	}
+	var out []string
+	for _, q := range asked {
+		if answers[q.ID] == nil && slices.Contains(declined, q.ID) {
+			out = append(out, q.ID)
+		}
+	}
+	return out
 }
 
 // SafetyUnansweredText names a question that could raise an urgent flag and has no answer.

@@ -436,7 +436,7 @@ func (t *taker) save(r *questionnaire.Response) error {
 	}
 	t.saveMu.Lock()
 	defer t.saveMu.Unlock()
-	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && r.Status != questionnaire.Completed {
+	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && len(r.Declined) == 0 && r.Status != questionnaire.Completed {
 		return nil // nothing to keep yet: no empty file is left if the person stops now
 	}
 	if t.asIs && (t.step == nil || !t.step.Changed()) {
@@ -653,7 +653,7 @@ func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answer
 
 // summary scores the answers and prints the summary to stdout.
 func (t *taker) summary(answers questionnaire.Answers) error {
-	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped})
+	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped, Declined: t.resp.Declined})
 	r.Warnings = append(r.Warnings, t.warnings...)
 	if t.opts.Format != "json" {
 		fmt.Fprintln(t.f.IO.ErrOut)
@@ -712,7 +712,7 @@ func (t *taker) fromFile() error {
 	}
 	t.adopt(resp, answers, ds)
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
-	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped}).Status
+	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped, Declined: resp.Declined}).Status
 	t.resp = resp
 	if t.opts.Save != "" {
 		if err := t.claim(t.opts.Save); err != nil {

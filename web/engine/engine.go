@@ -331,7 +331,7 @@ func (e *Engine) result(format string) (string, error) {
 }
 
 func (e *Engine) score() *scoring.Result {
-	r := scoring.Score(e.bank, e.sess.Answers(), scoring.Options{})
+	r := scoring.Score(e.bank, e.sess.Answers(), scoring.Options{Skipped: e.resp.Skipped, Declined: e.resp.Declined})
 	r.Warnings = append(r.Warnings, e.warnings...)
 	return r
 }
