@@ -136,3 +136,24 @@ func TestDeclineCountsAsTouched(t *testing.T) {
 	assert.Equal(t, questionnaire.Completed, s.Response().Status)
 	assert.Equal(t, scoring.StatusOf(b.Questions, s.Answers(), nil, s.Response().Declined), s.Response().Status)
 }
+
+// TestParseDeclineWordsWhereNotAllowed: the decline words at a question without `decline`
+// are explained, not read as a wrong answer.
+func TestParseDeclineWordsWhereNotAllowed(t *testing.T) {
+	b, ds := questionnaire.Load("b.yaml", []byte("candor: 1\nid: b\nversion: 1.0.0\ntitle: B\nquestions:\n"+
+		"  - {id: a, text: \"A?\"}\n  - {id: b, text: \"B?\", min: 1, max: 5, required: false}\n  - {id: c, text: \"C?\", decline: true}\n"))
+	require.NotNil(t, b, "%v", ds)
+	for _, tc := range []struct{ id, in, want string }{
+		{"a", "rather not say", `This question doesn't offer "rather not say"; please answer it when you're ready.`},
+		{"b", "Prefer not to say", `This question doesn't offer "rather not say", but it's optional: you can skip it.`},
+		{"a", "pass", `Please type y for yes or n for no ("pass" isn't one of those).`},
+	} {
+		v, msg := parse(b.Question(tc.id), tc.in)
+		assert.Nil(t, v)
+		assert.Equal(t, tc.want, msg, "%s %q", tc.id, tc.in)
+	}
+	// Where it is allowed, the session declines before parsing; parse itself never declines.
+	v, msg := parse(b.Question("c"), "yes")
+	assert.Equal(t, true, v)
+	assert.Empty(t, msg)
+}
