@@ -47,7 +47,7 @@
       showProblem(reply.problem.message);
       return;
     }
-    if (method === 'answer' || method === 'skip') unsaved = true;
+    if (method === 'answer' || method === 'skip' || method === 'decline') unsaved = true;
     if (reply.view) draw(reply.view);
   }
 
@@ -123,6 +123,7 @@
     fs.appendChild(el('legend', null, [el('h1', { id: 'question-text', text: q.text })]));
     if (q.reopened) fs.appendChild(el('p', { text: 'This question still needs an answer.' }));
     if (q.optional) fs.appendChild(el('p', { 'class': 'optional', text: 'Optional: you can skip it.' }));
+    if (q.declined) fs.appendChild(el('p', { 'class': 'declined', text: 'Your answer so far: rather not say. Choose an answer to change it, or press Next to keep it.' }));
     if (q.helpHTML) {
       fs.appendChild(el('details', null, [el('summary', { text: 'Help with this question' }), el('div', { html: q.helpHTML })]));
     }
@@ -131,6 +132,8 @@
     form.appendChild(el('p', { id: 'problem', 'class': 'problem', role: 'alert' }));
     var actions = [el('button', { type: 'submit', 'class': 'primary', text: 'Next' }), button('Back', function () { step('back'); })];
     if (q.optional) actions.push(button('Skip', function () { step('skip'); }));
+    // Offered only where the question allows it: no answer, and that is okay.
+    if (q.canDecline) actions.push(button('I\u2019d rather not say', function () { step('decline'); }));
     actions.push(button('Review my answers', function () { step('review'); }));
     form.appendChild(el('div', { 'class': 'actions' }, actions));
     form.addEventListener('submit', function (ev) {
@@ -220,9 +223,9 @@
     main.appendChild(el('p', { text: 'Here is every question with your answer. You can change any of them before you finish.' }));
     var list = el('ol', { 'class': 'review' });
     v.review.forEach(function (it) {
-      var answer = it.answered ? it.answer : (it.skipped ? 'No answer (skipped)' : (it.optional ? 'No answer yet' : 'No answer yet: this question needs one'));
+      var answer = it.answered ? it.answer : (it.declined ? 'Rather not say' : (it.skipped ? 'No answer (skipped)' : (it.optional ? 'No answer yet' : 'No answer yet: this question needs one')));
       var change = el('button', { type: 'button', onclick: function () { step('goto', { id: it.id }); } }, [
-        document.createTextNode(it.answered ? 'Change' : 'Answer'),
+        document.createTextNode(it.answered || it.declined ? 'Change' : 'Answer'),
         el('span', { 'class': 'visually-hidden', text: ' question ' + it.number + ': ' + it.text })
       ]);
       list.appendChild(el('li', null, [
