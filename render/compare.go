@@ -81,11 +81,13 @@ const (
 	AnswerMissing  = "not_answered"
 	AnswerSkipped  = "skipped"
 	AnswerNotAsked = "not_asked"
+	// AnswerDeclined is "I'd rather not answer": no answer, and not a skip.
+	AnswerDeclined = "declined"
 )
 
 // CompareAnswer is one side's answer to a question.
 type CompareAnswer struct {
-	// State is answered, not_answered, skipped or not_asked.
+	// State is answered, not_answered, skipped, declined or not_asked.
 	State string `json:"state"`
 	// Value is the answer as stored (true/false, a number, an option's value, a list).
 	Value any `json:"value"`
@@ -234,6 +236,11 @@ func compareAnswer(q *questionnaire.Question, s CompareSide, asked map[string]bo
 	v, ok := s.Answers[q.ID]
 	if !ok || v == nil {
 		if s.Response != nil {
+			for _, id := range s.Response.Declined {
+				if id == q.ID {
+					return CompareAnswer{State: AnswerDeclined}
+				}
+			}
 			for _, id := range s.Response.Skipped {
 				if id == q.ID {
 					return CompareAnswer{State: AnswerSkipped}
@@ -368,6 +375,8 @@ func cmpAnswerWords(a CompareAnswer) string {
 		return text.Clean(a.Label)
 	case AnswerSkipped:
 		return "(skipped)"
+	case AnswerDeclined:
+		return "(rather not say)"
 	case AnswerNotAsked:
 		return "(not asked)"
 	}
