@@ -85,3 +85,15 @@ func TestCompareDeclined(t *testing.T) {
 	require.NoError(t, Compare(&buf, b, a, a, CompareOptions{Format: "json"}))
 	assert.True(t, strings.Contains(buf.String(), `"state": "declined"`))
 }
+
+// TestWorksheetDecline: on paper, a question that may be declined says how.
+func TestWorksheetDecline(t *testing.T) {
+	b := loadBank(t, "declined.yaml")
+	for _, format := range []string{"text", "markdown"} {
+		var buf bytes.Buffer
+		require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: format}))
+		out := strings.Join(strings.Fields(buf.String()), " ")
+		assert.Equal(t, 4, strings.Count(out, `If you'd rather not answer, write "rather not say".`), format)
+	}
+	assert.True(t, questionnaire.DeclineText("rather not say"), "the words the worksheet gives are read back")
+}
