@@ -51,7 +51,7 @@ func TestDeclineKey(t *testing.T) {
 func TestDeclineKeyProblems(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, want string
-		err            bool
+		err             bool
 	}{
 		{"on a statement", "candor: 1\nid: d\nversion: 1.0.0\ntitle: D\nquestions:\n  - {id: a, type: info, text: A, decline: true}\n",
 			`decline.yaml:6:34: info statement "a" takes no answer, so it cannot be declined`, true},

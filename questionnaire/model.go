@@ -82,7 +82,7 @@ type Bank struct {
 	Outro    string
 	// Decline is the bank's `decline`: the default of every question's Decline.
 	Decline bool
-	Sources  []*Source
+	Sources []*Source
 	// Choices are the named answer lists, in file order.
 	Choices  []*ChoiceList
 	Sections []*Section
@@ -241,8 +241,8 @@ type Question struct {
 	// skip (Response.Declined). Never set on an info statement.
 	Decline bool
 	When    *Expr
-	Reverse          bool
-	Code             *Coding
+	Reverse bool
+	Code    *Coding
 	// Section is the section the question belongs to, or nil.
 	Section *Section
 	// Index is the question's place in Bank.Questions.

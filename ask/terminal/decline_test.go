@@ -45,4 +45,3 @@ func TestDeclinedShownAgain(t *testing.T) {
 	assert.Contains(t, res.out, "Your answer so far: rather not say. Press Enter to keep it, or type an answer.")
 	assert.Equal(t, []string{"safe"}, res.resp.Declined)
 }
-
