@@ -55,6 +55,20 @@ func (s *tmuxSession) waitScreen(want string) string {
 	return scr
 }
 
+// answerUnsafe answers trust-readiness as someone who does not feel safe (no, then Enter
+// after the safety message, then yes three times) and returns the review's screen.
+func (s *tmuxSession) answerUnsafe() string {
+	s.t.Helper()
+	s.waitScreen("(y/n, ? for help)")
+	s.run("send-keys", "-t", "take", "n", "Enter")
+	s.waitScreen("Press Enter when you're ready to go on")
+	s.run("send-keys", "-t", "take", "Enter")
+	for _, k := range []string{"y", "y", "y"} {
+		s.run("send-keys", "-t", "take", k, "Enter")
+	}
+	return s.waitScreen("Press Enter to see your summary.")
+}
+
 // TestTakeOnARealTerminal types answers into `candor take` in a terminal (tmux) and checks
 // what the person sees: the intro, progress, numbered choices, their own typing, and after
 // Ctrl-C where their answers are and how to come back.
@@ -116,14 +130,7 @@ func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
 	require.NoError(t, os.WriteFile(other, []byte("candor: 1\nkind: response\nbank: {id: trust-readiness, version: 2.0.0}\nanswers: {feel_safe: true}\n"), 0o600))
 	tm := startTmux(t, dir, command)
 
-	tm.waitScreen("(y/n, ? for help)")
-	tm.run("send-keys", "-t", "take", "n", "Enter")
-	tm.waitScreen("Press Enter when you're ready to go on")
-	tm.run("send-keys", "-t", "take", "Enter")
-	for _, k := range []string{"y", "y", "y"} {
-		tm.run("send-keys", "-t", "take", k, "Enter")
-	}
-	scr := tm.waitScreen("Press Enter to see your summary.")
+	scr := tm.answerUnsafe()
 	assert.Contains(t, scr, "Here are your answers:")
 	assert.Contains(t, scr, "  2  Do I want to trust them again?")
 	assert.Contains(t, scr, "     Your answer: Yes")
@@ -181,14 +188,7 @@ func TestDeleteWordsOnARealTerminal(t *testing.T) {
 			env := fmt.Sprintf("env HOME=%s XDG_DATA_HOME=%s/data NO_COLOR=1 LANG=C.UTF-8 COLUMNS=80 ", shellQuote(dir), shellQuote(dir))
 			command := env + fmt.Sprintf("%s take --save %s; echo \"exit status $?\"; sleep 600", shellQuote(bin), shellQuote(path))
 			tm := startTmux(t, dir, command)
-			tm.waitScreen("(y/n, ? for help)")
-			tm.run("send-keys", "-t", "take", "n", "Enter")
-			tm.waitScreen("Press Enter when you're ready to go on")
-			tm.run("send-keys", "-t", "take", "Enter")
-			for _, k := range []string{"y", "y", "y"} {
-				tm.run("send-keys", "-t", "take", k, "Enter")
-			}
-			tm.waitScreen("Press Enter to see your summary.")
+			tm.answerUnsafe()
 			tm.run("send-keys", "-t", "take", "Enter")
 			tm.waitScreen("or just press Enter to keep it.")
 			tm.run("send-keys", "-t", "take", "-l", tc.reply)
