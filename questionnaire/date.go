@@ -25,10 +25,11 @@ func ParseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
-// dateBound is a bound's date: itself, or the local date today for `today`.
-func dateBound(s string) string {
+// dateBound is a bound's date: itself, or the day `today` means (YYYY-MM-DD) for `today`
+// ("" when that day is not known: the bound is then not checked).
+func dateBound(s, today string) string {
 	if s == Today {
-		return Clock().Format(DateLayout)
+		return today
 	}
 	return s
 }
@@ -47,13 +48,17 @@ func (q *Question) DateRangeText() string {
 	return "any date"
 }
 
-// parseDateAnswer normalizes a date answer to YYYY-MM-DD within the question's bounds.
-func (q *Question) parseDateAnswer(v any) (any, error) { return q.parseDate(v, true) }
+// parseDateAnswer normalizes a date answer to YYYY-MM-DD within the question's bounds, with
+// `today` the local date now (as an answer is given).
+func (q *Question) parseDateAnswer(v any) (any, error) {
+	return q.parseDate(v, Clock().Format(DateLayout))
+}
 
-// parseDate normalizes a date answer; withToday says whether a `today` bound is checked (as
-// an answer is given), or left out (for an answer stored on an earlier day, which stays
-// valid when the day moves on).
-func (q *Question) parseDate(v any, withToday bool) (any, error) {
+// parseDate normalizes a date answer within the question's bounds, `today` meaning the day
+// given (YYYY-MM-DD): for an answer stored on an earlier day, the day it was stored, so that it
+// stays valid when the day moves on and a date after that day is still refused; "" when that
+// day is not known, and `today` bounds are then not checked.
+func (q *Question) parseDate(v any, today string) (any, error) {
 	var s string
 	switch x := v.(type) {
 	case string:
@@ -67,12 +72,7 @@ func (q *Question) parseDate(v any, withToday bool) (any, error) {
 		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, such as 2026-11-27, not %s", q.ID, describe(v))
 	}
 	// Dates written YYYY-MM-DD order as text does.
-	bound := func(b string) string {
-		if b == Today && !withToday {
-			return ""
-		}
-		return dateBound(b)
-	}
+	bound := func(b string) string { return dateBound(b, today) }
 	if lo := bound(q.MinDate); lo != "" && s < lo {
 		return nil, fmt.Errorf("%s is before the earliest date %q takes (%s)", s, q.ID, q.DateRangeText())
 	}

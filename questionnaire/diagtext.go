@@ -1,7 +1,6 @@
 package questionnaire
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -127,14 +126,4 @@ func hintLines(hint string, width int) []string {
 		out = append(out, text.Wrap(para, max(width, 10))...)
 	}
 	return out
-}
-
-// writeJSON prints diagnostics as a JSON array for editors and CI.
-func writeJSON(w io.Writer, ds Diagnostics) error {
-	if ds == nil {
-		ds = Diagnostics{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(ds)
 }

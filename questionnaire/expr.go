@@ -173,7 +173,8 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 	build := func() (*evaluator, error) {
 		e := &evaluator{machine: vm.VM{MemoryBudget: maxEvalMemory}}
 		run, err := expr.Compile(src, expr.Env(runEnv), expr.MaxNodes(maxExprNodes),
-			expr.Function(stepFunc, e.step), expr.Function(growFunc, e.grow), expr.Patch(stepPatch{}), disableGrowth)
+			expr.Function(stepFunc, e.step), expr.Function(growFunc, e.grow), expr.Function(matchFunc, e.match),
+			expr.Patch(stepPatch{}), disableGrowth)
 		e.program = run
 		return e, err
 	}
@@ -424,6 +425,13 @@ const (
 	maxEvalBuilt = 1_000_000
 	// maxRangeLen bounds a range written with constant bounds (`1..10`).
 	maxRangeLen = 10_000
+	// maxPattern bounds a pattern that `matches` takes from an answer (bytes); a pattern
+	// written in the bank is checked when the bank loads.
+	maxPattern = 1_000
+	// maxMatchWork bounds the work of the `matches` with patterns from answers in one
+	// evaluation: for each, the text's length times the pattern's (Go's regexp is linear in
+	// both), and compiling a pattern not seen before costs ten times its length more.
+	maxMatchWork = 10_000_000
 )
 
 // ErrTooCostly says an evaluation stopped at the limits above.
@@ -467,14 +475,18 @@ type evaluator struct {
 	machine vm.VM
 	steps   int
 	built   int
+	matched int
 }
 
 // wrapCall is a call of the function name with n as its argument, at n's place.
-func wrapCall(name string, n ast.Node) *ast.CallNode {
+func wrapCall(name string, n ast.Node) *ast.CallNode { return callAt(n, name, n) }
+
+// callAt is a call of the function name with args, at the place of node at.
+func callAt(at ast.Node, name string, args ...ast.Node) *ast.CallNode {
 	callee := &ast.IdentifierNode{Value: name}
-	callee.SetLocation(n.Location())
-	call := &ast.CallNode{Callee: callee, Arguments: []ast.Node{n}}
-	call.SetLocation(n.Location())
+	callee.SetLocation(at.Location())
+	call := &ast.CallNode{Callee: callee, Arguments: args}
+	call.SetLocation(at.Location())
 	return call
 }
 
@@ -549,15 +561,93 @@ func (e *evaluator) grow(params ...any) (any, error) {
 	return params[0], nil
 }
 
-// stepPatch makes every predicate body go through stepFunc, which counts the call, and every
-// `+` and builtin in grown through growFunc, which charges what it built.
+// matchFunc is the function stepPatch puts in place of a `matches` whose pattern is not
+// written out in the bank (taken from an answer); like stepFunc, a bank cannot name it.
+const matchFunc = "__candor_match"
+
+// match is `text matches pattern` for a pattern from an answer: the pattern is bounded
+// (maxPattern), compiled once for all evaluations (patternCache), and compiling and matching
+// are charged to the evaluation (maxMatchWork).
+func (e *evaluator) match(params ...any) (any, error) {
+	text, ok1 := params[0].(string)
+	pattern, ok2 := params[1].(string)
+	if !ok1 || !ok2 {
+		if params[0] == nil || params[1] == nil {
+			return nil, errors.New("the condition depends on a missing answer")
+		}
+		return nil, fmt.Errorf("matches compares text with a pattern, not %T with %T", params[0], params[1])
+	}
+	if len(pattern) > maxPattern {
+		return nil, ErrTooCostly
+	}
+	re, err := patterns.get(pattern, func() {
+		e.matched += 10 * len(pattern)
+	})
+	if err != nil {
+		return nil, err
+	}
+	e.matched += (len(text) + 1) * (len(pattern) + 1)
+	if e.matched > maxMatchWork {
+		return nil, ErrTooCostly
+	}
+	return re.MatchString(text), nil
+}
+
+// patternCache keeps the patterns answers gave, compiled, for every evaluation of every
+// expression: the newest maxCachedPatterns, so memory stays bounded however many answers a
+// table holds.
+type patternCache struct {
+	mu    sync.Mutex
+	byPat map[string]*regexp.Regexp
+	order []string
+}
+
+const maxCachedPatterns = 256
+
+var patterns = &patternCache{byPat: map[string]*regexp.Regexp{}}
+
+// get is pattern compiled; compiling calls charge first (a compile error is the
+// condition's error).
+func (c *patternCache) get(pattern string, charge func()) (*regexp.Regexp, error) {
+	c.mu.Lock()
+	re, ok := c.byPat[pattern]
+	c.mu.Unlock()
+	if ok {
+		return re, nil
+	}
+	charge()
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, fmt.Errorf("the pattern %q cannot be used: %v", pattern, err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.byPat[pattern]; !ok {
+		if len(c.order) >= maxCachedPatterns {
+			delete(c.byPat, c.order[0])
+			c.order = c.order[1:]
+		}
+		c.byPat[pattern] = re
+		c.order = append(c.order, pattern)
+	}
+	return re, nil
+}
+
+// stepPatch makes every predicate body go through stepFunc, which counts the call, every
+// `+` and builtin in grown through growFunc, which charges what it built, and every
+// `matches` whose pattern is not written out through matchFunc.
 type stepPatch struct{}
 
 func (stepPatch) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.BinaryNode:
-		if n.Operator == "+" {
+		switch {
+		case n.Operator == "+":
 			*node = wrapCall(growFunc, n)
+		case n.Operator == "matches":
+			if _, written := n.Right.(*ast.StringNode); !written {
+				*node = callAt(n, matchFunc, n.Left, n.Right)
+			}
 		}
 		return
 	case *ast.BuiltinNode:
@@ -585,7 +675,7 @@ func (x *Expr) Eval(env map[string]any) (bool, error) {
 		return false, err
 	}
 	defer x.eval.put(e)
-	e.steps, e.built = 0, 0
+	e.steps, e.built, e.matched = 0, 0, 0
 	out, err := e.machine.Run(e.program, env)
 	if err != nil {
 		if errors.Is(err, ErrTooCostly) || strings.Contains(err.Error(), "memory budget exceeded") {

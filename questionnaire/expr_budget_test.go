@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -118,4 +119,69 @@ func TestEvalBudgetKeepsPredicates(t *testing.T) {
 			assert.True(t, ok)
 		})
 	}
+}
+
+// TestMatchesWithAPatternFromAnAnswer: `matches` with a pattern an answer gives is bounded
+// and charged: a long pattern, or more matching than an evaluation allows, does not hold
+// (ErrTooCostly); a pattern is compiled once for all evaluations, and a bad one is the
+// condition's error (issue 22, docs/hostile-inputs.md).
+func TestMatchesWithAPatternFromAnAnswer(t *testing.T) {
+	conds := make([]string, 20)
+	for i := range conds {
+		conds[i] = fmt.Sprintf("  - {id: f%d, level: note, title: F, text: F., when: \"t matches p\"}", i)
+	}
+	src := `candor: 1
+id: match
+version: 1.0.0
+title: Match
+questions:
+  - {id: t, type: text, text: T}
+  - {id: p, type: text, text: P}
+flags:
+` + strings.Join(conds, "\n") + "\n"
+	b, ds := Load("b.yaml", []byte(src))
+	require.NotNil(t, b, "%v", ds)
+	eval := func(text, pattern any) (bool, error) {
+		var ok bool
+		var err error
+		for _, f := range b.Flags {
+			if ok, err = f.When.Eval(map[string]any{"t": text, "p": pattern}); err != nil {
+				return ok, err
+			}
+		}
+		return ok, err
+	}
+	long := strings.Repeat("a", 9990)
+
+	ok, err := eval("calm words", "w.rds")
+	assert.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = eval("calm", "^x")
+	assert.NoError(t, err)
+	assert.False(t, ok)
+
+	_, err = eval(long, strings.Repeat("(a|aa)*", 1428)+"b") // 9,997 bytes of pattern
+	assert.ErrorIs(t, err, ErrTooCostly, "a pattern past the limit")
+	_, err = eval(long+long, strings.Repeat("a?", 450)+"b") // within the length, past the work
+	assert.ErrorIs(t, err, ErrTooCostly, "matching past the budget")
+	_, err = eval("x", "(")
+	assert.ErrorContains(t, err, `the pattern "(" cannot be used`)
+	_, err = eval(nil, "x")
+	assert.Error(t, err, "a missing answer does not hold")
+
+	// Compiled once: the cache holds it after the first evaluation, and stays bounded.
+	_, err = eval("calm words", "cached pattern")
+	require.NoError(t, err)
+	patterns.mu.Lock()
+	_, cached := patterns.byPat["cached pattern"]
+	patterns.mu.Unlock()
+	assert.True(t, cached)
+	for i := range maxCachedPatterns + 10 {
+		_, err := eval("x", fmt.Sprintf("p%d", i))
+		require.NoError(t, err)
+	}
+	patterns.mu.Lock()
+	assert.LessOrEqual(t, len(patterns.byPat), maxCachedPatterns)
+	assert.Len(t, patterns.order, len(patterns.byPat))
+	patterns.mu.Unlock()
 }

@@ -265,6 +265,51 @@ questions:
 	answers, rds := r.Resolve(b)
 	assert.Empty(t, rds.Errors())
 	assert.Equal(t, "2026-11-01", answers["next_talk"])
+
+	// With the day it was saved known, a stored date is held to that day's `today`.
+	saved := func(answer, updated string) Diagnostics {
+		r, rds := ReadResponse("r.yaml", []byte("candor: 1\nkind: response\nbank: {id: k, version: 1.0.0}\nupdated: "+updated+"\nanswers:\n  next_talk: '"+answer+"'\n"))
+		require.NotNil(t, r, "%v", rds)
+		_, rds = r.Resolve(b)
+		return rds.Errors()
+	}
+	assert.Empty(t, saved("2026-11-01", "2026-10-30T12:00:00Z"), "on or after the day it was saved")
+	assert.NotEmpty(t, saved("2026-10-01", "2026-10-30T12:00:00Z"), "before the day it was saved")
+}
+
+// TestDateMaxTodayIsTheDayItWasSaved: a date after a `max: today` bound is refused when it
+// comes back in a saved response, judged against the day the response was last updated
+// (issue 22, docs/hostile-inputs.md).
+func TestDateMaxTodayIsTheDayItWasSaved(t *testing.T) {
+	defer func(c func() time.Time) { Clock = c }(Clock)
+	Clock = func() time.Time { return time.Date(2026, 12, 6, 12, 0, 0, 0, time.Local) }
+	b, ds := Load("k.yaml", []byte(`candor: 1
+id: k
+version: 1.0.0
+title: K
+questions:
+  - {id: when, type: date, text: "When did it happen?", max: today}
+`))
+	require.NotNil(t, b, "%v", ds)
+	for _, c := range []struct {
+		answer, updated string
+		ok              bool
+	}{
+		{"2026-11-20", "2026-11-21T09:00:00Z", true},
+		{"2026-11-21", "2026-11-21T09:00:00Z", true},
+		{"2026-11-25", "2026-11-21T09:00:00Z", false}, // after the day it was saved, though before today
+		{"2099-01-01", "2026-11-21T09:00:00Z", false},
+	} {
+		r, rds := ReadResponse("r.yaml", []byte("candor: 1\nkind: response\nbank: {id: k, version: 1.0.0}\nupdated: "+c.updated+"\nanswers:\n  when: '"+c.answer+"'\n"))
+		require.NotNil(t, r, "%v", rds)
+		_, rds = r.Resolve(b)
+		if c.ok {
+			assert.Empty(t, rds.Errors(), c.answer)
+		} else {
+			require.NotEmpty(t, rds.Errors(), c.answer)
+			assert.Contains(t, rds.Errors()[0].Summary, "is after the latest date", c.answer)
+		}
+	}
 }
 
 // Text a YAML 1.1 reader (PyYAML, spreadsheet importers) would read as something else is

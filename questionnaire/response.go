@@ -231,6 +231,10 @@ func (r *Response) readStatus(w *walker, m map[string]entry) {
 		}
 		if n := w.scalar(e.val, "`"+k+"`", 1); n != nil {
 			t, err := time.Parse(time.RFC3339, n.Value)
+			if err == nil && !StampFits(t) {
+				w.errorf(w.pos(n), "write a date and time such as 2026-11-22T09:00:00Z", "`%s` is %q, which is past the year 9999 in UTC; candor could not write it back", k, truncate(n.Value, 40))
+				continue
+			}
 			if err != nil {
 				w.errorf(w.pos(n), "write a date and time such as 2026-11-22T09:00:00Z", "`%s` is not a date and time: %q", k, truncate(n.Value, 40))
 				continue
@@ -242,6 +246,14 @@ func (r *Response) readStatus(w *walker, m map[string]entry) {
 			}
 		}
 	}
+}
+
+// StampFits reports whether t is a time candor can write back as it reads it: RFC 3339 in
+// UTC has four digits of year, so a time within the years 0000 to 9999 in UTC
+// (9999-12-31T23:00:00-05:00 is in the year 10000 there).
+func StampFits(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= 0 && y <= 9999
 }
 
 // looksLikeBank reports whether a document is a question bank: a mapping without `kind`
@@ -432,16 +444,20 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 		}
 		var val any
 		var err error
-		if n := r.answerNode[id]; n != nil {
-			val, err = q.ParseNode(n)
-		} else {
-			val, err = q.ParseValue(r.Answers[id])
-		}
-		if err != nil && q.Type == Date {
-			// A date stored on an earlier day is not held to today's `today`.
-			if v, stored := q.parseDate(r.Answers[id], false); stored == nil {
-				val, err = v, nil
+		switch n := r.answerNode[id]; {
+		case q.Type == Date:
+			// A stored date is held to the `today` of the day the response was last updated,
+			// not this one's: still valid as the days move on, and never later than the day it
+			// was saved (docs/spec.md §2). Without `updated`, `today` bounds are not checked.
+			day := ""
+			if !r.Updated.IsZero() {
+				day = r.Updated.Local().Format(DateLayout)
 			}
+			val, err = q.parseDate(r.Answers[id], day)
+		case n != nil:
+			val, err = q.ParseNode(n)
+		default:
+			val, err = q.ParseValue(r.Answers[id])
 		}
 		if err != nil {
 			d.errorf(r.AnswerPos(id), q.Allowed(), "%v", err)

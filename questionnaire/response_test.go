@@ -366,3 +366,24 @@ func TestReadResponseCapsDiagnostics(t *testing.T) {
 	assert.Equal(t, "and 100 more problems", last.Summary)
 	assert.Equal(t, Error, last.Severity)
 }
+
+// TestTimestampsCandorCannotWriteBack: a time past the year 9999 in UTC (an offset near the
+// end of 9999) is refused where it is read, since RFC 3339 in UTC cannot write it back
+// (issue 22, docs/hostile-inputs.md).
+func TestTimestampsCandorCannotWriteBack(t *testing.T) {
+	for stamp, ok := range map[string]bool{
+		"9999-12-31T18:59:59-05:00": true,
+		"9999-12-31T23:00:00-05:00": false,
+		"0000-01-01T00:30:00+01:00": false,
+		"2026-11-22T09:00:00Z":      true,
+	} {
+		r, ds := ReadResponse("r.yaml", []byte("candor: 1\nkind: response\nbank: {id: k, version: 1.0.0}\nstarted: "+stamp+"\nanswers: {}\n"))
+		if ok {
+			require.NotNil(t, r, "%s: %v", stamp, ds)
+			assert.True(t, StampFits(r.Started), stamp)
+			continue
+		}
+		require.True(t, ds.HasErrors(), stamp)
+		assert.Contains(t, ds.Errors()[0].Summary, "past the year 9999 in UTC", stamp)
+	}
+}

@@ -53,6 +53,10 @@ type Comparison struct {
 	Scores    []CompareScore    `json:"scores"`
 	Flags     CompareFlags      `json:"flags"`
 	Outcomes  CompareOutcomes   `json:"outcomes"`
+
+	// flags are A's and B's lines under "Flags" (flagLines), and notes their warnings but
+	// those about an open safety question, which are among the flags.
+	flags, notes [2][]string
 }
 
 // ComparePerson names one side.
@@ -66,6 +70,11 @@ type ComparePerson struct {
 	// Warnings are what reading and scoring the response found worth saying (a changed
 	// bank, answers to questions the bank no longer has): always a list.
 	Warnings []string `json:"warnings"`
+	// Unsafe is set when an urgent flag was raised for this person, SafetyOpen when a safety
+	// question they were asked has no answer: the side is marked, and shows no band in text
+	// and markdown (docs/spec.md §4).
+	Unsafe     bool `json:"unsafe"`
+	SafetyOpen bool `json:"safety_open"`
 }
 
 // CompareAgreement counts the questions both answered (text questions aside) and those
@@ -108,6 +117,15 @@ type CompareQuestion struct {
 	Same *bool `json:"same"`
 	// Difference is B's answer minus A's, for numbers, scales and numbered choices.
 	Difference *float64 `json:"difference"`
+	// ReverseScored is set for a question that counts in reverse: `reverse: true`, or a
+	// negative weight in the scores it is in. Its difference is then told by its meaning,
+	// never as a bare "higher" or "lower" (docs/spec.md §4).
+	ReverseScored bool `json:"reverse_scored"`
+	// ItemDifference is B's item score minus A's, reverse keying applied and turned round
+	// by a negative weight: above 0 when B's answer counts more toward the scores the
+	// question is in (nearer to what helps). Null when not both answered, for a question
+	// in no score, or one whose scores weigh it in opposite directions.
+	ItemDifference *float64 `json:"item_difference"`
 }
 
 // CompareScoreValue is one side's score.
@@ -116,9 +134,12 @@ type CompareScoreValue struct {
 	Band  *string  `json:"band"`
 	// Applies is false when none of the score's questions was asked of this side.
 	Applies bool `json:"applies"`
-	// SafetyFirst is set when an urgent flag was raised for this side. A comparison is for
-	// the counselor: the score and band are shown all the same, after the flags.
+	// SafetyFirst is set when an urgent flag was raised for this side, SafetyOpen when a
+	// safety question of this side has no answer. A comparison is for the counselor: the
+	// score is shown all the same, after the flags, marked and without its band in text and
+	// markdown; the JSON keeps the exact band (docs/spec.md §4).
 	SafetyFirst bool `json:"safety_first"`
+	SafetyOpen  bool `json:"safety_open"`
 }
 
 // notAppliesWords stands for the value of a score none of whose questions was asked.
@@ -161,13 +182,17 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		Flags:         CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
 		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
+	for i, s := range []CompareSide{a, b} {
+		c.flags[i] = flagLines(bank, s.Result)
+		_, c.notes[i] = safetyOpen(bank, s.Result, Options{Counselor: true})
+	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
 		if !q.Answerable() {
 			continue // an info statement has no answers to compare
 		}
 		cq := CompareQuestion{Number: q.Number, ID: q.ID, Text: q.Text, Type: string(q.Type),
-			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB)}
+			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB), ReverseScored: reverseScored(bank, q)}
 		if cq.A.State == AnswerGiven && cq.B.State == AnswerGiven && q.Type != questionnaire.Text {
 			same := sameAnswer(a.Answers[q.ID], b.Answers[q.ID])
 			cq.Same = &same
@@ -178,6 +203,9 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 			if d, ok := answerDifference(q, a.Answers[q.ID], b.Answers[q.ID]); ok {
 				cq.Difference = &d
 			}
+			if d, ok := itemDifference(bank, q, a.Answers[q.ID], b.Answers[q.ID]); ok {
+				cq.ItemDifference = &d
+			}
 		}
 		c.Questions = append(c.Questions, cq)
 	}
@@ -186,9 +214,10 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 			break
 		}
 		sb := b.Result.Scores[i]
+		ma, mb := safetyMarkOf(a.Result), safetyMarkOf(b.Result)
 		cs := CompareScore{ID: sa.ID, Label: sa.Label, Min: sa.Min, Max: sa.Max,
-			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, Applies: sa.Applies, SafetyFirst: a.Result.Urgent()},
-			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, Applies: sb.Applies, SafetyFirst: b.Result.Urgent()}}
+			A: CompareScoreValue{Value: sa.Value, Band: sa.Band, Applies: sa.Applies, SafetyFirst: ma.Unsafe, SafetyOpen: ma.Open},
+			B: CompareScoreValue{Value: sb.Value, Band: sb.Band, Applies: sb.Applies, SafetyFirst: mb.Unsafe, SafetyOpen: mb.Open}}
 		if sa.Value != nil && sb.Value != nil {
 			d := scoring.Clean(*sb.Value - *sa.Value)
 			cs.Difference = &d
@@ -199,7 +228,9 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 }
 
 func comparePerson(s CompareSide) ComparePerson {
-	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: append([]string{}, s.Result.Warnings...)}
+	m := safetyMarkOf(s.Result)
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: append([]string{}, s.Result.Warnings...),
+		Unsafe: m.Unsafe, SafetyOpen: m.Open}
 	if r := s.Response; r != nil {
 		p.File, p.Respondent = r.File, r.Respondent
 		if !r.Started.IsZero() {
@@ -289,6 +320,52 @@ func answerDifference(q *questionnaire.Question, a, b any) (float64, bool) {
 	return 0, false
 }
 
+// itemSign is how a question's item score counts toward the scores it is in: +1 when a
+// higher item score raises each of them (every weight positive), -1 when it lowers each
+// (every weight negative), 0 when it is in no score or its scores weigh it in opposite
+// directions (then it has no direction to tell).
+func itemSign(bank *questionnaire.Bank, q *questionnaire.Question) int {
+	var up, down bool
+	for _, s := range bank.Scores {
+		for _, it := range s.Items {
+			if it.ID != q.ID {
+				continue
+			}
+			if s.Weight(q.ID) < 0 {
+				down = true
+			} else if s.Weight(q.ID) > 0 {
+				up = true
+			}
+		}
+	}
+	switch {
+	case up && down, !up && !down:
+		return 0
+	case down:
+		return -1
+	}
+	return 1
+}
+
+// reverseScored reports whether q counts in reverse: `reverse: true`, or weighed against the
+// scores it is in (docs/spec.md §4).
+func reverseScored(bank *questionnaire.Bank, q *questionnaire.Question) bool {
+	return q.Scorable() && (q.Reverse || itemSign(bank, q) < 0)
+}
+
+// itemDifference is b's item score minus a's, reverse keying applied and turned round by a
+// negative weight: above 0 when b's answer counts more toward the scores q is in. ok is false
+// when either has no item score, or q has no direction (itemSign).
+func itemDifference(bank *questionnaire.Bank, q *questionnaire.Question, a, b any) (float64, bool) {
+	sign := itemSign(bank, q)
+	xa, okA := q.ItemScore(a)
+	xb, okB := q.ItemScore(b)
+	if !okA || !okB || sign == 0 {
+		return 0, false
+	}
+	return scoring.Clean(float64(sign) * (xb - xa)), true
+}
+
 // Compare writes the comparison of a and b, two responses to bank b.
 func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt CompareOptions) error {
 	c := newComparison(bank, a, b)
@@ -315,11 +392,12 @@ const counselorOnlyFlags = "For the counselor only: one of them raised a flag he
 // counselorOnly opens a comparison in which either person raised an urgent flag.
 const counselorOnly = "For the counselor only: this comparison shows what each person answered about their safety. Please don't share it in a joint session; talk with each person on their own first."
 
-// cmpWarnings lists each side's warnings as "Sam: the response was given to version ...".
+// cmpWarnings lists each side's warnings as "Sam: the response was given to version ...";
+// those about an open safety question are among the flags instead.
 func cmpWarnings(c *Comparison) []string {
 	var out []string
-	for _, p := range []ComparePerson{c.A, c.B} {
-		for _, w := range p.Warnings {
+	for i, p := range []ComparePerson{c.A, c.B} {
+		for _, w := range c.notes[i] {
 			out = append(out, text.Clean(p.Name)+": "+text.Clean(w))
 		}
 	}
@@ -369,6 +447,18 @@ func cmpAgreementLine(c *Comparison) string {
 	return fmt.Sprintf("%s and %s gave the same answer to %d of the %d questions they both answered.", a, b, c.Agreement.Same, n)
 }
 
+// headlineWords is one side's headline: the outcome's title, "none", or why there is none
+// yet while a safety question is open. Not sanitized.
+func headlineWords(o *scoring.OutcomeResult, p ComparePerson) string {
+	switch {
+	case o != nil:
+		return o.Title
+	case p.SafetyOpen:
+		return "none yet: a safety question has no answer"
+	}
+	return "none"
+}
+
 func cmpAnswerWords(a CompareAnswer) string {
 	switch a.State {
 	case AnswerGiven:
@@ -392,8 +482,10 @@ func cmpDiffWords(d float64, nameB string) string {
 	return fmt.Sprintf("%s is %s lower", text.Clean(nameB), n)
 }
 
-// cmpMark is the agreement mark of a question: "= the same", "≠ different, Alex is 2
-// higher", or "" when it does not apply.
+// cmpMark is the agreement mark of a question: "= the same", "≠ different: Alex is 2
+// higher", or "" when it does not apply. A question scored in reverse is told by its
+// meaning: "≠ different: Alex's answer is nearer to what helps, by 3 (this one is scored in
+// reverse)", never as a bare "higher" or "lower" (docs/spec.md §4).
 func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
 	if q.Same == nil {
 		return ""
@@ -405,12 +497,37 @@ func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
 	if ascii {
 		mark = "<> different"
 	}
-	if q.Difference != nil && *q.Difference != 0 {
+	switch {
+	case q.ReverseScored:
+		if words := reverseDiffWords(q, nameB); words != "" {
+			mark += ": " + words
+		}
+	case q.Difference != nil && *q.Difference != 0:
 		mark += ": " + cmpDiffWords(*q.Difference, nameB)
 	}
 	return mark
 }
 
+// reverseDiffWords tells the difference in a question scored in reverse by its meaning:
+// "Alex's answer is nearer to what helps, by 3 (this one is scored in reverse)"; "" when
+// its meaning cannot be told (its scores weigh it in opposite directions).
+func reverseDiffWords(q CompareQuestion, nameB string) string {
+	if q.ItemDifference == nil || *q.ItemDifference == 0 {
+		return ""
+	}
+	way := "nearer to"
+	if *q.ItemDifference < 0 {
+		way = "further from"
+	}
+	s := text.Clean(nameB) + "'s answer is " + way + " what helps"
+	if q.Difference != nil && *q.Difference != 0 {
+		s += ", by " + questionnaire.FormatNumber(math.Abs(*q.Difference))
+	}
+	return s + " (this one is scored in reverse)"
+}
+
+// cmpScoreValue is one side's score: "62 (Part of the way)", or "100 (urgent flag)" for a
+// side marked for safety (docs/spec.md §4).
 func cmpScoreValue(v CompareScoreValue) string {
 	if v.Value == nil {
 		if !v.Applies {
@@ -419,6 +536,9 @@ func cmpScoreValue(v CompareScoreValue) string {
 		return "not enough answers"
 	}
 	s := questionnaire.FormatNumber(*v.Value)
+	if m := (safetyMark{Unsafe: v.SafetyFirst, Open: v.SafetyOpen}); m.marked() {
+		return markedValue(s, m)
+	}
 	if v.Band != nil && *v.Band != "" {
 		s += " (" + text.Clean(*v.Band) + ")"
 	}
@@ -442,27 +562,48 @@ func cmpRange(s CompareScore) string {
 	return fmt.Sprintf("%s to %s", questionnaire.FormatNumber(*s.Min), questionnaire.FormatNumber(*s.Max))
 }
 
-// flagRows lists the flags raised for each of two people, under their names padded to nw:
-// "none" for one without.
-func (t *reportText) flagRows(names [2]string, nw int, flagsA, flagsB []scoring.FlagResult) {
-	for i, fs := range [][]scoring.FlagResult{flagsA, flagsB} {
+// flagSection writes "Flags": each person's lines (flagLines) under their name padded to
+// nw, "none" for one without; one line when neither has any.
+func (t *reportText) flagSection(names [2]string, nw int, lines [2][]string) {
+	t.heading("Flags")
+	if len(lines[0])+len(lines[1]) == 0 {
+		t.line("  No flags were raised for either of them.")
+		return
+	}
+	for i, ls := range lines {
 		name := text.Pad(names[i], nw)
-		if len(fs) == 0 {
+		if len(ls) == 0 {
 			t.line("  " + name + "   none")
 			continue
 		}
-		for j, f := range fs {
+		for j, l := range ls {
 			first := "  " + name + "   "
 			if j > 0 {
 				first = strings.Repeat(" ", nw+5)
 			}
-			t.wrapped(cmpFlagWords(f), first, strings.Repeat(" ", nw+5))
+			t.wrapped(text.Clean(l), first, strings.Repeat(" ", nw+5))
 		}
 	}
 }
 
-func cmpFlagWords(f scoring.FlagResult) string {
-	return fmt.Sprintf("%s (%s)", text.Clean(f.Title), f.Level)
+// mdFlagSection is flagSection in markdown.
+func (m *mdOut) flagSection(names [2]string, lines [2][]string) {
+	m.block("## Flags")
+	if len(lines[0])+len(lines[1]) == 0 {
+		m.block("No flags were raised for either of them.")
+		return
+	}
+	var out []string
+	for i, ls := range lines {
+		name := cmpCell(names[i])
+		if len(ls) == 0 {
+			out = append(out, "- **"+name+"**: none")
+		}
+		for _, l := range ls {
+			out = append(out, "- **"+name+"**: "+MarkdownEscape(l))
+		}
+	}
+	m.block(out...)
 }
 
 // --- text ---------------------------------------------------------------------------
@@ -491,21 +632,14 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 	t.line("")
 	t.wrapped(cmpAgreementLine(c), "", "")
 
-	// Flags come first, as in a summary: a safety flag is never below the fold.
-	t.heading("Flags")
-	if len(c.Flags.A)+len(c.Flags.B) == 0 {
-		t.line("  No flags were raised for either of them.")
-	} else {
-		t.flagRows([2]string{nameA, nameB}, nw, c.Flags.A, c.Flags.B)
-	}
+	// Flags come first, as in a summary: a safety flag is never below the fold, nor is a
+	// safety question left open.
+	t.flagSection([2]string{nameA, nameB}, nw, c.flags)
 
 	if c.Outcomes.A != nil || c.Outcomes.B != nil {
 		t.heading("Headlines")
 		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
-			words := "none"
-			if o != nil {
-				words = text.Clean(o.Title)
-			}
+			words := text.Clean(headlineWords(o, []ComparePerson{c.A, c.B}[i]))
 			t.wrapped(words, "  "+text.Pad([]string{nameA, nameB}[i], nw)+"   ", strings.Repeat(" ", nw+5))
 		}
 	}
@@ -578,31 +712,13 @@ func compareMarkdown(c *Comparison) string {
 	m.block(who...)
 	m.block(MarkdownEscape(cmpAgreementLine(c)))
 
-	m.block("## Flags")
-	if len(c.Flags.A)+len(c.Flags.B) == 0 {
-		m.block("No flags were raised for either of them.")
-	} else {
-		var lines []string
-		for i, fs := range [][]scoring.FlagResult{c.Flags.A, c.Flags.B} {
-			name := []string{nameA, nameB}[i]
-			if len(fs) == 0 {
-				lines = append(lines, "- **"+name+"**: none")
-			}
-			for _, f := range fs {
-				lines = append(lines, "- **"+name+"**: "+MarkdownEscape(cmpFlagWords(f)))
-			}
-		}
-		m.block(lines...)
-	}
+	m.flagSection([2]string{c.A.Name, c.B.Name}, c.flags)
 
 	if c.Outcomes.A != nil || c.Outcomes.B != nil {
 		m.block("## Headlines")
 		var lines []string
 		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
-			words := "none"
-			if o != nil {
-				words = MarkdownEscape(o.Title)
-			}
+			words := MarkdownEscape(headlineWords(o, []ComparePerson{c.A, c.B}[i]))
 			lines = append(lines, "- **"+[]string{nameA, nameB}[i]+"**: "+words)
 		}
 		m.block(lines...)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/candor-app/candor/internal/text"
@@ -37,6 +38,12 @@ type BanksComparison struct {
 	A       BankPerson      `json:"a"`
 	B       BankPerson      `json:"b"`
 	Aligned []AlignedScores `json:"aligned"`
+	// SeenDifferently are the statements both banks ask (the same question id) on which
+	// the two answers sit furthest apart, largest gap first (docs/spec.md §4).
+	SeenDifferently []StatementGap `json:"seen_differently"`
+
+	// flags are A's and B's lines under "Flags" (flagLines).
+	flags [2][]string
 }
 
 // BankPerson is one side: who, which bank, and the scored result.
@@ -70,7 +77,11 @@ type AlignedScoreResult struct {
 // NewBanksComparison builds the comparison of a and b, responses to different banks.
 func NewBanksComparison(a, b BankSide) *BanksComparison {
 	c := &BanksComparison{CounselorOnly: true, Safety: a.Result.Urgent() || b.Result.Urgent(),
-		A: bankPerson(a), B: bankPerson(b), Aligned: AlignScores(a.Result, b.Result)}
+		A: bankPerson(a), B: bankPerson(b), Aligned: AlignScores(a.Result, b.Result),
+		SeenDifferently: statementGaps(a, b, maxStatementGaps)}
+	for i, s := range []BankSide{a, b} {
+		c.flags[i] = flagLines(s.Bank, s.Result)
+	}
 	return c
 }
 
@@ -146,8 +157,9 @@ func CompareBanks(w io.Writer, a, b BankSide, opt CompareOptions) error {
 	return bw.Flush()
 }
 
-// alignedValue is "3.4 / 5 (Partly there)", or why there is no value.
-func alignedValue(s AlignedScoreResult) string {
+// alignedValue is "3.4 / 5 (Partly there)", or why there is no value; for a side marked for
+// safety, its mark instead of the band: "100% (urgent flag)" (docs/spec.md §4).
+func alignedValue(s AlignedScoreResult, m safetyMark) string {
 	if s.Value == nil {
 		if !s.Applies {
 			return notAppliesWords
@@ -159,6 +171,9 @@ func alignedValue(s AlignedScoreResult) string {
 		v += "%"
 	} else if s.Max != nil {
 		v += " / " + questionnaire.FormatNumber(*s.Max)
+	}
+	if m.marked() {
+		return markedValue(v, m)
 	}
 	if s.Band != nil && *s.Band != "" {
 		v += " (" + text.Clean(*s.Band) + ")"
@@ -196,14 +211,8 @@ func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt Co
 		t.wrapped(who, "  "+text.Pad(text.Clean(p.Name), nw)+"   ", strings.Repeat(" ", nw+5))
 	}
 
-	t.heading("Flags")
-	flagsA, flagsB := nonNilFlags(a.Result.Flags), nonNilFlags(b.Result.Flags)
-	if len(flagsA)+len(flagsB) == 0 {
-		t.line("  No flags were raised for either of them.")
-	}
-	if len(flagsA)+len(flagsB) > 0 {
-		t.flagRows([2]string{nameA, nameB}, nw, flagsA, flagsB)
-	}
+	t.flagSection([2]string{nameA, nameB}, nw, c.flags)
+	ma, mb := safetyMarkOf(a.Result), safetyMarkOf(b.Result)
 
 	if len(c.Aligned) > 0 {
 		t.heading("What both questionnaires look at")
@@ -212,10 +221,11 @@ func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt Co
 				t.line("")
 			}
 			t.wrapped(alignedLabel(r), "  ", "  ")
-			t.wrapped(alignedValue(r.A), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
-			t.wrapped(alignedValue(r.B), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(alignedValue(r.A, ma), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(alignedValue(r.B, mb), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
 		}
 	}
+	t.statementGaps(c, nameA, nameB)
 
 	if col := (opt.Width - 3) / 2; col >= SideBySideMin {
 		sumA, sumB := bankSummary(a, col, "text", opt.ASCII), bankSummary(b, col, "text", opt.ASCII)
@@ -245,7 +255,8 @@ func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt Co
 	}
 }
 
-// bankSummary is one person's summary as `candor score` writes it, width columns wide.
+// bankSummary is one person's summary as `candor score` writes it, width columns wide; for a
+// side marked for safety, without band labels or texts (withoutBands).
 func bankSummary(s BankSide, width int, format string, ascii bool) string {
 	var buf bytes.Buffer
 	opt := Options{Format: format, Width: width, ASCII: ascii, Counselor: true}
@@ -255,8 +266,25 @@ func bankSummary(s BankSide, width int, format string, ascii bool) string {
 			opt.Date = r.Started
 		}
 	}
-	_ = Summary(&buf, s.Bank, s.Result, opt)
+	_ = Summary(&buf, s.Bank, withoutBands(s.Result), opt)
 	return buf.String()
+}
+
+// withoutBands is r with its band labels and texts set aside when it is marked for safety
+// (an urgent flag, or a safety question open; docs/spec.md §4): a comparison shows no band
+// beside either, so "Well grounded" never sits under "Safety comes before repair". The
+// values, and the statements a score highlights, stay for the counselor. r itself is not
+// changed; a result not marked is returned as it is.
+func withoutBands(r *scoring.Result) *scoring.Result {
+	if !safetyMarkOf(r).marked() {
+		return r
+	}
+	c := *r
+	c.Scores = slices.Clone(r.Scores)
+	for i := range c.Scores {
+		c.Scores[i].Band, c.Scores[i].BandText = nil, ""
+	}
+	return &c
 }
 
 func compareBanksMarkdown(c *BanksComparison, a, b BankSide, opt CompareOptions) string {
@@ -276,26 +304,17 @@ func compareBanksMarkdown(c *BanksComparison, a, b BankSide, opt CompareOptions)
 		who = append(who, line)
 	}
 	m.block(who...)
-	m.block("## Flags")
-	var fl []string
-	for i, fs := range [][]scoring.FlagResult{a.Result.Flags, b.Result.Flags} {
-		name := cmpCell([]string{c.A.Name, c.B.Name}[i])
-		if len(fs) == 0 {
-			fl = append(fl, "- **"+name+"**: none")
-		}
-		for _, f := range fs {
-			fl = append(fl, "- **"+name+"**: "+MarkdownEscape(cmpFlagWords(f)))
-		}
-	}
-	m.block(fl...)
+	m.flagSection([2]string{c.A.Name, c.B.Name}, c.flags)
+	ma, mb := safetyMarkOf(a.Result), safetyMarkOf(b.Result)
 	if len(c.Aligned) > 0 {
 		m.block("## What both questionnaires look at")
 		rows := []string{"| | " + cmpCell(c.A.Name) + " | " + cmpCell(c.B.Name) + " |", "|---|---|---|"}
 		for _, r := range c.Aligned {
-			rows = append(rows, "| "+cmpCell(alignedLabel(r))+" | "+cmpCell(alignedValue(r.A))+" | "+cmpCell(alignedValue(r.B))+" |")
+			rows = append(rows, "| "+cmpCell(alignedLabel(r))+" | "+cmpCell(alignedValue(r.A, ma))+" | "+cmpCell(alignedValue(r.B, mb))+" |")
 		}
 		m.block(rows...)
 	}
+	m.statementGaps(c)
 	for i, s := range []BankSide{a, b} {
 		m.block("---")
 		m.block("## " + cmpCell([]string{c.A.Name, c.B.Name}[i]) + "'s summary")

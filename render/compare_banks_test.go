@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -78,4 +80,103 @@ func TestAlignScores(t *testing.T) {
 	assert.Equal(t, [][3]string{{"trust", "trust", "id"}, {"owning", "seen_owning", "theme"}, {"talk", "talk2", "theme"}}, pairs)
 	assert.Equal(t, "acknowledging", got[1].Theme)
 	assert.Empty(t, AlignScores(res([2]string{"a", ""}), res([2]string{"b", ""})), "nothing shared, nothing aligned")
+}
+
+// Sam's view of Alex (partner-view) beside Alex's own (accountability), Alex having said
+// they made Sam afraid: the aligned scores of Alex are marked, without bands; the statements
+// the two see most differently come before the summaries, each in its own words
+// (docs/spec.md §4).
+func TestCompareBanksSeenDifferently(t *testing.T) {
+	alexAnswers := map[string]any{"harmed_partner": true}
+	for k, v := range alexWork {
+		if k != "harmed_partner" {
+			alexAnswers[k] = v
+		}
+	}
+	alexAnswers["blamed_partner"] = 1.0     // Alex: Strongly disagree that Sam is partly to blame
+	alexAnswers["uncertain_promises"] = 1.0 // nor that the promises are uncertain
+	alex := bankSide(t, "accountability", "Alex", alexAnswers)
+	// Sam sees most things as Alex does, but not the blame, the promises or the apology.
+	view := map[string]any{"feel_safe": true}
+	for k, v := range alexAnswers {
+		if k != "harmed_partner" && k != "feel_safe" {
+			view[k] = v
+		}
+	}
+	view["blamed_partner"], view["uncertain_promises"], view["sincere_apology"] = 5.0, 4.0, 2.0
+	sam := bankSide(t, "partner-view", "Sam", view)
+	require.True(t, alex.Result.Urgent())
+
+	for _, tt := range []struct {
+		name string
+		opt  CompareOptions
+	}{
+		{"seen-differently.txt", CompareOptions{Format: "text", Width: 80}},
+		{"seen-differently.md", CompareOptions{Format: "markdown", Width: 80}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, CompareBanks(&buf, sam, alex, tt.opt))
+			out := buf.String()
+			golden(t, filepath.Join("compare", tt.name), out)
+			head := out[:strings.Index(out, "Sam's summary")]
+			assert.Contains(t, head, "Where the two of them see it most differently")
+			assert.Contains(t, head, "My partner blames me, even partly, for what they did.")
+			assert.Contains(t, head, "Part of me believes my partner is partly to blame for what I did.")
+			assert.Contains(t, flat(head), "4 steps apart: Alex's answer is nearer to what helps.")
+			assert.Contains(t, head, "(urgent flag)")
+			for _, s := range alex.Result.Scores {
+				if s.Band != nil {
+					assert.NotContains(t, head, "("+*s.Band+")", "no band beside Alex's urgent flag")
+					assert.NotContains(t, out, *s.Band, "nor in Alex's summary")
+				}
+			}
+		})
+	}
+
+	c := NewBanksComparison(sam, alex)
+	require.Len(t, c.SeenDifferently, maxStatementGaps)
+	first := c.SeenDifferently[0]
+	assert.Equal(t, "blamed_partner", first.ID, "the largest gap first")
+	assert.Equal(t, 1.0, first.Gap)
+	assert.Equal(t, 4.0, *first.Steps)
+	assert.Equal(t, "b", first.Nearer)
+	assert.Equal(t, "Strongly agree", first.A.AnswerText)
+	assert.Equal(t, "Strongly disagree", first.B.AnswerText)
+	assert.False(t, c.A.Unsafe)
+	assert.True(t, c.B.Unsafe)
+	for i := 1; i < len(c.SeenDifferently); i++ {
+		assert.GreaterOrEqual(t, c.SeenDifferently[i-1].Gap, c.SeenDifferently[i].Gap)
+	}
+
+	var buf bytes.Buffer
+	require.NoError(t, CompareBanks(&buf, sam, alex, CompareOptions{Format: "json"}))
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &got))
+	gaps := got["seen_differently"].([]any)
+	require.Len(t, gaps, maxStatementGaps)
+	g := gaps[0].(map[string]any)
+	assert.Equal(t, "blamed_partner", g["id"])
+	assert.Equal(t, "b", g["nearer"])
+	assert.Equal(t, 4.0, g["steps"])
+	assert.Equal(t, true, got["b"].(map[string]any)["unsafe"])
+}
+
+// Nothing shared, or every shared answer in the same place: no section.
+func TestCompareBanksNoGapNoSection(t *testing.T) {
+	sam := bankSide(t, "trust-readiness", "Sam", samReadiness)
+	alex := bankSide(t, "accountability", "Alex", alexWork)
+	assert.Empty(t, NewBanksComparison(sam, alex).SeenDifferently, "trust-readiness shares no scored statement with accountability")
+	var buf bytes.Buffer
+	require.NoError(t, CompareBanks(&buf, sam, alex, CompareOptions{Format: "text", Width: 80}))
+	assert.NotContains(t, buf.String(), "see it most differently")
+
+	same := map[string]any{"feel_safe": true}
+	for k, v := range alexWork {
+		if k != "harmed_partner" && k != "feel_safe" {
+			same[k] = v
+		}
+	}
+	view := bankSide(t, "partner-view", "Sam", same)
+	assert.Empty(t, NewBanksComparison(view, alex).SeenDifferently, "the same answers sit in the same place")
 }

@@ -110,7 +110,7 @@ func TestCompareDifferences(t *testing.T) {
 	require.NoError(t, Compare(&buf, b, compareSide(t, b, "Sam", fullAnswers), compareSide(t, b, "Alex", other), CompareOptions{Format: "text", Width: 80}))
 	out := buf.String()
 	assert.Contains(t, out, "≠ different: Alex is 3 lower")
-	assert.Contains(t, out, "Alex   14 (Some solid ground)", "a comparison is for the counselor: every score, after the flags")
+	assert.Contains(t, out, "Alex   14 (urgent flag)", "a comparison is for the counselor: every score, after the flags, marked instead of banded")
 	assert.Less(t, strings.Index(out, "Your safety comes first (urgent)"), strings.Index(out, "Alex   14"), "the flags come first")
 	assert.Contains(t, out, "Sam    19 (Some solid ground)")
 	assert.Contains(t, out, "Alex   Your safety comes first (urgent)")

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/candor-app/candor/internal/text"
@@ -63,13 +64,53 @@ func CSVRow(r *scoring.Result, lead ...string) []string {
 	return row
 }
 
-// CSVCell makes text from a bank or a response safe for a CSV cell: sanitized (no control
-// characters for a terminal), and prefixed with ' when it starts with = + - @ or a tab or
-// carriage return, so a spreadsheet never reads it as a formula.
+// CSVCell makes text from a bank or a response safe for a CSV cell (OWASP's CSV injection
+// advice, docs/spec.md §4): sanitized (no control characters for a terminal), and no part of
+// it, however a spreadsheet splits the file, starts with = + - @ or a control character. A
+// spreadsheet may split on commas, semicolons or tabs (the default in much of Europe) and
+// starts a row at a line break: so at the start of the cell and after each of those, a
+// dangerous first character gets a ' before it, which makes that part plain text. A cell
+// that is a plain number (-3, +2.5) is left as it is.
 func CSVCell(s string) string {
 	s = text.Sanitize(s)
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	if !csvNeedsQuote(s) {
+		return s
 	}
-	return s
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	start := true
+	for _, r := range s {
+		if start && csvFormulaStart(r) {
+			b.WriteByte('\'')
+		}
+		b.WriteRune(r)
+		start = csvSplits(r)
+	}
+	return b.String()
 }
+
+// csvNeedsQuote reports whether some part of s, split anywhere a spreadsheet may split it,
+// would start with a formula character, s not being a plain number.
+func csvNeedsQuote(s string) bool {
+	start := true
+	for _, r := range s {
+		if start && csvFormulaStart(r) {
+			return !plainNumber.MatchString(s)
+		}
+		start = csvSplits(r)
+	}
+	return false
+}
+
+// csvFormulaStart: a cell starting with r may be read as a formula (or hide one).
+func csvFormulaStart(r rune) bool {
+	return r == '=' || r == '+' || r == '-' || r == '@' || r < 0x20 || r == 0x7f
+}
+
+// csvSplits: a spreadsheet may start a new cell or row after r.
+func csvSplits(r rune) bool {
+	return r == ',' || r == ';' || r == '\t' || r == '\r' || r == '\n'
+}
+
+// plainNumber is a number as a cell may hold one: -3, +2.5, 1e-3.
+var plainNumber = regexp.MustCompile(`^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$`)

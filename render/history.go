@@ -100,18 +100,22 @@ func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt His
 	return bw.Flush()
 }
 
-// historyRecord is one response as `candor history --format json` prints it.
+// historyRecord is one response as `candor history --format json` prints it. Unsafe and
+// SafetyOpen mark a response left out of the trend (docs/spec.md §3 and §4).
 type historyRecord struct {
 	Date       *time.Time      `json:"date"`
 	File       string          `json:"file"`
 	Respondent string          `json:"respondent"`
+	Unsafe     bool            `json:"unsafe"`
+	SafetyOpen bool            `json:"safety_open"`
 	Result     *scoring.Result `json:"result"`
 }
 
 func historyJSON(w io.Writer, entries []HistoryEntry) error {
 	out := make([]historyRecord, 0, len(entries))
 	for _, e := range entries {
-		rec := historyRecord{File: e.file(), Result: e.Result}
+		m := safetyMarkOf(e.Result)
+		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: e.Result}
 		if t := e.When(); !t.IsZero() {
 			t = t.UTC()
 			rec.Date = &t
@@ -128,7 +132,9 @@ func historyJSON(w io.Writer, entries []HistoryEntry) error {
 
 func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader(b, "date", "file")); err != nil {
+	// The `safety` column marks a response left out of the trend (docs/spec.md §4): its
+	// bands stay exact here, as in every CSV, for clinical use.
+	if err := cw.Write(append(CSVHeader(b, "date", "file"), "safety")); err != nil {
 		return err
 	}
 	for _, e := range entries {
@@ -136,7 +142,7 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 		if t := e.When(); !t.IsZero() {
 			date = t.UTC().Format(time.RFC3339)
 		}
-		if err := cw.Write(CSVRow(e.Result, date, CSVCell(e.file()))); err != nil {
+		if err := cw.Write(append(CSVRow(e.Result, date, CSVCell(e.file())), safetyMarkOf(e.Result).csv())); err != nil {
 			return err
 		}
 	}
@@ -185,7 +191,8 @@ func histNumber(s scoring.ScoreResult, v float64) string {
 
 // histValue is a score's value and band in words: "2.4 Just starting". History is for the
 // counselor: every score is shown, also while an urgent flag is raised (the flags come
-// first).
+// first), but a marked response shows its mark instead of its band: "83% (urgent flag)"
+// (docs/spec.md §4).
 func histValue(e HistoryEntry, i int) string {
 	s := e.Result.Scores[i]
 	if s.Value == nil {
@@ -195,6 +202,9 @@ func histValue(e HistoryEntry, i int) string {
 		return "not enough answers"
 	}
 	v := histNumber(s, *s.Value)
+	if m := safetyMarkOf(e.Result); m.marked() {
+		return markedValue(v, m)
+	}
 	if s.Band != nil && *s.Band != "" {
 		v += " " + text.Clean(*s.Band)
 	}
@@ -209,17 +219,18 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 	t.line(Rule(t.g.HeavyRule, min(text.Width(title), t.width)))
 	t.wrapped(historySubtitle(entries), "", "")
 
-	// Flags first: a safety flag on any date is never below the fold.
+	// Flags first: a safety flag on any date is never below the fold, nor is a safety
+	// question left open.
 	if historyFlagged(entries) {
 		t.heading("Flags")
 		dw := maxWidth(dates)
 		for i, e := range entries {
-			for j, f := range e.Result.Flags {
+			for j, f := range flagLines(b, e.Result) {
 				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
 				}
-				t.wrapped(fmt.Sprintf("%s (%s)", text.Clean(f.Title), f.Level), first, strings.Repeat(" ", dw+5))
+				t.wrapped(text.Clean(f), first, strings.Repeat(" ", dw+5))
 			}
 		}
 	}
@@ -230,12 +241,16 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 	} else {
 		t.heading("Scores by date")
 		t.table(b, entries, dates)
+		if note := historyMarkedNote(entries); note != "" {
+			t.line("")
+			t.wrapped(note, "  ", "  ")
+		}
 		for i := range b.Scores {
 			t.chart(entries, dates, i)
 		}
 	}
 
-	if ws := historyWarnings(entries, dates); len(ws) > 0 {
+	if ws := historyWarnings(b, entries, dates); len(ws) > 0 {
 		t.heading("About these responses")
 		for _, w := range ws {
 			t.wrapped(w, "  "+t.g.Bullet+" ", "    ")
@@ -244,29 +259,45 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 }
 
 // historyWarnings lists each response's warnings (a changed bank, answers to questions it
-// no longer has) as "2026-11-20 (sam.yaml): ...".
-func historyWarnings(entries []HistoryEntry, dates []string) []string {
+// no longer has) as "2026-11-20 (sam.yaml): ...". Those about an open safety question are
+// among the flags instead.
+func historyWarnings(b *questionnaire.Bank, entries []HistoryEntry, dates []string) []string {
 	var out []string
 	for i, e := range entries {
 		who := dates[i]
 		if f := e.file(); f != "" {
 			who += " (" + text.Clean(f) + ")"
 		}
-		for _, w := range e.Result.Warnings {
+		_, rest := safetyOpen(b, e.Result, Options{Counselor: true})
+		for _, w := range rest {
 			out = append(out, who+": "+text.Clean(w))
 		}
 	}
 	return out
 }
 
-// historyFlagged reports whether any response raised a flag.
+// historyFlagged reports whether any response raised a flag or left a safety question open.
 func historyFlagged(entries []HistoryEntry) bool {
 	for _, e := range entries {
-		if len(e.Result.Flags) > 0 {
+		if len(e.Result.Flags) > 0 || len(e.Result.UnansweredSafety) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// historyMarkedNote is the one line that says what the marks mean, when a response is marked
+// (docs/spec.md §4); "" when none is.
+func historyMarkedNote(entries []HistoryEntry) string {
+	ms := make([]safetyMark, len(entries))
+	for i, e := range entries {
+		ms[i] = safetyMarkOf(e.Result)
+	}
+	which := markedWhich(ms)
+	if which == "" {
+		return ""
+	}
+	return "Responses marked " + which + " keep their scores but show no band, and are left out of the bars and of the change from the first to the latest."
 }
 
 // historySubtitle is "Sam: 3 responses, oldest first (1 not finished)".
@@ -422,7 +453,11 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 		isBound[p] = true
 	}
 	for j, e := range entries {
-		row := "  " + text.Pad(dates[j], dw) + "  " + t.bar(e.Result.Scores[i], lo, hi, cells, isBound)
+		bar := strings.Repeat(" ", cells) // a marked response is not drawn: it is no peak
+		if !safetyMarkOf(e.Result).marked() {
+			bar = t.bar(e.Result.Scores[i], lo, hi, cells, isBound)
+		}
+		row := "  " + text.Pad(dates[j], dw) + "  " + bar
 		if vw < 0 {
 			t.line(row)
 			pad := "  " + strings.Repeat(" ", dw+2)
@@ -555,11 +590,15 @@ func histLegend(s scoring.ScoreResult) string {
 	return "Bands: " + strings.Join(parts, ", ") + "."
 }
 
-// histChange says how the score moved from the first value to the latest.
+// histChange says how the score moved from the first value to the latest, leaving out the
+// marked responses (docs/spec.md §4): a week answered not safe is no step forward.
 func histChange(entries []HistoryEntry, i int) string {
 	var first, last *float64
 	var n int
 	for _, e := range entries {
+		if safetyMarkOf(e.Result).marked() {
+			continue
+		}
 		if v := e.Result.Scores[i].Value; v != nil {
 			if first == nil {
 				first = v
@@ -615,8 +654,8 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 		m.block("## Flags")
 		var lines []string
 		for i, e := range entries {
-			for _, f := range e.Result.Flags {
-				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(fmt.Sprintf("%s (%s)", f.Title, f.Level)))
+			for _, f := range flagLines(b, e.Result) {
+				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(f))
 			}
 		}
 		m.block(lines...)
@@ -640,6 +679,9 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 			rows = append(rows, row)
 		}
 		m.block(rows...)
+		if note := historyMarkedNote(entries); note != "" {
+			m.block(MarkdownEscape(note))
+		}
 		for i := range b.Scores {
 			m.block("### " + MarkdownEscape(historyLabel(entries, i)))
 			var buf strings.Builder
@@ -656,6 +698,6 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 		}
 	}
 
-	m.notes("About these responses", historyWarnings(entries, dates))
+	m.notes("About these responses", historyWarnings(b, entries, dates))
 	return m.b.String()
 }

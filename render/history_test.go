@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -88,11 +89,12 @@ func TestHistoryCSV(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 3)
-	assert.Equal(t, []string{"date", "file", "connection_value", "connection_band", "heard_value", "heard_band", "support_value", "support_band", "flags", "outcome", "unanswered_safety"}, rows[0])
-	// The first said they were not safe: its bands stay exact for the counselor, and the
-	// flags column says so, urgent first.
-	assert.Equal(t, []string{"2026-10-01T09:00:00Z", "first.yaml", "7", "Still finding your feet", "1.5", "Not yet", "0", "Carrying a lot alone", "not_safe hurt_is_heavy little_support", "safety_first", ""}, rows[1])
+	assert.Equal(t, []string{"date", "file", "connection_value", "connection_band", "heard_value", "heard_band", "support_value", "support_band", "flags", "outcome", "unanswered_safety", "safety"}, rows[0])
+	// The first said they were not safe: its bands stay exact for the counselor, the flags
+	// column says so, urgent first, and the safety column marks the row.
+	assert.Equal(t, []string{"2026-10-01T09:00:00Z", "first.yaml", "7", "Still finding your feet", "1.5", "Not yet", "0", "Carrying a lot alone", "not_safe hurt_is_heavy little_support", "safety_first", "", "unsafe"}, rows[1])
 	assert.Equal(t, "Strong connection", rows[2][3])
+	assert.Equal(t, "", rows[2][11], "a safe response is not marked")
 	assert.Equal(t, "'=later.yaml", rows[2][1], "text a spreadsheet would run as a formula is quoted")
 	assert.Equal(t, "26", rows[2][2])
 }
@@ -147,5 +149,120 @@ func TestHistoryTextNarrow(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(out), " ")
 	assert.Contains(t, flat, "26 Strong connection")
-	assert.Contains(t, flat, "Connection: 7 Still finding your feet", "history is for the counselor: every score, after the flags")
+	assert.Contains(t, flat, "Connection: 7 (urgent flag)", "history is for the counselor: every score, after the flags, marked instead of banded")
+}
+
+// weeklyEntry is one week's response to the weekly-check test bank, started on day d.
+func weeklyEntry(t *testing.T, b *questionnaire.Bank, d int, answers map[string]any) HistoryEntry {
+	t.Helper()
+	return historyEntry(t, b, fmt.Sprintf("week-%02d.yaml", d), day(d), day(d), answers)
+}
+
+// unsafeWeeks is four weeks of one person's check-ins: the third answered not safe with
+// every statement at its best (100%, the highest score of all), the fourth safe again.
+func unsafeWeeks(t *testing.T) (*questionnaire.Bank, []HistoryEntry) {
+	b := loadBank(t, "weekly-check.yaml")
+	return b, []HistoryEntry{
+		weeklyEntry(t, b, 1, map[string]any{"feel_safe": true, "kept_word": 2.0, "hurtful_surprise": 6.0}),
+		weeklyEntry(t, b, 8, map[string]any{"feel_safe": true, "kept_word": 4.0, "hurtful_surprise": 4.0}),
+		weeklyEntry(t, b, 15, map[string]any{"feel_safe": false, "kept_word": 7.0, "hurtful_surprise": 1.0}),
+		weeklyEntry(t, b, 22, map[string]any{"feel_safe": true, "kept_word": 5.0, "hurtful_surprise": 3.0}),
+	}
+}
+
+// openWeeks is the same person, the latest week with the safety question skipped.
+func openWeeks(t *testing.T) (*questionnaire.Bank, []HistoryEntry) {
+	b := loadBank(t, "weekly-check.yaml")
+	return b, []HistoryEntry{
+		weeklyEntry(t, b, 1, map[string]any{"feel_safe": true, "kept_word": 2.0, "hurtful_surprise": 6.0}),
+		weeklyEntry(t, b, 8, map[string]any{"feel_safe": true, "kept_word": 4.0, "hurtful_surprise": 4.0}),
+		weeklyEntry(t, b, 15, map[string]any{"kept_word": 7.0, "hurtful_surprise": 1.0}),
+	}
+}
+
+// A week answered not safe, or with its safety question open, is never a peak nor a step in
+// the trend: its value stays, marked, without its band; its bar is not drawn; the change
+// from the first to the latest counts the other weeks, and one line says so
+// (docs/spec.md §4).
+func TestHistoryMarksUnsafeWeeks(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		set     func(*testing.T) (*questionnaire.Bank, []HistoryEntry)
+		mark    string
+		change  string
+		notBand string
+	}{
+		{"unsafe-week", unsafeWeeks, "100% (urgent flag)", "up 50 points, from 17% to 67%", "100% Steadier"},
+		{"safety-open", openWeeks, "100% (safety question open)", "up 33 points, from 17% to 50%", "100% Steadier"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, entries := tc.set(t)
+			for _, f := range []string{"txt", "md"} {
+				format := map[string]string{"txt": "text", "md": "markdown"}[f]
+				var buf bytes.Buffer
+				require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: format, Width: 80}))
+				out := buf.String()
+				golden(t, "history/"+tc.name+"."+f, out)
+				assert.Contains(t, out, tc.mark)
+				assert.NotContains(t, out, tc.notBand, "no band beside the mark")
+				assert.Contains(t, out, "From the first to the latest: "+tc.change+".")
+				assert.Contains(t, flat(out), "are left out of the bars and of the change from the first to the latest.")
+			}
+		})
+	}
+}
+
+// The chart draws no bar for a marked week, so it is never the peak.
+func TestHistoryChartDrawsNoBarForAMarkedWeek(t *testing.T) {
+	b, entries := unsafeWeeks(t)
+	var buf bytes.Buffer
+	require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "text", Width: 80}))
+	chart := buf.String()[strings.Index(buf.String(), "Trust this week (0% to 100%)"):]
+	for _, l := range strings.Split(chart, "\n") {
+		if strings.HasPrefix(l, "  2026-10-15  ") {
+			assert.NotContains(t, l, "█", "the week answered not safe has no bar: %q", l)
+			assert.True(t, strings.HasSuffix(l, "100% (urgent flag)"), l)
+		}
+		if strings.HasPrefix(l, "  2026-10-22  ") {
+			assert.Contains(t, l, "█", "a safe week keeps its bar")
+		}
+	}
+}
+
+// JSON marks each response; CSV has a safety column; both keep the exact band.
+func TestHistoryMarksInJSONAndCSV(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		set          func(*testing.T) (*questionnaire.Bank, []HistoryEntry)
+		unsafe, open []bool
+		cells        []string
+	}{
+		{"unsafe", unsafeWeeks, []bool{false, false, true, false}, []bool{false, false, false, false}, []string{"", "", "unsafe", ""}},
+		{"open", openWeeks, []bool{false, false, false}, []bool{false, false, true}, []string{"", "", "open"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, entries := tc.set(t)
+			var buf bytes.Buffer
+			require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "json"}))
+			var got []map[string]any
+			require.NoError(t, json.Unmarshal(buf.Bytes(), &got))
+			require.Len(t, got, len(tc.unsafe))
+			for i, rec := range got {
+				assert.Equal(t, tc.unsafe[i], rec["unsafe"], "record %d", i)
+				assert.Equal(t, tc.open[i], rec["safety_open"], "record %d", i)
+			}
+			marked := got[2]["result"].(map[string]any)["scores"].([]any)[0].(map[string]any)
+			assert.Equal(t, 100.0, marked["value"])
+			assert.Equal(t, "Steadier", marked["band"], "JSON keeps the exact band, for clinical use")
+
+			buf.Reset()
+			require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "csv"}))
+			rows, err := csv.NewReader(&buf).ReadAll()
+			require.NoError(t, err)
+			require.Equal(t, "safety", rows[0][len(rows[0])-1])
+			for i, row := range rows[1:] {
+				assert.Equal(t, tc.cells[i], row[len(row)-1], "row %d", i)
+			}
+		})
+	}
 }

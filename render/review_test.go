@@ -197,8 +197,9 @@ func TestHistoryCSVKeepsBandsAndAddsFlags(t *testing.T) {
 	head := rows[0]
 	n := len(head)
 	require.GreaterOrEqual(t, n, 4)
-	assert.Equal(t, []string{"flags", "outcome", "unanswered_safety"}, head[n-3:])
-	n-- // the flags and the outcome are before unanswered_safety
+	assert.Equal(t, []string{"flags", "outcome", "unanswered_safety", "safety"}, head[n-4:])
+	n -= 2 // the flags and the outcome are before unanswered_safety and safety
+	assert.Equal(t, "unsafe", rows[2][len(head)-1], "the unsafe row is marked")
 	for _, row := range rows[1:] {
 		assert.NotContains(t, strings.Join(row, ","), "set aside", "the band stays exact")
 	}
@@ -221,6 +222,18 @@ func TestCSVCell(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain": "plain", "=1+2": "'=1+2", "+x": "'+x", "-x": "'-x", "@x": "'@x",
 		"a\x1b[2Jb": "a[2Jb", "": "",
+		"fine;=9+9;":         "fine;'=9+9;",
+		"Sam\t=2+2\t":        "Sam\t'=2+2\t",
+		"\t=1":               "'\t'=1",
+		"a,@SUM(A1)":         "a,'@SUM(A1)",
+		"one\n-2+3":          "one\n'-2+3",
+		";\t=x":              ";'\t'=x",
+		"-3":                 "-3",
+		"+2.5":               "+2.5",
+		"1e-3":               "1e-3",
+		"-3 days":            "'-3 days",
+		"a-b=c":              "a-b=c",
+		"Strongly agree; -2": "Strongly agree; -2",
 	} {
 		got := CSVCell(in)
 		if in == "a\x1b[2Jb" {
@@ -228,6 +241,40 @@ func TestCSVCell(t *testing.T) {
 			continue
 		}
 		assert.Equal(t, want, got, in)
+	}
+}
+
+// TestCSVCellHoweverSplit: written by encoding/csv and split again on a comma, a semicolon
+// or a tab, honouring quotes or not, no part of a hostile cell starts with a formula
+// character (OWASP), unless it is a plain number.
+func TestCSVCellHoweverSplit(t *testing.T) {
+	hostile := []string{"fine;=9+9;", "Sam\t=2+2\t", "\t=1", "=HYPERLINK(\"x\")", "a,+1", "x\r\n@y", ";;=z", "\"=1\"", " =1", "a;\t;-b", "\x00=1"}
+	var buf strings.Builder
+	cw := csv.NewWriter(&buf)
+	for _, h := range hostile {
+		require.NoError(t, cw.Write([]string{"r", CSVCell(h), "1"}))
+	}
+	cw.Flush()
+	for _, sep := range []rune{',', ';', '\t'} {
+		// As a spreadsheet that honours quotes reads it.
+		cr := csv.NewReader(strings.NewReader(buf.String()))
+		cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = sep, true, -1
+		rows, err := cr.ReadAll()
+		require.NoError(t, err)
+		var cells []string
+		for _, row := range rows {
+			cells = append(cells, row...)
+		}
+		// As one that does not: every line split on the separator, quotes kept.
+		for _, line := range strings.FieldsFunc(buf.String(), func(r rune) bool { return r == '\n' || r == '\r' }) {
+			cells = append(cells, strings.Split(line, string(sep))...)
+		}
+		for _, c := range cells {
+			if c == "" || plainNumber.MatchString(c) {
+				continue
+			}
+			assert.False(t, csvFormulaStart([]rune(c)[0]), "split on %q, a cell starts with a formula character: %q", sep, c)
+		}
 	}
 }
 

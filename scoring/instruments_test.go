@@ -164,7 +164,6 @@ func TestDASS21(t *testing.T) {
 	}
 	const m = -1
 	type sub struct {
-		items []int
 		value *float64
 		band  *string
 	}

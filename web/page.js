@@ -13,6 +13,8 @@
   // unsaved is true while some answer has not been downloaded.
   var unsaved = false;
   var started = false;
+  // The largest answers file the engine reads; a larger one is refused before it is read.
+  var maxAnswersBytes = 0;
 
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -288,6 +290,13 @@
   fileInput.addEventListener('change', function () {
     var f = fileInput.files && fileInput.files[0];
     if (!f || !started) return;
+    if (maxAnswersBytes > 0 && f.size > maxAnswersBytes) {
+      // Checked before reading: a file of gigabytes would stall the page, or fail to read.
+      fileInput.value = '';
+      say(f.name + ' is too large to be answers to these questions (' + megabytes(f.size) + ' MB; an answers file is at most ' +
+        megabytes(maxAnswersBytes) + ' MB), so nothing was loaded. Please choose the file you downloaded from this page.');
+      return;
+    }
     f.arrayBuffer().then(function (buf) {
       fileInput.value = '';
       var reply = JSON.parse(window.candorCall('load', JSON.stringify({ name: f.name }), new Uint8Array(buf)));
@@ -298,8 +307,14 @@
       unsaved = false;
       draw(reply.view);
       say('Your answers from ' + f.name + ' are loaded.');
+    })['catch'](function () {
+      fileInput.value = '';
+      say(f.name + ' could not be read, so nothing was loaded. Please try again, or choose another copy of the file.');
     });
   });
+
+  // megabytes is n bytes in MB, to one decimal place.
+  function megabytes(n) { return (n / 1048576).toFixed(1); }
 
   // Leaving: blank the page at once, drop the answers, and replace this page in the history.
   var leaving = false;
@@ -361,6 +376,7 @@
     var options = take('candor-options');
     var opts = JSON.parse(options);
     window.candorNoSummary = opts.noSummary === true;
+    maxAnswersBytes = opts.maxAnswersBytes || 0;
     // The intro, made by the same engine when the page was written, is shown at once; its
     // buttons wait until the engine has started here.
     var first = JSON.parse(take('candor-first'));

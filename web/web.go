@@ -1,14 +1,17 @@
 // Package web writes the page of `candor form`: one HTML file that runs candor's own engine
-// (package web/engine, compiled to WebAssembly by web/build) in any browser, offline. The
-// engine, gzipped, and the Go toolchain's loader are committed and embedded here, because
-// `go install` cannot run a build step.
+// (package web/engine, compiled to WebAssembly by web/enginebuild) in any browser, offline.
+// The engine of the last release, gzipped, with the Go toolchain's loader and the digest of
+// its sources, is embedded here (Released), because `go install` cannot run a build step;
+// between releases the caller passes an engine built from its own sources (docs/release.md).
 package web
 
 import (
 	"bytes"
 	_ "embed"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"html/template"
 	"io"
 	"strings"
@@ -19,9 +22,11 @@ import (
 
 var (
 	//go:embed candor.wasm.gz
-	engineGz []byte
+	releasedGz []byte
 	//go:embed wasm_exec.js
-	wasmExec string
+	releasedExec []byte
+	//go:embed candor.wasm.sources
+	releasedSources string
 	//go:embed page.html
 	pageHTML string
 	//go:embed page.css
@@ -30,9 +35,21 @@ var (
 	pageJS string
 )
 
-// CSP is the page's Content-Security-Policy: inline script and style, WebAssembly, images
-// from data: URLs, and nothing else; no request of any kind leaves the page.
-const CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+// CSP is the page's Content-Security-Policy for the scripts whose exact texts are given: those
+// inline scripts and no other (each allowed by its SHA-256 hash, so no script injected into
+// the page could run), WebAssembly, inline style, images from data: URLs, and nothing else; no
+// request of any kind leaves the page.
+func CSP(scripts ...string) string {
+	var allow strings.Builder
+	for _, s := range scripts {
+		sum := sha256.Sum256([]byte(s))
+		allow.WriteString("'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "' ")
+	}
+	return "default-src 'none'; script-src " + allow.String() + "'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+}
+
+// scriptText is the text of an inline script as page.html writes it: a line break, then s.
+func scriptText(s string) string { return "\n" + s }
 
 var page = template.Must(template.New("page").Parse(pageHTML))
 
@@ -44,26 +61,44 @@ type Options = engine.Options
 type pageOptions struct {
 	Options
 	BankName string `json:"bankName"`
+	// MaxAnswersBytes is the largest answers file the page reads: a larger one is refused
+	// before it is read (questionnaire.MaxFileSize).
+	MaxAnswersBytes int `json:"maxAnswersBytes"`
 }
 
-// Engine is the gzipped WebAssembly engine the page carries.
-func Engine() []byte { return engineGz }
+// Engine is what the page runs: the gzipped WebAssembly engine, the Go toolchain's loader
+// that starts it, and the digest of the sources it was built from.
+type Engine struct {
+	Gz      []byte
+	Exec    []byte
+	Sources string
+}
+
+// Released is the engine embedded in this binary: the one committed at the last release.
+// It matches this binary's own code only when Sources equals the digest of the sources the
+// binary was built from (always so for a release).
+func Released() Engine {
+	return Engine{Gz: releasedGz, Exec: releasedExec, Sources: strings.TrimSpace(releasedSources)}
+}
 
 // Write writes the page for bank b, whose file is raw (its exact bytes, embedded so the
-// digest of a response matches the bank's).
-func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options) error {
+// digest of a response matches the bank's), running engine eng.
+func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engine) error {
+	if len(eng.Gz) == 0 || len(eng.Exec) == 0 {
+		return errors.New("no page engine")
+	}
 	// json.Marshal escapes <, > and &, so nothing in it can end the script element.
-	opts, err := json.Marshal(pageOptions{Options: opt, BankName: b.ID + ".yaml"})
+	opts, err := json.Marshal(pageOptions{Options: opt, BankName: b.ID + ".yaml", MaxAnswersBytes: questionnaire.MaxFileSize})
 	if err != nil {
 		return err
 	}
 	// The first screen (the intro), made now by the engine the page runs, so the page shows
 	// it at once while the engine starts in the browser.
-	eng, err := engine.New(b.ID+".yaml", raw, opt, nil)
+	session, err := engine.New(b.ID+".yaml", raw, opt, nil)
 	if err != nil {
 		return err
 	}
-	first := eng.Call("view", nil, nil)
+	first := session.Call("view", nil, nil)
 	lang := strings.TrimSpace(b.Language)
 	if lang == "" {
 		lang = "en"
@@ -71,14 +106,14 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options) error {
 	var buf bytes.Buffer
 	err = page.Execute(&buf, map[string]any{
 		"Lang":    lang,
-		"CSP":     CSP,
+		"CSP":     CSP(scriptText(string(eng.Exec)), scriptText(pageJS)),
 		"CSS":     template.CSS(pageCSS),
 		"Options": template.JS(opts),
 		"First":   template.JS(first),
 		// Base64 holds only A-Z, a-z, 0-9, +, / and =: nothing HTML or a script element reads.
 		"Bank":     template.HTML(base64.StdEncoding.EncodeToString(raw)),
-		"Engine":   template.HTML(base64.StdEncoding.EncodeToString(engineGz)),
-		"WasmExec": template.JS(wasmExec),
+		"Engine":   template.HTML(base64.StdEncoding.EncodeToString(eng.Gz)),
+		"WasmExec": template.JS(eng.Exec),
 		"Page":     template.JS(pageJS),
 	})
 	if err != nil {

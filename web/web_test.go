@@ -2,8 +2,10 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -30,7 +32,7 @@ func writePage(t *testing.T, id string, opt Options) (string, []byte, *questionn
 	raw, ok := data.Source(id)
 	require.True(t, ok)
 	var buf bytes.Buffer
-	require.NoError(t, Write(&buf, b, raw, opt))
+	require.NoError(t, Write(&buf, b, raw, opt, Released()))
 	return buf.String(), raw, b
 }
 
@@ -45,7 +47,7 @@ func TestPageCarriesTheBankAndTheEngine(t *testing.T) {
 		assert.Equal(t, b.Digest, questionnaire.Digest(got))
 		engine, err := base64.StdEncoding.DecodeString(scriptData(t, page, "candor-engine"))
 		require.NoError(t, err)
-		assert.Equal(t, Engine(), engine)
+		assert.Equal(t, Released().Gz, engine)
 		var first struct {
 			View struct {
 				Screen string `json:"screen"`
@@ -59,7 +61,8 @@ func TestPageCarriesTheBankAndTheEngine(t *testing.T) {
 		assert.Equal(t, b.Title, first.View.Intro.Title)
 		var opts map[string]any
 		require.NoError(t, json.Unmarshal([]byte(scriptData(t, page, "candor-options")), &opts))
-		assert.Equal(t, map[string]any{"noSummary": true, "respondent": `Sam </script><script>alert(1)</script>`, "bankName": id + ".yaml"}, opts)
+		assert.Equal(t, map[string]any{"noSummary": true, "respondent": `Sam </script><script>alert(1)</script>`, "bankName": id + ".yaml",
+			"maxAnswersBytes": float64(questionnaire.MaxFileSize)}, opts)
 	}
 }
 
@@ -67,9 +70,20 @@ func TestPageCarriesTheBankAndTheEngine(t *testing.T) {
 // resource elsewhere.
 func TestPageLoadsNothing(t *testing.T) {
 	page, _, _ := writePage(t, "trust-readiness", Options{})
-	assert.Contains(t, page, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;unsafe-inline&#39; &#39;wasm-unsafe-eval&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">`)
-	assert.Equal(t, "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'", CSP)
-	own := strings.ReplaceAll(page, wasmExec, "") // the Go toolchain's loader, used as it is
+	m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(page)
+	require.NotNil(t, m, "the page has a policy")
+	policy := html.UnescapeString(m[1])
+	// Exactly the page's own scripts may run: each executable inline script by its hash,
+	// worked out here from the page as written, and nothing else ('unsafe-inline' is gone).
+	var hashes []string
+	for _, s := range regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1) {
+		sum := sha256.Sum256([]byte(s[1]))
+		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+	}
+	require.Len(t, hashes, 2, "the Go loader and the page's script")
+	assert.Equal(t, "default-src 'none'; script-src "+strings.Join(hashes, " ")+" 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'", policy)
+	assert.NotContains(t, policy, "script-src 'unsafe-inline'")
+	own := strings.ReplaceAll(page, string(Released().Exec), "") // the Go toolchain's loader, used as it is
 	for _, bad := range []string{` src=`, `<link`, `@import`, `url(`, `<iframe`, `localStorage`, `sessionStorage`, `indexedDB`, `document.cookie`, `fetch(`, `XMLHttpRequest`, `WebSocket`, `sendBeacon`, `http://`, `https://`} {
 		assert.False(t, strings.Contains(own, bad), "the page holds %q", bad)
 	}
@@ -83,4 +97,20 @@ func TestPageButtons(t *testing.T) {
 		named := strings.Contains(page, "'"+name+"'") || strings.Contains(page, ">"+name+"</button>")
 		assert.True(t, named, "no button named %q", name)
 	}
+}
+
+// TestWriteNeedsAnEngine: a page without an engine would open to nothing; Write refuses it.
+func TestWriteNeedsAnEngine(t *testing.T) {
+	b, ds := data.LoadBank("trust-readiness")
+	require.NotNil(t, b, "%v", ds)
+	raw, _ := data.Source("trust-readiness")
+	var buf bytes.Buffer
+	assert.EqualError(t, Write(&buf, b, raw, Options{}, Engine{}), "no page engine")
+	assert.Zero(t, buf.Len())
+}
+
+// TestReleasedEngineNamesItsSources: the embedded engine carries the digest of the sources
+// it was built from, which is how `candor form` knows whether it matches its own code.
+func TestReleasedEngineNamesItsSources(t *testing.T) {
+	assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, Released().Sources)
 }

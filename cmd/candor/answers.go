@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/safefile"
@@ -108,7 +110,7 @@ func readSaved(finder *data.Finder, path string) (savedAnswers, bool) {
 	}
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
-		if !looksLikeResponse(raw) {
+		if !damagedResponse(raw) {
 			return s, false
 		}
 		s.Status, s.Problem = unreadable, firstSummary(ds)
@@ -128,11 +130,21 @@ func readSaved(finder *data.Finder, path string) (savedAnswers, bool) {
 	return s, true
 }
 
-// looksLikeResponse reports whether a file that does not read as a response was meant to be
-// one (a torn or damaged response), not some other file in the folder.
-func looksLikeResponse(raw []byte) bool {
-	head := string(raw[:min(len(raw), 400)])
-	return strings.Contains(head, "kind: response") || strings.HasPrefix(head, "candor: 1\n")
+// damagedResponse reports whether a file that does not read as a response was still written
+// as one (a damaged or torn response, listed so it can be deleted), not some other file: its
+// YAML is a mapping whose own top-level keys say `candor: 1` and `kind: response`, or, torn
+// past reading, it starts with the two lines every response candor writes starts with. A bank
+// (no kind), or a file that mentions "kind: response" in a comment, a string or deeper down,
+// is not.
+func damagedResponse(raw []byte) bool {
+	var top struct {
+		Candor any `yaml:"candor"`
+		Kind   any `yaml:"kind"`
+	}
+	if err := yaml.Unmarshal(raw, &top); err != nil {
+		return bytes.HasPrefix(raw, []byte("candor: 1\nkind: response\n"))
+	}
+	return fmt.Sprint(top.Candor) == "1" && top.Kind == "response"
 }
 
 func answersRun(f *Factory, opts *AnswersOptions) error {
@@ -291,27 +303,40 @@ data folder, after you type the word delete.`,
 }
 
 func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
-	files, err := filesToDelete(f, opts)
-	if err != nil || len(files) == 0 {
+	held, err := filesToDelete(f, opts)
+	if err != nil || len(held) == 0 {
 		return err
+	}
+	files := make([]string, len(held))
+	for i, h := range held {
+		files[i] = h.Path()
 	}
 	if !opts.Yes {
 		if err := confirmDelete(f, files, opts.All); err != nil {
+			for _, h := range held {
+				h.Close()
+			}
 			return err
 		}
 	}
 	failed := false
-	for _, p := range files {
-		err := safefile.Remove(p)
+	for _, h := range held {
+		// Removed only if the file, and its folder, are still the ones shown: nothing swapped
+		// in while candor asked is ever deleted (docs/spec.md §4, answers delete).
+		err := h.Remove()
+		p := text.Sanitize(h.Path())
 		switch {
 		case errors.Is(err, safefile.ErrLocked):
 			failed = true
-			fmt.Fprintf(f.IO.ErrOut, "candor: %s is open in a 'candor take' right now; it was not deleted. Finish or stop that one first.\n", text.Sanitize(p))
+			fmt.Fprintf(f.IO.ErrOut, "candor: %s is open in a 'candor take' right now; it was not deleted. Finish or stop that one first.\n", p)
+		case errors.Is(err, safefile.ErrChanged):
+			failed = true
+			fmt.Fprintf(f.IO.ErrOut, "candor: %s was not deleted: %v.\n", p, err)
 		case err != nil:
 			failed = true
-			fmt.Fprintf(f.IO.ErrOut, "candor: could not delete %s: %v\n", text.Sanitize(p), err)
+			fmt.Fprintf(f.IO.ErrOut, "candor: could not delete %s: %v\n", p, err)
 		default:
-			fmt.Fprintf(f.IO.ErrOut, "Deleted %s\n", text.Sanitize(p))
+			fmt.Fprintf(f.IO.ErrOut, "Deleted %s\n", p)
 		}
 	}
 	if failed {
@@ -321,8 +346,10 @@ func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
 }
 
 // filesToDelete checks every file before anything is deleted: each is a candor response (or
-// a damaged one), found as given or in the data folder.
-func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]string, error) {
+// a damaged one), found as given or in the data folder, and is held (its folder open, its
+// identity kept) so that what is deleted after the question is what was shown.
+func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*safefile.Held, error) {
+	var files []string
 	if opts.All {
 		dir, saved, err := listSaved(f)
 		if err != nil {
@@ -332,30 +359,47 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]string, error) {
 			fmt.Fprintf(f.IO.ErrOut, "There are no saved answers in %s, so nothing was deleted.\n", text.Sanitize(dir))
 			return nil, nil
 		}
-		var files []string
 		for _, s := range saved {
 			files = append(files, s.File)
 		}
-		return files, nil
-	}
-	var files []string
-	for _, p := range opts.Files {
-		path, err := findSavedFile(f, p)
-		if err != nil {
-			return nil, err
+	} else {
+		for _, p := range opts.Files {
+			path, err := findSavedFile(f, p)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, path)
 		}
-		files = append(files, path)
 	}
-	return files, nil
+	held := make([]*safefile.Held, 0, len(files))
+	for _, p := range files {
+		h, err := safefile.Hold(p)
+		if err != nil {
+			for _, h := range held {
+				h.Close()
+			}
+			return nil, badInput("cannot delete %s: %v; nothing was deleted", p, err)
+		}
+		held = append(held, h)
+	}
+	return held, nil
 }
 
-// findSavedFile is p, or p in the data folder; it must hold a candor response.
+// findSavedFile is p, or p in the data folder; it must hold a candor response. A bare name
+// found both here and in the data folder is refused: the person names the one they mean.
 func findSavedFile(f *Factory, p string) (string, error) {
 	path := p
-	if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) && filepath.Base(p) == p {
+	if filepath.Base(p) == p {
 		if dir, derr := f.DataDir(); derr == nil {
-			if _, err := os.Lstat(filepath.Join(dir, p)); err == nil {
-				path = filepath.Join(dir, p)
+			inData := filepath.Join(dir, p)
+			_, hereErr := os.Lstat(p)
+			_, dataErr := os.Lstat(inData)
+			switch {
+			case hereErr == nil && dataErr == nil && !sameFile(p, inData):
+				return "", badInput("%s is both in this folder and in your data folder (%s); say which with its path, such as ./%s or %s. Nothing was deleted.",
+					p, text.Sanitize(inData), p, text.Sanitize(inData))
+			case errors.Is(hereErr, os.ErrNotExist) && dataErr == nil:
+				path = inData
 			}
 		}
 	}
@@ -372,10 +416,17 @@ func findSavedFile(f *Factory, p string) (string, error) {
 	if err != nil {
 		return "", badInput("cannot read %s: %v; nothing was deleted", p, err)
 	}
-	if resp, _ := questionnaire.ReadResponse(path, raw); resp == nil && !looksLikeResponse(raw) {
+	if resp, _ := questionnaire.ReadResponse(path, raw); resp == nil && !damagedResponse(raw) {
 		return "", badInput("%s is not a candor answers file; candor deletes only the answer files it saved. Nothing was deleted.", p)
 	}
 	return path, nil
+}
+
+// sameFile reports whether a and b are one file.
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // confirmDelete asks before deleting, on a terminal: y (or yes) for files, the word delete

@@ -172,6 +172,7 @@ func TestNewCmdForm(t *testing.T) {
 		{args: "trust-readiness", want: FormOptions{Bank: "trust-readiness"}},
 		{args: "mine.yaml -o page.html --no-summary --respondent Sam", want: FormOptions{Bank: "mine.yaml", Output: "page.html", NoSummary: true, Respondent: "Sam"}},
 		{args: "--output p.html a", want: FormOptions{Bank: "a", Output: "p.html"}},
+		{args: "--force -o p.html a", want: FormOptions{Bank: "a", Output: "p.html", Force: true}},
 		{args: "", wantErr: "form takes one bank"},
 		{args: "a b", wantErr: "form takes one bank"},
 	})

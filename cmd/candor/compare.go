@@ -32,17 +32,20 @@ one person before and after. Each person is named by the name in their file (or 
 file's name).
 
 You see the flags raised for each, each score with both values, both bands and the
-difference, and every question with both answers and whether they are the same.
+difference, and every question with both answers and whether they are the same; a
+statement scored in reverse is told by what the change means ("nearer to what helps").
 When either person said they are not safe, it opens with a note that it is for the
-counselor only, not for a joint session.
+counselor only, not for a joint session, and their scores are marked "(urgent flag)"
+instead of banded (likewise "(safety question open)").
 
 The bank is the built-in one the responses name, or --bank FILE for a bank of your own.
 
 Two responses to different built-in banks (one partner answered trust-readiness, the other
 accountability) are shown for the counselor only: the flags of both first, the scores the
-banks share (the same score id, or the same theme) in one table, then each person's summary,
-side by side when the width leaves each 40 columns (--width 83 or more), else one after the
-other.`,
+banks share (the same score id, or the same theme) in one table, the statements both banks
+ask that the two see most differently (accountability and partner-view), then each
+person's summary, side by side when the width leaves each 40 columns (--width 83 or more),
+else one after the other.`,
 		Example: "  candor compare sam.yaml alex.yaml\n" +
 			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" +
 			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +

@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +25,8 @@ type FormOptions struct {
 	Output     string
 	NoSummary  bool
 	Respondent string
+	// Force replaces an existing regular file at Output.
+	Force bool
 }
 
 // NewCmdForm builds 'candor form BANK'.
@@ -41,7 +46,10 @@ and nothing is kept in the browser; 'Leave this page' (or Shift three times) clo
 once.
 
 --no-summary ends with a thank-you and the download instead of the summary, for banks
-you want to read first. --respondent puts a name or label in the answers.`,
+you want to read first. --respondent puts a name or label in the answers.
+
+form never replaces a file that is already there, unless you add --force; even then it
+replaces only an ordinary file, never the bank itself, a folder, a link or a device.`,
 		Example: "  candor form trust-readiness -o check-in.html\n" +
 			"  candor form my-bank.yaml --no-summary --respondent Sam -o sam.html",
 		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
@@ -52,6 +60,7 @@ you want to read first. --respondent puts a name or label in the answers.`,
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the page to `FILE` (.html)")
 	fl.BoolVar(&opts.NoSummary, "no-summary", false, "end with a thank-you and the download, without the summary")
 	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with the answers")
+	fl.BoolVar(&opts.Force, "force", false, "replace FILE if it exists (an ordinary file only)")
 	return cmd
 }
 
@@ -68,7 +77,8 @@ func formRun(f *Factory, opts *FormOptions) error {
 		return err
 	}
 	var page bytes.Buffer
-	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD")})
+	eng := newEngineSource().engine(f.IO.ErrOut)
+	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD")}, eng)
 	if err != nil {
 		return badInput("cannot write the page: %v", err)
 	}
@@ -81,10 +91,41 @@ func formRun(f *Factory, opts *FormOptions) error {
 	if err := safefile.MkdirPrivate(filepath.Dir(opts.Output)); err != nil {
 		return badInput("%v", err)
 	}
-	if err := safefile.WriteFile(opts.Output, page.Bytes()); err != nil {
-		return badInput("cannot write %s: %v", opts.Output, err)
+	if err := writePage(opts, b, page.Bytes()); err != nil {
+		return err
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Wrote %s (%.1f MB): open it in a browser to try it, then send it.\n", text.Sanitize(opts.Output), float64(page.Len())/1e6)
+	return nil
+}
+
+// writePage writes the page to opts.Output atomically: a new file, or with --force over an
+// ordinary file that is not the bank itself (docs/spec.md §4, form).
+func writePage(opts *FormOptions, b *questionnaire.Bank, page []byte) error {
+	name := text.Sanitize(opts.Output)
+	if !opts.Force {
+		err := safefile.WriteNew(opts.Output, page)
+		if errors.Is(err, fs.ErrExist) {
+			return badInput("%s already exists; candor does not replace it: choose another name, or add --force to replace it", name)
+		}
+		if err != nil {
+			return badInput("%s", createError(opts.Output, err))
+		}
+		return nil
+	}
+	if info, err := os.Lstat(opts.Output); err == nil {
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			return badInput("%s is a link; candor does not replace links, even with --force: choose another name", name)
+		case !info.Mode().IsRegular():
+			return badInput("%s is not an ordinary file (a folder, a device or a pipe); candor does not replace it: choose another name", name)
+		}
+		if bank, err := os.Stat(opts.Bank); err == nil && os.SameFile(info, bank) {
+			return badInput("%s is the bank itself; write the page to another file", name)
+		}
+	}
+	if err := safefile.WriteFile(opts.Output, page); err != nil {
+		return badInput("cannot write %s: %v", name, err)
+	}
 	return nil
 }
 

@@ -32,8 +32,13 @@ you name them in. A folder stands for its response files (*.yaml, *.yml).
 You see a table of every score by date with its band, and a chart of each score across the
 dates with the band boundaries marked. --format markdown gives the same table and charts
 for notes; --format csv one row per response for a spreadsheet (each score and its band,
-the flags raised and the outcome); --format json the full results. Warnings about a
-response (a changed bank, answers to questions it no longer has) are shown with them.
+the flags raised and the outcome, and a safety mark); --format json the full results.
+Warnings about a response (a changed bank, answers to questions it no longer has) are shown
+with them.
+
+A response with an urgent flag, or with a safety question left unanswered, keeps its
+scores but shows no band: each value is marked "(urgent flag)" or "(safety question open)",
+its bars are not drawn and it is left out of the change from the first to the latest.
 
 The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
 		Example: "  candor history sam-*.yaml\n" +

@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -370,16 +369,6 @@ func TestHostileJSONDiagnostics(t *testing.T) {
 		var v any
 		assert.NoError(t, json.Unmarshal([]byte(r.out), &v), "%s: stdout is not JSON:\n%s", h.name, r.out)
 	}
-}
-
-// sortedKeys is for stable messages.
-func sortedKeys(m map[string]string) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 var _ = bytes.Equal

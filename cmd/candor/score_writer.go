@@ -177,7 +177,9 @@ func (w *scoreWriter) separator(dst io.Writer, n int, path string) error {
 	name := text.Sanitize(path)
 	var sep string
 	if w.s.opts.Format == "markdown" {
-		sep = fmt.Sprintf("*%s*\n\n", strings.ReplaceAll(name, "*", `\*`))
+		// Escaped as every other field is: a file name is text from outside
+		// (docs/hostile-inputs.md).
+		sep = fmt.Sprintf("*%s*\n\n", render.MarkdownEscape(path))
 		if n > 0 {
 			sep = "---\n\n" + sep
 		}

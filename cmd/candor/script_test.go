@@ -20,12 +20,16 @@ func TestMain(m *testing.M) {
 // Each script runs in a fresh folder with HOME and XDG_DATA_HOME inside it, so nothing it
 // saves leaves the test.
 func TestScripts(t *testing.T) {
+	// One cache for every script: `candor form` builds the page engine of these sources at
+	// most once per run (docs/release.md), not once per script.
+	cache := t.TempDir()
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: testutil.Update(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.WorkDir+"/home")
 			env.Setenv("XDG_DATA_HOME", env.WorkDir+"/home/.local/share")
+			env.Setenv("XDG_CACHE_HOME", cache)
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("LANG", "C.UTF-8")
 			return nil

@@ -2,6 +2,7 @@ package safefile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -275,4 +276,100 @@ func TestRemoveStale(t *testing.T) {
 		got = append(got, e.Name())
 	}
 	assert.Equal(t, []string{".busy.yaml.3.tmp", ".busy.yaml.lock", ".lock", "here.yaml", "notes.tmp"}, got)
+}
+
+// TestWriteNewNeverReplaces: WriteNew writes a new private file whole, and refuses a path
+// that is taken by anything, leaving it as it was and no temporary file behind.
+func TestWriteNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "page.html")
+	require.NoError(t, WriteNew(path, []byte("new")))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "new", string(b))
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+
+	fifo := filepath.Join(dir, "fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	link := filepath.Join(dir, "link")
+	require.NoError(t, os.Symlink(filepath.Join(dir, "elsewhere"), link))
+	for _, taken := range []string{path, fifo, link, dir} {
+		err := WriteNew(taken, []byte("other"))
+		assert.ErrorIs(t, err, fs.ErrExist, taken)
+	}
+	b, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "new", string(b), "the file is as it was")
+	assert.NoFileExists(t, filepath.Join(dir, "elsewhere"), "the link is not followed")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 3, "no temporary file is left")
+}
+
+// TestHeldRemoveChecksAfterWaiting: a file picked for deletion is deleted only if it, and the
+// folder it is in, are still the ones picked; a swap while candor waits (the file replaced,
+// or its folder replaced by a link to another) leaves everything alone.
+func TestHeldRemoveChecksAfterWaiting(t *testing.T) {
+	write := func(path, content string) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o700))
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+	}
+	t.Run("unchanged: deleted, with its leftovers", func(t *testing.T) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "r.yaml")
+		write(p, "answers")
+		write(filepath.Join(dir, ".r.yaml.123.tmp"), "left")
+		h, err := Hold(p)
+		require.NoError(t, err)
+		require.NoError(t, h.Remove())
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Empty(t, entries)
+	})
+	t.Run("the file replaced", func(t *testing.T) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "r.yaml")
+		write(p, "answers")
+		h, err := Hold(p)
+		require.NoError(t, err)
+		write(filepath.Join(dir, "other"), "precious")
+		require.NoError(t, os.Rename(filepath.Join(dir, "other"), p))
+		assert.ErrorIs(t, h.Remove(), ErrChanged)
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		assert.Equal(t, "precious", string(b))
+	})
+	t.Run("the folder replaced by a link", func(t *testing.T) {
+		base := t.TempDir()
+		dir := filepath.Join(base, "data")
+		p := filepath.Join(dir, "r.yaml")
+		write(p, "answers")
+		victim := filepath.Join(base, "victim", "r.yaml")
+		write(victim, "precious")
+		h, err := Hold(p)
+		require.NoError(t, err)
+		require.NoError(t, os.Rename(dir, filepath.Join(base, "moved")))
+		require.NoError(t, os.Symlink(filepath.Join(base, "victim"), dir))
+		assert.ErrorIs(t, h.Remove(), ErrChanged)
+		assert.FileExists(t, victim)
+		assert.FileExists(t, filepath.Join(base, "moved", "r.yaml"))
+	})
+	t.Run("a folder reached through a link that stays", func(t *testing.T) {
+		base := t.TempDir()
+		write(filepath.Join(base, "real", "r.yaml"), "answers")
+		require.NoError(t, os.Symlink(filepath.Join(base, "real"), filepath.Join(base, "link")))
+		h, err := Hold(filepath.Join(base, "link", "r.yaml"))
+		require.NoError(t, err)
+		require.NoError(t, h.Remove())
+		assert.NoFileExists(t, filepath.Join(base, "real", "r.yaml"))
+	})
+	t.Run("a link is not held", func(t *testing.T) {
+		dir := t.TempDir()
+		write(filepath.Join(dir, "target"), "x")
+		require.NoError(t, os.Symlink(filepath.Join(dir, "target"), filepath.Join(dir, "r.yaml")))
+		_, err := Hold(filepath.Join(dir, "r.yaml"))
+		assert.ErrorContains(t, err, "not a regular file")
+	})
 }

@@ -4,10 +4,12 @@
 package safefile
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // DirMode and FileMode keep a person's answers readable by them alone.
@@ -37,10 +39,9 @@ var syncFile = (*os.File).Sync
 // path. With keep, keep runs on the synced file before the rename and the file is returned
 // open (the caller closes it); a failure leaves path as it was and no temporary file.
 func writeAtomic(path string, data []byte, keep func(*os.File) error) (*os.File, error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := writeTemp(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot write in %s: %w", dir, err)
+		return nil, err
 	}
 	name := tmp.Name()
 	ok := false
@@ -50,15 +51,6 @@ func writeAtomic(path string, data []byte, keep func(*os.File) error) (*os.File,
 			os.Remove(name)
 		}
 	}()
-	if err := tmp.Chmod(FileMode); err != nil {
-		return nil, fmt.Errorf("cannot make %s private: %w", name, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return nil, fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := syncFile(tmp); err != nil {
-		return nil, fmt.Errorf("cannot write %s to disk: %w", path, err)
-	}
 	if keep != nil {
 		if err := keep(tmp); err != nil {
 			return nil, fmt.Errorf("cannot write %s: %w", path, err)
@@ -70,11 +62,65 @@ func writeAtomic(path string, data []byte, keep func(*os.File) error) (*os.File,
 		return nil, fmt.Errorf("cannot replace %s: %w", path, err)
 	}
 	ok = true
-	syncDir(dir)
+	syncDir(filepath.Dir(path))
 	if keep == nil {
 		return nil, nil
 	}
 	return tmp, nil
+}
+
+// writeTemp writes data to a new private temporary file beside path and syncs it; the file
+// is returned open. A failure leaves no temporary file.
+func writeTemp(path string, data []byte) (*os.File, error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write in %s: %w", dir, err)
+	}
+	fail := func(err error) (*os.File, error) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	if err := tmp.Chmod(FileMode); err != nil {
+		return fail(fmt.Errorf("cannot make %s private: %w", tmp.Name(), err))
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(fmt.Errorf("cannot write %s: %w", path, err))
+	}
+	if err := syncFile(tmp); err != nil {
+		return fail(fmt.Errorf("cannot write %s to disk: %w", path, err))
+	}
+	return tmp, nil
+}
+
+// WriteNew writes data to path atomically, and only if nothing is at path yet (mode 0600):
+// the data goes to a synced temporary file beside it, which is then linked as path. The link
+// fails when path is taken, by anything (a file, a link, a FIFO, a device), so nothing is ever
+// replaced and no reader sees part of the file. Where the file system cannot link, it falls
+// back to CreateNew (exclusive, not atomic).
+func WriteNew(path string, data []byte) error {
+	tmp, err := writeTemp(path, data)
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	defer os.Remove(name)
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Link(name, path); err != nil {
+		var le *os.LinkError
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			return existsError(path)
+		case errors.As(err, &le) && (errors.Is(le.Err, fs.ErrPermission) || errors.Is(le.Err, errors.ErrUnsupported) || errors.Is(le.Err, syscall.EXDEV)):
+			return CreateNew(path, data, FileMode)
+		}
+		return fmt.Errorf("cannot create %s: %w", path, err)
+	}
+	syncDir(filepath.Dir(path))
+	return nil
 }
 
 // existsError is CreateNew's refusal of a path already taken; it is fs.ErrExist to

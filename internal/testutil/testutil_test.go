@@ -14,7 +14,6 @@ import (
 type fakeT struct {
 	testing.TB
 	failed, fatal bool
-	msgs          []string
 }
 
 func (f *fakeT) Helper()                      {}

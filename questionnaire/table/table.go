@@ -607,12 +607,12 @@ type keyMatch struct {
 }
 
 // parseTime reads a started or updated cell: RFC 3339, or a date and time as spreadsheets
-// write them, in UTC.
+// write them, in UTC; one candor could not write back (past 9999 in UTC) is not a time.
 func parseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
 		if tm, err := time.Parse(layout, s); err == nil {
-			return tm.UTC(), true
+			return tm.UTC(), questionnaire.StampFits(tm)
 		}
 	}
 	return time.Time{}, false

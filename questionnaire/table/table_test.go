@@ -319,3 +319,13 @@ func TestJSONTwoKeysForOneQuestion(t *testing.T) {
 		assert.Nil(t, rows[0].Response)
 	}
 }
+
+// TestTimesPastTheYear9999AreRefused: a started or updated cell candor could not write back
+// (past 9999 in UTC) is a bad cell, not a time.
+func TestTimesPastTheYear9999AreRefused(t *testing.T) {
+	_, ok := parseTime("9999-12-31T23:00:00-05:00")
+	assert.False(t, ok)
+	tm, ok := parseTime("9999-12-31T18:00:00-05:00")
+	assert.True(t, ok)
+	assert.Equal(t, 9999, tm.Year())
+}

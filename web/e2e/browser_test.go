@@ -21,6 +21,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/web"
+	"github.com/candor-app/candor/web/enginebuild"
 )
 
 // chromiumPath finds the browser: $CANDOR_CHROMIUM, or a chromium or chrome on the PATH.
@@ -153,10 +154,34 @@ func formPage(t testing.TB, name string, opt web.Options) string {
 	path := filepath.Join(workDir(t), key+".html")
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	require.NoError(t, web.Write(f, b, raw, opt))
+	require.NoError(t, web.Write(f, b, raw, opt, pageEngine(t)))
 	require.NoError(t, f.Close())
 	pages[key] = "file://" + path
 	return pages[key]
+}
+
+var (
+	engineOnce sync.Once
+	engine     web.Engine
+	engineErr  error
+)
+
+// pageEngine is the page engine built from this source tree, once: the page under test runs
+// the code under test, never the last release's engine (docs/release.md).
+func pageEngine(t testing.TB) web.Engine {
+	t.Helper()
+	engineOnce.Do(func() {
+		root, err := enginebuild.Root(".")
+		if err == nil {
+			var a *enginebuild.Artifacts
+			if a, err = enginebuild.Build(root); err == nil {
+				engine = web.Engine{Gz: a.WasmGz, Exec: a.WasmExe, Sources: a.Sources}
+			}
+		}
+		engineErr = err
+	})
+	require.NoError(t, engineErr)
+	return engine
 }
 
 var (

@@ -1,13 +1,9 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,33 +36,16 @@ func declinePage(t *testing.T) string {
 	path := filepath.Join(t.TempDir(), "decline.html")
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	require.NoError(t, web.Write(f, b, raw, web.Options{}))
+	require.NoError(t, web.Write(f, b, raw, web.Options{}, pageEngine(t)))
 	require.NoError(t, f.Close())
 	return "file://" + path
-}
-
-// openDecline opens the page of declinePageBank. A committed page engine older than the
-// `decline` key cannot read that bank (the page says it could not start): the test is then
-// skipped until the engine is rebuilt (go run ./web/build), which CI checks.
-func openDecline(t *testing.T, ctx context.Context) {
-	t.Helper()
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(declinePage(t))))
-	var state string
-	require.Eventually(t, func() bool {
-		state = eval[string](t, ctx, `document.body.classList.contains('ready') ? 'ready' :
-		  ((document.querySelector('main h1') || {}).textContent || '')`)
-		return state == "ready" || state == "This page could not start"
-	}, 60*time.Second, 50*time.Millisecond)
-	if state != "ready" {
-		t.Skipf("the committed page engine predates `decline` (%s); run go run ./web/build", read(t, ctx).Main)
-	}
 }
 
 // TestDeclineButton: "I'd rather not say" is offered only where the question allows it,
 // and the review says so, apart from a skip.
 func TestDeclineButton(t *testing.T) {
 	ctx := NewBrowser(t).Tab(t)
-	openDecline(t, ctx)
+	open(t, ctx, declinePage(t))
 	click(t, ctx, "Begin")
 	assert.Contains(t, read(t, ctx).Buttons, "I\u2019d rather not say")
 	click(t, ctx, "I\u2019d rather not say")
@@ -90,7 +69,7 @@ func TestDeclineButton(t *testing.T) {
 // and does not press it; with nothing private the download is the main button.
 func TestPrivateEndScreen(t *testing.T) {
 	ctx := NewBrowser(t).Tab(t)
-	openDecline(t, ctx)
+	open(t, ctx, declinePage(t))
 	click(t, ctx, "Begin")
 	pick(t, ctx, "No")
 	s := read(t, ctx)
@@ -105,7 +84,7 @@ func TestPrivateEndScreen(t *testing.T) {
 	assert.Equal(t, "", eval[string](t, ctx, `Array.from(document.querySelectorAll('main button')).find(b => b.textContent === 'Download my answers').className`))
 
 	// A note kept for the end is not private.
-	openDecline(t, ctx)
+	open(t, ctx, declinePage(t))
 	click(t, ctx, "Begin")
 	pick(t, ctx, "Yes")
 	pick(t, ctx, "No")

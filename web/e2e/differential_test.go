@@ -306,10 +306,7 @@ func (w *walk) compare(bankArg, dl string) {
 	// Typed at the terminal, the same answers give the same result, after the same questions.
 	out, errOut := candor(t, strings.Join(w.lines, "\n")+"\n", "take", bankArg, "--no-save", "--format", "json")
 	assert.Equal(t, pageJSON, out, "JSON result of the terminal session")
-	var progress []string
-	for _, m := range regexp.MustCompile(`(?m)^Question \d+ of \d+`).FindAllString(errOut, -1) {
-		progress = append(progress, m)
-	}
+	progress := regexp.MustCompile(`(?m)^Question \d+ of \d+`).FindAllString(errOut, -1)
 	assert.Equal(t, progress, w.progress, "the page asks what the terminal asks, numbered alike")
 }
 

@@ -243,6 +243,20 @@ func TestContinueFromAnswersFile(t *testing.T) {
 	waitFor(t, ctx3, `document.getElementById('status').textContent !== ''`)
 	assert.Contains(t, read(t, ctx3).Status, "cannot be read as answers")
 	assert.Equal(t, "intro", eval[string](t, ctx3, `document.getElementById('main').dataset.screen`))
+
+	// A file past the size an answers file can have is refused before it is read (a sparse
+	// 3.5 GB file takes no room here; read whole, it stalled the page and then said nothing).
+	huge := filepath.Join(t.TempDir(), "huge.yaml")
+	hf, err := os.Create(huge)
+	require.NoError(t, err)
+	require.NoError(t, hf.Truncate(3_500_000_000))
+	require.NoError(t, hf.Close())
+	ctx4 := br.Tab(t)
+	open(t, ctx4, formPage(t, "trust-readiness", web.Options{}))
+	require.NoError(t, chromedp.Do(ctx4, chromedp.SetUploadFiles(chromedp.ID("answers-file"), []string{huge})))
+	waitFor(t, ctx4, `document.getElementById('status').textContent !== ''`)
+	assert.Contains(t, read(t, ctx4).Status, "huge.yaml is too large to be answers to these questions (3337.9 MB; an answers file is at most 4.0 MB), so nothing was loaded.")
+	assert.Equal(t, "intro", eval[string](t, ctx4, `document.getElementById('main').dataset.screen`))
 }
 
 func waitFor(t *testing.T, ctx context.Context, cond string) {
@@ -298,4 +312,22 @@ func TestNarrowAndDark(t *testing.T) {
 	click(t, ctx, "Show my summary")
 	assert.True(t, eval[bool](t, ctx, fits), "summary fits")
 	_ = strings.TrimSpace
+}
+
+// TestOnlyThePagesOwnScriptsRun: the policy allows the page's two scripts by their hashes
+// and nothing else, so a script added to the file (by whoever handled it on its way) does not
+// run, and the page still works (issue 22, docs/hostile-inputs.md).
+func TestOnlyThePagesOwnScriptsRun(t *testing.T) {
+	br := NewBrowser(t)
+	u := formPage(t, "trust-readiness", web.Options{})
+	b, err := os.ReadFile(strings.TrimPrefix(u, "file://"))
+	require.NoError(t, err)
+	tampered := filepath.Join(t.TempDir(), "tampered.html")
+	injected := strings.Replace(string(b), "</body>", `<script>window.injected = 1;</script><img src=x onerror="window.injected = 2"></body>`, 1)
+	require.NoError(t, os.WriteFile(tampered, []byte(injected), 0o600))
+	ctx := br.Tab(t)
+	open(t, ctx, "file://"+tampered)
+	assert.Equal(t, "undefined", eval[string](t, ctx, `typeof window.injected`))
+	click(t, ctx, "Begin")
+	assert.Equal(t, "Question 1 of 4", read(t, ctx).Progress)
 }
