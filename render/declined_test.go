@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/csv"
 	"strings"
 	"testing"
 
@@ -53,6 +54,14 @@ func TestDeclinedCSV(t *testing.T) {
 	assert.Equal(t, []string{"w.yaml", "4", "A steadier week", "", "noted", "feel_safe", "feel_safe q3"}, CSVRow(r, "w.yaml"))
 	none := scoring.Score(b, questionnaire.Answers{"feel_safe": true, "q1": 4.0}, scoring.Options{Skipped: []string{"q2"}})
 	assert.Equal(t, []string{"w.yaml", "", "", "", "noted", "", ""}, CSVRow(none, "w.yaml"), "nothing declined: an empty cell, as a skip leaves it")
+
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	require.NoError(t, cw.Write(CSVHeader(b, "file")))
+	require.NoError(t, cw.Write(CSVRow(r, "w.yaml")))
+	require.NoError(t, cw.Write(CSVRow(none, "n.yaml")))
+	cw.Flush()
+	golden(t, "summary/declined.csv", buf.String())
 
 	plain := &questionnaire.Bank{Scores: []*questionnaire.Score{{ID: "a"}}}
 	assert.Equal(t, []string{"a_value", "a_band", "flags", "outcome", "unanswered_safety"}, CSVHeader(plain))
