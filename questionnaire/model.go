@@ -479,7 +479,9 @@ type Outcome struct {
 type Test struct {
 	Name    string
 	Answers Answers
-	Expect  Expect
+	// Declined are the questions the test answers `declined` ("I'd rather not answer").
+	Declined []string
+	Expect   Expect
 	Pos     Pos
 }
 

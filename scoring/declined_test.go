@@ -60,6 +60,23 @@ func TestDeclinedIsMissing(t *testing.T) {
 	assert.Equal(t, questionnaire.InProgress, r.Status)
 }
 
+// TestDeclinedInBankTests: a bank's worked example may answer `declined` where declining is
+// allowed, and is scored so.
+func TestDeclinedInBankTests(t *testing.T) {
+	b := loadBank(t, declinedBank+`tests:
+  - name: safety declined leaves no verdict but the fallback
+    answers: {safe: declined, q1: 3, q2: 3, q3: 3}
+    expect: {scores: {total: 9}, flags: []}
+  - name: one item declined is prorated
+    answers: {safe: yes, q1: 3, q2: 3, q3: rather not say}
+    expect: {outcome: high, scores: {total: 9}}
+`)
+	assert.Equal(t, []string{"safe"}, b.Tests[0].Declined)
+	for _, tr := range RunTests(b) {
+		assert.Empty(t, tr.Failures, tr.Name)
+	}
+}
+
 // TestDeclinedSafetyStaysOpen: a declined safety question is an unanswered one: named in
 // unanswered_safety and the warnings, and no outcome but the fallback is chosen.
 func TestDeclinedSafetyStaysOpen(t *testing.T) {
@@ -68,8 +85,7 @@ func TestDeclinedSafetyStaysOpen(t *testing.T) {
 	assert.Equal(t, []string{"safe"}, r.UnansweredSafety)
 	assert.Equal(t, []string{"safe"}, r.Declined)
 	assert.Contains(t, r.Warnings, SafetyUnansweredText(b.Question("safe")))
-	require.NotNil(t, r.Outcome)
-	assert.NotEqual(t, "high", r.Outcome.ID, "no verdict past an open safety question")
+	assert.True(t, r.Outcome == nil || r.Outcome.ID != "high", "no verdict past an open safety question")
 	assert.Equal(t, questionnaire.Completed, r.Status)
 	assert.True(t, r.AllowsDecline)
 
