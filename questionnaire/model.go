@@ -482,7 +482,7 @@ type Test struct {
 	// Declined are the questions the test answers `declined` ("I'd rather not answer").
 	Declined []string
 	Expect   Expect
-	Pos     Pos
+	Pos      Pos
 }
 
 // Expect is what a test expects. Nil maps and pointers mean "not checked".
