@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
+	"time"
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
@@ -29,7 +29,7 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 	quoted := strconv.Quote(Short(in))
 	switch q.Type {
 	case questionnaire.YesNo:
-		if uncertain(in) {
+		if questionnaire.Uncertain(in) {
 			return nil, notSureMessage(q)
 		}
 		return nil, fmt.Sprintf("Please type y for yes or n for no (%s isn't one of those).", quoted)
@@ -62,8 +62,15 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 		}
 		return nil, fmt.Sprintf("Please type a number, like 3 or 2.5 (%s isn't one).", quoted)
 	case questionnaire.Date:
-		if _, err := questionnaire.ParseDate(in); err == nil {
+		_, derr := questionnaire.ParseDate(in)
+		if derr == nil {
 			return nil, fmt.Sprintf("Please type a date %s (%s is outside that).", q.DateRangeText(), quoted)
+		}
+		if nd := (*questionnaire.NoSuchDayError)(nil); errors.As(derr, &nd) {
+			if nd.Days == 0 {
+				return nil, fmt.Sprintf("%s isn't a day: months go from 01 to 12. Please type a date as year-month-day, like 2026-11-27.", quoted)
+			}
+			return nil, fmt.Sprintf("%s isn't a day: %s %d has %d days. Please type a date as year-month-day, like 2026-11-27.", quoted, time.Month(nd.Month), nd.Year, nd.Days)
 		}
 		return nil, fmt.Sprintf("Please type a date as year-month-day, like 2026-11-27 (%s isn't one).", quoted)
 	}
@@ -115,28 +122,6 @@ func example(nums []string) string {
 
 // Short cuts s to 30 columns for quoting it back to the person.
 func Short(s string) string { return text.Truncate(s, 30) }
-
-// uncertainWords are what people type when they don't know: said back warmly at a yes/no
-// question, not as a wrong answer. Matched as whole words, apostrophes dropped.
-var uncertainWords = []string{
-	"not sure", "unsure", "not certain", "uncertain", "maybe", "perhaps", "possibly",
-	"idk", "dont know", "do not know", "dunno", "no idea", "hard to say", "it depends",
-	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both",
-}
-
-// uncertain reports whether typed words say the person isn't sure ("not sure", "idk",
-// "maybe", "sometimes", "I don't know.").
-func uncertain(in string) bool {
-	words := strings.FieldsFunc(strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(in)),
-		func(r rune) bool { return !unicode.IsLetter(r) })
-	padded := " " + strings.Join(words, " ") + " "
-	for _, w := range uncertainWords {
-		if strings.Contains(padded, " "+w+" ") {
-			return true
-		}
-	}
-	return false
-}
 
 // notSureMessage answers "not sure" at a yes/no question: it is okay, and the question's
 // own guidance for it ("If you're not sure, answer no.") when its text or help has one.

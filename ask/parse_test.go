@@ -46,3 +46,19 @@ func TestNotSureAtAYesNoQuestion(t *testing.T) {
 		})
 	}
 }
+
+// TestADateThatIsNoDay: a date written right that names no day says why, warmly.
+func TestADateThatIsNoDay(t *testing.T) {
+	q := &questionnaire.Question{ID: "when", Type: questionnaire.Date, Text: "When?"}
+	for in, want := range map[string]string{
+		"2026-11-31": `"2026-11-31" isn't a day: November 2026 has 30 days. Please type a date as year-month-day, like 2026-11-27.`,
+		"2026-02-29": `"2026-02-29" isn't a day: February 2026 has 28 days. Please type a date as year-month-day, like 2026-11-27.`,
+		"2026-13-01": `"2026-13-01" isn't a day: months go from 01 to 12. Please type a date as year-month-day, like 2026-11-27.`,
+		"next week":  `Please type a date as year-month-day, like 2026-11-27 ("next week" isn't one).`,
+	} {
+		_, msg := parse(q, in)
+		assert.Equal(t, want, msg, in)
+	}
+	_, msg := parse(q, "2028-02-29")
+	assert.Empty(t, msg, "a leap day")
+}

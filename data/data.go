@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -79,6 +80,22 @@ func BuiltinID(name string) (string, bool) {
 	return "", false
 }
 
+// idsWithWord are the built-in ids that word is part of: one of the words between their
+// dashes, or their beginning ("weekly" is part of weekly-trust; "trust" of three).
+func idsWithWord(word string) []string {
+	word = strings.ToLower(strings.TrimSpace(word))
+	if len(word) < 3 {
+		return nil
+	}
+	var out []string
+	for _, id := range IDs() {
+		if strings.HasPrefix(id, word) || slices.Contains(strings.Split(id, "-"), word) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // LoadBank loads BANK as the command line names it (the "BANK argument -> bank" lookup every
 // command uses; Finder is "response -> its bank"): a path to a file, or a built-in id in any
 // case. A name that is both an existing file and a built-in id is the file, because the user
@@ -94,6 +111,11 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 		hint := "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)"
 		if s := questionnaire.DidYouMean(strings.ToLower(arg), IDs(), ""); s != "" {
 			hint = s + " " + hint
+		} else if ids := idsWithWord(arg); len(ids) > 0 {
+			hint = "did you mean `" + strings.Join(ids, "`, `") + "`? " + hint
+			if len(ids) > 1 {
+				hint = "did you mean one of `" + strings.Join(ids, "`, `") + "`? " + "(`candor list` describes them)"
+			}
 		}
 		return nil, questionnaire.Diagnostics{{
 			Severity: questionnaire.Error,

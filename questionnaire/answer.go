@@ -3,7 +3,9 @@ package questionnaire
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -141,10 +143,16 @@ func (q *Question) parseNumberValue(v any) (any, error) {
 		if p, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
 			f, ok = p, true
 		} else if q.Type == Scale {
-			for p, label := range q.Labels {
-				if sameWords(s, label) {
+			points := slices.Sorted(maps.Keys(q.Labels))
+			labels := make([]string, len(points))
+			for i, p := range points {
+				labels[i] = q.Labels[p]
+				if sameWords(s, labels[i]) {
 					f, ok = float64(p), true
 				}
+			}
+			if i := saidAs(s, labels); !ok && i >= 0 {
+				f, ok = float64(points[i]), true
 			}
 		}
 	}
@@ -269,7 +277,91 @@ func (q *Question) matchOption(t string, numbered bool) *Option {
 	if b, ok := ParseYesNo(t); ok {
 		return q.YesNoOption(b)
 	}
+	labels := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		labels[i] = o.Label
+	}
+	if i := saidAs(t, labels); i >= 0 {
+		return q.Options[i]
+	}
 	return nil
+}
+
+// notSureWords say "I don't know": they name a "Not sure yet" option (saidAs). Matched as
+// whole words, apostrophes dropped.
+var notSureWords = []string{"not sure", "unsure", "not certain", "uncertain", "idk", "dont know", "do not know", "dunno", "no idea"}
+
+// uncertainWords are what people type when they don't know, or know only in part: the words
+// of notSureWords and these.
+var uncertainWords = append([]string{"maybe", "perhaps", "possibly", "hard to say", "it depends",
+	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both"}, notSureWords...)
+
+// Uncertain reports whether typed words say the person isn't sure ("not sure", "idk",
+// "maybe", "sometimes", "I don't know."): at a yes/no question they are met warmly, not as a
+// wrong answer.
+func Uncertain(in string) bool { return hasWords(in, uncertainWords) }
+
+// notSure reports whether typed words say "I don't know" (notSureWords).
+func notSure(in string) bool { return hasWords(in, notSureWords) }
+
+// hasWords reports whether in holds one of phrases as whole words (any case, apostrophes
+// dropped).
+func hasWords(in string, phrases []string) bool {
+	words := strings.FieldsFunc(strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(in)),
+		func(r rune) bool { return !unicode.IsLetter(r) })
+	padded := " " + strings.Join(words, " ") + " "
+	for _, w := range phrases {
+		if strings.Contains(padded, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// sameAs are other words people write for the start of an option's label: "neutral" for
+// "Neither agree nor disagree".
+var sameAs = map[string]string{"neutral": "neither"}
+
+// tooShortToName are words that alone name no option, though a label may start with them:
+// "not" is not "Not sure yet", and may have meant "no".
+var tooShortToName = map[string]bool{"not": true, "no": true, "yes": true, "a": true, "an": true, "the": true, "i": true, "very": true, "quite": true, "somewhat": true}
+
+// saidAs is the one label in labels that t names the way people shorten it: t's words (or
+// the words sameAs gives for them) are the first whole words of that label and of no other
+// ("not sure" for "Not sure yet", "neither" for "Neither agree nor disagree", "not at all" for
+// "Not at all true this week"); failing that, words that say "I don't know" ("unsure", "I
+// don't know") name the one label starting "not sure". -1 when none, or more than one, starts so.
+func saidAs(t string, labels []string) int {
+	if i := startsOneLabel(t, labels); i >= 0 || !notSure(t) {
+		return i
+	}
+	return startsOneLabel("not sure", labels)
+}
+
+// startsOneLabel is saidAs without the words of uncertainty.
+func startsOneLabel(t string, labels []string) int {
+	words := strings.Fields(strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ".!?")))
+	if len(words) == 0 {
+		return -1
+	}
+	if alias, ok := sameAs[strings.Join(words, " ")]; ok {
+		words = strings.Fields(alias)
+	}
+	if len(words) == 1 && tooShortToName[words[0]] {
+		return -1
+	}
+	found := -1
+	for i, label := range labels {
+		lw := strings.Fields(strings.ToLower(label))
+		if len(lw) < len(words) || strings.Join(lw[:len(words)], " ") != strings.Join(words, " ") {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
 
 // YesNoOption is the option a plain yes (or no) picks in a choice list: the one option whose

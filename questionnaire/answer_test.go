@@ -187,3 +187,62 @@ questions:
 		assert.Equal(t, c.want, got, "%s = %v", c.q, c.in)
 	}
 }
+
+// TestNaturalWordsNameOneOption: the words people use for an option's label pick it when
+// they name one option only: "not sure" or "unsure" for "Not sure yet", "neither" for
+// "Neither agree nor disagree", "not at all" for a scale point "Not at all true this week";
+// words that start two labels, or only "not", pick none (issue 24).
+func TestNaturalWordsNameOneOption(t *testing.T) {
+	b := respLoadBank(t, `candor: 1
+id: natural
+version: 1.0.0
+title: Natural words
+choices:
+  agree5:
+    - {value: 1, label: Strongly disagree}
+    - {value: 2, label: Disagree}
+    - {value: 3, label: Neither agree nor disagree}
+    - {value: 4, label: Agree}
+    - {value: 5, label: Strongly agree}
+questions:
+  - id: ready
+    text: "Ready?"
+    choices: [{value: "yes", label: "Yes"}, {value: unsure, label: Not sure yet}, {value: "no", label: "No"}]
+  - {id: agree, text: "Agree?", choices: agree5}
+  - id: week
+    type: scale
+    min: 1
+    max: 7
+    text: "This week?"
+    labels: {1: Not at all true this week, 4: Partly true, 7: Completely true this week}
+`)
+	cases := []struct {
+		q, in string
+		want  any
+	}{
+		{"ready", "not sure", "unsure"},
+		{"ready", "Not sure.", "unsure"},
+		{"ready", "unsure", "unsure"},
+		{"ready", "I don't know", "unsure"},
+		{"ready", "not", nil},
+		{"agree", "neither", 3.0},
+		{"agree", "Neutral", 3.0},
+		{"agree", "strongly", nil},
+		{"agree", "agree", 4.0},
+		{"week", "not at all", 1.0},
+		{"week", "completely", 7.0},
+		{"week", "partly", 4.0},
+		{"week", "true", nil},
+	}
+	for _, c := range cases {
+		for _, numbered := range []bool{true, false} {
+			got, err := b.Question(c.q).ParseText(c.in, numbered)
+			if c.want == nil {
+				assert.Error(t, err, "%s %q", c.q, c.in)
+				continue
+			}
+			require.NoError(t, err, "%s %q", c.q, c.in)
+			assert.Equal(t, c.want, got, "%s %q", c.q, c.in)
+		}
+	}
+}

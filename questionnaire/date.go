@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -15,11 +16,47 @@ const Today = "today"
 // Clock gives the day `today` means for date bounds; tests set it. It is the local date.
 var Clock = time.Now
 
+// NoSuchDayError is a date written YYYY-MM-DD that names no day: 2026-11-31, 2026-13-01.
+// Month is 1-12 when the month exists (then Days is how many days it has), else the month
+// written.
+type NoSuchDayError struct {
+	Year, Month, Days int
+}
+
+func (e *NoSuchDayError) Error() string {
+	if e.Days == 0 {
+		return fmt.Sprintf("there is no month %d (months go from 01 to 12)", e.Month)
+	}
+	return fmt.Sprintf("%s %d has %d days", time.Month(e.Month), e.Year, e.Days)
+}
+
+// noSuchDay is the NoSuchDayError of s, or nil when s is not written YYYY-MM-DD or is a day.
+func noSuchDay(s string) *NoSuchDayError {
+	var y, m, d int
+	if len(s) != len(DateLayout) {
+		return nil
+	}
+	if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n != 3 || err != nil {
+		return nil
+	}
+	if m < 1 || m > 12 {
+		return &NoSuchDayError{Year: y, Month: m}
+	}
+	days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > days {
+		return &NoSuchDayError{Year: y, Month: m, Days: days}
+	}
+	return nil
+}
+
 // ParseDate reads an ISO 8601 calendar date (YYYY-MM-DD) as midnight UTC.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	t, err := time.Parse(DateLayout, s)
 	if err != nil || len(s) != len(DateLayout) {
+		if nd := noSuchDay(s); nd != nil {
+			return time.Time{}, nd
+		}
 		return time.Time{}, fmt.Errorf("not a date written YYYY-MM-DD")
 	}
 	return t, nil
@@ -69,6 +106,9 @@ func (q *Question) parseDate(v any, today string) (any, error) {
 		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, not %s", q.ID, describe(v))
 	}
 	if _, err := ParseDate(s); err != nil {
+		if nd := (*NoSuchDayError)(nil); errors.As(err, &nd) {
+			return nil, fmt.Errorf("%s is not a day: %w", s, nd)
+		}
 		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, such as 2026-11-27, not %s", q.ID, describe(v))
 	}
 	// Dates written YYYY-MM-DD order as text does.

@@ -100,6 +100,12 @@ func finish[T any](d *diags, x *T) (*T, Diagnostics) {
 	return x, ds
 }
 
+// isWebPage reports whether src is an HTML document (a page `candor form` wrote, say).
+func isWebPage(src []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(src[:min(len(src), 512)]))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
+}
+
 // parseFile checks that raw is a file candor reads (at most MaxFileSize, UTF-8 text without a
 // BOM or NUL, and not empty) and parses its YAML. empty names an empty file of this kind, with
 // emptyHint; when empty is "", parseYAML's own message for an empty bank is used.
@@ -110,6 +116,11 @@ func parseFile(d *diags, raw []byte, empty, emptyHint string) ([]byte, *yaml.Nod
 	}
 	src, ok := checkText(d, raw)
 	if !ok {
+		return nil, nil
+	}
+	if isWebPage(src) {
+		d.errorf(Pos{Line: 1, Col: 1}, "a page made by `candor form` is answered in a browser (open it with a double-click); candor reads the YAML files: the bank it was made from, and the answers downloaded from it",
+			"this is a web page (HTML), not a YAML file")
 		return nil, nil
 	}
 	if empty != "" && len(bytes.TrimSpace(src)) == 0 {
@@ -166,10 +177,7 @@ func (l *loader) top(root *yaml.Node) {
 	}
 	m := l.mapping(root, "the bank", topKeys, []string{"candor", "id", "version", "title"}, 0)
 	if m == nil {
-		if root.Kind != yaml.MappingNode {
-			// mapping already reported what was wrong
-		}
-		return
+		return // mapping reported what was wrong
 	}
 	b := l.b
 	if e, ok := m["candor"]; ok {

@@ -114,18 +114,6 @@ func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Respo
 	})
 }
 
-// loadScoredResponses reads response files, checks that they answer one bank, loads that
-// bank (the built-in one they name, or bankArg) and scores each. Problems are printed and
-// end the command with exit 1; warnings (a changed bank, answers to unknown questions) are
-// printed and the command goes on, and kept in each result's warnings.
-func loadScoredResponses(f *Factory, files []string, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
-	resps, readDs, err := readResponses(f, files, width)
-	if err != nil {
-		return nil, nil, err
-	}
-	return scoreResponses(f, resps, readDs, bankArg, width, verb)
-}
-
 // readResponses reads response files, printing what reading them found; any that cannot be
 // read ends the command with exit 1.
 func readResponses(f *Factory, files []string, width int) ([]*questionnaire.Response, []questionnaire.Diagnostics, error) {
@@ -151,7 +139,6 @@ func readResponses(f *Factory, files []string, width int) ([]*questionnaire.Resp
 // scoreResponses checks that the responses answer one bank, loads it (the built-in one they
 // name, or bankArg) and scores each.
 func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
-	failed := false
 	for _, r := range resps[1:] {
 		if r.Bank.ID != resps[0].Bank.ID {
 			return nil, nil, badInput("%s answers bank %q but %s answers bank %q; %s needs responses to the same bank",
@@ -169,6 +156,14 @@ func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questi
 	if err != nil {
 		return nil, nil, err
 	}
+	out, err := scoreEach(f, b, resps, readDs, width)
+	return b, out, err
+}
+
+// scoreEach scores each response against bank b, printing what scoring found; a response
+// that cannot be scored ends the command with exit 1.
+func scoreEach(f *Factory, b *questionnaire.Bank, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, width int) ([]scoredResponse, error) {
+	failed := false
 	out := make([]scoredResponse, 0, len(resps))
 	for i, r := range resps {
 		answers, res, ds := scoreResponse(b, r)
@@ -181,9 +176,9 @@ func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questi
 		out = append(out, scoredResponse{Response: r, Answers: answers, Result: res})
 	}
 	if failed {
-		return nil, nil, errSilent1
+		return nil, errSilent1
 	}
-	return b, out, nil
+	return out, nil
 }
 
 // responseNames names each response by its respondent, or its file name (without .yaml)

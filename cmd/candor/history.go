@@ -3,11 +3,13 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 )
 
@@ -55,11 +57,41 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 
 func historyRun(f *Factory, opts *HistoryOptions) error {
 	width := resolveWidth(f, opts.Width)
-	files, err := responseFiles(opts.Files)
+	files, inFolder, err := responseFiles(opts.Files)
 	if err != nil {
 		return err
 	}
-	b, rs, err := loadScoredResponses(f, files, opts.Bank, width, "history")
+	resps, readDs, err := readResponses(f, files, width)
+	if err != nil {
+		return err
+	}
+	var b *questionnaire.Bank
+	var rs []scoredResponse
+	if opts.Bank != "" && slices.Contains(inFolder, true) {
+		// As score does: a folder's responses to other banks than --bank's are left out, with
+		// a note; a file named on its own is scored as it is (docs/spec.md §4).
+		if b, err = loadBank(f, opts.Bank, width); err != nil {
+			return err
+		}
+		others := map[string]int{}
+		kept, keptDs := resps[:0:0], readDs[:0:0]
+		for i, r := range resps {
+			if inFolder[i] && r.Bank.ID != b.ID {
+				others[r.Bank.ID]++
+				continue
+			}
+			kept, keptDs = append(kept, r), append(keptDs, readDs[i])
+		}
+		if len(others) > 0 {
+			fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(b.ID, others), width), "\n"))
+		}
+		if len(kept) == 0 {
+			return badInput("none of the responses answer bank %q", b.ID)
+		}
+		rs, err = scoreEach(f, b, kept, keptDs, width)
+	} else {
+		b, rs, err = scoreResponses(f, resps, readDs, opts.Bank, width, "history")
+	}
 	if err != nil {
 		return err
 	}
@@ -97,20 +129,20 @@ func differentPeopleNote(entries []render.HistoryEntry) string {
 
 // responseFiles turns each folder among args into its response files (*.yaml, *.yml, sorted
 // by name), as score does; files are kept as given (reading them reports what is wrong).
-func responseFiles(args []string) ([]string, error) {
-	var files []string
+// inFolder[i] says whether files[i] came from a folder.
+func responseFiles(args []string) (files []string, inFolder []bool, err error) {
 	for _, arg := range args {
 		names, isDir, problem := responseFolder(arg)
 		switch {
 		case !isDir:
-			files = append(files, arg)
+			files, inFolder = append(files, arg), append(inFolder, false)
 			continue
 		case problem != "":
-			return nil, badInput("%s: %s", arg, problem)
+			return nil, nil, badInput("%s: %s", arg, problem)
 		}
 		for n := range names.All() {
-			files = append(files, filepath.Join(arg, n))
+			files, inFolder = append(files, filepath.Join(arg, n)), append(inFolder, true)
 		}
 	}
-	return files, nil
+	return files, inFolder, nil
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -171,6 +172,16 @@ func (w *scoreWriter) heading(dst io.Writer, g *scoreGroup) error {
 	return err
 }
 
+// otherBanksNote says how many responses in the folders given were left out for answering
+// other banks than bankID (score and history with --bank), by bank.
+func otherBanksNote(bankID string, counts map[string]int) string {
+	var parts []string
+	for _, id := range slices.Sorted(maps.Keys(counts)) {
+		parts = append(parts, fmt.Sprintf("%d to %q", counts[id], text.Sanitize(id)))
+	}
+	return fmt.Sprintf("note: responses in the folder that answer other banks than %q were left out: %s.", bankID, strings.Join(parts, ", "))
+}
+
 // separator puts a rule with the file's name before each summary of a batch; n is how many
 // summaries of its bank came before.
 func (w *scoreWriter) separator(dst io.Writer, n int, path string) error {
@@ -238,16 +249,7 @@ func (w *scoreWriter) finish() error {
 			"Use --out-dir DIR for one table per bank, or --bank BANK for one bank's responses.", w.groups[0].bank.ID, strings.Join(other, ", ")))
 	}
 	if len(w.otherBanks) > 0 {
-		ids := make([]string, 0, len(w.otherBanks))
-		for id := range w.otherBanks {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		var parts []string
-		for _, id := range ids {
-			parts = append(parts, fmt.Sprintf("%d to %q", w.otherBanks[id], text.Sanitize(id)))
-		}
-		notes = append(notes, fmt.Sprintf("note: responses in the folder that answer other banks than %q were left out: %s.", w.s.banks.Bank.ID, strings.Join(parts, ", ")))
+		notes = append(notes, otherBanksNote(w.s.banks.Bank.ID, w.otherBanks))
 	}
 	for _, n := range notes {
 		if _, err := fmt.Fprintln(w.s.f.IO.ErrOut, strings.Join(text.Wrap(n, w.s.width), "\n")); err != nil {
