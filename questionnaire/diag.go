@@ -50,6 +50,9 @@ type Diagnostic struct {
 	Summary  string   `json:"summary"`
 	// Hint says what to do about it; may be empty.
 	Hint string `json:"hint,omitempty"`
+	// Code names the kind of problem for callers that group or count them (the table
+	// reader's Code* constants); empty for most.
+	Code string `json:"code,omitempty"`
 }
 
 func (d Diagnostic) Error() string {

@@ -113,6 +113,10 @@ type scoreOut struct {
 	// otherBank is the bank id of a folder's response left out because it answers another
 	// bank than --bank's.
 	otherBank string
+	// diags are a table's problems, written by the writer (which caps each kind of them)
+	// instead of stderr; tableRow is set for a row of a table, scored or refused (counted).
+	diags    questionnaire.Diagnostics
+	tableRow bool
 }
 
 // scorer holds what every worker shares: the options and the banks, each loaded once.
@@ -131,6 +135,8 @@ type scorer struct {
 	banks *data.Finder
 	// tableOpt are --columns and --ignore-columns, for tables.
 	tableOpt table.Options
+	// tables is set when any RESPONSE is a table: the run ends with a count of its rows.
+	tables bool
 }
 
 func scoreRun(f *Factory, opts *ScoreOptions) error {
@@ -253,6 +259,7 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 func (s *scorer) expand(args []string) (sources []scoreSource, count int, folders bool) {
 	for _, arg := range args {
 		if t := s.asTable(arg); t != nil {
+			s.tables = true
 			sources = append(sources, scoreSource{path: arg, table: t})
 			count += t.estimate
 			folders = true // a table holds many responses

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/scoring"
@@ -76,7 +78,6 @@ func (s *scorer) asTable(arg string) *scoreTable {
 type tableRow struct {
 	r   *table.Reader
 	row *table.Row
-	err error
 }
 
 // items reads the table's rows, in order, one at a time: memory stays flat however many rows.
@@ -101,7 +102,7 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 	}
 	r, err := table.NewReader(in, name, t.format, t.s.banks.Bank, t.s.tableOpt)
 	if err != nil {
-		yield(scoreItem{out: t.s.failed(name, nil, asDiagnostics(name, err))})
+		yield(scoreItem{out: &scoreOut{path: name, diags: asDiagnostics(name, err), failed: true}})
 		return
 	}
 	for rows := 0; ; rows++ {
@@ -115,13 +116,13 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 			}
 			return
 		}
-		if err != nil && row == nil {
-			// A CSV or TSV row that cannot be read ends the table: what follows it cannot be
-			// told apart from it.
+		if err != nil {
+			// The input itself failed (a row that cannot be read comes as a row, with its
+			// problem): nothing more can be read.
 			yield(scoreItem{out: t.s.failed(name, nil, asDiagnostics(name, err))})
 			return
 		}
-		if !yield(scoreItem{path: name, row: &tableRow{r: r, row: row, err: err}}) {
+		if !yield(scoreItem{path: name, row: &tableRow{r: r, row: row}}) {
 			return
 		}
 	}
@@ -140,18 +141,127 @@ func asDiagnostics(name string, err error) questionnaire.Diagnostics {
 // place in the output stays empty.
 func (s *scorer) tableRow(tr *tableRow) *scoreOut {
 	path := tr.r.Name() + ":" + strconv.Itoa(tr.row.Line)
-	if tr.err != nil {
-		return s.failed(path, nil, asDiagnostics(tr.r.Name(), tr.err))
-	}
 	d := tr.r.Decode(tr.row)
 	if len(d.Problems) > 0 {
-		return s.failed(path, nil, d.Problems)
+		return &scoreOut{path: path, diags: d.Problems, failed: true, tableRow: true}
 	}
 	// The row's answers are already read by the bank's own matcher (Decode): score them as
 	// they are, without reading them a second time.
 	answers := questionnaire.Answers(d.Response.Answers)
 	r := scoring.Score(s.banks.Bank, answers, scoring.Options{Declined: d.Response.Declined})
-	return s.output(path, nil, s.banks.Bank, d.Response, answers, r, nil)
+	out := s.output(path, nil, s.banks.Bank, d.Response, answers, r, nil)
+	out.tableRow = true
+	return out
+}
+
+// maxLikeThis is how many problems of one kind a run shows; the rest are counted, in one line
+// at the end.
+const maxLikeThis = 20
+
+// tableReport counts the rows of a run's tables, and shows at most maxLikeThis problems of
+// each kind (a kind: one table's problems of one Code, and for bad cells of one column).
+type tableReport struct {
+	read, scored, refused int
+	// seen counts each kind's problems; over lists the kinds past the cap, in the order they
+	// passed it, with their first problem.
+	seen map[string]int
+	over []questionnaire.Diagnostic
+}
+
+// add counts one output of a table (a row, or a table's own problems) and returns its
+// problems as stderr text, leaving out those past the cap of their kind.
+func (t *tableReport) add(s *scorer, out *scoreOut) []byte {
+	if out.tableRow {
+		t.read++
+		if out.failed {
+			t.refused++
+		} else {
+			t.scored++
+		}
+	}
+	if t.seen == nil {
+		t.seen = map[string]int{}
+	}
+	kept := out.diags[:0:0]
+	for _, d := range out.diags {
+		kind := problemKind(d)
+		if kind == "" {
+			kept = append(kept, d)
+			continue
+		}
+		t.seen[kind]++
+		switch n := t.seen[kind]; {
+		case n <= maxLikeThis:
+			kept = append(kept, d)
+		case n == maxLikeThis+1:
+			t.over = append(t.over, d)
+		}
+	}
+	return s.diagnostics(out.path, nil, kept)
+}
+
+// problemKind is what problems count as one kind for the cap: a table's, of one code, and for
+// bad cells of one column; "" for a problem that is always shown.
+func problemKind(d questionnaire.Diagnostic) string {
+	switch d.Code {
+	case "":
+		return ""
+	case table.CodeCell:
+		return d.Pos.File + "\x00" + d.Code + "\x00" + strconv.Itoa(d.Pos.Col)
+	}
+	return d.Pos.File + "\x00" + d.Code
+}
+
+// finish says how many problems of each kind were not shown, then how many rows the tables
+// had: "N rows read, M scored, K refused", the run's last line.
+func (t *tableReport) finish(s *scorer) error {
+	if !s.tables {
+		return nil
+	}
+	var more questionnaire.Diagnostics
+	for _, d := range t.over {
+		n := t.seen[problemKind(d)] - maxLikeThis
+		more = append(more, questionnaire.Diagnostic{Severity: d.Severity, Pos: questionnaire.Pos{File: d.Pos.File},
+			Summary: fmt.Sprintf("and %d more like this (%s)", n, kindWords(d))})
+	}
+	if _, err := s.f.IO.ErrOut.Write(s.diagnostics("", nil, more)); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(s.f.IO.ErrOut, "%d %s read, %d scored, %d refused\n", t.read, plural(t.read, "row", "rows"), t.scored, t.refused)
+	return err
+}
+
+// kindWords names a kind of problem, for the line that counts those not shown.
+func kindWords(d questionnaire.Diagnostic) string {
+	switch d.Code {
+	case table.CodeCell:
+		return fmt.Sprintf("cells of column %d that are not answers", d.Pos.Col)
+	case table.CodeCells:
+		return "rows with another number of cells than the header has columns"
+	case table.CodeColumn:
+		return "columns that are not questions of the bank"
+	case table.CodeTwoColumns:
+		return "columns or keys for a question already answered"
+	case table.CodeQuote:
+		return "rows with a quote where CSV allows none"
+	case table.CodeUnclosed:
+		return "rows with a quote that is never closed"
+	case table.CodeSpan:
+		return "rows over several lines that do not close cleanly"
+	case table.CodeTooLong:
+		return "rows too long to read"
+	case table.CodeNUL:
+		return "rows holding a NUL byte"
+	case table.CodeNotObject:
+		return "lines that are not JSON objects of answers"
+	case table.CodeDuplicateKey:
+		return "lines with a key written twice"
+	case table.CodeTooWide:
+		return "lines with too many keys"
+	case table.CodeMore:
+		return "rows with more problems than shown"
+	}
+	return "problems like the ones above"
 }
 
 // loadColumns reads --columns against the bank.
@@ -164,10 +274,73 @@ func (s *scorer) loadColumns() error {
 	if err != nil {
 		return badInput("%s: %v", s.opts.Columns, err)
 	}
-	m, err := table.ReadMapping(s.opts.Columns, raw, s.banks.Bank)
+	m, err := table.ReadMapping(raw, s.banks.Bank)
 	if err != nil {
-		return badInput("%v", err)
+		return badInput("%s", mappingMessage(s.opts.Columns, err))
 	}
 	s.tableOpt.Columns = m
 	return nil
+}
+
+// mappingMessage says what is wrong with a --columns file, for a counselor: where, what, and
+// what a mapping file looks like.
+func mappingMessage(name string, err error) string {
+	var me *table.MappingError
+	if !errors.As(err, &me) {
+		return name + ": " + err.Error()
+	}
+	where := text.Sanitize(name)
+	if me.Line > 0 {
+		where += ":" + strconv.Itoa(me.Line)
+	}
+	shape := map[table.Shape]string{table.ShapeValue: "a single value", table.ShapeList: "a list", table.ShapeMapping: "a mapping"}[me.Got]
+	const looks = "a mapping file has `columns:`, each table header with the question id it answers (`Q1_safe: feel_safe`), and optionally `options:`, each question id with its words and their answers (`feel_safe: {\"1\": yes, \"2\": no}`)"
+	key, id := strconv.Quote(me.Key), strconv.Quote(me.ID)
+	var what string
+	switch me.Problem {
+	case table.MappingSyntax:
+		msg := me.Err.Error()
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i > 0 {
+			if n, err := strconv.Atoi(msg[len("line "):i]); err == nil {
+				where, msg = text.Sanitize(name)+":"+strconv.Itoa(n), msg[i+2:]
+			}
+		}
+		what = "this is not YAML that candor can read (" + msg + "); " + looks
+	case table.MappingEmpty:
+		what = "the file is empty; " + looks
+	case table.MappingNotMapping:
+		what = "the file is " + shape + ", not a mapping; " + looks
+	case table.MappingUnknownKey:
+		what = "`" + me.Key + "` is not part of a mapping file; " + looks
+	case table.MappingColumns:
+		what = "`columns:` is " + shape + "; it lists table headers, each with the question id it answers, such as `Q1_safe: feel_safe` (an empty id, `\"\"`, leaves the column out)"
+	case table.MappingColumnValue:
+		what = "column " + key + " is sent to " + shape + "; give it one question id, or `\"\"` to leave the column out"
+	case table.MappingOptions:
+		what = "`options:` is " + shape + "; it lists question ids, each with its words and the answers they mean, such as `feel_safe: {\"1\": yes, \"2\": no}`"
+	case table.MappingOptionWords:
+		what = "the options of " + id + " are " + shape + "; give its words with the answers they mean, such as `" + me.ID + ": {\"1\": yes, \"2\": no}`"
+	case table.MappingOptionValue:
+		what = "word " + key + " of " + id + " means " + shape + "; a word means one answer, such as `yes` or `2`"
+	case table.MappingNoQuestion:
+		what = "`options` names " + id + ", which is not a question of bank " + strconv.Quote(me.Bank)
+	case table.MappingBadAnswer:
+		what = "word " + key + " of " + id + ": " + me.Err.Error() + " (" + me.Allowed + ")"
+	case table.MappingTwice:
+		in := "the file"
+		switch me.In {
+		case "":
+		case "columns", "options":
+			in = "`" + me.In + ":`"
+		default:
+			in = "the options of " + strconv.Quote(me.In)
+		}
+		what = key + " is written twice in " + in + "; keep one"
+	case table.MappingAlias:
+		what = "a mapping file does not use aliases (`*name`); write the value out"
+	default:
+		what = err.Error()
+	}
+	return where + ": " + text.Sanitize(what)
 }

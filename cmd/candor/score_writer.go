@@ -42,6 +42,8 @@ type scoreWriter struct {
 	// result), never alone after a failure.
 	headed bool
 	failed bool
+	// rows counts a table's rows and caps each kind of its problems (score_table.go).
+	rows tableReport
 }
 
 // scoreGroup is one bank's results.
@@ -94,6 +96,9 @@ func (w *scoreWriter) write(out *scoreOut) error {
 	if out.otherBank != "" {
 		w.otherBanks[out.otherBank]++
 		return nil
+	}
+	if out.tableRow || len(out.diags) > 0 {
+		out.stderr = append(out.stderr, w.rows.add(w.s, out)...)
 	}
 	if len(out.stderr) > 0 {
 		if err := w.flush(); err != nil {
@@ -221,6 +226,13 @@ func (w *scoreWriter) header() error {
 // finish writes what was kept for the end: the other banks' summaries after the first's, the
 // tables of --out-dir, and the notes about responses left out.
 func (w *scoreWriter) finish() error {
+	if err := w.finishOutput(); err != nil {
+		return err
+	}
+	return w.rows.finish(w.s)
+}
+
+func (w *scoreWriter) finishOutput() error {
 	if w.s.opts.OutDir != "" {
 		return w.writeTables()
 	}

@@ -12,7 +12,6 @@ package table
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -92,9 +91,49 @@ const (
 	maxCell = 4 * questionnaire.MaxTextAnswer
 	// MaxColumns is the most columns a table may have.
 	MaxColumns = 10000
-	// MaxLine is the longest JSON Lines line read, in bytes.
+	// MaxLine is the longest row read, in bytes: a JSON Lines line, or a CSV or TSV record
+	// (all its lines). Nothing longer is held in memory: the rest of the row is skipped, and
+	// the row refused.
 	MaxLine = 4 << 20
 )
+
+// Problem codes (Diagnostic.Code): what kind of problem a row has, for callers that count or
+// group problems. The Diagnostic's Pos names the row (its first line) and, where there is one,
+// the column.
+const (
+	// CodeCell is a cell that is not an answer to its column's question (Pos.Col: its column).
+	CodeCell = "table-cell"
+	// CodeCells is a row with another number of cells than the header has.
+	CodeCells = "table-cells"
+	// CodeColumn is a header or JSON key that names no question of the bank.
+	CodeColumn = "table-column"
+	// CodeTwoColumns is a second column or key for one question (or extra column).
+	CodeTwoColumns = "table-two-columns"
+	// CodeQuote is a quote where CSV allows none (in a cell that does not start with one, or
+	// text after a closing quote).
+	CodeQuote = "table-quote"
+	// CodeUnclosed is a CSV quoted cell that is never closed.
+	CodeUnclosed = "table-unclosed"
+	// CodeSpan is a CSV record that runs over several lines and does not close cleanly (it
+	// has another number of cells than the header).
+	CodeSpan = "table-span"
+	// CodeTooLong is a row longer than MaxLine bytes.
+	CodeTooLong = "table-too-long"
+	// CodeNUL is a row holding a NUL byte.
+	CodeNUL = "table-nul"
+	// CodeNotObject is a JSON Lines line that is not a JSON object.
+	CodeNotObject = "table-not-object"
+	// CodeDuplicateKey is a JSON Lines key written twice in one line.
+	CodeDuplicateKey = "table-duplicate-key"
+	// CodeTooWide is a JSON Lines line with more keys than MaxColumns.
+	CodeTooWide = "table-too-wide"
+	// CodeMore counts a row's problems past MaxRowProblems (Summary says how many).
+	CodeMore = "table-more"
+)
+
+// MaxRowProblems is the most problems Decode gives for one row; one more says how many were
+// left out, so that a row of 10,000 bad cells holds no more than a few kilobytes of words.
+const MaxRowProblems = 50
 
 // Options adjust how a table is read.
 type Options struct {
@@ -108,11 +147,16 @@ type Options struct {
 type Row struct {
 	// Line is the row's first line in the file (1 is the header of a CSV or TSV file).
 	Line int
+	// End is the row's last line: Line, but for a CSV record whose quoted cell holds line
+	// breaks.
+	End int
 	// N counts data rows from 1.
 	N int
 	// fields are a CSV or TSV row's cells; obj is a JSON Lines row.
 	fields []string
 	obj    map[string]json.RawMessage
+	// problem is set for a row that cannot be read at all (Decode reports it).
+	problem *Problem
 }
 
 // column is what one table column holds.
@@ -130,10 +174,12 @@ type column struct {
 	cache *cellCache
 }
 
-// cellCache remembers what short cells of one column mean, up to maxCached of them.
+// cellCache remembers what short cells of one column mean. Every column of a table shares one
+// count, so that a table keeps at most maxCached cells in all, however many columns or keys
+// it has.
 type cellCache struct {
 	m sync.Map // cell -> cached
-	n atomic.Int32
+	n *atomic.Int32
 }
 
 type cached struct {
@@ -142,8 +188,11 @@ type cached struct {
 }
 
 const (
-	maxCached     = 1024
+	maxCached     = 1 << 16
 	maxCachedCell = 64
+	// maxKeys is the most JSON Lines keys whose match is remembered: keys past it are
+	// matched each time they come (a table of distinct unknown keys grows no memory).
+	maxKeys = 1024
 )
 
 // value reads a cell through the cache: the matcher runs once per distinct word.
@@ -176,13 +225,20 @@ type Reader struct {
 	format Format
 	bank   *questionnaire.Bank
 	opt    Options
-	csv    *csv.Reader
+	recs   *records
 	lines  *bufio.Reader
+	buf    []byte
 	line   int
 	n      int
-	// cols are the CSV/TSV columns in header order; keys caches JSON Lines key matches.
-	cols []column
-	keys sync.Map
+	// header is the header's line in a CSV or TSV file (1 but after blank lines), headerEnd
+	// its last (a quoted header may hold line breaks).
+	header, headerEnd int
+	// cols are the CSV/TSV columns in header order; keys caches JSON Lines key matches, up
+	// to maxKeys of them (nKeys counts them); cached counts the cells every column caches.
+	cols   []column
+	keys   sync.Map
+	nKeys  atomic.Int32
+	cached atomic.Int32
 }
 
 // NewReader starts reading a table named name (for messages) from r. For CSV and TSV it reads
@@ -200,21 +256,23 @@ func NewReader(r io.Reader, name string, format Format, b *questionnaire.Bank, o
 		t.lines = br
 		return t, nil
 	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	t.recs = &records{br: br, sep: ',', quotes: true}
 	if format == TSV {
-		cr.Comma = '\t'
-		cr.LazyQuotes = true
+		t.recs.sep, t.recs.quotes = '\t', false
 	}
-	t.csv = cr
-	header, err := cr.Read()
+	rec, err := t.recs.next()
 	if errors.Is(err, io.EOF) {
 		return nil, t.diag(1, 1, "the table is empty: it needs a header row naming the questions", "")
 	}
 	if err != nil {
-		return nil, t.csvError(err)
+		return nil, t.diag(t.recs.n, 0, "reading the table: "+err.Error(), "")
 	}
+	if rec.problem != nil {
+		return nil, questionnaire.Diagnostics{t.recordProblem(rec)}
+	}
+	header := rec.cells
+	t.header, t.headerEnd = rec.first, rec.last
+	t.recs.width = len(header)
 	for _, h := range header {
 		if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
 			return nil, t.diag(1, 1, "the table is not text (its header is not valid UTF-8)", "save it as CSV (UTF-8) from your spreadsheet, or check that this is the right file")
@@ -256,7 +314,7 @@ func (t *Reader) matchHeader(header []string) error {
 	t.cols = make([]column, len(header))
 	for i, h := range header {
 		c, err := t.match(h)
-		pos := questionnaire.Pos{File: t.name, Line: 1, Col: i + 1}
+		pos := questionnaire.Pos{File: t.name, Line: t.header, Col: i + 1}
 		if err != nil {
 			ds = append(ds, diagAt(pos, err))
 			continue
@@ -264,7 +322,7 @@ func (t *Reader) matchHeader(header []string) error {
 		switch {
 		case c.q != nil:
 			if prev, dup := seen[c.q]; dup {
-				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos,
+				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Code: CodeTwoColumns,
 					Summary: fmt.Sprintf("column %d (%s) answers %q, as column %d does already", i+1, quoteHeader(h), c.q.ID, prev),
 					Hint:    "keep one column for each question, or leave one out with --ignore-columns"})
 				continue
@@ -272,14 +330,14 @@ func (t *Reader) matchHeader(header []string) error {
 			seen[c.q] = i + 1
 		case c.extra != "":
 			if prev, dup := seenExtra[c.extra]; dup {
-				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos,
+				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Code: CodeTwoColumns,
 					Summary: fmt.Sprintf("column %d is a second %q column (the first is column %d)", i+1, c.extra, prev)})
 				continue
 			}
 			seenExtra[c.extra] = i + 1
 		}
 		if c.q != nil && c.q.Type != questionnaire.Text {
-			c.cache = &cellCache{}
+			c.cache = &cellCache{n: &t.cached}
 		}
 		t.cols[i] = c
 	}
@@ -298,7 +356,7 @@ func diagAt(pos questionnaire.Pos, err error) questionnaire.Diagnostic {
 	d := questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Summary: err.Error()}
 	var ce *columnError
 	if errors.As(err, &ce) {
-		d.Hint = ce.hint
+		d.Hint, d.Code = ce.hint, CodeColumn
 	}
 	return d
 }
@@ -405,32 +463,73 @@ func (t *Reader) byText(key string) *questionnaire.Question {
 func (t *Reader) Name() string { return t.name }
 
 // Next returns the next row, or io.EOF after the last. A row that cannot be read at all (a
-// broken quote, a line that is not JSON) is an error naming its line; reading can go on
-// after it only for JSON Lines.
+// broken quote, a line that is not JSON, a NUL byte, a row past MaxLine) comes with its
+// problem, which Decode reports, and reading goes on after it. An error is only a failure to
+// read the input.
 func (t *Reader) Next() (*Row, error) {
 	if t.format == JSONL {
 		return t.nextJSON()
 	}
-	rec, err := t.csv.Read()
+	rec, err := t.recs.next()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, io.EOF
 		}
-		return nil, t.csvError(err)
+		return nil, t.diag(t.recs.n, 0, "reading the table: "+err.Error(), "")
 	}
-	line, _ := t.csv.FieldPos(0)
 	t.n++
-	row := &Row{Line: line, N: t.n, fields: make([]string, len(rec))}
-	copy(row.fields, rec)
+	row := &Row{Line: rec.first, End: rec.last, N: t.n, fields: rec.cells}
+	if rec.problem != nil {
+		p := t.recordProblem(rec)
+		row.problem = &p
+	}
 	return row, nil
 }
 
-func (t *Reader) csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return t.diag(pe.Line, pe.Column, "this row cannot be read: "+pe.Err.Error(), "a field with a comma, quote or line break must be quoted, and a quote inside it doubled (\"\")")
+// recordProblem says what is wrong with a CSV or TSV record that cannot be read.
+func (t *Reader) recordProblem(rec record) Problem {
+	p := rec.problem
+	d := Problem{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: t.name, Line: rec.first, Col: p.cell}, Code: p.code}
+	// again says that the lines of a refused record are read again as rows.
+	again := ""
+	if rec.last > rec.first {
+		again = fmt.Sprintf("; lines %d to %d are read again, as rows of their own", rec.first+1, rec.last)
+		if rec.last == rec.first+1 {
+			again = fmt.Sprintf("; line %d is read again, as a row of its own", rec.last)
+		}
 	}
-	return t.diag(0, 0, "reading the table: "+err.Error(), "")
+	quoting := `a cell with a comma, quote or line break is written in quotes, each quote inside doubled: "He said ""stop"", then left"`
+	switch p.code {
+	case CodeTooLong:
+		d.Summary = fmt.Sprintf("this row is longer than the %d MiB candor reads in a row", MaxLine>>20)
+		if rec.last > rec.first {
+			d.Summary = fmt.Sprintf("a quoted cell opens on this line and runs on to line %d, past the %d MiB candor reads in a row%s", rec.last, MaxLine>>20, again)
+		}
+		d.Hint = "a row holds one person's answers; check that this is the right file"
+	case CodeNUL:
+		d.Summary = fmt.Sprintf("cell %d holds a NUL byte, which is not text", p.cell)
+		d.Hint = "the file may be damaged: save the table again as CSV (UTF-8) from your spreadsheet, or check that this is the right file"
+	case CodeQuote:
+		d.Summary = fmt.Sprintf("cell %d has a quote where CSV allows none", p.cell)
+		if rec.last > rec.first {
+			d.Summary = fmt.Sprintf("cell %d opens a quote on this line that closes on line %d with more text after it%s", p.cell, rec.last, again)
+		}
+		d.Hint = quoting
+	case CodeUnclosed:
+		switch {
+		case rec.single:
+			d.Summary = fmt.Sprintf("cell %d opens a quote that does not close on this line (read on its own: it was inside a row that could not be read)", p.cell)
+		case rec.last > rec.first:
+			d.Summary = fmt.Sprintf("cell %d opens a quote that is never closed: the row would run to the end of the table (line %d)%s", p.cell, rec.last, again)
+		default:
+			d.Summary = fmt.Sprintf("cell %d opens a quote that is never closed", p.cell)
+		}
+		d.Hint = quoting
+	case CodeSpan:
+		d.Summary = fmt.Sprintf("this row runs from line %d to line %d (a quoted cell holds line breaks) and has %d cells; the header has %d columns%s", rec.first, rec.last, p.cells, t.recs.width, again)
+		d.Hint = quoting
+	}
+	return d
 }
 
 func (t *Reader) diag(line, col int, summary, hint string) questionnaire.Diagnostics {
@@ -439,44 +538,78 @@ func (t *Reader) diag(line, col int, summary, hint string) questionnaire.Diagnos
 
 func (t *Reader) nextJSON() (*Row, error) {
 	for {
-		line, err := t.readLine()
-		if len(line) == 0 && err != nil {
+		line, tooLong, err := readBounded(t.lines, t.buf)
+		t.buf = reuse(line)
+		if len(line) == 0 && !tooLong && err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil, io.EOF
 			}
+			return nil, t.diag(t.line+1, 0, "reading the table: "+err.Error(), "")
+		}
+		t.line++
+		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, t.diag(t.line, 0, "reading the table: "+err.Error(), "")
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
+		if !tooLong && len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		t.n++
-		row := &Row{Line: t.line, N: t.n}
-		if err := json.Unmarshal(line, &row.obj); err != nil || row.obj == nil {
-			return row, t.diag(t.line, 1, "this line is not a JSON object of answers", `write one object a line, such as {"feel_safe": "yes", "want_to_trust": "no"}`)
+		row := &Row{Line: t.line, End: t.line, N: t.n}
+		problem := func(code, summary, hint string) {
+			row.problem = &Problem{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: t.name, Line: t.line, Col: 1}, Code: code, Summary: summary, Hint: hint}
+		}
+		switch {
+		case tooLong:
+			problem(CodeTooLong, fmt.Sprintf("this line is longer than the %d MiB candor reads in a row", MaxLine>>20), "a line holds one person's answers; check that this is the right file")
+		case bytes.IndexByte(line, 0) >= 0:
+			problem(CodeNUL, "this line holds a NUL byte, which is not text", "the file may be damaged; check that this is the right file")
+		default:
+			obj, dup, ok := decodeObject(line)
+			switch {
+			case !ok:
+				problem(CodeNotObject, "this line is not a JSON object of answers", `write one object a line, such as {"feel_safe": "yes", "want_to_trust": "no"}`)
+			case dup != "":
+				problem(CodeDuplicateKey, fmt.Sprintf("key %q is written twice in this line", dup), "give each question one answer a line")
+			case len(obj) > MaxColumns:
+				problem(CodeTooWide, fmt.Sprintf("this line has %d keys, more than the %d columns candor reads", len(obj), MaxColumns), "a line holds one person's answers; check that this is the right file")
+			default:
+				row.obj = obj
+			}
 		}
 		return row, nil
 	}
 }
 
-// readLine reads one line of at most MaxLine bytes, without its line ending.
-func (t *Reader) readLine() ([]byte, error) {
-	t.line++
-	var buf []byte
-	for {
-		part, err := t.lines.ReadSlice('\n')
-		if len(buf)+len(part) > MaxLine {
-			// Skip the rest of the line; it is refused as too long.
-			for errors.Is(err, bufio.ErrBufferFull) {
-				_, err = t.lines.ReadSlice('\n')
-			}
-			return []byte("{\"\":0"), nil // not an object: reported by the caller
-		}
-		buf = append(buf, part...)
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		return bytes.TrimRight(buf, "\r\n"), err
+// decodeObject reads a JSON Lines line as one object: its keys and their raw values. dup is
+// the first key written twice (encoding/json would keep the last value without a word).
+func decodeObject(line []byte) (obj map[string]json.RawMessage, dup string, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, "", false
 	}
+	obj = map[string]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		key, isKey := tok.(string)
+		if err != nil || !isKey {
+			return nil, "", false
+		}
+		var raw json.RawMessage
+		if dec.Decode(&raw) != nil {
+			return nil, "", false
+		}
+		if _, seen := obj[key]; seen && dup == "" {
+			dup = key
+		}
+		obj[key] = raw
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
+		return nil, "", false
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, "", false
+	}
+	return obj, dup, true
 }
 
 // Problem is a bad cell or row: where, what, and what is allowed.
@@ -509,20 +642,27 @@ func (t *Reader) Decode(row *Row) *Decoded {
 		Order:   make([]string, 0, len(t.bank.Questions)),
 		File:    t.name + ":" + strconv.Itoa(row.Line),
 	}
-	if row.obj != nil {
+	switch {
+	case row.problem != nil:
+		out.Problems = questionnaire.Diagnostics{*row.problem}
+	case row.obj != nil:
 		t.decodeJSON(row, resp, out)
-	} else {
+	default:
 		t.decodeFields(row, resp, out)
 	}
 	if len(out.Problems) == 0 {
 		out.Response = resp
+	}
+	if n := len(out.Problems) - MaxRowProblems; n > 0 {
+		out.Problems = append(out.Problems[:MaxRowProblems:MaxRowProblems], questionnaire.Diagnostic{Severity: questionnaire.Error,
+			Pos: questionnaire.Pos{File: t.name, Line: row.Line}, Code: CodeMore, Summary: fmt.Sprintf("and %d more problems in this row", n)})
 	}
 	return out
 }
 
 func (t *Reader) decodeFields(row *Row, resp *questionnaire.Response, out *Decoded) {
 	if len(row.fields) != len(t.cols) && !(len(row.fields) == 1 && row.fields[0] == "" && len(t.cols) > 1) {
-		out.Problems = append(out.Problems, questionnaire.Diagnostic{Severity: questionnaire.Error,
+		out.Problems = append(out.Problems, questionnaire.Diagnostic{Severity: questionnaire.Error, Code: CodeCells,
 			Pos:     questionnaire.Pos{File: t.name, Line: row.Line, Col: 1},
 			Summary: fmt.Sprintf("this row has %d cells; the header has %d columns", len(row.fields), len(t.cols)),
 			Hint:    "every row needs one cell for each column, empty for a question not answered"})
@@ -564,7 +704,7 @@ func (t *Reader) decodeJSON(row *Row, resp *questionnaire.Response, out *Decoded
 			what = c.q.ID
 		}
 		if first, dup := seen[what]; dup {
-			out.Problems = append(out.Problems, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos,
+			out.Problems = append(out.Problems, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Code: CodeTwoColumns,
 				Summary: fmt.Sprintf("keys %q and %q both answer %q", first, key, what),
 				Hint:    "give each question one answer a line"})
 			continue
@@ -582,22 +722,26 @@ func (t *Reader) decodeJSON(row *Row, resp *questionnaire.Response, out *Decoded
 	out.Problems.Sort()
 }
 
-// jsonColumn matches a JSON Lines key, once per key: rows are decoded by several goroutines,
-// so the matches are kept in a sync.Map.
+// jsonColumn matches a JSON Lines key, once per key for the first maxKeys keys (after them, a
+// key is matched each time it comes, so that distinct keys never grow memory): rows are
+// decoded by several goroutines, so the matches are kept in a sync.Map.
 func (t *Reader) jsonColumn(key string) (*column, error) {
 	if v, ok := t.keys.Load(key); ok {
 		m := v.(keyMatch)
 		return m.c, m.err
 	}
 	c, err := t.match(key)
-	if c.q != nil && c.q.Type != questionnaire.Text {
-		c.cache = &cellCache{}
+	keep := t.nKeys.Add(1) <= maxKeys
+	if keep && c.q != nil && c.q.Type != questionnaire.Text {
+		c.cache = &cellCache{n: &t.cached}
 	}
 	m := keyMatch{c: &c, err: err}
 	if err != nil {
 		m.c = nil
 	}
-	t.keys.Store(key, m)
+	if keep {
+		t.keys.Store(key, m)
+	}
 	return m.c, m.err
 }
 
@@ -655,7 +799,7 @@ func jsonCell(raw json.RawMessage) (string, bool) {
 }
 
 func cellProblem(pos questionnaire.Pos, c *column, cell string, err error) questionnaire.Diagnostic {
-	d := questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos}
+	d := questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Code: CodeCell}
 	what := "column " + quoteHeader(c.header)
 	if c.q != nil && c.header != c.q.ID {
 		what += " (" + c.q.ID + ")"

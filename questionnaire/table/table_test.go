@@ -203,9 +203,12 @@ func TestJSONLines(t *testing.T) {
 	require.Empty(t, d.Problems)
 	assert.Equal(t, map[string]any{"safe": false, "hope": 7.0}, d.Response.Answers)
 
-	_, err = r.Next()
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "answers.jsonl:4:1: this line is not a JSON object")
+	row, err = r.Next()
+	require.NoError(t, err)
+	d = r.Decode(row)
+	require.Len(t, d.Problems, 1)
+	assert.Equal(t, "answers.jsonl:4:1: this line is not a JSON object of answers", d.Problems[0].Error())
+	assert.Equal(t, CodeNotObject, d.Problems[0].Code)
 
 	row, err = r.Next()
 	require.NoError(t, err, "reading goes on after a bad line")
@@ -217,10 +220,11 @@ func TestJSONLines(t *testing.T) {
 }
 
 func TestBrokenQuoteIsAnErrorWithItsLine(t *testing.T) {
-	_, err := readAll(t, "safe,note\nyes,ok\nno,\"never closed\n", CSV, Options{})
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "answers.csv:3:")
-	assert.Contains(t, err.Error(), "this row cannot be read")
+	rows, err := readAll(t, "safe,note\nyes,ok\nno,\"never closed\n", CSV, Options{})
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	require.Len(t, rows[1].Problems, 1)
+	assert.Equal(t, "answers.csv:3:2: cell 2 opens a quote that is never closed", rows[1].Problems[0].Error())
 }
 
 func TestEmptyTable(t *testing.T) {
@@ -234,7 +238,7 @@ func TestEmptyTable(t *testing.T) {
 
 func TestMappingFile(t *testing.T) {
 	b := kinds(t)
-	m, err := ReadMapping("map.yaml", []byte(`
+	m, err := ReadMapping([]byte(`
 columns:
   "Q1 (safe?)": safe
   " Mood ": mood
@@ -255,7 +259,7 @@ options:
 		"options: {nope: {a: 1}}\n",
 		"options: {mood: {a: 9}}\n",
 	} {
-		_, err := ReadMapping("map.yaml", []byte(bad), b)
+		_, err := ReadMapping([]byte(bad), b)
 		assert.Error(t, err, bad)
 	}
 	_, err = readAll(t, "X\n", CSV, Options{Columns: &Mapping{Columns: map[string]string{"X": "saf"}}})
