@@ -69,12 +69,12 @@ var safety = map[string]struct {
 	safe    questionnaire.Answers
 	hopeful []string
 }{
-	"trust-readiness":   {questionnaire.Answers{"feel_safe": true}, []string{"ready"}},
+	"trust-readiness":   {questionnaire.Answers{"feel_safe": true, "could_say_no": true}, []string{"ready"}},
 	"repair-or-release": {questionnaire.Answers{"feel_safe": true}, []string{"lean_repair"}},
 	"accountability":    {questionnaire.Answers{"feel_safe": true, "harmed_partner": false}, []string{"steady"}},
-	"what-trust-is":     {questionnaire.Answers{"feel_safe": true, "could_say_no": true}, []string{"clear_picture"}},
+	"what-trust-is":     {questionnaire.Answers{"feel_safe": true, "could_say_no": true, "partner_could_say_no": true}, []string{"clear_picture"}},
 	"weekly-trust":      {questionnaire.Answers{"feel_safe": true}, []string{"steady_week"}},
-	"partner-view":      {questionnaire.Answers{"feel_safe": true}, []string{"steady"}},
+	"partner-view":      {questionnaire.Answers{"feel_safe": true, "could_say_no": true}, []string{"steady"}},
 }
 
 // answerValues are the answers a question can have, nil (unanswered) first: yes and no, each
@@ -243,12 +243,12 @@ func TestBuiltinBanksNeverHopefulWithoutSafety(t *testing.T) {
 }
 
 // trust-readiness: ready only with a safe "yes" to all three; a "no" is never said back as
-// "not sure"; the band says how many of the three are a "yes".
+// "not sure", nor as "still open"; the band says how many of the three are a "yes".
 func TestTrustReadinessSaysWhatWasAnswered(t *testing.T) {
 	b, ds := data.LoadBank(data.DefaultBank)
 	require.NotNil(t, b, "%v", ds)
-	sets := answerSets(b, map[string]bool{"feel_safe": true})
-	require.Len(t, sets, 3*4*4*4)
+	sets := answerSets(b, map[string]bool{"feel_safe": true, "could_say_no": true})
+	require.Len(t, sets, 3*3*4*4*4)
 	for _, a := range sets {
 		r := scoring.Score(b, a, scoring.Options{})
 		got := ""
@@ -256,7 +256,7 @@ func TestTrustReadinessSaysWhatWasAnswered(t *testing.T) {
 			got = r.Outcome.ID
 		}
 		if got == "ready" {
-			assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}, a)
+			assert.Equal(t, questionnaire.Answers{"feel_safe": true, "could_say_no": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}, a)
 		}
 		unsure := false
 		for _, v := range a {
@@ -273,7 +273,14 @@ func TestTrustReadinessSaysWhatWasAnswered(t *testing.T) {
 			assert.NotContains(t, strings.ToLower(texts), "not sure", "answers %v (%s)", a, got)
 		}
 		rd := r.Scores[0]
-		if rd.Value != nil && a["feel_safe"] != nil { // without it, band texts wait (the engine)
+		answeredAll := true
+		for _, q := range b.Questions {
+			answeredAll = answeredAll && a[q.ID] != nil
+		}
+		if answeredAll && !unsure { // "2 of the 3 are a yes" and a clear no: nothing is "still open"
+			assert.NotContains(t, strings.ToLower(texts+" "+rd.BandText), "open", "answers %v (%s): every question has a clear answer", a, got)
+		}
+		if rd.Value != nil && a["feel_safe"] != nil && a["could_say_no"] != nil { // without them, band texts wait (the engine)
 			yes := int(*rd.Value)
 			want := fmt.Sprintf("%d of the 3", yes)
 			switch yes {
@@ -285,4 +292,112 @@ func TestTrustReadinessSaysWhatWasAnswered(t *testing.T) {
 			assert.Contains(t, rd.BandText, want, "answers %v", a)
 		}
 	}
+}
+
+// accountability: someone who has hurt or frightened their partner and also feels unsafe is
+// not answered as a victim only, nor only as the one who did harm: the headline gives both
+// pointers, and both urgent flags are raised.
+func TestAccountabilityUnsafeAndHarmedGetsBothPointers(t *testing.T) {
+	b, ds := data.LoadBank("accountability")
+	require.NotNil(t, b, "%v", ds)
+	r := scoring.Score(b, questionnaire.Answers{"feel_safe": false, "harmed_partner": true}, scoring.Options{})
+	require.NotNil(t, r.Outcome)
+	assert.Equal(t, "safety_both", r.Outcome.ID)
+	var raised []string
+	for _, f := range r.Flags {
+		raised = append(raised, f.ID)
+	}
+	assert.ElementsMatch(t, []string{"not_safe", "risk_of_harm"}, raised)
+	said := strings.Join(strings.Fields(r.Outcome.Text), " ")
+	assert.Contains(t, said, "domestic violence and abuse services", "the pointer for their own safety")
+	assert.Contains(t, said, "stop hurting or frightening a partner", "the pointer for the harm they have done")
+}
+
+// what-trust-is: being checked on by the partner is a warning (control) only when the person
+// could not say no without being afraid; when they could, it is a note about reassurance
+// offered freely; with that question open, neither (the open safety question speaks).
+func TestWhatTrustIsBeingCheckedDependsOnSayingNo(t *testing.T) {
+	b, ds := data.LoadBank("what-trust-is")
+	require.NotNil(t, b, "%v", ds)
+	for _, sayNo := range []any{true, false, nil} {
+		for _, checks := range [][]any{{"checks_phone", "tracks_me"}, {"none_of_these"}, nil} {
+			a := questionnaire.Answers{"feel_safe": true, "partner_could_say_no": true}
+			if sayNo != nil {
+				a["could_say_no"] = sayNo
+			}
+			if checks != nil {
+				a["partner_checks_me"] = checks
+			}
+			r := scoring.Score(b, a, scoring.Options{})
+			raised := map[string]bool{}
+			for _, f := range r.Flags {
+				raised[f.ID] = true
+			}
+			checked := checks != nil && checks[0] != "none_of_these"
+			assert.Equal(t, checked && sayNo == false, raised["checked_by_partner"], "warning, answers %v", a)
+			assert.Equal(t, checked && sayNo == true, raised["checked_freely"], "note, answers %v", a)
+			assert.Equal(t, sayNo == false, raised["afraid_to_say_no"], "urgent, answers %v", a)
+			if f := b.Flag("checked_by_partner"); assert.NotNil(t, f) {
+				assert.Equal(t, questionnaire.Warn, f.Level)
+			}
+			if f := b.Flag("checked_freely"); assert.NotNil(t, f) {
+				assert.Equal(t, questionnaire.NoteLvl, f.Level)
+			}
+		}
+	}
+}
+
+// The question "could you say no to your partner without being afraid?" is a safety question
+// wherever it is asked: a "no" raises an urgent flag and heads the summary with safety, as
+// feel_safe does, whatever else was answered.
+func TestSayingNoIsASafetyQuestion(t *testing.T) {
+	for _, id := range []string{"trust-readiness", "partner-view", "what-trust-is"} {
+		b, ds := data.LoadBank(id)
+		require.NotNil(t, b, "%v", ds)
+		require.NotNil(t, b.Question("could_say_no"), id)
+		s := safety[id]
+		require.Equal(t, true, s.safe["could_say_no"], "%s lists could_say_no among its safety answers", id)
+		a := maps.Clone(s.safe)
+		a["could_say_no"] = false
+		r := scoring.Score(b, a, scoring.Options{})
+		require.True(t, r.Urgent(), "%s: a no raises an urgent flag", id)
+		require.NotNil(t, r.Outcome, id)
+		assert.Contains(t, []string{"safety_first", "checked_and_afraid"}, r.Outcome.ID, id)
+	}
+}
+
+// repair-or-release: the answers lean toward repair only for someone who wants the
+// relationship (a plain "yes"): until you are sure you want to rebuild, the rest can't move.
+// Every combination of the six questions that lean one way or the other, safe.
+func TestRepairOrReleaseLeansToRepairOnlyWhenWanted(t *testing.T) {
+	b, ds := data.LoadBank("repair-or-release")
+	require.NotNil(t, b, "%v", ds)
+	ids := []string{"want_relationship", "can_forgive", "hurt_can_ease", "partner_responsible", "both_committed", "changes_possible"}
+	sets := []questionnaire.Answers{{"feel_safe": true}}
+	for _, id := range ids {
+		var next []questionnaire.Answers
+		for _, a := range sets {
+			for _, v := range answerValues(b.Question(id)) {
+				c := maps.Clone(a)
+				if v != nil {
+					c[id] = v
+				}
+				next = append(next, c)
+			}
+		}
+		sets = next
+	}
+	require.Len(t, sets, 4096)
+	reached := 0
+	for _, a := range sets {
+		r := scoring.Score(b, a, scoring.Options{})
+		if r.Outcome != nil && r.Outcome.ID == "lean_repair" {
+			reached++
+			assert.Equal(t, float64(2), a["want_relationship"], "lean_repair without a plain yes to wanting it: %v", a)
+		}
+		if a["want_relationship"] == float64(1) {
+			assert.NotEqual(t, "lean_repair", r.Outcome.ID, "%v", a)
+		}
+	}
+	assert.Positive(t, reached)
 }

@@ -23,11 +23,11 @@ func bankSide(t *testing.T, id, name string, answers map[string]any) BankSide {
 }
 
 var (
-	samReadiness = map[string]any{"feel_safe": true, "want_to_trust": "yes", "love_outweighs_pain": "unsure", "could_survive": "no"}
+	samReadiness = map[string]any{"feel_safe": true, "could_say_no": true, "want_to_trust": "yes", "love_outweighs_pain": "unsure", "could_survive": "no"}
 	alexWork     = map[string]any{"feel_safe": true, "harmed_partner": false, "owned_it": 4.0, "was_specific": 2.0,
 		"listened_without_defending": 3.0, "named_the_hurt": 4.0, "blamed_partner": 4.0, "explained_first": 2.0,
 		"sincere_apology": 4.0, "apology_over_time": 4.0, "change_plan": 4.0, "uncertain_promises": 2.0,
-		"follow_through": 4.0, "ask_needs": 4.0, "reassurance": 4.0, "expect_soon": 2.0, "counselling": 3.0,
+		"follow_through": 4.0, "honest_now": 4.0, "ask_needs": 4.0, "gave_space": 3.0, "reassurance": 4.0, "expect_soon": 2.0, "counselling": 3.0,
 		"able_to_change": 4.0, "connection": 3.0, "gratitude": 4.0, "check_ins": 2.0}
 )
 
@@ -36,7 +36,7 @@ var (
 func TestCompareBanksGolden(t *testing.T) {
 	sam := bankSide(t, "trust-readiness", "Sam", samReadiness)
 	alex := bankSide(t, "accountability", "Alex", alexWork)
-	view := map[string]any{"feel_safe": true}
+	view := map[string]any{"feel_safe": true, "could_say_no": true}
 	for k := range alexWork {
 		if k != "harmed_partner" && k != "feel_safe" {
 			view[k] = 2.0 + float64(len(k)%3)
@@ -97,7 +97,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 	alexAnswers["uncertain_promises"] = 1.0 // nor that the promises are uncertain
 	alex := bankSide(t, "accountability", "Alex", alexAnswers)
 	// Sam sees most things as Alex does, but not the blame, the promises or the apology.
-	view := map[string]any{"feel_safe": true}
+	view := map[string]any{"feel_safe": true, "could_say_no": true}
 	for k, v := range alexAnswers {
 		if k != "harmed_partner" && k != "feel_safe" {
 			view[k] = v
@@ -171,7 +171,7 @@ func TestCompareBanksNoGapNoSection(t *testing.T) {
 	require.NoError(t, CompareBanks(&buf, sam, alex, CompareOptions{Format: "text", Width: 80}))
 	assert.NotContains(t, buf.String(), "see it most differently")
 
-	same := map[string]any{"feel_safe": true}
+	same := map[string]any{"feel_safe": true, "could_say_no": true}
 	for k, v := range alexWork {
 		if k != "harmed_partner" && k != "feel_safe" {
 			same[k] = v

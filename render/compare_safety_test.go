@@ -95,7 +95,7 @@ func TestCompareAccountabilityUnsafeShowsNoBand(t *testing.T) {
 				assert.NotContains(t, out, questionnaire.FormatNumber(*s.Value)+" ("+*s.Band+")", f)
 			}
 		}
-		assert.Contains(t, out, "100 (urgent flag)", f)
+		assert.Contains(t, out, "5 (urgent flag)", f)
 	}
 }
 

@@ -48,7 +48,7 @@ func TestWorksheetGolden(t *testing.T) {
 }
 
 // softwareSays matches a sentence about what the software does, which is not true on paper.
-var softwareSays = regexp.MustCompile(`(?i)\bcandor (will|can|shows?|asks?|draws?|saves?)\b|\bpress (enter|a key)\b|\bclick\b|on (the|your) screen`)
+var softwareSays = regexp.MustCompile(`(?i)\bcandor (will|can|shows?|asks?|draws?|saves?)\b|\bpress (enter|a key)\b|\bclick\b|on (the|your) screen|\byou will be (pointed|shown|taken)\b|\btype (a|the|your|\?)`)
 
 // On paper: the worksheet of every built-in bank and of the template says nothing about what
 // the software will do, prints every flag whose words appear at once while answering (the

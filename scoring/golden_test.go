@@ -29,8 +29,8 @@ func TestGoldenResults(t *testing.T) {
 		{"phq9-prorated-between-cutoffs", loadInstrument(t, "phq9.yaml"), answersOf("phq9_", 1, 1, 1, 1, 0, 0, 0, 0, m), ""},
 		{"phq9-urgent-without-total", loadInstrument(t, "phq9.yaml"), answersOf("phq9_", m, m, m, m, m, m, 0, 0, 2), ""},
 		{"dass21-subscales", loadInstrument(t, "dass21.yaml"), answersOf("dass_", 1, 2, m, 0, 3, 1, 2, 1, 0, 2, 1, 1, 2, 3, 0, 1, 1, 2, 1, 0, 2), ""},
-		{"trust-readiness-ready", trust, questionnaire.Answers{"feel_safe": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}, "completed"},
-		{"trust-readiness-not-safe", trust, questionnaire.Answers{"feel_safe": false, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}, "completed"},
+		{"trust-readiness-ready", trust, questionnaire.Answers{"feel_safe": true, "could_say_no": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}, "completed"},
+		{"trust-readiness-not-safe", trust, questionnaire.Answers{"feel_safe": false, "could_say_no": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}, "completed"},
 		{"trust-readiness-nothing-answered", trust, questionnaire.Answers{}, "in-progress"},
 	}
 	for _, c := range cases {

@@ -562,7 +562,7 @@ func TestHostileInterrupts(t *testing.T) {
 	require.NoError(t, err)
 	type stop struct {
 		name string
-		// typed is what is typed before stopping; prompts is how many "Question N of 4"
+		// typed is what is typed before stopping; prompts is how many "Question N of 5"
 		// prompts to wait for first.
 		typed   string
 		prompts int
@@ -574,9 +574,9 @@ func TestHostileInterrupts(t *testing.T) {
 	stops := []stop{
 		{name: "before-first-answer", prompts: 1, want: questionnaire.Answers{}},
 		{name: "mid-line-first", typed: "y", prompts: 1, want: questionnaire.Answers{}},
-		{name: "mid-line-third", typed: "y\nn\ny", prompts: 3, want: questionnaire.Answers{"feel_safe": true, "want_to_trust": "no"}},
-		{name: "during-summary", typed: "y\ny\ny\ny\n", prompts: 4, done: true,
-			want: questionnaire.Answers{"feel_safe": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}},
+		{name: "mid-line-fourth", typed: "y\ny\nn\ny", prompts: 4, want: questionnaire.Answers{"feel_safe": true, "could_say_no": true, "want_to_trust": "no"}},
+		{name: "during-summary", typed: "y\ny\ny\ny\ny\n", prompts: 5, done: true,
+			want: questionnaire.Answers{"feel_safe": true, "could_say_no": true, "want_to_trust": "yes", "love_outweighs_pain": "yes", "could_survive": "yes"}},
 	}
 	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, nil} {
 		sigName := "EOF"
@@ -603,7 +603,7 @@ func TestHostileInterrupts(t *testing.T) {
 
 					_, err = io.WriteString(stdin, st.typed)
 					require.NoError(t, err)
-					prompt := fmt.Sprintf("Question %d of 4", st.prompts)
+					prompt := fmt.Sprintf("Question %d of 5", st.prompts)
 					testutil.Eventually(t, prompt, func() bool { return strings.Contains(stderr.String(), prompt) }, stderr.String)
 					path := filepath.Join(dir, "r.yaml")
 					findDefault := func() bool {
@@ -663,7 +663,7 @@ func TestHostileInterrupts(t *testing.T) {
 					}
 
 					r, answers := readTrustResponse(t, path)
-					if st.name == "mid-line-first" && sig == nil || st.name == "mid-line-third" && sig == nil {
+					if st.name == "mid-line-first" && sig == nil || st.name == "mid-line-fourth" && sig == nil {
 						// At the end of the input, the last line counts even without Enter:
 						// `printf 'y\nn'` answers two questions.
 						assert.Len(t, answers, len(st.want)+1)
@@ -721,7 +721,7 @@ func TestHostileFilePermissions(t *testing.T) {
 	own := filepath.Join(dir, "data")
 	require.NoError(t, os.MkdirAll(own, 0o755))
 	require.NoError(t, os.Chmod(own, 0o755))
-	r := runCandor(t, dir, "y\nn\n", "take")
+	r := runCandor(t, dir, "y\ny\n", "take")
 	assert.Equal(t, exitInterrupted, r.code, r.errOut)
 	info, err := os.Stat(own)
 	require.NoError(t, err)
@@ -745,7 +745,7 @@ func TestHostileFilePermissions(t *testing.T) {
 	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
 	// Resuming rewrites the file after every answer: still 0600, even if it was loosened.
 	require.NoError(t, os.Chmod(path, 0o644))
-	r = runCandor(t, dir, "n\ny\n", "take", "--resume", path)
+	r = runCandor(t, dir, "y\nn\ny\n", "take", "--resume", path)
 	assert.Equal(t, exitInterrupted, r.code, r.errOut)
 	fi, err = os.Stat(path)
 	require.NoError(t, err)
@@ -753,7 +753,7 @@ func TestHostileFilePermissions(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(shared, ".*"))
 	assert.Empty(t, left)
 	_, answers := readTrustResponse(t, path)
-	assert.Equal(t, questionnaire.Answers{"feel_safe": true, "want_to_trust": "no", "love_outweighs_pain": "yes"}, answers)
+	assert.Equal(t, questionnaire.Answers{"feel_safe": true, "could_say_no": true, "want_to_trust": "no", "love_outweighs_pain": "yes"}, answers)
 }
 
 // BenchmarkHostileBanks measures how long `candor validate` takes to refuse each hostile bank

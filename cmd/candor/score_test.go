@@ -24,7 +24,7 @@ func writeResponses(t *testing.T, dir string, n int) (rows, broken []string) {
 	for i := range n {
 		name := filepath.Join(dir, fmt.Sprintf("r%04d.yaml", i))
 		yes := func(k int) string { return map[bool]string{true: "yes", false: "no"}[i&(1<<k) != 0] }
-		answers := fmt.Sprintf("{feel_safe: true, want_to_trust: %s, love_outweighs_pain: %s, could_survive: %s}", yes(0), yes(1), yes(2))
+		answers := fmt.Sprintf("{feel_safe: true, could_say_no: true, want_to_trust: %s, love_outweighs_pain: %s, could_survive: %s}", yes(0), yes(1), yes(2))
 		if i%17 == 5 {
 			answers = "{feel_safe: perhaps}"
 			broken = append(broken, name)

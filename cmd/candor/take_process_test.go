@@ -37,7 +37,7 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 			_, err = io.WriteString(stdin, "y\n")
 			require.NoError(t, err)
 			waitFor(t, path, "feel_safe: true", &stderr)
-			_, err = io.WriteString(stdin, "n\n")
+			_, err = io.WriteString(stdin, "y\nn\n")
 			require.NoError(t, err)
 			waitFor(t, path, `want_to_trust: "no"`, &stderr)
 
@@ -62,7 +62,7 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 
 			saved, err := os.ReadFile(path)
 			require.NoError(t, err)
-			assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n  want_to_trust: \"no\"\n")
+			assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n  could_say_no: true\n  want_to_trust: \"no\"\n")
 			assert.Contains(t, string(saved), "status: in-progress")
 			assert.Contains(t, stderr.String(), "That's saved: every answer you gave is in "+path)
 			assert.Contains(t, oneLine(stderr.String()), "candor take --resume "+path)

@@ -56,14 +56,15 @@ func (s *tmuxSession) waitScreen(want string) string {
 }
 
 // answerUnsafe answers trust-readiness as someone who does not feel safe (no, then Enter
-// after the safety message, then yes three times) and returns the review's screen.
+// after the safety message, then yes to the four other questions) and returns the review's
+// screen.
 func (s *tmuxSession) answerUnsafe() string {
 	s.t.Helper()
 	s.waitScreen("(y/n, ? for help)")
 	s.run("send-keys", "-t", "take", "n", "Enter")
 	s.waitScreen("Press Enter when you're ready to go on")
 	s.run("send-keys", "-t", "take", "Enter")
-	for _, k := range []string{"y", "y", "y"} {
+	for _, k := range []string{"y", "y", "y", "y"} {
 		s.run("send-keys", "-t", "take", k, "Enter")
 	}
 	return s.waitScreen("Press Enter to see your summary.")
@@ -132,10 +133,10 @@ func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
 
 	scr := tm.answerUnsafe()
 	assert.Contains(t, scr, "Here are your answers:")
-	assert.Contains(t, scr, "  2  Do I want to trust them again?")
+	assert.Contains(t, scr, "  3  Do I want to trust them again?")
 	assert.Contains(t, scr, "     Your answer: Yes")
 
-	tm.run("send-keys", "-t", "take", "2", "Enter")
+	tm.run("send-keys", "-t", "take", "3", "Enter")
 	tm.waitScreen("Your answer so far: Yes. Press Enter to keep it")
 	tm.run("send-keys", "-t", "take", "3", "Enter")
 	scr = tm.waitScreen("Press Enter to see your summary.")

@@ -310,7 +310,7 @@ func TestPageOpensAtTheIntro(t *testing.T) {
 	require.Contains(t, s.Buttons, "Download my answers")
 	click(t, ctx, "Begin")
 	s = read(t, ctx)
-	require.Equal(t, "Question 1 of 4", s.Progress)
+	require.Equal(t, "Question 1 of 5", s.Progress)
 	require.True(t, strings.HasPrefix(s.Legend, "Do you feel safe with your partner"), s.Legend)
 	require.Equal(t, []string{"Yes", "No"}, s.Labels)
 	require.Equal(t, []string{"radio", "radio"}, s.Inputs)

@@ -134,7 +134,7 @@ func TestUrgentMessageComesAtOnce(t *testing.T) {
 	assert.Empty(t, s.Legend, "no question with the urgent message")
 	assert.Equal(t, "Your safety comes first", eval[string](t, ctx, `document.activeElement.textContent`), "focus on the message")
 	click(t, ctx, "Continue")
-	assert.Equal(t, "Question 2 of 4", read(t, ctx).Progress)
+	assert.Equal(t, "Question 2 of 5", read(t, ctx).Progress)
 }
 
 // TestNothingLeavesThePage: the Content-Security-Policy is live (a request from the page is
@@ -219,6 +219,7 @@ func TestContinueFromAnswersFile(t *testing.T) {
 	open(t, ctx, formPage(t, "trust-readiness", web.Options{}))
 	click(t, ctx, "Begin")
 	pick(t, ctx, "Yes")
+	pick(t, ctx, "Yes")
 	pick(t, ctx, "Not sure yet")
 	_, got := download(t, ctx, dl)
 	file := filepath.Join(t.TempDir(), "answers.yaml")
@@ -229,9 +230,9 @@ func TestContinueFromAnswersFile(t *testing.T) {
 	open(t, ctx2, formPage(t, "trust-readiness", web.Options{}))
 	require.NoError(t, chromedp.Do(ctx2, chromedp.SetUploadFiles(chromedp.ID("answers-file"), []string{file})))
 	waitFor(t, ctx2, `document.getElementById('main').textContent.includes('Welcome back')`)
-	assert.Contains(t, read(t, ctx2).Main, "You have answered 2 of 4 questions")
+	assert.Contains(t, read(t, ctx2).Main, "You have answered 3 of 5 questions")
 	click(t, ctx2, "Begin")
-	assert.Equal(t, "Question 3 of 4", read(t, ctx2).Progress)
+	assert.Equal(t, "Question 4 of 5", read(t, ctx2).Progress)
 	click(t, ctx2, "Back")
 	assert.Equal(t, "Not sure yet", eval[string](t, ctx2, `document.querySelector('main input:checked').nextSibling.textContent`))
 

@@ -43,7 +43,7 @@ func TestWalkThroughABank(t *testing.T) {
 	r := call(t, e, "view", nil)
 	require.Equal(t, ScreenIntro, r.View.Screen)
 	assert.Equal(t, "Am I ready to start trusting again?", r.View.Intro.Title)
-	assert.Equal(t, "There are 4 questions.", r.View.Intro.Count)
+	assert.Equal(t, "There are 5 questions.", r.View.Intro.Count)
 
 	r = call(t, e, "begin", nil)
 	q := r.View.Question
@@ -66,14 +66,14 @@ func TestWalkThroughABank(t *testing.T) {
 	r = call(t, e, "ack", nil)
 	require.Equal(t, 2, r.View.Question.Number)
 
-	for _, send := range []string{"1", "3", "2"} {
+	for _, send := range []string{"yes", "1", "3", "2"} {
 		r = call(t, e, "answer", map[string]string{"text": send})
 		if r.View.Screen == ScreenFlags {
 			r = call(t, e, "ack", nil)
 		}
 	}
 	require.Equal(t, ScreenReview, r.View.Screen)
-	require.Len(t, r.View.Review, 4)
+	require.Len(t, r.View.Review, 5)
 	assert.Equal(t, "No", r.View.Review[0].Answer)
 
 	// Changing an answer from the review comes back to the review.
