@@ -19,6 +19,13 @@ func parse(q *questionnaire.Question, in string) (v any, msg string) {
 	if err == nil {
 		return v, ""
 	}
+	if questionnaire.DeclineText(in) {
+		// Only a question that allows it takes "rather not say" (Session.Answer checks first).
+		if q.Required {
+			return nil, "This question doesn't offer \"rather not say\"; please answer it when you're ready."
+		}
+		return nil, "This question doesn't offer \"rather not say\", but it's optional: you can skip it."
+	}
 	quoted := strconv.Quote(Short(in))
 	switch q.Type {
 	case questionnaire.YesNo:

@@ -46,6 +46,9 @@ type Session struct {
 	// score): only an answer to one of them can change which questions are asked.
 	whenReads map[string]bool
 	skipped   map[string]bool
+	// declined are the questions answered "I'd rather not answer" (Decline): no answer,
+	// but replied to.
+	declined map[string]bool
 
 	cur      *questionnaire.Question
 	reopened bool
@@ -91,7 +94,7 @@ func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options
 		answers = questionnaire.Answers{}
 	}
 	s := &Session{bank: b, resp: resp, answers: answers, opt: opt,
-		whenReads: map[string]bool{}, skipped: map[string]bool{}, shown: map[string]bool{}}
+		whenReads: map[string]bool{}, skipped: map[string]bool{}, declined: map[string]bool{}, shown: map[string]bool{}}
 	for _, q := range b.Questions {
 		b.QuestionsRead(s.whenReads, q.When)
 		if sec := q.Section; sec != nil && sec.Questions[0] == q {
@@ -100,6 +103,9 @@ func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options
 	}
 	for _, id := range resp.Skipped {
 		s.skipped[id] = true
+	}
+	for _, id := range resp.Declined {
+		s.declined[id] = true
 	}
 	s.atOnceReads = atOnceReads(b)
 	s.refreshAsked()
@@ -143,6 +149,9 @@ type Step struct {
 	Section *questionnaire.Section
 	// Optional is true when the question can be skipped.
 	Optional bool
+	// CanDecline is true when the question may be answered "I'd rather not answer"
+	// (Decline, or a decline word typed as the Answer); Declined when it was.
+	CanDecline, Declined bool
 	// Answer is the answer given before (normalized), and AnswerText it in words; HasAnswer
 	// says whether there is one.
 	Answer     any
@@ -160,9 +169,11 @@ func (s *Session) Current() Step {
 		return Step{Total: s.total}
 	}
 	st := Step{Question: q, Info: !q.Answerable(), Number: s.place[q.Index], Total: s.total,
-		Section: q.Section, Optional: !q.Required || !q.Answerable(), Reopened: s.reopened}
+		Section: q.Section, Optional: !q.Required || !q.Answerable(), Reopened: s.reopened, CanDecline: q.Decline}
 	if v, ok := s.answers[q.ID]; ok {
 		st.Answer, st.HasAnswer, st.AnswerText = v, true, q.AnswerText(v)
+	} else {
+		st.Declined = s.declined[q.ID]
 	}
 	return st
 }
@@ -222,11 +233,15 @@ const (
 	TooLarge ProblemCode = "too-large"
 	// InfoOnly: a non-empty Answer to an info statement, which takes none.
 	InfoOnly ProblemCode = "info-only"
+	// CannotDecline: Decline on a question that does not allow declining.
+	CannotDecline ProblemCode = "cannot-decline"
 )
 
 // Answer reads text as the answer to the current question (questionnaire's one matcher,
-// with the numbers shown before options). An empty text keeps an earlier answer, or skips
-// an optional question. A text that does not fit is a *Problem and changes nothing.
+// with the numbers shown before options). An empty text keeps an earlier answer (or an
+// earlier "rather not answer"), or skips an optional question. Where the question allows
+// declining, a text that says so ("rather not say", "decline": Question.Declines) declines
+// it, as Decline does. A text that does not fit is a *Problem and changes nothing.
 // Otherwise the answer is recorded and saved (Options.Save) before anything is evaluated,
 // then the `when`s and flags are brought up to date and the session moves to the next
 // question. Another error means the save failed: the answer is recorded, the session stays.
@@ -243,14 +258,17 @@ func (s *Session) Answer(text string) error {
 		return s.Continue()
 	}
 	if text == "" {
-		if _, has := s.answers[q.ID]; has {
+		if s.replied(q) {
 			s.advance(q)
 			return nil
 		}
 		if !q.Required {
-			return s.record(q, nil, true)
+			return s.record(q, nil, true, false)
 		}
 		return &Problem{NeedsAnswer, "This question needs an answer."}
+	}
+	if q.Declines(text) {
+		return s.record(q, nil, false, true)
 	}
 	v, msg := parse(q, text)
 	if msg != "" {
@@ -259,7 +277,7 @@ func (s *Session) Answer(text string) error {
 	if err := questionnaire.CheckAnswerFits(s.resp, s.bank, q, v); err != nil {
 		return &Problem{TooLarge, err.Error()}
 	}
-	return s.record(q, v, false)
+	return s.record(q, v, false, false)
 }
 
 // Continue moves on from an info statement (or from a question, keeping its answer, when
@@ -269,11 +287,26 @@ func (s *Session) Continue() error {
 	if q == nil {
 		return &Problem{NoQuestion, "Every question has been answered."}
 	}
-	if _, has := s.answers[q.ID]; q.Answerable() && !has {
+	if q.Answerable() && !s.replied(q) {
 		return &Problem{NeedsAnswer, "This question needs an answer."}
 	}
 	s.advance(q)
 	return nil
+}
+
+// Decline answers the current question "I'd rather not answer" (removing an answer given
+// before), saves, and moves on: no answer for any score, and a safety question stays open,
+// but the question is replied to. A question that does not allow it (`decline`) is a
+// *Problem (CannotDecline).
+func (s *Session) Decline() error {
+	q := s.cur
+	if q == nil {
+		return &Problem{NoQuestion, "Every question has been answered."}
+	}
+	if !q.Decline {
+		return &Problem{CannotDecline, "This question doesn't offer \"rather not answer\"."}
+	}
+	return s.record(q, nil, false, true)
 }
 
 // Skip leaves the current optional question without an answer (removing one given before),
@@ -289,7 +322,7 @@ func (s *Session) Skip() error {
 	if q.Required {
 		return &Problem{CannotSkip, "This question needs an answer to go on, so it can't be skipped."}
 	}
-	return s.record(q, nil, true)
+	return s.record(q, nil, true, false)
 }
 
 // Back goes to the question asked before the current one (the last one when done). At the
@@ -345,8 +378,9 @@ type ReviewItem struct {
 	// Answer is the normalized answer (nil when none), AnswerText it in words ("" when none).
 	Answer     any
 	AnswerText string
-	// Skipped is true when the question was skipped (it has no answer).
-	Skipped bool
+	// Skipped is true when the question was skipped (it has no answer); Declined when it
+	// was answered "I'd rather not answer" (it has no answer either).
+	Skipped, Declined bool
 }
 
 // Review lists every question asked now that takes an answer, in order, numbered, with its
@@ -361,7 +395,7 @@ func (s *Session) Review() []ReviewItem {
 		if it.Answer != nil {
 			it.AnswerText = q.AnswerText(it.Answer)
 		} else {
-			it.Skipped = s.skipped[q.ID]
+			it.Skipped, it.Declined = s.skipped[q.ID], s.declined[q.ID]
 		}
 		out = append(out, it)
 	}
@@ -408,20 +442,22 @@ func (s *Session) write() error {
 	return s.opt.Save(s.resp)
 }
 
-// record stores an answer (or a skip) and saves it before anything is evaluated; then it
-// brings the asked questions, the status and the flags up to date and moves on.
-func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
-	if old, had := s.answers[q.ID]; (had && v != nil && reflect.DeepEqual(old, v)) || (!had && v == nil && s.skipped[q.ID] == skipped) {
-		// The answer it had (or the skip): nothing to record, nothing to save.
+// record stores an answer (or a skip, or a decline) and saves it before anything is
+// evaluated; then it brings the asked questions, the status and the flags up to date and
+// moves on.
+func (s *Session) record(q *questionnaire.Question, v any, skipped, declined bool) error {
+	if old, had := s.answers[q.ID]; (had && v != nil && reflect.DeepEqual(old, v)) ||
+		(!had && v == nil && s.skipped[q.ID] == skipped && s.declined[q.ID] == declined) {
+		// The answer it had (or the skip, or the decline): nothing to record, nothing to save.
 		s.advance(q)
 		return nil
 	}
 	s.changed = true
 	asked := s.place[q.Index] > 0 // asked, and takes an answer
 	if q.Required && asked {
-		if had := s.answers[q.ID] != nil; had && v == nil {
+		if had, has := s.replied(q), v != nil || declined; had && !has {
 			s.open++
-		} else if !had && v != nil {
+		} else if !had && has {
 			s.open--
 		}
 	}
@@ -433,7 +469,8 @@ func (s *Session) record(q *questionnaire.Question, v any, skipped bool) error {
 	}
 	s.resp.SetAnswer(q.ID, v)
 	s.resp.SetSkipped(q.ID, skipped)
-	s.skipped[q.ID] = skipped
+	s.resp.SetDeclined(q.ID, declined)
+	s.skipped[q.ID], s.declined[q.ID] = skipped, declined
 	s.touched += btoi(asked && s.isTouched(q)) - btoi(wasTouched)
 	// The status from the questions asked before this answer: no `when` runs before the
 	// answer is safe in the file.
@@ -495,7 +532,7 @@ func (s *Session) refreshAsked() {
 		}
 		s.total++
 		s.place[i] = s.total
-		if q.Required && s.answers[q.ID] == nil {
+		if q.Required && !s.replied(q) {
 			s.open++
 		}
 		if s.isTouched(q) {
@@ -518,10 +555,16 @@ func btoi(b bool) int {
 	return 0
 }
 
-// isTouched reports whether q counts as touched for the status (scoring.StatusOf): answered,
-// or skipped when not required.
+// isTouched reports whether q counts as touched for the status (scoring.StatusOf): answered
+// or declined, or skipped when not required.
 func (s *Session) isTouched(q *questionnaire.Question) bool {
-	return s.answers[q.ID] != nil || !q.Required && s.skipped[q.ID]
+	return s.replied(q) || !q.Required && s.skipped[q.ID]
+}
+
+// replied reports whether q has an answer, or was declined ("I'd rather not answer"): a
+// required question so replied to is no longer open.
+func (s *Session) replied(q *questionnaire.Question) bool {
+	return s.answers[q.ID] != nil || s.declined[q.ID]
 }
 
 // raiseFlags adds the flags shown at once that the answers now raise to the pending ones.
@@ -582,7 +625,7 @@ func (s *Session) advance(q *questionnaire.Question) {
 // one left unanswered.
 func (s *Session) firstOpen() *questionnaire.Question {
 	for _, q := range s.asked {
-		if !q.Answerable() || s.answers[q.ID] != nil {
+		if !q.Answerable() || s.replied(q) {
 			continue
 		}
 		if q.Required || !s.skipped[q.ID] {

@@ -38,7 +38,7 @@ questions:
 				qs = append(qs, q)
 			}
 		}
-		return scoring.StatusOf(qs, s.Answers(), s.Response().Skipped)
+		return scoring.StatusOf(qs, s.Answers(), s.Response().Skipped, s.Response().Declined)
 	}
 	assert.Equal(t, questionnaire.InProgress, want())
 	assert.Equal(t, want(), s.Response().Status, "on resume")

@@ -20,11 +20,11 @@ var (
 
 // Keys of each part of a bank, in the order the docs list them.
 var (
-	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "safety_open", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
+	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "safety_open", "decline", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
 	sourceKeys    = []string{"title", "author", "url", "note"}
 	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
-	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "when", "reverse", "code", "warning_sign"}
+	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "decline", "when", "reverse", "code", "warning_sign"}
 	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme"}
 	codingKeys    = []string{"system", "code", "display"}
 	bandKeys      = []string{"max", "label", "text", "hopeful", "together"}
@@ -238,6 +238,9 @@ func (l *loader) top(root *yaml.Node) {
 				URL: l.optStr(sm, "url", "`url`"), Note: l.optStr(sm, "note", "`note`"), Pos: l.pos(n),
 			})
 		}
+	}
+	if e, ok := m["decline"]; ok {
+		b.Decline, _ = l.boolean(e.val, "`decline`", 1)
 	}
 	l.choiceLists(m)
 	l.questionsAndSections(root, m)
@@ -566,9 +569,16 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 		q.Reverse, _ = l.boolean(e.val, "`reverse`", depth+1)
 	}
 	q.Code = l.coding(qm, depth+1)
+	q.Decline = b.Decline
+	if e, ok := qm["decline"]; ok {
+		q.Decline, _ = l.boolean(e.val, "`decline`", depth+1)
+		if q.Decline && q.Type == Info {
+			l.errorf(l.pos(e.key), "remove `decline`: only a question that takes an answer can be declined", "info statement %q takes no answer, so it cannot be declined", q.ID)
+		}
+	}
 	if q.Type == Info {
-		// A statement is never answered, so it is never required.
-		q.Required = false
+		// A statement is never answered, so it is never required, nor declined.
+		q.Required, q.Decline = false, false
 	}
 	if q.Type == Date {
 		q.MinDate = l.dateBound(qm, "min", depth+1)
@@ -656,6 +666,7 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 	if le, ok := qm["labels"]; ok {
 		l.questionLabels(q, le, depth)
 	}
+	l.declineShape(q, qm)
 	if q.Reverse {
 		if lo, hi, ok := q.ScoreRange(); !ok || isInf(lo) || isInf(hi) {
 			hint := "only questions with a score range can be reversed"

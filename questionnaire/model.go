@@ -87,7 +87,9 @@ type Bank struct {
 	// SafetyOpen is the bank's own words for a summary that gives no verdict because a
 	// safety question is open (`safety_open`); nil for candor's default words.
 	SafetyOpen *Notice
-	Sources    []*Source
+	// Decline is the bank's `decline`: the default of every question's Decline.
+	Decline bool
+	Sources []*Source
 	// Choices are the named answer lists, in file order.
 	Choices  []*ChoiceList
 	Sections []*Section
@@ -274,9 +276,13 @@ type Question struct {
 	// MinDate and MaxDate bound a date answer: "YYYY-MM-DD", "today", or "" for no bound.
 	MinDate, MaxDate string
 	Required         bool
-	When             *Expr
-	Reverse          bool
-	Code             *Coding
+	// Decline (`decline: true`, or the bank's `decline`) lets the person answer "I'd rather
+	// not answer": a declined answer is no answer for scores and safety, kept apart from a
+	// skip (Response.Declined). Never set on an info statement.
+	Decline bool
+	When    *Expr
+	Reverse bool
+	Code    *Coding
 	// WarningSign lists the answers that are a warning sign (`warning_sign`), normalized as
 	// ParseValue gives them: a bool, an option's value, a scale point (docs/spec.md §1).
 	WarningSign []Value
@@ -552,8 +558,10 @@ type Outcome struct {
 type Test struct {
 	Name    string
 	Answers Answers
-	Expect  Expect
-	Pos     Pos
+	// Declined are the questions the test answers `declined` ("I'd rather not answer").
+	Declined []string
+	Expect   Expect
+	Pos      Pos
 }
 
 // Expect is what a test expects. Nil maps and pointers mean "not checked".

@@ -42,12 +42,17 @@ type Response struct {
 	// Order is the order answers appeared in the file.
 	Order   []string
 	Skipped []string
+	// Declined are the questions answered "I'd rather not answer" (`declined`, docs/spec.md
+	// §2): no answer for scores and safety, kept apart from Skipped.
+	Declined []string
 	// File is where the response was read from; BankPos is where its bank id is written.
 	File    string
 	BankPos Pos
 
 	answerPos  map[string]Pos
 	answerNode map[string]*yaml.Node
+	// declinedPos is where each id of `declined` is written.
+	declinedPos map[string]Pos
 	// keyPos is where each key of a plain answers file is written (nil for a response
 	// file): its keys may be worksheet numbers, which Resolve turns into ids.
 	keyPos     map[string]Pos
@@ -91,7 +96,7 @@ func NewResponse(b *Bank, now time.Time) *Response {
 	}
 }
 
-var responseKeys = []string{"candor", "kind", "bank", "respondent", "status", "started", "updated", "answers", "skipped"}
+var responseKeys = []string{"candor", "kind", "bank", "respondent", "status", "started", "updated", "answers", "skipped", "declined"}
 
 // ReadResponse parses a response file. Answers are kept as written; Resolve checks them
 // against a bank.
@@ -153,6 +158,14 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		for _, n := range w.sequence(e.val, "`skipped`", 1) {
 			if v, ok := w.str(n, "a skipped question id", 2); ok {
 				r.Skipped = append(r.Skipped, v)
+			}
+		}
+	}
+	if e, ok := m["declined"]; ok {
+		for _, n := range w.sequence(e.val, "`declined`", 1) {
+			if v, ok := w.str(n, "a declined question id", 2); ok && !slices.Contains(r.Declined, v) {
+				r.Declined = append(r.Declined, v)
+				r.declinedPos[v] = w.pos(n)
 			}
 		}
 	}
@@ -290,7 +303,7 @@ func looksLikeAnswers(root *yaml.Node) bool {
 
 // newReadResponse is an empty response being read from the file name.
 func newReadResponse(name string) *Response {
-	return &Response{File: name, Answers: map[string]any{}, answerPos: map[string]Pos{}, answerNode: map[string]*yaml.Node{}, Status: InProgress}
+	return &Response{File: name, Answers: map[string]any{}, answerPos: map[string]Pos{}, answerNode: map[string]*yaml.Node{}, declinedPos: map[string]Pos{}, Status: InProgress}
 }
 
 // readAnswers reads a mapping of question ids to answers into r, keeping each answer's
@@ -413,6 +426,7 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 		d.warnf(at(r.digestPos), "scores may differ from when it was answered", "bank %q has changed since this response was given (same version %s, different content)", b.ID, b.Version)
 	}
 	r.renumber(b, d)
+	r.declineWritten(b)
 	out := Answers{}
 	for _, id := range r.Order {
 		q := b.Question(id)
@@ -453,7 +467,42 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 			out[id] = val
 		}
 	}
+	r.checkDeclined(b, d, out)
 	return out, d.list
+}
+
+// declineWritten turns an answer written as declining (`declined`, `rather not say`, …:
+// DeclineText) to a question of b that allows it into a declined question: an answers file
+// or a table says it so, a response file lists it under `declined`.
+func (r *Response) declineWritten(b *Bank) {
+	for _, id := range slices.Clone(r.Order) {
+		q := b.Question(id)
+		if s, ok := r.Answers[id].(string); ok && q != nil && q.Declines(s) {
+			if p, ok := r.answerPos[id]; ok && r.declinedPos != nil {
+				r.declinedPos[id] = p
+			}
+			r.SetAnswer(id, nil)
+			r.SetDeclined(id, true)
+		}
+	}
+}
+
+// checkDeclined checks the declined questions against b: one the bank does not have is a
+// warning (kept in the file, as an answer would be), one that also has an answer an error.
+// A question that no longer allows declining stays declined: it is no answer either way.
+func (r *Response) checkDeclined(b *Bank, d *diags, answers Answers) {
+	for _, id := range r.Declined {
+		p, ok := r.declinedPos[id]
+		if !ok {
+			p = Pos{File: r.File, Line: 1, Col: 1}
+		}
+		switch {
+		case b.Question(id) == nil:
+			d.warnf(p, "it is kept in the file but not scored", "declined question %q, which bank %q does not have", id, b.ID)
+		case answers[id] != nil:
+			d.errorf(p, "keep the answer, or remove it to leave the question declined", "question %q is both answered and declined", id)
+		}
+	}
 }
 
 // SetAnswer records an answer (nil removes it) and keeps the file's order.
@@ -494,6 +543,20 @@ func (r *Response) SetSkipped(id string, skipped bool) {
 	}
 	if skipped {
 		r.Skipped = append(r.Skipped, id)
+	}
+}
+
+// SetDeclined marks or unmarks a question as declined ("I'd rather not answer").
+func (r *Response) SetDeclined(id string, declined bool) {
+	r.written.valid = false
+	if i := slices.Index(r.Declined, id); i >= 0 {
+		if !declined {
+			r.Declined = append(r.Declined[:i:i], r.Declined[i+1:]...)
+		}
+		return
+	}
+	if declined {
+		r.Declined = append(r.Declined, id)
 	}
 }
 
@@ -565,13 +628,19 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 			buf.Write(e.yaml)
 		}
 	}
-	if len(r.Skipped) > 0 {
+	for _, list := range []struct {
+		key string
+		ids []string
+	}{{"skipped", r.Skipped}, {"declined", r.Declined}} {
+		if len(list.ids) == 0 {
+			continue
+		}
 		sk := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, id := range r.Skipped {
+		for _, id := range list.ids {
 			sk.Content = append(sk.Content, str(id))
 		}
 		m := &yaml.Node{Kind: yaml.MappingNode}
-		kv(m, "skipped", sk)
+		kv(m, list.key, sk)
 		out, err := encodeYAML(m)
 		if err != nil {
 			return nil, err

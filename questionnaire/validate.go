@@ -474,6 +474,10 @@ func (l *loader) testAnswers(t *Test, e entry) {
 			l.unknownQuestion(k, fmt.Sprintf("test %q", t.Name))
 			continue
 		}
+		if v.Kind == yaml.ScalarNode && q.Declines(v.Value) {
+			t.Declined = append(t.Declined, q.ID)
+			continue
+		}
 		val, err := q.ParseNode(v)
 		if err != nil {
 			l.errorf(l.pos(v), q.Allowed(), "test %q: %v", t.Name, err)

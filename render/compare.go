@@ -90,11 +90,13 @@ const (
 	AnswerMissing  = "not_answered"
 	AnswerSkipped  = "skipped"
 	AnswerNotAsked = "not_asked"
+	// AnswerDeclined is "I'd rather not answer": no answer, and not a skip.
+	AnswerDeclined = "declined"
 )
 
 // CompareAnswer is one side's answer to a question.
 type CompareAnswer struct {
-	// State is answered, not_answered, skipped or not_asked.
+	// State is answered, not_answered, skipped, declined or not_asked.
 	State string `json:"state"`
 	// Value is the answer as stored (true/false, a number, an option's value, a list).
 	Value any `json:"value"`
@@ -170,7 +172,7 @@ type CompareOutcomes struct {
 // newComparison builds the comparison of a and b, both responses to bank b.
 func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	c := &Comparison{
-		CounselorOnly: sensitive(bank, a.Result) || sensitive(bank, b.Result),
+		CounselorOnly: a.Result.Private(bank) || b.Result.Private(bank),
 		Safety:        a.Result.Urgent() || b.Result.Urgent(),
 		Bank:          a.Result.Bank,
 		A:             comparePerson(a),
@@ -265,6 +267,11 @@ func compareAnswer(q *questionnaire.Question, s CompareSide, asked map[string]bo
 	v, ok := s.Answers[q.ID]
 	if !ok || v == nil {
 		if s.Response != nil {
+			for _, id := range s.Response.Declined {
+				if id == q.ID {
+					return CompareAnswer{State: AnswerDeclined}
+				}
+			}
 			for _, id := range s.Response.Skipped {
 				if id == q.ID {
 					return CompareAnswer{State: AnswerSkipped}
@@ -378,20 +385,6 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 
 // --- words shared by text and markdown ----------------------------------------------
 
-// sensitive reports whether r raised a flag one partner should not read in front of the
-// other: any urgent flag or warning, or a flag shown at once while answering.
-func sensitive(bank *questionnaire.Bank, r *scoring.Result) bool {
-	for _, f := range r.Flags {
-		if f.Level != questionnaire.NoteLvl {
-			return true
-		}
-		if bf := bank.Flag(f.ID); bf != nil && bf.ShowAtOnce() {
-			return true
-		}
-	}
-	return false
-}
-
 // counselorOnlyFlags opens a comparison in which either person raised a flag that is not
 // urgent but still not for a joint session.
 const counselorOnlyFlags = "For the counselor only: one of them raised a flag here that may be private (what they said about the other, or a moment that felt too much). Read it on your own first, and talk with each person alone before sharing anything in a joint session."
@@ -472,6 +465,8 @@ func cmpAnswerWords(a CompareAnswer) string {
 		return text.Clean(a.Label)
 	case AnswerSkipped:
 		return "(skipped)"
+	case AnswerDeclined:
+		return "(rather not say)"
 	case AnswerNotAsked:
 		return "(not asked)"
 	}

@@ -13,8 +13,11 @@ import (
 // after the first few: <score>_value and <score>_band for every score of the bank, then
 // flags (the raised flags' ids, urgent first, separated by spaces), outcome (the outcome's
 // id; empty when there is none), outcome_open_on (when the outcome is empty because open
-// safety questions decide it, their ids; docs/spec.md §1), then unanswered_safety (the ids of the asked questions without an answer that could
-// raise an urgent flag). The bands stay exact while an urgent flag is raised (a counselor
+// safety questions decide it, their ids; docs/spec.md §1), then unanswered_safety (the ids
+// of the asked questions without an answer that could raise an urgent flag), and, for a bank
+// that lets a question be declined, declined (the ids of the asked questions answered
+// "rather not say", apart from the empty cells of a skip). The bands stay exact while an
+// urgent flag is raised (a counselor
 // needs both the flag and the band of a clinical instrument), so the flags column says it.
 
 // CSVHeader is the header of a table of results for bank b: the lead columns, then every
@@ -25,7 +28,11 @@ func CSVHeader(b *questionnaire.Bank, lead ...string) []string {
 	for _, sc := range b.Scores {
 		h = append(h, sc.ID+"_value", sc.ID+"_band")
 	}
-	return append(h, "flags", "outcome", "outcome_open_on", "unanswered_safety")
+	h = append(h, "flags", "outcome", "outcome_open_on", "unanswered_safety")
+	if b.AllowsDecline() {
+		h = append(h, "declined")
+	}
+	return h
 }
 
 // CSVRow is one result's row under CSVHeader: the lead cells (made safe by the caller, with
@@ -52,8 +59,12 @@ func CSVRow(r *scoring.Result, lead ...string) []string {
 	if r.Outcome != nil {
 		outcome = r.Outcome.ID
 	}
-	return append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome), CSVCell(strings.Join(r.OutcomeOpenOn, " ")),
+	row = append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome), CSVCell(strings.Join(r.OutcomeOpenOn, " ")),
 		CSVCell(strings.Join(r.UnansweredSafety, " ")))
+	if r.AllowsDecline {
+		row = append(row, CSVCell(strings.Join(r.Declined, " ")))
+	}
+	return row
 }
 
 // CSVCell makes text from a bank or a response safe for a CSV cell (OWASP's CSV injection

@@ -270,6 +270,12 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 			rest = append(rest, w)
 		case opt.Counselor:
 			first = append(first, w)
+		case slices.Contains(r.Declined, q.ID) && deciding[q.ID]:
+			first = append(first, fmt.Sprintf("You chose \"rather not say\" for %q. That's okay. It asks about your safety, so this summary gives no verdict; you can answer it whenever you're ready.",
+				strings.TrimSpace(q.Text)))
+		case slices.Contains(r.Declined, q.ID):
+			first = append(first, fmt.Sprintf("You chose \"rather not say\" for %q. That's okay. It asks about your safety; you can answer it whenever you're ready.",
+				strings.TrimSpace(q.Text)))
 		case deciding[q.ID]:
 			first = append(first, fmt.Sprintf("You have not answered %q yet. It asks about your safety, so this summary gives no verdict until you do.",
 				strings.TrimSpace(q.Text)))
@@ -278,7 +284,38 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 				strings.TrimSpace(q.Text)))
 		}
 	}
+	if d := declinedNote(b, r, opt); d != "" {
+		rest = append(rest, d)
+	}
 	return first, rest
+}
+
+// declinedNote names the questions answered "rather not say" (declined, not skipped), for
+// the notes at the end of a summary; "" when there are none. The person's own summary leaves
+// out a safety question it named at the top.
+func declinedNote(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
+	if b == nil || len(r.Declined) == 0 {
+		return ""
+	}
+	var qs []string
+	for _, id := range r.Declined {
+		q := b.Question(id)
+		switch {
+		case q == nil:
+		case opt.Counselor:
+			qs = append(qs, fmt.Sprintf("%q (%s)", strings.TrimSpace(q.Text), id))
+		case !slices.Contains(r.UnansweredSafety, id):
+			qs = append(qs, fmt.Sprintf("%q", strings.TrimSpace(q.Text)))
+		}
+	}
+	switch {
+	case len(qs) == 0:
+		return ""
+	case opt.Counselor:
+		return "Rather not say (declined, not skipped), missing in every score: " + strings.Join(qs, ", ")
+	}
+	return fmt.Sprintf("You chose \"rather not say\" for %d %s, which %s as not answered here: %s",
+		len(qs), plural(len(qs), "question", "questions"), plural(len(qs), "counts", "count"), strings.Join(qs, ", "))
 }
 
 // notApplies is what stands for a score none of whose questions was asked.

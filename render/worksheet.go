@@ -129,6 +129,10 @@ func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
 	if !q.Required && q.When == nil {
 		notes = append(notes, "You may leave this one blank if you prefer.")
 	}
+	if q.Decline {
+		// The words an answers file reads as declining (questionnaire.DeclineText).
+		notes = append(notes, "If you'd rather not answer, write \"rather not say\".")
+	}
 	return strings.Join(notes, " ")
 }
 

@@ -33,6 +33,12 @@ type Result struct {
 	// an urgent flag: while there are any, no band text is given and an outcome is chosen
 	// only if every answer to them would choose it (docs/spec.md §1).
 	UnansweredSafety []string `json:"unanswered_safety,omitempty"`
+	// Declined lists, in bank order, the asked questions answered "I'd rather not answer"
+	// (Options.Declined): missing for every score, open if they are safety questions.
+	Declined []string `json:"declined,omitempty"`
+	// AllowsDecline is set when the bank lets some question be declined: tables of results
+	// then have a declined column.
+	AllowsDecline bool `json:"-"`
 	// ScoresSetAside is set by the person's own summary (`take`) while an urgent flag is
 	// raised, when their scores are not shown to them.
 	ScoresSetAside bool `json:"scores_set_aside,omitempty"`
@@ -52,6 +58,26 @@ func (r *Result) Urgent() bool {
 	for _, f := range r.Flags {
 		if f.Level == questionnaire.Urgent {
 			return true
+		}
+	}
+	return false
+}
+
+// Private reports whether r raised a flag that may be private: any flag that is not a
+// gentle note (an urgent flag, or a warning such as what one partner reports of the other's
+// behaviour, being checked on), or one bank b shows at once while answering (a crisis
+// pointer). Such answers are not for another's eyes: `take` then offers to delete the file,
+// the page says where a downloaded file may sit, and a comparison is for the counselor only.
+// It is the one rule for "private"; b may be nil (only the levels count then).
+func (r *Result) Private(b *questionnaire.Bank) bool {
+	for _, f := range r.Flags {
+		if f.Level != questionnaire.NoteLvl {
+			return true
+		}
+		if b != nil {
+			if bf := b.Flag(f.ID); bf != nil && bf.ShowAtOnce() {
+				return true
+			}
 		}
 	}
 	return false
@@ -166,6 +192,9 @@ type Options struct {
 	Status questionnaire.Status
 	// Skipped are the questions the response lists as skipped.
 	Skipped []string
+	// Declined are the questions the response lists as declined ("I'd rather not answer"):
+	// no answer for scores and safety, but a reply for the status.
+	Declined []string
 }
 
 // Score scores answers against bank b. Answers must be normalized (questionnaire.Answers);
@@ -209,7 +238,9 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
 		}
 	}
-	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped)
+	r.AllowsDecline = b.AllowsDecline()
+	r.Declined = declinedAsked(askedQs, answers, opt.Declined)
+	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped, opt.Declined)
 	r.Status = status
 	if opt.Status != "" && opt.Status != status {
 		r.Warnings = append(r.Warnings, statusWarning(opt.Status, status, missing, untouched))
@@ -262,6 +293,20 @@ func (r *Result) raiseFlags(b *questionnaire.Bank, env map[string]any) map[strin
 	}
 	slices.SortStableFunc(r.Flags, func(a, b FlagResult) int { return a.Level.Rank() - b.Level.Rank() })
 	return raisedUrgent
+}
+
+// declinedAsked lists, in bank order, the asked questions among declined that have no answer.
+func declinedAsked(asked []*questionnaire.Question, answers questionnaire.Answers, declined []string) []string {
+	if len(declined) == 0 {
+		return nil
+	}
+	var out []string
+	for _, q := range asked {
+		if answers[q.ID] == nil && slices.Contains(declined, q.ID) {
+			out = append(out, q.ID)
+		}
+	}
+	return out
 }
 
 // SafetyUnansweredText names a question that could raise an urgent flag and has no answer.

@@ -11,18 +11,24 @@ import (
 // completed when every asked question that needs an answer (`required`) has one, and the
 // person answered or skipped at least one asked question (a response with neither was not
 // taken); in progress otherwise. asked are the questions asked now (their `when` held);
-// skipped are the ids the response lists as skipped.
-func StatusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped []string) questionnaire.Status {
-	_, _, status := statusOf(asked, answers, skipped)
+// skipped and declined are the ids the response lists as skipped and declined. A declined
+// question ("I'd rather not answer") has been replied to: it counts as a required
+// question's reply, though it is no answer for any score.
+func StatusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped, declined []string) questionnaire.Status {
+	_, _, status := statusOf(asked, answers, skipped, declined)
 	return status
 }
 
 // statusOf is StatusOf with why: the required questions asked without an answer, and
 // whether nothing at all was answered or skipped.
-func statusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped []string) (missing []string, untouched bool, status questionnaire.Status) {
+func statusOf(asked []*questionnaire.Question, answers questionnaire.Answers, skipped, declined []string) (missing []string, untouched bool, status questionnaire.Status) {
 	skip := make(map[string]bool, len(skipped))
 	for _, id := range skipped {
 		skip[id] = true
+	}
+	decl := make(map[string]bool, len(declined))
+	for _, id := range declined {
+		decl[id] = true
 	}
 	touched, answerable := false, false
 	for _, q := range asked {
@@ -31,7 +37,7 @@ func statusOf(asked []*questionnaire.Question, answers questionnaire.Answers, sk
 		}
 		answerable = true
 		switch {
-		case answers[q.ID] != nil:
+		case answers[q.ID] != nil, decl[q.ID]:
 			touched = true
 		case q.Required:
 			missing = append(missing, q.ID)

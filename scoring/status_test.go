@@ -66,6 +66,6 @@ questions:
 	r = Score(b, questionnaire.Answers{}, Options{Status: questionnaire.Completed, Skipped: []string{"a", "b"}})
 	assert.Equal(t, questionnaire.Completed, r.Status)
 	assert.Empty(t, r.Warnings)
-	assert.Equal(t, questionnaire.Completed, StatusOf(b.Questions, questionnaire.Answers{"a": true}, nil))
-	assert.Equal(t, questionnaire.InProgress, StatusOf(b.Questions, nil, nil))
+	assert.Equal(t, questionnaire.Completed, StatusOf(b.Questions, questionnaire.Answers{"a": true}, nil, nil))
+	assert.Equal(t, questionnaire.InProgress, StatusOf(b.Questions, nil, nil, nil))
 }

@@ -31,7 +31,7 @@ func RunTests(b *questionnaire.Bank) []TestResult {
 
 // runTest runs one worked example and compares it with what it expects.
 func runTest(b *questionnaire.Bank, t *questionnaire.Test) TestResult {
-	r := Score(b, t.Answers, Options{})
+	r := Score(b, t.Answers, Options{Declined: t.Declined})
 	tr := TestResult{Name: t.Name, Pos: t.Pos, Test: t, Result: r}
 	fail := func(format string, args ...any) { tr.Failures = append(tr.Failures, fmt.Sprintf(format, args...)) }
 	e := t.Expect

@@ -49,7 +49,7 @@
       showProblem(reply.problem.message);
       return;
     }
-    if (method === 'answer' || method === 'skip') unsaved = true;
+    if (method === 'answer' || method === 'skip' || method === 'decline') unsaved = true;
     if (reply.view) draw(reply.view);
   }
 
@@ -125,6 +125,7 @@
     fs.appendChild(el('legend', null, [el('h1', { id: 'question-text', text: q.text })]));
     if (q.reopened) fs.appendChild(el('p', { text: 'This question still needs an answer.' }));
     if (q.optional) fs.appendChild(el('p', { 'class': 'optional', text: 'Optional: you can skip it.' }));
+    if (q.declined) fs.appendChild(el('p', { 'class': 'declined', text: 'Your answer so far: rather not say. Choose an answer to change it, or press Next to keep it.' }));
     if (q.helpHTML) {
       fs.appendChild(el('details', null, [el('summary', { text: 'Help with this question' }), el('div', { html: q.helpHTML })]));
     }
@@ -133,6 +134,8 @@
     form.appendChild(el('p', { id: 'problem', 'class': 'problem', role: 'alert' }));
     var actions = [el('button', { type: 'submit', 'class': 'primary', text: 'Next' }), button('Back', function () { step('back'); })];
     if (q.optional) actions.push(button('Skip', function () { step('skip'); }));
+    // Offered only where the question allows it: no answer, and that is okay.
+    if (q.canDecline) actions.push(button('I\u2019d rather not say', function () { step('decline'); }));
     actions.push(button('Review my answers', function () { step('review'); }));
     form.appendChild(el('div', { 'class': 'actions' }, actions));
     form.addEventListener('submit', function (ev) {
@@ -212,7 +215,7 @@
         el('div', { html: f.textHTML })
       ]));
     });
-    main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, download your answers, or leave this page.' }));
+    main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, or leave this page.' }));
     main.appendChild(el('div', { 'class': 'actions' }, [button('Continue', function () { step('ack'); }, 'primary')]));
   }
 
@@ -222,9 +225,9 @@
     main.appendChild(el('p', { text: 'Here is every question with your answer. You can change any of them before you finish.' }));
     var list = el('ol', { 'class': 'review' });
     v.review.forEach(function (it) {
-      var answer = it.answered ? it.answer : (it.skipped ? 'No answer (skipped)' : (it.optional ? 'No answer yet' : 'No answer yet: this question needs one'));
+      var answer = it.answered ? it.answer : (it.declined ? 'Rather not say' : (it.skipped ? 'No answer (skipped)' : (it.optional ? 'No answer yet' : 'No answer yet: this question needs one')));
       var change = el('button', { type: 'button', onclick: function () { step('goto', { id: it.id }); } }, [
-        document.createTextNode(it.answered ? 'Change' : 'Answer'),
+        document.createTextNode(it.answered || it.declined ? 'Change' : 'Answer'),
         el('span', { 'class': 'visually-hidden', text: ' question ' + it.number + ': ' + it.text })
       ]);
       list.appendChild(el('li', null, [
@@ -244,15 +247,27 @@
 
   function drawEnd(v) {
     setProgress('');
+    // private: something here may not be for anyone else's eyes. The page keeps nothing,
+    // but a downloaded file stays in Downloads, where anyone using this device may open it:
+    // say so calmly, and don't press the download.
+    var priv = v.end.private === true;
+    // Closing the page then asks nothing: leaving quickly matters more than the file.
+    if (priv) unsaved = false;
     if (v.end.noSummary) {
       main.appendChild(el('h1', { text: 'Thank you for answering' }));
       main.appendChild(el('p', { text: 'Please download your answers now and send the file to the person who gave you these questions. Nothing is kept after you close this page.' }));
+      if (priv) main.appendChild(el('p', { 'class': 'note private', text: 'The file will stay in your Downloads folder, where anyone who uses this device could open it. Once you have sent it, you may want to delete it from there.' }));
     } else {
       main.appendChild(el('div', { 'class': 'summary', html: v.end.summaryHTML }));
-      main.appendChild(el('p', { text: 'Download your answers to keep them: nothing is kept after you close this page.' }));
+      if (priv) {
+        main.appendChild(el('p', { 'class': 'note private', text: 'Nothing is kept after you close this page, and you don\u2019t need to download anything. ' +
+          'If you do download your answers, the file stays in your Downloads folder, where anyone who uses this device could open it; you may want to delete it from there when you are done.' }));
+      } else {
+        main.appendChild(el('p', { text: 'Download your answers to keep them: nothing is kept after you close this page.' }));
+      }
     }
     main.appendChild(el('div', { 'class': 'actions' }, [
-      button('Download my answers', download, 'primary'),
+      button('Download my answers', download, priv ? '' : 'primary'),
       button('Back', function () { step('back'); })
     ]));
   }

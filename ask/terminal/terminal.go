@@ -1,7 +1,8 @@
 // Package terminal is the terminal view of an answering session (`candor take`): it draws the
 // current step of an ask.Session as text and feeds each typed line to it (an answer, or ?
-// for help, b to go back, s to skip, q to stop). What comes next, what an answer means and
-// when it is saved are the session's; this package only reads lines and writes text.
+// for help, b to go back, s to skip, r for "rather not say" where allowed, q to stop). What
+// comes next, what an answer means and when it is saved are the session's; this package
+// only reads lines and writes text.
 package terminal
 
 import (
@@ -188,6 +189,8 @@ func reviewAnswer(it ask.ReviewItem) string {
 	switch {
 	case it.Answer != nil:
 		return "Your answer: " + describeAnswer(it.Question, it.AnswerText)
+	case it.Declined:
+		return "(" + ratherNotSay + ")"
 	case it.Skipped:
 		return "(skipped)"
 	}
@@ -265,6 +268,12 @@ func (t *Session) ask(ctx context.Context) error {
 			return t.quit()
 		case "s":
 			err = t.step.Skip()
+		case "r":
+			if !st.CanDecline {
+				err = t.step.Answer(in)
+				break
+			}
+			err = t.step.Decline()
 		default:
 			err = t.step.Answer(in)
 		}

@@ -184,6 +184,8 @@ func (t *Session) showQuestion(st ask.Step) {
 	}
 	if st.HasAnswer {
 		t.say(fmt.Sprintf("Your answer so far: %s. Press Enter to keep it, or type a new one.", describeAnswer(q, st.AnswerText)))
+	} else if st.Declined {
+		t.say("Your answer so far: " + ratherNotSay + ". Press Enter to keep it, or type an answer.")
 	}
 	t.say(hint(q))
 }
@@ -197,15 +199,22 @@ func describeAnswer(q *questionnaire.Question, words string) string {
 	return shown
 }
 
-// hint says how to answer q, and that ? gives help.
+// ratherNotSay is a declined answer ("I'd rather not answer"), in the terminal's words.
+const ratherNotSay = "rather not say"
+
+// hint says how to answer q, and that ? gives help; r declines where q allows it.
 func hint(q *questionnaire.Question) string {
 	var h string
 	switch q.Type {
 	case questionnaire.YesNo:
+		h = "(y/n, "
 		if !q.Required {
-			return "(y/n, Enter to skip, ? for help)"
+			h += "Enter to skip, "
 		}
-		return "(y/n, ? for help)"
+		if q.Decline {
+			h += "r for " + ratherNotSay + ", "
+		}
+		return h + "? for help)"
 	case questionnaire.Choice:
 		h = "Type " + ask.ChoiceRange(q)
 	case questionnaire.Multi:
@@ -222,8 +231,13 @@ func hint(q *questionnaire.Question) string {
 	default:
 		h = "Type your answer on one line"
 	}
-	if !q.Required {
+	switch {
+	case !q.Required && q.Decline:
+		h += ", press Enter to skip, or r for " + ratherNotSay
+	case !q.Required:
 		h += ", or press Enter to skip"
+	case q.Decline:
+		h += ", or r for " + ratherNotSay
 	}
 	return h + " (? for help)"
 }
@@ -265,5 +279,8 @@ func (t *Session) help(q *questionnaire.Question) {
 		keys += ", s or an empty line skips this question (it's optional)."
 	}
 	t.say(keys)
+	if q.Decline {
+		t.say("If you'd rather not answer this one, type r (or \"rather not say\"). That's okay: it counts as no answer.")
+	}
 	t.say(hint(q))
 }

@@ -122,7 +122,7 @@ func readSaved(finder *data.Finder, path string) (savedAnswers, bool) {
 		s.Title = b.Title
 		if answers, rds := resp.Resolve(b); !rds.HasErrors() {
 			s.Answered = len(answers)
-			s.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped}).Status
+			s.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped, Declined: resp.Declined}).Status
 		}
 	} else {
 		s.Answered = len(resp.Answers)

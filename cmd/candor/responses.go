@@ -19,7 +19,7 @@ func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questio
 		}
 		return nil, nil, ds
 	}
-	r := scoring.Score(b, answers, scoring.Options{Status: resp.ClaimedStatus(), Skipped: resp.Skipped})
+	r := scoring.Score(b, answers, scoring.Options{Status: resp.ClaimedStatus(), Skipped: resp.Skipped, Declined: resp.Declined})
 	addWarnings(r, ds)
 	return answers, r, ds
 }

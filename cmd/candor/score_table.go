@@ -148,7 +148,7 @@ func (s *scorer) tableRow(tr *tableRow) *scoreOut {
 	// The row's answers are already read by the bank's own matcher (Decode): score them as
 	// they are, without reading them a second time.
 	answers := questionnaire.Answers(d.Response.Answers)
-	r := scoring.Score(s.banks.Bank, answers, scoring.Options{})
+	r := scoring.Score(s.banks.Bank, answers, scoring.Options{Declined: d.Response.Declined})
 	out := s.output(path, nil, s.banks.Bank, d.Response, answers, r, nil)
 	out.tableRow = true
 	return out

@@ -436,7 +436,7 @@ func (t *taker) save(r *questionnaire.Response) error {
 	}
 	t.saveMu.Lock()
 	defer t.saveMu.Unlock()
-	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && r.Status != questionnaire.Completed {
+	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && len(r.Declined) == 0 && r.Status != questionnaire.Completed {
 		return nil // nothing to keep yet: no empty file is left if the person stops now
 	}
 	if t.asIs && (t.step == nil || !t.step.Changed()) {
@@ -520,11 +520,12 @@ func (t *taker) session(ctx context.Context) error {
 	return errInterrupted
 }
 
-// offerDelete offers, at the end of a session whose answers raise an urgent flag (the person
-// may not be safe), to delete the file that holds them: d deletes it (with its lock and
-// temporary files), anything else, or the end of the input, keeps it.
+// offerDelete offers, at the end of a session whose answers raise a flag that may be private
+// (scoring's Result.Private: urgent, a warning, or one shown at once), to delete the file
+// that holds them: a reply that says delete (deleteReply) deletes it (with its lock and
+// temporary files); anything else, or the end of the input, keeps it and says so.
 func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers questionnaire.Answers) error {
-	if t.path == "" || !t.lock.Holds() || !raisesUrgent(t.bank, answers) {
+	if t.path == "" || !t.lock.Holds() || !scoring.Score(t.bank, answers, scoring.Options{}).Private(t.bank) {
 		return nil
 	}
 	e := t.f.IO.ErrOut
@@ -535,7 +536,7 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers q
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprintf(e, "  %s\n", text.Sanitize(t.path))
-	for _, l := range text.Wrap("Type d and press Enter to delete it, or just press Enter to keep it.", w) {
+	for _, l := range text.Wrap("Type d (or delete) and press Enter to delete it, or just press Enter to keep it.", w) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprint(e, "> ")
@@ -543,8 +544,8 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers q
 	if !t.f.IO.IsStdinTTY() {
 		fmt.Fprintln(e)
 	}
-	if err != nil || !strings.EqualFold(strings.TrimSpace(line), "d") {
-		fmt.Fprintln(e, "Kept.")
+	if err != nil || !deleteReply(line) {
+		fmt.Fprintf(e, "Kept: %s\n", text.Sanitize(t.path))
 		return nil
 	}
 	if err := t.lock.Remove(); err != nil {
@@ -554,12 +555,12 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers q
 	return nil
 }
 
-// raisesUrgent reports whether the answers raise an urgent flag.
-func raisesUrgent(b *questionnaire.Bank, answers questionnaire.Answers) bool {
-	for _, f := range scoring.Score(b, answers, scoring.Options{}).Flags {
-		if f.Level == questionnaire.Urgent {
-			return true
-		}
+// deleteReply reports whether a reply to the offer to delete says to delete: yes, y,
+// delete or d, in any case, spaces around ignored. Anything else keeps the file.
+func deleteReply(line string) bool {
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "yes", "y", "delete", "d":
+		return true
 	}
 	return false
 }
@@ -652,7 +653,7 @@ func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answer
 
 // summary scores the answers and prints the summary to stdout.
 func (t *taker) summary(answers questionnaire.Answers) error {
-	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped})
+	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped, Declined: t.resp.Declined})
 	r.Warnings = append(r.Warnings, t.warnings...)
 	if t.opts.Format != "json" {
 		fmt.Fprintln(t.f.IO.ErrOut)
@@ -711,7 +712,7 @@ func (t *taker) fromFile() error {
 	}
 	t.adopt(resp, answers, ds)
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
-	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped}).Status
+	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped, Declined: resp.Declined}).Status
 	t.resp = resp
 	if t.opts.Save != "" {
 		if err := t.claim(t.opts.Save); err != nil {

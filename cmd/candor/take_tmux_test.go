@@ -55,6 +55,21 @@ func (s *tmuxSession) waitScreen(want string) string {
 	return scr
 }
 
+// answerUnsafe answers trust-readiness as someone who does not feel safe (no, then Enter
+// after the safety message, then yes to the four other questions) and returns the review's
+// screen.
+func (s *tmuxSession) answerUnsafe() string {
+	s.t.Helper()
+	s.waitScreen("(y/n, ? for help)")
+	s.run("send-keys", "-t", "take", "n", "Enter")
+	s.waitScreen("Press Enter when you're ready to go on")
+	s.run("send-keys", "-t", "take", "Enter")
+	for _, k := range []string{"y", "y", "y", "y"} {
+		s.run("send-keys", "-t", "take", k, "Enter")
+	}
+	return s.waitScreen("Press Enter to see your summary.")
+}
+
 // TestTakeOnARealTerminal types answers into `candor take` in a terminal (tmux) and checks
 // what the person sees: the intro, progress, numbered choices, their own typing, and after
 // Ctrl-C where their answers are and how to come back.
@@ -116,14 +131,7 @@ func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
 	require.NoError(t, os.WriteFile(other, []byte("candor: 1\nkind: response\nbank: {id: trust-readiness, version: 3.0.0}\nanswers: {feel_safe: true}\n"), 0o600))
 	tm := startTmux(t, dir, command)
 
-	tm.waitScreen("(y/n, ? for help)")
-	tm.run("send-keys", "-t", "take", "n", "Enter")
-	tm.waitScreen("Press Enter when you're ready to go on")
-	tm.run("send-keys", "-t", "take", "Enter")
-	for _, k := range []string{"y", "y", "y", "y"} {
-		tm.run("send-keys", "-t", "take", k, "Enter")
-	}
-	scr := tm.waitScreen("Press Enter to see your summary.")
+	scr := tm.answerUnsafe()
 	assert.Contains(t, scr, "Here are your answers:")
 	assert.Contains(t, scr, "  3  Do I want to trust them again?")
 	assert.Contains(t, scr, "     Your answer: Yes")
@@ -136,11 +144,12 @@ func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
 	tm.run("send-keys", "-t", "take", "Enter")
 
 	scr = tm.waitScreen("or just press Enter to keep it.")
-	assert.Contains(t, scr, "They are in this file:\n  "+path+"\nType d and press Enter to delete it")
+	assert.Contains(t, scr, "They are in this file:\n  "+path+"\nType d (or delete) and press Enter to delete it")
 	saved, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Contains(t, string(saved), "  want_to_trust: \"no\"\n", "the changed answer was saved")
-	tm.run("send-keys", "-t", "take", "d", "Enter")
+	tm.run("send-keys", "-t", "take", "-l", " Delete ")
+	tm.run("send-keys", "-t", "take", "Enter")
 	scr = tm.waitScreen("exit status")
 	assert.Contains(t, scr, "Deleted. Your answers are no longer in")
 	assert.Contains(t, scr, "exit status 0")
@@ -156,4 +165,47 @@ func TestReviewAndDeleteOnARealTerminal(t *testing.T) {
 	assert.Contains(t, scr, "delete status 0")
 	_, err = os.Stat(other)
 	assert.True(t, os.IsNotExist(err))
+}
+
+// TestDeleteWordsOnARealTerminal answers a bank with an urgent flag on a real terminal
+// (tmux), once for each reply to the offer to delete: yes, y, delete and d (any case) delete
+// the file; no, keep and anything else keep it and say "Kept: FILE".
+func TestDeleteWordsOnARealTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a terminal session per word")
+	}
+	bin, err := exec.LookPath("candor")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		reply   string
+		deleted bool
+	}{
+		{"yes", true}, {"Y", true}, {"delete", true}, {"D", true},
+		{"no", false}, {"keep", false}, {"please delete it", false},
+	} {
+		t.Run(tc.reply, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "r.yaml")
+			env := fmt.Sprintf("env HOME=%s XDG_DATA_HOME=%s/data NO_COLOR=1 LANG=C.UTF-8 COLUMNS=80 ", shellQuote(dir), shellQuote(dir))
+			command := env + fmt.Sprintf("%s take --save %s; echo \"exit status $?\"; sleep 600", shellQuote(bin), shellQuote(path))
+			tm := startTmux(t, dir, command)
+			tm.answerUnsafe()
+			tm.run("send-keys", "-t", "take", "Enter")
+			tm.waitScreen("or just press Enter to keep it.")
+			tm.run("send-keys", "-t", "take", "-l", tc.reply)
+			tm.run("send-keys", "-t", "take", "Enter")
+			scr := tm.waitScreen("exit status")
+			assert.Contains(t, scr, "> "+tc.reply+"\n", "the person sees their reply")
+			assert.Contains(t, scr, "exit status 0")
+			_, err := os.Stat(path)
+			if tc.deleted {
+				assert.Contains(t, strings.ReplaceAll(scr, "\n", ""), "Deleted. Your answers are no longer in "+path)
+				assert.True(t, os.IsNotExist(err), "the file is gone")
+				return
+			}
+			assert.Contains(t, strings.ReplaceAll(scr, "\n", ""), "Kept: "+path)
+			assert.NotContains(t, scr, "Deleted")
+			assert.NoError(t, err, "the file is kept")
+		})
+	}
 }

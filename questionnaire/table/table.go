@@ -843,6 +843,11 @@ func (t *Reader) setCell(c *column, cell string, resp *questionnaire.Response) e
 		}
 		return nil
 	}
+	if c.q.Declines(strings.TrimSpace(cell)) {
+		// `declined` (or "rather not say"): no answer, kept apart from an empty cell.
+		resp.SetDeclined(c.q.ID, true)
+		return nil
+	}
 	v, err := c.value(cell)
 	if err != nil || v == nil {
 		return err

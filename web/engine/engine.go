@@ -211,6 +211,9 @@ func (e *Engine) move(method string, a callArg) (known bool, err error) {
 	case "skip":
 		err = e.sess.Skip()
 		e.afterStep(err)
+	case "decline":
+		err = e.sess.Decline()
+		e.afterStep(err)
 	case "back":
 		err = e.back()
 	case "goto":
@@ -238,11 +241,15 @@ func (e *Engine) move(method string, a callArg) (known bool, err error) {
 }
 
 // answer takes what the person gave on the page. Nothing given (no choice ticked, an empty
-// field) skips an optional question, even one answered before (the page shows that answer,
-// so clearing it means leaving it without one); a required question needs an answer.
+// field) keeps a "rather not say" given before, and otherwise skips an optional question,
+// even one answered before (the page shows that answer, so clearing it means leaving it
+// without one); a required question needs an answer.
 func (e *Engine) answer(text string) error {
 	if strings.TrimSpace(text) != "" {
 		return e.sess.Answer(text)
+	}
+	if st := e.sess.Current(); st.Question != nil && st.Declined {
+		return e.sess.Answer("")
 	}
 	if st := e.sess.Current(); st.Question != nil && st.Optional {
 		return e.sess.Skip()
@@ -331,7 +338,7 @@ func (e *Engine) result(format string) (string, error) {
 }
 
 func (e *Engine) score() *scoring.Result {
-	r := scoring.Score(e.bank, e.sess.Answers(), scoring.Options{})
+	r := scoring.Score(e.bank, e.sess.Answers(), scoring.Options{Skipped: e.resp.Skipped, Declined: e.resp.Declined})
 	r.Warnings = append(r.Warnings, e.warnings...)
 	return r
 }

@@ -65,6 +65,10 @@ type QuestionView struct {
 	HasAnswer bool   `json:"hasAnswer"`
 	// Reopened: the question comes round again, still without the answer it needs.
 	Reopened bool `json:"reopened,omitempty"`
+	// CanDecline: the question may be answered "I'd rather not answer" (the "decline"
+	// call); Declined: it was.
+	CanDecline bool `json:"canDecline,omitempty"`
+	Declined   bool `json:"declined,omitempty"`
 	// MaxLength bounds a text answer.
 	MaxLength int `json:"maxLength,omitempty"`
 }
@@ -95,13 +99,19 @@ type ReviewItem struct {
 	Answer   string `json:"answer"`
 	Answered bool   `json:"answered"`
 	Skipped  bool   `json:"skipped"`
-	Optional bool   `json:"optional"`
+	// Declined: answered "I'd rather not answer" (no answer, and not a skip).
+	Declined bool `json:"declined"`
+	Optional bool `json:"optional"`
 }
 
 // EndView is the last screen: the summary, or a thank-you without it (--no-summary).
 type EndView struct {
 	SummaryHTML string `json:"summaryHTML,omitempty"`
 	NoSummary   bool   `json:"noSummary,omitempty"`
+	// Private is set when the answers raise a flag that may be private (scoring's
+	// Result.Private): the page keeps nothing, but a downloaded file would sit in the
+	// Downloads folder, so the page says so and does not press the download.
+	Private bool `json:"private,omitempty"`
 }
 
 // maxScalePoints is the most points a scale shows as buttons; a longer one takes a number.
@@ -130,12 +140,13 @@ func (e *Engine) view() *View {
 		for _, it := range e.sess.Review() {
 			v.Review = append(v.Review, ReviewItem{ID: it.Question.ID, Number: it.Number,
 				Text: clean(it.Question.Text), Answer: clean(it.AnswerText), Answered: it.Answer != nil,
-				Skipped: it.Skipped, Optional: !it.Question.Required})
+				Skipped: it.Skipped, Declined: it.Declined, Optional: !it.Question.Required})
 		}
 	case ScreenEnd:
-		v.End = &EndView{NoSummary: e.opt.NoSummary}
+		r := e.score()
+		v.End = &EndView{NoSummary: e.opt.NoSummary, Private: r.Private(e.bank)}
 		if !e.opt.NoSummary {
-			v.End.SummaryHTML = render.SummaryHTML(e.bank, e.score(), e.renderOptions())
+			v.End.SummaryHTML = render.SummaryHTML(e.bank, r, e.renderOptions())
 		}
 	}
 	return v
@@ -165,7 +176,8 @@ func (e *Engine) questionView() *QuestionView {
 	st := e.sess.Current()
 	q := st.Question
 	qv := &QuestionView{ID: q.ID, Number: st.Number, Total: st.Total, Optional: st.Optional,
-		Type: string(q.Type), Text: clean(q.Text), HasAnswer: st.HasAnswer, Reopened: st.Reopened}
+		Type: string(q.Type), Text: clean(q.Text), HasAnswer: st.HasAnswer, Reopened: st.Reopened,
+		CanDecline: st.CanDecline, Declined: st.Declined}
 	if strings.TrimSpace(q.Help) != "" {
 		qv.HelpHTML = render.ProseHTML(q.Help)
 	}
