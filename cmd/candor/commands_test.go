@@ -160,6 +160,22 @@ func TestNewCmdInit(t *testing.T) {
 	})
 }
 
+func TestNewCmdKeysNew(t *testing.T) {
+	runCases(t, NewCmdKeysNew, []cmdCase[KeysNewOptions]{
+		{args: "", want: KeysNewOptions{Output: "candor-key.txt"}},
+		{args: "-o k.txt", want: KeysNewOptions{Output: "k.txt"}},
+		{args: "k.txt", wantErr: "takes no arguments"},
+	})
+}
+
+func TestNewCmdKeysShow(t *testing.T) {
+	runCases(t, NewCmdKeysShow, []cmdCase[KeysShowOptions]{
+		{args: "k.txt", want: KeysShowOptions{File: "k.txt"}},
+		{args: "", wantErr: "one key file"},
+		{args: "a b", wantErr: "one key file"},
+	})
+}
+
 func TestNewCmdSchema(t *testing.T) {
 	runCases(t, NewCmdSchema, []cmdCase[SchemaOptions]{
 		{args: "", want: SchemaOptions{}},

@@ -104,9 +104,9 @@ func classify(err error) error {
 	case errors.Is(err, ErrPassphrase), errors.Is(err, ErrNoIdentity):
 		return err
 	case errors.As(err, &noMatch):
-		return fmt.Errorf("%w: %v", ErrNotForYou, err)
+		return wrap(ErrNotForYou, err)
 	}
-	return fmt.Errorf("%w: %v", ErrDamaged, err)
+	return wrap(ErrDamaged, err)
 }
 
 // damagedReader turns every error but io.EOF into ErrDamaged.
@@ -115,7 +115,7 @@ type damagedReader struct{ r io.Reader }
 func (d damagedReader) Read(p []byte) (int, error) {
 	n, err := d.r.Read(p)
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("%w: %v", ErrDamaged, err)
+		err = wrap(ErrDamaged, err)
 	}
 	return n, err
 }
@@ -218,13 +218,13 @@ func NewIdentity(now time.Time) (file []byte, recipient string, err error) {
 func ParseIdentities(src []byte) ([]*age.X25519Identity, error) {
 	ids, err := age.ParseIdentities(bytes.NewReader(src))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrIdentity, redact(err))
+		return nil, wrap(ErrIdentity, redact(err))
 	}
 	out := make([]*age.X25519Identity, 0, len(ids))
 	for _, id := range ids {
 		x, ok := id.(*age.X25519Identity)
 		if !ok {
-			return nil, fmt.Errorf("%w: only X25519 keys (AGE-SECRET-KEY-1…) are read", ErrIdentity)
+			return nil, wrap(ErrIdentity, "only X25519 keys (AGE-SECRET-KEY-1…) are read")
 		}
 		out = append(out, x)
 	}
@@ -274,12 +274,35 @@ func (p *passphrase) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 	defer askMu.Unlock()
 	pass, err := p.ask()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrPassphrase, err)
+		return nil, wrap(ErrPassphrase, err)
 	}
 	id, err := age.NewScryptIdentity(string(pass))
 	clear(pass)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrPassphrase, err)
+		return nil, wrap(ErrPassphrase, err)
 	}
 	return id.Unwrap(stanzas)
+}
+
+// codeError is one of the codes with what age said.
+type codeError struct {
+	code   error
+	detail string
+}
+
+func (e *codeError) Error() string { return e.code.Error() + ": " + e.detail }
+func (e *codeError) Unwrap() error { return e.code }
+
+func wrap(code error, detail any) error {
+	return &codeError{code: code, detail: fmt.Sprint(detail)}
+}
+
+// Detail is what age said of an error with a code (its message without the code), or the
+// error's message.
+func Detail(err error) string {
+	var ce *codeError
+	if errors.As(err, &ce) {
+		return ce.detail
+	}
+	return err.Error()
 }
