@@ -19,6 +19,8 @@ type CompareOptions struct {
 	Bank   string
 	Format string
 	Width  int
+	// Identities are key files that open encrypted responses (--identity).
+	Identities []string
 }
 
 // NewCmdCompare builds 'candor compare A B'.
@@ -55,12 +57,17 @@ else one after the other.`,
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "json")
+	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
 
 func compareRun(f *Factory, opts *CompareOptions) error {
 	width := resolveWidth(f, opts.Width)
-	resps, readDs, err := readResponses(f, []string{opts.A, opts.B}, width)
+	o, err := newOpener(f, opts.Identities)
+	if err != nil {
+		return err
+	}
+	resps, readDs, err := readResponses(f, o, []string{opts.A, opts.B}, width)
 	if err != nil {
 		return err
 	}
@@ -118,8 +125,8 @@ func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Respo
 // bank (the built-in one they name, or bankArg) and scores each. Problems are printed and
 // end the command with exit 1; warnings (a changed bank, answers to unknown questions) are
 // printed and the command goes on, and kept in each result's warnings.
-func loadScoredResponses(f *Factory, files []string, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
-	resps, readDs, err := readResponses(f, files, width)
+func loadScoredResponses(f *Factory, o *opener, files []string, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
+	resps, readDs, err := readResponses(f, o, files, width)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -128,13 +135,20 @@ func loadScoredResponses(f *Factory, files []string, bankArg string, width int, 
 
 // readResponses reads response files, printing what reading them found; any that cannot be
 // read ends the command with exit 1.
-func readResponses(f *Factory, files []string, width int) ([]*questionnaire.Response, []questionnaire.Diagnostics, error) {
+func readResponses(f *Factory, o *opener, files []string, width int) ([]*questionnaire.Response, []questionnaire.Diagnostics, error) {
 	resps := make([]*questionnaire.Response, 0, len(files))
 	readDs := make([]questionnaire.Diagnostics, 0, len(files))
 	failed := false
 	for _, file := range files {
-		r, ds := questionnaire.ReadResponseFile(file)
-		printDiagnostics(f, ds, sourcesOf(file, ds), width)
+		raw, err := o.read(file)
+		if err != nil {
+			ds := questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: file}, Summary: err.Error()}}
+			printDiagnostics(f, ds, nil, width)
+			failed = true
+			continue
+		}
+		r, ds := questionnaire.ReadResponse(file, raw)
+		printDiagnostics(f, ds, map[string][]byte{file: raw}, width)
 		if r == nil {
 			failed = true
 			continue

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -32,6 +33,8 @@ var (
 	ErrDamaged = errors.New("sealed: damaged")
 	// ErrTooLarge: what is inside is larger than the limit given.
 	ErrTooLarge = errors.New("sealed: too large")
+	// ErrWrongPassphrase: the file is encrypted with a passphrase, and the one given is not it.
+	ErrWrongPassphrase = errors.New("sealed: wrong passphrase")
 	// ErrPassphrase: the file is encrypted with a passphrase and there is no way to ask one.
 	ErrPassphrase = errors.New("sealed: needs a passphrase")
 	// ErrRecipient: a recipient is not an age X25519 public key (age1…).
@@ -103,6 +106,8 @@ func classify(err error) error {
 	switch {
 	case errors.Is(err, ErrPassphrase), errors.Is(err, ErrNoIdentity):
 		return err
+	case errors.As(err, &noMatch) && slices.Equal(noMatch.StanzaTypes, []string{"scrypt"}):
+		return wrap(ErrWrongPassphrase, err)
 	case errors.As(err, &noMatch):
 		return wrap(ErrNotForYou, err)
 	}

@@ -109,7 +109,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"more than 1,024 recipients", tooMany, []age.Identity{id}, ErrDamaged},
 		{"a header over 2 MiB", huge, []age.Identity{id}, ErrDamaged},
 		{"a passphrase, no way to ask", byPass, []age.Identity{id, Passphrase(nil)}, ErrPassphrase},
-		{"a wrong passphrase", byPass, []age.Identity{Passphrase(func() ([]byte, error) { return []byte("wrong"), nil })}, ErrNotForYou},
+		{"a wrong passphrase", byPass, []age.Identity{Passphrase(func() ([]byte, error) { return []byte("wrong"), nil })}, ErrWrongPassphrase},
 		{"the passphrase not given", byPass, []age.Identity{Passphrase(func() ([]byte, error) { return nil, errors.New("no terminal") })}, ErrPassphrase},
 		{"too large inside", binary(t, bytes.Repeat([]byte("a"), 2000), id.Recipient()), []age.Identity{id}, ErrTooLarge},
 	} {

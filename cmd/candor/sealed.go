@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"filippo.io/age"
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/internal/sealed"
+	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/questionnaire"
+)
+
+// identityEnv names a key file when --identity is not given.
+const identityEnv = "CANDOR_IDENTITY"
+
+// identityFlag adds --identity: the key files that open encrypted responses.
+func identityFlag(cmd *cobra.Command, paths *[]string) {
+	cmd.Flags().StringArrayVar(paths, "identity", nil, "open encrypted answers (age) with the key in `FILE` (repeatable; default: $"+identityEnv+")")
+}
+
+// opener reads the files responses come from, opening encrypted ones (age, binary or armored,
+// told by their content) in memory with the keys of --identity or CANDOR_IDENTITY. Nothing
+// decrypted is ever written to disk.
+type opener struct {
+	f   *Factory
+	ids []age.Identity
+}
+
+// newOpener reads the key files (paths, or CANDOR_IDENTITY's); a file that is not a key ends
+// the command.
+func newOpener(f *Factory, paths []string) (*opener, error) {
+	if len(paths) == 0 && f.IO.Getenv != nil {
+		if p := f.IO.Getenv(identityEnv); p != "" {
+			paths = []string{p}
+		}
+	}
+	o := &opener{f: f}
+	for _, p := range paths {
+		ids, err := readIdentityFile(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			o.ids = append(o.ids, id)
+		}
+	}
+	return o, nil
+}
+
+// read reads a response file whole (questionnaire.ReadFileLimited), opening it when it is
+// encrypted. The error says what is wrong, without the file's name.
+func (o *opener) read(path string) ([]byte, error) {
+	raw, err := questionnaire.ReadFileLimited(path)
+	if err != nil || !sealed.Is(raw) {
+		return raw, err
+	}
+	plain, err := sealed.Open(raw, questionnaire.MaxFileSize, o.identities(path))
+	if err != nil {
+		return nil, o.problem(err)
+	}
+	return plain, nil
+}
+
+// reader returns what r (the file path, a table) holds, decrypted as it is read when it is
+// encrypted.
+func (o *opener) reader(path string, r io.Reader) (io.Reader, error) {
+	head := make([]byte, 1100)
+	n, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	r = io.MultiReader(bytes.NewReader(head[:n]), r)
+	if !sealed.Is(head[:n]) {
+		return r, nil
+	}
+	plain, err := sealed.NewReader(r, o.identities(path))
+	if err != nil {
+		return nil, o.problem(err)
+	}
+	return problemReader{o: o, r: plain}, nil
+}
+
+// problemReader says the errors of reading an encrypted file in words.
+type problemReader struct {
+	o *opener
+	r io.Reader
+}
+
+func (p problemReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if err != nil && err != io.EOF {
+		err = p.o.problem(err)
+	}
+	return n, err
+}
+
+// identities are the keys, and a passphrase asked at the terminal for a file encrypted with
+// one (never read from a flag or a pipe).
+func (o *opener) identities(path string) []age.Identity {
+	var ask func() ([]byte, error)
+	if o.f.IO.PasswordReader != nil || o.f.IO.IsStdinTTY() {
+		ask = func() ([]byte, error) {
+			fmt.Fprintf(o.f.IO.ErrOut, "%s is locked with a passphrase. Type it (it is not shown) and press Enter: ", text.Sanitize(path))
+			p, err := o.f.IO.ReadPassword()
+			fmt.Fprintln(o.f.IO.ErrOut)
+			return p, err
+		}
+	}
+	return append(slices.Clone(o.ids), sealed.Passphrase(ask))
+}
+
+// problem says in words why an encrypted file cannot be opened.
+func (o *opener) problem(err error) error {
+	switch {
+	case len(o.ids) == 0 && (errors.Is(err, sealed.ErrNotForYou) || errors.Is(err, sealed.ErrNoIdentity)):
+		return errors.New("the file is encrypted; give the key that opens it with --identity FILE (or " + identityEnv + "=FILE)")
+	case errors.Is(err, sealed.ErrNotForYou):
+		return errors.New("the file is encrypted for someone else: none of the keys given opens it")
+	case errors.Is(err, sealed.ErrWrongPassphrase):
+		return errors.New("the file is locked with a passphrase, and the one typed does not open it")
+	case errors.Is(err, sealed.ErrPassphrase):
+		return errors.New("the file is locked with a passphrase; candor asks for it at a terminal only (never from a flag or a pipe): run this at a terminal")
+	case errors.Is(err, sealed.ErrTooLarge):
+		return fmt.Errorf("what the encrypted file holds is larger than %d MiB; candor reads responses of at most that size", questionnaire.MaxFileSize>>20)
+	case errors.Is(err, sealed.ErrDamaged):
+		return fmt.Errorf("the file is encrypted but damaged or cut short, so it cannot be opened (age: %s); ask for it to be sent again", sealed.Detail(err))
+	}
+	return err
+}
