@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
+	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
@@ -131,4 +134,68 @@ func (o *opener) problem(err error) error {
 		return fmt.Errorf("the file is encrypted but damaged or cut short, so it cannot be opened (age: %s); ask for it to be sent again", sealed.Detail(err))
 	}
 	return err
+}
+
+// checkRecipients checks --to: each an age public key.
+func checkRecipients(to []string) error {
+	if _, err := sealed.ParseRecipients(to); err != nil {
+		var re *sealed.RecipientError
+		errors.As(err, &re)
+		return usageError("--to %q is not an age public key: give the key your counselor handed out, starting with age1", text.Sanitize(re.Value))
+	}
+	return nil
+}
+
+// recipientsFor are --to's keys and the bank's, each once.
+func recipientsFor(to []string, b *questionnaire.Bank) ([]age.Recipient, error) {
+	var all []string
+	for _, r := range slices.Concat(to, b.Recipients) {
+		if r = strings.TrimSpace(r); !slices.Contains(all, r) {
+			all = append(all, r)
+		}
+	}
+	return sealed.ParseRecipients(all)
+}
+
+// sealedPath is where the encrypted copy of the response at path goes: beside it, NAME.age.
+func sealedPath(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".age"
+}
+
+// sealCopy writes, at the end of a finished session, a copy of the saved response encrypted
+// for the counselors (armored age, 0600, atomic), and says where it is. It reports whether it
+// wrote one.
+func (t *taker) sealCopy() (bool, error) {
+	rs := t.recipients
+	e := t.f.IO.ErrOut
+	if len(rs) == 0 {
+		return false, nil
+	}
+	if t.path == "" {
+		fmt.Fprintln(e, "\nNothing was saved (--no-save), so no copy for your counselor was made either.")
+		return false, nil
+	}
+	plain, err := questionnaire.ReadFileLimited(t.path)
+	if err != nil {
+		return false, badInput("could not read %s to make the copy for your counselor: %v; your answers are still in it", t.path, err)
+	}
+	out, err := sealed.Seal(plain, rs)
+	clear(plain)
+	if err != nil {
+		return false, badInput("could not encrypt the copy for your counselor: %v; your answers are still in %s", err, t.path)
+	}
+	dst := sealedPath(t.path)
+	if err := safefile.WriteFile(dst, out); err != nil {
+		return false, badInput("could not write the copy for your counselor to %s: %v; your answers are still in %s", dst, err, t.path)
+	}
+	fmt.Fprintln(e)
+	w := min(t.width, text.MaxWidth)
+	for _, l := range text.Wrap("A copy of your answers for your counselor is in this file, encrypted so that only your counselor can open it:", w) {
+		fmt.Fprintln(e, l)
+	}
+	fmt.Fprintf(e, "  %s\n", text.Sanitize(dst))
+	for _, l := range text.Wrap("Send them this file (or paste its text into a message).", w) {
+		fmt.Fprintln(e, l)
+	}
+	return true, nil
 }
