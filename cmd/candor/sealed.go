@@ -106,7 +106,7 @@ func (p problemReader) Read(b []byte) (int, error) {
 // one (never read from a flag or a pipe).
 func (o *opener) identities(path string) []age.Identity {
 	var ask func() ([]byte, error)
-	if o.f.IO.PasswordReader != nil || o.f.IO.IsStdinTTY() {
+	if o.canAsk() {
 		ask = func() ([]byte, error) {
 			fmt.Fprintf(o.f.IO.ErrOut, "%s is locked with a passphrase. Type it (it is not shown) and press Enter: ", text.Sanitize(path))
 			p, err := o.f.IO.ReadPassword()
@@ -115,6 +115,11 @@ func (o *opener) identities(path string) []age.Identity {
 		}
 	}
 	return append(slices.Clone(o.ids), sealed.Passphrase(ask))
+}
+
+// canAsk reports whether a passphrase can be asked: at a terminal only.
+func (o *opener) canAsk() bool {
+	return o.f.IO.PasswordReader != nil || o.f.IO.IsStdinTTY()
 }
 
 // problem says in words why an encrypted file cannot be opened.
@@ -126,6 +131,8 @@ func (o *opener) problem(err error) error {
 		return errors.New("the file is encrypted for someone else: none of the keys given opens it")
 	case errors.Is(err, sealed.ErrWrongPassphrase):
 		return errors.New("the file is locked with a passphrase, and the one typed does not open it")
+	case errors.Is(err, sealed.ErrPassphrase) && o.canAsk():
+		return errors.New("the file is locked with a passphrase, and none was typed")
 	case errors.Is(err, sealed.ErrPassphrase):
 		return errors.New("the file is locked with a passphrase; candor asks for it at a terminal only (never from a flag or a pipe): run this at a terminal")
 	case errors.Is(err, sealed.ErrTooLarge):
