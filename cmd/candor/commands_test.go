@@ -199,6 +199,8 @@ func TestNewCmdForm(t *testing.T) {
 		{args: "mine.yaml -o page.html --no-summary --respondent Sam", want: FormOptions{Bank: "mine.yaml", Output: "page.html", NoSummary: true, Respondent: "Sam"}},
 		{args: "--output p.html a", want: FormOptions{Bank: "a", Output: "p.html"}},
 		{args: "--force -o p.html a", want: FormOptions{Bank: "a", Output: "p.html", Force: true}},
+		{args: "a --to " + testRecipient + " --to-file keys.txt --encrypted-only", want: FormOptions{Bank: "a", To: []string{testRecipient}, ToFile: "keys.txt", EncryptedOnly: true}},
+		{args: "a --to nope", wantErr: `--to "nope" is not an age public key`},
 		{args: "", wantErr: "form takes one bank"},
 		{args: "a b", wantErr: "form takes one bank"},
 	})

@@ -153,15 +153,20 @@ func checkRecipients(to []string) error {
 	return nil
 }
 
-// recipientsFor are --to's keys and the bank's, each once.
-func recipientsFor(to []string, b *questionnaire.Bank) ([]age.Recipient, error) {
+// recipientKeys are the keys of every list, each once, in order.
+func recipientKeys(lists ...[]string) []string {
 	var all []string
-	for _, r := range slices.Concat(to, b.Recipients) {
+	for _, r := range slices.Concat(lists...) {
 		if r = strings.TrimSpace(r); !slices.Contains(all, r) {
 			all = append(all, r)
 		}
 	}
-	return sealed.ParseRecipients(all)
+	return all
+}
+
+// recipientsFor are --to's keys and the bank's, each once.
+func recipientsFor(to []string, b *questionnaire.Bank) ([]age.Recipient, error) {
+	return sealed.ParseRecipients(recipientKeys(to, b.Recipients))
 }
 
 // sealedPath is where the encrypted copy of the response at path goes: beside it, NAME.age.
