@@ -200,9 +200,10 @@ func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questi
 	return b, out, nil
 }
 
-// responseNames names each response by its respondent, or its file name (without .yaml)
-// when it has none; names that would be the same get their file name added, and names still
-// the same (one file named twice) get "(first)", "(second)" so the sides can be told apart.
+// responseNames names each response by its respondent, or its file name (without .yaml, .yml
+// or .age) when it has none; names that would be the same get their file name added, and
+// names still the same (one file named twice) get "(first)", "(second)" so the sides can be
+// told apart.
 func responseNames(rs []scoredResponse) []string {
 	names := make([]string, len(rs))
 	count := map[string]int{}
@@ -210,7 +211,7 @@ func responseNames(rs []scoredResponse) []string {
 		names[i] = strings.TrimSpace(r.Response.Respondent)
 		if names[i] == "" {
 			base := filepath.Base(r.Response.File)
-			names[i] = strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
+			names[i] = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(base, ".age"), ".yaml"), ".yml")
 			if names[i] == "" {
 				names[i] = base
 			}
