@@ -95,7 +95,7 @@ func TestPageLoadsNothing(t *testing.T) {
 // TestPageButtons: the page names its buttons as the issue and the docs do.
 func TestPageButtons(t *testing.T) {
 	page, _, _ := writePage(t, "trust-readiness", Options{})
-	for _, name := range []string{"Begin", "Next", "Back", "Skip", "Continue", "Review my answers", "Show my summary", "Download my answers", "Leave this page", "Continue from an answers file"} {
+	for _, name := range []string{"Begin", "Next", "Back", "Skip", "Continue", "Review my answers", "Show my summary", "Download my answers", "Leave this page", "Continue from an answers file", "Send to my counselor"} {
 		named := strings.Contains(page, "'"+name+"'") || strings.Contains(page, ">"+name+"</button>")
 		assert.True(t, named, "no button named %q", name)
 	}
