@@ -58,9 +58,14 @@ func newOpener(f *Factory, paths []string) (*opener, error) {
 // read reads a response file whole (questionnaire.ReadFileLimited), opening it when it is
 // encrypted. The error says what is wrong, without the file's name.
 func (o *opener) read(path string) ([]byte, error) {
-	raw, err := questionnaire.ReadFileLimited(path)
-	if err != nil || !sealed.Is(raw) {
-		return raw, err
+	raw, err := questionnaire.ReadFileUpTo(path, questionnaire.MaxSealedFileSize)
+	switch {
+	case err != nil:
+		return nil, err
+	case !sealed.Is(raw) && len(raw) > questionnaire.MaxFileSize:
+		return nil, questionnaire.ErrTooLarge
+	case !sealed.Is(raw):
+		return raw, nil
 	}
 	plain, err := sealed.Open(raw, questionnaire.MaxFileSize, o.identities(path))
 	if err != nil {

@@ -10,10 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"filippo.io/age"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/internal/iostreams"
+	"github.com/candor-app/candor/internal/sealed"
+	"github.com/candor-app/candor/questionnaire"
 )
 
 // needAge returns the age command-line tool (Debian's age package), skipping without it,
@@ -186,4 +189,34 @@ func TestScoreWritesNothingDecryptedToDisk(t *testing.T) {
 		}
 	}
 	assert.True(t, opened, "the trace saw the file opened:\n%s", raw)
+}
+
+// A response near the 4 MiB limit is still read once encrypted and armored (a third larger);
+// what is inside is held to 4 MiB.
+func TestScoreReadsALargeEncryptedResponse(t *testing.T) {
+	dir := t.TempDir()
+	id, err := age.GenerateX25519Identity()
+	require.NoError(t, err)
+	key := filepath.Join(dir, "key.txt")
+	require.NoError(t, os.WriteFile(key, []byte(id.String()+"\n"), 0o600))
+	pad := strings.Repeat("# "+strings.Repeat("x", 78)+"\n", (questionnaire.MaxFileSize-len(sealedResponse)-100)/81)
+	for _, c := range []struct {
+		name, plain string
+		code        int
+		want        string
+	}{
+		{name: "under", plain: sealedResponse + pad, want: ",completed,2,Two of three,"},
+		{name: "over", plain: sealedResponse + pad + strings.Repeat("#\n", 100), code: 1, want: "what the encrypted file holds is larger than 4 MiB"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, err := sealed.Seal([]byte(c.plain), []age.Recipient{id.Recipient()})
+			require.NoError(t, err)
+			require.Greater(t, len(out), questionnaire.MaxFileSize)
+			path := filepath.Join(dir, c.name+".age")
+			require.NoError(t, os.WriteFile(path, out, 0o600))
+			r := runCandor(t, dir, "", "score", "--format", "csv", "--identity", key, path)
+			assert.Equal(t, c.code, r.code, r.errOut)
+			assert.Contains(t, r.out+r.errOut, c.want)
+		})
+	}
 }
