@@ -18,13 +18,28 @@ import (
 
 // ReadFileLimited reads a whole file, refusing directories and files over MaxFileSize.
 func ReadFileLimited(path string) ([]byte, error) {
+	return ReadFileUpTo(path, MaxFileSize)
+}
+
+// MaxSealedFileSize is the largest encrypted response read: a response of MaxFileSize,
+// encrypted (64 KiB chunks, 16 bytes each more) and armored (base64, 64 columns), with room
+// for a header of age's largest (2 MiB).
+const MaxSealedFileSize = MaxFileSize*14/10 + 3<<20
+
+// ReadFileUpTo reads a whole file, refusing directories and files over limit bytes (so
+// ReadFileLimited is ReadFileUpTo(path, MaxFileSize)); an encrypted response is read with
+// MaxSealedFileSize, what it holds then held to MaxFileSize.
+func ReadFileUpTo(path string, limit int) ([]byte, error) {
 	f, err := OpenFile(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, path)
+	return readUpTo(f, path, limit)
 }
+
+// ErrTooLarge is the refusal of a file over MaxFileSize, for callers that read more.
+var ErrTooLarge = fmt.Errorf("the file is larger than %d MiB; candor reads banks and responses of at most that size", MaxFileSize>>20)
 
 // OpenFile opens a file to read, refusing a device, pipe or socket before opening it (opening a
 // named pipe waits for a writer, perhaps for ever). The error says what is wrong in plain
@@ -45,15 +60,22 @@ func OpenFile(path string) (*os.File, error) {
 }
 
 func readLimited(f fs.File, name string) ([]byte, error) {
+	return readUpTo(f, name, MaxFileSize)
+}
+
+func readUpTo(f fs.File, name string, limit int) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s is a folder, not a file", name)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	src, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %v", err)
 	}
-	if len(src) > MaxFileSize {
-		return nil, fmt.Errorf("the file is larger than %d MiB; candor reads banks and responses of at most that size", MaxFileSize>>20)
+	if len(src) > limit {
+		if limit == MaxFileSize {
+			return nil, ErrTooLarge
+		}
+		return nil, fmt.Errorf("the file is larger than %d MiB; candor reads encrypted responses of at most that size", limit>>20)
 	}
 	return src, nil
 }

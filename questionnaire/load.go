@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/candor-app/candor/internal/sealed"
 )
 
 var (
@@ -20,7 +22,7 @@ var (
 
 // Keys of each part of a bank, in the order the docs list them.
 var (
-	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "safety_open", "decline", "sources", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
+	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "safety_open", "decline", "sources", "recipients", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
 	sourceKeys    = []string{"title", "author", "url", "note"}
 	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
@@ -242,6 +244,7 @@ func (l *loader) top(root *yaml.Node) {
 	if e, ok := m["decline"]; ok {
 		b.Decline, _ = l.boolean(e.val, "`decline`", 1)
 	}
+	l.recipients(m)
 	l.choiceLists(m)
 	l.questionsAndSections(root, m)
 	l.scores(m)
@@ -293,6 +296,27 @@ func (l *loader) outro(m map[string]entry) {
 		b.OutroParts = append(b.OutroParts, part)
 	}
 	b.Outro = b.OutroFor(false)
+}
+
+// recipients reads `recipients:`, the counselors' public keys: each must be an age X25519
+// recipient (age1…).
+func (l *loader) recipients(m map[string]entry) {
+	e, ok := m["recipients"]
+	if !ok {
+		return
+	}
+	for i, n := range l.list(e.val, "`recipients`", 1) {
+		v, ok := l.str(n, "a recipient", 2)
+		if !ok {
+			continue
+		}
+		if _, err := sealed.ParseRecipient(v); err != nil {
+			l.errorf(l.pos(n), "a recipient is the public key `candor keys new` prints, starting with age1 (`candor keys show FILE` prints it again)",
+				"recipient %d, %q, is not an age public key", i+1, truncate(v, 70))
+			continue
+		}
+		l.b.Recipients = append(l.b.Recipients, strings.TrimSpace(v))
+	}
 }
 
 func (l *loader) optStr(m map[string]entry, key, what string) string {

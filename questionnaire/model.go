@@ -90,6 +90,9 @@ type Bank struct {
 	// Decline is the bank's `decline`: the default of every question's Decline.
 	Decline bool
 	Sources []*Source
+	// Recipients are the public keys (age X25519, age1…) of the counselors answers to this
+	// bank are sent to, encrypted; each checked when the bank is read.
+	Recipients []string
 	// Choices are the named answer lists, in file order.
 	Choices  []*ChoiceList
 	Sections []*Section

@@ -101,7 +101,9 @@
       main.appendChild(el('p', { text: i.count + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
     }
     main.appendChild(el('p', { 'class': 'note', text: 'Your answers stay on this computer, in this page only: nothing is sent anywhere or kept by the browser. ' +
-      'Use \u201cDownload my answers\u201d to keep them. \u201cLeave this page\u201d, or pressing Shift three times, closes the page at once.' }));
+      (window.candorEncryptedOnly ? '' : 'Use \u201cDownload my answers\u201d to keep them. ') +
+      (window.candorSend ? 'At the end, \u201cSend to my counselor\u201d saves them in a file only your counselor can open. ' : '') +
+      '\u201cLeave this page\u201d, or pressing Shift three times, closes the page at once.' }));
     main.appendChild(el('div', { 'class': 'actions' }, [
       button('Begin', function () { step('begin'); }, 'primary'),
       button('Continue from an answers file', function () { fileInput.click(); })
@@ -255,16 +257,21 @@
     if (priv) unsaved = false;
     if (v.end.noSummary) {
       main.appendChild(el('h1', { text: 'Thank you for answering' }));
-      main.appendChild(el('p', { text: 'Please download your answers now and send the file to the person who gave you these questions. Nothing is kept after you close this page.' }));
-      if (priv) main.appendChild(el('p', { 'class': 'note private', text: 'The file will stay in your Downloads folder, where anyone who uses this device could open it. Once you have sent it, you may want to delete it from there.' }));
+      main.appendChild(el('p', { text: (window.candorSend ? 'Please send your answers to your counselor now.' :
+        'Please download your answers now and send the file to the person who gave you these questions.') + ' Nothing is kept after you close this page.' }));
+      if (priv) main.appendChild(el('p', { 'class': 'note private', text: privateNote() }));
     } else {
       main.appendChild(el('div', { 'class': 'summary', html: v.end.summaryHTML }));
       if (priv) {
-        main.appendChild(el('p', { 'class': 'note private', text: 'Nothing is kept after you close this page, and you don\u2019t need to download anything. ' +
-          'If you do download your answers, the file stays in your Downloads folder, where anyone who uses this device could open it; you may want to delete it from there when you are done.' }));
+        main.appendChild(el('p', { 'class': 'note private', text: 'Nothing is kept after you close this page, and you don\u2019t need to download anything. ' + privateNote() }));
       } else {
-        main.appendChild(el('p', { text: 'Download your answers to keep them: nothing is kept after you close this page.' }));
+        main.appendChild(el('p', { text: window.candorSend ? 'Nothing is kept after you close this page.' :
+          'Download your answers to keep them: nothing is kept after you close this page.' }));
       }
+    }
+    if (window.candorSend) {
+      drawSend();
+      return;
     }
     main.appendChild(el('div', { 'class': 'actions' }, [
       button('Download my answers', download, priv ? '' : 'primary'),
@@ -272,11 +279,46 @@
     ]));
   }
 
+  // privateNote says, calmly, where a downloaded file stays and who could open it.
+  function privateNote() {
+    if (window.candorSend) {
+      return 'A file you send can be opened only by your counselor. A plain download of your answers stays in your Downloads folder, ' +
+        'where anyone who uses this device could open it; you may want to delete it from there when you are done.';
+    }
+    return 'If you do download your answers, the file stays in your Downloads folder, where anyone who uses this device could open it; ' +
+      'you may want to delete it from there when you are done.';
+  }
+
+  // drawSend offers the answers encrypted for the counselor, and (unless the counselor chose
+  // encrypted only) the plain file, saying what each is for.
+  function drawSend() {
+    main.appendChild(el('p', { text: '\u201cSend to my counselor\u201d saves your answers in a file that only your counselor can open, ' +
+      'not anyone else who sees your messages: send them that file, or paste its text into a message.' }));
+    var actions = [button('Send to my counselor', send, 'primary')];
+    if (!window.candorEncryptedOnly) {
+      main.appendChild(el('p', { text: '\u201cDownload my answers\u201d saves a copy you can read, to continue later on this page.' }));
+      actions.push(button('Download my answers', download));
+    }
+    actions.push(button('Back', function () { step('back'); }));
+    main.appendChild(el('div', { 'class': 'actions' }, actions));
+  }
+
+  function send() {
+    var name = save('send', 'application/octet-stream');
+    if (name) say('Your answers were saved as ' + name + ', which only your counselor can open. Send them that file.');
+  }
+
   function download() {
-    if (!started) return;
-    var reply = call('download');
-    if (!reply.file) return;
-    var blob = new Blob([reply.file.text], { type: 'application/x-yaml' });
+    var name = save('download', 'application/x-yaml');
+    if (name) say('Your answers were downloaded as ' + name + '.');
+  }
+
+  // save asks the engine for a file (the plain answers, or them encrypted) and downloads it.
+  function save(method, type) {
+    if (!started) return '';
+    var reply = call(method);
+    if (!reply.file) return '';
+    var blob = new Blob([reply.file.text], { type: type });
     var url = URL.createObjectURL(blob);
     var a = el('a', { href: url, download: reply.file.name });
     document.body.appendChild(a);
@@ -284,7 +326,7 @@
     a.remove();
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     unsaved = false;
-    say('Your answers were downloaded as ' + reply.file.name + '.');
+    return reply.file.name;
   }
 
   fileInput.addEventListener('change', function () {
@@ -377,6 +419,9 @@
     var opts = JSON.parse(options);
     window.candorNoSummary = opts.noSummary === true;
     maxAnswersBytes = opts.maxAnswersBytes || 0;
+    window.candorSend = (opts.recipients || []).length > 0;
+    window.candorEncryptedOnly = window.candorSend && opts.encryptedOnly === true;
+    if (window.candorEncryptedOnly) document.getElementById('download').hidden = true;
     // The intro, made by the same engine when the page was written, is shown at once; its
     // buttons wait until the engine has started here.
     var first = JSON.parse(take('candor-first'));

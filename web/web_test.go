@@ -87,13 +87,15 @@ func TestPageLoadsNothing(t *testing.T) {
 	for _, bad := range []string{` src=`, `<link`, `@import`, `url(`, `<iframe`, `localStorage`, `sessionStorage`, `indexedDB`, `document.cookie`, `fetch(`, `XMLHttpRequest`, `WebSocket`, `sendBeacon`, `http://`, `https://`} {
 		assert.False(t, strings.Contains(own, bad), "the page holds %q", bad)
 	}
-	assert.Less(t, len(page), 3_500_000, "the page stays under 3.5 MB")
+	// 3.5 MB until encrypted delivery (issue 25), which allows the engine 300 KB more
+	// compressed, 400 KB more in base64 (BENCHMARKS.md).
+	assert.Less(t, len(page), 3_900_000, "the page stays under 3.9 MB")
 }
 
 // TestPageButtons: the page names its buttons as the issue and the docs do.
 func TestPageButtons(t *testing.T) {
 	page, _, _ := writePage(t, "trust-readiness", Options{})
-	for _, name := range []string{"Begin", "Next", "Back", "Skip", "Continue", "Review my answers", "Show my summary", "Download my answers", "Leave this page", "Continue from an answers file"} {
+	for _, name := range []string{"Begin", "Next", "Back", "Skip", "Continue", "Review my answers", "Show my summary", "Download my answers", "Leave this page", "Continue from an answers file", "Send to my counselor"} {
 		named := strings.Contains(page, "'"+name+"'") || strings.Contains(page, ">"+name+"</button>")
 		assert.True(t, named, "no button named %q", name)
 	}

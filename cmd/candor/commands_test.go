@@ -73,6 +73,10 @@ func TestNewCmdTake(t *testing.T) {
 		{args: "--resume r.yaml my-bank.yaml", want: TakeOptions{Bank: "my-bank.yaml", Resume: "r.yaml", Format: "text"}},
 		{args: "--no-save --format markdown", want: TakeOptions{NoSave: true, Format: "markdown"}},
 		{args: "--answers a.yaml --save r.yaml --format html", want: TakeOptions{Answers: "a.yaml", Save: "r.yaml", Format: "html"}},
+		{args: "--to " + testRecipient + " --to " + testRecipient, want: TakeOptions{Format: "text", To: []string{testRecipient, testRecipient}}},
+		{args: "--to age1nope", wantErr: `--to "age1nope" is not an age public key`},
+		{args: "--no-save --to " + testRecipient, wantErr: "--no-save cannot be combined with --to"},
+		{args: "--answers a.yaml --to " + testRecipient, wantErr: "--answers cannot be combined with --to"},
 		{args: "--no-save --save r.yaml", wantErr: "--no-save cannot be combined with --save: --no-save saves nothing"},
 		{args: "--no-save --resume r.yaml", wantErr: "--no-save cannot be combined with --resume"},
 		{args: "--resume r.yaml --save s.yaml", wantErr: "--resume cannot be combined with --save: --resume keeps saving in the file it continues"},
@@ -86,6 +90,7 @@ func TestNewCmdTake(t *testing.T) {
 func TestNewCmdScore(t *testing.T) {
 	runCases(t, NewCmdScore, []cmdCase[ScoreOptions]{
 		{args: "a.yaml folder", want: ScoreOptions{Responses: []string{"a.yaml", "folder"}, Format: "text"}},
+		{args: "--identity k.txt --identity k2.txt a.age", want: ScoreOptions{Responses: []string{"a.age"}, Format: "text", Identities: []string{"k.txt", "k2.txt"}}},
 		{args: "--bank mine.yaml --format csv --width 30 --ascii a.yaml",
 			want: ScoreOptions{Responses: []string{"a.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 30, ASCII: true}},
 		{args: "--format json a.yaml", want: ScoreOptions{Responses: []string{"a.yaml"}, Format: "json"}},
@@ -98,6 +103,7 @@ func TestNewCmdScore(t *testing.T) {
 func TestNewCmdCompare(t *testing.T) {
 	runCases(t, NewCmdCompare, []cmdCase[CompareOptions]{
 		{args: "a.yaml b.yaml", want: CompareOptions{A: "a.yaml", B: "b.yaml", Format: "text"}},
+		{args: "a.age b.yaml --identity k.txt", want: CompareOptions{A: "a.age", B: "b.yaml", Format: "text", Identities: []string{"k.txt"}}},
 		{args: "a.yaml b.yaml --bank mine.yaml --format markdown --width 70",
 			want: CompareOptions{A: "a.yaml", B: "b.yaml", Bank: "mine.yaml", Format: "markdown", Width: 70}},
 		{args: "a.yaml", wantErr: "compare takes two response files"},
@@ -109,6 +115,7 @@ func TestNewCmdCompare(t *testing.T) {
 func TestNewCmdHistory(t *testing.T) {
 	runCases(t, NewCmdHistory, []cmdCase[HistoryOptions]{
 		{args: "w1.yaml w4.yaml", want: HistoryOptions{Files: []string{"w1.yaml", "w4.yaml"}, Format: "text"}},
+		{args: "--identity k.txt w1.age", want: HistoryOptions{Files: []string{"w1.age"}, Format: "text", Identities: []string{"k.txt"}}},
 		{args: "--bank mine.yaml --format csv --width 90 w1.yaml",
 			want: HistoryOptions{Files: []string{"w1.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 90}},
 		{args: "", wantErr: "history needs at least one response file"},
@@ -160,6 +167,25 @@ func TestNewCmdInit(t *testing.T) {
 	})
 }
 
+// testRecipient is an age public key (its identity is age's own test vector).
+const testRecipient = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
+
+func TestNewCmdKeysNew(t *testing.T) {
+	runCases(t, NewCmdKeysNew, []cmdCase[KeysNewOptions]{
+		{args: "", want: KeysNewOptions{Output: "candor-key.txt"}},
+		{args: "-o k.txt", want: KeysNewOptions{Output: "k.txt"}},
+		{args: "k.txt", wantErr: "takes no arguments"},
+	})
+}
+
+func TestNewCmdKeysShow(t *testing.T) {
+	runCases(t, NewCmdKeysShow, []cmdCase[KeysShowOptions]{
+		{args: "k.txt", want: KeysShowOptions{File: "k.txt"}},
+		{args: "", wantErr: "one key file"},
+		{args: "a b", wantErr: "one key file"},
+	})
+}
+
 func TestNewCmdSchema(t *testing.T) {
 	runCases(t, NewCmdSchema, []cmdCase[SchemaOptions]{
 		{args: "", want: SchemaOptions{}},
@@ -173,6 +199,8 @@ func TestNewCmdForm(t *testing.T) {
 		{args: "mine.yaml -o page.html --no-summary --respondent Sam", want: FormOptions{Bank: "mine.yaml", Output: "page.html", NoSummary: true, Respondent: "Sam"}},
 		{args: "--output p.html a", want: FormOptions{Bank: "a", Output: "p.html"}},
 		{args: "--force -o p.html a", want: FormOptions{Bank: "a", Output: "p.html", Force: true}},
+		{args: "a --to " + testRecipient + " --to-file keys.txt --encrypted-only", want: FormOptions{Bank: "a", To: []string{testRecipient}, ToFile: "keys.txt", EncryptedOnly: true}},
+		{args: "a --to nope", wantErr: `--to "nope" is not an age public key`},
 		{args: "", wantErr: "form takes one bank"},
 		{args: "a b", wantErr: "form takes one bank"},
 	})

@@ -19,6 +19,8 @@ type CompareOptions struct {
 	Bank   string
 	Format string
 	Width  int
+	// Identities are key files that open encrypted responses (--identity).
+	Identities []string
 }
 
 // NewCmdCompare builds 'candor compare A B'.
@@ -55,12 +57,17 @@ else one after the other.`,
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "json")
+	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
 
 func compareRun(f *Factory, opts *CompareOptions) error {
 	width := resolveWidth(f, opts.Width)
-	resps, readDs, err := readResponses(f, []string{opts.A, opts.B}, width)
+	o, err := newOpener(f, opts.Identities)
+	if err != nil {
+		return err
+	}
+	resps, readDs, err := readResponses(f, o, []string{opts.A, opts.B}, width)
 	if err != nil {
 		return err
 	}
@@ -116,13 +123,20 @@ func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Respo
 
 // readResponses reads response files, printing what reading them found; any that cannot be
 // read ends the command with exit 1.
-func readResponses(f *Factory, files []string, width int) ([]*questionnaire.Response, []questionnaire.Diagnostics, error) {
+func readResponses(f *Factory, o *opener, files []string, width int) ([]*questionnaire.Response, []questionnaire.Diagnostics, error) {
 	resps := make([]*questionnaire.Response, 0, len(files))
 	readDs := make([]questionnaire.Diagnostics, 0, len(files))
 	failed := false
 	for _, file := range files {
-		r, ds := questionnaire.ReadResponseFile(file)
-		printDiagnostics(f, ds, sourcesOf(file, ds), width)
+		raw, err := o.read(file)
+		if err != nil {
+			ds := questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: file}, Summary: err.Error()}}
+			printDiagnostics(f, ds, nil, width)
+			failed = true
+			continue
+		}
+		r, ds := questionnaire.ReadResponse(file, raw)
+		printDiagnostics(f, ds, map[string][]byte{file: raw}, width)
 		if r == nil {
 			failed = true
 			continue
@@ -181,9 +195,10 @@ func scoreEach(f *Factory, b *questionnaire.Bank, resps []*questionnaire.Respons
 	return out, nil
 }
 
-// responseNames names each response by its respondent, or its file name (without .yaml)
-// when it has none; names that would be the same get their file name added, and names still
-// the same (one file named twice) get "(first)", "(second)" so the sides can be told apart.
+// responseNames names each response by its respondent, or its file name (without .yaml, .yml
+// or .age) when it has none; names that would be the same get their file name added, and
+// names still the same (one file named twice) get "(first)", "(second)" so the sides can be
+// told apart.
 func responseNames(rs []scoredResponse) []string {
 	names := make([]string, len(rs))
 	count := map[string]int{}
@@ -191,7 +206,7 @@ func responseNames(rs []scoredResponse) []string {
 		names[i] = strings.TrimSpace(r.Response.Respondent)
 		if names[i] == "" {
 			base := filepath.Base(r.Response.File)
-			names[i] = strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
+			names[i] = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(base, ".age"), ".yaml"), ".yml")
 			if names[i] == "" {
 				names[i] = base
 			}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/iostreams"
+	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -263,7 +264,8 @@ func sourcesOf(arg string, ds questionnaire.Diagnostics) map[string][]byte {
 			out[d.Pos.File] = src
 			continue
 		}
-		if src, err := questionnaire.ReadFileLimited(d.Pos.File); err == nil {
+		// An encrypted file's lines are not the response's: it is not quoted.
+		if src, err := questionnaire.ReadFileLimited(d.Pos.File); err == nil && !sealed.Is(src) {
 			out[d.Pos.File] = src
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/safefile"
+	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/web"
@@ -27,6 +28,12 @@ type FormOptions struct {
 	Respondent string
 	// Force replaces an existing regular file at Output.
 	Force bool
+	// To are the counselors' public keys (age1…) the page encrypts the answers to; ToFile is
+	// a file of them, one a line. The bank's recipients are added.
+	To     []string
+	ToFile string
+	// EncryptedOnly leaves out the plain download.
+	EncryptedOnly bool
 }
 
 // NewCmdForm builds 'candor form BANK'.
@@ -45,13 +52,21 @@ The person downloads their answers as a response file ('Download my answers'), w
 and nothing is kept in the browser; 'Leave this page' (or Shift three times) closes it at
 once.
 
+With --to KEY (your public key, age1…, from 'candor keys new'; repeatable), --to-file FILE
+(keys one a line, # comments) or a bank with recipients, the page also offers 'Send to my
+counselor': it downloads the answers encrypted so that only you can open them
+(candor-answers-YYYYMMDD.age, armored text that can be pasted into an email), to read with
+'candor score --identity KEY-FILE'. 'Download my answers' stays, for the person to continue
+later, unless you add --encrypted-only.
+
 --no-summary ends with a thank-you and the download instead of the summary, for banks
 you want to read first. --respondent puts a name or label in the answers.
 
 form never replaces a file that is already there, unless you add --force; even then it
 replaces only an ordinary file, never the bank itself, a folder, a link or a device.`,
 		Example: "  candor form trust-readiness -o check-in.html\n" +
-			"  candor form my-bank.yaml --no-summary --respondent Sam -o sam.html",
+			"  candor form my-bank.yaml --no-summary --respondent Sam -o sam.html\n" +
+			"  candor form trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p -o check-in.html",
 		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return formRun(f, opts) }),
@@ -61,6 +76,10 @@ replaces only an ordinary file, never the bank itself, a folder, a link or a dev
 	fl.BoolVar(&opts.NoSummary, "no-summary", false, "end with a thank-you and the download, without the summary")
 	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with the answers")
 	fl.BoolVar(&opts.Force, "force", false, "replace FILE if it exists (an ordinary file only)")
+	fl.StringArrayVar(&opts.To, "to", nil, "offer 'Send to my counselor': the answers encrypted for `KEY` (your public key, age1…; repeatable)")
+	fl.StringVar(&opts.ToFile, "to-file", "", "the public keys to encrypt for, one a line, in `FILE`")
+	fl.BoolVar(&opts.EncryptedOnly, "encrypted-only", false, "leave out the plain download: the answers leave the page encrypted only")
+	addPreRun(cmd, func(*cobra.Command, []string) error { return checkRecipients(opts.To) })
 	return cmd
 }
 
@@ -76,9 +95,14 @@ func formRun(f *Factory, opts *FormOptions) error {
 	if err != nil {
 		return err
 	}
+	recipients, err := formRecipients(opts, b)
+	if err != nil {
+		return err
+	}
 	var page bytes.Buffer
 	eng := newEngineSource().engine(f.IO.ErrOut)
-	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD")}, eng)
+	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD"),
+		Recipients: recipients, EncryptedOnly: opts.EncryptedOnly}, eng)
 	if err != nil {
 		return badInput("cannot write the page: %v", err)
 	}
@@ -96,6 +120,27 @@ func formRun(f *Factory, opts *FormOptions) error {
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Wrote %s (%.1f MB): open it in a browser to try it, then send it.\n", text.Sanitize(opts.Output), float64(page.Len())/1e6)
 	return nil
+}
+
+// formRecipients are the page's keys: --to's, --to-file's and the bank's, each once.
+func formRecipients(opts *FormOptions, b *questionnaire.Bank) ([]string, error) {
+	var fromFile []string
+	if opts.ToFile != "" {
+		raw, err := questionnaire.ReadFileLimited(opts.ToFile)
+		if err != nil {
+			return nil, badInput("%s: %v", opts.ToFile, err)
+		}
+		if fromFile, err = sealed.ParseRecipientsFile(raw); err != nil {
+			var re *sealed.RecipientError
+			errors.As(err, &re)
+			return nil, badInput("%s:%d: %q is not an age public key: the file holds keys starting with age1, one a line", opts.ToFile, re.Line, text.Sanitize(re.Value))
+		}
+	}
+	keys := recipientKeys(opts.To, fromFile, b.Recipients)
+	if opts.EncryptedOnly && len(keys) == 0 {
+		return nil, usageError("--encrypted-only needs a key to encrypt the answers for: --to KEY, --to-file FILE or the bank's recipients")
+	}
+	return keys, nil
 }
 
 // writePage writes the page to opts.Output atomically: a new file, or with --force over an

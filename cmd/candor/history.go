@@ -19,6 +19,8 @@ type HistoryOptions struct {
 	Bank   string
 	Format string
 	Width  int
+	// Identities are key files that open encrypted responses (--identity).
+	Identities []string
 }
 
 // NewCmdHistory builds 'candor history RESPONSE...'.
@@ -29,7 +31,7 @@ func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command 
 		Short: "Follow one person's scores over time",
 		Long: `Show how one person's scores moved over time, from responses to the same bank taken
 weeks apart. They are put in order by the date in each file (oldest first), whatever order
-you name them in. A folder stands for its response files (*.yaml, *.yml).
+you name them in. A folder stands for its response files (*.yaml, *.yml, *.age).
 
 You see a table of every score by date with its band, and a chart of each score across the
 dates with the band boundaries marked. --format markdown gives the same table and charts
@@ -52,6 +54,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "csv", "json")
+	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
 
@@ -61,7 +64,11 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	if err != nil {
 		return err
 	}
-	resps, readDs, err := readResponses(f, files, width)
+	o, err := newOpener(f, opts.Identities)
+	if err != nil {
+		return err
+	}
+	resps, readDs, err := readResponses(f, o, files, width)
 	if err != nil {
 		return err
 	}
@@ -127,7 +134,7 @@ func differentPeopleNote(entries []render.HistoryEntry) string {
 	return ""
 }
 
-// responseFiles turns each folder among args into its response files (*.yaml, *.yml, sorted
+// responseFiles turns each folder among args into its response files (*.yaml, *.yml, *.age, sorted
 // by name), as score does; files are kept as given (reading them reports what is wrong).
 // inFolder[i] says whether files[i] came from a folder.
 func responseFiles(args []string) (files []string, inFolder []bool, err error) {

@@ -51,6 +51,7 @@ Start with:  candor take`,
 		NewCmdCompare(f, nil),
 		NewCmdHistory(f, nil),
 		NewCmdList(f, nil),
+		NewCmdKeys(f),
 	)
 	add(groupTools, NewCmdSchema(f, nil), newCmdVersion(f))
 	root.SetCompletionCommandGroupID(groupTools)

@@ -44,6 +44,8 @@ type ScoreOptions struct {
 	// OutDir, with --format csv, writes one table per bank into this folder
 	// (<bank-id>.csv) instead of one table to standard output.
 	OutDir string
+	// Identities are key files that open encrypted responses (--identity).
+	Identities []string
 
 	// batchSize is how many consecutive responses a worker takes at a time; 0 chooses from
 	// the count (tests set it).
@@ -95,6 +97,7 @@ responses to other banks are left out, with a note.`,
 		return nil
 	})
 	tableFlags(cmd, opts)
+	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
 
@@ -137,6 +140,8 @@ type scorer struct {
 	tableOpt table.Options
 	// tables is set when any RESPONSE is a table: the run ends with a count of its rows.
 	tables bool
+	// open reads response files and tables, opening encrypted ones.
+	open *opener
 }
 
 func scoreRun(f *Factory, opts *ScoreOptions) error {
@@ -148,6 +153,11 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 			return "score it with the bank's file: candor score --bank FILE " + shellQuote(r.File)
 		}},
 	}
+	open, openErr := newOpener(f, opts.Identities)
+	if openErr != nil {
+		return openErr
+	}
+	s.open = open
 	if opts.Bank != "" {
 		b, err := loadBank(f, opts.Bank, s.width)
 		if err != nil {
@@ -250,7 +260,7 @@ func (src scoreSource) items() func(yield func(scoreItem) bool) {
 	}
 }
 
-// expand turns folders into their response files (*.yaml, *.yml, sorted by name). A folder
+// expand turns folders into their response files (*.yaml, *.yml, *.age, sorted by name). A folder
 // that cannot be read, or holds no response files, becomes an error in its place. It returns
 // the sources, how many responses and errors they give, and whether any argument is a folder.
 //
@@ -282,19 +292,19 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 	return sources, count, folders
 }
 
-// responseFolder lists a folder's response files (*.yaml, *.yml, in name order, see
+// responseFolder lists a folder's response files (*.yaml, *.yml, and encrypted ones, *.age, in name order, see
 // batch.ReadDir). isDir is false for anything that is not a folder (reading it as a file
 // reports what is wrong); problem says why a folder gives no responses.
 func responseFolder(arg string) (names *batch.Names, isDir bool, problem string) {
 	if st, err := os.Stat(arg); err != nil || !st.IsDir() {
 		return nil, false, ""
 	}
-	names, err := batch.ReadDir(arg, isResponseName)
+	names, err := batch.ReadDir(arg, isFolderResponseName)
 	switch {
 	case err != nil:
 		return nil, true, "cannot read the folder: " + describeDirError(err)
 	case names.Len() == 0:
-		return nil, true, "the folder holds no response files (*.yaml, *.yml)"
+		return nil, true, "the folder holds no response files (*.yaml, *.yml, *.age)"
 	}
 	return names, true, ""
 }
@@ -304,6 +314,12 @@ func responseFolder(arg string) (names *batch.Names, isDir bool, problem string)
 func isResponseName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".yaml" || ext == ".yml"
+}
+
+// isFolderResponseName reports whether a folder's file is read as a response: *.yaml, *.yml,
+// or *.age (encrypted), in any case.
+func isFolderResponseName(name string) bool {
+	return isResponseName(name) || strings.EqualFold(filepath.Ext(name), ".age")
 }
 
 func describeDirError(err error) string {
@@ -326,7 +342,7 @@ func (s *scorer) folderError(dir, summary string) *scoreOut {
 //
 // A response in a folder that answers another bank than --bank's is left out (otherBank set).
 func (s *scorer) one(path string, inFolder bool) *scoreOut {
-	raw, err := questionnaire.ReadFileLimited(path)
+	raw, err := s.open.read(path)
 	if err != nil {
 		return s.failed(path, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: err.Error()}})
 	}

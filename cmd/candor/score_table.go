@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -32,7 +33,7 @@ func tableFlags(cmd *cobra.Command, opts *ScoreOptions) {
 			if a == "-" && opts.TableFormat == "" {
 				return usageError("reading a table from standard input (-) needs --table-format csv, tsv or jsonl")
 			}
-			if _, ok := table.FormatOf(a); ok || a == "-" || opts.TableFormat != "" {
+			if _, ok := tableFormatOf(a); ok || a == "-" || opts.TableFormat != "" {
 				tables = true
 			}
 		}
@@ -44,6 +45,15 @@ func tableFlags(cmd *cobra.Command, opts *ScoreOptions) {
 		}
 		return nil
 	})
+}
+
+// tableFormatOf is the table format a file's name ends with (.csv, .tsv, .jsonl), before an
+// .age ending for an encrypted table (ids.csv.age).
+func tableFormatOf(name string) (table.Format, bool) {
+	if ext := filepath.Ext(name); strings.EqualFold(ext, ".age") {
+		name = strings.TrimSuffix(name, ext)
+	}
+	return table.FormatOf(name)
 }
 
 // scoreTable is a RESPONSE argument that is a table of answers, one row a response.
@@ -59,7 +69,7 @@ type scoreTable struct {
 func (s *scorer) asTable(arg string) *scoreTable {
 	f, ok := table.ParseFormat(s.opts.TableFormat)
 	if !ok {
-		if f, ok = table.FormatOf(arg); !ok {
+		if f, ok = tableFormatOf(arg); !ok {
 			return nil
 		}
 	}
@@ -98,7 +108,10 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 			yield(scoreItem{out: t.s.failed(name, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: "a table of answers is a file, not a folder"}})})
 			return
 		}
-		in = f
+		if in, err = t.s.open.reader(name, f); err != nil {
+			yield(scoreItem{out: t.s.failed(name, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: err.Error()}})})
+			return
+		}
 	}
 	r, err := table.NewReader(in, name, t.format, t.s.banks.Bank, t.s.tableOpt)
 	if err != nil {

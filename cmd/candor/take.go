@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"filippo.io/age"
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/ask"
@@ -41,6 +42,10 @@ type TakeOptions struct {
 	Format  string
 	Width   int
 	ASCII   bool
+	// To are the counselors' public keys (age1…): when the person finishes, a copy of the
+	// answers encrypted for them is written beside the working file. The bank's recipients
+	// are added.
+	To []string
 }
 
 // NewCmdTake builds 'candor take [BANK]'.
@@ -64,11 +69,17 @@ with --resume FILE.
 
 Questions go to standard error and the summary to standard output, so
 'candor take --format json > result.json' works. Without a terminal, one answer is read per
-line: printf 'y\ny\nn\ny\n' | candor take`,
+line: printf 'y\ny\nn\ny\n' | candor take
+
+With --to KEY (your counselor's public key, age1…), or a bank that names its counselors'
+keys, finishing also writes a copy of your answers encrypted so that only your counselor can
+open it, beside the file they are saved in (NAME.age): send them that file. You are then
+offered to delete the file only you can read.`,
 		Example: "  candor take\n" +
 			"  candor take accountability --respondent Sam\n" +
 			"  candor take --resume ~/.local/share/candor/candor-20261122-090000.yaml\n" +
-			"  candor take my-bank.yaml --answers answers.yaml --format json",
+			"  candor take my-bank.yaml --answers answers.yaml --format json\n" +
+			"  candor take trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
 		Args:              rangeArgs(0, 1, "at most one bank"),
 		ValidArgsFunction: bankCompletion,
 	}
@@ -82,11 +93,15 @@ line: printf 'y\ny\nn\ny\n' | candor take`,
 	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with your answers")
 	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
+	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
 	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
 	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")
 	exclusiveFlags(cmd, "--answers answers a new response; --resume continues one by asking", "answers", "resume")
+	exclusiveFlags(cmd, "--no-save saves nothing, not even the encrypted copy --to makes", "no-save", "to")
+	exclusiveFlags(cmd, "--to makes its copy when you finish answering, and --answers asks nothing", "answers", "to")
+	addPreRun(cmd, func(*cobra.Command, []string) error { return checkRecipients(opts.To) })
 	return cmd
 }
 
@@ -110,6 +125,8 @@ type taker struct {
 	// the session changes an answer (step.Changed), so looking it over leaves it byte for byte.
 	asIs bool
 	step *ask.Session
+	// recipients are --to's and the bank's: who the encrypted copy is for.
+	recipients []age.Recipient
 	// saveMu is held while a save runs; over (under overMu) is set once the session has
 	// ended by itself. See watchStop.
 	saveMu sync.Mutex
@@ -457,6 +474,11 @@ func (t *taker) save(r *questionnaire.Response) error {
 // session asks the questions, then prints the summary or how to come back.
 func (t *taker) session(ctx context.Context) error {
 	e := t.f.IO.ErrOut
+	rs, err := recipientsFor(t.opts.To, t.bank)
+	if err != nil {
+		return badInput("%v", err) // --to and the bank's were checked when read
+	}
+	t.recipients = rs
 	if t.path != "" {
 		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", text.Sanitize(t.path))
 	} else {
@@ -499,7 +521,11 @@ func (t *taker) session(ctx context.Context) error {
 		if err := t.summary(s.Answers()); err != nil {
 			return err
 		}
-		return t.offerDelete(ctx, in, s.Answers())
+		sealedCopy, err := t.sealCopy()
+		if err != nil {
+			return err
+		}
+		return t.offerDelete(ctx, in, s.Answers(), sealedCopy)
 	case terminal.Quit:
 		fmt.Fprintln(e)
 		if t.path == "" {
@@ -511,7 +537,10 @@ func (t *taker) session(ctx context.Context) error {
 			return nil
 		}
 		fmt.Fprintf(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
-		return t.offerDelete(ctx, in, s.Answers())
+		if len(t.recipients) > 0 {
+			fmt.Fprintln(e, "The copy for your counselor, which only they can open, is made when you finish.")
+		}
+		return t.offerDelete(ctx, in, s.Answers(), false)
 	}
 	// Interrupted, or the input ended: every answer is already saved; save once more so the
 	// file's time is current, and say how to come back.
@@ -521,18 +550,25 @@ func (t *taker) session(ctx context.Context) error {
 }
 
 // offerDelete offers, at the end of a session whose answers raise a flag that may be private
-// (scoring's Result.Private: urgent, a warning, or one shown at once), to delete the file
-// that holds them: a reply that says delete (deleteReply) deletes it (with its lock and
-// temporary files); anything else, or the end of the input, keeps it and says so.
-func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers questionnaire.Answers) error {
-	if t.path == "" || !t.lock.Holds() || !scoring.Score(t.bank, answers, scoring.Options{}).Private(t.bank) {
+// (scoring's Result.Private: urgent, a warning, or one shown at once), or once an encrypted
+// copy for the counselor is written (sealedCopy), to delete the file that holds them: a reply
+// that says delete (deleteReply) deletes it (with its lock and temporary files); anything
+// else, or the end of the input, keeps it and says so.
+func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers questionnaire.Answers, sealedCopy bool) error {
+	private := scoring.Score(t.bank, answers, scoring.Options{}).Private(t.bank)
+	if t.path == "" || !t.lock.Holds() || !private && !sealedCopy {
 		return nil
 	}
 	e := t.f.IO.ErrOut
 	fmt.Fprintln(e)
 	w := min(t.width, text.MaxWidth)
-	for _, l := range text.Wrap("If someone else can use this computer and you'd rather they never see your answers, "+
-		"you can delete them now. They are in this file:", w) {
+	why := "If someone else can use this computer and you'd rather they never see your answers, " +
+		"you can delete them now. They are in this file:"
+	if !private {
+		why = "You need the file your answers are saved in only to change them later. " +
+			"If you'd rather not keep it on this computer, you can delete it now:"
+	}
+	for _, l := range text.Wrap(why, w) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprintf(e, "  %s\n", text.Sanitize(t.path))

@@ -4,6 +4,7 @@ package iostreams
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"strings"
@@ -24,6 +25,8 @@ type IOStreams struct {
 	width                 int
 	// Getenv reads the environment (NO_COLOR, TERM, LANG); tests replace it.
 	Getenv func(string) string
+	// PasswordReader, when set (tests), is what ReadPassword reads.
+	PasswordReader func() ([]byte, error)
 }
 
 // System returns streams on the process's stdin, stdout and stderr.
@@ -106,4 +109,20 @@ func (s *IOStreams) CanShowUnicode() bool {
 		}
 	}
 	return true
+}
+
+// ErrNoTerminal is ReadPassword's error when input is not a terminal.
+var ErrNoTerminal = errors.New("input is not a terminal")
+
+// ReadPassword reads a line typed at the terminal without showing it. Without a terminal it
+// returns ErrNoTerminal: a secret is never read from a pipe or a file.
+func (s *IOStreams) ReadPassword() ([]byte, error) {
+	if s.PasswordReader != nil {
+		return s.PasswordReader()
+	}
+	f, ok := s.In.(*os.File)
+	if !ok || !s.inTTY {
+		return nil, ErrNoTerminal
+	}
+	return term.ReadPassword(int(f.Fd()))
 }

@@ -185,11 +185,18 @@ func setDownloads(t testing.TB, ctx context.Context, dir string) {
 // download presses "Download my answers" and returns the file's suggested name and bytes.
 func download(t testing.TB, ctx context.Context, dir string) (string, []byte) {
 	t.Helper()
+	return downloadWith(t, ctx, dir, "Download my answers")
+}
+
+// downloadWith presses the button named button and returns the file it downloads: its
+// suggested name and bytes.
+func downloadWith(t testing.TB, ctx context.Context, dir, button string) (string, []byte) {
+	t.Helper()
 	dctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	begin := chromedp.BrowserEvents(dctx, browser.DownloadWillBegin)
 	progress := chromedp.BrowserEvents(dctx, browser.DownloadProgress)
-	click(t, ctx, "Download my answers")
+	click(t, ctx, button)
 	var name, guid string
 	for ev, err := range begin {
 		require.NoError(t, err, "the download begins")

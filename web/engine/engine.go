@@ -15,7 +15,10 @@ import (
 	"strings"
 	"time"
 
+	"filippo.io/age"
+
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -27,6 +30,12 @@ type Options struct {
 	NoSummary bool `json:"noSummary,omitempty"`
 	// Respondent is the name or label kept with the answers.
 	Respondent string `json:"respondent,omitempty"`
+	// Recipients are the counselors' public keys (age1…): "send" encrypts the response
+	// file to them.
+	Recipients []string `json:"recipients,omitempty"`
+	// EncryptedOnly leaves out the plain download: the answers leave the page encrypted
+	// only.
+	EncryptedOnly bool `json:"encryptedOnly,omitempty"`
 }
 
 // Engine is one person answering one bank in a page.
@@ -34,6 +43,8 @@ type Engine struct {
 	bank *questionnaire.Bank
 	opt  Options
 	now  func() time.Time
+	// recipients are Options.Recipients, read.
+	recipients []age.Recipient
 
 	resp *questionnaire.Response
 	sess *ask.Session
@@ -69,7 +80,11 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 	if b == nil {
 		return nil, fmt.Errorf("this questionnaire cannot be read: %s", firstError(ds))
 	}
-	e := &Engine{bank: b, opt: opt, now: now}
+	rs, err := sealed.ParseRecipients(opt.Recipients)
+	if err != nil {
+		return nil, fmt.Errorf("this page's key for the counselor cannot be read: %v", err)
+	}
+	e := &Engine{bank: b, opt: opt, now: now, recipients: rs}
 	e.start(questionnaire.NewResponse(b, now()), false)
 	return e, nil
 }
@@ -157,7 +172,16 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 		return Reply{Error: "nothing to show: the answers were cleared"}
 	}
 	switch method {
+	case "send":
+		f, err := e.sealedFile()
+		if err != nil {
+			return Reply{Error: err.Error()}
+		}
+		return Reply{File: f}
 	case "download":
+		if e.opt.EncryptedOnly {
+			return Reply{Error: "this page sends the answers encrypted only"}
+		}
 		f, err := e.file()
 		if err != nil {
 			return Reply{Error: err.Error()}
@@ -357,6 +381,23 @@ func (e *Engine) file() (*File, error) {
 		return nil, fmt.Errorf("your answers could not be written to a file: %v", err)
 	}
 	return &File{Name: "candor-answers-" + e.now().Format("20060102") + ".yaml", Text: string(data)}, nil
+}
+
+// sealedFile is the response file encrypted for the counselors (armored age): only they can
+// open it. Its name tells nothing of the topic.
+func (e *Engine) sealedFile() (*File, error) {
+	if len(e.recipients) == 0 {
+		return nil, fmt.Errorf("this page has no key to encrypt the answers for")
+	}
+	f, err := e.file()
+	if err != nil {
+		return nil, err
+	}
+	out, err := sealed.Seal([]byte(f.Text), e.recipients)
+	if err != nil {
+		return nil, fmt.Errorf("your answers could not be encrypted: %v", err)
+	}
+	return &File{Name: strings.TrimSuffix(f.Name, ".yaml") + ".age", Text: string(out)}, nil
 }
 
 // load continues from an answers file: a response saved by `candor take` or by this page,
