@@ -7,8 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"sort"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
