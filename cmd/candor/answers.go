@@ -163,11 +163,11 @@ func answersRun(f *Factory, opts *AnswersOptions) error {
 	width := min(resolveWidth(f, opts.Width), text.MaxWidth)
 	var b strings.Builder
 	if len(saved) == 0 {
-		fmt.Fprintf(&b, "You have no saved answers in %s yet.\nStart with: candor take\n", text.Sanitize(dir))
+		fmt.Fprintf(&b, "You have no saved answers yet. Your data folder is:\n  %s\nStart with: candor take\n", text.Sanitize(dir))
 		_, err := fmt.Fprint(f.IO.Out, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "Your saved answers, newest first (in %s):\n", text.Sanitize(dir))
+	fmt.Fprintf(&b, "Your saved answers, newest first. Your data folder is:\n  %s\n", text.Sanitize(dir))
 	unfinished := false
 	dot := " · "
 	if !f.IO.CanShowUnicode() {

@@ -659,7 +659,7 @@ func TestHostileInterrupts(t *testing.T) {
 						return
 					}
 					if !st.done {
-						assert.Contains(t, stderr.String(), "every answer you gave is in "+path)
+						assert.Contains(t, stderr.String(), "every answer you gave is in this file:\n  "+path+"\n")
 					}
 
 					r, answers := readTrustResponse(t, path)

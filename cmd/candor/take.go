@@ -284,7 +284,7 @@ func (t *taker) claim(path string) error {
 		case old.Bank.ID != t.bank.ID:
 			return badInput("%s holds answers to %q; candor won't write answers to %q over them. Choose another name.", path, old.Bank.ID, t.bank.ID)
 		default:
-			return badInput("%s already holds answers to %q; candor won't write over them. To continue them: candor take --resume %s. To start afresh, choose another name.", path, t.bank.ID, shellQuote(path))
+			return badInput("%s already holds answers to %q; candor won't write over them. To start afresh, choose another name. To continue them, type:\n  %s", path, t.bank.ID, selfCommand()+" take --resume "+shellQuote(path))
 		}
 	}
 	t.path = path
@@ -383,7 +383,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
 		t.printDiags(ds, sources)
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed as it is. It has not been changed.\n", text.Sanitize(path))
+		fmt.Fprintf(t.f.IO.ErrOut, "candor: this file cannot be resumed as it is, and has not been changed:\n  %s\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	if err := t.findBank(resp, func(r *questionnaire.Response) string {
@@ -403,7 +403,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	}
 	t.printDiags(rds, sources)
 	if rds.HasErrors() {
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: %s cannot be resumed with this bank. It has not been changed.\n", text.Sanitize(path))
+		fmt.Fprintf(t.f.IO.ErrOut, "candor: this file cannot be resumed with this bank, and has not been changed:\n  %s\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	if _, err := resp.Marshal(t.bank); err != nil {
@@ -512,9 +512,9 @@ func (t *taker) session(ctx context.Context) error {
 			return badInput("%v", err)
 		case t.lock.Holds():
 			// Said only when true: the file there is the one the last save wrote.
-			return badInput("%v. Every answer before it is in %s.", err, t.path)
+			return badInput("%v. Every answer before it is in this file:\n  %s", err, t.path)
 		}
-		return badInput("%v. Nothing from this session could be saved in %s.", err, t.path)
+		return badInput("%v. Nothing from this session could be saved in this file:\n  %s", err, t.path)
 	}
 	switch status {
 	case terminal.Finished:
@@ -587,7 +587,7 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers q
 	if err := t.lock.Remove(); err != nil {
 		return badInput("could not delete %s: %v", t.path, err)
 	}
-	fmt.Fprintf(e, "Deleted. Your answers are no longer in %s.\n", text.Sanitize(t.path))
+	fmt.Fprintf(e, "Deleted. Your answers are no longer in this file:\n  %s\n", text.Sanitize(t.path))
 	return nil
 }
 
@@ -611,14 +611,14 @@ func (t *taker) sayStopped(e io.Writer, saveErr error) {
 		fmt.Fprintln(e, "Stopped before the first answer, so nothing was saved.")
 		return
 	case saveErr == nil && t.lock.Holds():
-		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in %s.\n", text.Sanitize(t.path))
+		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in this file:\n  %s\n", text.Sanitize(t.path))
 	case saveErr != nil && t.lock.Holds():
-		fmt.Fprintf(e, "Stopped. Your answers up to now are in %s.\n", text.Sanitize(t.path))
+		fmt.Fprintf(e, "Stopped. Your answers up to now are in this file:\n  %s\n", text.Sanitize(t.path))
 	case saveErr != nil:
-		fmt.Fprintf(e, "Stopped. Your answers could not be saved in %s: %v\n", text.Sanitize(t.path), saveErr)
+		fmt.Fprintf(e, "Stopped. Your answers could not be saved (%v) in this file:\n  %s\n", saveErr, text.Sanitize(t.path))
 		return
 	default:
-		fmt.Fprintf(e, "Stopped. %s is no longer the file your answers were saved in (another file took its place).\n", text.Sanitize(t.path))
+		fmt.Fprintf(e, "Stopped. Another file has taken the place of the one your answers were saved in:\n  %s\n", text.Sanitize(t.path))
 		return
 	}
 	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
@@ -709,7 +709,7 @@ func (t *taker) summary(answers questionnaire.Answers) error {
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
 	if t.path != "" && (t.opts.Format == "json" || !t.f.IO.IsStdoutTTY()) {
-		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in %s.\n", text.Sanitize(t.path))
+		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
 	}
 	return nil
 }

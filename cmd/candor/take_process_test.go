@@ -64,7 +64,7 @@ func TestTakeInterruptedBetweenAnswers(t *testing.T) {
 			require.NoError(t, err)
 			assert.Contains(t, string(saved), "answers:\n  feel_safe: true\n  could_say_no: true\n  want_to_trust: \"no\"\n")
 			assert.Contains(t, string(saved), "status: in-progress")
-			assert.Contains(t, stderr.String(), "That's saved: every answer you gave is in "+path)
+			assert.Contains(t, stderr.String(), "That's saved: every answer you gave is in this file:\n  "+path+"\n")
 			assert.Contains(t, oneLine(stderr.String()), "candor take --resume "+path)
 			assert.Empty(t, stdout.String(), "no summary after an interrupt")
 			_, err = os.Stat(filepath.Join(dir, ".r.yaml.lock"))

@@ -199,7 +199,7 @@ func TestDeleteWordsOnARealTerminal(t *testing.T) {
 			assert.Contains(t, scr, "exit status 0")
 			_, err := os.Stat(path)
 			if tc.deleted {
-				assert.Contains(t, strings.ReplaceAll(scr, "\n", ""), "Deleted. Your answers are no longer in "+path)
+				assert.Contains(t, strings.ReplaceAll(scr, "\n", ""), "Deleted. Your answers are no longer in this file:  "+path)
 				assert.True(t, os.IsNotExist(err), "the file is gone")
 				return
 			}
