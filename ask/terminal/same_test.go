@@ -3,6 +3,7 @@ package terminal
 import (
 	"bytes"
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,14 +16,26 @@ import (
 )
 
 // driveSteps feeds typed lines to the step API as a front end would: statements are read
-// and passed, b goes back, s skips, ? changes nothing, anything else is an answer.
+// and passed, b goes back, s skips, ? changes nothing, anything else is an answer. At the
+// review (Done), b goes back to the last question, a number revises, Enter or q ends.
 func driveSteps(s *ask.Session, lines []string) {
 	for _, l := range lines {
 		for !s.Done() && s.Current().Info {
 			_ = s.Continue()
 		}
 		if s.Done() {
-			return
+			l = strings.ToLower(strings.TrimSpace(l))
+			if n, err := strconv.Atoi(l); err == nil {
+				_ = s.Revise(n)
+				continue
+			}
+			switch l {
+			case "b":
+				_ = s.Back()
+			case "", "q":
+				return
+			}
+			continue
 		}
 		switch strings.ToLower(strings.TrimSpace(l)) {
 		case "?":

@@ -160,8 +160,7 @@ func (t *Session) review(ctx context.Context) (more bool, err error) {
 		t.sayIndented(reviewAnswer(it), indent)
 	}
 	t.blank()
-	ask := "To change an answer, type its number. Press Enter to see your summary."
-	t.say(ask)
+	t.say("To change an answer, type its number. Press Enter to see your summary. " + t.reviewKeys())
 	for {
 		in, err := t.readLine(ctx)
 		var st *errStop
@@ -174,12 +173,21 @@ func (t *Session) review(ctx context.Context) (more bool, err error) {
 			return false, nil
 		case strings.EqualFold(in, "q"):
 			return false, t.quit()
+		case strings.EqualFold(in, "b"):
+			// The session goes back to the last question asked; its answer brings the
+			// review back.
+			if t.step.Back() == nil {
+				return true, nil
+			}
+		case in == "?":
+			t.reviewHelp(items[0].Number, items[len(items)-1].Number)
+			continue
 		}
 		n, convErr := strconv.Atoi(in)
 		if convErr == nil && t.step.Revise(n) == nil {
 			return true, nil
 		}
-		t.say(fmt.Sprintf("Please type a number from %d to %d, or press Enter to see your summary.",
+		t.say(fmt.Sprintf("Please type a number from %d to %d, or press Enter to see your summary (? for help).",
 			items[0].Number, items[len(items)-1].Number))
 	}
 }

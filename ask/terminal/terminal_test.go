@@ -417,3 +417,23 @@ func TestIntroSaysWhatQDoes(t *testing.T) {
 	assert.Contains(t, notSaving, "q to stop")
 	assert.NotContains(t, notSaving, "q to save and stop")
 }
+
+// TestReviewKeys: the review names b, q and ?, and each works there: ? explains the review,
+// b goes back to the last question (whose answer brings the review back), q stops, saved.
+func TestReviewKeys(t *testing.T) {
+	b := loadKinds(t)
+	last := b.Questions[len(b.Questions)-1].ID
+	r := run(t, b, nil, append(append([]string(nil), allAnswers...), "?", "B", "something else", "")...)
+	assert.Equal(t, Finished, r.status)
+	flat := strings.Join(strings.Fields(r.out), " ")
+	assert.Contains(t, flat, "To change an answer, type its number. Press Enter to see your summary. Type b to go back to the last question, q to save and stop, or ? for help.")
+	assert.Contains(t, flat, "This is every answer you gave. To change one, type its number (1 to ")
+	assert.Contains(t, flat, "b goes back to the last question; q saves your answers and stops")
+	assert.NotContains(t, flat, "Please type a number from 1 to", "b and ? are understood at the review")
+	assert.Equal(t, 2, strings.Count(r.out, "Here are your answers:"), "the review comes back after the last question")
+	assert.Equal(t, "something else", r.resp.Answers[last])
+
+	r = run(t, b, nil, append(append([]string(nil), allAnswers...), "q")...)
+	assert.Equal(t, Quit, r.status)
+	assert.Equal(t, "nothing more", r.resp.Answers[last])
+}

@@ -284,3 +284,21 @@ func (t *Session) help(q *questionnaire.Question) {
 	}
 	t.say(hint(q))
 }
+
+// reviewKeys names the keys of the review besides a number and Enter.
+func (t *Session) reviewKeys() string {
+	return "Type b to go back to the last question, " + t.quitWords() + ", or ? for help."
+}
+
+// reviewHelp explains the review: what a number, Enter, b and q do there.
+func (t *Session) reviewHelp(first, last int) {
+	t.blank()
+	quit := "q saves your answers and stops; you can come back to them later"
+	if t.opt.Save == nil {
+		quit = "q stops"
+	}
+	t.say(fmt.Sprintf("  This is every answer you gave. To change one, type its number (%d to %d) and press Enter: "+
+		"the question comes back with your answer so far, and this list comes back after it. "+
+		"Press Enter to see your summary. b goes back to the last question; %s.", first, last, quit))
+	t.blank()
+}
