@@ -148,12 +148,12 @@ func TestParseDeclineWordsWhereNotAllowed(t *testing.T) {
 		{"b", "Prefer not to say", `This question doesn't offer "rather not say", but it's optional: you can skip it.`},
 		{"a", "pass", `Please type y for yes or n for no ("pass" isn't one of those).`},
 	} {
-		v, msg := parse(b.Question(tc.id), tc.in)
+		v, msg, _ := parse(b.Question(tc.id), tc.in)
 		assert.Nil(t, v)
 		assert.Equal(t, tc.want, msg, "%s %q", tc.id, tc.in)
 	}
 	// Where it is allowed, the session declines before parsing; parse itself never declines.
-	v, msg := parse(b.Question("c"), "yes")
+	v, msg, _ := parse(b.Question("c"), "yes")
 	assert.Equal(t, true, v)
 	assert.Empty(t, msg)
 }

@@ -13,12 +13,24 @@ import (
 )
 
 // parse reads a typed answer with questionnaire's one matcher; msg explains in one line why
-// it is not one.
-func parse(q *questionnaire.Question, in string) (v any, msg string) {
+// it is not one. A choice's "did you mean" also gives the option it suggests (suggest, its
+// value), which a yes typed next picks (Session.Answer).
+func parse(q *questionnaire.Question, in string) (v any, msg string, suggest any) {
 	v, err := q.ParseText(in, true)
 	if err == nil {
-		return v, ""
+		return v, "", nil
 	}
+	if q.Type == questionnaire.Choice {
+		if o := q.NearestOption(in); o != nil && nearestOption(q, in) != "" {
+			suggest = o.Value
+		}
+	}
+	v, msg = parseProblem(q, in, err)
+	return v, msg, suggest
+}
+
+// parseProblem explains in one line why in is not an answer to q (err, from ParseText).
+func parseProblem(q *questionnaire.Question, in string, err error) (v any, msg string) {
 	if questionnaire.DeclineText(in) {
 		// Only a question that allows it takes "rather not say" (Session.Answer checks first).
 		if q.Required {

@@ -40,7 +40,7 @@ func TestNotSureAtAYesNoQuestion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q.ID+"/"+tt.in, func(t *testing.T) {
-			v, msg := parse(tt.q, tt.in)
+			v, msg, _ := parse(tt.q, tt.in)
 			assert.Nil(t, v)
 			assert.Equal(t, tt.want, msg)
 		})
@@ -56,9 +56,9 @@ func TestADateThatIsNoDay(t *testing.T) {
 		"2026-13-01": `"2026-13-01" isn't a day: months go from 01 to 12. Please type a date as year-month-day, like 2026-11-27.`,
 		"next week":  `Please type a date as year-month-day, like 2026-11-27 ("next week" isn't one).`,
 	} {
-		_, msg := parse(q, in)
+		_, msg, _ := parse(q, in)
 		assert.Equal(t, want, msg, in)
 	}
-	_, msg := parse(q, "2028-02-29")
+	_, msg, _ := parse(q, "2028-02-29")
 	assert.Empty(t, msg, "a leap day")
 }

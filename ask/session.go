@@ -52,6 +52,10 @@ type Session struct {
 
 	cur      *questionnaire.Question
 	reopened bool
+	// suggestFor is the question whose last answer was met with "did you mean" (a choice's
+	// nearest option), and suggestion that option's value: a yes typed next picks it.
+	suggestFor *questionnaire.Question
+	suggestion any
 	// revising is set by Revise: answers return to the end (by way of the questions still
 	// open), not to the next question.
 	revising bool
@@ -245,12 +249,19 @@ const (
 // Otherwise the answer is recorded and saved (Options.Save) before anything is evaluated,
 // then the `when`s and flags are brought up to date and the session moves to the next
 // question. Another error means the save failed: the answer is recorded, the session stays.
+// Right after a "did you mean" (a choice's nearest option, in a NotAnAnswer Problem), a yes
+// (y, yes, …) picks the option suggested; any other text is read as usual.
 func (s *Session) Answer(text string) error {
 	q := s.cur
 	if q == nil {
 		return &Problem{NoQuestion, "Every question has been answered."}
 	}
 	text = strings.TrimSpace(text)
+	sugFor, sug := s.suggestFor, s.suggestion
+	s.suggestFor, s.suggestion = nil, nil
+	if yes, ok := questionnaire.ParseYesNo(text); ok && yes && sugFor == q && sug != nil {
+		return s.record(q, sug, false, false)
+	}
 	if !q.Answerable() {
 		if text != "" {
 			return &Problem{InfoOnly, "This is a statement to read; it takes no answer."}
@@ -270,8 +281,11 @@ func (s *Session) Answer(text string) error {
 	if q.Declines(text) {
 		return s.record(q, nil, false, true)
 	}
-	v, msg := parse(q, text)
+	v, msg, suggest := parse(q, text)
 	if msg != "" {
+		if suggest != nil {
+			s.suggestFor, s.suggestion = q, suggest
+		}
 		return &Problem{NotAnAnswer, msg}
 	}
 	if err := questionnaire.CheckAnswerFits(s.resp, s.bank, q, v); err != nil {
@@ -336,6 +350,7 @@ func (s *Session) Back() error {
 		return &Problem{AtFirst, "This is the first question, so there's nothing to go back to."}
 	}
 	s.cur, s.reopened = s.asked[end-1], false // still revising, if it was
+	s.suggestFor, s.suggestion = nil, nil
 	return nil
 }
 
@@ -347,6 +362,7 @@ func (s *Session) GoTo(id string) error {
 		return &Problem{NotAsked, fmt.Sprintf("%q is not one of the questions asked.", id)}
 	}
 	s.cur, s.reopened, s.revising = q, false, false
+	s.suggestFor, s.suggestion = nil, nil
 	return nil
 }
 
@@ -359,6 +375,7 @@ func (s *Session) Revise(n int) error {
 	for _, q := range s.asked {
 		if q.Answerable() && s.place[q.Index] == n {
 			s.cur, s.reopened, s.revising = q, false, true
+			s.suggestFor, s.suggestion = nil, nil
 			return nil
 		}
 	}

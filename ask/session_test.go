@@ -457,3 +457,31 @@ func TestChangedOnlyByADifferentAnswer(t *testing.T) {
 	require.NoError(t, s.Answer("cold"))
 	assert.True(t, s.Changed())
 }
+
+// TestYesPicksTheSuggestion: right after "Did you mean 2 (Light blue)?", a yes picks the
+// option suggested; any other answer is read as usual, and the suggestion is forgotten once
+// anything else is typed or the session moves.
+func TestYesPicksTheSuggestion(t *testing.T) {
+	s, _ := newSession(t, nil)
+	require.NoError(t, s.Continue()) // the welcome statement
+	require.NoError(t, s.Answer("y"))
+	at(t, s, "colour", 2, 7)
+	err := s.Answer("ligth blue")
+	require.Equal(t, NotAnAnswer, problem(t, err))
+	assert.Contains(t, err.Error(), "Did you mean 2 (Light blue)?")
+	require.NoError(t, s.Answer("Yes."))
+	assert.Equal(t, "light_blue", s.Answers()["colour"])
+
+	s, _ = newSession(t, nil)
+	require.NoError(t, s.Continue())
+	require.NoError(t, s.Answer("y"))
+	require.Equal(t, NotAnAnswer, problem(t, s.Answer("ligth blue")))
+	require.Equal(t, NotAnAnswer, problem(t, s.Answer("zzzzzzzz")), "another answer is read as usual")
+	require.Equal(t, NotAnAnswer, problem(t, s.Answer("y")), "the suggestion is forgotten")
+
+	require.Equal(t, NotAnAnswer, problem(t, s.Answer("ligth blue")))
+	require.NoError(t, s.Back())
+	require.NoError(t, s.Answer("")) // keeps safe: back at colour
+	at(t, s, "colour", 2, 7)
+	require.Equal(t, NotAnAnswer, problem(t, s.Answer("y")), "going back forgets it")
+}
