@@ -238,7 +238,7 @@ func answersContinueRun(ctx context.Context, f *Factory, opts *AnswersContinueOp
 	id, bankFile := "", ""
 	if opts.Bank != "" {
 		lb, ds := data.LoadBank(opts.Bank)
-		b, err := shownBank(f, lb, ds, opts.Bank, resolveWidth(f, opts.Width))
+		b, err := shownBank(f, lb, ds.Errors(), opts.Bank, resolveWidth(f, opts.Width)) // as take: no author's warnings
 		if err != nil {
 			return err
 		}

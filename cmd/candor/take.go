@@ -436,7 +436,9 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 	default:
 		b, ds = data.Builtin(data.DefaultBank)
 	}
-	b, err := shownBank(t.f, b, ds, file, t.width)
+	// A bank's warnings are for its author and the counselor (validate, show, score, …), not
+	// for the person answering it: take shows only the errors that stop it.
+	b, err := shownBank(t.f, b, ds.Errors(), file, t.width)
 	t.bank = b
 	return err
 }
