@@ -65,23 +65,37 @@ type savedAnswers struct {
 // unreadable is the status of a file in the data folder that is not a readable response.
 const unreadable questionnaire.Status = "unreadable"
 
-// listSaved reads the responses in the data folder, newest first. Files that are not
-// responses at all (no `kind: response`) are left out; damaged responses are listed, so
-// they can be deleted.
+// listSaved reads the responses in the data folder, and those candor remembers saving
+// elsewhere (remembered.go), newest first. Files that are not responses at all (no `kind:
+// response`) are left out; damaged responses are listed, so they can be deleted. A
+// remembered file that is gone is forgotten, silently.
 func listSaved(f *Factory) (string, []savedAnswers, error) {
 	dir, err := f.DataDir()
 	if err != nil {
 		return "", nil, badInput("%v", err)
 	}
 	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return dir, nil, nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return dir, nil, badInput("cannot read your data folder %s: %v", dir, err)
 	}
 	finder := &data.Finder{}
 	var out []savedAnswers
+	var gone []string
+	for _, p := range remembered(f) {
+		st, err := os.Stat(p)
+		if errors.Is(err, os.ErrNotExist) || err == nil && !st.Mode().IsRegular() {
+			gone = append(gone, p)
+			continue
+		}
+		if s, ok := readSaved(finder, p); ok {
+			out = append(out, s)
+		} else {
+			gone = append(gone, p) // no longer answers (another file took its name)
+		}
+	}
+	if len(gone) > 0 {
+		forget(f, gone...)
+	}
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || !e.Type().IsRegular() || !isResponseName(name) {
@@ -336,6 +350,7 @@ func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
 			failed = true
 			fmt.Fprintf(f.IO.ErrOut, "candor: could not delete %s: %v\n", p, err)
 		default:
+			forget(f, h.Path())
 			fmt.Fprintf(f.IO.ErrOut, "Deleted %s\n", p)
 		}
 	}
@@ -355,12 +370,14 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*safefile.Held, er
 		if err != nil {
 			return nil, err
 		}
-		if len(saved) == 0 {
+		for _, s := range saved {
+			if _, out := elsewhere(f, s.File); !out {
+				files = append(files, s.File) // --all: the data folder's, not those saved elsewhere
+			}
+		}
+		if len(files) == 0 {
 			fmt.Fprintf(f.IO.ErrOut, "There are no saved answers in %s, so nothing was deleted.\n", text.Sanitize(dir))
 			return nil, nil
-		}
-		for _, s := range saved {
-			files = append(files, s.File)
 		}
 	} else {
 		for _, p := range opts.Files {

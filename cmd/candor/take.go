@@ -121,6 +121,8 @@ type taker struct {
 	fresh bool
 	// warnings from reading a resumed response, added to the result.
 	warnings []string
+	// remembered is true once path is in the list of answers saved elsewhere (remember).
+	remembered bool
 	// asIs is true for a resumed response that was finished: it is written again only once
 	// the session changes an answer (step.Changed), so looking it over leaves it byte for byte.
 	asIs bool
@@ -469,6 +471,12 @@ func (t *taker) save(r *questionnaire.Response) error {
 	if err := t.lock.WriteFile(data); err != nil {
 		return err
 	}
+	if !t.remembered {
+		// Saved outside the data folder: remembered, so `answers` lists it and `answers
+		// continue` finds it.
+		remember(t.f, t.path)
+		t.remembered = true
+	}
 	t.fresh = false
 	return nil
 }
@@ -589,6 +597,7 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers q
 	if err := t.lock.Remove(); err != nil {
 		return badInput("could not delete %s: %v", t.path, err)
 	}
+	forget(t.f, t.path)
 	fmt.Fprintf(e, "Deleted. Your answers are no longer in this file:\n  %s\n", text.Sanitize(t.path))
 	return nil
 }
