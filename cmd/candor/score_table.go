@@ -118,6 +118,18 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 		yield(scoreItem{out: &scoreOut{path: name, diags: asDiagnostics(name, err), failed: true}})
 		return
 	}
+	if notes := r.FormNotes(); len(notes) > 0 {
+		// Said once: the form tool's columns that hold nothing candor keeps.
+		quoted := make([]string, len(notes))
+		for i, n := range notes {
+			quoted[i] = strconv.Quote(n)
+		}
+		if !yield(scoreItem{out: &scoreOut{path: name, note: true, stderr: t.s.diagnostics(name, nil, questionnaire.Diagnostics{{
+			Severity: questionnaire.Warning, Pos: questionnaire.Pos{File: name, Line: 1},
+			Summary: fmt.Sprintf("left out: %s, %s a form tool adds that candor does not keep", strings.Join(quoted, ", "), plural(len(notes), "a column", "columns"))}})}}) {
+			return
+		}
+	}
 	for rows := 0; ; rows++ {
 		row, err := r.Next()
 		if errors.Is(err, io.EOF) {

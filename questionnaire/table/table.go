@@ -84,6 +84,24 @@ const (
 	ColID         = "id"
 )
 
+// formColumns are the columns form tools (Google Forms, Microsoft Forms) add to an export,
+// by lower-case header: the Col* column each stands for, or "" for one left out (and noted,
+// FormNotes). An email address is the respondent; a name is, where there is no email column.
+var formColumns = map[string]string{
+	"timestamp":          ColUpdated, // Google Forms: when the form was sent
+	"email address":      ColRespondent,
+	"email":              ColRespondent,
+	"name":               ColRespondent,
+	"start time":         ColStarted, // Microsoft Forms
+	"completion time":    ColUpdated,
+	"last modified time": "",
+	"total points":       "",
+	"quiz feedback":      "",
+	"points":             "",
+	"feedback":           "",
+	"score":              "",
+}
+
 // Limits of one table.
 const (
 	// maxCell is the longest cell read, in bytes: a text answer's limit with room for
@@ -167,6 +185,8 @@ type column struct {
 	// extra is one of the Col* names, or "" for a question; ignore is true for a column left out.
 	extra  string
 	ignore bool
+	// formNote is true for a form tool's column left out (Reader.FormNotes).
+	formNote bool
 	// options maps a cell word (lower case) to an option value, from the mapping file.
 	options map[string]any
 	// cache keeps the answers of short cells already read: a table repeats the same few
@@ -235,10 +255,14 @@ type Reader struct {
 	header, headerEnd int
 	// cols are the CSV/TSV columns in header order; keys caches JSON Lines key matches, up
 	// to maxKeys of them (nKeys counts them); cached counts the cells every column caches.
-	cols   []column
-	keys   sync.Map
-	nKeys  atomic.Int32
-	cached atomic.Int32
+	cols []column
+	// hasEmail is true when the header has an email column (a name column is then left out);
+	// formNotes are the form tool's columns left out, in header order.
+	hasEmail  bool
+	formNotes []string
+	keys      sync.Map
+	nKeys     atomic.Int32
+	cached    atomic.Int32
 }
 
 // NewReader starts reading a table named name (for messages) from r. For CSV and TSV it reads
@@ -307,13 +331,26 @@ func skipBOM(br *bufio.Reader) {
 	}
 }
 
+// FormNotes are the headers of the columns a form tool adds that say nothing candor keeps
+// (Last modified time, Total points, …, and Name beside an email column): left out, for the
+// caller to note once.
+func (t *Reader) FormNotes() []string { return t.formNotes }
+
 func (t *Reader) matchHeader(header []string) error {
 	var ds questionnaire.Diagnostics
+	for _, h := range header {
+		if k := strings.ToLower(strings.TrimSpace(h)); k == "email address" || k == "email" {
+			t.hasEmail = true
+		}
+	}
 	seen := map[*questionnaire.Question]int{}
 	seenExtra := map[string]int{}
 	t.cols = make([]column, len(header))
 	for i, h := range header {
 		c, err := t.match(h)
+		if c.formNote {
+			t.formNotes = append(t.formNotes, strings.TrimSpace(h))
+		}
 		pos := questionnaire.Pos{File: t.name, Line: t.header, Col: i + 1}
 		if err != nil {
 			ds = append(ds, diagAt(pos, err))
@@ -407,6 +444,14 @@ func (t *Reader) match(h string) (column, error) {
 		switch low := strings.ToLower(key); low {
 		case ColRespondent, ColStarted, ColUpdated, ColID:
 			c.extra = low
+			return c, nil
+		}
+		if col, ok := formColumns[strings.Join(strings.Fields(strings.ToLower(key)), " ")]; ok {
+			if col == "" || (col == ColRespondent && t.hasEmail && !strings.Contains(strings.ToLower(key), "email")) {
+				c.ignore, c.formNote = true, true
+				return c, nil
+			}
+			c.extra = col
 			return c, nil
 		}
 		if q := t.bank.Question(strings.ToLower(key)); q != nil {
@@ -754,7 +799,9 @@ type keyMatch struct {
 // write them, in UTC; one candor could not write back (past 9999 in UTC) is not a time.
 func parseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+	// Then as form tools export them (Google Forms, Microsoft Forms: month/day/year).
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02",
+		"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/06 15:04:05", "1/2/06 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM"} {
 		if tm, err := time.Parse(layout, s); err == nil {
 			return tm.UTC(), questionnaire.StampFits(tm)
 		}

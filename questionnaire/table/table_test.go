@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,7 +73,7 @@ func TestHeadersMatchByIDNumberTextAndMapping(t *testing.T) {
 }
 
 func TestUnknownColumnsAreErrorsWithTheNearestID(t *testing.T) {
-	_, err := readAll(t, "safe,mod,Timestamp,hope\n", CSV, Options{})
+	_, err := readAll(t, "safe,mod,Comments,hope\n", CSV, Options{})
 	var ds questionnaire.Diagnostics
 	require.ErrorAs(t, err, &ds)
 	require.Len(t, ds, 2)
@@ -81,7 +82,7 @@ func TestUnknownColumnsAreErrorsWithTheNearestID(t *testing.T) {
 	assert.Equal(t, questionnaire.Pos{File: "answers.csv", Line: 1, Col: 3}, ds[1].Pos)
 
 	// --ignore-columns leaves them out.
-	rows, err := readAll(t, "safe,mod,Timestamp,hope\nyes,x,y,3\n", CSV, Options{Ignore: []string{"mod", "timestamp"}})
+	rows, err := readAll(t, "safe,mod,Comments,hope\nyes,x,y,3\n", CSV, Options{Ignore: []string{"mod", "comments"}})
 	require.NoError(t, err)
 	require.Empty(t, rows[0].Problems)
 	assert.Equal(t, map[string]any{"safe": true, "hope": 3.0}, rows[0].Response.Answers)
@@ -332,4 +333,45 @@ func TestTimesPastTheYear9999AreRefused(t *testing.T) {
 	tm, ok := parseTime("9999-12-31T18:00:00-05:00")
 	assert.True(t, ok)
 	assert.Equal(t, 9999, tm.Year())
+}
+
+// TestFormToolColumns: the columns Google Forms and Microsoft Forms add are recognised (the
+// respondent from an email address, or a name where there is none; started and updated from
+// their times; ID as the respondent id) and the rest are left out, for the caller to note.
+func TestFormToolColumns(t *testing.T) {
+	cases := []struct {
+		name, src        string
+		respondent       string
+		started, updated string
+		notes            []string
+	}{
+		{"Google Forms", "Timestamp,Email Address,safe,hope\n11/27/2026 9:05:10,sam@example.org,yes,3\n",
+			"sam@example.org", "", "2026-11-27T09:05:10Z", nil},
+		{"Google Forms quiz", "Timestamp,Email Address,Total points,safe,hope\n2026-11-27 09:05:10,sam@example.org,3,yes,3\n",
+			"sam@example.org", "", "2026-11-27T09:05:10Z", []string{"Total points"}},
+		{"Microsoft Forms", "ID,Start time,Completion time,Email,Name,Last modified time,safe,hope\n7,11/27/26 9:00:00,11/27/26 9:05:10,anonymous,Sam,,yes,3\n",
+			"anonymous", "2026-11-27T09:00:00Z", "2026-11-27T09:05:10Z", []string{"Name", "Last modified time"}},
+		{"Microsoft Forms with a name only", "ID,Start time,Completion time,Name,safe,hope\n7,11/27/26 9:00:00,11/27/26 9:05:10,Sam,yes,3\n",
+			"Sam", "2026-11-27T09:00:00Z", "2026-11-27T09:05:10Z", nil},
+		{"an ID alone", "ID,safe,hope\n7,yes,3\n", "7", "", "", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := NewReader(strings.NewReader(tc.src), "form.csv", CSV, kinds(t), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, tc.notes, r.FormNotes())
+			row, err := r.Next()
+			require.NoError(t, err)
+			d := r.Decode(row)
+			require.Empty(t, d.Problems)
+			assert.Equal(t, tc.respondent, d.Response.Respondent)
+			assert.Equal(t, map[string]any{"safe": true, "hope": 3.0}, d.Response.Answers)
+			if tc.started != "" {
+				assert.Equal(t, tc.started, d.Response.Started.Format(time.RFC3339))
+			}
+			if tc.updated != "" {
+				assert.Equal(t, tc.updated, d.Response.Updated.Format(time.RFC3339))
+			}
+		})
+	}
 }
