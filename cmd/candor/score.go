@@ -103,9 +103,11 @@ responses to other banks are left out, with a note.`,
 
 // scoreOut is what one response prints: diagnostics for stderr, then its result for stdout.
 type scoreOut struct {
-	path   string
-	stderr []byte
-	stdout []byte
+	path string
+	// respondent names a table's row in the heading of its summary.
+	respondent string
+	stderr     []byte
+	stdout     []byte
 	// failed is true when the response could not be scored (exit 1 at the end).
 	failed bool
 	// note is true for a message alone (stderr), with no result.
@@ -400,6 +402,9 @@ func (s *scorer) output(path string, raw []byte, b *questionnaire.Bank, resp *qu
 			lead := len(scoreCSVLead)
 			out.row = append(out.row[:lead:lead], append(render.CSVItemCells(b, answers), out.row[lead:]...)...)
 		}
+		if s.tables {
+			out.row = append(out.row, "") // refused_because
+		}
 		return out
 	}
 	var buf bytes.Buffer
@@ -472,8 +477,20 @@ func (s *scorer) csvHeader(b *questionnaire.Bank) []string {
 	if s.opts.Items {
 		lead = append(append([]string(nil), lead...), render.CSVItemHeader(b)...)
 	}
-	return render.CSVHeader(b, lead...)
+	h := render.CSVHeader(b, lead...)
+	if s.tables {
+		// A table's refused rows are rows of the CSV too (status "refused"), saying why.
+		h = append(h, refusedColumn)
+	}
+	return h
 }
+
+// refusedColumn is the last column of a score CSV when tables are read: why a row was
+// refused (empty for a scored row).
+const refusedColumn = "refused_because"
+
+// refusedStatus is the status cell of a table's refused row.
+const refusedStatus = "refused"
 
 // csvRow is one response's row.
 func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []string {

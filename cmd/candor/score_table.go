@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/table"
+	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
 )
 
@@ -168,15 +170,44 @@ func (s *scorer) tableRow(tr *tableRow) *scoreOut {
 	path := tr.r.Name() + ":" + strconv.Itoa(tr.row.Line)
 	d := tr.r.Decode(tr.row)
 	if len(d.Problems) > 0 {
-		return &scoreOut{path: path, diags: d.Problems, failed: true, tableRow: true}
+		out := &scoreOut{path: path, diags: d.Problems, failed: true, tableRow: true}
+		if s.opts.Format == "csv" {
+			// Still a row of the CSV, marked refused, so nothing vanishes from the file a
+			// counselor opens.
+			out.bank, out.row = s.banks.Bank, s.refusedRow(path, d)
+		}
+		return out
 	}
 	// The row's answers are already read by the bank's own matcher (Decode): score them as
 	// they are, without reading them a second time.
 	answers := questionnaire.Answers(d.Response.Answers)
 	r := scoring.Score(s.banks.Bank, answers, scoring.Options{Declined: d.Response.Declined})
 	out := s.output(path, nil, s.banks.Bank, d.Response, answers, r, nil)
-	out.tableRow = true
+	out.tableRow, out.respondent = true, d.Response.Respondent
 	return out
+}
+
+// refusedRow is a refused table row as a score CSV row: what the row says of who and when,
+// the status "refused", no result, and the first problem (and how many more) at the end.
+func (s *scorer) refusedRow(path string, d *table.Decoded) []string {
+	row := make([]string, len(s.csvHeader(s.banks.Bank)))
+	row[0] = render.CSVCell(path)
+	if resp := d.Partial; resp != nil {
+		row[1] = render.CSVCell(resp.Respondent)
+		if !resp.Started.IsZero() {
+			row[2] = resp.Started.UTC().Format(time.RFC3339)
+		}
+		if !resp.Updated.IsZero() {
+			row[3] = resp.Updated.UTC().Format(time.RFC3339)
+		}
+	}
+	row[4] = refusedStatus
+	why := d.Problems[0].Error()
+	if n := len(d.Problems) - 1; n > 0 {
+		why += fmt.Sprintf(" (and %d more %s)", n, plural(n, "problem", "problems"))
+	}
+	row[len(row)-1] = render.CSVCell(why)
+	return row
 }
 
 // maxLikeThis is how many problems of one kind a run shows; the rest are counted, in one line

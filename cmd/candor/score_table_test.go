@@ -40,10 +40,11 @@ func TestTableScoresLikeResponseFiles(t *testing.T) {
 	fileRows, tableRows := readCSV(t, files.out), readCSV(t, table.out)
 	require.Len(t, fileRows, n+1)
 	require.Len(t, tableRows, n+1)
-	assert.Equal(t, fileRows[0], tableRows[0], "the same header")
+	// A table's CSV ends with refused_because (empty for a scored row).
+	assert.Equal(t, append(fileRows[0], "refused_because"), tableRows[0], "the same header")
 	for i := 1; i <= n; i++ {
 		// The file column names a file in one, a row in the other; the rest is the same.
-		assert.Equal(t, fileRows[i][1:], tableRows[i][1:], "row %d (%s)", i, fileRows[i][0])
+		assert.Equal(t, append(fileRows[i][1:], ""), tableRows[i][1:], "row %d (%s)", i, fileRows[i][0])
 		assert.Equal(t, filepath.Join(dir, "table.csv")+":"+itoa(i+1), tableRows[i][0])
 	}
 
@@ -130,7 +131,8 @@ func TestTableRowsRefused(t *testing.T) {
 				assert.Equal(t, 1, r.code)
 				assert.Contains(t, r.errOut, path+c.want)
 				assert.True(t, strings.Contains(r.out, path+":103,Kim,"), "the row after it is scored")
-				assert.Equal(t, 102, strings.Count(r.out, "\n"), "the header and 101 rows")
+				assert.Equal(t, 103, strings.Count(r.out, "\n"), "the header, 101 rows and the refused one")
+				assert.Contains(t, r.out, ",refused,", "the refused row is in the CSV, marked")
 				assert.True(t, strings.HasSuffix(r.errOut, "\n102 rows read, 101 scored, 1 refused\n"), r.errOut[max(0, len(r.errOut)-200):])
 			})
 		}

@@ -110,7 +110,10 @@ func (w *scoreWriter) write(out *scoreOut) error {
 	}
 	if out.failed {
 		w.failed = true
-		return nil
+		if out.row == nil {
+			return nil
+		}
+		// A table's refused row: still a row of the CSV, marked refused.
 	}
 	if out.note {
 		return nil
@@ -139,7 +142,7 @@ func (w *scoreWriter) write(out *scoreOut) error {
 				return err
 			}
 		}
-		if err := w.separator(dst, g.n, out.path); err != nil {
+		if err := w.separator(dst, g.n, out.path, out.respondent); err != nil {
 			return err
 		}
 	}
@@ -187,9 +190,9 @@ func otherBanksNote(bankID string, counts map[string]int) string {
 	return fmt.Sprintf("note: responses in the folder that answer other banks than %q were left out: %s.", bankID, strings.Join(parts, ", "))
 }
 
-// separator puts a rule with the file's name before each summary of a batch; n is how many
-// summaries of its bank came before.
-func (w *scoreWriter) separator(dst io.Writer, n int, path string) error {
+// separator puts a rule with the file's name (after a table row's respondent, when it names
+// one) before each summary of a batch; n is how many summaries of its bank came before.
+func (w *scoreWriter) separator(dst io.Writer, n int, path, respondent string) error {
 	name := text.Sanitize(path)
 	var sep string
 	if w.s.opts.Format == "markdown" {
@@ -203,6 +206,13 @@ func (w *scoreWriter) separator(dst io.Writer, n int, path string) error {
 		rule := "─"
 		if !w.s.unicode {
 			rule = "-"
+		}
+		if respondent != "" {
+			dot := "·"
+			if !w.s.unicode {
+				dot = "-"
+			}
+			name = text.Clean(respondent) + " " + dot + " " + name
 		}
 		head := rule + rule + " " + name + " "
 		sep = head + strings.Repeat(rule, max(w.s.width-text.Width(head), 3)) + "\n\n"

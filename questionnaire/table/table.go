@@ -667,6 +667,9 @@ type Decoded struct {
 	Response *questionnaire.Response
 	// Problems are the row's bad cells; a row with any is left out of scoring.
 	Problems questionnaire.Diagnostics
+	// Partial is what could be read of a row with problems (its respondent and times name
+	// it in output; its answers are never scored); nil when the row has none.
+	Partial *questionnaire.Response
 }
 
 // Label names the row in output: its respondent, else "row N" (its line in the file).
@@ -697,6 +700,8 @@ func (t *Reader) Decode(row *Row) *Decoded {
 	}
 	if len(out.Problems) == 0 {
 		out.Response = resp
+	} else {
+		out.Partial = resp
 	}
 	if n := len(out.Problems) - MaxRowProblems; n > 0 {
 		out.Problems = append(out.Problems[:MaxRowProblems:MaxRowProblems], questionnaire.Diagnostic{Severity: questionnaire.Error,
@@ -799,9 +804,10 @@ type keyMatch struct {
 // write them, in UTC; one candor could not write back (past 9999 in UTC) is not a time.
 func parseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	// Then as form tools export them (Google Forms, Microsoft Forms: month/day/year).
+	// Then as form tools export them (Google Forms, Microsoft Forms: year/month/day, or
+	// month/day/year).
 	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02",
-		"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/06 15:04:05", "1/2/06 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM"} {
+		"2006/01/02 15:04:05", "2006/01/02 15:04", "1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/06 15:04:05", "1/2/06 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM"} {
 		if tm, err := time.Parse(layout, s); err == nil {
 			return tm.UTC(), questionnaire.StampFits(tm)
 		}
