@@ -89,14 +89,14 @@ func TestHistoryCSV(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 3)
-	assert.Equal(t, []string{"date", "file", "connection_value", "connection_band", "heard_value", "heard_band", "support_value", "support_band", "flags", "outcome", "outcome_open_on", "unanswered_safety", "safety"}, rows[0])
+	assert.Equal(t, []string{"date", "file", "respondent", "started", "updated", "status", "connection_value", "connection_band", "heard_value", "heard_band", "support_value", "support_band", "flags", "outcome", "outcome_open_on", "unanswered_safety", "safety"}, rows[0])
 	// The first said they were not safe: its bands stay exact for the counselor, the flags
 	// column says so, urgent first, and the safety column marks the row.
-	assert.Equal(t, []string{"2026-10-01T09:00:00Z", "first.yaml", "7", "Still finding your feet", "1.5", "Not yet", "0", "Carrying a lot alone", "not_safe hurt_is_heavy little_support", "safety_first", "", "", "unsafe"}, rows[1])
-	assert.Equal(t, "Strong connection", rows[2][3])
-	assert.Equal(t, "", rows[2][12], "a safe response is not marked")
+	assert.Equal(t, []string{"2026-10-01T09:00:00Z", "first.yaml", "", "2026-10-01T09:00:00Z", "2026-10-01T09:00:00Z", "in-progress", "7", "Still finding your feet", "1.5", "Not yet", "0", "Carrying a lot alone", "not_safe hurt_is_heavy little_support", "safety_first", "", "", "unsafe"}, rows[1])
+	assert.Equal(t, "Strong connection", rows[2][7])
+	assert.Equal(t, "", rows[2][16], "a safe response is not marked")
 	assert.Equal(t, "'=later.yaml", rows[2][1], "text a spreadsheet would run as a formula is quoted")
-	assert.Equal(t, "26", rows[2][2])
+	assert.Equal(t, "26", rows[2][6])
 }
 
 func TestHistoryJSON(t *testing.T) {

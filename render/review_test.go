@@ -213,7 +213,7 @@ func TestHistoryCSVKeepsBandsAndAddsFlags(t *testing.T) {
 	assert.Equal(t, unsafe.Result.Outcome.ID, rows[2][n-1])
 	for i, s := range unsafe.Result.Scores {
 		if s.Band != nil {
-			assert.Equal(t, *s.Band, rows[2][2+2*i+1], "band of %s", s.ID)
+			assert.Equal(t, *s.Band, rows[2][6+2*i+1], "band of %s", s.ID)
 		}
 	}
 }
