@@ -274,7 +274,11 @@ func answersContinueRun(ctx context.Context, f *Factory, opts *AnswersContinueOp
 	if id != "" {
 		what = fmt.Sprintf("unfinished answers to %q", id)
 	}
-	return badInput("there are no %s in %s to continue. To start: candor take %s", what, dir, shellQuote(opts.Bank))
+	start := "candor take"
+	if opts.Bank != "" {
+		start += " " + shellQuote(opts.Bank)
+	}
+	return badInput("there are no %s to continue, in your data folder or elsewhere. Your data folder is:\n  %s\nTo start, type:\n  %s", what, dir, start)
 }
 
 // AnswersDeleteOptions are the inputs of 'candor answers delete'.
@@ -376,7 +380,7 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*safefile.Held, er
 			}
 		}
 		if len(files) == 0 {
-			fmt.Fprintf(f.IO.ErrOut, "There are no saved answers in %s, so nothing was deleted.\n", text.Sanitize(dir))
+			fmt.Fprintf(f.IO.ErrOut, "There are no saved answers in your data folder, so nothing was deleted. It is:\n  %s\n", text.Sanitize(dir))
 			return nil, nil
 		}
 	} else {
