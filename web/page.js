@@ -40,7 +40,17 @@
     return reply;
   }
 
-  function say(text) { statusLine.textContent = text; }
+  // say puts a message in the status line under "Leave this page": it stays in view at the
+  // top of the screen (the bar is sticky) and is announced, even when it repeats.
+  function say(text) {
+    if (text && statusLine.textContent === text) {
+      statusLine.textContent = '';
+      window.setTimeout(function () { statusLine.textContent = text; }, 30);
+      return;
+    }
+    statusLine.textContent = text;
+  }
+
 
   // step runs a call that changes the screen, then draws the new screen.
   function step(method, arg) {
@@ -348,7 +358,7 @@
       }
       unsaved = false;
       draw(reply.view);
-      say('Your answers from ' + f.name + ' are loaded.');
+      say('Welcome back: your answers from ' + f.name + ' are loaded.');
     })['catch'](function () {
       fileInput.value = '';
       say(f.name + ' could not be read, so nothing was loaded. Please try again, or choose another copy of the file.');

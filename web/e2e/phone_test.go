@@ -1,0 +1,235 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/web"
+)
+
+// The issue's long URL and long word (issue 24): at 320 px the URL made the page 528 px wide,
+// the word 5,760 px.
+const (
+	longURL  = "https://www.example.org/support/helplines/domestic-abuse/national-24-hour-freephone-helpline-and-live-chat-for-anyone-who-needs-it"
+	longWord = "Pneumonoultramicroscopicsilicovolcanoconiosis" // repeated below
+)
+
+// phone makes the tab a small phone: 320x568 CSS pixels, touch, a mobile viewport.
+func phone(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: 320, Height: 568, DeviceScaleFactor: 2, Mobile: true})
+	require.NoError(t, err)
+	_, err = chromedp.Call(ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+	require.NoError(t, err)
+}
+
+// variantPage writes the page of the every-kind bank changed by edit (old -> new pairs).
+func variantPage(t *testing.T, key string, edits ...string) string {
+	t.Helper()
+	raw := string(data.Template(everyKind, "Every kind of question"))
+	for i := 0; i+1 < len(edits); i += 2 {
+		require.Contains(t, raw, edits[i])
+		raw = strings.Replace(raw, edits[i], edits[i+1], 1)
+	}
+	path := filepath.Join(t.TempDir(), key+".yaml")
+	require.NoError(t, os.WriteFile(path, []byte(raw), 0o644))
+	b, ds := questionnaire.Load(path, []byte(raw))
+	require.NotNil(t, b, "%v", ds)
+	page := filepath.Join(t.TempDir(), key+".html")
+	f, err := os.Create(page)
+	require.NoError(t, err)
+	require.NoError(t, web.Write(f, b, []byte(raw), web.Options{}, pageEngine(t)))
+	require.NoError(t, f.Close())
+	return "file://" + page
+}
+
+// inView is true when the element is wholly inside the viewport and is what a finger at its
+// centre touches (nothing covers it).
+func inView(t *testing.T, ctx context.Context, selector string) bool {
+	t.Helper()
+	return eval[bool](t, ctx, fmt.Sprintf(`(() => {
+	  const e = document.querySelector(%s);
+	  if (!e) return false;
+	  const r = e.getBoundingClientRect();
+	  if (r.top < -1 || r.left < -1 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1) return false; // subpixels
+	  const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+	  return at === e || e.contains(at);
+	})()`, jsString(selector)))
+}
+
+// primary is the screen's button that goes on (Begin, Next, Continue, Show my summary, …).
+const primary = `main button.primary, main button[type=submit]`
+
+// TestLeaveStaysInViewOnAPhone: at 320x568 with touch, on every kind of screen, once the
+// person has scrolled to the button that goes on, "Leave this page" is still on screen, and
+// that button is not covered by it.
+func TestLeaveStaysInViewOnAPhone(t *testing.T) {
+	br := NewBrowser(t)
+	check := func(ctx context.Context, what string) {
+		t.Helper()
+		eval[bool](t, ctx, `(() => { const b = document.querySelector('`+primary+`'); if (b) b.scrollIntoView({block: 'end'}); else window.scrollTo(0, document.documentElement.scrollHeight); return true })()`)
+		assert.True(t, inView(t, ctx, "#leave"), "Leave in view at the bottom of %s", what)
+		if eval[bool](t, ctx, `!!document.querySelector('`+primary+`')`) {
+			assert.True(t, inView(t, ctx, primary), "the button that goes on is not covered on %s", what)
+		}
+		eval[bool](t, ctx, `(() => { window.scrollTo(0, 0); return true })()`)
+		assert.True(t, inView(t, ctx, primary+", main h1"), "nothing covers the top of %s", what)
+	}
+	ctx := br.Tab(t)
+	phone(t, ctx)
+	open(t, ctx, formPage(t, everyKind, web.Options{}))
+	check(ctx, "the intro")
+	click(t, ctx, "Begin")
+	seen := map[string]bool{}
+	for i := 0; ; i++ {
+		require.Less(t, i, 60)
+		screen := eval[string](t, ctx, `document.getElementById('main').dataset.screen`)
+		if screen == "flags" {
+			check(ctx, "a message shown at once")
+			click(t, ctx, "Continue")
+			continue
+		}
+		if screen != "question" {
+			break
+		}
+		kind := eval[string](t, ctx, `document.getElementById('question').dataset.type`)
+		if !seen[kind] {
+			seen[kind] = true
+			check(ctx, "a "+kind+" question")
+		}
+		switch question(t, ctx) {
+		case "want_to_rebuild", "seeing_counselor":
+			pick(t, ctx, "Yes")
+		default:
+			answerAny(t, ctx, kind)
+		}
+	}
+	assert.Len(t, seen, 8, "every kind of question: %v", seen)
+	check(ctx, "the review")
+	click(t, ctx, "Show my summary")
+	check(ctx, "the summary")
+
+	urgent := br.Tab(t)
+	phone(t, urgent)
+	open(t, urgent, formPage(t, "trust-readiness", web.Options{NoSummary: true}))
+	click(t, urgent, "Begin")
+	pick(t, urgent, "No")
+	check(urgent, "the urgent message")
+	click(t, urgent, "Continue")
+	for eval[string](t, urgent, `document.getElementById('main').dataset.screen`) == "question" {
+		pick(t, urgent, "Yes")
+	}
+	click(t, urgent, "Finish")
+	check(urgent, "the thank-you of --no-summary")
+}
+
+// tap touches the page at x, y (CSS pixels in the viewport), as a finger does.
+func tap(t *testing.T, ctx context.Context, x, y float64) {
+	t.Helper()
+	for _, typ := range []input.DispatchTouchEventType{input.DispatchTouchEventTypeTouchStart, input.DispatchTouchEventTypeTouchEnd} {
+		p := input.DispatchTouchEventParams{Type: typ, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}}
+		if typ == input.DispatchTouchEventTypeTouchEnd {
+			p.TouchPoints = []*input.TouchPoint{}
+		}
+		_, err := chromedp.Call(ctx, input.DispatchTouchEvent, p)
+		require.NoError(t, err)
+	}
+}
+
+type box struct{ X, Y, W, H float64 }
+
+// TestTapAnywhereInAnOptionSelectsIt: a tap in the padding of an option's box (its far
+// corner, away from the words and the round button) selects it, for a list and for a scale;
+// every option is at least 44x44 CSS pixels.
+func TestTapAnywhereInAnOptionSelectsIt(t *testing.T) {
+	ctx := NewBrowser(t).Tab(t)
+	phone(t, ctx)
+	open(t, ctx, formPage(t, everyKind, web.Options{}))
+	click(t, ctx, "Begin")
+	done := map[string]bool{}
+	for i := 0; i < 60 && len(done) < 3; i++ {
+		if eval[string](t, ctx, `document.getElementById('main').dataset.screen`) != "question" {
+			break
+		}
+		kind := eval[string](t, ctx, `document.getElementById('question').dataset.type`)
+		if (kind == "yesno" || kind == "scale" || kind == "multi") && !done[kind] {
+			done[kind] = true
+			n := eval[int](t, ctx, `document.querySelectorAll('main .option').length`)
+			for k := n - 1; k >= 0; k-- {
+				sel := fmt.Sprintf(`main .option:nth-of-type(%d)`, k+1)
+				b := eval[box](t, ctx, fmt.Sprintf(`(() => { const e = document.querySelector(%s); e.scrollIntoView({block: 'center'});
+				  const r = e.getBoundingClientRect(); return {X: r.left, Y: r.top, W: r.width, H: r.height} })()`, jsString(sel)))
+				assert.GreaterOrEqual(t, b.W, 44.0, "%s option %d wide enough", kind, k)
+				assert.GreaterOrEqual(t, b.H, 44.0, "%s option %d tall enough", kind, k)
+				// The corner at the end of the line, bottom: padding, in either direction.
+				x := b.X + b.W - 4
+				if eval[string](t, ctx, `document.documentElement.dir`) == "rtl" {
+					x = b.X + 4
+				}
+				tap(t, ctx, x, b.Y+b.H-4)
+				assert.True(t, eval[bool](t, ctx, fmt.Sprintf(`document.querySelector(%s + ' input').checked`, jsString(sel))),
+					"a tap in the corner of %s option %d selects it", kind, k)
+			}
+		}
+		switch question(t, ctx) {
+		case "want_to_rebuild", "seeing_counselor":
+			pick(t, ctx, "Yes")
+		default:
+			answerAny(t, ctx, kind)
+		}
+	}
+	assert.Len(t, done, 3, "a yes/no, a scale and a multi question were tapped: %v", done)
+}
+
+// TestLongWordsWrapOnAPhone: a long web address and a very long word in the intro wrap at
+// 320 px: nothing scrolls sideways.
+func TestLongWordsWrapOnAPhone(t *testing.T) {
+	ctx := NewBrowser(t).Tab(t)
+	phone(t, ctx)
+	open(t, ctx, variantPage(t, "long-words", "intro: |\n", "intro: |\n  Call or write to "+longURL+" at any time. "+strings.Repeat(longWord, 3)+"\n\n"))
+	require.Contains(t, read(t, ctx).Main, longURL)
+	assert.Equal(t, 320, eval[int](t, ctx, `document.documentElement.scrollWidth`), "no sideways scrolling")
+	assert.Equal(t, 320, eval[int](t, ctx, `document.body.scrollWidth`))
+}
+
+// TestFileMessagesAreInView: on a phone, with the page scrolled down, the message about a
+// file (one that cannot be read; a download) is in the viewport and said in a live region.
+func TestFileMessagesAreInView(t *testing.T) {
+	br := NewBrowser(t)
+	bad := filepath.Join(t.TempDir(), "notes.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("- just\n- a list\n"), 0o600))
+	ctx := br.Tab(t)
+	phone(t, ctx)
+	open(t, ctx, formPage(t, everyKind, web.Options{}))
+	eval[bool](t, ctx, `(() => { window.scrollTo(0, document.documentElement.scrollHeight); return true })()`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("answers-file"), []string{bad})))
+	waitFor(t, ctx, `document.getElementById('status').textContent !== ''`)
+	assert.Contains(t, read(t, ctx).Status, "cannot be read as answers")
+	assert.True(t, inView(t, ctx, "#status"), "the message is on screen")
+	assert.Equal(t, "status", eval[string](t, ctx, `document.getElementById('status').getAttribute('role')`))
+
+	dl := t.TempDir()
+	ctx2 := br.Tab(t)
+	phone(t, ctx2)
+	setDownloads(t, ctx2, dl)
+	open(t, ctx2, formPage(t, "trust-readiness", web.Options{}))
+	click(t, ctx2, "Begin")
+	pick(t, ctx2, "Yes")
+	eval[bool](t, ctx2, `(() => { window.scrollTo(0, document.documentElement.scrollHeight); return true })()`)
+	download(t, ctx2, dl)
+	assert.Contains(t, read(t, ctx2).Status, "downloaded as candor-answers-")
+	assert.True(t, inView(t, ctx2, "#status"), "the download's message is on screen")
+}
