@@ -205,6 +205,20 @@ func TestLongWordsWrapOnAPhone(t *testing.T) {
 	assert.Equal(t, 320, eval[int](t, ctx, `document.body.scrollWidth`))
 }
 
+// TestRightToLeftBank: a bank in Arabic is laid out right to left; Leave is still in view.
+func TestRightToLeftBank(t *testing.T) {
+	ctx := NewBrowser(t).Tab(t)
+	phone(t, ctx)
+	open(t, ctx, variantPage(t, "arabic", "language: en", "language: ar"))
+	assert.Equal(t, "rtl", eval[string](t, ctx, `document.documentElement.dir`))
+	assert.Equal(t, "ar", eval[string](t, ctx, `document.documentElement.lang`))
+	click(t, ctx, "Begin")
+	// The round button of an option is at the right of its box.
+	assert.True(t, eval[bool](t, ctx, `(() => { const o = document.querySelector('main .option').getBoundingClientRect();
+	  const i = document.querySelector('main .option input').getBoundingClientRect(); return i.left > o.left + o.width / 2 })()`))
+	assert.True(t, inView(t, ctx, "#leave"))
+}
+
 // TestFileMessagesAreInView: on a phone, with the page scrolled down, the message about a
 // file (one that cannot be read; a download) is in the viewport and said in a live region.
 func TestFileMessagesAreInView(t *testing.T) {
