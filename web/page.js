@@ -72,8 +72,10 @@
     }
   }
 
+  // focusHeading moves focus to the first thing to read: on the summary, what safety asks
+  // first (an urgent message) when there is one, else the screen's title.
   function focusHeading() {
-    var h = main.querySelector('h1');
+    var h = main.querySelector('.summary .candor-urgent') || main.querySelector('h1');
     if (h) {
       h.setAttribute('tabindex', '-1');
       h.focus();

@@ -247,3 +247,28 @@ func TestFileMessagesAreInView(t *testing.T) {
 	assert.Contains(t, read(t, ctx2).Status, "downloaded as candor-answers-")
 	assert.True(t, inView(t, ctx2, "#status"), "the download's message is on screen")
 }
+
+// TestFocusGoesWhereToReadFirst: a tap or a click that moves to a new screen puts focus on
+// its title without drawing a ring (rings are for the keyboard: :focus-visible); on a
+// summary that opens with an urgent message, focus is on that message, not on the title
+// after it.
+func TestFocusGoesWhereToReadFirst(t *testing.T) {
+	ctx := NewBrowser(t).Tab(t)
+	open(t, ctx, formPage(t, "trust-readiness", web.Options{}))
+	b := eval[box](t, ctx, `(() => { const r = document.querySelector('main button.primary').getBoundingClientRect(); return {X: r.left, Y: r.top, W: r.width, H: r.height} })()`)
+	for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
+		_, err := chromedp.Call(ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: b.X + b.W/2, Y: b.Y + b.H/2, Button: input.MouseButtonLeft, ClickCount: 1})
+		require.NoError(t, err)
+	}
+	waitFor(t, ctx, `document.getElementById('main').dataset.screen === 'question'`)
+	assert.Equal(t, "H1", eval[string](t, ctx, `document.activeElement.tagName`))
+	assert.Equal(t, "none", eval[string](t, ctx, `getComputedStyle(document.activeElement).outlineStyle`), "no ring after a click")
+	pick(t, ctx, "No")
+	click(t, ctx, "Continue")
+	for eval[string](t, ctx, `document.getElementById('main').dataset.screen`) == "question" {
+		pick(t, ctx, "Yes")
+	}
+	click(t, ctx, "Show my summary")
+	assert.True(t, eval[bool](t, ctx, `document.activeElement.classList.contains('candor-urgent')`),
+		"focus on the urgent message first: %s", eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 120)`))
+}
