@@ -255,7 +255,7 @@ func TestFileMessagesAreInView(t *testing.T) {
 func TestFocusGoesWhereToReadFirst(t *testing.T) {
 	ctx := NewBrowser(t).Tab(t)
 	open(t, ctx, formPage(t, "trust-readiness", web.Options{}))
-	b := eval[box](t, ctx, `(() => { const r = document.querySelector('main button.primary').getBoundingClientRect(); return {X: r.left, Y: r.top, W: r.width, H: r.height} })()`)
+	b := eval[box](t, ctx, `(() => { const e = document.querySelector('main button.primary'); e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return {X: r.left, Y: r.top, W: r.width, H: r.height} })()`)
 	for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
 		_, err := chromedp.Call(ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: b.X + b.W/2, Y: b.Y + b.H/2, Button: input.MouseButtonLeft, ClickCount: 1})
 		require.NoError(t, err)
