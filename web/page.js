@@ -126,10 +126,12 @@
     } else {
       main.appendChild(el('p', { text: i.count + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
     }
-    main.appendChild(el('p', { 'class': 'note', text: 'Your answers stay on this computer, in this page only: nothing is sent anywhere or kept by the browser. ' +
+    main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing. Your answers stay in this page only, on this device, and are not sent anywhere; ' +
+      'if the page is reloaded or closed, or you go back from it, they are gone. ' +
       (window.candorEncryptedOnly ? '' : 'Use \u201cDownload my answers\u201d to keep them. ') +
-      (window.candorSend ? 'At the end, \u201cSend to my counselor\u201d saves them in a file only your counselor can open. ' : '') +
-      '\u201cLeave this page\u201d, or pressing Shift three times, closes the page at once.' }));
+      (window.candorSend ? 'At the end, \u201cSend to my counselor\u201d saves them in a file only your counselor can open. ' : '') }));
+    main.appendChild(el('p', { 'class': 'note', text: '\u201cLeave this page\u201d, or pressing Shift three times, empties this tab at once (a page cannot close its own tab). ' +
+      'The browser\u2019s history still keeps the name of this file, and of any file you download. If that matters, you may prefer to open this page in a private window.' }));
     main.appendChild(el('div', { 'class': 'actions' }, [
       button('Begin', function () { step('begin'); }, 'primary'),
       button('Continue from an answers file', function () { fileInput.click(); })
@@ -244,6 +246,10 @@
       ]));
     });
     main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, or leave this page.' }));
+    // Said, not pressed: what is shown at once may be private, and a downloaded file stays on
+    // the device (drawEnd).
+    main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing: if you leave it, your answers so far are gone. ' +
+      (window.candorEncryptedOnly ? '' : 'If you want a copy, \u201cDownload my answers\u201d at the top saves one; it would stay in your Downloads folder, where anyone who uses this device could open it.') }));
     main.appendChild(el('div', { 'class': 'actions' }, [button('Continue', function () { step('ack'); }, 'primary')]));
   }
 
@@ -265,6 +271,9 @@
       ]));
     });
     main.appendChild(list);
+    if (!window.candorEncryptedOnly) {
+      main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing: if it is closed or reloaded, these answers are gone. To keep them, use \u201cDownload my answers\u201d at the top.' }));
+    }
     main.appendChild(el('div', { 'class': 'actions' }, [
       button(finishLabel(), function () { step('summary'); }, 'primary'),
       button('Back', function () { step('back'); })

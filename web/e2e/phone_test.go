@@ -272,3 +272,28 @@ func TestFocusGoesWhereToReadFirst(t *testing.T) {
 	assert.True(t, eval[bool](t, ctx, `document.activeElement.classList.contains('candor-urgent')`),
 		"focus on the urgent message first: %s", eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 120)`))
 }
+
+// TestPageSaysItKeepsNothing: the intro says plainly that the page keeps nothing, what Leave
+// does (it empties the tab: a page cannot close it) and what the browser's history keeps;
+// the review and the urgent message say the answers go with the page.
+func TestPageSaysItKeepsNothing(t *testing.T) {
+	ctx := NewBrowser(t).Tab(t)
+	open(t, ctx, formPage(t, "trust-readiness", web.Options{}))
+	intro := read(t, ctx).Main
+	assert.Contains(t, intro, "This page keeps nothing.")
+	assert.Contains(t, intro, "if the page is reloaded or closed, or you go back from it, they are gone")
+	assert.Contains(t, intro, "empties this tab at once (a page cannot close its own tab)")
+	assert.Contains(t, intro, "history still keeps the name of this file, and of any file you download")
+	assert.Contains(t, intro, "private window")
+	assert.NotContains(t, intro, "closes the page")
+	assert.NotContains(t, intro, "kept by the browser")
+	click(t, ctx, "Begin")
+	pick(t, ctx, "No")
+	urgent := read(t, ctx).Main
+	assert.Contains(t, urgent, "This page keeps nothing: if you leave it, your answers so far are gone.")
+	assert.Contains(t, urgent, "stay in your Downloads folder")
+	assert.Equal(t, 1, eval[int](t, ctx, `document.querySelectorAll('main button').length`), "no download button pressed on the urgent screen")
+	click(t, ctx, "Continue")
+	click(t, ctx, "Review my answers")
+	assert.Contains(t, read(t, ctx).Main, "This page keeps nothing: if it is closed or reloaded, these answers are gone.")
+}
