@@ -123,6 +123,7 @@
     if (i.resumed) {
       main.appendChild(el('p', { text: 'Welcome back. You have answered ' + v.answered + ' of ' + v.total + ' questions.' +
         (i.done ? ' Every question has an answer; you can look them over.' : ' You can carry on where you left off.') }));
+      if (i.differs) main.appendChild(el('p', { 'class': 'note differs', text: differsText(i.differs) }));
     } else {
       main.appendChild(el('p', { text: i.count + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
     }
@@ -136,6 +137,24 @@
       button('Begin', function () { step('begin'); }, 'primary'),
       button('Continue from an answers file', function () { fileInput.click(); })
     ]));
+  }
+
+  // differsText says, calmly, how the answers file loaded differs from these questions (the
+  // engine says what differs; take --resume says it in the terminal).
+  function differsText(d) {
+    var parts = [];
+    if (d.version) {
+      parts.push('These answers were given to version ' + d.version + ' of these questions; this page has version ' + d.bankVersion +
+        '. Your answers still count, though your summary may differ a little from the one you would have had then.');
+    } else if (d.changed) {
+      parts.push('These questions have changed a little since these answers were saved, or the file was changed. ' +
+        'Your answers still count, though your summary may differ a little.');
+    }
+    if (d.unknown && d.unknown.length) {
+      parts.push((d.unknown.length === 1 ? 'One answer in the file is' : d.unknown.length + ' answers in the file are') +
+        ' to a question these questions do not have (' + d.unknown.join(', ') + '); ' + (d.unknown.length === 1 ? 'it is' : 'they are') + ' not counted.');
+    }
+    return parts.join(' ');
   }
 
   function drawQuestion(v) {

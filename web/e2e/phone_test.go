@@ -297,3 +297,30 @@ func TestPageSaysItKeepsNothing(t *testing.T) {
 	click(t, ctx, "Review my answers")
 	assert.Contains(t, read(t, ctx).Main, "This page keeps nothing: if it is closed or reloaded, these answers are gone.")
 }
+
+// TestLoadedFileSaysWhatDiffers: answers given to another version of the questions, with an
+// answer to a question they do not have, load, and the page says both things calmly.
+func TestLoadedFileSaysWhatDiffers(t *testing.T) {
+	br := NewBrowser(t)
+	dl := t.TempDir()
+	ctx := br.Tab(t)
+	setDownloads(t, ctx, dl)
+	open(t, ctx, formPage(t, "trust-readiness", web.Options{}))
+	click(t, ctx, "Begin")
+	pick(t, ctx, "Yes")
+	_, got := download(t, ctx, dl)
+	edited := strings.Replace(string(got), "answers:\n", "answers:\n  not_a_question: yes\n", 1)
+	require.Contains(t, edited, "version: 3.0.0")
+	edited = strings.Replace(edited, "version: 3.0.0", "version: 2.0.0", 1)
+	file := filepath.Join(t.TempDir(), "answers.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(edited), 0o600))
+
+	ctx2 := br.Tab(t)
+	open(t, ctx2, formPage(t, "trust-readiness", web.Options{}))
+	require.NoError(t, chromedp.Do(ctx2, chromedp.SetUploadFiles(chromedp.ID("answers-file"), []string{file})))
+	waitFor(t, ctx2, `document.getElementById('main').textContent.includes('Welcome back')`)
+	s := read(t, ctx2)
+	assert.Contains(t, s.Main, "These answers were given to version 2.0.0 of these questions; this page has version 3.0.0.")
+	assert.Contains(t, s.Main, "One answer in the file is to a question these questions do not have (not_a_question); it is not counted.")
+	assert.Contains(t, s.Status, "Welcome back: your answers from answers.yaml are loaded.")
+}
