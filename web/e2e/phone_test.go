@@ -166,15 +166,26 @@ func TestTapAnywhereInAnOptionSelectsIt(t *testing.T) {
 	assert.Len(t, done, 3, "a yes/no, a scale and a multi question were tapped: %v", done)
 }
 
-// TestLongWordsWrapOnAPhone: a long web address and a very long word in the intro wrap at
-// 320 px: nothing scrolls sideways.
+// TestLongWordsWrapOnAPhone: a long web address and a very long word in the intro, a very
+// long word in a question and in an option wrap at 320 px: nothing scrolls sideways.
 func TestLongWordsWrapOnAPhone(t *testing.T) {
 	ctx := NewBrowser(t).Tab(t)
 	phone(t, ctx)
-	open(t, ctx, variantPage(t, "long-words", "intro: |\n", "intro: |\n  Call or write to "+longURL+" at any time. "+strings.Repeat(longWord, 3)+"\n\n"))
+	word := strings.Repeat(longWord, 3)
+	open(t, ctx, variantPage(t, "long-words", "intro: |\n", "intro: |\n  Call or write to "+longURL+" at any time. "+word+"\n\n",
+		"Do you feel safe with your partner,", "Do you feel safe with your partner, "+word+",",
+		"label: Strongly disagree", "label: Strongly "+word))
 	require.Contains(t, read(t, ctx).Main, longURL)
-	assert.Equal(t, 320, eval[int](t, ctx, `document.documentElement.scrollWidth`), "no sideways scrolling")
+	assert.Equal(t, 320, eval[int](t, ctx, `document.documentElement.scrollWidth`), "no sideways scrolling at the intro")
 	assert.Equal(t, 320, eval[int](t, ctx, `document.body.scrollWidth`))
+	click(t, ctx, "Begin")
+	require.Contains(t, read(t, ctx).Legend, word)
+	assert.Equal(t, 320, eval[int](t, ctx, `document.documentElement.scrollWidth`), "no sideways scrolling at a question")
+	for question(t, ctx) != "feel_heard" {
+		answerToAskAll(t, ctx, eval[string](t, ctx, `document.getElementById('question').dataset.type`))
+	}
+	require.Contains(t, read(t, ctx).Labels[0], word)
+	assert.Equal(t, 320, eval[int](t, ctx, `document.documentElement.scrollWidth`), "no sideways scrolling with a long option")
 }
 
 // TestRightToLeftBank: a bank in Arabic is laid out right to left; Leave is still in view.
