@@ -40,7 +40,17 @@
     return reply;
   }
 
-  function say(text) { statusLine.textContent = text; }
+  // say puts a message in the status line under "Leave this page": it stays in view at the
+  // top of the screen (the bar is sticky) and is announced, even when it repeats.
+  function say(text) {
+    if (text && statusLine.textContent === text) {
+      statusLine.textContent = '';
+      window.setTimeout(function () { statusLine.textContent = text; }, 30);
+      return;
+    }
+    statusLine.textContent = text;
+  }
+
 
   // step runs a call that changes the screen, then draws the new screen.
   function step(method, arg) {
@@ -62,8 +72,10 @@
     }
   }
 
+  // focusHeading moves focus to the first thing to read: on the summary, what safety asks
+  // first (an urgent message) when there is one, else the screen's title.
   function focusHeading() {
-    var h = main.querySelector('h1');
+    var h = main.querySelector('.summary .candor-urgent') || main.querySelector('h1');
     if (h) {
       h.setAttribute('tabindex', '-1');
       h.focus();
@@ -82,8 +94,22 @@
       case 'review': drawReview(v); break;
       case 'end': drawEnd(v); break;
     }
+    unlink(main);
     window.scrollTo(0, 0);
     focusHeading();
+  }
+
+  // unlink turns every link into its words and its address as text to copy: nothing on this
+  // offline page opens the network.
+  function unlink(root) {
+    root.querySelectorAll('a[href]').forEach(function (a) {
+      var span = el('span', { 'class': 'link' }, [
+        document.createTextNode(a.textContent + ' (address: '),
+        el('span', { 'class': 'address', text: a.getAttribute('href') }),
+        document.createTextNode(')')
+      ]);
+      a.replaceWith(span);
+    });
   }
 
   function setProgress(text) { progress.textContent = text; }
@@ -97,17 +123,38 @@
     if (i.resumed) {
       main.appendChild(el('p', { text: 'Welcome back. You have answered ' + v.answered + ' of ' + v.total + ' questions.' +
         (i.done ? ' Every question has an answer; you can look them over.' : ' You can carry on where you left off.') }));
+      if (i.differs) main.appendChild(el('p', { 'class': 'note differs', text: differsText(i.differs) }));
     } else {
       main.appendChild(el('p', { text: i.count + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
     }
-    main.appendChild(el('p', { 'class': 'note', text: 'Your answers stay on this computer, in this page only: nothing is sent anywhere or kept by the browser. ' +
+    main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing. Your answers stay in this page only, on this device, and are not sent anywhere; ' +
+      'if the page is reloaded or closed, or you go back from it, they are gone. ' +
       (window.candorEncryptedOnly ? '' : 'Use \u201cDownload my answers\u201d to keep them. ') +
-      (window.candorSend ? 'At the end, \u201cSend to my counselor\u201d saves them in a file only your counselor can open. ' : '') +
-      '\u201cLeave this page\u201d, or pressing Shift three times, closes the page at once.' }));
+      (window.candorSend ? 'At the end, \u201cSend to my counselor\u201d saves them in a file only your counselor can open. ' : '') }));
+    main.appendChild(el('p', { 'class': 'note', text: '\u201cLeave this page\u201d, or pressing Shift three times, empties this tab at once (a page cannot close its own tab). ' +
+      'The browser\u2019s history still keeps the name of this file, and of any file you download. If that matters, you may prefer to open this page in a private window.' }));
     main.appendChild(el('div', { 'class': 'actions' }, [
       button('Begin', function () { step('begin'); }, 'primary'),
       button('Continue from an answers file', function () { fileInput.click(); })
     ]));
+  }
+
+  // differsText says, calmly, how the answers file loaded differs from these questions (the
+  // engine says what differs; take --resume says it in the terminal).
+  function differsText(d) {
+    var parts = [];
+    if (d.version) {
+      parts.push('These answers were given to version ' + d.version + ' of these questions; this page has version ' + d.bankVersion +
+        '. Your answers still count, though your summary may differ a little from the one you would have had then.');
+    } else if (d.changed) {
+      parts.push('These questions have changed a little since these answers were saved, or the file was changed. ' +
+        'Your answers still count, though your summary may differ a little.');
+    }
+    if (d.unknown && d.unknown.length) {
+      parts.push((d.unknown.length === 1 ? 'One answer in the file is' : d.unknown.length + ' answers in the file are') +
+        ' to a question these questions do not have (' + d.unknown.join(', ') + '); ' + (d.unknown.length === 1 ? 'it is' : 'they are') + ' not counted.');
+    }
+    return parts.join(' ');
   }
 
   function drawQuestion(v) {
@@ -218,6 +265,10 @@
       ]));
     });
     main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, or leave this page.' }));
+    // Said, not pressed: what is shown at once may be private, and a downloaded file stays on
+    // the device (drawEnd).
+    main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing: if you leave it, your answers so far are gone. ' +
+      (window.candorEncryptedOnly ? '' : 'If you want a copy, \u201cDownload my answers\u201d at the top saves one; it would stay in your Downloads folder, where anyone who uses this device could open it.') }));
     main.appendChild(el('div', { 'class': 'actions' }, [button('Continue', function () { step('ack'); }, 'primary')]));
   }
 
@@ -239,6 +290,9 @@
       ]));
     });
     main.appendChild(list);
+    if (!window.candorEncryptedOnly) {
+      main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing: if it is closed or reloaded, these answers are gone. To keep them, use \u201cDownload my answers\u201d at the top.' }));
+    }
     main.appendChild(el('div', { 'class': 'actions' }, [
       button(finishLabel(), function () { step('summary'); }, 'primary'),
       button('Back', function () { step('back'); })
@@ -348,7 +402,7 @@
       }
       unsaved = false;
       draw(reply.view);
-      say('Your answers from ' + f.name + ' are loaded.');
+      say('Welcome back: your answers from ' + f.name + ' are loaded.');
     })['catch'](function () {
       fileInput.value = '';
       say(f.name + ' could not be read, so nothing was loaded. Please try again, or choose another copy of the file.');

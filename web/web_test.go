@@ -116,3 +116,20 @@ func TestWriteNeedsAnEngine(t *testing.T) {
 func TestReleasedEngineNamesItsSources(t *testing.T) {
 	assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, Released().Sources)
 }
+
+// TestRightToLeft: a bank in a right-to-left language is laid out right to left (dir="rtl"
+// on <html>); its script, when named, decides.
+func TestRightToLeft(t *testing.T) {
+	for _, c := range []struct {
+		tag string
+		rtl bool
+	}{
+		{"ar", true}, {"he", true}, {"fa-IR", true}, {"ur", true}, {"yi", true}, {"AR_eg", true},
+		{"ku-Arab", true}, {"pa-Arab-PK", true}, {"az-Latn", false}, {"ar-Latn", false},
+		{"en", false}, {"fr-CA", false}, {"", false}, {"zh-Hant-TW", false},
+	} {
+		assert.Equal(t, c.rtl, RightToLeft(c.tag), c.tag)
+	}
+	page, _, _ := writePage(t, "trust-readiness", Options{})
+	assert.Contains(t, page, `<html lang="en">`, "a left-to-right bank names no direction")
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -58,32 +59,13 @@ func TestAccessibility(t *testing.T) {
 			open(t, ctx, formPage(t, everyKind, web.Options{}))
 			axeCheck(t, ctx, axe, "the intro")
 			click(t, ctx, "Begin")
-			seen := map[string]bool{}
-			for i := 0; ; i++ {
-				require.Less(t, i, 60)
-				screen := eval[string](t, ctx, `document.getElementById('main').dataset.screen`)
-				if screen == "flags" {
-					axeCheck(t, ctx, axe, "a message shown at once")
-					click(t, ctx, "Continue")
-					continue
-				}
-				if screen != "question" {
-					break
-				}
-				kind := eval[string](t, ctx, `document.getElementById('question').dataset.type`)
-				if !seen[kind] {
-					seen[kind] = true
-					axeCheck(t, ctx, axe, "a "+kind+" question")
+			seen := walkEveryKind(t, ctx, func(what string) {
+				axeCheck(t, ctx, axe, what)
+				if strings.HasSuffix(what, " question") {
 					eval[bool](t, ctx, `(() => { const d = document.querySelector('main details'); if (d) d.open = true; return true })()`)
-					axeCheck(t, ctx, axe, "a "+kind+" question with its help open")
+					axeCheck(t, ctx, axe, what+" with its help open")
 				}
-				switch question(t, ctx) {
-				case "want_to_rebuild", "seeing_counselor":
-					pick(t, ctx, "Yes") // every question and the statement are asked
-				default:
-					answerAny(t, ctx, kind)
-				}
-			}
+			})
 			for _, kind := range []string{"yesno", "choice", "multi", "scale", "number", "text", "date", "info"} {
 				assert.True(t, seen[kind], "a %s question was checked", kind)
 			}
@@ -117,6 +99,45 @@ func TestAccessibilityCheckCanFail(t *testing.T) {
 	require.NoError(t, err)
 	found := eval[[]string](t, ctx, `axe.run(document).then(r => r.violations.filter(v => v.impact === 'critical').map(v => v.id))`)
 	assert.Contains(t, found, "label")
+}
+
+// walkEveryKind answers the every-kind bank from its first question to the review, calling
+// visit on each message shown at once ("a message shown at once") and on the first question
+// of each kind ("a KIND question"), and returns the kinds seen. Every question and the
+// statement are asked.
+func walkEveryKind(t *testing.T, ctx context.Context, visit func(what string)) map[string]bool {
+	t.Helper()
+	seen := map[string]bool{}
+	for i := 0; ; i++ {
+		require.Less(t, i, 60)
+		screen := eval[string](t, ctx, `document.getElementById('main').dataset.screen`)
+		if screen == "flags" {
+			visit("a message shown at once")
+			click(t, ctx, "Continue")
+			continue
+		}
+		if screen != "question" {
+			return seen
+		}
+		kind := eval[string](t, ctx, `document.getElementById('question').dataset.type`)
+		if !seen[kind] {
+			seen[kind] = true
+			visit("a " + kind + " question")
+		}
+		answerToAskAll(t, ctx, kind)
+	}
+}
+
+// answerToAskAll answers the question shown so that every question of the every-kind bank
+// is asked: yes where a yes opens more, else any answer.
+func answerToAskAll(t *testing.T, ctx context.Context, kind string) {
+	t.Helper()
+	switch question(t, ctx) {
+	case "want_to_rebuild", "seeing_counselor":
+		pick(t, ctx, "Yes")
+	default:
+		answerAny(t, ctx, kind)
+	}
 }
 
 // answerAny gives the question shown a plain answer and presses Next.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
@@ -22,7 +23,14 @@ import (
 // session started ("start"), and the buttons enabled ("draw"). Each iteration opens
 // the page in a new tab. Run: bench/form.sh (go test -run '^$' -bench FormOpen -benchtime 20x
 // ./web/e2e/).
-func BenchmarkFormOpen(b *testing.B) {
+func BenchmarkFormOpen(b *testing.B) { formOpen(b, 1) }
+
+// BenchmarkFormOpenPhone is BenchmarkFormOpen with Chromium's CPU throttled 4x
+// (emulation.SetCPUThrottlingRate), as DevTools emulates a mid-range phone (issue 24).
+func BenchmarkFormOpenPhone(b *testing.B) { formOpen(b, 4) }
+
+// formOpen opens the page b.N times, the CPU slowed down rate times (1: not at all).
+func formOpen(b *testing.B, rate float64) {
 	br := NewBrowser(b)
 	url := formPage(b, "trust-readiness", web.Options{})
 	st, err := os.Stat(strings.TrimPrefix(url, "file://"))
@@ -32,6 +40,10 @@ func BenchmarkFormOpen(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ctx := br.Tab(b)
+		if rate > 1 {
+			_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate})
+			require.NoError(b, err)
+		}
 		require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS(`body.ready`))))
 		open = append(open, eval[float64](b, ctx, `window.candorReadyAt`))
 		t := eval[map[string]float64](b, ctx, `window.candorTimes`)

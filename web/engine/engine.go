@@ -59,6 +59,8 @@ type Engine struct {
 	// it came at the end): Back from the review returns there.
 	reviewFrom string
 	resumed    bool
+	// differs is how the answers file loaded differs from the bank (nil: not at all).
+	differs *Differences
 }
 
 // Screens a View can show.
@@ -342,7 +344,7 @@ func (e *Engine) back() error {
 
 // forget drops the answers and everything that holds them.
 func (e *Engine) forget() {
-	e.sess, e.resp, e.warnings, e.screen = nil, nil, nil, ""
+	e.sess, e.resp, e.warnings, e.screen, e.differs = nil, nil, nil, "", nil
 }
 
 // result scores the answers and renders them: "json" (docs/spec.md §3), "text" or "html"
@@ -436,5 +438,27 @@ func (e *Engine) load(name string, data []byte) string {
 	}
 	e.start(resp, true)
 	e.warnings = warnings
+	e.differs = differences(resp, e.bank)
 	return ""
+}
+
+// differences says how resp differs from bank b, nil when in nothing (Response.Drifted and
+// the answers to questions b does not have, which Resolve warns of).
+func differences(resp *questionnaire.Response, b *questionnaire.Bank) *Differences {
+	d := &Differences{}
+	switch {
+	case resp.Bank.Version != "" && resp.Bank.Version != b.Version:
+		d.Version, d.BankVersion = resp.Bank.Version, b.Version
+	case resp.Drifted(b):
+		d.Changed = true
+	}
+	for _, id := range resp.Order {
+		if b.Question(id) == nil {
+			d.Unknown = append(d.Unknown, id)
+		}
+	}
+	if d.Version == "" && !d.Changed && len(d.Unknown) == 0 {
+		return nil
+	}
+	return d
 }

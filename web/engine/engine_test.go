@@ -2,6 +2,8 @@ package engine
 
 import (
 	"encoding/json"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -194,4 +196,38 @@ func TestPageGivesNoVerdictWhileSafetyIsOpen(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(call(t, e, "result", map[string]string{"format": "json"}).Text), &res))
 	assert.Nil(t, res.Outcome)
 	assert.Equal(t, []string{"feel_safe"}, res.OutcomeOpenOn)
+}
+
+// TestLoadSaysWhatDiffers: an answers file that loads, but was given to another version of
+// the bank, to changed content (same version), or answers questions the bank does not have,
+// says so in the intro's data; a file that matches says nothing.
+func TestLoadSaysWhatDiffers(t *testing.T) {
+	e := newEngine(t, "trust-readiness", Options{})
+	call(t, e, "begin", nil)
+	call(t, e, "answer", map[string]string{"text": "yes"})
+	f := call(t, e, "download", nil).File.Text
+	version := regexp.MustCompile(`(version: )([^,}]+)`)
+	digest := regexp.MustCompile(`(digest: )("[^"]+")`)
+	require.Regexp(t, version, f)
+	require.Regexp(t, digest, f)
+	bankVersion := version.FindStringSubmatch(f)[2]
+	for _, c := range []struct {
+		name string
+		file string
+		want *Differences
+	}{
+		{"the same", f, nil},
+		{"another version", version.ReplaceAllString(f, "${1}0.9.0"), &Differences{Version: "0.9.0", BankVersion: bankVersion}},
+		{"changed content", digest.ReplaceAllString(f, `${1}"sha256:`+strings.Repeat("0", 64)+`"`), &Differences{Changed: true}},
+		{"unknown ids", strings.Replace(f, "answers:\n", "answers:\n  not_a_question: yes\n", 1), &Differences{Unknown: []string{"not_a_question"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e2 := newEngine(t, "trust-readiness", Options{})
+			var r Reply
+			require.NoError(t, json.Unmarshal(e2.Call("load", []byte(`{"name":"a.yaml"}`), []byte(c.file)), &r))
+			require.Empty(t, r.Error, c.file)
+			assert.Equal(t, c.want, r.View.Intro.Differs, c.file)
+			call(t, e2, "forget", nil)
+		})
+	}
 }

@@ -36,6 +36,22 @@ type IntroView struct {
 	Resumed bool `json:"resumed,omitempty"`
 	// Done is set when every question already has its answer.
 	Done bool `json:"done,omitempty"`
+	// Differs says how the answers file loaded differs from these questions, when it does:
+	// the page says so in its own words (as take --resume does in the terminal).
+	Differs *Differences `json:"differs,omitempty"`
+}
+
+// Differences between an answers file that loaded and the bank of the page, none of which
+// stops it from loading.
+type Differences struct {
+	// Version is the bank version the answers were given to, when it is not BankVersion.
+	Version     string `json:"version,omitempty"`
+	BankVersion string `json:"bankVersion,omitempty"`
+	// Changed is set when the version is the same but the bank's content (its digest) is
+	// not: the questions changed, or the file was edited.
+	Changed bool `json:"changed,omitempty"`
+	// Unknown are the ids of answers to questions this bank does not have: not counted.
+	Unknown []string `json:"unknown,omitempty"`
 }
 
 // QuestionView is one question with its place and its answer so far.
@@ -158,7 +174,7 @@ func clean(s string) string { return strings.Join(strings.Fields(text.Clean(s)),
 func (e *Engine) introView(total int) *IntroView {
 	b := e.bank
 	iv := &IntroView{Title: clean(b.Title), For: clean(b.For), IntroHTML: render.ProseHTML(b.Intro),
-		Resumed: e.resumed, Done: e.sess.Done()}
+		Resumed: e.resumed, Done: e.sess.Done(), Differs: e.differs}
 	iv.Count = fmt.Sprintf("There are %d questions.", total)
 	if total == 1 {
 		iv.Count = "There is 1 question."
