@@ -151,6 +151,21 @@ func (d *diags) warnf(p Pos, hint, format string, args ...any) {
 	d.add(Warning, p, hint, format, args...)
 }
 
+// Codes of diagnostics a command acts on by kind, not by wording or place in a list.
+const (
+	// CodeOtherBank: a response read with another bank than the one it answers.
+	CodeOtherBank = "other-bank"
+	// CodeBankDrift: a response given to another version, or other content, of its bank.
+	CodeBankDrift = "bank-drift"
+)
+
+// coded gives the diagnostic just added the code c (none was added when the list is full).
+func (d *diags) coded(n int, c string) {
+	if len(d.list) > n {
+		d.list[len(d.list)-1].Code = c
+	}
+}
+
 func (d *diags) add(s Severity, p Pos, hint, format string, args ...any) {
 	if d.full() {
 		d.dropped++

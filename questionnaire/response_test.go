@@ -387,3 +387,24 @@ func TestTimestampsCandorCannotWriteBack(t *testing.T) {
 		assert.Contains(t, ds.Errors()[0].Summary, "past the year 9999 in UTC", stamp)
 	}
 }
+
+// TestResolveCodesWhatCommandsActOn: a response read with another bank, and one given to
+// another version of its bank, carry codes, so commands act on the kind and never on the
+// wording or the place in the list (issue 23).
+func TestResolveCodesWhatCommandsActOn(t *testing.T) {
+	b, ds := Load("k.yaml", []byte("candor: 1\nid: k\nversion: 2.0.0\ntitle: K\nquestions:\n  - {id: q, type: yesno, text: Q}\n"))
+	require.NotNil(t, b, "%v", ds)
+	for src, code := range map[string]string{
+		"candor: 1\nkind: response\nbank: {id: other, version: 2.0.0}\nanswers: {q: yes}\n": CodeOtherBank,
+		"candor: 1\nkind: response\nbank: {id: k, version: 1.0.0}\nanswers: {q: yes, gone: 1}\n": CodeBankDrift,
+	} {
+		r, rds := ReadResponse("r.yaml", []byte(src))
+		require.NotNil(t, r, "%v", rds)
+		_, rds = r.Resolve(b)
+		var codes []string
+		for _, d := range rds {
+			codes = append(codes, d.Code)
+		}
+		assert.Contains(t, codes, code, src)
+	}
+}

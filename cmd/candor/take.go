@@ -394,15 +394,20 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		return nil, err
 	}
 	answers, rds := resp.Resolve(t.bank)
-	if resp.Bank.ID != t.bank.ID && len(rds) == 1 {
-		rds[0].Hint = data.ResumeHint(resp.Bank.ID, shellQuote(path))
+	kept := rds[:0:0]
+	for _, d := range rds {
+		switch d.Code {
+		case questionnaire.CodeOtherBank:
+			d.Hint = data.ResumeHint(resp.Bank.ID, shellQuote(path))
+		case questionnaire.CodeBankDrift:
+			// Said to the person in plain words; the counselor's commands say it their way.
+			t.warnings = append(t.warnings, driftWords)
+			fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", driftWords)
+			continue
+		}
+		kept = append(kept, d)
 	}
-	if resp.Drifted(t.bank) && len(rds) > 0 && rds[0].Severity == questionnaire.Warning {
-		// Said to the person in plain words; the counselor's commands say it their way.
-		rds = rds[1:]
-		t.warnings = append(t.warnings, driftWords)
-		fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", driftWords)
-	}
+	rds = kept
 	t.printDiags(rds, sources)
 	if rds.HasErrors() {
 		fmt.Fprintf(t.f.IO.ErrOut, "candor: this file cannot be resumed with this bank, and has not been changed:\n  %s\n", text.Sanitize(path))
