@@ -395,7 +395,7 @@ func TestResolveCodesWhatCommandsActOn(t *testing.T) {
 	b, ds := Load("k.yaml", []byte("candor: 1\nid: k\nversion: 2.0.0\ntitle: K\nquestions:\n  - {id: q, type: yesno, text: Q}\n"))
 	require.NotNil(t, b, "%v", ds)
 	for src, code := range map[string]string{
-		"candor: 1\nkind: response\nbank: {id: other, version: 2.0.0}\nanswers: {q: yes}\n": CodeOtherBank,
+		"candor: 1\nkind: response\nbank: {id: other, version: 2.0.0}\nanswers: {q: yes}\n":      CodeOtherBank,
 		"candor: 1\nkind: response\nbank: {id: k, version: 1.0.0}\nanswers: {q: yes, gone: 1}\n": CodeBankDrift,
 	} {
 		r, rds := ReadResponse("r.yaml", []byte(src))
