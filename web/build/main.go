@@ -49,24 +49,14 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-// files are a build's artifacts by name under web/.
-func files(a *enginebuild.Artifacts) map[string][]byte {
-	return map[string][]byte{
-		enginebuild.WasmGzName:  a.WasmGz,
-		enginebuild.WasmExeName: a.WasmExe,
-		enginebuild.VersionName: []byte(a.Version),
-		enginebuild.SourcesName: []byte(a.Sources + "\n"),
-	}
-}
-
 // Write builds and writes the artifacts under root/web.
 func Write(root string) error {
 	a, err := enginebuild.Build(root)
 	if err != nil {
 		return err
 	}
-	for name, b := range files(a) {
-		if err := os.WriteFile(filepath.Join(root, "web", name), b, 0o644); err != nil {
+	for _, f := range a.Files() {
+		if err := os.WriteFile(filepath.Join(root, "web", f.Name), f.Data, 0o644); err != nil {
 			return err
 		}
 	}
@@ -93,10 +83,10 @@ func Check(root string) error {
 			ErrOtherGo, enginebuild.WasmGzName, strings.TrimSpace(string(committed)), strings.TrimSpace(a.Version))
 	}
 	var stale []string
-	for name, b := range files(a) {
-		have, err := os.ReadFile(filepath.Join(root, "web", name))
-		if err != nil || !bytes.Equal(have, b) {
-			stale = append(stale, "web/"+name)
+	for _, f := range a.Files() {
+		have, err := os.ReadFile(filepath.Join(root, "web", f.Name))
+		if err != nil || !bytes.Equal(have, f.Data) {
+			stale = append(stale, "web/"+f.Name)
 		}
 	}
 	if len(stale) > 0 {

@@ -250,6 +250,19 @@ const (
 	SourcesName = "candor.wasm.sources"
 )
 
+// File is one of an engine's files: its name (in web/ for a release, in a cache entry) and
+// its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Files are the engine's files, the sources digest last: a set of them without it is
+// incomplete (a cache entry is read only once it is there).
+func (a *Artifacts) Files() []File {
+	return []File{{WasmGzName, a.WasmGz}, {WasmExeName, a.WasmExe}, {VersionName, []byte(a.Version)}, {SourcesName, []byte(a.Sources + "\n")}}
+}
+
 // keepCached is how many engines the cache keeps (the newest): a developer moving between
 // branches reuses them; older ones are removed when a new one is stored.
 const keepCached = 3
@@ -277,12 +290,8 @@ func Cached(cacheDir, digest string, build func() (*Artifacts, error)) (a *Artif
 	if err := safefile.MkdirPrivate(dir); err != nil {
 		return nil, false, err
 	}
-	// The sources file last: an entry without it is incomplete and is built again.
-	for _, f := range []struct {
-		name string
-		b    []byte
-	}{{WasmGzName, a.WasmGz}, {WasmExeName, a.WasmExe}, {VersionName, []byte(a.Version)}, {SourcesName, []byte(a.Sources + "\n")}} {
-		if err := safefile.WriteFile(filepath.Join(dir, f.name), f.b); err != nil {
+	for _, f := range a.Files() {
+		if err := safefile.WriteFile(filepath.Join(dir, f.Name), f.Data); err != nil {
 			return nil, false, err
 		}
 	}
