@@ -533,14 +533,15 @@ func (t *taker) session(ctx context.Context) error {
 	}
 	switch status {
 	case terminal.Finished:
-		if err := t.summary(s.Answers()); err != nil {
+		r, err := t.summary(s.Answers())
+		if err != nil {
 			return err
 		}
 		sealedCopy, err := t.sealCopy()
 		if err != nil {
 			return err
 		}
-		return t.offerDelete(ctx, in, s.Answers(), sealedCopy)
+		return t.offerDelete(ctx, in, r.Private(t.bank), sealedCopy)
 	case terminal.Quit:
 		fmt.Fprintln(e)
 		if t.path == "" {
@@ -555,7 +556,7 @@ func (t *taker) session(ctx context.Context) error {
 		if len(t.recipients) > 0 {
 			fmt.Fprintln(e, "The copy for your counselor, which only they can open, is made when you finish.")
 		}
-		return t.offerDelete(ctx, in, s.Answers(), false)
+		return t.offerDelete(ctx, in, scoring.Score(t.bank, s.Answers(), scoring.Options{}).Private(t.bank), false)
 	}
 	// Interrupted, or the input ended: every answer is already saved; save once more so the
 	// file's time is current, and say how to come back.
@@ -569,8 +570,7 @@ func (t *taker) session(ctx context.Context) error {
 // copy for the counselor is written (sealedCopy), to delete the file that holds them: a reply
 // that says delete (deleteReply) deletes it (with its lock and temporary files); anything
 // else, or the end of the input, keeps it and says so.
-func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, answers questionnaire.Answers, sealedCopy bool) error {
-	private := scoring.Score(t.bank, answers, scoring.Options{}).Private(t.bank)
+func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, private, sealedCopy bool) error {
 	if t.path == "" || !t.lock.Holds() || !private && !sealedCopy {
 		return nil
 	}
@@ -703,8 +703,8 @@ func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answer
 	}
 }
 
-// summary scores the answers and prints the summary to stdout.
-func (t *taker) summary(answers questionnaire.Answers) error {
+// summary scores the answers, prints the summary to stdout and returns the result.
+func (t *taker) summary(answers questionnaire.Answers) (*scoring.Result, error) {
 	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped, Declined: t.resp.Declined})
 	r.Warnings = append(r.Warnings, t.warnings...)
 	if t.opts.Format != "json" {
@@ -720,14 +720,14 @@ func (t *taker) summary(answers questionnaire.Answers) error {
 		Respondent: t.resp.Respondent,
 	})
 	if err != nil {
-		return badInput("cannot write the summary: %v", err)
+		return nil, badInput("cannot write the summary: %v", err)
 	}
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
 	if t.path != "" && (t.opts.Format == "json" || !t.f.IO.IsStdoutTTY()) {
 		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
 	}
-	return nil
+	return r, nil
 }
 
 // fromFile answers from --answers FILE and prints the summary.
@@ -775,7 +775,8 @@ func (t *taker) fromFile() error {
 			return badInput("cannot save the answers: %v", err)
 		}
 	}
-	return t.summary(answers)
+	_, err := t.summary(answers)
+	return err
 }
 
 // shellQuote quotes s for a POSIX shell when it needs it.
