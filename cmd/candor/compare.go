@@ -130,7 +130,7 @@ func readResponses(f *Factory, o *opener, files []string, width int) ([]*questio
 	for _, file := range files {
 		raw, err := o.read(file)
 		if err != nil {
-			ds := questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: file}, Summary: err.Error()}}
+			ds := fileError(file, err.Error())
 			printDiagnostics(f, ds, nil, width)
 			failed = true
 			continue

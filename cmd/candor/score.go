@@ -334,7 +334,7 @@ func describeDirError(err error) string {
 // folderError is the failed output for a folder that gives no responses.
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
-	ds := questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: dir}, Summary: summary}}
+	ds := fileError(dir, summary)
 	_ = questionnaire.WriteText(&buf, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
@@ -346,7 +346,7 @@ func (s *scorer) folderError(dir, summary string) *scoreOut {
 func (s *scorer) one(path string, inFolder bool) *scoreOut {
 	raw, err := s.open.read(path)
 	if err != nil {
-		return s.failed(path, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: err.Error()}})
+		return s.failed(path, nil, fileError(path, err.Error()))
 	}
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
@@ -409,7 +409,7 @@ func (s *scorer) output(path string, raw []byte, b *questionnaire.Bank, resp *qu
 	}
 	var buf bytes.Buffer
 	if err := s.render(&buf, b, r, resp, answers); err != nil {
-		return s.failed(path, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: path}, Summary: "cannot write the summary: " + err.Error()}})
+		return s.failed(path, nil, fileError(path, "cannot write the summary: "+err.Error()))
 	}
 	out.stdout = buf.Bytes()
 	return out

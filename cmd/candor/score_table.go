@@ -102,16 +102,16 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 	} else {
 		f, err := questionnaire.OpenFile(t.path)
 		if err != nil {
-			yield(scoreItem{out: t.s.failed(name, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: err.Error()}})})
+			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, err.Error()))})
 			return
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			yield(scoreItem{out: t.s.failed(name, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: "a table of answers is a file, not a folder"}})})
+			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, "a table of answers is a file, not a folder"))})
 			return
 		}
 		if in, err = t.s.open.reader(name, f); err != nil {
-			yield(scoreItem{out: t.s.failed(name, nil, questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: err.Error()}})})
+			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, err.Error()))})
 			return
 		}
 	}
@@ -161,7 +161,12 @@ func asDiagnostics(name string, err error) questionnaire.Diagnostics {
 	if errors.As(err, &ds) {
 		return ds
 	}
-	return questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: name}, Summary: err.Error()}}
+	return fileError(name, err.Error())
+}
+
+// fileError is the one error about a file as a whole (no line), as diagnostics print it.
+func fileError(file, summary string) questionnaire.Diagnostics {
+	return questionnaire.Diagnostics{{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: file}, Summary: summary}}
 }
 
 // tableRow decodes and scores one row. A row with a bad cell is left out and reported; its
