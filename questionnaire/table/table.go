@@ -336,10 +336,13 @@ func skipBOM(br *bufio.Reader) {
 // caller to note once.
 func (t *Reader) FormNotes() []string { return t.formNotes }
 
+// formKey is a header as formColumns names it: lower case, its words single-spaced.
+func formKey(h string) string { return strings.Join(strings.Fields(strings.ToLower(h)), " ") }
+
 func (t *Reader) matchHeader(header []string) error {
 	var ds questionnaire.Diagnostics
 	for _, h := range header {
-		if k := strings.ToLower(strings.TrimSpace(h)); k == "email address" || k == "email" {
+		if formColumns[formKey(h)] == ColRespondent && strings.Contains(formKey(h), "email") {
 			t.hasEmail = true
 		}
 	}
@@ -446,7 +449,7 @@ func (t *Reader) match(h string) (column, error) {
 			c.extra = low
 			return c, nil
 		}
-		if col, ok := formColumns[strings.Join(strings.Fields(strings.ToLower(key)), " ")]; ok {
+		if col, ok := formColumns[formKey(key)]; ok {
 			if col == "" || (col == ColRespondent && t.hasEmail && !strings.Contains(strings.ToLower(key), "email")) {
 				c.ignore, c.formNote = true, true
 				return c, nil
