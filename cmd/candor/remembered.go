@@ -91,19 +91,14 @@ func remember(f *Factory, path string) {
 
 // forget removes an answer file from the list (deleted, or gone).
 func forget(f *Factory, paths ...string) {
-	list := remembered(f)
-	kept := list[:0:0]
-	for _, p := range list {
-		gone := false
-		for _, q := range paths {
-			if abs, _ := elsewhere(f, q); abs == p {
-				gone = true
-			}
-		}
-		if !gone {
-			kept = append(kept, p)
+	drop := map[string]bool{}
+	for _, q := range paths {
+		if abs, _ := elsewhere(f, q); abs != "" {
+			drop[abs] = true
 		}
 	}
+	list := remembered(f)
+	kept := slices.DeleteFunc(slices.Clone(list), func(p string) bool { return drop[p] })
 	if len(kept) != len(list) {
 		_ = writeRemembered(f, kept)
 	}
