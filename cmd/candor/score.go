@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -144,6 +145,10 @@ type scorer struct {
 	tables bool
 	// open reads response files and tables, opening encrypted ones.
 	open *opener
+	// tableWidth is the number of columns of a table's score CSV (refusedRow), worked out
+	// once.
+	tableWidth     int
+	tableWidthOnce sync.Once
 }
 
 func scoreRun(f *Factory, opts *ScoreOptions) error {

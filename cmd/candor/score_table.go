@@ -195,7 +195,8 @@ func (s *scorer) tableRow(tr *tableRow) *scoreOut {
 // refusedRow is a refused table row as a score CSV row: what the row says of who and when,
 // the status "refused", no result, and the first problem (and how many more) at the end.
 func (s *scorer) refusedRow(path string, d *table.Decoded) []string {
-	row := make([]string, len(s.csvHeader(s.banks.Bank)))
+	s.tableWidthOnce.Do(func() { s.tableWidth = len(s.csvHeader(s.banks.Bank)) })
+	row := make([]string, s.tableWidth)
 	row[0] = render.CSVCell(path)
 	if resp := d.Partial; resp != nil {
 		row[1] = render.CSVCell(resp.Respondent)
