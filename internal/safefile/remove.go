@@ -2,7 +2,6 @@ package safefile
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,27 +48,36 @@ type Held struct {
 }
 
 // Hold picks path for deletion: it must be a regular file (not a link). Call Remove, or
-// Close to let it go.
+// Close to let it go. Its errors do not repeat the path: the caller names it.
 func Hold(path string) (*Held, error) {
 	root, err := os.OpenRoot(filepath.Dir(path))
 	if err != nil {
-		return nil, err
+		return nil, withoutPath(err)
 	}
 	name := filepath.Base(path)
 	dir, err := os.Lstat(filepath.Dir(path))
 	if err != nil {
 		root.Close()
-		return nil, err
+		return nil, withoutPath(err)
 	}
 	info, err := root.Lstat(name)
 	if err == nil && !info.Mode().IsRegular() {
-		err = fmt.Errorf("%s is not a regular file", path)
+		err = errors.New("not a regular file")
 	}
 	if err != nil {
 		root.Close()
-		return nil, err
+		return nil, withoutPath(err)
 	}
 	return &Held{path: path, name: name, root: root, info: info, dir: dir}, nil
+}
+
+// withoutPath is err without the path an *fs.PathError adds to it.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Path is the file held.
