@@ -307,9 +307,7 @@ func notSure(in string) bool { return hasWords(in, notSureWords) }
 // hasWords reports whether in holds one of phrases as whole words (any case, apostrophes
 // dropped).
 func hasWords(in string, phrases []string) bool {
-	words := strings.FieldsFunc(strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(in)),
-		func(r rune) bool { return !unicode.IsLetter(r) })
-	padded := " " + strings.Join(words, " ") + " "
+	padded := " " + wordsKey(in) + " "
 	for _, w := range phrases {
 		if strings.Contains(padded, " "+w+" ") {
 			return true

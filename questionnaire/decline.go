@@ -12,7 +12,7 @@ import (
 // questions under `declined` instead (docs/spec.md §2).
 const DeclinedWord = "declined"
 
-// declineWords are what DeclineText accepts, as normalized by declineKey: the words a
+// declineWords are what DeclineText accepts, as normalized by wordsKey: the words a
 // person types at the prompt, DeclinedWord and FHIR's `asked-declined`. None is a skip word
 // (`s`) or an uncertain one ("not sure"), and none is a yes/no word.
 var declineWords = []string{
@@ -22,10 +22,14 @@ var declineWords = []string{
 	"prefer not to say", "prefer not to answer", "i prefer not to say", "i prefer not to answer",
 }
 
-// declineKey lowers s, drops apostrophes and turns everything but letters into single
-// spaces: "I'd rather not say." is "id rather not say".
-func declineKey(s string) string {
-	s = strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(s))
+// apostrophes are dropped from typed words before they are compared.
+var apostrophes = strings.NewReplacer("'", "", "’", "")
+
+// wordsKey lowers s, drops apostrophes and turns everything but letters into single
+// spaces: "I'd rather not say." is "id rather not say". Typed words are compared so
+// (DeclineText, hasWords).
+func wordsKey(s string) string {
+	s = apostrophes.Replace(strings.ToLower(s))
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }), " ")
 }
 
@@ -36,7 +40,7 @@ func DeclineText(s string) bool {
 	if len(s) > 40 {
 		return false
 	}
-	return slices.Contains(declineWords, declineKey(s))
+	return slices.Contains(declineWords, wordsKey(s))
 }
 
 // Declines reports whether the text s declines question q: q allows declining and s says so
