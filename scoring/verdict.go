@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -133,10 +134,7 @@ func holdsInEveryWorld(b *questionnaire.Bank, answers questionnaire.Answers, ope
 				return false
 			}
 			for _, v := range dom {
-				next := make(questionnaire.Answers, len(ans)+1)
-				for k, x := range ans {
-					next[k] = x
-				}
+				next := maps.Clone(ans)
 				next[q.ID] = v
 				given[q.ID] = v
 				if !try(next) {
@@ -149,7 +147,7 @@ func holdsInEveryWorld(b *questionnaire.Bank, answers questionnaire.Answers, ope
 		if len(worlds) >= maxWorlds {
 			return false
 		}
-		worlds = append(worlds, outcomeWorld{given: clone(given), chosen: choose(b, w, nil)})
+		worlds = append(worlds, outcomeWorld{given: maps.Clone(given), chosen: choose(b, w, nil)})
 		return true
 	}
 	if !try(answers) {
@@ -203,14 +201,6 @@ func keyWithout(given map[string]any, id string) string {
 		fmt.Fprintf(&sb, "%s=%#v;", k, given[k])
 	}
 	return sb.String()
-}
-
-func clone(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // domain lists every answer question q takes, and no answer (nil), as scoring sees them; not
