@@ -159,9 +159,10 @@ const (
 	CodeBankDrift = "bank-drift"
 )
 
-// coded gives the diagnostic just added the code c (none was added when the list is full).
-func (d *diags) coded(n int, c string) {
-	if len(d.list) > n {
+// coded gives the diagnostic just added the code c (none was added once any was dropped: the
+// list is full).
+func (d *diags) coded(c string) {
+	if d.dropped == 0 && len(d.list) > 0 {
 		d.list[len(d.list)-1].Code = c
 	}
 }

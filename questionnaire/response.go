@@ -67,8 +67,8 @@ type Response struct {
 }
 
 // Drifted reports whether b is not quite the bank r was answered with: another version, or
-// the same version with different content. Resolve then warns of it in its first diagnostic,
-// for a counselor; `candor take` says it to the person in plain words instead.
+// the same version with different content. Resolve then warns of it, for a counselor, with
+// the code CodeBankDrift; `candor take` says it to the person in plain words instead.
 func (r *Response) Drifted(b *Bank) bool {
 	return r.Bank.Version != "" && r.Bank.Version != b.Version ||
 		r.Bank.Digest != "" && b.Digest != "" && r.Bank.Digest != b.Digest
@@ -416,17 +416,17 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 	}
 	if r.Bank.ID != b.ID {
 		d.errorf(at(r.BankPos), fmt.Sprintf("read it with the bank it answers, %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
-		d.coded(0, CodeOtherBank)
+		d.coded(CodeOtherBank)
 		return nil, d.list
 	}
 	// Drifted's cases, coded CodeBankDrift.
 	switch {
 	case r.Bank.Version != "" && r.Bank.Version != b.Version:
 		d.warnf(at(r.versionPos), "scores may differ from when it was answered", "the response was given to version %s of %q; this is version %s", r.Bank.Version, b.ID, b.Version)
-		d.coded(0, CodeBankDrift)
+		d.coded(CodeBankDrift)
 	case r.Bank.Digest != "" && b.Digest != "" && r.Bank.Digest != b.Digest:
 		d.warnf(at(r.digestPos), "scores may differ from when it was answered", "bank %q has changed since this response was given (same version %s, different content)", b.ID, b.Version)
-		d.coded(0, CodeBankDrift)
+		d.coded(CodeBankDrift)
 	}
 	r.renumber(b, d)
 	r.declineWritten(b)
