@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
@@ -21,7 +20,7 @@ func parse(q *questionnaire.Question, in string) (v any, msg string, suggest any
 		return v, "", nil
 	}
 	if q.Type == questionnaire.Choice {
-		if o := q.NearestOption(in); o != nil && nearestOption(q, in) != "" {
+		if o := q.NearestOption(in); o != nil {
 			suggest = o.Value
 		}
 	}
@@ -82,7 +81,7 @@ func parseProblem(q *questionnaire.Question, in string, err error) (v any, msg s
 			if nd.Days == 0 {
 				return nil, fmt.Sprintf("%s isn't a day: months go from 01 to 12. Please type a date as year-month-day, like 2026-11-27.", quoted)
 			}
-			return nil, fmt.Sprintf("%s isn't a day: %s %d has %d days. Please type a date as year-month-day, like 2026-11-27.", quoted, time.Month(nd.Month), nd.Year, nd.Days)
+			return nil, fmt.Sprintf("%s isn't a day: %v. Please type a date as year-month-day, like 2026-11-27.", quoted, nd)
 		}
 		return nil, fmt.Sprintf("Please type a date as year-month-day, like 2026-11-27 (%s isn't one).", quoted)
 	}
