@@ -561,6 +561,9 @@ func (e *evaluator) grow(params ...any) (any, error) {
 	return params[0], nil
 }
 
+// errMissingAnswer: a condition could not be decided because an answer it reads is missing.
+var errMissingAnswer = errors.New("the condition depends on a missing answer")
+
 // matchFunc is the function stepPatch puts in place of a `matches` whose pattern is not
 // written out in the bank (taken from an answer); like stepFunc, a bank cannot name it.
 const matchFunc = "__candor_match"
@@ -573,7 +576,7 @@ func (e *evaluator) match(params ...any) (any, error) {
 	pattern, ok2 := params[1].(string)
 	if !ok1 || !ok2 {
 		if params[0] == nil || params[1] == nil {
-			return nil, errors.New("the condition depends on a missing answer")
+			return nil, errMissingAnswer
 		}
 		return nil, fmt.Errorf("matches compares text with a pattern, not %T with %T", params[0], params[1])
 	}
@@ -686,7 +689,7 @@ func (x *Expr) Eval(env map[string]any) (bool, error) {
 	b, ok := out.(bool)
 	if !ok {
 		if out == nil {
-			return false, errors.New("the condition depends on a missing answer")
+			return false, errMissingAnswer
 		}
 		return false, fmt.Errorf("the condition gave %v, not true or false", out)
 	}
