@@ -299,11 +299,11 @@ func NewReader(r io.Reader, name string, format Format, b *questionnaire.Bank, o
 	t.recs.width = len(header)
 	for _, h := range header {
 		if !utf8.ValidString(h) || strings.ContainsRune(h, 0) {
-			return nil, t.diag(1, 1, "the table is not text (its header is not valid UTF-8)", "save it as CSV (UTF-8) from your spreadsheet, or check that this is the right file")
+			return nil, t.diag(t.header, 1, "the table is not text (its header is not valid UTF-8)", "save it as CSV (UTF-8) from your spreadsheet, or check that this is the right file")
 		}
 	}
 	if len(header) > MaxColumns {
-		return nil, t.diag(1, 1, fmt.Sprintf("the header has %d columns, more than the %d candor reads", len(header), MaxColumns), "")
+		return nil, t.diag(t.header, 1, fmt.Sprintf("the header has %d columns, more than the %d candor reads", len(header), MaxColumns), "")
 	}
 	return t, t.matchHeader(header)
 }
