@@ -428,6 +428,9 @@ func (e *Engine) load(name string, data []byte) string {
 	}
 	var warnings []string
 	for _, d := range append(ds, rds...).Warnings() {
+		if d.Code == questionnaire.CodeBankDrift {
+			continue // the intro says it in plain words (differences), as take does
+		}
 		warnings = append(warnings, d.Summary)
 	}
 	// Answers as docs/spec.md §2 writes them (true/false, option values), as take does.

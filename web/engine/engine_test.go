@@ -231,3 +231,20 @@ func TestLoadSaysWhatDiffers(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadKeepsTheCounselorsVersionWarningOut: the intro tells the person in plain words that
+// their answers were given to another version; the counselor's wording of it ("the response
+// was given to version …") does not reach the person's summary, as take leaves it out too.
+func TestLoadKeepsTheCounselorsVersionWarningOut(t *testing.T) {
+	e := newEngine(t, "trust-readiness", Options{})
+	call(t, e, "begin", nil)
+	call(t, e, "answer", map[string]string{"text": "yes"})
+	f := regexp.MustCompile(`(version: )([^,}]+)`).ReplaceAllString(call(t, e, "download", nil).File.Text, "${1}0.9.0")
+	e2 := newEngine(t, "trust-readiness", Options{})
+	var r Reply
+	require.NoError(t, json.Unmarshal(e2.Call("load", []byte(`{"name":"a.yaml"}`), []byte(f)), &r))
+	require.Empty(t, r.Error)
+	require.NotNil(t, r.View.Intro.Differs)
+	html := call(t, e2, "summary", nil).View.End.SummaryHTML
+	assert.NotContains(t, html, "the response was given to version")
+}
