@@ -336,6 +336,7 @@
   // privateNote says, calmly, where a downloaded file stays and who could open it.
   function privateNote() {
     if (window.candorSend) {
+      if (window.candorEncryptedOnly) return 'A file you send can be opened only by your counselor.';
       return 'A file you send can be opened only by your counselor. A plain download of your answers stays in your Downloads folder, ' +
         'where anyone who uses this device could open it; you may want to delete it from there when you are done.';
     }
@@ -403,7 +404,8 @@
       unsaved = false;
       draw(reply.view);
       say('Welcome back: your answers from ' + f.name + ' are loaded.');
-    })['catch'](function () {
+    }, function () {
+      // Only a failed read is "could not be read"; a fault in drawing is the page's own.
       fileInput.value = '';
       say(f.name + ' could not be read, so nothing was loaded. Please try again, or choose another copy of the file.');
     });
