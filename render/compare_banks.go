@@ -276,7 +276,7 @@ func bankSummary(s BankSide, width int, format string, ascii bool) string {
 // values, and the statements a score highlights, stay for the counselor. r itself is not
 // changed; a result not marked is returned as it is.
 func withoutBands(r *scoring.Result) *scoring.Result {
-	if !safetyMarkOf(r).marked() {
+	if !r.Unsafe() {
 		return r
 	}
 	c := *r

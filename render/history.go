@@ -462,7 +462,7 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 	}
 	for j, e := range entries {
 		bar := strings.Repeat(" ", cells) // a marked response is not drawn: it is no peak
-		if !safetyMarkOf(e.Result).marked() {
+		if !e.Result.Unsafe() {
 			bar = t.bar(e.Result.Scores[i], lo, hi, cells, isBound)
 		}
 		row := "  " + text.Pad(dates[j], dw) + "  " + bar
@@ -604,7 +604,7 @@ func histChange(entries []HistoryEntry, i int) string {
 	var first, last *float64
 	var n int
 	for _, e := range entries {
-		if safetyMarkOf(e.Result).marked() {
+		if e.Result.Unsafe() {
 			continue
 		}
 		if v := e.Result.Scores[i].Value; v != nil {
