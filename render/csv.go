@@ -3,6 +3,7 @@ package render
 import (
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
@@ -65,6 +66,27 @@ func CSVRow(r *scoring.Result, lead ...string) []string {
 		row = append(row, CSVCell(strings.Join(r.Declined, " ")))
 	}
 	return row
+}
+
+// ResponseCSVLead are the columns that say whose a response is and where it stands, after
+// the file's column, in the score CSV and the history CSV alike.
+var ResponseCSVLead = []string{"respondent", "started", "updated", "status"}
+
+// ResponseCSVCells are the cells under ResponseCSVLead for response resp (empty when it is
+// nil) with the status given.
+func ResponseCSVCells(resp *questionnaire.Response, status questionnaire.Status) []string {
+	if resp == nil {
+		return []string{"", "", "", string(status)}
+	}
+	return []string{CSVCell(resp.Respondent), CSVTime(resp.Started), CSVTime(resp.Updated), string(status)}
+}
+
+// CSVTime is a time as CSV cells write it: RFC 3339 in UTC, empty for none.
+func CSVTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 // CSVCell makes text from a bank or a response safe for a CSV cell (OWASP's CSV injection

@@ -135,21 +135,11 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 	// The `safety` column marks a response left out of the trend (docs/spec.md §4): its
 	// bands stay exact here, as in every CSV, for clinical use.
 	// After date and file, the score CSV's lead columns: respondent, started, updated, status.
-	if err := cw.Write(append(CSVHeader(b, "date", "file", "respondent", "started", "updated", "status"), "safety")); err != nil {
+	if err := cw.Write(append(CSVHeader(b, append([]string{"date", "file"}, ResponseCSVLead...)...), "safety")); err != nil {
 		return err
 	}
-	stamp := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.UTC().Format(time.RFC3339)
-	}
 	for _, e := range entries {
-		var respondent, started, updated string
-		if r := e.Response; r != nil {
-			respondent, started, updated = r.Respondent, stamp(r.Started), stamp(r.Updated)
-		}
-		lead := []string{stamp(e.When()), CSVCell(e.file()), CSVCell(respondent), started, updated, string(e.Result.Status)}
+		lead := append([]string{CSVTime(e.When()), CSVCell(e.file())}, ResponseCSVCells(e.Response, e.Result.Status)...)
 		if err := cw.Write(append(CSVRow(e.Result, lead...), safetyMarkOf(e.Result).csv())); err != nil {
 			return err
 		}

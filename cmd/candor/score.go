@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -473,7 +472,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 }
 
 // scoreCSVLead are the columns of a score CSV before render.CSVHeader's.
-var scoreCSVLead = []string{"file", "respondent", "started", "updated", "status"}
+var scoreCSVLead = append([]string{"file"}, render.ResponseCSVLead...)
 
 // csvHeader is the CSV header for bank b: the lead columns, with --items a column for every
 // question, then the scores, flags and outcome.
@@ -499,11 +498,5 @@ const refusedStatus = "refused"
 
 // csvRow is one response's row.
 func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []string {
-	stamp := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.UTC().Format(time.RFC3339)
-	}
-	return render.CSVRow(r, render.CSVCell(path), render.CSVCell(resp.Respondent), stamp(resp.Started), stamp(resp.Updated), string(r.Status))
+	return render.CSVRow(r, append([]string{render.CSVCell(path)}, render.ResponseCSVCells(resp, r.Status)...)...)
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -198,16 +197,7 @@ func (s *scorer) refusedRow(path string, d *table.Decoded) []string {
 	s.tableWidthOnce.Do(func() { s.tableWidth = len(s.csvHeader(s.banks.Bank)) })
 	row := make([]string, s.tableWidth)
 	row[0] = render.CSVCell(path)
-	if resp := d.Partial; resp != nil {
-		row[1] = render.CSVCell(resp.Respondent)
-		if !resp.Started.IsZero() {
-			row[2] = resp.Started.UTC().Format(time.RFC3339)
-		}
-		if !resp.Updated.IsZero() {
-			row[3] = resp.Updated.UTC().Format(time.RFC3339)
-		}
-	}
-	row[4] = refusedStatus
+	copy(row[1:], render.ResponseCSVCells(d.Partial, refusedStatus))
 	why := d.Problems[0].Error()
 	if n := len(d.Problems) - 1; n > 0 {
 		why += fmt.Sprintf(" (and %d more %s)", n, plural(n, "problem", "problems"))
