@@ -146,7 +146,13 @@ func answerSets(b *questionnaire.Bank, safeIDs map[string]bool) []questionnaire.
 		return sets, true
 	}
 	safetySets, _ := product(safetyQs, 1000)
-	rest, ok := product(others, 70000)
+	// Every combination where there are few; with -short, fewer count as few, and larger
+	// banks get the extremes and a seeded sample below (the full run enumerates up to 70,000).
+	limit := 70000
+	if testing.Short() {
+		limit = 2000
+	}
+	rest, ok := product(others, limit)
 	if !ok {
 		scored := map[*questionnaire.Question]bool{}
 		for _, sc := range b.Scores {
