@@ -166,19 +166,16 @@ var (
 	engineErr  error
 )
 
-// pageEngine is the page engine built from this source tree, once: the page under test runs
-// the code under test, never the last release's engine (docs/release.md).
+// pageEngine is the page engine of this source tree: the page under test runs the code
+// under test, never the last release's engine (docs/release.md). It is built once for each
+// state of the sources and kept in the user's cache, as `candor form` keeps it.
 func pageEngine(t testing.TB) web.Engine {
 	t.Helper()
 	engineOnce.Do(func() {
-		root, err := enginebuild.Root(".")
-		if err == nil {
-			var a *enginebuild.Artifacts
-			if a, err = enginebuild.Build(root); err == nil {
-				engine = web.Engine{Gz: a.WasmGz, Exec: a.WasmExe, Sources: a.Sources}
-			}
+		var a *enginebuild.Artifacts
+		if a, engineErr = enginebuild.CachedTree("."); engineErr == nil {
+			engine = web.Engine{Gz: a.WasmGz, Exec: a.WasmExe, Sources: a.Sources}
 		}
-		engineErr = err
 	})
 	require.NoError(t, engineErr)
 	return engine
