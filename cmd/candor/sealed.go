@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/store"
 )
 
 // identityEnv names a key file when --identity is not given.
@@ -174,11 +174,6 @@ func recipientsFor(to []string, b *questionnaire.Bank) ([]age.Recipient, error) 
 	return sealed.ParseRecipients(recipientKeys(to, b.Recipients))
 }
 
-// sealedPath is where the encrypted copy of the response at path goes: beside it, NAME.age.
-func sealedPath(path string) string {
-	return strings.TrimSuffix(path, filepath.Ext(path)) + ".age"
-}
-
 // sealCopy writes, at the end of a finished session, a copy of the saved response encrypted
 // for the counselors (armored age, 0600, atomic), and says where it is. It reports whether it
 // wrote one.
@@ -201,7 +196,7 @@ func (t *taker) sealCopy() (bool, error) {
 	if err != nil {
 		return false, badInput("could not encrypt the copy for your counselor: %v; your answers are still in %s", err, t.path)
 	}
-	dst := sealedPath(t.path)
+	dst := store.SealedPath(t.path)
 	if err := safefile.WriteFile(dst, out); err != nil {
 		return false, badInput("could not write the copy for your counselor to %s: %v; your answers are still in %s", dst, err, t.path)
 	}
