@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 
 	"github.com/candor-app/candor/internal/text"
@@ -141,4 +142,20 @@ func deleteWords(path string, err error) string {
 		err = e.Err
 	}
 	return "candor: could not delete " + p + ": " + err.Error() + "\n"
+}
+
+// folderProblem says why a folder gives no responses (store.Folder's error).
+func folderProblem(err error) string {
+	var e *store.Error
+	if errors.As(err, &e) && e.Code == store.NotFound {
+		return "the folder holds no response files (*.yaml, *.yml, *.age)"
+	}
+	return "cannot read the folder: " + describeDirError(errors.Unwrap(err))
+}
+
+func describeDirError(err error) string {
+	if os.IsPermission(err) {
+		return "permission denied"
+	}
+	return err.Error()
 }
