@@ -48,6 +48,12 @@ func TestFind(t *testing.T) {
 		require.NoError(t, err, tc.name)
 		assert.Equal(t, tc.want, got, tc.name)
 	}
+
+	// In the data folder itself, a bare name is one file, not two.
+	t.Chdir(data)
+	got, err := s.Find("both.yaml")
+	require.NoError(t, err)
+	assert.Equal(t, "both.yaml", got)
 }
 
 func TestHoldAndDelete(t *testing.T) {
@@ -61,8 +67,12 @@ func TestHoldAndDelete(t *testing.T) {
 	}
 	s.remember(elsewhere)
 
+	open := openFiles(t)
 	_, err := Hold([]string{a, filepath.Join(data, "missing.yaml")})
 	assert.Equal(t, filepath.Join(data, "missing.yaml"), requireCode(t, err, Failed).Path, "one that cannot be held: none is")
+	if open >= 0 {
+		assert.Equal(t, open, openFiles(t), "the ones held before it are let go")
+	}
 
 	held, err := Hold([]string{a, b, c, elsewhere})
 	require.NoError(t, err)
@@ -84,4 +94,14 @@ func TestHoldAndDelete(t *testing.T) {
 	require.NoError(t, s.Delete(held[3]))
 	assert.NoFileExists(t, elsewhere)
 	assert.Empty(t, s.remembered(), "a deleted file is forgotten")
+}
+
+// openFiles is how many files this process has open, or -1 where that is not known.
+func openFiles(t *testing.T) int {
+	t.Helper()
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	return len(fds)
 }
