@@ -8,7 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"filippo.io/age"
+
 	"github.com/candor-app/candor/internal/safefile"
+	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -204,6 +207,26 @@ func (s *Store) Reopen(path string) (*Claim, []byte, error) {
 		return nil, nil, &Error{Code: Unreadable, Path: path, Err: err}
 	}
 	return c, raw, nil
+}
+
+// SealCopy writes a copy of the saved file encrypted for rs beside it (SealedPath: armored
+// age, 0600, atomic) and returns its path. The saved file is left as it is. Its errors:
+// Unreadable (the saved file), NotSealed (encrypting), Failed (writing the copy, Path).
+func (c *Claim) SealCopy(rs []age.Recipient) (string, error) {
+	plain, err := questionnaire.ReadFileLimited(c.Path)
+	if err != nil {
+		return "", &Error{Code: Unreadable, Path: c.Path, Err: err}
+	}
+	out, err := sealed.Seal(plain, rs)
+	clear(plain)
+	if err != nil {
+		return "", &Error{Code: NotSealed, Path: c.Path, Err: err}
+	}
+	dst := SealedPath(c.Path)
+	if err := safefile.WriteFile(dst, out); err != nil {
+		return "", &Error{Code: Failed, Path: dst, Err: err}
+	}
+	return dst, nil
 }
 
 // SealedPath is where the encrypted copy of the response at path goes: beside it, NAME.age.

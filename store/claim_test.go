@@ -8,8 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"filippo.io/age"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/internal/sealed"
 )
 
 func TestClaimFile(t *testing.T) {
@@ -219,4 +222,44 @@ func TestErrorText(t *testing.T) {
 	assert.Equal(t, "store: r.yaml: unreadable: permission denied", err.Error())
 	assert.Equal(t, "store: locked", (&Error{Code: Locked}).Error())
 	assert.Equal(t, "code 99", Code(99).String())
+}
+
+func TestSealCopy(t *testing.T) {
+	s, _ := newStore(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	c, err := s.ClaimFile(path, "trust-readiness")
+	require.NoError(t, err)
+	defer c.Release()
+	id, err := age.GenerateX25519Identity()
+	require.NoError(t, err)
+	rs := []age.Recipient{id.Recipient()}
+
+	_, err = c.SealCopy(rs)
+	requireCode(t, err, Unreadable) // nothing saved yet
+
+	content := response("completed", "2026-11-01T09:10:00Z")
+	require.NoError(t, c.Save([]byte(content)))
+	dst, err := c.SealCopy(rs)
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "r.age"), dst)
+	raw, err := os.ReadFile(dst)
+	require.NoError(t, err)
+	assert.True(t, sealed.Is(raw))
+	plain, err := sealed.Open(raw, 1<<20, []age.Identity{id})
+	require.NoError(t, err)
+	assert.Equal(t, content, string(plain))
+	st, err := os.Stat(dst)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	saved, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, content, string(saved), "the saved file is left as it is")
+
+	_, err = c.SealCopy(nil)
+	requireCode(t, err, NotSealed)
+	require.NoError(t, os.Remove(dst))
+	require.NoError(t, os.Mkdir(dst, 0o700))
+	_, err = c.SealCopy(rs)
+	assert.Equal(t, dst, requireCode(t, err, Failed).Path)
 }

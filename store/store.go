@@ -1,7 +1,7 @@
 // Package store keeps a person's saved responses on disk: the data folder candor saves them
 // in by default and the names they get there, claiming a file to save in (locked while a
 // session holds it, never written over when it holds something candor would lose), reopening
-// one to resume, listing the saved ones (the data folder's, and those remembered where they
+// one to resume, the copy sealed for a counselor beside it, listing the saved ones (the data folder's, and those remembered where they
 // were saved elsewhere), finding one by name, and deleting them (only what was shown).
 //
 // It speaks in data and error codes (an *Error with a Code): cmd/candor chooses the words.
@@ -65,6 +65,8 @@ const (
 	Ambiguous
 	// Changed: a file picked for deletion changed or moved since it was picked.
 	Changed
+	// NotSealed: the copy of Path for its recipients could not be encrypted (Err).
+	NotSealed
 	// Failed: an operation on Path failed (Err).
 	Failed
 )
@@ -74,7 +76,7 @@ var codeNames = map[Code]string{
 	NotFound: "not found", IsFolder: "is a folder", NotRegular: "not a regular file",
 	Unreadable: "unreadable", Locked: "locked", NotResponse: "not a response",
 	OtherBank: "answers another bank", HoldsAnswers: "holds answers", Ambiguous: "ambiguous",
-	Changed: "changed", Failed: "failed",
+	Changed: "changed", NotSealed: "not sealed", Failed: "failed",
 }
 
 func (c Code) String() string {

@@ -11,11 +11,9 @@ import (
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
-	"github.com/candor-app/candor/store"
 )
 
 // identityEnv names a key file when --identity is not given.
@@ -187,18 +185,9 @@ func (t *taker) sealCopy() (bool, error) {
 		fmt.Fprintln(e, "\nNothing was saved (--no-save), so no copy for your counselor was made either.")
 		return false, nil
 	}
-	plain, err := questionnaire.ReadFileLimited(t.path)
+	dst, err := t.file.SealCopy(rs)
 	if err != nil {
-		return false, badInput("could not read %s to make the copy for your counselor: %v; your answers are still in it", t.path, err)
-	}
-	out, err := sealed.Seal(plain, rs)
-	clear(plain)
-	if err != nil {
-		return false, badInput("could not encrypt the copy for your counselor: %v; your answers are still in %s", err, t.path)
-	}
-	dst := store.SealedPath(t.path)
-	if err := safefile.WriteFile(dst, out); err != nil {
-		return false, badInput("could not write the copy for your counselor to %s: %v; your answers are still in %s", dst, err, t.path)
+		return false, sealError(err, t.path)
 	}
 	fmt.Fprintln(e)
 	w := min(t.width, text.MaxWidth)

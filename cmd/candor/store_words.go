@@ -94,6 +94,21 @@ func resumeError(err error) error {
 	})
 }
 
+// sealError says why the copy of the answers in path for the counselor was not made.
+func sealError(err error, path string) error {
+	return storeError(err, func(e *store.Error) error {
+		switch e.Code {
+		case store.Unreadable:
+			return badInput("could not read %s to make the copy for your counselor: %v; your answers are still in it", e.Path, e.Err)
+		case store.NotSealed:
+			return badInput("could not encrypt the copy for your counselor: %v; your answers are still in %s", e.Err, path)
+		case store.Failed:
+			return badInput("could not write the copy for your counselor to %s: %v; your answers are still in %s", e.Path, e.Err, path)
+		}
+		return nil
+	})
+}
+
 // listError says why the saved responses cannot be listed.
 func listError(err error) error {
 	return storeError(err, func(e *store.Error) error {

@@ -37,6 +37,11 @@ func TestStoreWords(t *testing.T) {
 		{"resume folder", resumeError, store.IsFolder, "r.yaml is a folder; --resume needs a response file"},
 		{"resume device", resumeError, store.NotRegular, "r.yaml is not a regular file; --resume needs the response file candor take saved"},
 		{"resume locked", resumeError, store.Locked, "r.yaml is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost."},
+		{"seal unreadable", func(err error) error { return sealError(err, "r.yaml") }, store.Unreadable, "could not read r.yaml to make the copy for your counselor: permission denied; your answers are still in it"},
+		{"seal not sealed", func(err error) error { return sealError(err, "r.yaml") }, store.NotSealed, "could not encrypt the copy for your counselor: permission denied; your answers are still in r.yaml"},
+		{"seal not written", func(err error) error {
+			return sealError(&store.Error{Code: store.Failed, Path: "r.age", Err: cause}, "r.yaml")
+		}, store.Failed, "could not write the copy for your counselor to r.age: permission denied; your answers are still in r.yaml"},
 		{"list unreadable", listError, store.Unreadable, "cannot read your data folder r.yaml: permission denied"},
 		{"delete ambiguous", findError, store.Ambiguous, "r.yaml is both in this folder and in your data folder (/data/r.yaml); say which with its path, such as ./r.yaml or /data/r.yaml. Nothing was deleted."},
 		{"delete missing", findError, store.NotFound, "r.yaml: no such file; nothing was deleted"},
