@@ -28,7 +28,7 @@ type Saved struct {
 	Started  time.Time            `json:"started,omitzero"`
 	Updated  time.Time            `json:"updated,omitzero"`
 	Answered int                  `json:"answered"`
-	// Problem says why the file cannot be read (status StatusUnreadable).
+	// Problem says why the file cannot be read (StatusUnreadable): the reader's error.
 	Problem string `json:"problem,omitempty"`
 	// Elsewhere is true for a file saved outside the data folder (remembered).
 	Elsewhere bool `json:"-"`
@@ -38,10 +38,10 @@ type Saved struct {
 const StatusUnreadable questionnaire.Status = "unreadable"
 
 // List reads the responses in the data folder (dir), and those the store remembers saving
-// elsewhere, newest first. Files that are not responses at all (no `kind: response`) are left
-// out; damaged responses are listed (status StatusUnreadable), so they can be deleted. A remembered
-// file that is gone, or no longer a response, is forgotten, silently. A data folder that does
-// not exist yet holds nothing.
+// elsewhere, newest first. Files that are not responses at all (no `kind: response`) are
+// left out; damaged responses are listed (StatusUnreadable), so they can be deleted. A
+// remembered file that is gone, or no longer a response, is forgotten, silently. A data
+// folder that does not exist yet holds nothing.
 func (s *Store) List() (dir string, saved []Saved, err error) {
 	dir, err = s.Dir()
 	if err != nil {

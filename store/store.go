@@ -1,8 +1,9 @@
 // Package store keeps a person's saved responses on disk: the data folder candor saves them
 // in by default and the names they get there, claiming a file to save in (locked while a
 // session holds it, never written over when it holds something candor would lose), reopening
-// one to resume, the copy sealed for a counselor beside it, listing the saved ones (the data folder's, and those remembered where they
-// were saved elsewhere), finding one by name, and deleting them (only what was shown).
+// one to resume, the copy sealed for a counselor beside it, listing the saved ones (the data
+// folder's, and those remembered where they were saved elsewhere), finding one by name, and
+// deleting them (only what was shown).
 //
 // It speaks in data and error codes (an *Error with a Code): cmd/candor chooses the words.
 package store
