@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/internal/sealed"
+	"github.com/candor-app/candor/questionnaire"
 )
 
 func TestClaimFile(t *testing.T) {
@@ -262,4 +264,14 @@ func TestSealCopy(t *testing.T) {
 	require.NoError(t, os.Mkdir(dst, 0o700))
 	_, err = c.SealCopy(rs)
 	assert.Equal(t, dst, requireCode(t, err, Failed).Path)
+}
+
+func TestReopenUnreadable(t *testing.T) {
+	s, _ := newStore(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	write(t, path, strings.Repeat("#", questionnaire.MaxFileSize+1))
+	_, _, err := s.Reopen(path)
+	assert.ErrorIs(t, requireCode(t, err, Unreadable), questionnaire.ErrTooLarge)
+	assert.Empty(t, hidden(t, dir), "the lock is let go")
 }
