@@ -17,19 +17,21 @@ func TestStoreWords(t *testing.T) {
 	e := func(c store.Code) *store.Error {
 		return &store.Error{Code: c, Path: "r.yaml", Err: cause, Bank: "other", Other: "/data/r.yaml"}
 	}
+	save := func(err error) error { return saveError(err, "trust-readiness") }
+	seal := func(err error) error { return sealError(err, "r.yaml") }
 	for _, tc := range []struct {
 		name string
 		said func(error) error
 		code store.Code
 		want string
 	}{
-		{"save folder", func(err error) error { return saveError(err, "trust-readiness") }, store.IsFolder, "r.yaml is a folder; --save needs a file name, such as r.yaml/trust-readiness.yaml"},
-		{"save device", func(err error) error { return saveError(err, "trust-readiness") }, store.NotRegular, "r.yaml is not a regular file; --save needs a file name, such as trust-readiness.yaml"},
-		{"save other bank", func(err error) error { return saveError(err, "trust-readiness") }, store.OtherBank, `r.yaml holds answers to "other"; candor won't write answers to "trust-readiness" over them. Choose another name.`},
-		{"save not a response", func(err error) error { return saveError(err, "trust-readiness") }, store.NotResponse, "r.yaml already exists and is not a candor response (it cannot be read); candor won't write over it. Choose another name."},
-		{"save locked", func(err error) error { return saveError(err, "trust-readiness") }, store.Locked, "r.yaml is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost."},
-		{"save unreadable", func(err error) error { return saveError(err, "trust-readiness") }, store.Unreadable, "cannot read r.yaml: permission denied"},
-		{"save failed", func(err error) error { return saveError(err, "trust-readiness") }, store.Failed, "permission denied"},
+		{"save folder", save, store.IsFolder, "r.yaml is a folder; --save needs a file name, such as r.yaml/trust-readiness.yaml"},
+		{"save device", save, store.NotRegular, "r.yaml is not a regular file; --save needs a file name, such as trust-readiness.yaml"},
+		{"save other bank", save, store.OtherBank, `r.yaml holds answers to "other"; candor won't write answers to "trust-readiness" over them. Choose another name.`},
+		{"save not a response", save, store.NotResponse, "r.yaml already exists and is not a candor response (it cannot be read); candor won't write over it. Choose another name."},
+		{"save locked", save, store.Locked, "r.yaml is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost."},
+		{"save unreadable", save, store.Unreadable, "cannot read r.yaml: permission denied"},
+		{"save failed", save, store.Failed, "permission denied"},
 		{"new, no data folder", newFileError, store.NoDataDir, "permission denied"},
 		{"new, data folder unusable", newFileError, store.DataDirUnusable, "permission denied; use --save FILE to save elsewhere"},
 		{"new, no free name", newFileError, store.NoFreeName, "cannot find a free file name in r.yaml; use --save FILE"},
@@ -37,8 +39,8 @@ func TestStoreWords(t *testing.T) {
 		{"resume folder", resumeError, store.IsFolder, "r.yaml is a folder; --resume needs a response file"},
 		{"resume device", resumeError, store.NotRegular, "r.yaml is not a regular file; --resume needs the response file candor take saved"},
 		{"resume locked", resumeError, store.Locked, "r.yaml is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost."},
-		{"seal unreadable", func(err error) error { return sealError(err, "r.yaml") }, store.Unreadable, "could not read r.yaml to make the copy for your counselor: permission denied; your answers are still in it"},
-		{"seal not sealed", func(err error) error { return sealError(err, "r.yaml") }, store.NotSealed, "could not encrypt the copy for your counselor: permission denied; your answers are still in r.yaml"},
+		{"seal unreadable", seal, store.Unreadable, "could not read r.yaml to make the copy for your counselor: permission denied; your answers are still in it"},
+		{"seal not sealed", seal, store.NotSealed, "could not encrypt the copy for your counselor: permission denied; your answers are still in r.yaml"},
 		{"seal not written", func(err error) error {
 			return sealError(&store.Error{Code: store.Failed, Path: "r.age", Err: cause}, "r.yaml")
 		}, store.Failed, "could not write the copy for your counselor to r.age: permission denied; your answers are still in r.yaml"},
