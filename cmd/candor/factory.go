@@ -18,6 +18,7 @@ import (
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/store"
 )
 
 // Exit codes (docs/spec.md §4).
@@ -34,6 +35,11 @@ type Factory struct {
 	Now func() time.Time
 	// DataDir is where responses are saved by default.
 	DataDir func() (string, error)
+}
+
+// Store is the store of saved responses, in the data folder.
+func (f *Factory) Store() *store.Store {
+	return store.New(f.DataDir)
 }
 
 // NewFactory returns the factory for a real run.

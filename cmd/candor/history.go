@@ -11,6 +11,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/store"
 )
 
 // HistoryOptions are the inputs of 'candor history'.
@@ -139,13 +140,13 @@ func differentPeopleNote(entries []render.HistoryEntry) string {
 // inFolder[i] says whether files[i] came from a folder.
 func responseFiles(args []string) (files []string, inFolder []bool, err error) {
 	for _, arg := range args {
-		names, isDir, problem := responseFolder(arg)
+		names, isDir, ferr := store.Folder(arg)
 		switch {
 		case !isDir:
 			files, inFolder = append(files, arg), append(inFolder, false)
 			continue
-		case problem != "":
-			return nil, nil, badInput("%s: %s", arg, problem)
+		case ferr != nil:
+			return nil, nil, badInput("%s: %s", arg, folderProblem(ferr))
 		}
 		for n := range names.All() {
 			files, inFolder = append(files, filepath.Join(arg, n)), append(inFolder, true)

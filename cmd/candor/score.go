@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -17,6 +15,7 @@ import (
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/store"
 )
 
 // ScoreOptions are the inputs of 'candor score'.
@@ -281,14 +280,14 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 			folders = true // a table holds many responses
 			continue
 		}
-		names, isDir, problem := responseFolder(arg)
+		names, isDir, err := store.Folder(arg)
 		switch {
 		case !isDir:
 			sources = append(sources, scoreSource{path: arg}) // reading it reports what is wrong
 			count++
 			continue
-		case problem != "":
-			sources = append(sources, scoreSource{out: s.folderError(arg, problem)})
+		case err != nil:
+			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(err))})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})
@@ -296,43 +295,6 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 		}
 	}
 	return sources, count, folders
-}
-
-// responseFolder lists a folder's response files (*.yaml, *.yml, and encrypted ones, *.age, in name order, see
-// batch.ReadDir). isDir is false for anything that is not a folder (reading it as a file
-// reports what is wrong); problem says why a folder gives no responses.
-func responseFolder(arg string) (names *batch.Names, isDir bool, problem string) {
-	if st, err := os.Stat(arg); err != nil || !st.IsDir() {
-		return nil, false, ""
-	}
-	names, err := batch.ReadDir(arg, isFolderResponseName)
-	switch {
-	case err != nil:
-		return nil, true, "cannot read the folder: " + describeDirError(err)
-	case names.Len() == 0:
-		return nil, true, "the folder holds no response files (*.yaml, *.yml, *.age)"
-	}
-	return names, true, ""
-}
-
-// isResponseName reports whether a file name is a response file's, or a bank's: *.yaml or
-// *.yml, in any case.
-func isResponseName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".yaml" || ext == ".yml"
-}
-
-// isFolderResponseName reports whether a folder's file is read as a response: *.yaml, *.yml,
-// or *.age (encrypted), in any case.
-func isFolderResponseName(name string) bool {
-	return isResponseName(name) || strings.EqualFold(filepath.Ext(name), ".age")
-}
-
-func describeDirError(err error) string {
-	if os.IsPermission(err) {
-		return "permission denied"
-	}
-	return err.Error()
 }
 
 // folderError is the failed output for a folder that gives no responses.

@@ -1,4 +1,4 @@
-package main
+package store
 
 import (
 	"os"
@@ -9,23 +9,23 @@ import (
 	"github.com/candor-app/candor/internal/safefile"
 )
 
-// rememberedName is the file in the data folder where candor remembers, privately (0600),
-// the answer files it saved outside that folder (take --save, --resume of such a file), one
-// absolute path a line, so that `answers` lists them and `answers continue` finds them.
-const rememberedName = "saved-elsewhere.txt"
+// RememberedName is the file in the data folder where the store remembers, privately
+// (0600), the response files saved outside that folder (take --save, --resume of such a
+// file), one absolute path a line, so that List finds them.
+const RememberedName = "saved-elsewhere.txt"
 
 // rememberedFile is the path of the list, in the data folder.
-func rememberedFile(f *Factory) (string, error) {
-	dir, err := f.DataDir()
+func (s *Store) rememberedFile() (string, error) {
+	dir, err := s.Dir()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, rememberedName), nil
+	return filepath.Join(dir, RememberedName), nil
 }
 
 // remembered reads the list; a missing or unreadable list is empty.
-func remembered(f *Factory) []string {
-	p, err := rememberedFile(f)
+func (s *Store) remembered() []string {
+	p, err := s.rememberedFile()
 	if err != nil {
 		return nil
 	}
@@ -43,8 +43,8 @@ func remembered(f *Factory) []string {
 }
 
 // writeRemembered writes the list (atomic, 0600, in the 0700 data folder).
-func writeRemembered(f *Factory, paths []string) error {
-	p, err := rememberedFile(f)
+func (s *Store) writeRemembered(paths []string) error {
+	p, err := s.rememberedFile()
 	if err != nil {
 		return err
 	}
@@ -60,12 +60,12 @@ func writeRemembered(f *Factory, paths []string) error {
 
 // elsewhere is path made absolute, and whether it is outside the data folder (only those
 // are remembered: the data folder's own files are listed anyway).
-func elsewhere(f *Factory, path string) (string, bool) {
+func (s *Store) elsewhere(path string) (string, bool) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", false
 	}
-	dir, err := f.DataDir()
+	dir, err := s.Dir()
 	if err != nil {
 		return abs, true
 	}
@@ -75,31 +75,31 @@ func elsewhere(f *Factory, path string) (string, bool) {
 	return abs, true
 }
 
-// remember adds an answer file saved outside the data folder to the list. Remembering is a
+// remember adds a response file saved outside the data folder to the list. Remembering is a
 // help, never a reason to stop: an error is ignored.
-func remember(f *Factory, path string) {
-	abs, ok := elsewhere(f, path)
+func (s *Store) remember(path string) {
+	abs, ok := s.elsewhere(path)
 	if !ok || strings.ContainsAny(abs, "\n\r") {
 		return
 	}
-	list := remembered(f)
+	list := s.remembered()
 	if slices.Contains(list, abs) {
 		return
 	}
-	_ = writeRemembered(f, append(list, abs))
+	_ = s.writeRemembered(append(list, abs))
 }
 
-// forget removes an answer file from the list (deleted, or gone).
-func forget(f *Factory, paths ...string) {
+// forget removes response files from the list (deleted, or gone).
+func (s *Store) forget(paths ...string) {
 	drop := map[string]bool{}
 	for _, q := range paths {
-		if abs, _ := elsewhere(f, q); abs != "" {
+		if abs, _ := s.elsewhere(q); abs != "" {
 			drop[abs] = true
 		}
 	}
-	list := remembered(f)
+	list := s.remembered()
 	kept := slices.DeleteFunc(slices.Clone(list), func(p string) bool { return drop[p] })
 	if len(kept) != len(list) {
-		_ = writeRemembered(f, kept)
+		_ = s.writeRemembered(kept)
 	}
 }
