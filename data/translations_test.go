@@ -24,6 +24,12 @@ import (
 // files banks/<lang>/<id>.yaml. They are not built in yet (data.go embeds banks/*.yaml only).
 var translations = []string{"es"}
 
+// untranslated are the built-in banks without translations yet, each with the reason: the
+// tests skip them (and fail once a translation exists, so the entry is removed).
+var untranslated = map[string]string{
+	// for example "session-check": "added after the first translations (issue 27)",
+}
+
 // textKeys are the keys whose values are words a person reads: only these may differ between
 // a bank and its translation. Every string under them is text (an outro's parts, a scale's
 // `labels`); the structure under them (map keys, `together` marks) must still be identical.
@@ -56,6 +62,10 @@ func TestBuiltinBanksTranslated(t *testing.T) {
 			t.Run(lang+"/"+id, func(t *testing.T) {
 				path := filepath.Join("banks", lang, id+".yaml")
 				src, err := os.ReadFile(path)
+				if why, ok := untranslated[id]; ok {
+					require.Error(t, err, "%s is translated: remove it from untranslated", id)
+					t.Skip(why)
+				}
 				require.NoError(t, err, "every built-in bank has a %s translation", lang)
 				tb, ds := data.LoadBank(path) // as `candor validate` loads a file
 				require.NotNil(t, tb, "%v", ds)
@@ -94,6 +104,9 @@ func TestBuiltinBanksTranslated(t *testing.T) {
 func TestTranslationsOpenWithTheirCredit(t *testing.T) {
 	for _, lang := range translations {
 		for _, id := range data.IDs() {
+			if _, ok := untranslated[id]; ok {
+				continue
+			}
 			src, err := os.ReadFile(filepath.Join("banks", lang, id+".yaml"))
 			require.NoError(t, err)
 			var comment []string
