@@ -115,27 +115,10 @@ func answerType(q *Question) types.Type {
 	return types.Any
 }
 
-// compile compiles the expression in node n against sc. It reports every problem at its
-// place inside the expression and returns nil on error.
-func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
-	n = l.scalar(n, what, 4)
-	if n == nil {
-		return nil
-	}
-	src := n.Value
-	if n.Tag == "!!bool" {
-		l.errorf(l.pos(n), "a condition names answers, such as `want_to_trust == true`; remove `when` to always hold", "%s is always %s", what, n.Value)
-		return nil
-	}
-	if strings.TrimSpace(src) == "" || n.Tag == "!!null" {
-		l.errorf(l.pos(n), "write a condition, such as `want_to_trust == true`", "%s is empty", what)
-		return nil
-	}
-	if len(src) > maxExprLen {
-		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is longer than %d characters", what, maxExprLen)
-		return nil
-	}
-	x := &Expr{Source: src, Pos: l.pos(n)}
+// compile compiles the condition x, as written, against sc. It reports every problem at its
+// place inside the expression and reports whether x compiled.
+func (c *checker) compile(x *Expr, what string, sc *scope) bool {
+	src := x.Source
 	// Compile against only the names the expression uses: a bank may have thousands of
 	// names, and expr builds its environment on every compile. A name that is not in scope
 	// stays out, so expr reports it as unknown.
@@ -149,24 +132,24 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 	tree, parseErr := parser.Parse(src)
 	if parseErr == nil {
 		if at, name := disabledUse(src, tree.Node); name != "" {
-			l.errorf(exprPos(l.file, n, l.b.Src, at.line, at.col), "it can build text or lists too large to work out; compare, count or add up answers instead",
+			c.errorf(c.inside(x, at), "it can build text or lists too large to work out; compare, count or add up answers instead",
 				"%s uses `%s`, which is not available in candor expressions", what, name)
-			return nil
+			return false
 		}
 	}
 	if _, err := expr.Compile(src, expr.Env(check), expr.AsBool(), expr.MaxNodes(maxExprNodes), expr.Optimize(false), disableGrowth); err != nil {
-		l.exprError(n, what, sc, err)
-		return nil
+		c.exprError(x, what, sc, err)
+		return false
 	}
 	x.Names = names
 	if parseErr == nil {
 		if at, msg := costProblem(src, tree.Node); msg != "" {
-			l.errorf(exprPos(l.file, n, l.b.Src, at.line, at.col), "a condition looks at a few answers; name the numbers it needs, or split it into a score or a flag",
+			c.errorf(c.inside(x, at), "a condition looks at a few answers; name the numbers it needs, or split it into a score or a flag",
 				"%s %s", what, msg)
-			return nil
+			return false
 		}
-		if !l.checkComparisons(n, what, src, tree.Node, sc) {
-			return nil
+		if !c.checkComparisons(x, what, tree.Node, sc) {
+			return false
 		}
 		x.cond, x.condSet = conditionNode(tree.Node, 0), true
 	}
@@ -180,15 +163,20 @@ func (l *loader) compile(n *yaml.Node, what string, sc *scope) *Expr {
 	}
 	first, err := build()
 	if err != nil {
-		l.exprError(n, what, sc, err)
-		return nil
+		c.exprError(x, what, sc, err)
+		return false
 	}
 	x.eval = &evaluators{free: []*evaluator{first}, build: build}
-	return x
+	return true
+}
+
+// inside is the place in the file of a place inside condition x.
+func (c *checker) inside(x *Expr, at exprAt) Pos {
+	return exprPos(c.file, x.place, c.b.Src, at.line, at.col)
 }
 
 // exprError reports an expr compile error at its column inside the YAML source.
-func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
+func (c *checker) exprError(x *Expr, what string, sc *scope, err error) {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
 		msg, hint := err.Error(), ""
@@ -196,12 +184,12 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			msg = fmt.Sprintf("must be true or false, but gives %s", typeWord(m[1]))
 			hint = "a condition compares, such as `total >= 3` or `feel_safe == false`"
 		}
-		l.errorf(l.pos(n), hint, "%s %s", what, msg)
+		c.errorf(x.Pos, hint, "%s %s", what, msg)
 		return
 	}
 	msg, hint := fe.Message, ""
 	if strings.Contains(msg, "exceeds maximum allowed nodes") {
-		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is too large (more than %d parts)", what, maxExprNodes)
+		c.errorf(x.Pos, "split the rule into a score or a flag and name it", "%s is too large (more than %d parts)", what, maxExprNodes)
 		return
 	}
 	if name, ok := strings.CutPrefix(msg, "unknown name "); ok {
@@ -223,11 +211,11 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			}
 		} else {
 			msg = fmt.Sprintf("%s names %q, which is not a question, score or flag of this bank", what, name)
-			if l.busy() {
+			if c.busy() {
 				// Past the diagnostics shown, hints are not worth their time.
 			} else if yesNoWord(name) {
 				hint = "for a yes/no answer write `== true` or `== false`"
-			} else if h := l.optionHint(name); h != "" {
+			} else if h := c.optionHint(name); h != "" {
 				hint = h
 			} else if s := nearest(name, sc.all); s != "" {
 				hint = suggest(s)
@@ -246,7 +234,7 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 		switch {
 		case strings.Contains(fe.Message, "expected bool"):
 			hint = "a condition must be true or false, such as `score >= 3`"
-		case singleEqualsRE.MatchString(n.Value):
+		case singleEqualsRE.MatchString(x.Source):
 			hint = "compare with `==`, not `=`"
 		case strings.Contains(fe.Message, "mismatched types bool"):
 			hint = "a yes/no answer is true or false: write `question == true`"
@@ -254,7 +242,7 @@ func (l *loader) exprError(n *yaml.Node, what string, sc *scope, err error) {
 			hint = "a date compares with a date: write `date(\"2026-01-01\")`, or `now()` for today"
 		}
 	}
-	l.errorf(exprPos(l.file, n, l.b.Src, fe.Line, fe.Column), hint, "%s", msg)
+	c.errorf(exprPos(c.file, x.place, c.b.Src, fe.Line, fe.Column), hint, "%s", msg)
 }
 
 // yesNoWord reports whether name is how a person might write a yes/no answer.
@@ -268,8 +256,8 @@ func yesNoWord(name string) bool {
 
 // optionHint is the hint for a name that is a choice of some question (its value or its
 // label, in any case): a choice is compared by its value, and a text value goes in quotes.
-func (l *loader) optionHint(name string) string {
-	for _, q := range l.b.Questions {
+func (c *checker) optionHint(name string) string {
+	for _, q := range c.b.Questions {
 		for _, o := range q.Options {
 			v, isText := o.Value.(string)
 			if !strings.EqualFold(o.Label, name) && !(isText && strings.EqualFold(v, name)) {
@@ -289,31 +277,31 @@ func (l *loader) optionHint(name string) string {
 // exprPos maps a 1-based line and 0-based column inside an expression to the file. A literal
 // block (`|`) keeps its lines; every other style folds the source lines into one line joined
 // by single spaces, so the column is walked back across the source lines.
-func exprPos(fileName string, n *yaml.Node, src []byte, line, col int) Pos {
+func exprPos(fileName string, n place, src []byte, line, col int) Pos {
 	line, col = max(line, 1), max(col, 0)
 	at := func(l, c int) Pos { return Pos{File: fileName, Line: l, Col: max(c, 1)} }
-	switch n.Style {
+	switch n.style {
 	case yaml.LiteralStyle:
-		l := n.Line + line
-		return at(l, blockIndent(src, n.Line)+col+1)
+		l := n.line + line
+		return at(l, blockIndent(src, n.line)+col+1)
 	case yaml.FoldedStyle:
 		if line > 1 {
-			return at(n.Line, n.Column)
+			return at(n.line, n.col)
 		}
-		l := n.Line + 1
-		for l < n.Line+100 && strings.TrimSpace(sourceLine(src, l)) == "" && sourceLineExists(src, l+1) {
+		l := n.line + 1
+		for l < n.line+100 && strings.TrimSpace(sourceLine(src, l)) == "" && sourceLineExists(src, l+1) {
 			l++
 		}
-		return walkFolded(fileName, src, l, blockIndent(src, n.Line), col, n.Style)
+		return walkFolded(fileName, src, l, blockIndent(src, n.line), col, n.style)
 	}
 	if line > 1 {
-		return at(n.Line, n.Column)
+		return at(n.line, n.col)
 	}
-	start := n.Column - 1
-	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
+	start := n.col - 1
+	if n.style == yaml.DoubleQuotedStyle || n.style == yaml.SingleQuotedStyle {
 		start++
 	}
-	return walkFolded(fileName, src, n.Line, start, col, n.Style)
+	return walkFolded(fileName, src, n.line, start, col, n.style)
 }
 
 // walkFolded finds the place of the col-th rune of a folded value that starts at the 0-based

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
-	"go.yaml.in/yaml/v3"
 )
 
 // A comparison of an answer with a literal is checked against the question: a choice or
@@ -50,18 +49,17 @@ func literalOf(n ast.Node) (literal, bool) {
 var flipped = map[string]string{"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 
 type cmpVisitor struct {
-	l    *loader
-	yn   *yaml.Node
+	c    *checker
+	x    *Expr
 	what string
-	src  string
 	sc   *scope
 	bad  bool
 }
 
-// checkComparisons checks every comparison of an answer with a constant in the expression
-// written in node yn; it reports whether there was no error.
-func (l *loader) checkComparisons(yn *yaml.Node, what, src string, root ast.Node, sc *scope) bool {
-	v := &cmpVisitor{l: l, yn: yn, what: what, src: src, sc: sc}
+// checkComparisons checks every comparison of an answer with a constant in condition x, whose
+// tree is root; it reports whether there was no error.
+func (c *checker) checkComparisons(x *Expr, what string, root ast.Node, sc *scope) bool {
+	v := &cmpVisitor{c: c, x: x, what: what, sc: sc}
 	ast.Walk(&root, v)
 	return !v.bad
 }
@@ -75,7 +73,7 @@ func (v *cmpVisitor) question(n ast.Node) *Question {
 	if _, in := v.sc.check[id.Value]; !in {
 		return nil
 	}
-	return v.l.b.questionByID[id.Value]
+	return v.c.b.questionByID[id.Value]
 }
 
 func (v *cmpVisitor) Visit(node *ast.Node) {
@@ -124,8 +122,7 @@ func (v *cmpVisitor) sides(a, c ast.Node) (*Question, literal, bool) {
 }
 
 func (v *cmpVisitor) at(n ast.Node) Pos {
-	p := placeOf(v.src, n)
-	return exprPos(v.l.file, v.yn, v.l.b.Src, p.line, p.col)
+	return v.c.inside(v.x, placeOf(v.x.Source, n))
 }
 
 func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node) {
@@ -141,7 +138,7 @@ func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node
 	case YesNo:
 		if _, isBool := lit.value.(bool); !isBool {
 			hint := "a yes/no answer is true or false: write `" + q.ID + " == true` or `" + q.ID + " == false`"
-			v.l.errorf(v.at(lit.node), hint, "%s compares yes/no question %q with %s, which it can never be", v.what, q.ID, describe(lit.value))
+			v.c.errorf(v.at(lit.node), hint, "%s compares yes/no question %q with %s, which it can never be", v.what, q.ID, describe(lit.value))
 			v.bad = true
 		}
 		return
@@ -162,7 +159,7 @@ func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node
 	if always {
 		word, hint = "always holds", "the condition does not need it, or the number is not the one meant"
 	}
-	v.l.warnf(v.at(whole), hint, "%s: `%s %s %s` %s, since %q is %s", v.what, q.ID, op, formatNumber(f), word, q.ID, rangeWords(q, lo, hi))
+	v.c.warnf(v.at(whole), hint, "%s: `%s %s %s` %s, since %q is %s", v.what, q.ID, op, formatNumber(f), word, q.ID, rangeWords(q, lo, hi))
 }
 
 // answerRange is the lowest and highest answer a question takes, for a number comparison.
@@ -244,7 +241,7 @@ func (v *cmpVisitor) option(q *Question, lit literal) {
 			hint = fmt.Sprintf("the value is the id '%s', in quotes", formatValue(o.Value))
 		}
 	}
-	v.l.errorf(v.at(lit.node), hint, "%s compares %s question %q with %s, which is not one of its option values, so it can never match",
+	v.c.errorf(v.at(lit.node), hint, "%s compares %s question %q with %s, which is not one of its option values, so it can never match",
 		v.what, q.Type, q.ID, describe(lit.value))
 	v.bad = true
 }

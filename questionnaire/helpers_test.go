@@ -150,7 +150,7 @@ func TestExprPos(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			n := findWhen(t, tt.src)
 			tt.want.File = "f.yaml"
-			got := exprPos("f.yaml", n, []byte(tt.src), tt.line, tt.col)
+			got := exprPos("f.yaml", placeOfScalar(n), []byte(tt.src), tt.line, tt.col)
 			assert.Equal(t, tt.want, got)
 			// The position is inside the file.
 			assert.NotEmpty(t, sourceLine([]byte(tt.src), got.Line))

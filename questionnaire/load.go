@@ -146,7 +146,7 @@ func parse(d *diags, name string, raw []byte) *Bank {
 	if w.exceeded {
 		return nil
 	}
-	l.validate()
+	(&checker{diags: d, b: b}).validate()
 	return b
 }
 
@@ -159,14 +159,6 @@ type loader struct {
 	numbered int
 	// tooManyQuestions is set once the question limit was reported.
 	tooManyQuestions bool
-	// qNodes keeps each question's raw entries for the second pass.
-	qNodes map[*Question]map[string]entry
-	sNodes map[*Score]map[string]entry
-	// secNodes keeps each section's raw entries, for its `when`.
-	secNodes map[*Section]map[string]entry
-	fNodes   map[*Flag]map[string]entry
-	oNodes   map[*Outcome]map[string]entry
-	tNodes   map[*Test]map[string]entry
 }
 
 func (l *loader) top(root *yaml.Node) {
@@ -489,7 +481,6 @@ func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
 	b := l.b
 	b.questionByID = map[string]*Question{}
 	b.sectionByID = map[string]*Section{}
-	l.qNodes = map[*Question]map[string]entry{}
 	se, hasSections := m["sections"]
 	qe, hasQuestions := m["questions"]
 	switch {
@@ -512,11 +503,8 @@ func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
 			}
 			s.Title = l.optStr(sm, "title", "a section's `title`")
 			s.Intro = l.optStr(sm, "intro", "a section's `intro`")
+			s.When = l.condition(sm, fmt.Sprintf("the `when` of section %q", s.ID))
 			b.Sections = append(b.Sections, s)
-			if l.secNodes == nil {
-				l.secNodes = map[*Section]map[string]entry{}
-			}
-			l.secNodes[s] = sm
 			if e, ok := sm["questions"]; ok {
 				qs := l.sequence(e.val, "a section's `questions`", 3)
 				if qs != nil && len(qs) == 0 {
@@ -620,9 +608,9 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 		q.Number = l.numbered
 	}
 	b.Questions = append(b.Questions, q)
-	l.qNodes[q] = qm
 	l.questionShape(q, qm, depth)
 	l.warningSign(q, qm, depth)
+	q.When = l.condition(qm, fmt.Sprintf("the `when` of question %q", q.ID))
 	return q
 }
 
@@ -823,7 +811,6 @@ func (l *loader) scores(m map[string]entry) {
 	}
 	b := l.b
 	b.scoreByID = map[string]*Score{}
-	l.sNodes = map[*Score]map[string]entry{}
 	for _, n := range l.list(e.val, "`scores`", 1) {
 		sm := l.mapping(n, "a score", scoreKeys, []string{"id", "label", "items"}, 2)
 		if sm == nil {
@@ -874,7 +861,11 @@ func (l *loader) scores(m map[string]entry) {
 			}
 		}
 		b.Scores = append(b.Scores, s)
-		l.sNodes[s] = sm
+		if !l.exceeded {
+			// Every question has been read: the items can be found.
+			l.scoreItems(s, sm)
+			l.bands(s, sm, l.scoreRange(s, sm))
+		}
 	}
 }
 
@@ -885,7 +876,6 @@ func (l *loader) flags(m map[string]entry) {
 	}
 	b := l.b
 	b.flagByID = map[string]*Flag{}
-	l.fNodes = map[*Flag]map[string]entry{}
 	for _, n := range l.list(e.val, "`flags`", 1) {
 		fm := l.mapping(n, "a flag", flagKeys, []string{"id", "when", "title"}, 2)
 		if fm == nil {
@@ -922,8 +912,8 @@ func (l *loader) flags(m map[string]entry) {
 		f.Together = l.optBool(fm, "together", 3)
 		f.Title = l.optStr(fm, "title", "a flag's `title`")
 		f.Text = l.optStr(fm, "text", "a flag's `text`")
+		f.When = l.condition(fm, fmt.Sprintf("the `when` of flag %q", f.ID))
 		b.Flags = append(b.Flags, f)
-		l.fNodes[f] = fm
 	}
 }
 
@@ -934,7 +924,6 @@ func (l *loader) outcomes(m map[string]entry) {
 	}
 	b := l.b
 	b.outcomeByID = map[string]*Outcome{}
-	l.oNodes = map[*Outcome]map[string]entry{}
 	var fallback *Outcome
 	for _, n := range l.list(e.val, "`outcomes`", 1) {
 		om := l.mapping(n, "an outcome", outcomeKeys, []string{"id", "title"}, 2)
@@ -962,8 +951,8 @@ func (l *loader) outcomes(m map[string]entry) {
 		if !hasWhen && fallback == nil {
 			fallback = o
 		}
+		o.When = l.condition(om, fmt.Sprintf("the `when` of outcome %q", o.ID))
 		b.Outcomes = append(b.Outcomes, o)
-		l.oNodes[o] = om
 	}
 }
 
@@ -972,7 +961,6 @@ func (l *loader) tests(m map[string]entry) {
 	if !ok {
 		return
 	}
-	l.tNodes = map[*Test]map[string]entry{}
 	names := map[string]int{}
 	for _, n := range l.list(e.val, "`tests`", 1) {
 		tm := l.mapping(n, "a test", testKeys, []string{"name", "answers", "expect"}, 2)
@@ -985,8 +973,39 @@ func (l *loader) tests(m map[string]entry) {
 		}
 		names[t.Name] = t.Pos.Line
 		l.b.Tests = append(l.b.Tests, t)
-		l.tNodes[t] = tm
+		if !l.exceeded {
+			// Everything a test names has been read.
+			l.test(t, tm)
+		}
 	}
+}
+
+// condition reads the `when` in m, a condition as written, to be compiled once the names it
+// may use are known (checker.compile); what names it in messages. It is nil when there is
+// none, or when it is not a condition at all (reported).
+func (l *loader) condition(m map[string]entry, what string) *Expr {
+	e, ok := m["when"]
+	if !ok {
+		return nil
+	}
+	n := l.scalar(e.val, what, 4)
+	if n == nil {
+		return nil
+	}
+	src := n.Value
+	if n.Tag == "!!bool" {
+		l.errorf(l.pos(n), "a condition names answers, such as `want_to_trust == true`; remove `when` to always hold", "%s is always %s", what, n.Value)
+		return nil
+	}
+	if strings.TrimSpace(src) == "" || n.Tag == "!!null" {
+		l.errorf(l.pos(n), "write a condition, such as `want_to_trust == true`", "%s is empty", what)
+		return nil
+	}
+	if len(src) > maxExprLen {
+		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is longer than %d characters", what, maxExprLen)
+		return nil
+	}
+	return &Expr{Source: src, Pos: l.pos(n), place: placeOfScalar(n)}
 }
 
 // highlight reads a score's optional `highlight: lowest N` or `highest N` (N ≥ 1).

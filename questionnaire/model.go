@@ -582,12 +582,14 @@ type Expect struct {
 	Pos      Pos
 }
 
-// Expr is a compiled expression with the place it was written.
+// Expr is a condition (a `when`) as written, at Pos, compiled once the bank is loaded.
 type Expr struct {
 	Source string
 	Pos    Pos
 	// Names are the identifiers the expression uses.
 	Names []string
+	// place finds a place inside Source in the file, for diagnostics.
+	place place
 	eval  *evaluators
 	// cond is the expression's simple shape (Condition), worked out when it is compiled.
 	cond    *Condition

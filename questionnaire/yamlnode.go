@@ -360,6 +360,15 @@ func countNodes(n *yaml.Node, limit, depth int) int {
 	return c
 }
 
+// place is where a scalar is written in its file: its first line and column and its style
+// (plain, quoted, a block), enough to find a place inside its value (exprPos).
+type place struct {
+	style     yaml.Style
+	line, col int
+}
+
+func placeOfScalar(n *yaml.Node) place { return place{style: n.Style, line: n.Line, col: n.Column} }
+
 type entry struct {
 	key, val *yaml.Node
 }
