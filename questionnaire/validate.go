@@ -259,4 +259,3 @@ func (c *checker) scoresBefore(sc *scope, q *Question) {
 		sc.outOfScope[s.ID] = fmt.Sprintf("which is a score that adds up %q, not yet asked at this point", last.ID)
 	}
 }
-
