@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/internal/yamlpos"
 	"github.com/rivo/uniseg"
 )
 
@@ -39,7 +40,7 @@ func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextO
 		}
 		fmt.Fprintf(&b, "%s: %s: %s\n", paint("1", text.Sanitize(d.Pos.String())), sev, text.Sanitize(d.Summary))
 		if src, ok := sources[d.Pos.File]; ok && d.Pos.Line > 0 {
-			line := sourceLine(src, d.Pos.Line)
+			line := yamlpos.SourceLine(src, d.Pos.Line)
 			if line != "" {
 				shown, caretCol := excerpt(line, d.Pos.Col, width-6)
 				fmt.Fprintf(&b, "%5d | %s\n", d.Pos.Line, shown)

@@ -1,7 +1,6 @@
 package questionnaire
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -10,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/candor-app/candor/internal/suggest"
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/builtin"
@@ -18,7 +18,6 @@ import (
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/types"
 	"github.com/expr-lang/expr/vm"
-	"go.yaml.in/yaml/v3"
 )
 
 // singleEqualsRE finds `=` written for comparison.
@@ -172,7 +171,8 @@ func (c *checker) compile(x *Expr, what string, sc *scope) bool {
 
 // inside is the place in the file of a place inside condition x.
 func (c *checker) inside(x *Expr, at exprAt) Pos {
-	return exprPos(c.file, x.place, c.b.Src, at.line, at.col)
+	line, col := x.place.At(c.b.Src, at.line, at.col)
+	return Pos{File: c.file, Line: line, Col: col}
 }
 
 // exprError reports an expr compile error at its column inside the YAML source.
@@ -217,8 +217,8 @@ func (c *checker) exprError(x *Expr, what string, sc *scope, err error) {
 				hint = "for a yes/no answer write `== true` or `== false`"
 			} else if h := c.optionHint(name); h != "" {
 				hint = h
-			} else if s := nearest(name, sc.all); s != "" {
-				hint = suggest(s)
+			} else if s := suggest.Nearest(name, sc.all); s != "" {
+				hint = suggest.Hint(s)
 			}
 		}
 	} else {
@@ -242,7 +242,7 @@ func (c *checker) exprError(x *Expr, what string, sc *scope, err error) {
 			hint = "a date compares with a date: write `date(\"2026-01-01\")`, or `now()` for today"
 		}
 	}
-	c.errorf(exprPos(c.file, x.place, c.b.Src, fe.Line, fe.Column), hint, "%s", msg)
+	c.errorf(c.inside(x, exprAt{fe.Line, fe.Column}), hint, "%s", msg)
 }
 
 // yesNoWord reports whether name is how a person might write a yes/no answer.
@@ -272,110 +272,6 @@ func (c *checker) optionHint(name string) string {
 		}
 	}
 	return ""
-}
-
-// exprPos maps a 1-based line and 0-based column inside an expression to the file. A literal
-// block (`|`) keeps its lines; every other style folds the source lines into one line joined
-// by single spaces, so the column is walked back across the source lines.
-func exprPos(fileName string, n place, src []byte, line, col int) Pos {
-	line, col = max(line, 1), max(col, 0)
-	at := func(l, c int) Pos { return Pos{File: fileName, Line: l, Col: max(c, 1)} }
-	switch n.style {
-	case yaml.LiteralStyle:
-		l := n.line + line
-		return at(l, blockIndent(src, n.line)+col+1)
-	case yaml.FoldedStyle:
-		if line > 1 {
-			return at(n.line, n.col)
-		}
-		l := n.line + 1
-		for l < n.line+100 && strings.TrimSpace(sourceLine(src, l)) == "" && sourceLineExists(src, l+1) {
-			l++
-		}
-		return walkFolded(fileName, src, l, blockIndent(src, n.line), col, n.style)
-	}
-	if line > 1 {
-		return at(n.line, n.col)
-	}
-	start := n.col - 1
-	if n.style == yaml.DoubleQuotedStyle || n.style == yaml.SingleQuotedStyle {
-		start++
-	}
-	return walkFolded(fileName, src, n.line, start, col, n.style)
-}
-
-// walkFolded finds the place of the col-th rune of a folded value that starts at the 0-based
-// rune start of line l: each further source line adds its text after one space. In a quoted
-// value an escape (a backslash escape, or a doubled single quote) is one rune of the value
-// but several of the source.
-func walkFolded(fileName string, src []byte, l, start, col int, style yaml.Style) Pos {
-	for lines := 0; ; lines++ {
-		text := []rune(strings.TrimRight(sourceLine(src, l), " \t"))
-		i := start
-		for ; i < len(text) && col > 0; col-- {
-			step := 1
-			switch {
-			case style == yaml.DoubleQuotedStyle && text[i] == '\\' && i+1 < len(text):
-				switch text[i+1] {
-				case 'x':
-					step = 4
-				case 'u':
-					step = 6
-				case 'U':
-					step = 10
-				default:
-					step = 2
-				}
-			case style == yaml.SingleQuotedStyle && text[i] == '\'' && i+1 < len(text) && text[i+1] == '\'':
-				step = 2
-			}
-			i = min(i+step, len(text))
-		}
-		if col == 0 || lines >= 1000 || strings.TrimSpace(sourceLine(src, l+1)) == "" {
-			return Pos{File: fileName, Line: l, Col: i + col + 1}
-		}
-		col-- // the space the line break folds into
-		l++
-		next := sourceLine(src, l)
-		start = len([]rune(next)) - len([]rune(strings.TrimLeft(next, " \t")))
-	}
-}
-
-// blockIndent is the indentation of a block scalar's content: that of its first line that is
-// not blank after the indicator line.
-func blockIndent(src []byte, indicatorLine int) int {
-	for l := indicatorLine + 1; l < indicatorLine+100 && sourceLineExists(src, l); l++ {
-		if text := sourceLine(src, l); strings.TrimSpace(text) != "" {
-			return indentOf(src, l)
-		}
-	}
-	return 0
-}
-
-// sourceLineExists reports whether src has a 1-based line l.
-func sourceLineExists(src []byte, l int) bool {
-	return l >= 1 && bytes.Count(src, []byte("\n"))+1 >= l
-}
-
-// indentOf returns the number of leading spaces of the 1-based line in src.
-func indentOf(src []byte, line int) int {
-	text := sourceLine(src, line)
-	return len(text) - len(strings.TrimLeft(text, " \t"))
-}
-
-// sourceLine returns the 1-based line of src without its line end, or "".
-func sourceLine(src []byte, line int) string {
-	for i := 1; i < line; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return ""
-		}
-		src = src[j+1:]
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return strings.TrimRight(string(src), "\r")
 }
 
 type identVisitor struct{ names []string }

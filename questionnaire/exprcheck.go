@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/candor-app/candor/internal/suggest"
 	"github.com/expr-lang/expr/ast"
 )
 
@@ -230,8 +231,8 @@ func (v *cmpVisitor) option(q *Question, lit literal) {
 	if s, isText := lit.value.(string); isText {
 		if o := labelled(q, s); o != nil {
 			hint = fmt.Sprintf("that is a label; the value is `%s`", formatValue(o.Value))
-		} else if near := nearest(s, values); near != "" {
-			hint = suggest(near)
+		} else if near := suggest.Nearest(s, values); near != "" {
+			hint = suggest.Hint(near)
 		} else if o := q.findOption(s); o != nil {
 			hint = fmt.Sprintf("the value is `%s`", formatValue(o.Value))
 		}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/candor-app/candor/internal/suggest"
+	"github.com/candor-app/candor/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -14,25 +16,25 @@ import (
 
 // scoreItems reads a score's `items`, the questions (read before it) it adds up, and
 // `weights`, a factor for some of them.
-func (l *loader) scoreItems(s *Score, sm map[string]entry) {
+func (l *loader) scoreItems(s *Score, sm map[string]yamlpos.Entry) {
 	b := l.b
 	e, ok := sm["items"]
 	if !ok {
 		return
 	}
 	var items []*yaml.Node
-	if n := l.resolve(e.val, 3); n != nil && n.Kind == yaml.MappingNode {
+	if n := l.Resolve(e.Val, 3); n != nil && n.Kind == yaml.MappingNode {
 		// `items: {section: ID}`, as SPEC §1 writes it: one section item.
 		items = []*yaml.Node{n}
 	} else {
-		items = l.sequence(e.val, "a score's `items`", 3)
+		items = l.Sequence(e.Val, "a score's `items`", 3)
 	}
 	if items != nil && len(items) == 0 {
-		l.errorf(l.pos(e.val), "list the question ids it adds up", "score %q has no items", s.ID)
+		l.errorf(l.pos(e.Val), "list the question ids it adds up", "score %q has no items", s.ID)
 	}
 	c := &itemCollector{l: l, s: s, seen: map[string]bool{}, seenSection: map[string]bool{}}
 	for _, n := range items {
-		n = l.resolve(n, 4)
+		n = l.Resolve(n, 4)
 		if n == nil {
 			continue
 		}
@@ -63,7 +65,7 @@ func (l *loader) scoreItems(s *Score, sm map[string]entry) {
 	}
 	s.Items = ordered
 	if s.MaxMissing > 0 && len(s.Items) > 0 && s.MaxMissing >= len(s.Items) {
-		l.errorf(l.pos(sm["max_missing"].val), fmt.Sprintf("at most %d for a score of %d items", len(s.Items)-1, len(s.Items)), "`max_missing` %d would let score %q have a value with no answers", s.MaxMissing, s.ID)
+		l.errorf(l.pos(sm["max_missing"].Val), fmt.Sprintf("at most %d for a score of %d items", len(s.Items)-1, len(s.Items)), "`max_missing` %d would let score %q have a value with no answers", s.MaxMissing, s.ID)
 	}
 	if e, ok := sm["weights"]; ok {
 		l.scoreWeights(s, e, c.seen)
@@ -73,7 +75,7 @@ func (l *loader) scoreItems(s *Score, sm map[string]entry) {
 
 // lowestNeedsMin refuses `not_asked: lowest` and `missing: lowest` over an item with no lowest
 // score (a number without `min`): it would count as minus infinity, leaving no value.
-func (l *loader) lowestNeedsMin(s *Score, sm map[string]entry) {
+func (l *loader) lowestNeedsMin(s *Score, sm map[string]yamlpos.Entry) {
 	for _, key := range []string{"not_asked", "missing"} {
 		e, ok := sm[key]
 		if !ok || (key == "not_asked" && s.NotAsked != CountLowest) || (key == "missing" && s.Missing != CountLowest) {
@@ -81,7 +83,7 @@ func (l *loader) lowestNeedsMin(s *Score, sm map[string]entry) {
 		}
 		for _, q := range s.Items {
 			if lo, _, _ := q.ScoreRange(); math.IsInf(lo, -1) {
-				l.errorf(l.pos(e.val), fmt.Sprintf("give %q a `min`, or leave `%s` out", q.ID, key),
+				l.errorf(l.pos(e.Val), fmt.Sprintf("give %q a `min`, or leave `%s` out", q.ID, key),
 					"score %q counts items as their lowest score (`%s: lowest`), but number question %q has no `min`, so it has no lowest score", s.ID, key, q.ID)
 				break
 			}
@@ -124,12 +126,12 @@ func (c *itemCollector) add(q *Question, n *yaml.Node) {
 // section adds the questions of a `{section: ID}` item.
 func (c *itemCollector) section(n *yaml.Node) {
 	l, b, s := c.l, c.l.b, c.s
-	m := l.mapping(n, "a section item", []string{"section"}, []string{"section"}, 4)
+	m := l.Mapping(n, "a section item", []string{"section"}, []string{"section"}, 4)
 	e, ok := m["section"]
 	if !ok {
 		return
 	}
-	id, _ := l.str(e.val, "`section`", 5)
+	id, _ := l.Str(e.Val, "`section`", 5)
 	sec := b.sectionByID[id]
 	if sec == nil {
 		var ids []string
@@ -140,12 +142,12 @@ func (c *itemCollector) section(n *yaml.Node) {
 		if len(ids) == 0 {
 			hint = "this bank has no sections; list question ids instead"
 		}
-		hint = DidYouMean(id, ids, hint)
-		l.errorf(l.pos(e.val), hint, "unknown section %q", id)
+		hint = suggest.DidYouMean(id, ids, hint)
+		l.errorf(l.pos(e.Val), hint, "unknown section %q", id)
 		return
 	}
 	if c.seenSection[id] {
-		l.errorf(l.pos(e.val), "list each section once", "section %q is in score %q twice", id, s.ID)
+		l.errorf(l.pos(e.Val), "list each section once", "section %q is in score %q twice", id, s.ID)
 		return
 	}
 	c.seenSection[id] = true
@@ -153,15 +155,15 @@ func (c *itemCollector) section(n *yaml.Node) {
 	// and info ones, which have no score.
 	for _, q := range sec.Questions {
 		if q.Type != Text && q.Type != Date && q.Type != Info {
-			c.add(q, e.val)
+			c.add(q, e.Val)
 		}
 	}
 }
 
 // scoreWeights reads a score's `weights`: a factor for some of its items (seen).
-func (l *loader) scoreWeights(s *Score, e entry, seen map[string]bool) {
+func (l *loader) scoreWeights(s *Score, e yamlpos.Entry, seen map[string]bool) {
 	b := l.b
-	n := l.resolve(e.val, 3)
+	n := l.Resolve(e.Val, 3)
 	if n == nil {
 		return
 	}
@@ -181,7 +183,7 @@ func (l *loader) scoreWeights(s *Score, e entry, seen map[string]bool) {
 			l.errorf(l.pos(k), "add it to `items`, or remove its weight", "weight for question %q, which is not an item of score %q", k.Value, s.ID)
 			continue
 		}
-		if f, ok := l.number(v, "a weight", 4); ok {
+		if f, ok := l.Number(v, "a weight", 4); ok {
 			if f == 0 {
 				l.warnf(l.pos(v), "remove the question from `items` instead", "weight 0 makes question %q count for nothing", k.Value)
 			}
@@ -193,7 +195,7 @@ func (l *loader) scoreWeights(s *Score, e entry, seen map[string]bool) {
 // scoreRange checks that a score has a range it can be reported on: a mean needs weights
 // that do not add up to 0, a percent a bounded range that is more than one point. It
 // reports whether the range can be checked against the bands.
-func (l *loader) scoreRange(s *Score, sm map[string]entry) bool {
+func (l *loader) scoreRange(s *Score, sm map[string]yamlpos.Entry) bool {
 	if len(s.Items) == 0 {
 		return false
 	}
@@ -205,7 +207,7 @@ func (l *loader) scoreRange(s *Score, sm map[string]entry) bool {
 		}
 		if wsum == 0 {
 			p := s.Pos
-			if n := sm["weights"].val; n != nil {
+			if n := sm["weights"].Val; n != nil {
 				p = l.pos(n)
 			}
 			l.errorf(p, "a mean divides by the sum of the weights; make them add up to more than 0", "the weights of score %q add up to 0", s.ID)
@@ -249,7 +251,7 @@ func (l *loader) unknownQuestion(n *yaml.Node, where string) {
 		for _, q := range l.b.Questions {
 			ids = append(ids, q.ID)
 		}
-		hint = DidYouMean(n.Value, ids, hint)
+		hint = suggest.DidYouMean(n.Value, ids, hint)
 	}
 	what := "is not a question of this bank"
 	if l.b.scoreByID[n.Value] != nil {
@@ -259,35 +261,35 @@ func (l *loader) unknownQuestion(n *yaml.Node, where string) {
 }
 
 // bands checks that a score's bands ascend, have labels, and cover its whole possible range.
-func (l *loader) bands(s *Score, sm map[string]entry, checkRange bool) {
+func (l *loader) bands(s *Score, sm map[string]yamlpos.Entry, checkRange bool) {
 	e, ok := sm["bands"]
 	if !ok {
 		return
 	}
-	items := l.list(e.val, "`bands`", 3)
+	items := l.List(e.Val, "`bands`", 3)
 	if items == nil {
 		return
 	}
 	if len(items) == 0 {
-		l.errorf(l.pos(e.val), "", "score %q has an empty `bands` list", s.ID)
+		l.errorf(l.pos(e.Val), "", "score %q has an empty `bands` list", s.ID)
 		return
 	}
 	ascending := true
 	for i, n := range items {
-		bm := l.mapping(n, "a band", bandKeys, []string{"label"}, 4)
+		bm := l.Mapping(n, "a band", bandKeys, []string{"label"}, 4)
 		if bm == nil {
 			continue
 		}
 		band := &Band{Pos: l.pos(n), Label: l.optStr(bm, "label", "a band's `label`"), Text: l.optStr(bm, "text", "a band's `text`"),
 			Hopeful: l.optBool(bm, "hopeful", 5), Together: l.optBool(bm, "together", 5)}
 		if me, ok := bm["max"]; ok {
-			band.Max, band.HasMax = l.number(me.val, "a band's `max`", 5)
+			band.Max, band.HasMax = l.Number(me.Val, "a band's `max`", 5)
 		} else if i != len(items)-1 {
 			l.errorf(band.Pos, "only the last band may leave out `max`", "band %q has no `max`", band.Label)
 		}
 		if k := len(s.Bands); k > 0 && band.HasMax && s.Bands[k-1].HasMax && band.Max <= s.Bands[k-1].Max {
 			ascending = false
-			l.errorf(l.pos(bm["max"].val), "list bands from the lowest to the highest `max`", "the bands of score %q do not ascend: max %s is not above the band before it (max %s)", s.ID, formatNumber(band.Max), formatNumber(s.Bands[k-1].Max))
+			l.errorf(l.pos(bm["max"].Val), "list bands from the lowest to the highest `max`", "the bands of score %q do not ascend: max %s is not above the band before it (max %s)", s.ID, formatNumber(band.Max), formatNumber(s.Bands[k-1].Max))
 		}
 		s.Bands = append(s.Bands, band)
 	}
@@ -326,7 +328,7 @@ func formatRange(f float64) string {
 
 // test reads a test's `answers` and `expect`, which name questions, scores, flags and
 // outcomes read before it.
-func (l *loader) test(t *Test, tm map[string]entry) {
+func (l *loader) test(t *Test, tm map[string]yamlpos.Entry) {
 	if e, ok := tm["answers"]; ok {
 		l.testAnswers(t, e)
 	}
@@ -334,11 +336,11 @@ func (l *loader) test(t *Test, tm map[string]entry) {
 	if !ok {
 		return
 	}
-	em := l.mapping(e.val, "a test's `expect`", expectKeys, nil, 3)
+	em := l.Mapping(e.Val, "a test's `expect`", expectKeys, nil, 3)
 	if em == nil {
 		return
 	}
-	t.Expect.Pos = l.pos(e.val)
+	t.Expect.Pos = l.pos(e.Val)
 	if oe, ok := em["outcome"]; ok {
 		l.expectOutcome(t, oe)
 	}
@@ -349,10 +351,10 @@ func (l *loader) test(t *Test, tm map[string]entry) {
 }
 
 // testAnswers reads a test's `answers`, each checked as an answer to its question.
-func (l *loader) testAnswers(t *Test, e entry) {
+func (l *loader) testAnswers(t *Test, e yamlpos.Entry) {
 	b := l.b
 	t.Answers = Answers{}
-	n := l.resolve(e.val, 3)
+	n := l.Resolve(e.Val, 3)
 	if n == nil {
 		return
 	}
@@ -383,10 +385,10 @@ func (l *loader) testAnswers(t *Test, e entry) {
 }
 
 // expectOutcome reads a test's `expect.outcome`: an outcome id, or null for none.
-func (l *loader) expectOutcome(t *Test, oe entry) {
+func (l *loader) expectOutcome(t *Test, oe yamlpos.Entry) {
 	b := l.b
 	t.Expect.HasOutcome = true
-	n := l.scalar(oe.val, "`outcome`", 4)
+	n := l.Scalar(oe.Val, "`outcome`", 4)
 	if n == nil || n.Tag == "!!null" {
 		return
 	}
@@ -396,13 +398,13 @@ func (l *loader) expectOutcome(t *Test, oe entry) {
 		for _, o := range b.Outcomes {
 			ids = append(ids, o.ID)
 		}
-		hint := DidYouMean(n.Value, ids, "outcomes: "+strings.Join(ids, ", "))
+		hint := suggest.DidYouMean(n.Value, ids, "outcomes: "+strings.Join(ids, ", "))
 		l.errorf(l.pos(n), hint, "test %q expects outcome %q, which the bank does not have", t.Name, n.Value)
 	}
 }
 
 // expectScores reads a test's `expect.scores` and `expect.bands`.
-func (l *loader) expectScores(t *Test, em map[string]entry) {
+func (l *loader) expectScores(t *Test, em map[string]yamlpos.Entry) {
 	b := l.b
 	scoreRef := func(k *yaml.Node) bool {
 		if b.scoreByID[k.Value] != nil {
@@ -412,18 +414,18 @@ func (l *loader) expectScores(t *Test, em map[string]entry) {
 		for _, s := range b.Scores {
 			ids = append(ids, s.ID)
 		}
-		hint := DidYouMean(k.Value, ids, "")
+		hint := suggest.DidYouMean(k.Value, ids, "")
 		l.errorf(l.pos(k), hint, "test %q names score %q, which the bank does not have", t.Name, k.Value)
 		return false
 	}
 	if se, ok := em["scores"]; ok {
-		t.Expect.Scores = expectByScore(l, se.val, scoreRef, "`expect.scores` must map score ids to values", "write `{score_id: value}`",
-			func(k, v *yaml.Node) (float64, bool) { return l.number(v, "an expected score", 5) })
+		t.Expect.Scores = expectByScore(l, se.Val, scoreRef, "`expect.scores` must map score ids to values", "write `{score_id: value}`",
+			func(k, v *yaml.Node) (float64, bool) { return l.Number(v, "an expected score", 5) })
 	}
 	if be, ok := em["bands"]; ok {
-		t.Expect.Bands = expectByScore(l, be.val, scoreRef, "`expect.bands` must map score ids to band labels", "write `{score_id: band label}`",
+		t.Expect.Bands = expectByScore(l, be.Val, scoreRef, "`expect.bands` must map score ids to band labels", "write `{score_id: band label}`",
 			func(k, v *yaml.Node) (string, bool) {
-				label, ok := l.str(v, "an expected band", 5)
+				label, ok := l.Str(v, "an expected band", 5)
 				if ok && !slices.ContainsFunc(b.scoreByID[k.Value].Bands, func(band *Band) bool { return band.Label == label }) {
 					l.errorf(l.pos(v), "", "test %q expects band %q, which score %q does not have", t.Name, label, k.Value)
 				}
@@ -433,12 +435,12 @@ func (l *loader) expectScores(t *Test, em map[string]entry) {
 }
 
 // expectFlags reads a test's `expect.flags`: the ids of every flag raised.
-func (l *loader) expectFlags(t *Test, fe entry) {
+func (l *loader) expectFlags(t *Test, fe yamlpos.Entry) {
 	b := l.b
 	t.Expect.HasFlags = true
 	t.Expect.Flags = []string{}
-	for _, n := range l.sequence(fe.val, "`expect.flags`", 4) {
-		id, ok := l.str(n, "a flag id", 5)
+	for _, n := range l.Sequence(fe.Val, "`expect.flags`", 4) {
+		id, ok := l.Str(n, "a flag id", 5)
 		if !ok {
 			continue
 		}
@@ -447,7 +449,7 @@ func (l *loader) expectFlags(t *Test, fe entry) {
 			for _, f := range b.Flags {
 				ids = append(ids, f.ID)
 			}
-			hint := DidYouMean(id, ids, "")
+			hint := suggest.DidYouMean(id, ids, "")
 			l.errorf(l.pos(n), hint, "test %q names flag %q, which the bank does not have", t.Name, id)
 			continue
 		}
@@ -459,7 +461,7 @@ func (l *loader) expectFlags(t *Test, fe entry) {
 // (checked by known) to a value read by read, or null for "no value".
 func expectByScore[V any](l *loader, n *yaml.Node, known func(*yaml.Node) bool, notMapping, hint string, read func(k, v *yaml.Node) (V, bool)) map[string]*V {
 	out := map[string]*V{}
-	n = l.resolve(n, 4)
+	n = l.Resolve(n, 4)
 	if n == nil {
 		return out
 	}

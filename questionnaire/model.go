@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/candor-app/candor/internal/yamlpos"
 )
 
 // FormatVersion is the bank format this package reads (`candor: 1`).
@@ -589,7 +591,7 @@ type Expr struct {
 	// Names are the identifiers the expression uses.
 	Names []string
 	// place finds a place inside Source in the file, for diagnostics.
-	place place
+	place yamlpos.Place
 	eval  *evaluators
 	// cond is the expression's simple shape (Condition), worked out when it is compiled.
 	cond    *Condition
