@@ -2,7 +2,6 @@ package questionnaire
 
 import (
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -29,20 +28,6 @@ func TestFormatNumber(t *testing.T) {
 			assert.Equal(t, tt.want, FormatNumber(tt.in))
 		})
 	}
-}
-
-func TestExcerpt(t *testing.T) {
-	short, col := excerpt("short line", 3, 74)
-	assert.Equal(t, "short line", short)
-	assert.Equal(t, 3, col)
-
-	long := strings.Repeat("a", 50) + "X" + strings.Repeat("b", 100)
-	shown, col := excerpt(long, 51, 74)
-	assert.LessOrEqual(t, len([]rune(shown)), 74)
-	assert.Equal(t, "X", string([]rune(shown)[col-1]), "the caret still points at the column")
-
-	_, col = excerpt("abc", 10, 74)
-	assert.Zero(t, col, "a column past the end of the line gets no caret")
 }
 
 func TestScoreRange(t *testing.T) {

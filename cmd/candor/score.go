@@ -14,6 +14,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -339,7 +340,7 @@ func describeDirError(err error) string {
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
 	ds := fileError(dir, summary)
-	_ = questionnaire.WriteText(&buf, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, ds, nil, diagtext.Options{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
@@ -377,7 +378,7 @@ func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnosti
 	if raw != nil {
 		sources = map[string][]byte{path: raw}
 	}
-	_ = questionnaire.WriteText(&buf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, ds, sources, diagtext.Options{Color: s.colorE, Width: s.width})
 	return buf.Bytes()
 }
 
