@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/internal/suggest"
+	"github.com/candor-app/candor/questionnaire/cond"
 	"github.com/expr-lang/expr/ast"
 )
 
@@ -23,31 +24,9 @@ type literal struct {
 
 // literalOf reads n as a constant, if it is one.
 func literalOf(n ast.Node) (literal, bool) {
-	switch x := n.(type) {
-	case *ast.StringNode:
-		return literal{n, x.Value}, true
-	case *ast.IntegerNode:
-		return literal{n, float64(x.Value)}, true
-	case *ast.FloatNode:
-		return literal{n, x.Value}, true
-	case *ast.BoolNode:
-		return literal{n, x.Value}, true
-	case *ast.NilNode:
-		return literal{n, nil}, true
-	case *ast.UnaryNode:
-		if x.Operator == "-" {
-			if l, ok := literalOf(x.Node); ok {
-				if f, isNum := l.value.(float64); isNum {
-					return literal{n, -f}, true
-				}
-			}
-		}
-	}
-	return literal{}, false
+	v, ok := cond.Literal(n)
+	return literal{n, v}, ok
 }
-
-// flipped is the operator with its two sides swapped: 3 < x is x > 3.
-var flipped = map[string]string{"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 
 type cmpVisitor struct {
 	c    *checker
@@ -88,7 +67,7 @@ func (v *cmpVisitor) Visit(node *ast.Node) {
 		q, lit, ok := v.sides(b.Left, b.Right)
 		if !ok {
 			q, lit, ok = v.sides(b.Right, b.Left)
-			op = flipped[op]
+			op, _ = cond.Flip(op)
 		}
 		if !ok {
 			return
@@ -123,7 +102,7 @@ func (v *cmpVisitor) sides(a, c ast.Node) (*Question, literal, bool) {
 }
 
 func (v *cmpVisitor) at(n ast.Node) Pos {
-	return v.c.inside(v.x, placeOf(v.x.Source, n))
+	return v.c.inside(v.x, cond.PlaceOf(v.x.Source, n))
 }
 
 func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node) {

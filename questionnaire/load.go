@@ -13,6 +13,7 @@ import (
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/suggest"
 	"github.com/candor-app/candor/internal/yamlpos"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 var (
@@ -330,7 +331,7 @@ func (l *loader) checkID(n *yaml.Node, kind string, depth int) (string, bool) {
 		l.errorf(l.pos(n), hint, "%s id %q is not a valid id", kind, v)
 		return v, false
 	}
-	if reservedName(v) && (kind == "question" || kind == "score" || kind == "flag") {
+	if cond.Reserved(v) && (kind == "question" || kind == "score" || kind == "flag") {
 		l.errorf(l.pos(n), "pick another id; this word means something in expressions", "%s id %q is a reserved word", kind, v)
 		return v, false
 	}
@@ -339,7 +340,7 @@ func (l *loader) checkID(n *yaml.Node, kind string, depth int) (string, bool) {
 
 func suggestID(v string) string {
 	s := strings.ToLower(strings.NewReplacer("-", "_", " ", "_", ".", "_").Replace(strings.TrimSpace(v)))
-	if idRE.MatchString(s) && !reservedName(s) {
+	if idRE.MatchString(s) && !cond.Reserved(s) {
 		return s
 	}
 	return ""
@@ -997,8 +998,8 @@ func (l *loader) condition(m map[string]yamlpos.Entry, what string) *Expr {
 		l.errorf(l.pos(n), "write a condition, such as `want_to_trust == true`", "%s is empty", what)
 		return nil
 	}
-	if len(src) > maxExprLen {
-		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is longer than %d characters", what, maxExprLen)
+	if len(src) > cond.MaxLen {
+		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is longer than %d characters", what, cond.MaxLen)
 		return nil
 	}
 	return &Expr{Source: src, Pos: l.pos(n), place: yamlpos.PlaceOf(n)}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/candor-app/candor/internal/yamlpos"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 // FormatVersion is the bank format this package reads (`candor: 1`).
@@ -592,10 +593,34 @@ type Expr struct {
 	Names []string
 	// place finds a place inside Source in the file, for diagnostics.
 	place yamlpos.Place
-	eval  *evaluators
-	// cond is the expression's simple shape (Condition), worked out when it is compiled.
-	cond    *Condition
-	condSet bool
+	prog  *cond.Program
+	// shape is the expression's simple shape (Condition), worked out when it is compiled.
+	shape    *cond.Condition
+	shapeSet bool
+}
+
+// Eval runs the condition against env (names to values, nil for unanswered); nil always
+// holds. A condition that cannot be decided, such as a comparison with a missing answer, or
+// one that takes more work than the limits allow (cond.ErrTooCostly), does not hold; err says
+// why.
+func (x *Expr) Eval(env map[string]any) (bool, error) {
+	if x == nil {
+		return true, nil
+	}
+	return x.prog.Eval(env)
+}
+
+// Condition is x in one of the simple shapes a worksheet can say in words, or nil when it is
+// not one of them (x nil included).
+func (x *Expr) Condition() *cond.Condition {
+	if x == nil {
+		return nil
+	}
+	if x.shapeSet {
+		return x.shape
+	}
+	// An expression built by hand rather than loaded: work it out now.
+	return cond.ShapeOf(x.Source)
 }
 
 // QuestionCount is how many questions the bank asks at most: every question but its info
