@@ -240,34 +240,14 @@ func checkShape(r Reporter, root *yaml.Node) bool {
 	}
 	if total > MaxNodes {
 		// Point at the smallest part that is too large: where the repetition explodes.
-		n := root
-	descend:
-		for {
-			for _, c := range n.Content {
-				if c := resolve(c); size[c] > MaxNodes {
-					n = c
-					continue descend
-				}
-			}
-			break
-		}
+		n := smallestOver(root, func(c *yaml.Node) bool { return size[c] > MaxNodes })
 		r.Errorf(n.Line, n.Column, "aliases (`*name`) that repeat aliases multiply: write the parts out; "+sizeHint,
 			"the file's aliases expand to more than %d YAML values", MaxNodes)
 		return false
 	}
 	if text[root] > MaxFileSize {
 		// Point at the smallest part that is too large, as above.
-		n := root
-	descendText:
-		for {
-			for _, c := range n.Content {
-				if c := resolve(c); text[c] > MaxFileSize {
-					n = c
-					continue descendText
-				}
-			}
-			break
-		}
+		n := smallestOver(root, func(c *yaml.Node) bool { return text[c] > MaxFileSize })
 		r.Errorf(n.Line, n.Column, "aliases (`*name`) repeat their text wherever they are used: write it out once; "+sizeHint,
 			"the file's aliases expand to more than %d MiB of text, past what candor reads", MaxFileSize>>20)
 		return false
@@ -286,6 +266,22 @@ func checkShape(r Reporter, root *yaml.Node) bool {
 		return false
 	}
 	return true
+}
+
+// smallestOver descends from root, which is over a limit, through the children (aliases
+// resolved) that are over it too, and returns the last: the smallest part over the limit.
+func smallestOver(root *yaml.Node, over func(*yaml.Node) bool) *yaml.Node {
+	n := root
+descend:
+	for {
+		for _, c := range n.Content {
+			if c := resolveAlias(c); over(c) {
+				n = c
+				continue descend
+			}
+		}
+		return n
+	}
 }
 
 // resolveAlias is the node an alias stands for, or n itself.
