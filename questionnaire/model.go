@@ -1,6 +1,7 @@
-// Package questionnaire holds the question-bank and response model: loading YAML with source
-// positions, validating it into diagnostics, compiling its expressions, and reading and writing
-// response files.
+// Package questionnaire holds the question-bank and response model: loading a bank from YAML
+// into the model (the positioned reading is internal/yamlpos), validating it from the model
+// into diagnostics (its conditions compiled by questionnaire/cond), answers, and reading and
+// writing response files.
 package questionnaire
 
 import (
