@@ -12,6 +12,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -301,7 +302,7 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
 	ds := fileError(dir, summary)
-	_ = questionnaire.WriteText(&buf, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, ds, nil, diagtext.Options{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
@@ -339,7 +340,7 @@ func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnosti
 	if raw != nil {
 		sources = map[string][]byte{path: raw}
 	}
-	_ = questionnaire.WriteText(&buf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, ds, sources, diagtext.Options{Color: s.colorE, Width: s.width})
 	return buf.Bytes()
 }
 

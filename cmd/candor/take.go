@@ -20,6 +20,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/store"
@@ -344,7 +345,7 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 
 func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
 	if len(ds) > 0 {
-		_ = questionnaire.WriteText(t.f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
+		_ = diagtext.Write(t.f.IO.ErrOut, ds, sources, diagtext.Options{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
 	}
 }
 
