@@ -18,8 +18,8 @@ import (
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
-	"github.com/candor-app/candor/store"
 	"github.com/candor-app/candor/questionnaire/diagtext"
+	"github.com/candor-app/candor/store"
 )
 
 // Exit codes (docs/spec.md §4).
