@@ -27,7 +27,7 @@ var (
 	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
 	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "decline", "when", "reverse", "code", "warning_sign"}
-	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme"}
+	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme", "change"}
 	codingKeys    = []string{"system", "code", "display"}
 	bandKeys      = []string{"max", "label", "text", "hopeful", "together"}
 	flagKeys      = []string{"id", "when", "level", "title", "text", "show", "together"}
@@ -868,6 +868,7 @@ func (l *loader) scores(m map[string]entry) {
 			}
 		}
 		s.Highlight = l.highlight(sm)
+		s.Change = l.change(sm)
 		if e, ok := sm["theme"]; ok {
 			if v, ok := l.checkID(e.val, "theme", 3); ok {
 				s.Theme = v

@@ -23,7 +23,12 @@ func (l *loader) validate() {
 		l.questionWhen(sc, q)
 	}
 	for _, s := range b.Scores {
-		l.bands(s, l.scoreRange(s))
+		ranged := l.scoreRange(s)
+		l.bands(s, ranged)
+		if ranged {
+			lo, hi := s.Range()
+			l.changeRange(s, lo, hi)
+		}
 	}
 	for _, s := range b.Scores {
 		if _, in := sc.check[s.ID]; s.ID != "" && !in {
