@@ -85,21 +85,26 @@ func Between(c *questionnaire.Change, x1, x2 float64) (s Step, ok bool) {
 	if cut, has := Cutoff(c); has {
 		s.CrossedCutoff = Functional(c, cut, x1) != Functional(c, cut, x2)
 	}
-	improved := s.RCI > 0
-	if c.Better == questionnaire.BetterLower {
-		improved = s.RCI < 0
+	s.Category = categorize(s.RCI, c.Better, s.CrossedCutoff)
+	return s, true
+}
+
+// categorize names a change of index rci on a score where `better` says which way is
+// improvement; crossed says whether it crossed the cut-off.
+func categorize(rci float64, better string, crossed bool) Category {
+	improved := rci > 0
+	if better == questionnaire.BetterLower {
+		improved = rci < 0
 	}
 	switch {
-	case math.Abs(s.RCI) <= Criterion:
-		s.Category = NoReliableChange
+	case math.Abs(rci) <= Criterion:
+		return NoReliableChange
 	case !improved:
-		s.Category = ReliableDeterioration
-	case s.CrossedCutoff:
-		s.Category = Recovered
-	default:
-		s.Category = ReliableImprovement
+		return ReliableDeterioration
+	case crossed:
+		return Recovered
 	}
-	return s, true
+	return ReliableImprovement
 }
 
 // Point is one response's value of a score, oldest first. LeftOut marks a response that

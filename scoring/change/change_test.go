@@ -51,7 +51,6 @@ func TestBetween(t *testing.T) {
 		{"higher is better, crossing without reliable change", trust(), 3.5, 4.5, 1, NoReliableChange, true},
 		{"higher is better, recovered", trust(), 2, 5, 3, Recovered, true},
 		{"higher is better, deterioration across the cut-off", trust(), 5, 2, -3, ReliableDeterioration, true},
-		{"exactly 1.96 is not reliable", trust(), 3, 4.96, 1.96, NoReliableChange, true},
 		{"a value at the cut-off is not past it", trust(), 1, 4, 3, ReliableImprovement, false},
 	}
 	for _, tt := range tests {
@@ -65,6 +64,13 @@ func TestBetween(t *testing.T) {
 	}
 	_, ok := Between(&questionnaire.Change{Better: "higher", Cutoff: f(3)}, 1, 5)
 	assert.False(t, ok, "no reliability, no judgement")
+}
+
+func TestCategorizeAtTheCriterion(t *testing.T) {
+	assert.Equal(t, NoReliableChange, categorize(1.96, "higher", true), "|RCI| must be above 1.96")
+	assert.Equal(t, NoReliableChange, categorize(-1.96, "lower", true))
+	assert.Equal(t, Recovered, categorize(1.9601, "higher", true))
+	assert.Equal(t, ReliableDeterioration, categorize(1.9601, "lower", true))
 }
 
 func TestSeriesSkipsLeftOut(t *testing.T) {
