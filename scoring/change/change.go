@@ -201,3 +201,21 @@ func Alerts(c *questionnaire.Change, pts []Point) [][]Alert {
 	}
 	return out
 }
+
+// Split is which of two partners' values of a score with `alert.below` falls below it while
+// the other's holds at or above it (a split alliance, when the score rates a session): 0 for
+// the first, 1 for the second, -1 when neither or both are below, either has no value, or
+// c has no `alert.below`.
+func Split(c *questionnaire.Change, a, b *float64) int {
+	if c == nil || c.Alert == nil || c.Alert.Below == nil || a == nil || b == nil {
+		return -1
+	}
+	lowA, lowB := *a < *c.Alert.Below, *b < *c.Alert.Below
+	switch {
+	case lowA && !lowB:
+		return 0
+	case lowB && !lowA:
+		return 1
+	}
+	return -1
+}

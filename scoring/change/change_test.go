@@ -100,3 +100,13 @@ func TestAlerts(t *testing.T) {
 	got = Alerts(c, []Point{{Value: f(7)}, {Value: f(9)}})
 	assert.Equal(t, []Alert{{Kind: AlertDrop, Threshold: 2, Value: 9, Previous: f(7)}}, got[1], "lower is better: a rise is the fall")
 }
+
+func TestSplit(t *testing.T) {
+	c := &questionnaire.Change{Better: "higher", Alert: &questionnaire.Alert{Below: f(7)}}
+	assert.Equal(t, 0, Split(c, f(5), f(8)))
+	assert.Equal(t, 1, Split(c, f(7), f(6.9)), "at the level holds")
+	assert.Equal(t, -1, Split(c, f(5), f(6)), "both below is no split")
+	assert.Equal(t, -1, Split(c, f(8), f(9)))
+	assert.Equal(t, -1, Split(c, nil, f(5)))
+	assert.Equal(t, -1, Split(&questionnaire.Change{Better: "higher", Alert: &questionnaire.Alert{Drop: f(2)}}, f(1), f(9)))
+}
