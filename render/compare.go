@@ -28,7 +28,7 @@ type CompareSide struct {
 
 // CompareOptions control a comparison's rendering.
 type CompareOptions struct {
-	// Format is "text", "markdown" or "json".
+	// Format is "text", "markdown", "html" or "json".
 	Format string
 	// Width wraps text; 0 means 80.
 	Width int
@@ -413,6 +413,9 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 		return enc.Encode(c)
 	case "markdown":
 		_, err := io.WriteString(w, compareMarkdown(c))
+		return err
+	case "html":
+		_, err := io.WriteString(w, compareHTML(c))
 		return err
 	}
 	bw := bufio.NewWriter(w)

@@ -44,7 +44,7 @@ func (e HistoryEntry) file() string {
 
 // HistoryOptions control a history's rendering.
 type HistoryOptions struct {
-	// Format is "text" (also ""), "markdown", "csv" or "json".
+	// Format is "text" (also ""), "markdown", "html", "csv" or "json".
 	Format string
 	// Width wraps text; 0 means 80.
 	Width int
@@ -95,6 +95,9 @@ func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt His
 		return historyCSV(w, b, entries, series)
 	case "markdown":
 		_, err := io.WriteString(w, historyMarkdown(b, entries, series, opt))
+		return err
+	case "html":
+		_, err := io.WriteString(w, historyHTML(b, entries, series))
 		return err
 	}
 	bw := bufio.NewWriter(w)
