@@ -120,8 +120,8 @@ func historyChartSVG(entries []HistoryEntry, dates []string, i int, s *scoreSeri
 	// Dates under the axis: every one when they fit, else every k-th and the last.
 	step := max(1, int(math.Ceil(float64(n)/8)))
 	for j := range entries {
-		if j%step != 0 && j != n-1 {
-			continue
+		if (j%step != 0 || n-1-j < step) && j != n-1 && j != 0 {
+			continue // the last date's label stands alone: the one before it would overlap
 		}
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`+"\n", svgNum(x(j)), svgNum(chartTop+plotH+18), esc(dates[j]))
 	}
