@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"math/rand"
 	"strings"
 	"testing"
 	"time"
@@ -96,49 +97,100 @@ func jacobsonTruax(x1, x2, sd, r, c float64, higherBetter bool) jtPoint {
 	return p
 }
 
-func TestHistoryJSONChangeFollowsThePaper(t *testing.T) {
-	b, entries := outcomeWeeks(t)
-	var buf bytes.Buffer
-	require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "json"}))
-	type step struct {
-		RCI      float64 `json:"rci"`
-		Category string  `json:"category"`
-		Crossed  bool    `json:"crossed_cutoff"`
+// randomWeeks are n responses to testdata/banks/change-percent.yaml with answers from a
+// fixed seed; about one in eight is answered not safe, and one leaves the safety question open.
+func randomWeeks(t *testing.T, n int, seed int64) (*questionnaire.Bank, []HistoryEntry) {
+	b := loadBank(t, "change-percent.yaml")
+	rnd := rand.New(rand.NewSource(seed))
+	var out []HistoryEntry
+	for i := range n {
+		a := map[string]any{"a": float64(1 + rnd.Intn(5)), "b": float64(1 + rnd.Intn(5)), "c": float64(1 + rnd.Intn(5))}
+		switch {
+		case i == n/2:
+		case rnd.Intn(8) == 0:
+			a["feel_safe"] = false
+		default:
+			a["feel_safe"] = true
+		}
+		d := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)
+		out = append(out, historyEntry(t, b, "", d, d, a))
 	}
+	return b, out
+}
+
+// paperScore is a score's numbers as the test states them, apart from the bank file.
+type paperScore struct {
+	id           string
+	i            int
+	sd, r, c     float64
+	higherBetter bool
+}
+
+func TestHistoryJSONChangeFollowsThePaper(t *testing.T) {
+	seen := map[string]bool{}
+	cases := []struct {
+		name   string
+		load   func(t *testing.T) (*questionnaire.Bank, []HistoryEntry)
+		scores []paperScore
+	}{
+		// distress: c = (2.5 · 11 + 3 · 4) / (2.5 + 3) = 39.5 / 5.5; trust: cut-off 4.
+		{"twelve weeks", outcomeWeeks, []paperScore{{"distress", 0, 3.5, 0.85, 39.5 / 5.5, false}, {"trust", 1, 1.1, 0.8, 4, true}}},
+		// strain: c = (0.8 · 4 + 0.7 · 2) / (0.8 + 0.7) = 4.6 / 1.5.
+		{"forty random weeks", func(t *testing.T) (*questionnaire.Bank, []HistoryEntry) { return randomWeeks(t, 40, 26) },
+			[]paperScore{{"wellbeing", 0, 15, 0.9, 50, true}, {"strain", 1, 0.9, 0.7, 4.6 / 1.5, false}}},
+		{"another seed", func(t *testing.T) (*questionnaire.Bank, []HistoryEntry) { return randomWeeks(t, 25, 1991) },
+			[]paperScore{{"wellbeing", 0, 15, 0.9, 50, true}, {"strain", 1, 0.9, 0.7, 4.6 / 1.5, false}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b, entries := tc.load(t)
+			var buf bytes.Buffer
+			require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "json"}))
+			checkAgainstPaper(t, buf.Bytes(), len(entries), tc.scores, seen)
+		})
+	}
+	// The series reach every category, so the comparison means something.
+	assert.Len(t, seen, 4, "categories seen: %v", seen)
+}
+
+type paperStep struct {
+	RCI      float64 `json:"rci"`
+	Category string  `json:"category"`
+	Crossed  bool    `json:"crossed_cutoff"`
+}
+
+// checkAgainstPaper compares `history --format json` with the paper's formulas, computed here.
+func checkAgainstPaper(t *testing.T, raw []byte, n int, scores []paperScore, seen map[string]bool) {
 	var got []struct {
-		Unsafe bool `json:"unsafe"`
-		Result struct {
+		Unsafe     bool `json:"unsafe"`
+		SafetyOpen bool `json:"safety_open"`
+		Result     struct {
 			Scores []struct {
 				Value *float64 `json:"value"`
 			} `json:"scores"`
 		} `json:"result"`
 		Change map[string]struct {
-			Cutoff   *float64 `json:"cutoff"`
-			LeftOut  bool     `json:"left_out"`
-			First    *step    `json:"change_from_first"`
-			Previous *step    `json:"change_from_previous"`
+			Cutoff   *float64   `json:"cutoff"`
+			LeftOut  bool       `json:"left_out"`
+			First    *paperStep `json:"change_from_first"`
+			Previous *paperStep `json:"change_from_previous"`
 		} `json:"change"`
 	}
-	require.NoError(t, json.Unmarshal(buf.Bytes(), &got))
-	require.Len(t, got, 12)
-	// distress: c = (2.5 · 11 + 3 · 4) / (2.5 + 3) = 39.5 / 5.5; trust: cut-off 4.
-	scores := []struct {
-		id           string
-		i            int
-		sd, r, c     float64
-		higherBetter bool
-	}{{"distress", 0, 3.5, 0.85, 39.5 / 5.5, false}, {"trust", 1, 1.1, 0.8, 4, true}}
+	require.NoError(t, json.Unmarshal(raw, &got))
+	require.Len(t, got, n)
+	marked := 0
 	for _, sc := range scores {
 		first, prev := -1, -1
 		for j, rec := range got {
 			ch, ok := rec.Change[sc.id]
-			require.True(t, ok, "%s week %d", sc.id, j+1)
+			require.True(t, ok, "%s response %d", sc.id, j+1)
 			require.NotNil(t, ch.Cutoff)
 			assert.InDelta(t, sc.c, *ch.Cutoff, 1e-9)
 			x := *rec.Result.Scores[sc.i].Value
-			if rec.Unsafe {
+			if rec.Unsafe || rec.SafetyOpen {
+				marked++
 				assert.True(t, ch.LeftOut)
-				assert.Nil(t, ch.First, "an unsafe week gets no change")
+				assert.Nil(t, ch.First, "a marked response gets no change")
 				assert.Nil(t, ch.Previous)
 				continue
 			}
@@ -150,31 +202,19 @@ func TestHistoryJSONChangeFollowsThePaper(t *testing.T) {
 			}
 			for _, c := range []struct {
 				from int
-				got  *step
+				got  *paperStep
 			}{{first, ch.First}, {prev, ch.Previous}} {
 				want := jacobsonTruax(*got[c.from].Result.Scores[sc.i].Value, x, sc.sd, sc.r, sc.c, sc.higherBetter)
-				require.NotNil(t, c.got, "%s week %d", sc.id, j+1)
-				assert.InDelta(t, want.rci, c.got.RCI, 1e-9, "%s week %d", sc.id, j+1)
-				assert.Equal(t, want.category, c.got.Category, "%s week %d", sc.id, j+1)
-				assert.Equal(t, want.crossed, c.got.Crossed, "%s week %d", sc.id, j+1)
+				require.NotNil(t, c.got, "%s response %d", sc.id, j+1)
+				assert.InDelta(t, want.rci, c.got.RCI, 1e-9, "%s response %d", sc.id, j+1)
+				assert.Equal(t, want.category, c.got.Category, "%s response %d", sc.id, j+1)
+				assert.Equal(t, want.crossed, c.got.Crossed, "%s response %d", sc.id, j+1)
+				seen[c.got.Category] = true
 			}
 			prev = j
 		}
 	}
-	_, has := got[0].Change["honesty"]
-	assert.False(t, has, "a score without `change:` has no series")
-	// The series reaches every category at least once, so the comparison means something.
-	seen := map[string]bool{}
-	for _, rec := range got {
-		for _, ch := range rec.Change {
-			for _, s := range []*step{ch.First, ch.Previous} {
-				if s != nil {
-					seen[s.Category] = true
-				}
-			}
-		}
-	}
-	assert.Len(t, seen, 4, "categories seen: %v", seen)
+	assert.Positive(t, marked, "a marked response is in the series")
 }
 
 func TestHistoryChangeCSV(t *testing.T) {
