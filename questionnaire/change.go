@@ -133,7 +133,7 @@ func (l *loader) clinical(e entry) *Clinical {
 			continue
 		}
 		nm := l.mapping(ne.val, "`change.clinical."+key+"`", normKeys, normKeys, 6)
-		if nm == nil || len(nm) < 2 {
+		if len(nm) < 2 { // not a mapping, or a key missing (reported)
 			ok = false
 			continue
 		}
