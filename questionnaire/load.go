@@ -30,7 +30,7 @@ var (
 	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
 	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "decline", "when", "reverse", "code", "warning_sign"}
-	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme"}
+	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme", "change"}
 	codingKeys    = []string{"system", "code", "display"}
 	bandKeys      = []string{"max", "label", "text", "hopeful", "together"}
 	flagKeys      = []string{"id", "when", "level", "title", "text", "show", "together"}
@@ -852,6 +852,7 @@ func (l *loader) scores(m map[string]yamlpos.Entry) {
 			}
 		}
 		s.Highlight = l.highlight(sm)
+		s.Change = l.change(sm)
 		if e, ok := sm["theme"]; ok {
 			if v, ok := l.checkID(e.Val, "theme", 3); ok {
 				s.Theme = v
@@ -861,7 +862,12 @@ func (l *loader) scores(m map[string]yamlpos.Entry) {
 		if !l.Exceeded() {
 			// Every question has been read: the items can be found.
 			l.scoreItems(s, sm)
-			l.bands(s, sm, l.scoreRange(s, sm))
+			ranged := l.scoreRange(s, sm)
+			l.bands(s, sm, ranged)
+			if ranged {
+				lo, hi := s.Range()
+				l.changeRange(s, lo, hi)
+			}
 		}
 	}
 }

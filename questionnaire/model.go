@@ -434,7 +434,9 @@ type Score struct {
 	// Theme tags what the score is about, so that `compare` can align it with a score of
 	// another bank that has the same id or the same theme; "" for none.
 	Theme string
-	Pos   Pos
+	// Change is what reliable change and counselor alerts need (`change:`); nil for none.
+	Change *Change
+	Pos    Pos
 }
 
 // The ends a score's `highlight` may pick from.

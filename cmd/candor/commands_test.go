@@ -119,7 +119,8 @@ func TestNewCmdHistory(t *testing.T) {
 		{args: "--bank mine.yaml --format csv --width 90 w1.yaml",
 			want: HistoryOptions{Files: []string{"w1.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 90}},
 		{args: "", wantErr: "history needs at least one response file"},
-		{args: "--format html w1.yaml", wantErr: `unknown --format "html"`},
+		{args: "--format html w1.yaml", want: HistoryOptions{Files: []string{"w1.yaml"}, Format: "html"}},
+		{args: "--format pdf w1.yaml", wantErr: `unknown --format "pdf"`},
 	})
 }
 
