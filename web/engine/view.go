@@ -267,4 +267,3 @@ func answerField(v any) string {
 	}
 	return fmt.Sprint(v)
 }
-
