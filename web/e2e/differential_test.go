@@ -42,8 +42,8 @@ type walk struct {
 	// count is what the intro says of the number of questions.
 	count string
 	// change is set for a walk that, at the review, changes an answer so that a question is
-	// opened (when one can), once: changed.
-	change, changed bool
+	// opened (when one can), once: changed; opened when it did.
+	change, changed, opened bool
 }
 
 // countSentence finds the intro's count ("There are about 7 questions; …") in text.
@@ -242,6 +242,7 @@ func (w *walk) changeOpening() bool {
 	w.lines = append(w.lines, fmt.Sprint(it.Number), optionLines(q)[c.option])
 	click(t, ctx, "Next")
 	require.NotEqual(t, "review", w.screen(), "the question the change opened comes before the review")
+	w.opened = true
 	return true
 }
 
@@ -328,6 +329,9 @@ func TestPageAgreesWithTheCommandLine(t *testing.T) {
 	banks := append(data.IDs(), everyKind, sectionWhen)
 	runs := max(5, (32+len(banks)-1)/len(banks))
 	total := 0
+	// opened counts, by bank, the walks compared with `candor take` that changed an answer
+	// from the review and so opened a question.
+	opened := map[string]int{}
 	for _, name := range banks {
 		for i := 0; i < runs; i++ {
 			total++
@@ -342,10 +346,16 @@ func TestPageAgreesWithTheCommandLine(t *testing.T) {
 					require.Less(t, n, 500, "the walk ends")
 				}
 				w.compare(arg, dl)
+				if w.opened && !w.wentBack {
+					opened[name]++
+				}
 			})
 		}
 	}
 	assert.GreaterOrEqual(t, total, 30)
+	for _, name := range []string{everyKind, sectionWhen} {
+		assert.Positive(t, opened[name], "a change from the review that opens a question, compared with take, in %s", name)
+	}
 }
 
 func (w *walk) compare(bankArg, dl string) {
