@@ -83,6 +83,9 @@ func (w *walk) answer(q *questionnaire.Question, kind string) (any, string) {
 			if i == len(q.Options)-1 && len(vals) == 0 {
 				on = true
 			}
+			if o.Exclusive && len(vals) > 0 {
+				on = false // it goes on its own (`exclusive`)
+			}
 			fmt.Fprintf(&js, "document.getElementById('option-%d').checked = %v;", i, on)
 			if on {
 				vals = append(vals, o.Value)
