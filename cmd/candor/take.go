@@ -122,7 +122,9 @@ type taker struct {
 	// asIs is true for a resumed response that was finished: it is written again only once
 	// the session changes an answer (step.Changed), so looking it over leaves it byte for byte.
 	asIs bool
-	step *ask.Session
+	// saved is the response resumed, adopted for the bank (ask.Adopt); nil for a new one.
+	saved *ask.Saved
+	step  *ask.Session
 	// recipients are --to's and the bank's: who the encrypted copy is for.
 	recipients []age.Recipient
 	// saveMu is held while a save runs; over (under overMu) is set once the session has
@@ -286,7 +288,10 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	}); err != nil {
 		return nil, err
 	}
-	answers, rds := resp.Resolve(t.bank)
+	// Decided before the respondent given is adopted.
+	t.asIs = resp.ClaimedStatus() == questionnaire.Completed && (t.opts.Respondent == "" || t.opts.Respondent == resp.Respondent)
+	saved := ask.Adopt(t.bank, resp, t.opts.Respondent, t.f.Now())
+	answers, rds := saved.Answers, saved.Diagnostics
 	kept := rds[:0:0]
 	for _, d := range rds {
 		switch d.Code {
@@ -310,8 +315,8 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		// Written back, what its aliases stand for would be spelled out past the limits.
 		return nil, badInput("%s cannot be resumed: %v. It has not been changed.", path, err)
 	}
-	t.asIs = resp.ClaimedStatus() == questionnaire.Completed && (t.opts.Respondent == "" || t.opts.Respondent == resp.Respondent)
-	t.adopt(resp, answers, rds)
+	t.keepWarnings(rds)
+	t.saved = saved
 	t.resp = resp
 	t.path = path
 	return answers, nil
@@ -399,7 +404,7 @@ func (t *taker) session(ctx context.Context) error {
 		Width:    min(t.width, text.MaxWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
 		Terminal: t.f.IO.IsStdinTTY(),
-		Resumed:  t.opts.Resume != "",
+		Saved:    t.saved,
 		Save:     save,
 		SavedTo:  t.path,
 		Now:      t.f.Now,
@@ -573,20 +578,11 @@ func selfCommand() string {
 	return "candor"
 }
 
-// adopt makes a resolved response (resumed, or from --answers) the session's own: its
-// warnings are kept for the summary, --respondent applies, and its answers are rewritten as
-// docs/spec.md §2 writes them (true/false, option values).
-func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answers, ds questionnaire.Diagnostics) {
+// keepWarnings keeps the warnings of reading a response (resumed, or from --answers) for
+// the summary.
+func (t *taker) keepWarnings(ds questionnaire.Diagnostics) {
 	for _, d := range ds.Warnings() {
 		t.warnings = append(t.warnings, d.Summary)
-	}
-	if t.opts.Respondent != "" {
-		resp.Respondent = t.opts.Respondent
-	}
-	for _, q := range t.bank.Questions {
-		if v, ok := answers[q.ID]; ok {
-			resp.SetAnswer(q.ID, v)
-		}
 	}
 }
 
@@ -639,17 +635,14 @@ func (t *taker) fromFile() error {
 		return err
 	}
 	b := t.bank
-	if resp.Bank.ID == "" {
-		resp.Bank = questionnaire.BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
-		resp.Started = t.f.Now().UTC().Truncate(time.Second)
-	}
-	answers, rds := resp.Resolve(b)
-	ds = append(ds, rds...)
+	saved := ask.Adopt(b, resp, t.opts.Respondent, t.f.Now())
+	answers := saved.Answers
+	ds = append(ds, saved.Diagnostics...)
 	t.printDiags(ds, sources)
 	if ds.HasErrors() {
 		return errSilent1
 	}
-	t.adopt(resp, answers, ds)
+	t.keepWarnings(ds)
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
 	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped, Declined: resp.Declined}).Status
 	t.resp = resp
