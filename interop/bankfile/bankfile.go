@@ -20,25 +20,25 @@ import (
 
 // Bank is a bank file's top level.
 type Bank struct {
-	Candor     int           `yaml:"candor" json:"-"`
-	ID         string        `yaml:"id" json:"-"`
-	Version    string        `yaml:"version" json:"-"`
-	Title      string        `yaml:"title" json:"-"`
-	For        string        `yaml:"for,omitempty" json:"-"`
-	Language   string        `yaml:"language,omitempty" json:"-"`
-	Intro      string        `yaml:"intro,omitempty" json:"-"`
-	Outro      []Part        `yaml:"outro,omitempty" json:"-"`
-	SafetyOpen *Notice       `yaml:"safety_open,omitempty" json:"-"`
-	Decline    bool          `yaml:"decline,omitempty" json:"-"`
-	Sources    []Source      `yaml:"sources,omitempty" json:"-"`
-	Recipients []string      `yaml:"recipients,omitempty" json:"-"`
-	Choices    ChoiceLists   `yaml:"choices,omitempty" json:"-"`
-	Sections   []*Section    `yaml:"sections,omitempty" json:"-"`
-	Questions  []*Question   `yaml:"questions,omitempty" json:"-"`
-	Scores     []*Score      `yaml:"scores,omitempty" json:"-"`
-	Flags      []*Flag       `yaml:"flags,omitempty" json:"-"`
-	Outcomes   []*Outcome    `yaml:"outcomes,omitempty" json:"-"`
-	Tests      []*Test       `yaml:"tests,omitempty" json:"-"`
+	Candor     int         `yaml:"candor" json:"-"`
+	ID         string      `yaml:"id" json:"-"`
+	Version    string      `yaml:"version" json:"-"`
+	Title      string      `yaml:"title" json:"-"`
+	For        string      `yaml:"for,omitempty" json:"-"`
+	Language   string      `yaml:"language,omitempty" json:"-"`
+	Intro      string      `yaml:"intro,omitempty" json:"-"`
+	Outro      []Part      `yaml:"outro,omitempty" json:"-"`
+	SafetyOpen *Notice     `yaml:"safety_open,omitempty" json:"-"`
+	Decline    bool        `yaml:"decline,omitempty" json:"-"`
+	Sources    []Source    `yaml:"sources,omitempty" json:"-"`
+	Recipients []string    `yaml:"recipients,omitempty" json:"-"`
+	Choices    ChoiceLists `yaml:"choices,omitempty" json:"-"`
+	Sections   []*Section  `yaml:"sections,omitempty" json:"-"`
+	Questions  []*Question `yaml:"questions,omitempty" json:"-"`
+	Scores     []*Score    `yaml:"scores,omitempty" json:"-"`
+	Flags      []*Flag     `yaml:"flags,omitempty" json:"-"`
+	Outcomes   []*Outcome  `yaml:"outcomes,omitempty" json:"-"`
+	Tests      []*Test     `yaml:"tests,omitempty" json:"-"`
 }
 
 // Part is one part of the outro.

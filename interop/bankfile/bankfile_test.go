@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
-	"github.com/candor-app/candor/interop/bankfile"
 	"github.com/candor-app/candor/internal/testutil"
+	"github.com/candor-app/candor/interop/bankfile"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
