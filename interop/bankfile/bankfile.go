@@ -190,6 +190,25 @@ type Expect struct {
 	Flags   *[]string           `yaml:"flags,omitempty" json:"flags,omitempty"`
 }
 
+// UnmarshalJSON reads an Expect, keeping `outcome: null` (expected: no outcome) apart from
+// no `outcome` at all (not checked).
+func (e *Expect) UnmarshalJSON(b []byte) error {
+	type plain Expect
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(b, &keys); err != nil {
+		return err
+	}
+	if _, ok := keys["outcome"]; ok && p.Outcome == nil {
+		p.Outcome = &Nullable{}
+	}
+	*e = Expect(p)
+	return nil
+}
+
 // Nullable is a string that may be written as null (an expected outcome of none).
 type Nullable struct{ S *string }
 

@@ -33,6 +33,7 @@ const (
 	urlMinDate    = CandorBase + "min-date"
 	urlMaxDate    = CandorBase + "max-date"
 	urlValue      = CandorBase + "option-value"
+	urlLabel      = CandorBase + "option-label"
 )
 
 // ownJSON decodes a candor extension whose valueString is JSON into v; false (warned) when
@@ -189,12 +190,14 @@ func (im *importer) bound(q *bankfile.Question, e Extension, ptr string) {
 }
 
 // optionExtensions reads an answerOption's extensions (its score is read apart): candor's
-// value, and whether it stands alone.
-func (im *importer) optionExtensions(exts []Extension, ptr string) (value any, exclusive bool) {
+// value and label, and whether it stands alone.
+func (im *importer) optionExtensions(exts []Extension, ptr string) (value any, label string, exclusive bool) {
 	for i, e := range exts {
 		eptr := fmt.Sprintf("%s/extension/%d", ptr, i)
 		switch e.URL {
 		case URLOrdinalValue, URLCOValue, URLItemWeight:
+		case urlLabel:
+			label = im.ownString(e, eptr)
 		case urlValue:
 			var f float64
 			var s string
@@ -212,7 +215,7 @@ func (im *importer) optionExtensions(exts []Extension, ptr string) (value any, e
 			im.warn(WarnExtension, eptr, e.URL)
 		}
 	}
-	return value, exclusive
+	return value, label, exclusive
 }
 
 // linkIDRE finds the linkIds an expression names.

@@ -243,7 +243,11 @@ func (im *importer) choices(q *bankfile.Question, it *Item, ptr string) {
 		if s := im.optionScore(o.Extension, optr); s != nil {
 			r.score = s
 		}
-		r.value, r.exclusive = im.optionExtensions(o.Extension, optr)
+		var label string
+		r.value, label, r.exclusive = im.optionExtensions(o.Extension, optr)
+		if label != "" {
+			r.label = label
+		}
 		if r.value == nil {
 			if f, err := strconv.ParseFloat(r.code, 64); err == nil && r.code != "" {
 				r.value = f
