@@ -150,6 +150,24 @@ func TestNewCmdShow(t *testing.T) {
 	})
 }
 
+func TestNewCmdImport(t *testing.T) {
+	runCases(t, NewCmdImport, []cmdCase[ImportOptions]{
+		{args: "phq-9.json", want: ImportOptions{File: "phq-9.json"}},
+		{args: "phq-9.json -o phq-9.yaml", want: ImportOptions{File: "phq-9.json", Output: "phq-9.yaml"}},
+		{args: "", wantErr: "import takes one FHIR Questionnaire file"},
+		{args: "a.json b.json", wantErr: "import takes one FHIR Questionnaire file"},
+	})
+}
+
+func TestNewCmdExport(t *testing.T) {
+	runCases(t, NewCmdExport, []cmdCase[ExportOptions]{
+		{args: "accountability", want: ExportOptions{Bank: "accountability", Format: "fhir"}},
+		{args: "mine.yaml --format fhir -o mine.json", want: ExportOptions{Bank: "mine.yaml", Format: "fhir", Output: "mine.json"}},
+		{args: "", wantErr: "export takes one bank"},
+		{args: "--format pdf a", wantErr: `unknown --format "pdf"`},
+	})
+}
+
 func TestNewCmdList(t *testing.T) {
 	runCases(t, NewCmdList, []cmdCase[ListOptions]{
 		{args: "", want: ListOptions{Format: "text"}},

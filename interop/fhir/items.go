@@ -173,7 +173,7 @@ func (im *importer) question(it *Item, ptr, inherited string) *bankfile.Question
 		im.warn(WarnType, ptr+"/type", it.Type+">")
 		return nil
 	}
-	if !slices.Contains(exact, it.Type) {
+	if !slices.Contains(exact, it.Type) && it.Type != "open-choice" {
 		im.warn(WarnType, ptr+"/type", it.Type+">"+typ)
 	}
 	if it.Type == "open-choice" {
