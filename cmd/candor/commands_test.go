@@ -82,7 +82,7 @@ func TestNewCmdTake(t *testing.T) {
 		{args: "--resume r.yaml --save s.yaml", wantErr: "--resume cannot be combined with --save: --resume keeps saving in the file it continues"},
 		{args: "--answers a.yaml --resume r.yaml", wantErr: "--answers cannot be combined with --resume"},
 		{args: "a b", wantErr: "take takes at most one bank"},
-		{args: "--format csv", wantErr: `unknown --format "csv": use text, markdown, html, json`},
+		{args: "--format csv", wantErr: `unknown --format "csv": use text, markdown, html, json, fhir`},
 		{args: "--width -1", wantErr: "--width -1: give a number of columns"},
 	})
 }

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"io"
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/interop/fhir"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
 )
 
 // ExportOptions are the inputs of 'candor export'.
@@ -61,4 +66,18 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 		return badInput("%s", createError(text.Sanitize(opts.Output), err))
 	}
 	return nil
+}
+
+// writeFHIRResponse writes one scored response as a FHIR QuestionnaireResponse (score and take
+// --format fhir); newline ends it with a line break, as a file of its own.
+func writeFHIRResponse(w io.Writer, b *questionnaire.Bank, answers questionnaire.Answers, resp *questionnaire.Response, r *scoring.Result, authored time.Time, newline bool) error {
+	out, err := fhir.MarshalResponse(fhir.Response(b, fhir.Reply{Answers: answers, Declined: resp.Declined, Status: r.Status, Authored: authored}))
+	if err != nil {
+		return err
+	}
+	if newline {
+		out = append(out, '\n')
+	}
+	_, err = w.Write(out)
+	return err
 }
