@@ -164,7 +164,8 @@ func TestNewCmdExport(t *testing.T) {
 		{args: "accountability", want: ExportOptions{Bank: "accountability", Format: "fhir"}},
 		{args: "mine.yaml --format fhir -o mine.json", want: ExportOptions{Bank: "mine.yaml", Format: "fhir", Output: "mine.json"}},
 		{args: "", wantErr: "export takes one bank"},
-		{args: "--format pdf a", wantErr: `unknown --format "pdf"`},
+		{args: "--format pdf a", wantErr: `unknown --format "pdf": use fhir, redcap`},
+		{args: "--format redcap a", want: ExportOptions{Bank: "a", Format: "redcap"}},
 	})
 }
 
