@@ -133,6 +133,11 @@ func importErrorText(name string, e *fhir.Error) string {
 		return fmt.Sprintf("%s%s: expected %s; is it a FHIR R4 Questionnaire?", name, at, detail)
 	case fhir.ErrNoQuestions:
 		return fmt.Sprintf("%s: none of its items is a question candor can ask", name)
+	case fhir.ErrTooMany:
+		limit := map[string]string{"questions": fmt.Sprint(questionnaire.MaxQuestions), "sections": fmt.Sprint(fhir.MaxSections), "options": fmt.Sprint(fhir.MaxOptions)}[e.Detail]
+		return fmt.Sprintf("%s%s: more %s than a bank may have (%s)", name, at, detail, limit)
+	case fhir.ErrInvalid:
+		return fmt.Sprintf("%s: the bank made from it would not pass candor validate: %s", name, detail)
 	}
 	return fmt.Sprintf("%s%s: %s", name, at, detail)
 }
@@ -176,6 +181,10 @@ func importWarningText(w fhir.Warning) string {
 		return fmt.Sprintf("a question without text; its text is its linkId %q", d)
 	case fhir.WarnValue:
 		return fmt.Sprintf("the extension %s has a value of another shape than FHIR gives it; not kept", d)
+	case fhir.WarnOwn:
+		return fmt.Sprintf("candor's own extensions in it do not make a valid bank (%s); they are not kept, the rest is imported as from any other tool", d)
+	case fhir.WarnBounds:
+		return "minValue and maxValue are not kept: they are not of the question's kind, or the lowest is above the highest"
 	case fhir.WarnCalculated:
 		return fmt.Sprintf("the calculated item %s is not a sum of item scores; it is left out", d)
 	}

@@ -3,8 +3,10 @@ package fhir
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/candor-app/candor/interop/bankfile"
 )
@@ -72,6 +74,9 @@ func (im *importer) rootExtensions(b *bankfile.Bank, exts []Extension) map[strin
 		ptr := fmt.Sprintf("/extension/%d", i)
 		if strings.HasPrefix(e.URL, CandorBase) {
 			im.candorMade = true
+			if im.ignoreOwn {
+				continue
+			}
 			own[e.URL] = true
 		}
 		switch e.URL {
@@ -110,6 +115,9 @@ func (im *importer) groupExtensions(s *bankfile.Section, exts []Extension, ptr s
 	own := map[string]bool{}
 	for i, e := range exts {
 		eptr := fmt.Sprintf("%s/extension/%d", ptr, i)
+		if im.ignoreOwn && strings.HasPrefix(e.URL, CandorBase) {
+			continue
+		}
 		own[e.URL] = true
 		switch e.URL {
 		case urlIntro:
@@ -130,6 +138,9 @@ func (im *importer) itemExtensions(q *bankfile.Question, it *Item, ptr string) m
 	own := map[string]bool{}
 	for i, e := range it.Extension {
 		eptr := fmt.Sprintf("%s/extension/%d", ptr, i)
+		if im.ignoreOwn && strings.HasPrefix(e.URL, CandorBase) {
+			continue
+		}
 		own[e.URL] = true
 		switch e.URL {
 		case URLMinValue, URLMaxValue:
@@ -165,7 +176,45 @@ func (im *importer) itemExtensions(q *bankfile.Question, it *Item, ptr string) m
 	if q.Type == "scale" && q.Labels == nil {
 		q.Labels = map[int]string{}
 	}
+	im.checkBounds(q, ptr)
 	return own
+}
+
+// checkBounds keeps a question's bounds only where they are of its kind (numbers, or dates
+// for a date) and min is not above max; anything else is warned about.
+func (im *importer) checkBounds(q *bankfile.Question, ptr string) {
+	if q.Min == nil && q.Max == nil {
+		return
+	}
+	fits := func(v any) bool {
+		switch v := v.(type) {
+		case nil:
+			return true
+		case float64:
+			return q.Type != "date" && !math.IsInf(v, 0) && !math.IsNaN(v)
+		case string:
+			if v == "today" {
+				return q.Type == "date"
+			}
+			_, err := time.Parse("2006-01-02", v)
+			return q.Type == "date" && err == nil
+		}
+		return false
+	}
+	ok := fits(q.Min) && fits(q.Max)
+	if ok && q.Min != nil && q.Max != nil {
+		switch lo := q.Min.(type) {
+		case float64:
+			ok = lo <= q.Max.(float64)
+		case string:
+			hi := q.Max.(string)
+			ok = lo == "today" || hi == "today" || lo <= hi
+		}
+	}
+	if !ok {
+		im.warn(WarnBounds, ptr, "")
+		q.Min, q.Max = nil, nil
+	}
 }
 
 // bound reads a minValue or maxValue.

@@ -15,6 +15,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/candor-app/candor/interop/bankfile"
+	"github.com/candor-app/candor/questionnaire"
 )
 
 // Error is why a file cannot be imported: Code says what (the Err… codes), Pointer where (a
@@ -43,6 +44,18 @@ const (
 	ErrShape = "shape"
 	// ErrNoQuestions: nothing in the file becomes a question.
 	ErrNoQuestions = "no-questions"
+	// ErrTooMany: more questions, sections or options of a question (Detail: which) than a
+	// bank may have (docs/bank-format.md, Limits); Pointer is where the first one too many is.
+	ErrTooMany = "too-many"
+	// ErrInvalid: the bank made from the file does not pass validation (Detail: the first
+	// error), such as a file over candor's limits in a way not checked before.
+	ErrInvalid = "invalid"
+)
+
+// The most sections, and options of one question, a bank may have (docs/bank-format.md).
+const (
+	MaxSections = 1000
+	MaxOptions  = 1000
 )
 
 // MaxDepth is how deeply an imported file may nest JSON arrays and objects (a real
@@ -93,6 +106,11 @@ const (
 	WarnValue = "value"
 	// WarnCalculated: a calculated item that is not a sum is left out (Detail: its linkId).
 	WarnCalculated = "calculated"
+	// WarnOwn: candor's own extensions do not make a valid bank (edited by hand?), so they are
+	// not kept; Detail is the first error they make.
+	WarnOwn = "own-extensions"
+	// WarnBounds: minValue above maxValue, so neither is kept.
+	WarnBounds = "bounds"
 )
 
 // The reasons of a WarnCondition.
@@ -151,12 +169,57 @@ func Import(src []byte) (*bankfile.Bank, []Warning, error) {
 	if err := json.Unmarshal(src, &q); err != nil {
 		return nil, nil, shapeError(err)
 	}
-	im := &importer{q: &q, ids: map[string]bool{}, sectionIDs: map[string]bool{}, byLink: map[string]*imported{}, used: map[string]bool{}}
-	b := im.bank()
-	if len(im.order) == 0 {
-		return nil, nil, &Error{Code: ErrNoQuestions, Pointer: "/item"}
+	b, ws, own, err := importQuestionnaire(&q, false)
+	if err != nil {
+		return nil, nil, err
 	}
-	return b, im.warnings, nil
+	if ds := validate(b); ds != nil && own {
+		// candor's own extensions (a file candor wrote, then edited) that do not make a
+		// valid bank are left out: the rest of the file is imported as any other.
+		b, ws, _, err = importQuestionnaire(&q, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		ws = append(ws, Warning{Code: WarnOwn, Detail: ds.Errors()[0].Summary})
+	}
+	if ds := validate(b); ds != nil {
+		return nil, nil, &Error{Code: ErrInvalid, Detail: ds.Errors()[0].Summary}
+	}
+	return b, ws, nil
+}
+
+// validate is the errors of loading bank b, or nil.
+func validate(b *bankfile.Bank) questionnaire.Diagnostics {
+	y, err := b.Marshal()
+	if err != nil {
+		return questionnaire.Diagnostics{{Severity: questionnaire.Error, Summary: err.Error()}}
+	}
+	if _, ds := questionnaire.Load(b.ID+".yaml", y); ds.HasErrors() {
+		return ds
+	}
+	return nil
+}
+
+// importQuestionnaire maps q; ignoreOwn leaves candor's own extensions out. own says whether
+// the file has any.
+func importQuestionnaire(q *Questionnaire, ignoreOwn bool) (b *bankfile.Bank, ws []Warning, own bool, err error) {
+	im := &importer{q: q, ids: map[string]bool{}, sectionIDs: map[string]bool{}, byLink: map[string]*imported{},
+		used: map[string]bool{}, ignoreOwn: ignoreOwn}
+	b = im.bank()
+	switch {
+	case im.tooMany != nil:
+		err = im.tooMany
+	case len(im.order) == 0:
+		err = &Error{Code: ErrNoQuestions, Pointer: "/item"}
+	case len(im.order) > questionnaire.MaxQuestions:
+		err = &Error{Code: ErrTooMany, Pointer: "/item", Detail: "questions"}
+	case len(b.Sections) > MaxSections:
+		err = &Error{Code: ErrTooMany, Pointer: "/item", Detail: "sections"}
+	}
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return b, im.warnings, im.candorMade, nil
 }
 
 func cmp(s, def string) string {
@@ -247,6 +310,10 @@ type importer struct {
 	ownWhen string
 	// candorMade is true for a file candor wrote (its own extensions at the top).
 	candorMade bool
+	// ignoreOwn leaves candor's own extensions out (they do not make a valid bank).
+	ignoreOwn bool
+	// tooMany is the refusal of a list longer than a bank's.
+	tooMany *Error
 }
 
 // pendingTotal is a calculated item read as a sum, made a score once every item is known.

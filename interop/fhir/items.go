@@ -3,6 +3,7 @@ package fhir
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -221,6 +222,7 @@ func (im *importer) choices(q *bankfile.Question, it *Item, ptr string) {
 		score       *float64
 		coding      *Coding
 		exclusive   bool
+		parsed      bool
 	}
 	var rs []raw
 	numeric := true
@@ -249,13 +251,25 @@ func (im *importer) choices(q *bankfile.Question, it *Item, ptr string) {
 			r.label = label
 		}
 		if r.value == nil {
-			if f, err := strconv.ParseFloat(r.code, 64); err == nil && r.code != "" {
-				r.value = f
+			if f, err := strconv.ParseFloat(r.code, 64); err == nil && r.code != "" && !math.IsInf(f, 0) && !math.IsNaN(f) {
+				r.value, r.parsed = f, true
 			} else {
 				numeric = false
 			}
 		}
 		rs = append(rs, r)
+	}
+	if len(rs) > MaxOptions {
+		im.tooMany = &Error{Code: ErrTooMany, Pointer: fmt.Sprintf("%s/answerOption/%d", ptr, MaxOptions), Detail: "options"}
+		return
+	}
+	if !numeric {
+		// Values are all numbers or all ids: numbers read from codes become ids.
+		for i := range rs {
+			if rs[i].parsed {
+				rs[i].value = nil
+			}
+		}
 	}
 	// Values: the numbers written, else the scores when they tell the options apart, else ids
 	// made of the codes.
