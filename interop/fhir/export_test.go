@@ -38,7 +38,9 @@ var r4Schema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	return c.Compile("fhir.schema.json")
 })
 
-// validR4 fails the test unless src passes the R4 schema.
+// validR4 fails the test unless src passes the R4 schema, and has what R4 requires and the
+// schema does not check (testdata/schema/README.md): a status on every resource, a linkId
+// on every item, a type on every Questionnaire item, a Bundle's type, and an R4 status.
 func validR4(t *testing.T, src []byte) {
 	t.Helper()
 	sch, err := r4Schema()
@@ -46,6 +48,41 @@ func validR4(t *testing.T, src []byte) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
 	require.NoError(t, err)
 	assert.NoError(t, sch.Validate(doc))
+	requiredR4(t, doc, "")
+}
+
+func requiredR4(t *testing.T, x any, resource string) {
+	t.Helper()
+	switch x := x.(type) {
+	case []any:
+		for _, y := range x {
+			requiredR4(t, y, resource)
+		}
+	case map[string]any:
+		if rt, ok := x["resourceType"].(string); ok {
+			resource = rt
+			switch rt {
+			case "Bundle":
+				assert.NotEmpty(t, x["type"], "a Bundle's type")
+			default:
+				assert.Contains(t, []any{"draft", "active", "retired", "unknown", "in-progress", "completed", "amended", "entered-in-error", "stopped"}, x["status"], "%s's status", rt)
+			}
+		}
+		if items, ok := x["item"].([]any); ok {
+			for _, it := range items {
+				m := it.(map[string]any)
+				assert.NotEmpty(t, m["linkId"], "an item's linkId")
+				if resource == "Questionnaire" {
+					assert.NotEmpty(t, m["type"], "an item's type")
+				}
+			}
+		}
+		for k, v := range x {
+			if k != "extension" {
+				requiredR4(t, v, resource)
+			}
+		}
+	}
 }
 
 // The schema is not a stub: it refuses what R4 refuses.

@@ -106,7 +106,6 @@ func (im *importer) rootExtensions(b *bankfile.Bank, exts []Extension) map[strin
 			im.warn(WarnExtension, ptr, e.URL)
 		}
 	}
-	im.bankDecline = b.Decline
 	return own
 }
 

@@ -299,8 +299,6 @@ type importer struct {
 	// variable's pointer, by name; used the variables a score was read from.
 	vars, varPtr map[string]string
 	used         map[string]bool
-	bankDecline  bool
-	scores       []*bankfile.Score
 	totals       []pendingTotal
 	lists        bankfile.ChoiceLists
 	pending      []pendingList
