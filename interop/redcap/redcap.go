@@ -381,7 +381,7 @@ func scoreRow(b *questionnaire.Bank, s *questionnaire.Score, form string) []stri
 		sum = fmt.Sprintf("round(%s, %d)", sum, s.Round)
 	}
 	r[colChoices] = sum
-	notes := []string{fmt.Sprintf("candor's %s score: with an item unanswered candor gives no score, or estimates it, as the bank says (max_missing %d); REDCap's sum() adds the answered items", s.Method, s.MaxMissing)}
+	notes := []string{fmt.Sprintf("candor's %s score: with an item unanswered candor gives no score, or estimates it, as the bank says (max_missing %d); REDCap's sum() and mean() use the items answered", s.Method, s.MaxMissing)}
 	var bands []string
 	for _, bd := range s.Bands {
 		if bd.HasMax {
