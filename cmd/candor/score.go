@@ -69,7 +69,9 @@ Formats: text (the default) and markdown print each summary; html prints one res
 summary as a web page (one file, nothing loaded from elsewhere); json prints the scored result
 (one object for one response, one line per response for several, with "file" and
 "respondent" added); csv prints one row per response for spreadsheets: file, respondent,
-started, updated, status, then <score>_value and <score>_band for every score of the bank.
+started, updated, status, then <score>_value and <score>_band for every score of the bank;
+fhir prints an HL7 FHIR R4 QuestionnaireResponse (the answers, for the Questionnaire that
+'candor export' writes), and for several responses one Bundle of them (docs/fhir.md).
 
 A folder may hold responses to several banks. Summaries (text, markdown) and JSON lines are
 then grouped by bank, in the order each bank first appears, a heading before each bank's
@@ -86,13 +88,16 @@ responses to other banks are left out, with a note.`,
 		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv", "fhir")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
 	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", "with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.OutDir != "" && opts.Format != "csv" {
 			return usageError("--out-dir writes CSV tables, one per bank: add --format csv")
+		}
+		if opts.Items && opts.Format == "fhir" {
+			return usageError("--items adds questions to a summary or a table; --format fhir has every answer already")
 		}
 		return nil
 	})
@@ -417,6 +422,9 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	date := resp.Updated
 	if date.IsZero() {
 		date = resp.Started
+	}
+	if s.opts.Format == "fhir" {
+		return writeFHIRResponse(w, b, answers, resp, r, date, !s.batch)
 	}
 	err := render.Summary(w, b, r, render.Options{
 		Format:     s.opts.Format,

@@ -94,7 +94,7 @@ offered to delete the file only you can read.`,
 	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
 	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "fhir")
 	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
 	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
 	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")
@@ -590,24 +590,30 @@ func (t *taker) keepWarnings(ds questionnaire.Diagnostics) {
 func (t *taker) summary(answers questionnaire.Answers) (*scoring.Result, error) {
 	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped, Declined: t.resp.Declined})
 	r.Warnings = append(r.Warnings, t.warnings...)
-	if t.opts.Format != "json" {
+	machine := t.opts.Format == "json" || t.opts.Format == "fhir"
+	if !machine {
 		fmt.Fprintln(t.f.IO.ErrOut)
 	}
-	err := render.Summary(t.f.IO.Out, t.bank, r, render.Options{
-		Format:     t.opts.Format,
-		Width:      t.width,
-		Color:      t.f.IO.ColorEnabled(),
-		ASCII:      t.opts.ASCII || !t.f.IO.CanShowUnicode(),
-		Date:       t.resp.Updated,
-		SavedTo:    t.path,
-		Respondent: t.resp.Respondent,
-	})
+	var err error
+	if t.opts.Format == "fhir" {
+		err = writeFHIRResponse(t.f.IO.Out, t.bank, answers, t.resp, r, t.resp.Updated, true)
+	} else {
+		err = render.Summary(t.f.IO.Out, t.bank, r, render.Options{
+			Format:     t.opts.Format,
+			Width:      t.width,
+			Color:      t.f.IO.ColorEnabled(),
+			ASCII:      t.opts.ASCII || !t.f.IO.CanShowUnicode(),
+			Date:       t.resp.Updated,
+			SavedTo:    t.path,
+			Respondent: t.resp.Respondent,
+		})
+	}
 	if err != nil {
 		return nil, badInput("cannot write the summary: %v", err)
 	}
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
-	if t.path != "" && (t.opts.Format == "json" || !t.f.IO.IsStdoutTTY()) {
+	if t.path != "" && (machine || !t.f.IO.IsStdoutTTY()) {
 		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
 	}
 	return r, nil
