@@ -30,6 +30,8 @@ func storeError(err error, said func(*store.Error) error) error {
 		}
 	}
 	switch e.Code {
+	case store.NoDataDir:
+		return badInput("cannot find your home folder to save answers in; use --save FILE")
 	case store.Locked:
 		return badInput(lockedWords, e.Path)
 	case store.Unreadable:

@@ -32,7 +32,7 @@ func TestStoreWords(t *testing.T) {
 		{"save locked", save, store.Locked, "r.yaml is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost."},
 		{"save unreadable", save, store.Unreadable, "cannot read r.yaml: permission denied"},
 		{"save failed", save, store.Failed, "permission denied"},
-		{"new, no data folder", newFileError, store.NoDataDir, "permission denied"},
+		{"new, no data folder", newFileError, store.NoDataDir, "cannot find your home folder to save answers in; use --save FILE"},
 		{"new, data folder unusable", newFileError, store.DataDirUnusable, "permission denied; use --save FILE to save elsewhere"},
 		{"new, no free name", newFileError, store.NoFreeName, "cannot find a free file name in r.yaml; use --save FILE"},
 		{"resume missing", resumeError, store.NotFound, "r.yaml: no such file, so there is nothing to resume"},
