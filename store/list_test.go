@@ -107,7 +107,7 @@ func TestFolder(t *testing.T) {
 	write(t, filepath.Join(empty, "notes.txt"), "")
 	_, isDir, err = Folder(empty)
 	assert.True(t, isDir)
-	requireCode(t, err, NotFound)
+	assert.Equal(t, empty, requireCode(t, err, Empty).Path)
 
 	write(t, filepath.Join(dir, "b.age"), "")
 	write(t, filepath.Join(dir, "a.YML"), "")

@@ -100,6 +100,8 @@ const (
 	NotSealed
 	// Failed: an operation on Path failed (Err).
 	Failed
+	// Empty: the folder at Path holds no response files (Folder).
+	Empty
 )
 
 var codeNames = map[Code]string{
@@ -107,7 +109,7 @@ var codeNames = map[Code]string{
 	NotFound: "not found", IsFolder: "is a folder", NotRegular: "not a regular file",
 	Unreadable: "unreadable", Locked: "locked", NotResponse: "not a response",
 	OtherBank: "answers another bank", HoldsAnswers: "holds answers", Ambiguous: "ambiguous",
-	Changed: "changed", NotSealed: "not sealed", Failed: "failed",
+	Changed: "changed", NotSealed: "not sealed", Failed: "failed", Empty: "no response files",
 }
 
 func (c Code) String() string {

@@ -164,7 +164,7 @@ func deleteWords(path string, err error) string {
 // folderProblem says why a folder gives no responses (store.Folder's error).
 func folderProblem(err error) string {
 	var e *store.Error
-	if errors.As(err, &e) && e.Code == store.NotFound {
+	if errors.As(err, &e) && e.Code == store.Empty {
 		return "the folder holds no response files (*.yaml, *.yml, *.age)"
 	}
 	return "cannot read the folder: " + describeDirError(errors.Unwrap(err))

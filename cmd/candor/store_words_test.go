@@ -80,7 +80,7 @@ func TestDeleteWords(t *testing.T) {
 }
 
 func TestFolderProblem(t *testing.T) {
-	assert.Equal(t, "the folder holds no response files (*.yaml, *.yml, *.age)", folderProblem(&store.Error{Code: store.NotFound}))
+	assert.Equal(t, "the folder holds no response files (*.yaml, *.yml, *.age)", folderProblem(&store.Error{Code: store.Empty}))
 	assert.Equal(t, "cannot read the folder: permission denied", folderProblem(&store.Error{Code: store.Unreadable, Err: os.ErrPermission}))
 	assert.Equal(t, "cannot read the folder: too many links", folderProblem(&store.Error{Code: store.Unreadable, Err: errors.New("too many links")}))
 }
