@@ -29,6 +29,7 @@ func TestStoreWords(t *testing.T) {
 		{"save device", save, store.NotRegular, "r.yaml is not a regular file; --save needs a file name, such as trust-readiness.yaml"},
 		{"save other bank", save, store.OtherBank, `r.yaml holds answers to "other"; candor won't write answers to "trust-readiness" over them. Choose another name.`},
 		{"save not a response", save, store.NotResponse, "r.yaml already exists and is not a candor response (it cannot be read); candor won't write over it. Choose another name."},
+		{"save holds answers", save, store.HoldsAnswers, "r.yaml already holds answers to \"trust-readiness\"; candor won't write over them. To start afresh, choose another name. To continue them, type:\n  candor take --resume r.yaml"},
 		{"save locked", save, store.Locked, "r.yaml is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost."},
 		{"save unreadable", save, store.Unreadable, "cannot read r.yaml: permission denied"},
 		{"save failed", save, store.Failed, "permission denied"},
