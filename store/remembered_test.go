@@ -1,8 +1,10 @@
 package store
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,4 +49,38 @@ func TestRemember(t *testing.T) {
 	raw, err = os.ReadFile(list)
 	require.NoError(t, err)
 	assert.Empty(t, string(raw))
+}
+
+// TestRememberTogether: sessions that save elsewhere at the same moment (here goroutines;
+// the lock is the same between processes) each stay remembered: no change to the list is
+// written over by another made at once. Forgetting at the same time keeps the others too.
+func TestRememberTogether(t *testing.T) {
+	s, data := newStore(t)
+	dir := t.TempDir()
+	const n = 16
+	var wg sync.WaitGroup
+	paths := make([]string, n)
+	for i := range n {
+		paths[i] = filepath.Join(dir, fmt.Sprintf("r%02d.yaml", i))
+		wg.Go(func() { s.remember(paths[i]) })
+	}
+	wg.Wait()
+	assert.ElementsMatch(t, paths, s.remembered())
+
+	for i := range n {
+		if i%2 == 0 {
+			wg.Go(func() { s.forget(paths[i]) })
+		} else {
+			wg.Go(func() { s.remember(filepath.Join(dir, fmt.Sprintf("more%02d.yaml", i))) })
+		}
+	}
+	wg.Wait()
+	var want []string
+	for i := range n {
+		if i%2 == 1 {
+			want = append(want, paths[i], filepath.Join(dir, fmt.Sprintf("more%02d.yaml", i)))
+		}
+	}
+	assert.ElementsMatch(t, want, s.remembered())
+	assert.Empty(t, hidden(t, data), "no lock or temporary file is left")
 }
