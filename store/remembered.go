@@ -99,15 +99,16 @@ func (s *Store) elsewhere(path string) (string, bool) {
 }
 
 // remember adds a response file saved outside the data folder to the list. Remembering is a
-// help, never a reason to stop: an error is ignored.
-func (s *Store) remember(path string) {
+// help, never a reason to stop: it reports whether path is remembered now (or needs not be),
+// so that a save after one that could not remember it tries again.
+func (s *Store) remember(path string) bool {
 	abs, ok := s.elsewhere(path)
 	if !ok || strings.ContainsAny(abs, "\n\r") || slices.Contains(s.remembered(), abs) {
-		return
+		return true
 	}
-	_ = s.changeList(func(list []string) ([]string, bool) {
+	return s.changeList(func(list []string) ([]string, bool) {
 		return append(list, abs), !slices.Contains(list, abs)
-	})
+	}) == nil
 }
 
 // forget removes response files from the list (deleted, or gone). A list without them is

@@ -84,3 +84,18 @@ func TestRememberTogether(t *testing.T) {
 	assert.ElementsMatch(t, want, s.remembered())
 	assert.Empty(t, hidden(t, data), "no lock or temporary file is left")
 }
+
+// TestSaveRemembersAfterAFailure: a save whose file could not be remembered (the list could
+// not be written) is remembered by the next save.
+func TestSaveRemembersAfterAFailure(t *testing.T) {
+	s, data := newStore(t)
+	write(t, data, "a file where the data folder goes")
+	path := filepath.Join(t.TempDir(), "mine.yaml")
+	c, err := s.ClaimFile(path, "trust-readiness")
+	require.NoError(t, err)
+	defer c.Release()
+	require.NoError(t, c.Save([]byte(response("in-progress", "2026-11-01T09:10:00Z"))), "remembering is never a reason to stop")
+	require.NoError(t, os.Remove(data))
+	require.NoError(t, c.Save([]byte(response("in-progress", "2026-11-01T09:20:00Z"))))
+	assert.Equal(t, []string{path}, s.remembered())
+}
