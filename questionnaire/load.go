@@ -10,7 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/candor-app/candor/internal/sealed"
+	"github.com/candor-app/candor/internal/agekey"
 )
 
 var (
@@ -299,7 +299,8 @@ func (l *loader) outro(m map[string]entry) {
 }
 
 // recipients reads `recipients:`, the counselors' public keys: each must be an age X25519
-// recipient (age1…).
+// recipient (age1…). They are checked by internal/agekey, not by age itself, so that the page
+// engine of a page without keys links no encryption.
 func (l *loader) recipients(m map[string]entry) {
 	e, ok := m["recipients"]
 	if !ok {
@@ -310,7 +311,7 @@ func (l *loader) recipients(m map[string]entry) {
 		if !ok {
 			continue
 		}
-		if _, err := sealed.ParseRecipient(v); err != nil {
+		if err := agekey.Check(strings.TrimSpace(v)); err != nil {
 			l.errorf(l.pos(n), "a recipient is the public key `candor keys new` prints, starting with age1 (`candor keys show FILE` prints it again)",
 				"recipient %d, %q, is not an age public key", i+1, truncate(v, 70))
 			continue
