@@ -133,3 +133,32 @@ func TestRightToLeft(t *testing.T) {
 	page, _, _ := writePage(t, "trust-readiness", Options{})
 	assert.Contains(t, page, `<html lang="en">`, "a left-to-right bank names no direction")
 }
+
+// TestPageCarriesTheEngineItNeeds: a page with counselors' keys carries the engine with
+// encryption; every other page the one without, which is about 300 KB smaller gzipped. An
+// engine released before there were two has one, which every page carries.
+func TestPageCarriesTheEngineItNeeds(t *testing.T) {
+	b, ds := data.LoadBank("trust-readiness")
+	require.NotNil(t, b, "%v", ds)
+	raw, _ := data.Source("trust-readiness")
+	two := Engine{Gz: []byte("plain engine"), SealedGz: []byte("engine with encryption"), Exec: []byte("loader")}
+	one := Engine{Gz: []byte("one engine"), Exec: []byte("loader")}
+	keys := Options{Recipients: []string{"age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"}}
+	for _, c := range []struct {
+		eng  Engine
+		opt  Options
+		want string
+	}{
+		{two, Options{}, "plain engine"},
+		{two, Options{NoSummary: true}, "plain engine"},
+		{two, keys, "engine with encryption"},
+		{one, Options{}, "one engine"},
+		{one, keys, "one engine"},
+	} {
+		var buf bytes.Buffer
+		require.NoError(t, Write(&buf, b, raw, c.opt, c.eng))
+		got, err := base64.StdEncoding.DecodeString(scriptData(t, buf.String(), "candor-engine"))
+		require.NoError(t, err)
+		assert.Equal(t, c.want, string(got), "%+v", c.opt)
+	}
+}

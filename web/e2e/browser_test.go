@@ -175,7 +175,7 @@ func pageEngine(t testing.TB) web.Engine {
 		if err == nil {
 			var a *enginebuild.Artifacts
 			if a, err = enginebuild.Build(root); err == nil {
-				engine = web.Engine{Gz: a.WasmGz, Exec: a.WasmExe, Sources: a.Sources}
+				engine = web.Built(a)
 			}
 		}
 		engineErr = err
