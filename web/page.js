@@ -448,12 +448,37 @@
   }
   window.addEventListener('beforeunload', beforeUnload);
 
-  function fromBase64(s) {
-    s = s.replace(/\s+/g, '');
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);
-    var bin = atob(s);
-    var out = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  // unpack reads the bytes the page carries as text, 7 bits a character (web/packed.go): an
+  // ASCII character is a group of 7 bits; U+00A0 + 128k + g is the escaped group k (NUL, CR
+  // or <, which HTML would not keep as they are) followed by the group g.
+  var ESCAPED = [0x00, 0x0d, 0x3c];
+  function unpack(text, n) {
+    var out = new Uint8Array(n);
+    var o = 0, acc = 0, bits = 0;
+    for (var i = 0; i < text.length && o < n; i++) {
+      var c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        c -= 0xa0;
+        var k = c >> 7;
+        if (c < 0 || k >= ESCAPED.length) throw new Error('the page is damaged');
+        acc = (acc << 7) | ESCAPED[k];
+        bits += 7;
+        if (bits >= 8) {
+          bits -= 8;
+          out[o++] = acc >>> bits;
+          acc &= (1 << bits) - 1;
+        }
+        c &= 0x7f;
+      }
+      acc = (acc << 7) | c;
+      bits += 7;
+      if (bits >= 8 && o < n) {
+        bits -= 8;
+        out[o++] = acc >>> bits;
+        acc &= (1 << bits) - 1;
+      }
+    }
+    if (o !== n) throw new Error('the page is damaged');
     return out;
   }
 
@@ -462,6 +487,11 @@
     var text = node.textContent;
     node.remove(); // no need to keep a second copy in the page
     return text;
+  }
+
+  function takeBytes(id) {
+    var n = Number(document.getElementById(id).getAttribute('data-bytes'));
+    return unpack(take(id), n);
   }
 
   function fail(err) {
@@ -500,8 +530,8 @@
   }
 
   function run(opts, options, first, shown) {
-    var bank = fromBase64(take('candor-bank'));
-    var gz = fromBase64(take('candor-engine'));
+    var bank = takeBytes('candor-bank');
+    var gz = takeBytes('candor-engine');
     // The time each step took, for the benchmark (BENCHMARKS.md).
     var times = window.candorTimes = { shown: shown, decoded: performance.now() };
     var stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));

@@ -129,6 +129,7 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 	if lang == "" {
 		lang = "en"
 	}
+	bank, engine := pack(raw), pack(eng.For(opt))
 	var buf bytes.Buffer
 	err = page.Execute(&buf, map[string]any{
 		"Lang":    lang,
@@ -137,9 +138,12 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 		"CSS":     template.CSS(pageCSS),
 		"Options": template.JS(opts),
 		"First":   template.JS(first),
-		// Base64 holds only A-Z, a-z, 0-9, +, / and =: nothing HTML or a script element reads.
-		"Bank":     template.HTML(base64.StdEncoding.EncodeToString(raw)),
-		"Engine":   template.HTML(base64.StdEncoding.EncodeToString(eng.For(opt))),
+		// Packed text holds no NUL, no CR and no <: nothing a script element changes or ends
+		// on, so it is written as it is (packed.go).
+		"Bank":       bank,
+		"BankText":   template.HTML(bank.Text),
+		"Engine":     engine,
+		"EngineText": template.HTML(engine.Text),
 		"WasmExec": template.JS(eng.Exec),
 		"Page":     template.JS(pageJS),
 	})
