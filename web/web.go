@@ -144,8 +144,8 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 		"BankText":   template.HTML(bank.Text),
 		"Engine":     engine,
 		"EngineText": template.HTML(engine.Text),
-		"WasmExec": template.JS(eng.Exec),
-		"Page":     template.JS(pageJS),
+		"WasmExec":   template.JS(eng.Exec),
+		"Page":       template.JS(pageJS),
 	})
 	if err != nil {
 		return err
