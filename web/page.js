@@ -449,19 +449,20 @@
   window.addEventListener('beforeunload', beforeUnload);
 
   // unpack reads the bytes the page carries as text, 7 bits a character (web/packed.go): an
-  // ASCII character is a group of 7 bits; U+00A0 + 128k + g is the escaped group k (NUL, CR
-  // or <, which HTML would not keep as they are) followed by the group g.
+  // ASCII character is a group of 7 bits; U+00A0 + 128k + g (two bytes in UTF-8) is the
+  // escaped group k (NUL, CR or <, which HTML would not keep as they are) followed by the
+  // group g. It reads the text's UTF-8 bytes, which the browser makes at once.
   var ESCAPED = [0x00, 0x0d, 0x3c];
   function unpack(text, n) {
+    var bytes = new TextEncoder().encode(text);
     var out = new Uint8Array(n);
-    var o = 0, acc = 0, bits = 0;
-    for (var i = 0; i < text.length && o < n; i++) {
-      var c = text.charCodeAt(i);
+    var o = 0, acc = 0, bits = 0, len = bytes.length;
+    for (var i = 0; i < len; i++) {
+      var c = bytes[i];
       if (c >= 0x80) {
-        c -= 0xa0;
-        var k = c >> 7;
-        if (c < 0 || k >= ESCAPED.length) throw new Error('the page is damaged');
-        acc = (acc << 7) | ESCAPED[k];
+        c = (((c & 0x1f) << 6) | (bytes[++i] & 0x3f)) - 0xa0;
+        if (c < 0 || c >> 7 >= ESCAPED.length || o >= n) throw new Error('the page is damaged');
+        acc = (acc << 7) | ESCAPED[c >> 7];
         bits += 7;
         if (bits >= 8) {
           bits -= 8;
@@ -472,8 +473,9 @@
       }
       acc = (acc << 7) | c;
       bits += 7;
-      if (bits >= 8 && o < n) {
+      if (bits >= 8) {
         bits -= 8;
+        if (o >= n) break; // the last group's padding
         out[o++] = acc >>> bits;
         acc &= (1 << bits) - 1;
       }
@@ -534,28 +536,40 @@
     var gz = takeBytes('candor-engine');
     // The time each step took, for the benchmark (BENCHMARKS.md).
     var times = window.candorTimes = { shown: shown, decoded: performance.now() };
-    var stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
-    new Response(stream).arrayBuffer().then(function (wasm) {
-      times.inflated = performance.now();
-      var go = new window.Go();
-      return WebAssembly.instantiate(wasm, go.importObject).then(function (result) {
-        times.compiled = performance.now();
-        go.run(result.instance);
-        times.ran = performance.now();
-        var reply = JSON.parse(window.candorStart(bank, opts.bankName, options));
-        times.started = performance.now();
-        if (reply.error) throw new Error(reply.error);
-        started = true;
-        if (first.view && view && view.screen === 'intro' && reply.view.screen === 'intro') {
-          // The same screen: let its buttons work, without drawing it again.
-          main.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
-          say('');
-        } else {
-          draw(reply.view);
-        }
-        times.ready = window.candorReadyAt = performance.now();
-        document.body.classList.add('ready');
+    var go = new window.Go();
+    function inflate() {
+      return new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+    }
+    // Unpacked and compiled in one go: the browser compiles the engine as it is unpacked
+    // (times.inflated is then the end of both). Where that is missing or refused, unpacked
+    // whole, then compiled.
+    function whole() {
+      return new Response(inflate()).arrayBuffer().then(function (wasm) {
+        times.inflated = performance.now();
+        return WebAssembly.instantiate(wasm, go.importObject);
       });
+    }
+    var compiled = WebAssembly.instantiateStreaming
+      ? WebAssembly.instantiateStreaming(new Response(inflate(), { headers: { 'Content-Type': 'application/wasm' } }), go.importObject)
+        .then(function (result) { times.inflated = performance.now(); times.streamed = true; return result; }, whole)
+      : whole();
+    compiled.then(function (result) {
+      times.compiled = performance.now();
+      go.run(result.instance);
+      times.ran = performance.now();
+      var reply = JSON.parse(window.candorStart(bank, opts.bankName, options));
+      times.started = performance.now();
+      if (reply.error) throw new Error(reply.error);
+      started = true;
+      if (first.view && view && view.screen === 'intro' && reply.view.screen === 'intro') {
+        // The same screen: let its buttons work, without drawing it again.
+        main.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+        say('');
+      } else {
+        draw(reply.view);
+      }
+      times.ready = window.candorReadyAt = performance.now();
+      document.body.classList.add('ready');
     })['catch'](function (err) { fail(err && err.message ? err.message : String(err)); });
   }
   try {
