@@ -551,7 +551,7 @@
     }
     var compiled = WebAssembly.instantiateStreaming
       ? WebAssembly.instantiateStreaming(new Response(inflate(), { headers: { 'Content-Type': 'application/wasm' } }), go.importObject)
-        .then(function (result) { times.inflated = performance.now(); times.streamed = true; return result; }, whole)
+        .then(function (result) { times.inflated = performance.now(); window.candorStreamed = true; return result; }, whole)
       : whole();
     compiled.then(function (result) {
       times.compiled = performance.now();

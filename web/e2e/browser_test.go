@@ -310,7 +310,7 @@ func TestPageOpensAtTheIntro(t *testing.T) {
 	require.Contains(t, s.Buttons, "Download my answers")
 	// The engine was compiled as it was unpacked (WebAssembly.instantiateStreaming), not
 	// after: page.js falls back to the slower way only where a browser refuses it.
-	require.True(t, eval[bool](t, ctx, `window.candorTimes.streamed === true`), "compiled while unpacked")
+	require.True(t, eval[bool](t, ctx, `window.candorStreamed === true`), "compiled while unpacked")
 	click(t, ctx, "Begin")
 	s = read(t, ctx)
 	require.Equal(t, "Question 1 of 5", s.Progress)
