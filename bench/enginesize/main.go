@@ -2,11 +2,16 @@
 // a temporary folder; nothing is written under the trees) and prints its sizes, raw and
 // gzipped as the page carries it: go run ./bench/enginesize BEFORE-TREE AFTER-TREE. A tree
 // that builds two engines (without and with encryption) gets a line for each.
+//
+//	go run ./bench/enginesize -packages [-tags candor_plain] [-top 40] TREE
+//
+// prints instead the code of each package in the engine, largest first (packages.go).
 package main
 
 import (
 	"bytes"
 	"compress/gzip"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +21,18 @@ import (
 )
 
 func main() {
-	for _, root := range os.Args[1:] {
+	packages := flag.Bool("packages", false, "print the size of each package's code instead")
+	tags := flag.String("tags", "", "with -packages: the build tags (candor_plain: the engine without encryption)")
+	top := flag.Int("top", 40, "with -packages: how many packages")
+	flag.Parse()
+	for _, root := range flag.Args() {
+		if *packages {
+			if err := packageSizes(os.Stdout, root, *tags, *top); err != nil {
+				fmt.Println(root, err)
+				os.Exit(1)
+			}
+			continue
+		}
 		abs, err := filepath.Abs(root)
 		if err != nil {
 			fmt.Println(root, err)
