@@ -448,40 +448,69 @@
   }
   window.addEventListener('beforeunload', beforeUnload);
 
-  // unpack reads the bytes the page carries as text, 7 bits a character (web/packed.go): an
-  // ASCII character is a group of 7 bits; U+00A0 + 128k + g (two bytes in UTF-8) is the
-  // escaped group k (NUL, CR or <, which HTML would not keep as they are) followed by the
-  // group g. It reads the text's UTF-8 bytes, which the browser makes at once.
+  // unpacker reads the bytes the page carries as text, 7 bits a character (web/packed.go),
+  // a piece at a time: an ASCII character is a group of 7 bits; U+00A0 + 128k + g (two
+  // bytes in UTF-8) is the escaped group k (NUL, CR or <, which HTML would not keep as they
+  // are) followed by the group g. It reads the text's UTF-8 bytes, which the browser makes at
+  // once. next(size) gives the next size bytes or so, and null at the end.
   var ESCAPED = [0x00, 0x0d, 0x3c];
-  function unpack(text, n) {
+  function unpacker(text, n) {
     var bytes = new TextEncoder().encode(text);
-    var out = new Uint8Array(n);
-    var o = 0, acc = 0, bits = 0, len = bytes.length;
-    for (var i = 0; i < len; i++) {
-      var c = bytes[i];
-      if (c >= 0x80) {
-        c = (((c & 0x1f) << 6) | (bytes[++i] & 0x3f)) - 0xa0;
-        if (c < 0 || c >> 7 >= ESCAPED.length || o >= n) throw new Error('the page is damaged');
-        acc = (acc << 7) | ESCAPED[c >> 7];
+    var i = 0, o = 0, acc = 0, bits = 0, len = bytes.length;
+    return function next(size) {
+      var out = new Uint8Array(Math.min(size + 2, n - o));
+      var p = 0;
+      while (i < len && p < size && o + p < n) {
+        var c = bytes[i++];
+        if (c >= 0x80) {
+          c = (((c & 0x1f) << 6) | (bytes[i++] & 0x3f)) - 0xa0;
+          if (c < 0 || c >> 7 >= ESCAPED.length) throw new Error('the page is damaged');
+          acc = (acc << 7) | ESCAPED[c >> 7];
+          bits += 7;
+          if (bits >= 8) {
+            bits -= 8;
+            if (o + p < n) out[p++] = acc >>> bits;
+            acc &= (1 << bits) - 1;
+          }
+          c &= 0x7f;
+        }
+        acc = (acc << 7) | c;
         bits += 7;
         if (bits >= 8) {
           bits -= 8;
-          out[o++] = acc >>> bits;
+          if (o + p < n) out[p++] = acc >>> bits; // else the last group's padding
           acc &= (1 << bits) - 1;
         }
-        c &= 0x7f;
       }
-      acc = (acc << 7) | c;
-      bits += 7;
-      if (bits >= 8) {
-        bits -= 8;
-        if (o >= n) break; // the last group's padding
-        out[o++] = acc >>> bits;
-        acc &= (1 << bits) - 1;
+      o += p;
+      if (p === 0) {
+        if (o !== n) throw new Error('the page is damaged');
+        return null;
       }
-    }
-    if (o !== n) throw new Error('the page is damaged');
+      return out.subarray(0, p);
+    };
+  }
+
+  // unpack reads all the bytes at once (the bank).
+  function unpack(text, n) {
+    var next = unpacker(text, n);
+    var out = next(n);
+    if (out === null) out = new Uint8Array(0);
+    if (next(1) !== null) throw new Error('the page is damaged');
     return out;
+  }
+
+  // unpackStream reads them as a stream, 64 KB at a time as it is read, so that decoding
+  // the engine's text goes on while what is decoded is unpacked and compiled.
+  function unpackStream(text, n) {
+    var next = unpacker(text, n);
+    return new ReadableStream({
+      pull: function (ctl) {
+        var chunk = next(65536);
+        if (chunk) ctl.enqueue(chunk);
+        else ctl.close();
+      }
+    });
   }
 
   function take(id) {
@@ -494,6 +523,11 @@
   function takeBytes(id) {
     var n = Number(document.getElementById(id).getAttribute('data-bytes'));
     return unpack(take(id), n);
+  }
+
+  function takeText(id) {
+    var n = Number(document.getElementById(id).getAttribute('data-bytes'));
+    return { text: take(id), bytes: n };
   }
 
   function fail(err) {
@@ -533,12 +567,13 @@
 
   function run(opts, options, first, shown) {
     var bank = takeBytes('candor-bank');
-    var gz = takeBytes('candor-engine');
-    // The time each step took, for the benchmark (BENCHMARKS.md).
+    var engine = takeText('candor-engine');
+    // The time each step took, for the benchmark (BENCHMARKS.md). The engine's text is decoded
+    // as it is unpacked and compiled: "decoded" is the bank's alone.
     var times = window.candorTimes = { shown: shown, decoded: performance.now() };
     var go = new window.Go();
     function inflate() {
-      return new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return unpackStream(engine.text, engine.bytes).pipeThrough(new DecompressionStream('gzip'));
     }
     // Unpacked and compiled in one go: the browser compiles the engine as it is unpacked
     // (times.inflated is then the end of both). Where that is missing or refused, unpacked
