@@ -118,13 +118,15 @@ func parseFile(d *diags, raw []byte, empty, emptyHint string) ([]byte, *yaml.Nod
 		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
 		return nil, nil
 	}
-	src, ok := checkText(d, raw)
-	if !ok {
-		return nil, nil
-	}
-	if isWebPage(src) {
+	// A page first: the text the page carries its engine in holds control characters, which
+	// checkText would name instead (web/packed.go).
+	if isWebPage(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))) {
 		d.errorf(Pos{Line: 1, Col: 1}, "a page made by `candor form` is answered in a browser (open it with a double-click); candor reads the YAML files: the bank it was made from, and the answers downloaded from it",
 			"this is a web page (HTML), not a YAML file")
+		return nil, nil
+	}
+	src, ok := checkText(d, raw)
+	if !ok {
 		return nil, nil
 	}
 	if empty != "" && len(bytes.TrimSpace(src)) == 0 {
