@@ -491,26 +491,13 @@
     };
   }
 
-  // unpack reads all the bytes at once (the bank).
+  // unpack reads all the bytes at once.
   function unpack(text, n) {
     var next = unpacker(text, n);
     var out = next(n);
     if (out === null) out = new Uint8Array(0);
     if (next(1) !== null) throw new Error('the page is damaged');
     return out;
-  }
-
-  // unpackStream reads them as a stream, 64 KB at a time as it is read, so that decoding
-  // the engine's text goes on while what is decoded is unpacked and compiled.
-  function unpackStream(text, n) {
-    var next = unpacker(text, n);
-    return new ReadableStream({
-      pull: function (ctl) {
-        var chunk = next(65536);
-        if (chunk) ctl.enqueue(chunk);
-        else ctl.close();
-      }
-    });
   }
 
   function take(id) {
@@ -525,10 +512,6 @@
     return unpack(take(id), n);
   }
 
-  function takeText(id) {
-    var n = Number(document.getElementById(id).getAttribute('data-bytes'));
-    return { text: take(id), bytes: n };
-  }
 
   function fail(err) {
     main.textContent = '';
@@ -567,27 +550,18 @@
 
   function run(opts, options, first, shown) {
     var bank = takeBytes('candor-bank');
-    var engine = takeText('candor-engine');
-    // The time each step took, for the benchmark (BENCHMARKS.md). The engine's text is decoded
-    // as it is unpacked and compiled: "decoded" is the bank's alone.
+    var gz = takeBytes('candor-engine');
+    // The time each step took, for the benchmark (BENCHMARKS.md).
     var times = window.candorTimes = { shown: shown, decoded: performance.now() };
     var go = new window.Go();
-    function inflate() {
-      return unpackStream(engine.text, engine.bytes).pipeThrough(new DecompressionStream('gzip'));
-    }
-    // Unpacked and compiled in one go: the browser compiles the engine as it is unpacked
-    // (times.inflated is then the end of both). Where that is missing or refused, unpacked
-    // whole, then compiled.
-    function whole() {
-      return new Response(inflate()).arrayBuffer().then(function (wasm) {
-        times.inflated = performance.now();
-        return WebAssembly.instantiate(wasm, go.importObject);
-      });
-    }
-    var compiled = WebAssembly.instantiateStreaming
-      ? WebAssembly.instantiateStreaming(new Response(inflate(), { headers: { 'Content-Type': 'application/wasm' } }), go.importObject)
-        .then(function (result) { times.inflated = performance.now(); window.candorStreamed = true; return result; }, whole)
-      : whole();
+    // Unpacked whole, then compiled: on a CPU slowed down 4x this was faster than compiling
+    // while unpacking (WebAssembly.instantiateStreaming) with the text decoded into the
+    // stream (BENCHMARKS.md).
+    var stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+    var compiled = new Response(stream).arrayBuffer().then(function (wasm) {
+      times.inflated = performance.now();
+      return WebAssembly.instantiate(wasm, go.importObject);
+    });
     compiled.then(function (result) {
       times.compiled = performance.now();
       go.run(result.instance);

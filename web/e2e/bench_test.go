@@ -19,9 +19,7 @@ import (
 // started and Begin working ("ready"), and to the first question after Begin
 // ("first-question"), as the page's own clock measures them; and the median of each step
 // after the intro: the engine's text decoded ("decode": 7 bits a character, web/packed.go),
-// unpacked and compiled ("inflate": the browser compiles it as it is unpacked, with
-// WebAssembly.instantiateStreaming; "compile" is then what is left after, about nothing),
-// Go's runtime and package initialisation ("init"), the bank loaded and the session started
+// unpacked ("inflate"), compiled ("compile"), Go's runtime and package initialisation ("init"), the bank loaded and the session started
 // ("start"), and the buttons enabled ("draw"). Each iteration opens
 // the page in a new tab. Run: bench/form.sh (go test -run '^$' -bench FormOpen -benchtime 20x
 // ./web/e2e/).
