@@ -88,7 +88,7 @@ func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt His
 	sortHistory(entries)
 	switch opt.Format {
 	case "json":
-		return historyJSON(w, entries)
+		return historyJSON(w, b, entries)
 	case "csv":
 		return historyCSV(w, b, entries)
 	case "markdown":
@@ -111,11 +111,11 @@ type historyRecord struct {
 	Result     *scoring.Result `json:"result"`
 }
 
-func historyJSON(w io.Writer, entries []HistoryEntry) error {
+func historyJSON(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) error {
 	out := make([]historyRecord, 0, len(entries))
 	for _, e := range entries {
 		m := safetyMarkOf(e.Result)
-		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: e.Result}
+		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(b, e.Result)}
 		if t := e.When(); !t.IsZero() {
 			t = t.UTC()
 			rec.Date = &t

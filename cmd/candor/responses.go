@@ -24,19 +24,21 @@ func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questio
 	return answers, r, ds
 }
 
-// addWarnings copies the warnings among ds into r's warnings, once each.
+// addWarnings copies the warnings among ds into r's warnings (scoring.FileWarning), once each.
 func addWarnings(r *scoring.Result, ds questionnaire.Diagnostics) {
 	if len(ds) == 0 {
 		return
 	}
 	have := make(map[string]bool, len(r.Warnings))
 	for _, w := range r.Warnings {
-		have[w] = true
+		if w.Code == scoring.FromFile {
+			have[w.Text] = true
+		}
 	}
 	for _, d := range ds.Warnings() {
 		if !have[d.Summary] {
 			have[d.Summary] = true
-			r.Warnings = append(r.Warnings, d.Summary)
+			r.Warnings = append(r.Warnings, scoring.FileWarning(d))
 		}
 	}
 }

@@ -441,7 +441,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	}
 	switch {
 	case s.opts.Format == "json" && s.batch:
-		line := scoreLine{File: resp.File, Result: r, Items: items}
+		line := scoreLine{File: resp.File, Result: render.Worded(b, r), Items: items}
 		if resp.Respondent != "" {
 			line.Respondent = &resp.Respondent
 		}
@@ -449,7 +449,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	case s.opts.Format == "json" && s.opts.Items:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(withItems{Result: r, Items: items})
+		return enc.Encode(withItems{Result: render.Worded(b, r), Items: items})
 	}
 	date := resp.Updated
 	if date.IsZero() {

@@ -120,7 +120,7 @@ type taker struct {
 	// before it leaves no empty file behind.
 	fresh bool
 	// warnings from reading a resumed response, added to the result.
-	warnings []string
+	warnings []scoring.Warning
 	// remembered is true once path is in the list of answers saved elsewhere (remember).
 	remembered bool
 	// asIs is true for a resumed response that was finished: it is written again only once
@@ -401,7 +401,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 			d.Hint = data.ResumeHint(resp.Bank.ID, shellQuote(path))
 		case questionnaire.CodeBankDrift:
 			// Said to the person in plain words; the counselor's commands say it their way.
-			t.warnings = append(t.warnings, driftWords)
+			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: driftWords})
 			fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", driftWords)
 			continue
 		}
@@ -691,7 +691,7 @@ func selfCommand() string {
 // docs/spec.md §2 writes them (true/false, option values).
 func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answers, ds questionnaire.Diagnostics) {
 	for _, d := range ds.Warnings() {
-		t.warnings = append(t.warnings, d.Summary)
+		t.warnings = append(t.warnings, scoring.FileWarning(d))
 	}
 	if t.opts.Respondent != "" {
 		resp.Respondent = t.opts.Respondent

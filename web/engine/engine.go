@@ -49,7 +49,7 @@ type Engine struct {
 	resp *questionnaire.Response
 	sess *ask.Session
 	// warnings come from reading an answers file back (another version of the bank).
-	warnings []string
+	warnings []scoring.Warning
 	// screen is what the person sees: intro, question, flags, review or end.
 	screen string
 	// fromReview is true while a question is changed from the review: the review comes
@@ -426,12 +426,12 @@ func (e *Engine) load(name string, data []byte) string {
 	if resp.Started.IsZero() {
 		resp.Started = e.now().UTC().Truncate(time.Second)
 	}
-	var warnings []string
+	var warnings []scoring.Warning
 	for _, d := range append(ds, rds...).Warnings() {
 		if d.Code == questionnaire.CodeBankDrift {
 			continue // the intro says it in plain words (differences), as take does
 		}
-		warnings = append(warnings, d.Summary)
+		warnings = append(warnings, scoring.FileWarning(d))
 	}
 	// Answers as docs/spec.md §2 writes them (true/false, option values), as take does.
 	for _, q := range e.bank.Questions {
