@@ -110,7 +110,8 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		d.errorf(Pos{Line: 1, Col: 1}, "a bank starts with `candor: 1`; `candor init FILE` writes one to start from", "the file is empty")
+		d.errorf(Pos{Line: 1, Col: 1}, "a bank starts with `candor: 1`", "the file is empty")
+		d.coded(CodeEmptyBank)
 		return nil
 	}
 	root := doc.Content[0]

@@ -233,7 +233,7 @@ func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[stri
 	if len(ds) == 0 {
 		return
 	}
-	_ = questionnaire.WriteText(f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: f.IO.ColorEnabledStderr(), Width: width})
+	_ = questionnaire.WriteText(f.IO.ErrOut, advised(ds), sources, questionnaire.TextOptions{Color: f.IO.ColorEnabledStderr(), Width: width})
 }
 
 // loadBank loads BANK (a built-in id or a file) with data.LoadBank and prints its diagnostics,

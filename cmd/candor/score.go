@@ -339,7 +339,7 @@ func describeDirError(err error) string {
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
 	ds := fileError(dir, summary)
-	_ = questionnaire.WriteText(&buf, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = questionnaire.WriteText(&buf, advised(ds), nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
@@ -377,7 +377,7 @@ func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnosti
 	if raw != nil {
 		sources = map[string][]byte{path: raw}
 	}
-	_ = questionnaire.WriteText(&buf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = questionnaire.WriteText(&buf, advised(ds), sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
 	return buf.Bytes()
 }
 

@@ -398,7 +398,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	for _, d := range rds {
 		switch d.Code {
 		case questionnaire.CodeOtherBank:
-			d.Hint = data.ResumeHint(resp.Bank.ID, shellQuote(path))
+			d.Hint = resumeHint(resp.Bank.ID, shellQuote(path))
 		case questionnaire.CodeBankDrift:
 			// Said to the person in plain words; the counselor's commands say it their way.
 			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: driftWords})
@@ -452,7 +452,7 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 
 func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
 	if len(ds) > 0 {
-		_ = questionnaire.WriteText(t.f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
+		_ = questionnaire.WriteText(t.f.IO.ErrOut, advised(ds), sources, questionnaire.TextOptions{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
 	}
 }
 

@@ -76,9 +76,9 @@ func checkBanks(args []string, keepWarnings bool, each func(rep bankReport, b *q
 	reports = make([]bankReport, 0, len(args))
 	for _, arg := range args {
 		b, ds := data.LoadBank(arg)
-		rep := bankReport{File: arg, Diagnostics: ds, Tests: []scoring.TestResult{}}
+		rep := bankReport{File: arg, Diagnostics: advised(ds), Tests: []scoring.TestResult{}}
 		if !keepWarnings {
-			rep.Diagnostics = ds.Errors()
+			rep.Diagnostics = rep.Diagnostics.Errors()
 		}
 		if rep.Diagnostics == nil {
 			rep.Diagnostics = questionnaire.Diagnostics{}
