@@ -27,21 +27,22 @@ const (
 
 // Warning is one thing worth saying about a result: a code and the data to say it with.
 type Warning struct {
-	Code WarningCode
+	Code WarningCode `json:"code"`
 	// ID is the question, section, flag or outcome the warning is about.
-	ID string
+	ID string `json:"id,omitempty"`
 	// What is the kind of thing ID names (TooCostly).
-	What string
+	What string `json:"what,omitempty"`
 	// Claimed and Status are the status a file claims and the one its answers give, Missing
 	// and Untouched why (StatusClaim).
-	Claimed, Status questionnaire.Status
-	Missing         []string
-	Untouched       bool
+	Claimed   questionnaire.Status `json:"claimed,omitempty"`
+	Status    questionnaire.Status `json:"status,omitempty"`
+	Missing   []string             `json:"missing,omitempty"`
+	Untouched bool                 `json:"untouched,omitempty"`
 	// Diagnostic is the code of the diagnostic a FromFile warning comes from ("" for none).
-	Diagnostic string
+	Diagnostic string `json:"diagnostic,omitempty"`
 	// Text is the warning in words: set for FromFile, and by whatever writes the result
 	// (render.Worded) for the rest. JSON writes a warning as its Text (docs/spec.md §3).
-	Text string
+	Text string `json:"-"`
 }
 
 // FileWarning is the FromFile warning for diagnostic d, found while reading a response.
@@ -58,18 +59,8 @@ func (w Warning) MarshalJSON() ([]byte, error) {
 	return json.Marshal(warningData(w))
 }
 
-// warningData is a Warning without words, as JSON: its code and the data that is set.
-type warningData struct {
-	Code       WarningCode          `json:"code"`
-	ID         string               `json:"id,omitempty"`
-	What       string               `json:"what,omitempty"`
-	Claimed    questionnaire.Status `json:"claimed,omitempty"`
-	Status     questionnaire.Status `json:"status,omitempty"`
-	Missing    []string             `json:"missing,omitempty"`
-	Untouched  bool                 `json:"untouched,omitempty"`
-	Diagnostic string               `json:"diagnostic,omitempty"`
-	Text       string               `json:"-"`
-}
+// warningData is a Warning without its JSON methods: its code and data.
+type warningData Warning
 
 // UnmarshalJSON reads a warning as MarshalJSON writes it: words (a result candor wrote,
 // which keeps only its words: Code is then empty) or its code and data.
@@ -79,10 +70,5 @@ func (w *Warning) UnmarshalJSON(b []byte) error {
 		*w = Warning{Text: text}
 		return nil
 	}
-	var d warningData
-	if err := json.Unmarshal(b, &d); err != nil {
-		return err
-	}
-	*w = Warning(d)
-	return nil
+	return json.Unmarshal(b, (*warningData)(w))
 }
