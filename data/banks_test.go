@@ -46,18 +46,21 @@ func TestBuiltinBanks(t *testing.T) {
 	}
 }
 
+// phoneNumber is a run of three or more digits, maybe spaced or punctuated: a phone number no
+// built-in bank (or its translation) may invent.
+var phoneNumber = regexp.MustCompile(`\d(?:[\s().-]?\d){2,}`)
+
 // Safety texts point to local emergency and support services and never invent a phone
 // number: no run of three or more digits in any flag or outcome.
 func TestBuiltinBanksInventNoPhoneNumbers(t *testing.T) {
-	digits := regexp.MustCompile(`\d(?:[\s().-]?\d){2,}`)
 	for _, id := range data.IDs() {
 		b, _ := data.LoadBank(id)
 		require.NotNil(t, b)
 		for _, f := range b.Flags {
-			assert.False(t, digits.MatchString(f.Title+" "+f.Text), "%s: flag %s has a number: %q", id, f.ID, f.Text)
+			assert.False(t, phoneNumber.MatchString(f.Title+" "+f.Text), "%s: flag %s has a number: %q", id, f.ID, f.Text)
 		}
 		for _, o := range b.Outcomes {
-			assert.False(t, digits.MatchString(o.Title+" "+o.Text), "%s: outcome %s has a number", id, o.ID)
+			assert.False(t, phoneNumber.MatchString(o.Title+" "+o.Text), "%s: outcome %s has a number", id, o.ID)
 		}
 	}
 }
@@ -75,7 +78,14 @@ var safety = map[string]struct {
 	"what-trust-is":     {questionnaire.Answers{"feel_safe": true, "could_say_no": true, "partner_could_say_no": true}, []string{"clear_picture"}},
 	"weekly-trust":      {questionnaire.Answers{"feel_safe": true}, []string{"steady_week"}},
 	"partner-view":      {questionnaire.Answers{"feel_safe": true, "could_say_no": true}, []string{"steady"}},
+	// A rating of a session gives no verdict: it has no hopeful outcome (noVerdict).
+	"session-check": {questionnaire.Answers{"feel_safe": true}, nil},
 }
+
+// noVerdict are the built-in banks that give no verdict on the relationship (a session
+// rating): no hopeful outcome for the best answers to reach, no warning signs, and no joint
+// advice (each partner answers on their own). Their safety answers are still checked.
+var noVerdict = map[string]bool{"session-check": true}
 
 // answerValues are the answers a question can have, nil (unanswered) first: yes and no, each
 // option (a multi: each option alone), each point of a scale.
@@ -146,7 +156,13 @@ func answerSets(b *questionnaire.Bank, safeIDs map[string]bool) []questionnaire.
 		return sets, true
 	}
 	safetySets, _ := product(safetyQs, 1000)
-	rest, ok := product(others, 70000)
+	// Every combination where there are few; with -short, fewer count as few, and larger
+	// banks get the extremes and a seeded sample below (the full run enumerates up to 70,000).
+	limit := 70000
+	if testing.Short() {
+		limit = 2000
+	}
+	rest, ok := product(others, limit)
 	if !ok {
 		scored := map[*questionnaire.Question]bool{}
 		for _, sc := range b.Scores {
@@ -241,7 +257,9 @@ func TestBuiltinBanksNeverHopefulWithoutSafety(t *testing.T) {
 					require.True(t, scoring.NamesAny(b.Outcome(got), raised), "%s does not speak to safety: %v", got, a)
 				}
 			}
-			assert.Positive(t, reached, "no answers reach a hopeful outcome")
+			if !noVerdict[id] {
+				assert.Positive(t, reached, "no answers reach a hopeful outcome")
+			}
 			t.Logf("%s: %d answer sets", id, len(sets))
 		})
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/candor-app/candor/internal/yamlpos"
 )
 
 // Severity says how serious a diagnostic is. Only errors make a bank unusable.
@@ -173,8 +175,8 @@ const (
 	CodeBankNotResponse = "bank-not-response"
 	// CodeAnswersNotResponse: a plain answers file where a saved response was expected.
 	CodeAnswersNotResponse = "answers-not-response"
-	// CodeEmptyBank: a bank file that holds nothing.
-	CodeEmptyBank = "empty-bank"
+	// CodeEmptyBank: a bank file that holds nothing (or only comments).
+	CodeEmptyBank = yamlpos.CodeEmpty
 	// CodeRecipient: a bank's recipient that is not an age public key.
 	CodeRecipient = "recipient"
 	// CodePlaceholder: placeholder text the starting template (`candor init`) left in a bank.

@@ -2,25 +2,17 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/candor-app/candor/data"
-	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
-	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/store"
 )
 
 // AnswersOptions are the inputs of 'candor answers'.
@@ -49,116 +41,13 @@ when, whether it is finished, how many questions have an answer, and the file.
 	return cmd
 }
 
-// savedAnswers is one file of the data folder as 'candor answers' lists it.
-type savedAnswers struct {
-	File     string               `json:"file"`
-	Bank     string               `json:"bank,omitempty"`
-	Title    string               `json:"title,omitempty"`
-	Status   questionnaire.Status `json:"status"`
-	Started  time.Time            `json:"started,omitzero"`
-	Updated  time.Time            `json:"updated,omitzero"`
-	Answered int                  `json:"answered"`
-	// Problem says why the file cannot be read (status "unreadable").
-	Problem string `json:"problem,omitempty"`
-}
-
-// unreadable is the status of a file in the data folder that is not a readable response.
-const unreadable questionnaire.Status = "unreadable"
-
-// listSaved reads the responses in the data folder, and those candor remembers saving
-// elsewhere (remembered.go), newest first. Files that are not responses at all (no `kind:
-// response`) are left out; damaged responses are listed, so they can be deleted. A
-// remembered file that is gone is forgotten, silently.
-func listSaved(f *Factory) (string, []savedAnswers, error) {
-	dir, err := f.DataDir()
+// listSaved lists the saved responses (store.List), newest first, with the data folder.
+func listSaved(f *Factory) (string, []store.Saved, error) {
+	dir, saved, err := f.Store().List()
 	if err != nil {
-		return "", nil, badInput("%v", err)
+		return dir, nil, listError(err)
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return dir, nil, badInput("cannot read your data folder %s: %v", dir, err)
-	}
-	finder := &data.Finder{}
-	var out []savedAnswers
-	var gone []string
-	for _, p := range remembered(f) {
-		st, err := os.Stat(p)
-		if errors.Is(err, os.ErrNotExist) || err == nil && !st.Mode().IsRegular() {
-			gone = append(gone, p)
-			continue
-		}
-		if s, ok := readSaved(finder, p); ok {
-			out = append(out, s)
-		} else {
-			gone = append(gone, p) // no longer answers (another file took its name)
-		}
-	}
-	if len(gone) > 0 {
-		forget(f, gone...)
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if strings.HasPrefix(name, ".") || !e.Type().IsRegular() || !isResponseName(name) {
-			continue
-		}
-		if s, ok := readSaved(finder, filepath.Join(dir, name)); ok {
-			out = append(out, s)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Updated.Equal(out[j].Updated) {
-			return out[i].Updated.After(out[j].Updated)
-		}
-		return out[i].File > out[j].File
-	})
-	return dir, out, nil
-}
-
-// readSaved reads one response; ok is false for a file that is not a response at all.
-func readSaved(finder *data.Finder, path string) (savedAnswers, bool) {
-	s := savedAnswers{File: path}
-	raw, err := questionnaire.ReadFileLimited(path)
-	if err != nil {
-		s.Status, s.Problem = unreadable, err.Error()
-		return s, true
-	}
-	resp, ds := questionnaire.ReadResponse(path, raw)
-	if resp == nil {
-		if !damagedResponse(raw) {
-			return s, false
-		}
-		s.Status, s.Problem = unreadable, firstSummary(ds)
-		return s, true
-	}
-	s.Bank, s.Title, s.Started, s.Updated = resp.Bank.ID, resp.Bank.ID, resp.Started, resp.Updated
-	s.Status = resp.Status
-	if b, _ := finder.ForResponse(resp); b != nil {
-		s.Title = b.Title
-		if answers, rds := resp.Resolve(b); !rds.HasErrors() {
-			s.Answered = len(answers)
-			s.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped, Declined: resp.Declined}).Status
-		}
-	} else {
-		s.Answered = len(resp.Answers)
-	}
-	return s, true
-}
-
-// damagedResponse reports whether a file that does not read as a response was still written
-// as one (a damaged or torn response, listed so it can be deleted), not some other file: its
-// YAML is a mapping whose own top-level keys say `candor: 1` and `kind: response`, or, torn
-// past reading, it starts with the two lines every response candor writes starts with. A bank
-// (no kind), or a file that mentions "kind: response" in a comment, a string or deeper down,
-// is not.
-func damagedResponse(raw []byte) bool {
-	var top struct {
-		Candor any `yaml:"candor"`
-		Kind   any `yaml:"kind"`
-	}
-	if err := yaml.Unmarshal(raw, &top); err != nil {
-		return bytes.HasPrefix(raw, []byte("candor: 1\nkind: response\n"))
-	}
-	return fmt.Sprint(top.Candor) == "1" && top.Kind == "response"
+	return dir, saved, nil
 }
 
 func answersRun(f *Factory, opts *AnswersOptions) error {
@@ -168,7 +57,7 @@ func answersRun(f *Factory, opts *AnswersOptions) error {
 	}
 	if opts.Format == "json" {
 		if saved == nil {
-			saved = []savedAnswers{}
+			saved = []store.Saved{}
 		}
 		enc := json.NewEncoder(f.IO.Out)
 		enc.SetIndent("", "  ")
@@ -190,7 +79,7 @@ func answersRun(f *Factory, opts *AnswersOptions) error {
 	for _, s := range saved {
 		b.WriteString("\n")
 		title := text.Clean(s.Title)
-		if s.Status == unreadable {
+		if s.Status == store.StatusUnreadable {
 			title = "Answers that cannot be read"
 		}
 		for _, l := range text.WrapIndent(title, width, "  ", "  ") {
@@ -198,7 +87,7 @@ func answersRun(f *Factory, opts *AnswersOptions) error {
 		}
 		var line string
 		switch s.Status {
-		case unreadable:
+		case store.StatusUnreadable:
 			line = "cannot be read: " + text.Clean(s.Problem)
 		case questionnaire.Completed:
 			line = s.Updated.Local().Format("2 Jan 2006, 15:04") + dot + "finished" + dot + fmt.Sprintf("%d answered", s.Answered)
@@ -265,10 +154,8 @@ func answersContinueRun(ctx context.Context, f *Factory, opts *AnswersContinueOp
 	if err != nil {
 		return err
 	}
-	for _, s := range saved {
-		if s.Status == questionnaire.InProgress && (id == "" || s.Bank == id) {
-			return takeRun(ctx, f, &TakeOptions{Resume: s.File, Bank: bankFile, Format: opts.Format, Width: opts.Width})
-		}
+	if s, ok := store.Unfinished(saved, id); ok {
+		return takeRun(ctx, f, &TakeOptions{Resume: s.File, Bank: bankFile, Format: opts.Format, Width: opts.Width})
 	}
 	what := "unfinished answers"
 	if id != "" {
@@ -331,32 +218,18 @@ func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
 	}
 	if !opts.Yes {
 		if err := confirmDelete(f, files, opts.All); err != nil {
-			for _, h := range held {
-				h.Close()
-			}
+			store.Release(held)
 			return err
 		}
 	}
 	failed := false
+	st := f.Store()
 	for _, h := range held {
 		// Removed only if the file, and its folder, are still the ones shown: nothing swapped
 		// in while candor asked is ever deleted (docs/spec.md §4, answers delete).
-		err := h.Remove()
-		p := text.Sanitize(h.Path())
-		switch {
-		case errors.Is(err, safefile.ErrLocked):
-			failed = true
-			fmt.Fprintf(f.IO.ErrOut, "candor: %s is open in a 'candor take' right now; it was not deleted. Finish or stop that one first.\n", p)
-		case errors.Is(err, safefile.ErrChanged):
-			failed = true
-			fmt.Fprintf(f.IO.ErrOut, "candor: %s was not deleted: %v.\n", p, err)
-		case err != nil:
-			failed = true
-			fmt.Fprintf(f.IO.ErrOut, "candor: could not delete %s: %v\n", p, err)
-		default:
-			forget(f, h.Path())
-			fmt.Fprintf(f.IO.ErrOut, "Deleted %s\n", p)
-		}
+		err := st.Delete(h)
+		failed = failed || err != nil
+		fmt.Fprint(f.IO.ErrOut, deleteWords(h.Path(), err))
 	}
 	if failed {
 		return errSilent1
@@ -367,7 +240,7 @@ func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
 // filesToDelete checks every file before anything is deleted: each is a candor response (or
 // a damaged one), found as given or in the data folder, and is held (its folder open, its
 // identity kept) so that what is deleted after the question is what was shown.
-func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*safefile.Held, error) {
+func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*store.Held, error) {
 	var files []string
 	if opts.All {
 		dir, saved, err := listSaved(f)
@@ -375,7 +248,7 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*safefile.Held, er
 			return nil, err
 		}
 		for _, s := range saved {
-			if _, out := elsewhere(f, s.File); !out {
+			if !s.Elsewhere {
 				files = append(files, s.File) // --all: the data folder's, not those saved elsewhere
 			}
 		}
@@ -384,70 +257,20 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*safefile.Held, er
 			return nil, nil
 		}
 	} else {
+		st := f.Store()
 		for _, p := range opts.Files {
-			path, err := findSavedFile(f, p)
+			path, err := st.Find(p)
 			if err != nil {
-				return nil, err
+				return nil, findError(err)
 			}
 			files = append(files, path)
 		}
 	}
-	held := make([]*safefile.Held, 0, len(files))
-	for _, p := range files {
-		h, err := safefile.Hold(p)
-		if err != nil {
-			for _, h := range held {
-				h.Close()
-			}
-			return nil, badInput("cannot delete %s: %v; nothing was deleted", p, err)
-		}
-		held = append(held, h)
+	held, err := store.Hold(files)
+	if err != nil {
+		return nil, findError(err)
 	}
 	return held, nil
-}
-
-// findSavedFile is p, or p in the data folder; it must hold a candor response. A bare name
-// found both here and in the data folder is refused: the person names the one they mean.
-func findSavedFile(f *Factory, p string) (string, error) {
-	path := p
-	if filepath.Base(p) == p {
-		if dir, derr := f.DataDir(); derr == nil {
-			inData := filepath.Join(dir, p)
-			_, hereErr := os.Lstat(p)
-			_, dataErr := os.Lstat(inData)
-			switch {
-			case hereErr == nil && dataErr == nil && !sameFile(p, inData):
-				return "", badInput("%s is both in this folder and in your data folder (%s); say which with its path, such as ./%s or %s. Nothing was deleted.",
-					p, text.Sanitize(inData), p, text.Sanitize(inData))
-			case errors.Is(hereErr, os.ErrNotExist) && dataErr == nil:
-				path = inData
-			}
-		}
-	}
-	st, err := os.Lstat(path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "", badInput("%s: no such file; nothing was deleted", p)
-	case err != nil:
-		return "", badInput("cannot read %s: %v; nothing was deleted", p, err)
-	case !st.Mode().IsRegular():
-		return "", badInput("%s is not a regular file; candor deletes only the answer files it saved. Nothing was deleted.", p)
-	}
-	raw, err := questionnaire.ReadFileLimited(path)
-	if err != nil {
-		return "", badInput("cannot read %s: %v; nothing was deleted", p, err)
-	}
-	if resp, _ := questionnaire.ReadResponse(path, raw); resp == nil && !damagedResponse(raw) {
-		return "", badInput("%s is not a candor answers file; candor deletes only the answer files it saved. Nothing was deleted.", p)
-	}
-	return path, nil
-}
-
-// sameFile reports whether a and b are one file.
-func sameFile(a, b string) bool {
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // confirmDelete asks before deleting, on a terminal: y (or yes) for files, the word delete

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -18,6 +15,8 @@ import (
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
+	"github.com/candor-app/candor/store"
 )
 
 // Exit codes (docs/spec.md §4).
@@ -32,36 +31,18 @@ const (
 type Factory struct {
 	IO  *iostreams.IOStreams
 	Now func() time.Time
-	// DataDir is where responses are saved by default.
+	// DataDir is where responses are saved by default (store.DefaultDir).
 	DataDir func() (string, error)
+}
+
+// Store is the store of saved responses, in the data folder.
+func (f *Factory) Store() *store.Store {
+	return store.New(f.DataDir)
 }
 
 // NewFactory returns the factory for a real run.
 func NewFactory(io *iostreams.IOStreams) *Factory {
-	return &Factory{IO: io, Now: time.Now, DataDir: defaultDataDir}
-}
-
-// defaultDataDir is $XDG_DATA_HOME/candor, or the platform's equivalent.
-func defaultDataDir() (string, error) {
-	if d := os.Getenv("CANDOR_DATA_DIR"); d != "" {
-		return d, nil
-	}
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "candor"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", errors.New("cannot find your home folder to save answers in; use --save FILE")
-	}
-	switch runtime.GOOS {
-	case "darwin":
-		return filepath.Join(home, "Library", "Application Support", "candor"), nil
-	case "windows":
-		if d := os.Getenv("LocalAppData"); d != "" {
-			return filepath.Join(d, "candor"), nil
-		}
-	}
-	return filepath.Join(home, ".local", "share", "candor"), nil
+	return &Factory{IO: io, Now: time.Now, DataDir: store.DefaultDir}
 }
 
 // exitError ends a command with a code. An empty message means it was already printed.
@@ -233,7 +214,7 @@ func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[stri
 	if len(ds) == 0 {
 		return
 	}
-	_ = questionnaire.WriteText(f.IO.ErrOut, advised(ds), sources, questionnaire.TextOptions{Color: f.IO.ColorEnabledStderr(), Width: width})
+	_ = diagtext.Write(f.IO.ErrOut, advised(ds), sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
 }
 
 // loadBank loads BANK (a built-in id or a file) with data.LoadBank and prints its diagnostics,

@@ -44,7 +44,7 @@ type engineSource struct {
 func newEngineSource() engineSource {
 	s := engineSource{
 		version:  "(devel)",
-		cacheDir: engineCacheDir,
+		cacheDir: enginebuild.UserCacheDir,
 		modCache: goModCache,
 		build:    enginebuild.Build,
 		released: web.Released(),
@@ -57,15 +57,6 @@ func newEngineSource() engineSource {
 		s.builtIn = filepath.Dir(file)
 	}
 	return s
-}
-
-// engineCacheDir is candor's folder in the user's cache.
-func engineCacheDir() (string, error) {
-	d, err := os.UserCacheDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(d, "candor", "page-engine"), nil
 }
 
 // goModCache is `go env GOMODCACHE`, or "" without a Go toolchain.

@@ -11,6 +11,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/store"
 )
 
 // HistoryOptions are the inputs of 'candor history'.
@@ -44,8 +45,21 @@ A response with an urgent flag, or with a safety question left unanswered, keeps
 scores but shows no band: each value is marked "(urgent flag)" or "(safety question open)",
 its bars are not drawn and it is left out of the change from the first to the latest.
 
+A score whose bank declares its reliability and spread (a score's change: keys, from a
+published source) is judged as Jacobson and Truax (1991) do: each change from the first
+response and from the previous one is a reliable improvement, a reliable deterioration, no
+reliable change (|RCI| up to 1.96), or recovered (a reliable improvement that crosses the
+cut-off). Marked responses are left out of it. Other scores show movement only, and say
+why. A score with an alert (session-check's) raises a flag for the counselor when it falls
+below its level, or by its drop since the response before.
+
+--format html draws each score as a line chart (bands shaded, the cut-off dashed, reliable
+changes and marked responses marked) with the same numbers in a table, in one page that
+works offline, without scripts, and prints in black and white.
+
 The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
 		Example: "  candor history sam-*.yaml\n" +
+			"  candor history sam-*.yaml --format html > sam.html\n" +
 			"  candor history sam/\n" +
 			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" +
 			"  candor history sam-*.yaml --format csv > sam.csv",
@@ -53,7 +67,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 		RunE: runWith(opts, func(args []string) { opts.Files = args }, runF, func() error { return historyRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "csv", "json")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "csv", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
@@ -139,13 +153,13 @@ func differentPeopleNote(entries []render.HistoryEntry) string {
 // inFolder[i] says whether files[i] came from a folder.
 func responseFiles(args []string) (files []string, inFolder []bool, err error) {
 	for _, arg := range args {
-		names, isDir, problem := responseFolder(arg)
+		names, isDir, ferr := store.Folder(arg)
 		switch {
 		case !isDir:
 			files, inFolder = append(files, arg), append(inFolder, false)
 			continue
-		case problem != "":
-			return nil, nil, badInput("%s: %s", arg, problem)
+		case ferr != nil:
+			return nil, nil, badInput("%s: %s", arg, folderProblem(ferr))
 		}
 		for n := range names.All() {
 			files, inFolder = append(files, filepath.Join(arg, n)), append(inFolder, true)

@@ -13,6 +13,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/store"
 )
 
 // InitOptions are the inputs of 'candor init'.
@@ -61,7 +62,7 @@ func createError(path string, err error) string {
 var initIDRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
 func initRun(f *Factory, opts *InitOptions) error {
-	if !isResponseName(opts.File) {
+	if !store.IsYAMLName(opts.File) {
 		// A bank is YAML; and a file named like a built-in bank, with no ending, would be
 		// read instead of it by `candor take NAME` in this folder.
 		return usageError("name the new bank's file with .yaml at the end, such as %s.yaml: a bank is written in YAML", strings.TrimSuffix(filepath.Base(opts.File), filepath.Ext(opts.File)))

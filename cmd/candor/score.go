@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -14,9 +12,11 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/store"
 )
 
 // ScoreOptions are the inputs of 'candor score'.
@@ -69,7 +69,9 @@ Formats: text (the default) and markdown print each summary; html prints one res
 summary as a web page (one file, nothing loaded from elsewhere); json prints the scored result
 (one object for one response, one line per response for several, with "file" and
 "respondent" added); csv prints one row per response for spreadsheets: file, respondent,
-started, updated, status, then <score>_value and <score>_band for every score of the bank.
+started, updated, status, then <score>_value and <score>_band for every score of the bank;
+fhir prints an HL7 FHIR R4 QuestionnaireResponse (the answers, for the Questionnaire that
+'candor export' writes), and for several responses one Bundle of them (docs/fhir.md).
 
 A folder may hold responses to several banks. Summaries (text, markdown) and JSON lines are
 then grouped by bank, in the order each bank first appears, a heading before each bank's
@@ -86,13 +88,16 @@ responses to other banks are left out, with a note.`,
 		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv", "fhir")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
 	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", "with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.OutDir != "" && opts.Format != "csv" {
 			return usageError("--out-dir writes CSV tables, one per bank: add --format csv")
+		}
+		if opts.Items && opts.Format == "fhir" {
+			return usageError("--items adds questions to a summary or a table; --format fhir has every answer already")
 		}
 		return nil
 	})
@@ -281,14 +286,14 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 			folders = true // a table holds many responses
 			continue
 		}
-		names, isDir, problem := responseFolder(arg)
+		names, isDir, err := store.Folder(arg)
 		switch {
 		case !isDir:
 			sources = append(sources, scoreSource{path: arg}) // reading it reports what is wrong
 			count++
 			continue
-		case problem != "":
-			sources = append(sources, scoreSource{out: s.folderError(arg, problem)})
+		case err != nil:
+			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(err))})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})
@@ -298,48 +303,11 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 	return sources, count, folders
 }
 
-// responseFolder lists a folder's response files (*.yaml, *.yml, and encrypted ones, *.age, in name order, see
-// batch.ReadDir). isDir is false for anything that is not a folder (reading it as a file
-// reports what is wrong); problem says why a folder gives no responses.
-func responseFolder(arg string) (names *batch.Names, isDir bool, problem string) {
-	if st, err := os.Stat(arg); err != nil || !st.IsDir() {
-		return nil, false, ""
-	}
-	names, err := batch.ReadDir(arg, isFolderResponseName)
-	switch {
-	case err != nil:
-		return nil, true, "cannot read the folder: " + describeDirError(err)
-	case names.Len() == 0:
-		return nil, true, "the folder holds no response files (*.yaml, *.yml, *.age)"
-	}
-	return names, true, ""
-}
-
-// isResponseName reports whether a file name is a response file's, or a bank's: *.yaml or
-// *.yml, in any case.
-func isResponseName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".yaml" || ext == ".yml"
-}
-
-// isFolderResponseName reports whether a folder's file is read as a response: *.yaml, *.yml,
-// or *.age (encrypted), in any case.
-func isFolderResponseName(name string) bool {
-	return isResponseName(name) || strings.EqualFold(filepath.Ext(name), ".age")
-}
-
-func describeDirError(err error) string {
-	if os.IsPermission(err) {
-		return "permission denied"
-	}
-	return err.Error()
-}
-
 // folderError is the failed output for a folder that gives no responses.
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
 	ds := fileError(dir, summary)
-	_ = questionnaire.WriteText(&buf, advised(ds), nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, advised(ds), nil, diagtext.Options{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
@@ -377,7 +345,7 @@ func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnosti
 	if raw != nil {
 		sources = map[string][]byte{path: raw}
 	}
-	_ = questionnaire.WriteText(&buf, advised(ds), sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, advised(ds), sources, diagtext.Options{Color: s.colorE, Width: s.width})
 	return buf.Bytes()
 }
 
@@ -454,6 +422,9 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	date := resp.Updated
 	if date.IsZero() {
 		date = resp.Started
+	}
+	if s.opts.Format == "fhir" {
+		return writeFHIRResponse(w, b, answers, resp, r, date, !s.batch)
 	}
 	err := render.Summary(w, b, r, render.Options{
 		Format:     s.opts.Format,

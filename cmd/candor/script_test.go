@@ -5,9 +5,11 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/internal/iostreams"
 	"github.com/candor-app/candor/internal/testutil"
+	"github.com/candor-app/candor/web/enginebuild"
 )
 
 func TestMain(m *testing.M) {
@@ -20,9 +22,13 @@ func TestMain(m *testing.M) {
 // Each script runs in a fresh folder with HOME and XDG_DATA_HOME inside it, so nothing it
 // saves leaves the test.
 func TestScripts(t *testing.T) {
-	// One cache for every script: `candor form` builds the page engine of these sources at
-	// most once per run (docs/release.md), not once per script.
-	cache := t.TempDir()
+	// Every script shares the user's cache of page engines: `candor form` builds the engine
+	// of these sources once for each state of them (docs/release.md), not once per script or
+	// per run; it is built here, before the scripts run side by side, so that no two build it.
+	_, err := enginebuild.CachedTree(".")
+	require.NoError(t, err)
+	cache, err := os.UserCacheDir()
+	require.NoError(t, err)
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: testutil.Update(),

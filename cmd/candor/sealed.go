@@ -5,14 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
@@ -174,11 +172,6 @@ func recipientsFor(to []string, b *questionnaire.Bank) ([]age.Recipient, error) 
 	return sealed.ParseRecipients(recipientKeys(to, b.Recipients))
 }
 
-// sealedPath is where the encrypted copy of the response at path goes: beside it, NAME.age.
-func sealedPath(path string) string {
-	return strings.TrimSuffix(path, filepath.Ext(path)) + ".age"
-}
-
 // sealCopy writes, at the end of a finished session, a copy of the saved response encrypted
 // for the counselors (armored age, 0600, atomic), and says where it is. It reports whether it
 // wrote one.
@@ -192,18 +185,9 @@ func (t *taker) sealCopy() (bool, error) {
 		fmt.Fprintln(e, "\nNothing was saved (--no-save), so no copy for your counselor was made either.")
 		return false, nil
 	}
-	plain, err := questionnaire.ReadFileLimited(t.path)
+	dst, err := t.file.SealCopy(rs)
 	if err != nil {
-		return false, badInput("could not read %s to make the copy for your counselor: %v; your answers are still in it", t.path, err)
-	}
-	out, err := sealed.Seal(plain, rs)
-	clear(plain)
-	if err != nil {
-		return false, badInput("could not encrypt the copy for your counselor: %v; your answers are still in %s", err, t.path)
-	}
-	dst := sealedPath(t.path)
-	if err := safefile.WriteFile(dst, out); err != nil {
-		return false, badInput("could not write the copy for your counselor to %s: %v; your answers are still in %s", dst, err, t.path)
+		return false, sealError(err, t.path)
 	}
 	fmt.Fprintln(e)
 	w := min(t.width, text.MaxWidth)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,11 +18,12 @@ import (
 	"github.com/candor-app/candor/ask"
 	"github.com/candor-app/candor/ask/terminal"
 	"github.com/candor-app/candor/data"
-	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/store"
 )
 
 // TakeOptions are the inputs of 'candor take'.
@@ -94,7 +94,7 @@ offered to delete the file only you can read.`,
 	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
 	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "fhir")
 	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
 	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
 	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")
@@ -112,21 +112,19 @@ type taker struct {
 	width int
 	bank  *questionnaire.Bank
 	resp  *questionnaire.Response
-	// path is where answers are saved ("" with --no-save); lock guards it.
+	// path is where answers are saved ("" with --no-save); file holds it (locked). Nothing
+	// is written before the first answer (or skip), so stopping before it leaves no empty
+	// file behind.
 	path string
-	lock *safefile.Lock
-	// fresh is true while path holds nothing of ours yet: it did not exist when claimed, and
-	// nothing was written. Nothing is written before the first answer (or skip), so stopping
-	// before it leaves no empty file behind.
-	fresh bool
+	file *store.Claim
 	// warnings from reading a resumed response, added to the result.
 	warnings []scoring.Warning
-	// remembered is true once path is in the list of answers saved elsewhere (remember).
-	remembered bool
 	// asIs is true for a resumed response that was finished: it is written again only once
 	// the session changes an answer (step.Changed), so looking it over leaves it byte for byte.
 	asIs bool
-	step *ask.Session
+	// saved is the response resumed, adopted for the bank (ask.Adopt); nil for a new one.
+	saved *ask.Saved
+	step  *ask.Session
 	// recipients are --to's and the bank's: who the encrypted copy is for.
 	recipients []age.Recipient
 	// saveMu is held while a save runs; over (under overMu) is set once the session has
@@ -167,7 +165,7 @@ func (t *taker) watchStop(ctx context.Context, done <-chan struct{}) {
 	e := t.f.IO.ErrOut
 	fmt.Fprintln(e)
 	t.sayStopped(e, nil)
-	t.lock.Release()
+	t.file.Release()
 	exitProcess(exitInterrupted)
 }
 
@@ -186,7 +184,7 @@ func takeRun(ctx context.Context, f *Factory, opts *TakeOptions) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	t := &taker{f: f, opts: opts, width: resolveWidth(f, opts.Width)}
-	defer func() { t.lock.Release() }()
+	defer func() { t.file.Release() }()
 	if opts.Answers != "" {
 		return t.fromFile()
 	}
@@ -228,159 +226,56 @@ func (t *taker) start() error {
 // sayUnfinished says, before a new session, that unfinished answers to the same bank are
 // saved in the data folder, and how to carry on with them instead.
 func (t *taker) sayUnfinished() {
-	_, saved, err := listSaved(t.f)
+	_, saved, err := t.f.Store().List()
 	if err != nil {
 		return
 	}
-	for _, s := range saved {
-		if s.Bank != t.bank.ID || s.Status != questionnaire.InProgress {
-			continue
-		}
-		bank := t.opts.Bank
-		if bank == "" {
-			bank = t.bank.ID
-		}
-		cmd := selfCommand() + " answers continue " + shellQuote(bank)
-		msg := fmt.Sprintf("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
-			s.Updated.Local().Format("2 Jan 2006, 15:04"))
-		for _, l := range text.Wrap(msg, min(t.width, text.MaxWidth)) {
-			fmt.Fprintln(t.f.IO.ErrOut, l)
-		}
-		fmt.Fprintf(t.f.IO.ErrOut, "  %s\n\n", text.Sanitize(cmd))
+	s, ok := store.Unfinished(saved, t.bank.ID)
+	if !ok {
 		return
 	}
+	bank := t.opts.Bank
+	if bank == "" {
+		bank = t.bank.ID
+	}
+	cmd := selfCommand() + " answers continue " + shellQuote(bank)
+	msg := fmt.Sprintf("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
+		s.Updated.Local().Format("2 Jan 2006, 15:04"))
+	for _, l := range text.Wrap(msg, min(t.width, text.MaxWidth)) {
+		fmt.Fprintln(t.f.IO.ErrOut, l)
+	}
+	fmt.Fprintf(t.f.IO.ErrOut, "  %s\n\n", text.Sanitize(cmd))
 }
 
-// claim makes path the save file: its folder exists (created 0700 if missing), it is locked,
-// and it holds nothing candor would lose by writing over it.
+// claim makes path the save file (store.ClaimFile: locked, holding nothing candor would
+// lose by writing over it).
 func (t *taker) claim(path string) error {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return badInput("%s is a folder; --save needs a file name, such as %s", path, filepath.Join(path, t.bank.ID+".yaml"))
-	} else if err == nil && !st.Mode().IsRegular() {
-		// A device or a pipe: reading it may never end (/dev/zero), and a save would replace it.
-		return badInput("%s is not a regular file; --save needs a file name, such as %s", path, t.bank.ID+".yaml")
+	c, err := t.f.Store().ClaimFile(path, t.bank.ID)
+	if err != nil {
+		return saveError(err, t.bank.ID)
 	}
-	if err := safefile.MkdirPrivate(filepath.Dir(path)); err != nil {
-		return badInput("%v", err)
-	}
-	if err := t.takeLock(path); err != nil {
-		return err
-	}
-	_, err := os.Stat(path)
-	var raw []byte
-	if err == nil {
-		raw, err = questionnaire.ReadFileLimited(path)
-	}
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		t.fresh = true
-	case err != nil:
-		return badInput("cannot read %s: %v", path, err)
-	case len(strings.TrimSpace(string(raw))) == 0:
-		// An empty file (from mktemp or touch) holds nothing to lose.
-	default:
-		old, ds := questionnaire.ReadResponse(path, raw)
-		switch {
-		case old == nil:
-			return badInput("%s already exists and is not a candor response (%s); candor won't write over it. Choose another name.", path, firstSummary(ds))
-		case old.Bank.ID != t.bank.ID:
-			return badInput("%s holds answers to %q; candor won't write answers to %q over them. Choose another name.", path, old.Bank.ID, t.bank.ID)
-		default:
-			return badInput("%s already holds answers to %q; candor won't write over them. To start afresh, choose another name. To continue them, type:\n  %s", path, t.bank.ID, selfCommand()+" take --resume "+shellQuote(path))
-		}
-	}
-	t.path = path
+	t.file, t.path = c, path
 	return nil
 }
 
-func firstSummary(ds questionnaire.Diagnostics) string {
-	if e := ds.Errors(); len(e) > 0 {
-		return e[0].Summary
-	}
-	return "it cannot be read"
-}
-
-// claimDefault picks a new file in the data folder: candor-<UTC time>.yaml. The name does
-// not say what the answers are about (the bank id is inside), for a shared computer.
+// claimDefault picks a new file in the data folder (store.ClaimNew).
 func (t *taker) claimDefault() error {
-	dir, err := t.f.DataDir()
+	c, err := t.f.Store().ClaimNew(t.resp.Started)
 	if err != nil {
-		return badInput("%v", err)
+		return newFileError(err)
 	}
-	if err := safefile.MkdirPrivate(dir); err != nil {
-		return badInput("%v; use --save FILE to save elsewhere", err)
-	}
-	if st, err := os.Stat(dir); err == nil && st.Mode().Perm()&0o077 != 0 {
-		// candor's own folder: keep it to its owner.
-		_ = os.Chmod(dir, safefile.DirMode)
-	}
-	// What killed sessions left here (temporary files holding answers, lock files) goes now.
-	safefile.RemoveStale(dir)
-	base := "candor-" + t.resp.Started.UTC().Format("20060102-150405")
-	for i := 1; i < 100; i++ {
-		name := base + ".yaml"
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d.yaml", base, i)
-		}
-		// The name is ours once its lock is and no file has it; the file is written (as
-		// every save is: a temporary file, synced, renamed) at the first answer.
-		path := filepath.Join(dir, name)
-		if _, err := os.Lstat(path); err == nil {
-			continue
-		}
-		l, err := safefile.TryLock(path)
-		if errors.Is(err, safefile.ErrLocked) {
-			continue // another candor started this second
-		}
-		if err != nil {
-			return badInput("%v; use --save FILE to save elsewhere", err)
-		}
-		if _, err := os.Lstat(path); err == nil {
-			l.Release()
-			continue
-		}
-		t.path, t.lock, t.fresh = path, l, true
-		return nil
-	}
-	return badInput("cannot find a free file name in %s; use --save FILE", dir)
-}
-
-func (t *taker) takeLock(path string) error {
-	l, err := safefile.TryLock(path)
-	if errors.Is(err, safefile.ErrLocked) {
-		return badInput("%s is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost.", path)
-	}
-	if err != nil {
-		return badInput("%v", err)
-	}
-	t.lock = l
+	t.file, t.path = c, c.Path
 	return nil
 }
 
 // resume reads the response to continue, after locking it, and its bank.
 func (t *taker) resume() (questionnaire.Answers, error) {
 	path := t.opts.Resume
-	st, err := os.Stat(path)
+	c, raw, err := t.f.Store().Reopen(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, badInput("%s: no such file, so there is nothing to resume", path)
-		}
-		return nil, badInput("cannot read %s: %v", path, err)
+		return nil, resumeError(err)
 	}
-	if st.IsDir() {
-		return nil, badInput("%s is a folder; --resume needs a response file", path)
-	}
-	if !st.Mode().IsRegular() {
-		// A pipe would block the open for ever, past Ctrl-C; answers are saved back to a file.
-		return nil, badInput("%s is not a regular file; --resume needs the response file candor take saved", path)
-	}
-	if err := t.takeLock(path); err != nil {
-		return nil, err
-	}
-	raw, err := questionnaire.ReadFileLimited(path)
-	if err != nil {
-		return nil, badInput("%s: %v", path, err)
-	}
+	t.file = c
 	sources := map[string][]byte{path: raw}
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
@@ -393,7 +288,10 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	}); err != nil {
 		return nil, err
 	}
-	answers, rds := resp.Resolve(t.bank)
+	// Decided before the respondent given is adopted.
+	t.asIs = resp.ClaimedStatus() == questionnaire.Completed && (t.opts.Respondent == "" || t.opts.Respondent == resp.Respondent)
+	saved := ask.Adopt(t.bank, resp, t.opts.Respondent, t.f.Now())
+	answers, rds := saved.Answers, saved.Diagnostics
 	kept := rds[:0:0]
 	for _, d := range rds {
 		switch d.Code {
@@ -417,8 +315,8 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		// Written back, what its aliases stand for would be spelled out past the limits.
 		return nil, badInput("%s cannot be resumed: %v. It has not been changed.", path, err)
 	}
-	t.asIs = resp.ClaimedStatus() == questionnaire.Completed && (t.opts.Respondent == "" || t.opts.Respondent == resp.Respondent)
-	t.adopt(resp, answers, rds)
+	t.keepWarnings(rds)
+	t.saved = saved
 	t.resp = resp
 	t.path = path
 	return answers, nil
@@ -452,7 +350,7 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 
 func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
 	if len(ds) > 0 {
-		_ = questionnaire.WriteText(t.f.IO.ErrOut, advised(ds), sources, questionnaire.TextOptions{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
+		_ = diagtext.Write(t.f.IO.ErrOut, advised(ds), sources, diagtext.Options{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
 	}
 }
 
@@ -462,28 +360,23 @@ func (t *taker) save(r *questionnaire.Response) error {
 	}
 	t.saveMu.Lock()
 	defer t.saveMu.Unlock()
-	if t.fresh && len(r.Answers) == 0 && len(r.Skipped) == 0 && len(r.Declined) == 0 && r.Status != questionnaire.Completed {
+	if t.file.Fresh() && len(r.Answers) == 0 && len(r.Skipped) == 0 && len(r.Declined) == 0 && r.Status != questionnaire.Completed {
 		return nil // nothing to keep yet: no empty file is left if the person stops now
 	}
 	if t.asIs && (t.step == nil || !t.step.Changed()) {
 		return nil // a finished response, looked over and left as it was
 	}
+	return t.write(r)
+}
+
+// write saves r in the claimed file (remembered when it is outside the data folder, so
+// `answers` lists it and `answers continue` finds it).
+func (t *taker) write(r *questionnaire.Response) error {
 	data, err := r.Marshal(t.bank)
 	if err != nil {
 		return err
 	}
-	// Through the lock, which keeps each new file locked as it replaces the old one.
-	if err := t.lock.WriteFile(data); err != nil {
-		return err
-	}
-	if !t.remembered {
-		// Saved outside the data folder: remembered, so `answers` lists it and `answers
-		// continue` finds it.
-		remember(t.f, t.path)
-		t.remembered = true
-	}
-	t.fresh = false
-	return nil
+	return t.file.Save(data)
 }
 
 // session asks the questions, then prints the summary or how to come back.
@@ -511,7 +404,7 @@ func (t *taker) session(ctx context.Context) error {
 		Width:    min(t.width, text.MaxWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
 		Terminal: t.f.IO.IsStdinTTY(),
-		Resumed:  t.opts.Resume != "",
+		Saved:    t.saved,
 		Save:     save,
 		SavedTo:  t.path,
 		Now:      t.f.Now,
@@ -525,7 +418,7 @@ func (t *taker) session(ctx context.Context) error {
 		switch {
 		case t.path == "":
 			return badInput("%v", err)
-		case t.lock.Holds():
+		case t.file.Holds():
 			// Said only when true: the file there is the one the last save wrote.
 			return badInput("%v. Every answer before it is in this file:\n  %s", err, t.path)
 		}
@@ -548,7 +441,7 @@ func (t *taker) session(ctx context.Context) error {
 			fmt.Fprintln(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).")
 			return nil
 		}
-		if t.fresh {
+		if t.file.Fresh() {
 			fmt.Fprintln(e, "You stopped before the first answer, so there was nothing to save.")
 			return nil
 		}
@@ -571,7 +464,7 @@ func (t *taker) session(ctx context.Context) error {
 // that says delete (deleteReply) deletes it (with its lock and temporary files); anything
 // else, or the end of the input, keeps it and says so.
 func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, private, sealedCopy bool) error {
-	if t.path == "" || !t.lock.Holds() || !private && !sealedCopy {
+	if t.path == "" || !t.file.Holds() || !private && !sealedCopy {
 		return nil
 	}
 	e := t.f.IO.ErrOut
@@ -599,10 +492,9 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, private, 
 		fmt.Fprintf(e, "Kept: %s\n", text.Sanitize(t.path))
 		return nil
 	}
-	if err := t.lock.Remove(); err != nil {
+	if err := t.file.Delete(); err != nil {
 		return badInput("could not delete %s: %v", t.path, err)
 	}
-	forget(t.f, t.path)
 	fmt.Fprintf(e, "Deleted. Your answers are no longer in this file:\n  %s\n", text.Sanitize(t.path))
 	return nil
 }
@@ -623,12 +515,12 @@ func (t *taker) sayStopped(e io.Writer, saveErr error) {
 	case t.path == "":
 		fmt.Fprintln(e, "Stopped. Nothing was saved, as you asked (--no-save).")
 		return
-	case saveErr == nil && t.fresh:
+	case saveErr == nil && t.file.Fresh():
 		fmt.Fprintln(e, "Stopped before the first answer, so nothing was saved.")
 		return
-	case saveErr == nil && t.lock.Holds():
+	case saveErr == nil && t.file.Holds():
 		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in this file:\n  %s\n", text.Sanitize(t.path))
-	case saveErr != nil && t.lock.Holds():
+	case saveErr != nil && t.file.Holds():
 		fmt.Fprintf(e, "Stopped. Your answers up to now are in this file:\n  %s\n", text.Sanitize(t.path))
 	case saveErr != nil:
 		fmt.Fprintf(e, "Stopped. Your answers could not be saved (%v) in this file:\n  %s\n", saveErr, text.Sanitize(t.path))
@@ -686,20 +578,11 @@ func selfCommand() string {
 	return "candor"
 }
 
-// adopt makes a resolved response (resumed, or from --answers) the session's own: its
-// warnings are kept for the summary, --respondent applies, and its answers are rewritten as
-// docs/spec.md §2 writes them (true/false, option values).
-func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answers, ds questionnaire.Diagnostics) {
+// keepWarnings keeps the warnings of reading a response (resumed, or from --answers) for
+// the summary.
+func (t *taker) keepWarnings(ds questionnaire.Diagnostics) {
 	for _, d := range ds.Warnings() {
 		t.warnings = append(t.warnings, scoring.FileWarning(d))
-	}
-	if t.opts.Respondent != "" {
-		resp.Respondent = t.opts.Respondent
-	}
-	for _, q := range t.bank.Questions {
-		if v, ok := answers[q.ID]; ok {
-			resp.SetAnswer(q.ID, v)
-		}
 	}
 }
 
@@ -707,24 +590,30 @@ func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answer
 func (t *taker) summary(answers questionnaire.Answers) (*scoring.Result, error) {
 	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped, Declined: t.resp.Declined})
 	r.Warnings = append(r.Warnings, t.warnings...)
-	if t.opts.Format != "json" {
+	machine := t.opts.Format == "json" || t.opts.Format == "fhir"
+	if !machine {
 		fmt.Fprintln(t.f.IO.ErrOut)
 	}
-	err := render.Summary(t.f.IO.Out, t.bank, r, render.Options{
-		Format:     t.opts.Format,
-		Width:      t.width,
-		Color:      t.f.IO.ColorEnabled(),
-		ASCII:      t.opts.ASCII || !t.f.IO.CanShowUnicode(),
-		Date:       t.resp.Updated,
-		SavedTo:    t.path,
-		Respondent: t.resp.Respondent,
-	})
+	var err error
+	if t.opts.Format == "fhir" {
+		err = writeFHIRResponse(t.f.IO.Out, t.bank, answers, t.resp, r, t.resp.Updated, true)
+	} else {
+		err = render.Summary(t.f.IO.Out, t.bank, r, render.Options{
+			Format:     t.opts.Format,
+			Width:      t.width,
+			Color:      t.f.IO.ColorEnabled(),
+			ASCII:      t.opts.ASCII || !t.f.IO.CanShowUnicode(),
+			Date:       t.resp.Updated,
+			SavedTo:    t.path,
+			Respondent: t.resp.Respondent,
+		})
+	}
 	if err != nil {
 		return nil, badInput("cannot write the summary: %v", err)
 	}
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
-	if t.path != "" && (t.opts.Format == "json" || !t.f.IO.IsStdoutTTY()) {
+	if t.path != "" && (machine || !t.f.IO.IsStdoutTTY()) {
 		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
 	}
 	return r, nil
@@ -752,17 +641,14 @@ func (t *taker) fromFile() error {
 		return err
 	}
 	b := t.bank
-	if resp.Bank.ID == "" {
-		resp.Bank = questionnaire.BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
-		resp.Started = t.f.Now().UTC().Truncate(time.Second)
-	}
-	answers, rds := resp.Resolve(b)
-	ds = append(ds, rds...)
+	saved := ask.Adopt(b, resp, t.opts.Respondent, t.f.Now())
+	answers := saved.Answers
+	ds = append(ds, saved.Diagnostics...)
 	t.printDiags(ds, sources)
 	if ds.HasErrors() {
 		return errSilent1
 	}
-	t.adopt(resp, answers, ds)
+	t.keepWarnings(ds)
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
 	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped, Declined: resp.Declined}).Status
 	t.resp = resp
@@ -770,8 +656,8 @@ func (t *taker) fromFile() error {
 		if err := t.claim(t.opts.Save); err != nil {
 			return err
 		}
-		t.fresh = false // asked to save these answers, even none
-		if err := t.save(resp); err != nil {
+		// Asked to save these answers, even none.
+		if err := t.write(resp); err != nil {
 			return badInput("cannot save the answers: %v", err)
 		}
 	}

@@ -25,6 +25,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/candor-app/candor/internal/suggest"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -248,11 +249,9 @@ type Reader struct {
 	format Format
 	bank   *questionnaire.Bank
 	opt    Options
-	recs   *records
-	lines  *bufio.Reader
-	buf    []byte
-	line   int
-	n      int
+	// recs reads the lines (and, in CSV and TSV, the records) of the table.
+	recs *records
+	n    int
 	// header is the header's line in a CSV or TSV file (1 but after blank lines), headerEnd
 	// its last (a quoted header may hold line breaks).
 	header, headerEnd int
@@ -279,11 +278,10 @@ func NewReader(r io.Reader, name string, format Format, b *questionnaire.Bank, o
 		return nil, t.diag(1, 1, "the table is not text (it is not valid UTF-8, or holds NUL bytes)", "save it as CSV (UTF-8) from your spreadsheet, or check that this is the right file")
 	}
 	t := &Reader{name: name, format: format, bank: b, opt: opt}
+	t.recs = &records{br: br, sep: ',', quotes: true}
 	if format == JSONL {
-		t.lines = br
 		return t, nil
 	}
-	t.recs = &records{br: br, sep: ',', quotes: true}
 	if format == TSV {
 		t.recs.sep, t.recs.quotes = '\t', false
 	}
@@ -479,7 +477,7 @@ func (t *Reader) nearestHint(key string) string {
 		ids = append(ids, q.ID)
 	}
 	hint := "name a question by its id, its number on the worksheet or its exact text"
-	if s := questionnaire.DidYouMean(key, ids, ""); s != "" {
+	if s := suggest.DidYouMean(key, ids, ""); s != "" {
 		return s + " " + hint
 	}
 	if len(ids) > 8 {
@@ -589,28 +587,24 @@ func (t *Reader) diag(line, col int, summary, hint string) questionnaire.Diagnos
 
 func (t *Reader) nextJSON() (*Row, error) {
 	for {
-		line, tooLong, err := readBounded(t.lines, t.buf)
-		t.buf = reuse(line)
-		if len(line) == 0 && !tooLong && err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil, io.EOF
-			}
-			return nil, t.diag(t.line+1, 0, "reading the table: "+err.Error(), "")
+		l, err := t.recs.readLine()
+		if errors.Is(err, io.EOF) {
+			return nil, io.EOF
 		}
-		t.line++
-		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, t.diag(t.line, 0, "reading the table: "+err.Error(), "")
+		if err != nil {
+			return nil, t.diag(t.recs.n, 0, "reading the table: "+err.Error(), "")
 		}
-		if !tooLong && len(bytes.TrimSpace(line)) == 0 {
+		line := l.text
+		if !l.tooLong && len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		t.n++
-		row := &Row{Line: t.line, End: t.line, N: t.n}
+		row := &Row{Line: l.n, End: l.n, N: t.n}
 		problem := func(code, summary, hint string) {
-			row.problem = &Problem{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: t.name, Line: t.line, Col: 1}, Code: code, Summary: summary, Hint: hint}
+			row.problem = &Problem{Severity: questionnaire.Error, Pos: questionnaire.Pos{File: t.name, Line: l.n, Col: 1}, Code: code, Summary: summary, Hint: hint}
 		}
 		switch {
-		case tooLong:
+		case l.tooLong:
 			problem(CodeTooLong, fmt.Sprintf("this line is longer than the %d MiB candor reads in a row", MaxLine>>20), "a line holds one person's answers; check that this is the right file")
 		case bytes.IndexByte(line, 0) >= 0:
 			problem(CodeNUL, "this line holds a NUL byte, which is not text", "the file may be damaged; check that this is the right file")

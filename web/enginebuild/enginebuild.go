@@ -263,6 +263,36 @@ func (a *Artifacts) Files() []File {
 	return []File{{WasmGzName, a.WasmGz}, {WasmExeName, a.WasmExe}, {VersionName, []byte(a.Version)}, {SourcesName, []byte(a.Sources + "\n")}}
 }
 
+// UserCacheDir is where built engines are kept for this user: candor's folder in the
+// user's cache (os.UserCacheDir). `candor form` and the tests share it, so an engine is
+// built once for each state of the sources, not once for each run.
+func UserCacheDir() (string, error) {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "candor", "page-engine"), nil
+}
+
+// CachedTree is the engine of the source tree holding dir, from the user's cache
+// (UserCacheDir) or built now and kept there; the tests of candor's page run it.
+func CachedTree(dir string) (*Artifacts, error) {
+	root, err := Root(dir)
+	if err != nil {
+		return nil, err
+	}
+	digest, err := SourceDigest(root)
+	if err != nil {
+		return nil, err
+	}
+	cache, err := UserCacheDir()
+	if err != nil {
+		return nil, err
+	}
+	a, _, err := Cached(cache, digest, func() (*Artifacts, error) { return Build(root) })
+	return a, err
+}
+
 // keepCached is how many engines the cache keeps (the newest): a developer moving between
 // branches reuses them; older ones are removed when a new one is stored.
 const keepCached = 3
