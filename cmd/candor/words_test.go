@@ -20,9 +20,11 @@ import (
 
 // lowerPackages speak in codes and data: what is wrong and where. Only cmd/candor (and the
 // page) choose the words that name candor's commands and flags (docs/architecture.md).
-// ask/terminal is left out: it is the terminal view of `candor take`, a front end that
-// chooses its own words.
-var lowerPackages = []string{"questionnaire", "scoring", "data", "ask", "render"}
+// Each is read with the packages below it (questionnaire/cond, questionnaire/table,
+// scoring/change...). ask/terminal is left out: it is the terminal view of `candor take`, a
+// front end that chooses its own words.
+var lowerPackages = []string{"questionnaire", "scoring", "data", "ask", "render", "store",
+	"internal/yamlpos", "internal/suggest", "interop/fhir", "interop/redcap", "interop/bankfile"}
 
 // TestLowerPackagesNameNoCommand: no string in the lower packages' code (tests aside) names
 // a candor command (`candor take`, `candor keys new`) or a flag (`--bank`): a diagnostic that
