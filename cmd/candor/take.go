@@ -296,7 +296,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	for _, d := range rds {
 		switch d.Code {
 		case questionnaire.CodeOtherBank:
-			d.Hint = resumeHint(resp.Bank.ID, shellQuote(path))
+			d.Hint = resumeHint(d.Data["bank"], shellQuote(path))
 		case questionnaire.CodeBankDrift:
 			// Said to the person in plain words; the counselor's commands say it their way.
 			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: driftWords})
