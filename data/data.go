@@ -109,13 +109,13 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 		return Builtin(id)
 	}
 	if !strings.ContainsAny(arg, "/\\.") {
-		hint := "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)"
+		hint := "built-in banks: " + strings.Join(IDs(), ", ")
 		if s := suggest.DidYouMean(strings.ToLower(arg), IDs(), ""); s != "" {
 			hint = s + " " + hint
 		} else if ids := idsWithWord(arg); len(ids) > 0 {
 			hint = "did you mean `" + strings.Join(ids, "`, `") + "`? " + hint
 			if len(ids) > 1 {
-				hint = "did you mean one of `" + strings.Join(ids, "`, `") + "`? " + "(`candor list` describes them)"
+				hint = "did you mean one of `" + strings.Join(ids, "`, `") + "`?"
 			}
 		}
 		return nil, questionnaire.Diagnostics{{
@@ -123,6 +123,7 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 			Pos:      questionnaire.Pos{File: arg},
 			Summary:  "no such file, and no built-in bank of that name",
 			Hint:     hint,
+			Code:     CodeUnknownBank,
 		}}
 	}
 	return questionnaire.LoadFile(arg)

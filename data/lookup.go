@@ -22,6 +22,16 @@ func Builtin(id string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 	return questionnaire.LoadFS(banks, path.Join("banks", id+".yaml"))
 }
 
+// Codes of the diagnostics of finding a bank (questionnaire.Diagnostic.Code), after which a
+// command may say what to type (docs/spec.md §3, "Diagnostic codes").
+const (
+	// CodeUnknownBank: a BANK argument that is neither a file nor a built-in bank's id.
+	CodeUnknownBank = "unknown-bank"
+	// CodeBankNotFound: a response to a bank that is not built in, whose file is not known
+	// (Finder without Bank or Hint). Data: "bank", the id of the bank it answers.
+	CodeBankNotFound = "bank-not-found"
+)
+
 // Finder finds the bank each response is read with. It is the one lookup every command uses
 // ("response -> its bank"; LoadBank is "BANK argument -> bank"):
 //
@@ -42,7 +52,8 @@ type Finder struct {
 	// Bank is the bank to read every response with; nil means the one each response names.
 	Bank *questionnaire.Bank
 	// Hint is the hint for a response to a bank that is not built in, e.g. how to name the
-	// bank's file on this command's line; nil gives a general one.
+	// bank's file on this command's line; nil gives none (the diagnostic's code,
+	// CodeBankNotFound, lets the command say it).
 	Hint func(r *questionnaire.Response) string
 
 	loaded sync.Map // id -> *builtinOnce
@@ -83,7 +94,7 @@ func (f *Finder) ForResponse(r *questionnaire.Response) (*questionnaire.Bank, qu
 	if pos.File == "" {
 		pos.File = r.File
 	}
-	hint := "name the bank's file with --bank FILE"
+	hint := ""
 	if f.Hint != nil {
 		hint = f.Hint(r)
 	}
@@ -91,6 +102,8 @@ func (f *Finder) ForResponse(r *questionnaire.Response) (*questionnaire.Bank, qu
 		Severity: questionnaire.Error, Pos: pos,
 		Summary: fmt.Sprintf("this response answers bank %q, which is not built in%s", r.Bank.ID, looked),
 		Hint:    hint,
+		Code:    CodeBankNotFound,
+		Data:    map[string]string{"bank": r.Bank.ID},
 	}}
 }
 
@@ -112,25 +125,6 @@ func firstProblem(ds questionnaire.Diagnostics) string {
 		return e[0].Summary
 	}
 	return "it is not a bank"
-}
-
-// MismatchHint is the hint for a response to bank id read with another bank (score, compare
-// or history given --bank): leave --bank out for a built-in bank, which is found by itself;
-// otherwise give --bank that bank's file.
-func MismatchHint(id string) string {
-	if IsBuiltin(id) {
-		return fmt.Sprintf("leave out --bank: %q is built in, and candor finds it by itself", id)
-	}
-	return fmt.Sprintf("give --bank the file of the bank it answers, whose id is %q", id)
-}
-
-// ResumeHint is the hint for resuming a response to bank id with another bank: take it with
-// its own bank (by id when built in, else by its file).
-func ResumeHint(id, file string) string {
-	if IsBuiltin(id) {
-		return "resume it with its own bank: candor take " + id + " --resume " + file
-	}
-	return fmt.Sprintf("resume it with its own bank's file (id %q): candor take BANK-FILE --resume %s", id, file)
 }
 
 // entry is id's bank, loaded or not; after the first response to a bank, a read without a lock.

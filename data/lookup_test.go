@@ -63,7 +63,9 @@ func TestFinderAsksForTheFileOfABankNotBuiltIn(t *testing.T) {
 	require.Len(t, ds, 1)
 	assert.Equal(t, questionnaire.Pos{File: "r.yaml", Line: 3, Col: 12}, ds[0].Pos)
 	assert.Equal(t, `this response answers bank "mine", which is not built in`, ds[0].Summary)
-	assert.Equal(t, "name the bank's file with --bank FILE", ds[0].Hint)
+	assert.Empty(t, ds[0].Hint, "the command says how to name the file")
+	assert.Equal(t, data.CodeBankNotFound, ds[0].Code)
+	assert.Equal(t, map[string]string{"bank": "mine"}, ds[0].Data)
 
 	f := &data.Finder{Hint: func(r *questionnaire.Response) string { return "bank for " + r.File }}
 	_, ds = f.ForResponse(resp)

@@ -18,7 +18,8 @@ func TestTemplateValidatesAndPassesItsTests(t *testing.T) {
 	require.NotNil(t, b, "diagnostics: %v", ds)
 	require.Len(t, ds, 1, "the template should load without errors, with one warning")
 	assert.Equal(t, questionnaire.Warning, ds[0].Severity)
-	assert.Contains(t, ds[0].Summary, "placeholder text from `candor init`")
+	assert.Contains(t, ds[0].Summary, "placeholder text")
+	assert.Equal(t, questionnaire.CodePlaceholder, ds[0].Code)
 	results := scoring.RunTests(b)
 	require.NotEmpty(t, results)
 	for _, r := range results {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/candor-app/candor/internal/yamlpos"
 )
 
 // Severity says how serious a diagnostic is. Only errors make a bank unusable.
@@ -50,9 +52,14 @@ type Diagnostic struct {
 	Summary  string   `json:"summary"`
 	// Hint says what to do about it; may be empty.
 	Hint string `json:"hint,omitempty"`
-	// Code names the kind of problem for callers that group or count them (the table
-	// reader's Code* constants); empty for most.
+	// Code names the kind of problem for callers that group, count or act on them (the Code*
+	// constants here and in the table reader; docs/spec.md §3, "Diagnostic codes"); empty
+	// for most. A command may say more after a coded diagnostic (what to run, which flag to
+	// give): this package says only what is wrong and where.
 	Code string `json:"code,omitempty"`
+	// Data is what a caller needs to say more about a coded diagnostic in its own words, such
+	// as the bank id a response answers (as hcl's Diagnostic.Extra); nil for most.
+	Data map[string]string `json:"data,omitempty"`
 }
 
 func (d Diagnostic) Error() string {
@@ -151,19 +158,43 @@ func (d *diags) warnf(p Pos, hint, format string, args ...any) {
 	d.add(Warning, p, hint, format, args...)
 }
 
-// Codes of diagnostics a command acts on by kind, not by wording or place in a list.
+// Codes of diagnostics a command acts on by kind, not by wording or place in a list, and
+// after which it may say what to run or type (docs/spec.md §3, "Diagnostic codes").
 const (
-	// CodeOtherBank: a response read with another bank than the one it answers.
+	// CodeOtherBank: a response read with another bank than the one it answers. Data:
+	// "bank", the id of the bank it answers; "read_with", the id of the bank given.
 	CodeOtherBank = "other-bank"
 	// CodeBankDrift: a response given to another version, or other content, of its bank.
 	CodeBankDrift = "bank-drift"
+	// CodeWebPage: a web page (HTML, such as the page `candor form` writes) where a YAML
+	// file was expected.
+	CodeWebPage = "web-page"
+	// CodeResponseNotBank: a response where a bank was expected.
+	CodeResponseNotBank = "response-not-bank"
+	// CodeBankNotResponse: a bank where a response was expected.
+	CodeBankNotResponse = "bank-not-response"
+	// CodeAnswersNotResponse: a plain answers file where a saved response was expected.
+	CodeAnswersNotResponse = "answers-not-response"
+	// CodeEmptyBank: a bank file that holds nothing (or only comments).
+	CodeEmptyBank = yamlpos.CodeEmpty
+	// CodeRecipient: a bank's recipient that is not an age public key.
+	CodeRecipient = "recipient"
+	// CodePlaceholder: placeholder text the starting template (`candor init`) left in a bank.
+	CodePlaceholder = "placeholder"
 )
 
-// coded gives the diagnostic just added the code c (none was added once any was dropped: the
-// list is full).
-func (d *diags) coded(c string) {
+// coded gives the diagnostic just added the code c and the data of the key and value pairs
+// kv (none was added once any was dropped: the list is full).
+func (d *diags) coded(c string, kv ...string) {
 	if d.dropped == 0 && len(d.list) > 0 {
-		d.list[len(d.list)-1].Code = c
+		last := &d.list[len(d.list)-1]
+		last.Code = c
+		for i := 0; i+1 < len(kv); i += 2 {
+			if last.Data == nil {
+				last.Data = map[string]string{}
+			}
+			last.Data[kv[i]] = kv[i+1]
+		}
 	}
 }
 

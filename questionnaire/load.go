@@ -119,8 +119,9 @@ func parseFile(d *diags, raw []byte, empty, emptyHint string) ([]byte, *yaml.Nod
 	// A page first: the text the page carries its engine in holds control characters, which
 	// checkText would name instead (web/packed.go).
 	if isWebPage(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))) {
-		d.errorf(Pos{Line: 1, Col: 1}, "a page made by `candor form` is answered in a browser (open it with a double-click); candor reads the YAML files: the bank it was made from, and the answers downloaded from it",
+		d.errorf(Pos{Line: 1, Col: 1}, "a web page is answered in a browser; candor reads YAML files: the bank it was made from, and the answers downloaded from it",
 			"this is a web page (HTML), not a YAML file")
+		d.coded(CodeWebPage)
 		return nil, nil
 	}
 	src, ok := checkText(d, raw)
@@ -164,8 +165,9 @@ func (l *loader) top(root *yaml.Node) {
 	if root.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			if k, v := root.Content[i], root.Content[i+1]; k.Value == "kind" && v.Value == "response" {
-				l.errorf(l.pos(k), "a response holds someone's answers; to see its summary, run `candor score FILE`",
+				l.errorf(l.pos(k), "a response holds someone's answers",
 					"this is a response file (`kind: response`), not a question bank")
+				l.coded(CodeResponseNotBank)
 				return
 			}
 		}
@@ -303,8 +305,9 @@ func (l *loader) recipients(m map[string]yamlpos.Entry) {
 			continue
 		}
 		if err := agekey.Check(strings.TrimSpace(v)); err != nil {
-			l.errorf(l.pos(n), "a recipient is the public key `candor keys new` prints, starting with age1 (`candor keys show FILE` prints it again)",
+			l.errorf(l.pos(n), "a recipient is an age public key, starting with age1",
 				"recipient %d, %q, is not an age public key", i+1, truncate(v, 70))
+			l.coded(CodeRecipient)
 			continue
 		}
 		l.b.Recipients = append(l.b.Recipients, strings.TrimSpace(v))

@@ -151,7 +151,8 @@ func TestPlaceholderTextIsAWarning(t *testing.T) {
 	}
 	require.Len(t, ds, 1, "%v", all)
 	assert.Equal(t, Warning, ds[0].Severity)
-	assert.Contains(t, ds[0].Summary, `placeholder text from `+"`candor init`"+`, such as "Your name"`)
+	assert.Contains(t, ds[0].Summary, `placeholder text, such as "Your name"`)
+	assert.Equal(t, CodePlaceholder, ds[0].Code)
 	assert.Equal(t, whenLine(src)+4, ds[0].Pos.Line)
 }
 

@@ -26,6 +26,12 @@ func (d *diags) Errorf(line, col int, hint, format string, args ...any) {
 	d.errorf(Pos{Line: line, Col: col}, hint, format, args...)
 }
 
+// ErrorCode reports an error of the kind code at a line and column of the file, for yamlpos.
+func (d *diags) ErrorCode(code string, line, col int, hint, format string, args ...any) {
+	d.errorf(Pos{Line: line, Col: col}, hint, format, args...)
+	d.coded(code)
+}
+
 // truncate cuts a value quoted in a message to n columns and "…".
 func truncate(s string, n int) string { return text.Truncate(s, n+1) }
 

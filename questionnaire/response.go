@@ -117,16 +117,18 @@ func ReadResponseFile(path string) (*Response, Diagnostics) {
 }
 
 func readResponse(d *diags, name string, raw []byte) *Response {
-	_, root := parseFile(d, raw, "the response file is empty", "the file may have been cut short; a response written by `candor take` starts with `candor: 1`")
+	_, root := parseFile(d, raw, "the response file is empty", "the file may have been cut short; a saved response starts with `candor: 1`")
 	if root == nil {
 		return nil
 	}
 	if looksLikeBank(root) {
-		d.errorf(Pos{Line: 1, Col: 1}, "banks go to `candor take`, `candor validate` or `candor score --bank`; a response is the file `candor take` saves", "this file is a question bank, not a response")
+		d.errorf(Pos{Line: 1, Col: 1}, "", "this file is a question bank, not a response")
+		d.coded(CodeBankNotResponse)
 		return nil
 	}
 	if looksLikeAnswers(root) {
-		d.errorf(Pos{Line: 1, Col: 1}, "give it to `candor take BANK --answers FILE`, which saves a response; a response is the file `candor take` saves", "this is an answers file for `take --answers`, not a saved response")
+		d.errorf(Pos{Line: 1, Col: 1}, "", "this is an answers file, not a saved response")
+		d.coded(CodeAnswersNotResponse)
 		return nil
 	}
 	w := newReader(d)
@@ -183,11 +185,12 @@ func readResponseKind(w *reader, m map[string]yamlpos.Entry) {
 	}
 	if e, ok := m["kind"]; ok {
 		if v, ok := w.Str(e.Val, "`kind`", 1); ok && v != "response" {
-			hint := "a response file has `kind: response`"
+			hint, code := "a response file has `kind: response`", ""
 			if v == "bank" || e.Val.Value == "" {
-				hint = "is this a question bank? Banks go to `candor validate` or `candor take`"
+				hint, code = "is this a question bank?", CodeBankNotResponse
 			}
 			w.errorf(w.pos(e.Val), hint, "this file is a %q, not a response", v)
+			w.coded(code)
 		}
 	}
 }
@@ -418,7 +421,7 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 	}
 	if r.Bank.ID != b.ID {
 		d.errorf(at(r.BankPos), fmt.Sprintf("read it with the bank it answers, %q", r.Bank.ID), "this response answers bank %q, not %q", r.Bank.ID, b.ID)
-		d.coded(CodeOtherBank)
+		d.coded(CodeOtherBank, "bank", r.Bank.ID, "read_with", b.ID)
 		return nil, d.list
 	}
 	// Drifted's cases, coded CodeBankDrift.

@@ -231,11 +231,13 @@ func (c *checker) placeholders() {
 		return nil
 	}
 	if ph := found(b.Title, b.Intro, b.Outro); len(ph) > 0 {
-		c.warnf(b.Pos, "replace it with your own words", "the bank still has placeholder text from `candor init`, such as %s", ph[0])
+		c.warnf(b.Pos, "replace it with your own words", "the bank still has placeholder text, such as %s", ph[0])
+		c.coded(CodePlaceholder)
 	}
 	for _, src := range b.Sources {
 		if ph := found(src.Title, src.Author, src.URL, src.Note); len(ph) > 0 {
-			c.warnf(src.Pos, "write the real source, or remove it", "this source still has placeholder text from `candor init`, such as %s", ph[0])
+			c.warnf(src.Pos, "write the real source, or remove it", "this source still has placeholder text, such as %s", ph[0])
+			c.coded(CodePlaceholder)
 		}
 	}
 }

@@ -179,8 +179,8 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		CounselorOnly: a.Result.Private(bank) || b.Result.Private(bank),
 		Safety:        a.Result.Urgent() || b.Result.Urgent(),
 		Bank:          a.Result.Bank,
-		A:             comparePerson(a),
-		B:             comparePerson(b),
+		A:             comparePerson(bank, a),
+		B:             comparePerson(bank, b),
 		Questions:     []CompareQuestion{},
 		Scores:        []CompareScore{},
 		Flags:         CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
@@ -264,9 +264,9 @@ func (c *Comparison) splitFor(id string) *CompareSplit {
 	return nil
 }
 
-func comparePerson(s CompareSide) ComparePerson {
+func comparePerson(bank *questionnaire.Bank, s CompareSide) ComparePerson {
 	m := safetyMarkOf(s.Result)
-	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: append([]string{}, s.Result.Warnings...),
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: warningTexts(bank, s.Result),
 		Unsafe: m.Unsafe, SafetyOpen: m.Open}
 	if r := s.Response; r != nil {
 		p.File, p.Respondent = r.File, r.Respondent

@@ -86,7 +86,7 @@ func NewBanksComparison(a, b BankSide) *BanksComparison {
 }
 
 func bankPerson(s BankSide) BankPerson {
-	return BankPerson{ComparePerson: comparePerson(s.CompareSide), Bank: s.Result.Bank, Result: s.Result}
+	return BankPerson{ComparePerson: comparePerson(s.Bank, s.CompareSide), Bank: s.Result.Bank, Result: Worded(s.Bank, s.Result)}
 }
 
 // AlignScores lines up the scores of two results: each score of a with the first score of b

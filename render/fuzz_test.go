@@ -154,7 +154,7 @@ func (g *renderGen) result() (*questionnaire.Bank, *scoring.Result) {
 		r.Outcome = &scoring.OutcomeResult{ID: "o", Title: g.str(), Text: g.str()}
 	}
 	for i := g.n(3); i > 0; i-- {
-		r.Warnings = append(r.Warnings, g.str())
+		r.Warnings = append(r.Warnings, scoring.Warning{Code: scoring.FromFile, Text: g.str()})
 	}
 	return b, r
 }

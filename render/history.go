@@ -134,7 +134,7 @@ func historyJSON(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, ser
 	out := make([]historyRecord, 0, len(entries))
 	for j, e := range entries {
 		m := safetyMarkOf(e.Result)
-		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: e.Result}
+		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(b, e.Result)}
 		if t := e.When(); !t.IsZero() {
 			t = t.UTC()
 			rec.Date = &t

@@ -65,9 +65,9 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 			for i := range c.Scores {
 				c.Scores[i].BandText, c.Scores[i].Highlights = "", nil
 			}
-			return JSON(w, &c)
+			return JSON(w, b, &c)
 		}
-		return JSON(w, r)
+		return JSON(w, b, r)
 	case "", "text":
 		out = summaryText(b, r, opt)
 	case "markdown":
@@ -82,12 +82,13 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 }
 
 // JSON writes r as docs/spec.md §3 JSON: `scores`, `flags` and `warnings` are always lists, never
-// null; `outcome` is null when no outcome applies.
-func JSON(w io.Writer, r *scoring.Result) error {
+// null; `outcome` is null when no outcome applies; each warning is in words (Worded, with
+// bank b, which may be nil).
+func JSON(w io.Writer, b *questionnaire.Bank, r *scoring.Result) error {
 	if r == nil {
 		return fmt.Errorf("no result to write")
 	}
-	c := *r
+	c := *Worded(b, r)
 	if c.Scores == nil {
 		c.Scores = []scoring.ScoreResult{}
 	}
@@ -95,7 +96,7 @@ func JSON(w io.Writer, r *scoring.Result) error {
 		c.Flags = []scoring.FlagResult{}
 	}
 	if c.Warnings == nil {
-		c.Warnings = []string{}
+		c.Warnings = []scoring.Warning{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -249,14 +250,6 @@ func setScoresAside(r *scoring.Result, opt Options) bool {
 // summaries say them first, before the title (to the person in their own words), and not
 // again with the other warnings.
 func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, rest []string) {
-	open := map[string]*questionnaire.Question{}
-	if b != nil {
-		for _, id := range r.UnansweredSafety {
-			if q := b.Question(id); q != nil {
-				open[scoring.SafetyUnansweredText(q)] = q
-			}
-		}
-	}
 	deciding := map[string]bool{}
 	if r.Outcome == nil {
 		for _, id := range r.OutcomeOpenOn {
@@ -264,12 +257,12 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 		}
 	}
 	for _, w := range r.Warnings {
-		q, ok := open[w]
+		q := bankQuestion(b, w.ID)
 		switch {
-		case !ok:
-			rest = append(rest, w)
+		case w.Code != scoring.SafetyUnanswered || q == nil:
+			rest = append(rest, WarningText(b, w))
 		case opt.Counselor:
-			first = append(first, w)
+			first = append(first, WarningText(b, w))
 		case slices.Contains(r.Declined, q.ID) && deciding[q.ID]:
 			first = append(first, fmt.Sprintf("You chose \"rather not say\" for %q. That's okay. It asks about your safety, so this summary gives no verdict; you can answer it whenever you're ready.",
 				strings.TrimSpace(q.Text)))

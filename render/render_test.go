@@ -156,7 +156,7 @@ var summaryCases = []summaryCase{
 	{name: "control-characters", bank: "control.yaml", answers: questionnaire.Answers{"safe": false, "n": 4.0},
 		opt: std(Options{Respondent: "Sam\x1b[2J\a", SavedTo: "/tmp/evil\x1b]0;title\a\r.yaml"}),
 		result: func(r *scoring.Result) {
-			r.Warnings = append(r.Warnings, "warning with \x1b[31mcolor\x1b[0m and \r return")
+			r.Warnings = append(r.Warnings, scoring.Warning{Code: scoring.FromFile, Text: "warning with \x1b[31mcolor\x1b[0m and \r return"})
 		}},
 	{name: "control-characters-safe", bank: "control.yaml",
 		answers: questionnaire.Answers{"safe": true, "n": 4.0, "words": "I \x1b[2Jmean it\a,\rtruly.\n\n- first\n- \x1b]0;title\asecond"},
@@ -165,8 +165,8 @@ var summaryCases = []summaryCase{
 		opt: std(Options{}),
 		result: func(r *scoring.Result) {
 			r.Warnings = append(r.Warnings,
-				"These answers were given to version 0.9.0 of this questionnaire; it is now 1.0.0. The summary uses the current version.",
-				"Your answers include one to a question this questionnaire no longer asks (old_question); it is kept in your file but not counted.")
+				scoring.Warning{Code: scoring.FromFile, Text: "These answers were given to version 0.9.0 of this questionnaire; it is now 1.0.0. The summary uses the current version."},
+				scoring.Warning{Code: scoring.FromFile, Text: "Your answers include one to a question this questionnaire no longer asks (old_question); it is kept in your file but not counted."})
 		}},
 	{name: "no-date-no-file", bank: "trust-readiness", test: "three noes", opt: Options{}},
 }
@@ -275,7 +275,7 @@ func findCase(t *testing.T, name string) summaryCase {
 
 func TestJSONListsAreNeverNull(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, JSON(&buf, &scoring.Result{Bank: scoring.BankInfo{ID: "x", Version: "1.0.0", Title: "X"}, Status: "completed"}))
+	require.NoError(t, JSON(&buf, nil, &scoring.Result{Bank: scoring.BankInfo{ID: "x", Version: "1.0.0", Title: "X"}, Status: "completed"}))
 	var m map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &m))
 	assert.Equal(t, "[]", string(m["scores"]))
@@ -288,7 +288,7 @@ func TestJSONKeysAreSpec(t *testing.T) {
 	c := findCase(t, "every-kind-of-score")
 	b, r := c.run(t)
 	var buf bytes.Buffer
-	require.NoError(t, JSON(&buf, r))
+	require.NoError(t, JSON(&buf, b, r))
 	var m struct {
 		Scores []map[string]any `json:"scores"`
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
 )
 
 // Tests from the second review of the summary, compare and history.
@@ -165,14 +166,14 @@ func TestCompareCounselorOnly(t *testing.T) {
 func TestCompareCarriesWarnings(t *testing.T) {
 	b := templateBank(t)
 	a, c := compareSide(t, b, "Sam", fullAnswers), compareSide(t, b, "Alex", fullAnswers)
-	a.Result.Warnings = append(a.Result.Warnings, "the response was given to version 0.9 of \"template\"")
+	a.Result.Warnings = append(a.Result.Warnings, scoring.Warning{Code: scoring.FromFile, Text: "the response was given to version 0.9 of \"template\""})
 	var buf bytes.Buffer
 	require.NoError(t, Compare(&buf, b, a, c, CompareOptions{Format: "json"}))
 	var got struct {
 		A, B struct{ Warnings []string }
 	}
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &got))
-	assert.Equal(t, a.Result.Warnings, got.A.Warnings)
+	assert.Equal(t, []string{"the response was given to version 0.9 of \"template\""}, got.A.Warnings)
 	assert.NotNil(t, got.B.Warnings)
 	assert.Empty(t, got.B.Warnings)
 	assert.Contains(t, buf.String(), `"warnings": []`, "always a list")
@@ -284,7 +285,7 @@ func TestHistoryMarkdown(t *testing.T) {
 		historyEntry(t, b, "w2.yaml", day(8), day(8), unsafeAnswers()),
 		historyEntry(t, b, "w1.yaml", day(1), day(1), fullAnswers),
 	}
-	entries[0].Result.Warnings = append(entries[0].Result.Warnings, "answer to \"gone\", which bank \"template\" does not have")
+	entries[0].Result.Warnings = append(entries[0].Result.Warnings, scoring.Warning{Code: scoring.FromFile, Text: "answer to \"gone\", which bank \"template\" does not have"})
 	var buf bytes.Buffer
 	require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "markdown"}))
 	out := buf.String()
@@ -304,7 +305,7 @@ func TestHistoryMarkdown(t *testing.T) {
 func TestHistoryTextShowsWarnings(t *testing.T) {
 	b := templateBank(t)
 	e := historyEntry(t, b, "w1.yaml", day(1), day(1), fullAnswers)
-	e.Result.Warnings = append(e.Result.Warnings, "bank \"template\" has changed since this response was given")
+	e.Result.Warnings = append(e.Result.Warnings, scoring.Warning{Code: scoring.FromFile, Text: "bank \"template\" has changed since this response was given"})
 	var buf bytes.Buffer
 	require.NoError(t, History(&buf, b, []HistoryEntry{e}, HistoryOptions{}))
 	assert.Contains(t, buf.String(), "About these responses")

@@ -84,7 +84,7 @@ func TestDeclinedSafetyStaysOpen(t *testing.T) {
 	r := Score(b, questionnaire.Answers{"q1": 3.0, "q2": 3.0, "q3": 3.0}, Options{Declined: []string{"safe"}})
 	assert.Equal(t, []string{"safe"}, r.UnansweredSafety)
 	assert.Equal(t, []string{"safe"}, r.Declined)
-	assert.Contains(t, r.Warnings, SafetyUnansweredText(b.Question("safe")))
+	assert.Contains(t, r.Warnings, Warning{Code: SafetyUnanswered, ID: "safe"})
 	assert.True(t, r.Outcome == nil || r.Outcome.ID != "high", "no verdict past an open safety question")
 	assert.Equal(t, questionnaire.Completed, r.Status)
 	assert.True(t, r.AllowsDecline)

@@ -288,7 +288,7 @@ func TestUnansweredSafetyQuestion(t *testing.T) {
 	assert.Equal(t, "", s.BandText)
 	require.NotNil(t, s.Band)
 	require.Len(t, r.Warnings, 1)
-	assert.Contains(t, r.Warnings[0], `"Do you feel safe?" (feel_safe) has no answer`)
+	assert.Equal(t, Warning{Code: SafetyUnanswered, ID: "feel_safe"}, r.Warnings[0])
 
 	r = Score(b, questionnaire.Answers{"ready_q": true, "feel_safe": true}, Options{})
 	assert.Empty(t, r.UnansweredSafety)

@@ -132,5 +132,5 @@ sections:
 `)
 	r := Score(b, questionnaire.Answers{"n": 1000.0}, Options{})
 	require.Len(t, r.Warnings, 1)
-	assert.Equal(t, tooCostly("section", "later"), r.Warnings[0])
+	assert.Equal(t, Warning{Code: TooCostly, What: "section", ID: "later"}, r.Warnings[0])
 }

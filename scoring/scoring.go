@@ -5,7 +5,6 @@ package scoring
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -29,7 +28,8 @@ type Result struct {
 	OutcomeOpenOn []string `json:"outcome_open_on,omitempty"`
 	// WarningSigns are the answers given that the bank marks as warning signs, in bank order.
 	WarningSigns []WarningSign `json:"warning_signs,omitempty"`
-	Warnings     []string      `json:"warnings"`
+	// Warnings are codes and data (Warning); render and the commands choose their words.
+	Warnings []Warning `json:"warnings"`
 	// UnansweredSafety lists the asked questions without an answer whose answer could raise
 	// an urgent flag: while there are any, no band text is given and an outcome is chosen
 	// only if every answer to them would choose it (docs/spec.md §1).
@@ -206,7 +206,7 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 		Scores:   make([]ScoreResult, 0, len(b.Scores)),
 		AskedIDs: make([]string, 0, len(b.Questions)),
 		Flags:    []FlagResult{},
-		Warnings: []string{},
+		Warnings: []Warning{},
 	}
 	env := make(map[string]any, len(b.Questions)+len(b.Scores)+len(b.Flags))
 	for _, q := range b.Questions {
@@ -236,7 +236,7 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Scores[i].BandText = ""
 		}
 		for _, id := range r.UnansweredSafety {
-			r.Warnings = append(r.Warnings, SafetyUnansweredText(b.Question(id)))
+			r.Warnings = append(r.Warnings, Warning{Code: SafetyUnanswered, ID: id})
 		}
 	}
 	r.AllowsDecline = b.AllowsDecline()
@@ -244,7 +244,7 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped, opt.Declined)
 	r.Status = status
 	if opt.Status != "" && opt.Status != status {
-		r.Warnings = append(r.Warnings, statusWarning(opt.Status, status, missing, untouched))
+		r.Warnings = append(r.Warnings, Warning{Code: StatusClaim, Claimed: opt.Status, Status: status, Missing: missing, Untouched: untouched})
 	}
 	r.Env = env
 	return r
@@ -310,12 +310,6 @@ func declinedAsked(asked []*questionnaire.Question, answers questionnaire.Answer
 	return out
 }
 
-// SafetyUnansweredText names a question that could raise an urgent flag and has no answer.
-func SafetyUnansweredText(q *questionnaire.Question) string {
-	return fmt.Sprintf("The safety question %q (%s) has no answer; ask about it before anything else.",
-		strings.TrimSpace(q.Text), q.ID)
-}
-
 // unansweredSafety lists, in bank order, the asked questions without an answer that an
 // urgent flag's condition depends on, directly or through a score: their answer could have
 // raised it.
@@ -362,9 +356,7 @@ func Asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 }
 
 // tooCostly is the warning for a condition stopped at questionnaire's evaluation limits.
-func tooCostly(what, id string) string {
-	return fmt.Sprintf("the `when` of %s %q takes more work to decide than candor allows, so it was taken as not holding", what, id)
-}
+func tooCostly(what, id string) Warning { return Warning{Code: TooCostly, What: what, ID: id} }
 
 // asked is Asked, calling tooCostly (when not nil) with "section" or "question" and the id
 // of each whose `when` was stopped at the evaluation limits.

@@ -1,11 +1,6 @@
 package scoring
 
-import (
-	"fmt"
-	"strings"
-
-	"github.com/candor-app/candor/questionnaire"
-)
+import "github.com/candor-app/candor/questionnaire"
 
 // StatusOf derives a response's status from its answers, never from what its file says:
 // completed when every asked question that needs an answer (`required`) has one, and the
@@ -61,33 +56,4 @@ func statusFrom(open int, answerable, touched bool) questionnaire.Status {
 		return questionnaire.InProgress
 	}
 	return questionnaire.Completed
-}
-
-// statusWarning says that a response's file claims another status than its answers give.
-func statusWarning(claimed, derived questionnaire.Status, missing []string, untouched bool) string {
-	why := ""
-	switch {
-	case len(missing) > 0:
-		ids := make([]string, len(missing))
-		for i, id := range missing {
-			ids[i] = fmt.Sprintf("%q", id)
-		}
-		what := "required question " + ids[0] + " has"
-		if len(ids) > 1 {
-			what = "required questions " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1] + " have"
-		}
-		why = fmt.Sprintf(", but %s no answer", what)
-	case untouched:
-		why = ", but it holds no answer"
-	default:
-		why = ", but every required question asked has an answer"
-	}
-	return fmt.Sprintf("the response file says it is %s%s; it is taken as %s", claimed, why, statusWords(derived))
-}
-
-func statusWords(s questionnaire.Status) string {
-	if s == questionnaire.InProgress {
-		return "in progress"
-	}
-	return string(s)
 }

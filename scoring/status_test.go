@@ -15,34 +15,37 @@ import (
 func TestStatusDerived(t *testing.T) {
 	b := loadBank(t, askedBank) // together, talk (when together), hope required; note, extra optional
 	all := questionnaire.Answers{"together": true, "talk": 3.0, "hope": 2.0}
+	claim := func(claimed, status questionnaire.Status, untouched bool, missing ...string) *Warning {
+		return &Warning{Code: StatusClaim, Claimed: claimed, Status: status, Missing: missing, Untouched: untouched}
+	}
 	cases := []struct {
 		name    string
 		answers questionnaire.Answers
 		skipped []string
 		claim   questionnaire.Status
 		status  questionnaire.Status
-		warning string
+		warning *Warning
 	}{
 		{"no answers, file says completed", questionnaire.Answers{}, nil, "completed", "in-progress",
-			`the response file says it is completed, but required questions "together" and "hope" have no answer; it is taken as in progress`},
+			claim("completed", "in-progress", true, "together", "hope")},
 		{"a required answer missing", questionnaire.Answers{"together": false, "note": "x"}, nil, "completed", "in-progress",
-			`the response file says it is completed, but required question "hope" has no answer; it is taken as in progress`},
+			claim("completed", "in-progress", false, "hope")},
 		{"a required answer asked by a when missing", questionnaire.Answers{"together": true, "hope": 2.0}, nil, "completed", "in-progress",
-			`the response file says it is completed, but required question "talk" has no answer; it is taken as in progress`},
-		{"every required answer, optional ones left", all, nil, "completed", "completed", ""},
+			claim("completed", "in-progress", false, "talk")},
+		{"every required answer, optional ones left", all, nil, "completed", "completed", nil},
 		{"every required answer, file says in-progress", all, nil, "in-progress", "completed",
-			"the response file says it is in-progress, but every required question asked has an answer; it is taken as completed"},
-		{"required not asked", questionnaire.Answers{"together": false, "hope": 0.0}, nil, "completed", "completed", ""},
-		{"no claim", questionnaire.Answers{}, nil, "", "in-progress", ""},
+			claim("in-progress", "completed", false)},
+		{"required not asked", questionnaire.Answers{"together": false, "hope": 0.0}, nil, "completed", "completed", nil},
+		{"no claim", questionnaire.Answers{}, nil, "", "in-progress", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := Score(b, c.answers, Options{Status: c.claim, Skipped: c.skipped})
 			assert.Equal(t, c.status, r.Status)
-			if c.warning == "" {
+			if c.warning == nil {
 				assert.Empty(t, r.Warnings)
 			} else {
-				assert.Equal(t, []string{c.warning}, r.Warnings)
+				assert.Equal(t, []Warning{*c.warning}, r.Warnings)
 			}
 		})
 	}
@@ -61,7 +64,7 @@ questions:
 `)
 	r := Score(b, questionnaire.Answers{}, Options{Status: questionnaire.Completed})
 	assert.Equal(t, questionnaire.InProgress, r.Status)
-	assert.Equal(t, []string{"the response file says it is completed, but it holds no answer; it is taken as in progress"}, r.Warnings)
+	assert.Equal(t, []Warning{{Code: StatusClaim, Claimed: questionnaire.Completed, Status: questionnaire.InProgress, Untouched: true}}, r.Warnings)
 
 	r = Score(b, questionnaire.Answers{}, Options{Status: questionnaire.Completed, Skipped: []string{"a", "b"}})
 	assert.Equal(t, questionnaire.Completed, r.Status)

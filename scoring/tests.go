@@ -1,10 +1,10 @@
 package scoring
 
 import (
-	"fmt"
+	"encoding/json"
 	"math"
+	"slices"
 	"sort"
-	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -13,11 +13,55 @@ import (
 type TestResult struct {
 	Name string `json:"name"`
 	Pass bool   `json:"pass"`
-	// Failures say, one per line, what was expected and what came out.
-	Failures []string            `json:"failures,omitempty"`
+	// Failures say what was expected and what came out, as codes and data; the command
+	// that shows them chooses the words (docs/spec.md §3).
+	Failures []Failure           `json:"failures,omitempty"`
 	Pos      questionnaire.Pos   `json:"pos"`
 	Test     *questionnaire.Test `json:"-"`
 	Result   *Result             `json:"-"`
+}
+
+// FailureCode names what a worked example expected that did not come out.
+type FailureCode string
+
+const (
+	// FailOutcome: another outcome (WantID, GotID; "" for none).
+	FailOutcome FailureCode = "outcome"
+	// FailScore: another value of score ID (WantValue, GotValue; nil for none, and then
+	// Answered, Items and Needed say why).
+	FailScore FailureCode = "score"
+	// FailBand: another band of score ID (WantBand, GotBand; nil for none).
+	FailBand FailureCode = "band"
+	// FailFlags: other flags raised (WantFlags, GotFlags, sorted).
+	FailFlags FailureCode = "flags"
+)
+
+// Failure is one way a worked example came out otherwise than it expects.
+type Failure struct {
+	Code                    FailureCode `json:"code"`
+	ID                      string      `json:"id,omitempty"`
+	WantID                  string      `json:"want_id,omitempty"`
+	GotID                   string      `json:"got_id,omitempty"`
+	WantValue               *float64    `json:"want_value,omitempty"`
+	GotValue                *float64    `json:"got_value,omitempty"`
+	Answered, Items, Needed int         `json:"-"`
+	WantBand                *string     `json:"want_band,omitempty"`
+	GotBand                 *string     `json:"got_band,omitempty"`
+	WantFlags               []string    `json:"want_flags,omitempty"`
+	GotFlags                []string    `json:"got_flags,omitempty"`
+	// Text is the failure in words, set by the command that shows it; JSON writes a
+	// failure as its Text (docs/spec.md §3).
+	Text string `json:"-"`
+}
+
+// MarshalJSON writes f as its words (Text); a failure no one has put in words yet is
+// written as its code and data instead.
+func (f Failure) MarshalJSON() ([]byte, error) {
+	if f.Text != "" {
+		return json.Marshal(f.Text)
+	}
+	type data Failure // without this method
+	return json.Marshal(data(f))
 }
 
 // RunTests runs every test of bank b.
@@ -33,7 +77,7 @@ func RunTests(b *questionnaire.Bank) []TestResult {
 func runTest(b *questionnaire.Bank, t *questionnaire.Test) TestResult {
 	r := Score(b, t.Answers, Options{Declined: t.Declined})
 	tr := TestResult{Name: t.Name, Pos: t.Pos, Test: t, Result: r}
-	fail := func(format string, args ...any) { tr.Failures = append(tr.Failures, fmt.Sprintf(format, args...)) }
+	fail := func(f Failure) { tr.Failures = append(tr.Failures, f) }
 	e := t.Expect
 	if e.HasOutcome {
 		got := ""
@@ -41,7 +85,7 @@ func runTest(b *questionnaire.Bank, t *questionnaire.Test) TestResult {
 			got = r.Outcome.ID
 		}
 		if got != e.Outcome {
-			fail("outcome: expected %s, got %s", orNone(e.Outcome), orNone(got))
+			fail(Failure{Code: FailOutcome, WantID: e.Outcome, GotID: got})
 		}
 	}
 	byID := map[string]ScoreResult{}
@@ -50,31 +94,27 @@ func runTest(b *questionnaire.Bank, t *questionnaire.Test) TestResult {
 	}
 	for _, id := range sortedKeys(e.Scores) {
 		want, got := e.Scores[id], byID[id].Value
-		switch {
-		case want == nil && got != nil:
-			fail("score %s: expected no value (not enough answers), got %s", id, questionnaire.FormatNumber(*got))
-		case want != nil && got == nil:
-			fail("score %s: expected %s, got no value (%d of %d answered, %d needed)", id, questionnaire.FormatNumber(*want), byID[id].Answered, byID[id].Items, byID[id].Needed)
-		case want != nil && math.Abs(*want-*got) > 1e-9:
-			fail("score %s: expected %s, got %s", id, questionnaire.FormatNumber(*want), questionnaire.FormatNumber(*got))
+		if (want == nil) != (got == nil) || want != nil && math.Abs(*want-*got) > 1e-9 {
+			s := byID[id]
+			fail(Failure{Code: FailScore, ID: id, WantValue: want, GotValue: got, Answered: s.Answered, Items: s.Items, Needed: s.Needed})
 		}
 	}
 	for _, id := range sortedKeys(e.Bands) {
 		want, got := e.Bands[id], byID[id].Band
 		if (want == nil) != (got == nil) || (want != nil && *want != *got) {
-			fail("band of %s: expected %s, got %s", id, bandName(want), bandName(got))
+			fail(Failure{Code: FailBand, ID: id, WantBand: want, GotBand: got})
 		}
 	}
 	if e.HasFlags {
-		var got []string
+		got := []string{}
 		for _, f := range r.Flags {
 			got = append(got, f.ID)
 		}
-		want := append([]string(nil), e.Flags...)
+		want := append([]string{}, e.Flags...)
 		sort.Strings(want)
 		sort.Strings(got)
-		if strings.Join(want, ",") != strings.Join(got, ",") {
-			fail("flags: expected [%s], got [%s]", strings.Join(want, ", "), strings.Join(got, ", "))
+		if !slices.Equal(want, got) {
+			fail(Failure{Code: FailFlags, WantFlags: want, GotFlags: got})
 		}
 	}
 	tr.Pass = len(tr.Failures) == 0
@@ -88,18 +128,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "no outcome"
-	}
-	return s
-}
-
-func bandName(s *string) string {
-	if s == nil {
-		return "no band"
-	}
-	return fmt.Sprintf("%q", *s)
 }

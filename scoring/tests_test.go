@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -33,6 +34,7 @@ func f64(v float64) *float64 { return &v }
 // by more than 1e-9; and pass a value within 1e-9 of the exact one.
 func TestRunTestChecker(t *testing.T) {
 	b := loadBank(t, checkerBank)
+	flags := func(want, got []string) Failure { return Failure{Code: FailFlags, WantFlags: want, GotFlags: got} }
 	// a=0, b=4, c=1: mean 5/3 = 1.666…, flags low and high.
 	all := questionnaire.Answers{"a": 0.0, "b": 4.0, "c": 1.0}
 	// one answer of three: too many missing for max_missing 1, so no value.
@@ -41,30 +43,30 @@ func TestRunTestChecker(t *testing.T) {
 		name    string
 		answers questionnaire.Answers
 		expect  questionnaire.Expect
-		fails   []string
+		fails   []Failure
 	}{
 		{"right flags", all, questionnaire.Expect{HasFlags: true, Flags: []string{"high", "low"}}, nil},
 		{"flags in another order", all, questionnaire.Expect{HasFlags: true, Flags: []string{"low", "high"}}, nil},
 		{"a flag missing from the list", all, questionnaire.Expect{HasFlags: true, Flags: []string{"low"}},
-			[]string{"flags: expected [low], got [high, low]"}},
+			[]Failure{flags([]string{"low"}, []string{"high", "low"})}},
 		{"another flag in its place", all, questionnaire.Expect{HasFlags: true, Flags: []string{"low", "other"}},
-			[]string{"flags: expected [low, other], got [high, low]"}},
+			[]Failure{flags([]string{"low", "other"}, []string{"high", "low"})}},
 		{"a flag too many", all, questionnaire.Expect{HasFlags: true, Flags: []string{"high", "low", "other"}},
-			[]string{"flags: expected [high, low, other], got [high, low]"}},
+			[]Failure{flags([]string{"high", "low", "other"}, []string{"high", "low"})}},
 		{"no flags expected", all, questionnaire.Expect{HasFlags: true, Flags: []string{}},
-			[]string{"flags: expected [], got [high, low]"}},
+			[]Failure{flags([]string{}, []string{"high", "low"})}},
 		{"flags not checked", all, questionnaire.Expect{}, nil},
 		{"no value expected, one given", all, questionnaire.Expect{Scores: map[string]*float64{"avg": nil}},
-			[]string{"score avg: expected no value (not enough answers), got 1.666666667"}},
+			[]Failure{{Code: FailScore, ID: "avg", GotValue: f64(1.666666667), Answered: 3, Items: 3, Needed: 2}}},
 		{"no value expected, none given", one, questionnaire.Expect{Scores: map[string]*float64{"avg": nil}}, nil},
 		{"a value expected, none given", one, questionnaire.Expect{Scores: map[string]*float64{"avg": f64(2)}},
-			[]string{"score avg: expected 2, got no value (1 of 3 answered, 2 needed)"}},
+			[]Failure{{Code: FailScore, ID: "avg", WantValue: f64(2), Answered: 1, Items: 3, Needed: 2}}},
 		{"the exact value", all, questionnaire.Expect{Scores: map[string]*float64{"avg": f64(5.0 / 3)}}, nil},
 		{"within 1e-9", all, questionnaire.Expect{Scores: map[string]*float64{"avg": f64(5.0/3 + 5e-10)}}, nil},
 		{"off by 1e-6", all, questionnaire.Expect{Scores: map[string]*float64{"avg": f64(5.0/3 + 1e-6)}},
-			[]string{"score avg: expected 1.6666676666666667, got 1.666666667"}},
+			[]Failure{{Code: FailScore, ID: "avg", WantValue: f64(5.0/3 + 1e-6), GotValue: f64(1.666666667), Answered: 3, Items: 3, Needed: 2}}},
 		{"off by a third", all, questionnaire.Expect{Scores: map[string]*float64{"avg": f64(2)}},
-			[]string{"score avg: expected 2, got 1.666666667"}},
+			[]Failure{{Code: FailScore, ID: "avg", WantValue: f64(2), GotValue: f64(1.666666667), Answered: 3, Items: 3, Needed: 2}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -89,4 +91,15 @@ func TestRunTestsRunsEvery(t *testing.T) {
 	require.Len(t, rs, 2)
 	assert.True(t, rs[0].Pass, "%v", rs[0].Failures)
 	assert.False(t, rs[1].Pass)
+}
+
+// TestFailureJSON: a failure in words is written as its words (docs/spec.md §3); one no one
+// has put in words yet keeps its code and data.
+func TestFailureJSON(t *testing.T) {
+	got, err := json.Marshal([]Failure{
+		{Code: FailFlags, WantFlags: []string{"low"}, GotFlags: []string{}, Text: "flags: expected [low], got []"},
+		{Code: FailScore, ID: "avg", WantValue: f64(2), Answered: 1, Items: 3, Needed: 2},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, `["flags: expected [low], got []",{"code":"score","id":"avg","want_value":2}]`, string(got))
 }

@@ -214,7 +214,7 @@ func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[stri
 	if len(ds) == 0 {
 		return
 	}
-	_ = diagtext.Write(f.IO.ErrOut, ds, sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
+	_ = diagtext.Write(f.IO.ErrOut, advised(ds), sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
 }
 
 // loadBank loads BANK (a built-in id or a file) with data.LoadBank and prints its diagnostics,

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
@@ -14,8 +13,10 @@ import (
 func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questionnaire.Answers, *scoring.Result, questionnaire.Diagnostics) {
 	answers, ds := resp.Resolve(b)
 	if ds.HasErrors() {
-		if resp.Bank.ID != b.ID && len(ds) == 1 {
-			ds[0].Hint = data.MismatchHint(resp.Bank.ID) // on these commands, it is --bank that chose b
+		for i, d := range ds {
+			if d.Code == questionnaire.CodeOtherBank {
+				ds[i].Hint = mismatchHint(d.Data["bank"]) // on these commands, it is --bank that chose b
+			}
 		}
 		return nil, nil, ds
 	}
@@ -24,19 +25,21 @@ func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questio
 	return answers, r, ds
 }
 
-// addWarnings copies the warnings among ds into r's warnings, once each.
+// addWarnings copies the warnings among ds into r's warnings (scoring.FileWarning), once each.
 func addWarnings(r *scoring.Result, ds questionnaire.Diagnostics) {
 	if len(ds) == 0 {
 		return
 	}
 	have := make(map[string]bool, len(r.Warnings))
 	for _, w := range r.Warnings {
-		have[w] = true
+		if w.Code == scoring.FromFile {
+			have[w.Text] = true
+		}
 	}
 	for _, d := range ds.Warnings() {
 		if !have[d.Summary] {
 			have[d.Summary] = true
-			r.Warnings = append(r.Warnings, d.Summary)
+			r.Warnings = append(r.Warnings, scoring.FileWarning(d))
 		}
 	}
 }

@@ -307,7 +307,7 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
 	ds := fileError(dir, summary)
-	_ = diagtext.Write(&buf, ds, nil, diagtext.Options{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, advised(ds), nil, diagtext.Options{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
@@ -345,7 +345,7 @@ func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnosti
 	if raw != nil {
 		sources = map[string][]byte{path: raw}
 	}
-	_ = diagtext.Write(&buf, ds, sources, diagtext.Options{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, advised(ds), sources, diagtext.Options{Color: s.colorE, Width: s.width})
 	return buf.Bytes()
 }
 
@@ -409,7 +409,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	}
 	switch {
 	case s.opts.Format == "json" && s.batch:
-		line := scoreLine{File: resp.File, Result: r, Items: items}
+		line := scoreLine{File: resp.File, Result: render.Worded(b, r), Items: items}
 		if resp.Respondent != "" {
 			line.Respondent = &resp.Respondent
 		}
@@ -417,7 +417,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	case s.opts.Format == "json" && s.opts.Items:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(withItems{Result: r, Items: items})
+		return enc.Encode(withItems{Result: render.Worded(b, r), Items: items})
 	}
 	date := resp.Updated
 	if date.IsZero() {

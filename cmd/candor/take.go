@@ -118,7 +118,7 @@ type taker struct {
 	path string
 	file *store.Claim
 	// warnings from reading a resumed response, added to the result.
-	warnings []string
+	warnings []scoring.Warning
 	// asIs is true for a resumed response that was finished: it is written again only once
 	// the session changes an answer (step.Changed), so looking it over leaves it byte for byte.
 	asIs bool
@@ -296,10 +296,10 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	for _, d := range rds {
 		switch d.Code {
 		case questionnaire.CodeOtherBank:
-			d.Hint = data.ResumeHint(resp.Bank.ID, shellQuote(path))
+			d.Hint = resumeHint(d.Data["bank"], shellQuote(path))
 		case questionnaire.CodeBankDrift:
 			// Said to the person in plain words; the counselor's commands say it their way.
-			t.warnings = append(t.warnings, driftWords)
+			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: driftWords})
 			fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", driftWords)
 			continue
 		}
@@ -350,7 +350,7 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 
 func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
 	if len(ds) > 0 {
-		_ = diagtext.Write(t.f.IO.ErrOut, ds, sources, diagtext.Options{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
+		_ = diagtext.Write(t.f.IO.ErrOut, advised(ds), sources, diagtext.Options{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
 	}
 }
 
@@ -582,7 +582,7 @@ func selfCommand() string {
 // the summary.
 func (t *taker) keepWarnings(ds questionnaire.Diagnostics) {
 	for _, d := range ds.Warnings() {
-		t.warnings = append(t.warnings, d.Summary)
+		t.warnings = append(t.warnings, scoring.FileWarning(d))
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -76,15 +77,15 @@ func checkBanks(args []string, keepWarnings bool, each func(rep bankReport, b *q
 	reports = make([]bankReport, 0, len(args))
 	for _, arg := range args {
 		b, ds := data.LoadBank(arg)
-		rep := bankReport{File: arg, Diagnostics: ds, Tests: []scoring.TestResult{}}
+		rep := bankReport{File: arg, Diagnostics: advised(ds), Tests: []scoring.TestResult{}}
 		if !keepWarnings {
-			rep.Diagnostics = ds.Errors()
+			rep.Diagnostics = rep.Diagnostics.Errors()
 		}
 		if rep.Diagnostics == nil {
 			rep.Diagnostics = questionnaire.Diagnostics{}
 		}
 		if b != nil {
-			rep.Tests = scoring.RunTests(b)
+			rep.Tests = wordedTests(scoring.RunTests(b))
 		}
 		rep.OK = b != nil && allPass(rep.Tests)
 		failed = failed || !rep.OK
@@ -117,8 +118,8 @@ func printTestFailures(f *Factory, ts []scoring.TestResult) {
 			continue
 		}
 		fmt.Fprintf(f.IO.ErrOut, "%s: test %q failed\n", text.Sanitize(t.Pos.String()), text.Sanitize(t.Name))
-		for _, line := range t.Failures {
-			fmt.Fprintf(f.IO.ErrOut, "      - %s\n", text.Sanitize(line))
+		for _, fail := range t.Failures {
+			fmt.Fprintf(f.IO.ErrOut, "      - %s\n", text.Sanitize(failureText(fail)))
 		}
 	}
 }
@@ -155,4 +156,53 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// wordedTests gives every failure of ts its words (failureText), as JSON writes them.
+func wordedTests(ts []scoring.TestResult) []scoring.TestResult {
+	for i := range ts {
+		for j, fail := range ts[i].Failures {
+			ts[i].Failures[j].Text = failureText(fail)
+		}
+	}
+	return ts
+}
+
+// failureText says what a bank's worked example expected and what came out instead.
+func failureText(f scoring.Failure) string {
+	switch f.Code {
+	case scoring.FailOutcome:
+		return fmt.Sprintf("outcome: expected %s, got %s", outcomeName(f.WantID), outcomeName(f.GotID))
+	case scoring.FailScore:
+		switch {
+		case f.WantValue == nil && f.GotValue != nil:
+			return fmt.Sprintf("score %s: expected no value (not enough answers), got %s", f.ID, questionnaire.FormatNumber(*f.GotValue))
+		case f.WantValue != nil && f.GotValue == nil:
+			return fmt.Sprintf("score %s: expected %s, got no value (%d of %d answered, %d needed)", f.ID, questionnaire.FormatNumber(*f.WantValue), f.Answered, f.Items, f.Needed)
+		case f.WantValue != nil:
+			return fmt.Sprintf("score %s: expected %s, got %s", f.ID, questionnaire.FormatNumber(*f.WantValue), questionnaire.FormatNumber(*f.GotValue))
+		}
+	case scoring.FailBand:
+		return fmt.Sprintf("band of %s: expected %s, got %s", f.ID, bandName(f.WantBand), bandName(f.GotBand))
+	case scoring.FailFlags:
+		return fmt.Sprintf("flags: expected [%s], got [%s]", strings.Join(f.WantFlags, ", "), strings.Join(f.GotFlags, ", "))
+	}
+	if f.Text != "" {
+		return f.Text
+	}
+	return string(f.Code)
+}
+
+func outcomeName(id string) string {
+	if id == "" {
+		return "no outcome"
+	}
+	return id
+}
+
+func bandName(s *string) string {
+	if s == nil {
+		return "no band"
+	}
+	return fmt.Sprintf("%q", *s)
 }

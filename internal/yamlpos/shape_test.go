@@ -16,6 +16,10 @@ func (r *reports) Errorf(line, col int, hint, format string, args ...any) {
 	r.list = append(r.list, fmt.Sprintf("%d:%d: ", line, col)+fmt.Sprintf(format, args...))
 }
 
+func (r *reports) ErrorCode(_ string, line, col int, hint, format string, args ...any) {
+	r.Errorf(line, col, hint, format, args...)
+}
+
 // chain is n nodes nested in each other: n-1 lists around a scalar.
 func chain(n int) *yaml.Node {
 	node := &yaml.Node{Kind: yaml.ScalarNode, Value: "x"}

@@ -28,7 +28,16 @@ import (
 // (from 1; 0 when not known), with a hint saying what to do (may be empty).
 type Reporter interface {
 	Errorf(line, col int, hint, format string, args ...any)
+	// ErrorCode is Errorf for a problem of a kind the caller may act on or say more about
+	// (CodeEmpty): code names the kind.
+	ErrorCode(code string, line, col int, hint, format string, args ...any)
 }
+
+// Codes of the problems Parse reports with Reporter.ErrorCode.
+const (
+	// CodeEmpty: a file that holds no YAML document (nothing, or only comments).
+	CodeEmpty = "empty-bank"
+)
 
 // Limits that keep a hostile file from exhausting time or memory.
 const (
@@ -135,7 +144,7 @@ func Parse(r Reporter, src []byte) *yaml.Node {
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		r.Errorf(1, 1, "a bank starts with `candor: 1`; `candor init FILE` writes one to start from", "the file is empty")
+		r.ErrorCode(CodeEmpty, 1, 1, "a bank starts with `candor: 1`", "the file is empty")
 		return nil
 	}
 	root := doc.Content[0]

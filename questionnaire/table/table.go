@@ -128,6 +128,9 @@ const (
 	CodeColumn = "table-column"
 	// CodeTwoColumns is a second column or key for one question (or extra column).
 	CodeTwoColumns = "table-two-columns"
+	// CodeSameQuestion is a header column that answers a question another column answers
+	// already (a command may say how to leave one out).
+	CodeSameQuestion = "table-same-question"
 	// CodeQuote is a quote where CSV allows none (in a cell that does not start with one, or
 	// text after a closing quote).
 	CodeQuote = "table-quote"
@@ -360,9 +363,9 @@ func (t *Reader) matchHeader(header []string) error {
 		switch {
 		case c.q != nil:
 			if prev, dup := seen[c.q]; dup {
-				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Code: CodeTwoColumns,
+				ds = append(ds, questionnaire.Diagnostic{Severity: questionnaire.Error, Pos: pos, Code: CodeSameQuestion,
 					Summary: fmt.Sprintf("column %d (%s) answers %q, as column %d does already", i+1, quoteHeader(h), c.q.ID, prev),
-					Hint:    "keep one column for each question, or leave one out with --ignore-columns"})
+					Hint:    "keep one column for each question"})
 				continue
 			}
 			seen[c.q] = i + 1
@@ -473,7 +476,7 @@ func (t *Reader) nearestHint(key string) string {
 	for _, q := range t.bank.Questions {
 		ids = append(ids, q.ID)
 	}
-	hint := "name a question by its id, its number on the worksheet or its exact text; map other headers with --columns, or leave the column out with --ignore-columns"
+	hint := "name a question by its id, its number on the worksheet or its exact text"
 	if s := suggest.DidYouMean(key, ids, ""); s != "" {
 		return s + " " + hint
 	}

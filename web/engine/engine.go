@@ -47,7 +47,7 @@ type Engine struct {
 	resp *questionnaire.Response
 	sess *ask.Session
 	// warnings come from reading an answers file back (another version of the bank).
-	warnings []string
+	warnings []scoring.Warning
 	// differs is how the answers file loaded differs from the bank (nil: not at all).
 	differs *Differences
 }
@@ -338,12 +338,12 @@ func (e *Engine) load(name string, data []byte) string {
 	if rds.HasErrors() {
 		return "Some answers in this file do not fit these questions (" + firstError(rds) + "), so it cannot be continued here."
 	}
-	var warnings []string
+	var warnings []scoring.Warning
 	for _, d := range append(ds, rds...).Warnings() {
 		if d.Code == questionnaire.CodeBankDrift {
 			continue // the intro says it in plain words (differences), as take does
 		}
-		warnings = append(warnings, d.Summary)
+		warnings = append(warnings, scoring.FileWarning(d))
 	}
 	e.resp = resp
 	e.sess = ask.Resume(e.bank, saved, e.askOptions())

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
+)
+
+// TestWarningText: scoring gives a warning's code and data; render says it in words, the
+// words docs/spec.md §1-§3 quote.
+func TestWarningText(t *testing.T) {
+	b := loadTestBank(t, `candor: 1
+id: w
+version: 1.0.0
+title: W
+questions:
+  - {id: feel_safe, type: yesno, text: "  Do you feel safe?  "}
+`)
+	claim := func(claimed, status questionnaire.Status, untouched bool, missing ...string) scoring.Warning {
+		return scoring.Warning{Code: scoring.StatusClaim, Claimed: claimed, Status: status, Untouched: untouched, Missing: missing}
+	}
+	cases := []struct {
+		name string
+		bank *questionnaire.Bank
+		w    scoring.Warning
+		want string
+	}{
+		{"safety question", b, scoring.Warning{Code: scoring.SafetyUnanswered, ID: "feel_safe"},
+			`The safety question "Do you feel safe?" (feel_safe) has no answer; ask about it before anything else.`},
+		{"safety question, no bank", nil, scoring.Warning{Code: scoring.SafetyUnanswered, ID: "feel_safe"},
+			`The safety question "feel_safe" has no answer; ask about it before anything else.`},
+		{"too costly", b, scoring.Warning{Code: scoring.TooCostly, What: "flag", ID: "low"},
+			"the `when` of flag \"low\" takes more work to decide than candor allows, so it was taken as not holding"},
+		{"status: two required missing", b, claim("completed", "in-progress", true, "together", "hope"),
+			`the response file says it is completed, but required questions "together" and "hope" have no answer; it is taken as in progress`},
+		{"status: three required missing", b, claim("completed", "in-progress", false, "a", "b", "c"),
+			`the response file says it is completed, but required questions "a", "b" and "c" have no answer; it is taken as in progress`},
+		{"status: one required missing", b, claim("completed", "in-progress", false, "hope"),
+			`the response file says it is completed, but required question "hope" has no answer; it is taken as in progress`},
+		{"status: nothing answered", b, claim("completed", "in-progress", true),
+			"the response file says it is completed, but it holds no answer; it is taken as in progress"},
+		{"status: every required answered", b, claim("in-progress", "completed", false),
+			"the response file says it is in-progress, but every required question asked has an answer; it is taken as completed"},
+		{"from the file", b, scoring.Warning{Code: scoring.FromFile, Text: "bank \"w\" has changed"}, `bank "w" has changed`},
+		{"unknown code, no words", b, scoring.Warning{Code: "new-kind"}, "new-kind"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, WarningText(c.bank, c.w))
+		})
+	}
+}
+
+// TestWorded: the words go on a copy; the result scoring gave keeps its codes alone.
+func TestWorded(t *testing.T) {
+	r := &scoring.Result{Warnings: []scoring.Warning{
+		{Code: scoring.TooCostly, What: "outcome", ID: "ready"},
+		{Code: scoring.FromFile, Text: "as read"},
+	}}
+	got := Worded(nil, r)
+	assert.Equal(t, "the `when` of outcome \"ready\" takes more work to decide than candor allows, so it was taken as not holding", got.Warnings[0].Text)
+	assert.Equal(t, "as read", got.Warnings[1].Text)
+	assert.Empty(t, r.Warnings[0].Text, "the result given is not changed")
+}
