@@ -84,6 +84,8 @@ func parseProblem(q *questionnaire.Question, in string, err error) (v any, msg s
 			return nil, fmt.Sprintf("%s isn't a day: %v. Please type a date as year-month-day, like 2026-11-27.", quoted, nd)
 		}
 		return nil, fmt.Sprintf("Please type a date as year-month-day, like 2026-11-27 (%s isn't one).", quoted)
+	case questionnaire.Text, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return nil, fmt.Sprintf("That's longer than %d characters; please keep it to one shorter line.", questionnaire.MaxTextAnswer)
 }

@@ -106,6 +106,8 @@ func answerValues(q *questionnaire.Question) []any {
 		for x := q.Min; x <= q.Max; x++ {
 			vals = append(vals, x)
 		}
+	case questionnaire.Number, questionnaire.Text, questionnaire.Date, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return vals
 }

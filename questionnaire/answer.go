@@ -223,6 +223,8 @@ func (q *Question) ParseText(s string, numbered bool) (any, error) {
 		return nil, &OptionError{Question: q.ID, Value: strings.TrimSpace(s)}
 	case Multi:
 		return q.parseMulti(s, numbered)
+	case YesNo, Scale, Number, Text, Date, Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return q.ParseValue(s)
 }
@@ -585,6 +587,8 @@ func (q *Question) Allowed() string {
 		return "a date written YYYY-MM-DD, " + q.DateRangeText()
 	case Info:
 		return "nothing: it is a statement to read"
+	case Text:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return "a line of text"
 }
@@ -627,6 +631,8 @@ func (q *Question) ItemScore(answer any) (float64, bool) {
 				x += o.Score
 			}
 		}
+	case Text, Date, Info:
+		fallthrough // as the default (listed for the exhaustive check)
 	default:
 		return 0, false
 	}

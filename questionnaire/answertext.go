@@ -52,6 +52,8 @@ func (q *Question) AnswerText(v any) string {
 		if s, ok := v.(string); ok {
 			return strings.TrimSpace(s)
 		}
+	case Date, Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	if v == nil {
 		return ""

@@ -83,6 +83,8 @@ func answerType(q *Question) types.Type {
 				return types.String
 			}
 		}
+	case Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return types.Any
 }

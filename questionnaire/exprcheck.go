@@ -122,6 +122,8 @@ func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node
 			v.bad = true
 		}
 		return
+	case Multi, Scale, Number, Text, Date, Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	f, isNum := lit.value.(float64)
 	if !isNum {
@@ -160,6 +162,8 @@ func answerRange(q *Question) (lo, hi float64, ok bool) {
 			lo, hi = math.Min(lo, f), math.Max(hi, f)
 		}
 		return lo, hi, len(q.Options) > 0
+	case YesNo, Multi, Text, Date, Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return 0, 0, false
 }
@@ -193,6 +197,8 @@ func rangeWords(q *Question, lo, hi float64) string {
 		return fmt.Sprintf("a scale from %s to %s", formatNumber(lo), formatNumber(hi))
 	case Choice:
 		return fmt.Sprintf("a choice with values from %s to %s", formatNumber(lo), formatNumber(hi))
+	case YesNo, Multi, Number, Text, Date, Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return "a number " + q.RangeText()
 }

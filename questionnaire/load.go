@@ -628,6 +628,8 @@ func (l *loader) warningSign(q *Question, qm map[string]yamlpos.Entry, depth int
 	case YesNo, Choice, Scale, Multi:
 	case "":
 		return // an unknown type, already reported
+	case Number, Text, Date, Info:
+		fallthrough // as the default (listed for the exhaustive check)
 	default:
 		l.errorf(l.pos(e.Key), "a warning sign is an answer to choose: give it to a yesno, choice, scale or multi question", "question %q is a %s question and cannot have a `warning_sign`", q.ID, q.Type)
 		return
@@ -766,6 +768,8 @@ func (l *loader) questionRange(q *Question, qm map[string]yamlpos.Entry) {
 		if lo, hi := q.MinDate, q.MaxDate; lo != "" && hi != "" && lo != Today && hi != Today && lo > hi {
 			l.errorf(l.pos(minE.Val), "", "date question %q has `min` after `max`", q.ID)
 		}
+	case YesNo, Choice, Multi, Text, Info:
+		fallthrough // as the default (listed for the exhaustive check)
 	default:
 		if hasMin {
 			l.errorf(l.pos(minE.Key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `min`", q.Type)

@@ -114,6 +114,8 @@ func (c *itemCollector) add(q *Question, n *yaml.Node) {
 		case Info:
 			hint = "a statement takes no answer; remove it from `items`"
 		case Text:
+		case YesNo, Choice, Multi, Scale, Number:
+			fallthrough // as the default (listed for the exhaustive check)
 		default:
 			hint = "give every option a `score`, or use number values"
 		}

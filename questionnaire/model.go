@@ -315,6 +315,8 @@ func (q *Question) Scorable() bool {
 			}
 		}
 		return len(q.Options) > 0
+	case YesNo, Scale, Number:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return true
 }
@@ -385,6 +387,8 @@ func (q *Question) ScoreRange() (lo, hi float64, ok bool) {
 			}
 		}
 		return lo, hi, true
+	case Text, Date, Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return 0, 0, false
 }

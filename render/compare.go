@@ -353,6 +353,8 @@ func answerDifference(q *questionnaire.Question, a, b any) (float64, bool) {
 		if okA && okB {
 			return scoring.Clean(fb - fa), true
 		}
+	case questionnaire.YesNo, questionnaire.Multi, questionnaire.Text, questionnaire.Date, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return 0, false
 }

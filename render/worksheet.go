@@ -338,6 +338,8 @@ func (s *wsSheet) textAnswer(q *questionnaire.Question, indent int) {
 		s.line("%s%s %s", pad, p, strings.Repeat("_", max(8, min(20, s.width-indent-wsRuneLen(p)-1))))
 	case questionnaire.Date:
 		s.line("%s%s  ____ - __ - __", pad, wsDatePrompt(q))
+	case questionnaire.Text, questionnaire.Info:
+		fallthrough // as the default (listed for the exhaustive check)
 	default:
 		rule := strings.Repeat("_", s.width-indent)
 		s.line("%s%s", pad, rule)
@@ -495,6 +497,8 @@ func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
 		s.line("%s %s", wsNumberPrompt(q), wsMdRule(16))
 	case questionnaire.Date:
 		s.line("%s %s - %s - %s", wsDatePrompt(q), wsMdRule(4), wsMdRule(2), wsMdRule(2))
+	case questionnaire.Text, questionnaire.Info:
+		fallthrough // as the default (listed for the exhaustive check)
 	default:
 		s.line("%s", wsMdRule(40))
 		s.blank()

@@ -103,6 +103,8 @@ func whenComparison(q *questionnaire.Question, op string, v any) (string, bool) 
 			return "", false
 		}
 		return numberInWords(q, op, f)
+	case questionnaire.Multi, questionnaire.Text, questionnaire.Date, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return "", false
 }

@@ -244,6 +244,8 @@ func domain(q *questionnaire.Question) ([]any, bool) {
 			out = append(out, chosen)
 		}
 		return out, true
+	case questionnaire.Number, questionnaire.Text, questionnaire.Date, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return nil, false
 }

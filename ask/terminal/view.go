@@ -188,6 +188,8 @@ func (t *Session) showQuestion(st ask.Step) {
 			}
 			t.sayLabel(strings.Join(parts, ", "), "  ")
 		}
+	case questionnaire.YesNo, questionnaire.Number, questionnaire.Text, questionnaire.Date, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	if st.HasAnswer {
 		t.say(fmt.Sprintf("Your answer so far: %s. Press Enter to keep it, or type a new one.", describeAnswer(q, st.AnswerText)))
@@ -235,6 +237,8 @@ func hint(q *questionnaire.Question) string {
 		if r := q.DateRangeText(); r != "any date" {
 			h += ", " + r
 		}
+	case questionnaire.Text, questionnaire.Info:
+		fallthrough // as the default (listed for the exhaustive check)
 	default:
 		h = "Type your answer on one line"
 	}
@@ -272,6 +276,8 @@ func (t *Session) help(q *questionnaire.Question) {
 		how = "a number"
 	case questionnaire.Date:
 		how = "a date as year-month-day (YYYY-MM-DD)"
+	case questionnaire.Text, questionnaire.Info:
+		fallthrough // as the default (listed for the exhaustive check)
 	default:
 		how = "a line of text"
 	}

@@ -132,4 +132,3 @@ func TestQuestionTypeChecklistIsComplete(t *testing.T) {
 	sort.Strings(missing)
 	require.Empty(t, missing, "docs/architecture.md's question type checklist does not name these functions that branch on a question's type:\n%s", strings.Join(missing, "\n"))
 }
-

@@ -232,6 +232,8 @@ func exportQuestion(b *questionnaire.Bank, x *questionnaire.Question) *Item {
 		for _, o := range x.Options {
 			it.AnswerOption = append(it.AnswerOption, exportOption(o))
 		}
+	case questionnaire.YesNo, questionnaire.Text, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	if x.Answerable() && x.Decline != b.Decline {
 		it.Extension = append(it.Extension, extBool(urlDecline, x.Decline))

@@ -108,6 +108,8 @@ func answerValue(q *questionnaire.Question, v any) (ResponseAnswer, bool) {
 		s, ok := v.(string)
 		a.ValueDate = s
 		return a, ok
+	case questionnaire.Text, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	s, ok := v.(string)
 	a.ValueString = &s

@@ -344,6 +344,8 @@ func itemCalc(s *questionnaire.Score, q *questionnaire.Question) string {
 			parts = append(parts, fmt.Sprintf("%s*[%s(%s)]", number(o.Score), q.ID, code(o.Value)))
 		}
 		x = "(" + strings.Join(parts, " + ") + ")"
+	case questionnaire.YesNo, questionnaire.Scale, questionnaire.Number, questionnaire.Text, questionnaire.Date, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	if q.Reverse {
 		lo, hi, _ := q.ScoreRange()

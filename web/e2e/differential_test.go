@@ -121,6 +121,8 @@ func (w *walk) answer(q *questionnaire.Question, kind string) (any, string) {
 		d := time.Now().AddDate(0, 0, -1-r.Intn(700)).Format("2006-01-02")
 		set(fmt.Sprintf(`document.getElementById('answer').value = %q`, d))
 		return d, d
+	case questionnaire.Text, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	s := texts[r.Intn(len(texts))]
 	set(fmt.Sprintf(`document.getElementById('answer').value = %s`, jsString(s)))
@@ -261,6 +263,8 @@ func optionValues(q *questionnaire.Question) []any {
 			out = append(out, o.Value)
 		}
 		return out
+	case questionnaire.Multi, questionnaire.Scale, questionnaire.Number, questionnaire.Text, questionnaire.Date, questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return nil
 }

@@ -240,6 +240,8 @@ func (e *Engine) questionView() *QuestionView {
 	case questionnaire.Date:
 		qv.Answer = answerField(st.Answer)
 		qv.Range = q.DateRangeText()
+	case questionnaire.Info:
+		// no step of their own here (listed for the exhaustive check)
 	}
 	return qv
 }
