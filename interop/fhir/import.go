@@ -16,6 +16,7 @@ import (
 
 	"github.com/candor-app/candor/interop/bankfile"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 // Error is why a file cannot be imported: Code says what (the Err… codes), Pointer where (a
@@ -457,7 +458,7 @@ func claim(ids map[string]bool, s, def string) string {
 	if base == "" {
 		base = def
 	}
-	if reserved(base) {
+	if cond.Reserved(base) {
 		base += "_q"
 	}
 	id := base

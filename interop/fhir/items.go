@@ -7,26 +7,8 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/expr-lang/expr/builtin"
-
 	"github.com/candor-app/candor/interop/bankfile"
 )
-
-// keywords are the words of the expression language, which no id may be.
-var keywords = []string{"and", "or", "not", "in", "matches", "contains", "startsWith", "endsWith", "true", "false", "nil", "let", "if", "else", "then"}
-
-// reserved reports whether id is a word or a builtin of the expression language.
-func reserved(id string) bool {
-	if slices.Contains(keywords, id) {
-		return true
-	}
-	for _, f := range builtin.Builtins {
-		if f.Name == id {
-			return true
-		}
-	}
-	return false
-}
 
 // top reads the Questionnaire's items: groups become sections, and items between groups a
 // section of their own; without groups the items are the bank's questions.
