@@ -47,6 +47,15 @@ func wsClean(s string) string {
 	return strings.TrimSpace(text.Clean(s))
 }
 
+// mdNote writes a note in markdown, in italics and brackets after a blank line; nothing
+// when note is empty.
+func (s *wsSheet) mdNote(note string) {
+	if note != "" {
+		s.blank()
+		s.line("*(%s)*", MarkdownEscape(note))
+	}
+}
+
 func (s *wsSheet) line(format string, args ...any) {
 	fmt.Fprintf(s.w, format, args...)
 	s.w.WriteByte('\n')
@@ -395,10 +404,7 @@ func (s *wsSheet) markdown() {
 				s.blank()
 				s.mdPara(section.Intro, "")
 			}
-			if note := wsSectionNote(b, section); note != "" {
-				s.blank()
-				s.line("*(%s)*", MarkdownEscape(note))
-			}
+			s.mdNote(wsSectionNote(b, section))
 		}
 		s.blank()
 		if q.Type == questionnaire.Info {
@@ -407,10 +413,7 @@ func (s *wsSheet) markdown() {
 				s.blank()
 				s.mdPara(q.Help, "> ")
 			}
-			if note := wsQuestionNote(b, q); note != "" {
-				s.blank()
-				s.line("*(%s)*", MarkdownEscape(note))
-			}
+			s.mdNote(wsQuestionNote(b, q))
 			continue
 		}
 		s.line("**%d.** %s", q.Number, MarkdownEscape(q.Text))
@@ -418,10 +421,7 @@ func (s *wsSheet) markdown() {
 			s.blank()
 			s.mdPara(q.Help, "> ")
 		}
-		if note := wsQuestionNote(b, q); note != "" {
-			s.blank()
-			s.line("*(%s)*", MarkdownEscape(note))
-		}
+		s.mdNote(wsQuestionNote(b, q))
 		if p := wsUrgentPointer(b, q); p != "" {
 			s.blank()
 			s.line("*(%s)*", MarkdownEscape(p))
