@@ -65,7 +65,7 @@ func TestRemoveTakesTheLockAndTheLeftovers(t *testing.T) {
 	for _, p := range []string{path, filepath.Join(dir, ".r.yaml.123.tmp"), other, filepath.Join(dir, ".other.yaml.9.tmp")} {
 		require.NoError(t, os.WriteFile(p, []byte("x"), 0o600))
 	}
-	require.NoError(t, Remove(path))
+	require.NoError(t, remove(path))
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	var names []string
@@ -73,13 +73,23 @@ func TestRemoveTakesTheLockAndTheLeftovers(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	assert.Equal(t, []string{".other.yaml.9.tmp", "other.yaml"}, names, "only r.yaml's files go")
-	require.NoError(t, Remove(path), "already gone is not an error")
+	require.NoError(t, remove(path), "already gone is not an error")
 
 	held, err := TryLock(other)
 	require.NoError(t, err)
 	defer held.Release()
-	err = Remove(other)
+	err = remove(other)
 	require.ErrorIs(t, err, ErrLocked)
 	_, err = os.Stat(other)
 	assert.NoError(t, err, "a file another session holds is kept")
+}
+
+// remove deletes path as a session does (under its lock, with its leftovers): TryLock, then
+// Lock.Remove; while another process holds the lock it fails with ErrLocked.
+func remove(path string) error {
+	l, err := TryLock(path)
+	if err != nil {
+		return err
+	}
+	return l.Remove()
 }
