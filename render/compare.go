@@ -24,6 +24,10 @@ type CompareSide struct {
 	// Answers are the response's answers resolved against the bank.
 	Answers questionnaire.Answers
 	Result  *scoring.Result
+	// Previous is the person's previous response kept (not marked unsafe or safety open),
+	// scored with the same bank; nil when not known. A split alliance is then judged by a
+	// fall since it (docs/spec.md §3).
+	Previous *scoring.Result
 }
 
 // CompareOptions control a comparison's rendering.
@@ -54,8 +58,8 @@ type Comparison struct {
 	Scores    []CompareScore    `json:"scores"`
 	Flags     CompareFlags      `json:"flags"`
 	Outcomes  CompareOutcomes   `json:"outcomes"`
-	// SplitAlliance lists the scores (with `change.alert.below`) one partner rates below the
-	// alert level while the other's holds: a split alliance (docs/spec.md §3); left out when none.
+	// SplitAlliance lists the scores (with `change.alert`) where one partner's rating fell while
+	// the other's held: a split alliance (docs/spec.md §3); left out when none.
 	SplitAlliance []CompareSplit `json:"split_alliance,omitempty"`
 
 	// flags are A's and B's lines under "Flags" (flagLines), and notes their warnings but
@@ -228,30 +232,83 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		}
 		c.Scores = append(c.Scores, cs)
 		if i < len(bank.Scores) && !ma.marked() && !mb.marked() {
-			if sc := bank.Scores[i]; change.Split(sc.Change, sa.Value, sb.Value) >= 0 {
-				c.SplitAlliance = append(c.SplitAlliance, CompareSplit{Score: sa.ID, Below: [2]string{"a", "b"}[change.Split(sc.Change, sa.Value, sb.Value)], Level: *sc.Change.Alert.Below})
+			if sp, ok := change.Split(bank.Scores[i].Change, rating(a, i), rating(b, i)); ok {
+				c.SplitAlliance = append(c.SplitAlliance, compareSplit(sa.ID, bank.Scores[i].Change, sp))
 			}
 		}
 	}
 	return c
 }
 
-// CompareSplit is one score one partner rates below its alert level while the other's holds.
-type CompareSplit struct {
-	Score string `json:"score"`
-	// Below is "a" or "b": whose rating is below Level.
-	Below string  `json:"below"`
-	Level float64 `json:"level"`
+// rating is side s's value of score i, with its previous value when known.
+func rating(s CompareSide, i int) change.Rating {
+	r := change.Rating{Value: s.Result.Scores[i].Value}
+	if s.Previous != nil && i < len(s.Previous.Scores) {
+		r.Previous = s.Previous.Scores[i].Value
+	}
+	return r
 }
 
-// splitWords says a split alliance on score s for the counselor.
+// CompareSplit is one score where one partner's rating fell while the other's held.
+type CompareSplit struct {
+	Score string `json:"score"`
+	// Rule is "fall" (each partner's previous rating known: below the level, or a drop since
+	// the previous) or "below" (the level alone).
+	Rule change.Rule `json:"rule"`
+	// Fell is "a" or "b": whose rating fell.
+	Fell string `json:"fell"`
+	// Level is `alert.below`, Drop `alert.drop`; null when the bank declares none.
+	Level *float64 `json:"level"`
+	Drop  *float64 `json:"drop"`
+	// Value is the fallen rating; Previous that partner's previous one and Fall how far it
+	// moved the worse way since (negative when it rose), both null under "below".
+	Value    float64  `json:"value"`
+	Previous *float64 `json:"previous"`
+	Fall     *float64 `json:"fall"`
+	// Alerts are what fell: {kind: "below" | "drop", threshold, value, previous}.
+	Alerts []change.Alert `json:"alerts"`
+}
+
+func compareSplit(id string, c *questionnaire.Change, sp change.SplitFall) CompareSplit {
+	out := CompareSplit{Score: id, Rule: sp.Rule, Fell: [2]string{"a", "b"}[sp.Partner], Level: c.Alert.Below, Drop: c.Alert.Drop,
+		Value: sp.Value, Previous: sp.Previous, Alerts: sp.Alerts}
+	if sp.Fall != nil {
+		f := scoring.Clean(*sp.Fall)
+		out.Fall = &f
+	}
+	return out
+}
+
+// splitWords says a split alliance for the counselor, and by which rule it was judged.
 func splitWords(c *Comparison, sp CompareSplit) string {
-	low, held := c.A.Name, c.B.Name
-	if sp.Below == "b" {
+	low, held := text.Clean(c.A.Name), text.Clean(c.B.Name)
+	if sp.Fell == "b" {
 		low, held = held, low
 	}
-	return fmt.Sprintf("Split alliance: %s's rating is below the bank's alert level of %s while %s's holds. Worth asking each of them, on their own, how the session felt.",
-		text.Clean(low), questionnaire.FormatNumber(sp.Level), text.Clean(held))
+	const ask = " Worth asking each of them, on their own, how the session felt."
+	if sp.Rule == change.RuleBelow {
+		return fmt.Sprintf("Split alliance: %s's rating is below the bank's alert level of %s while %s's holds. With no previous rating of each to compare, only the level is used.",
+			low, questionnaire.FormatNumber(*sp.Level), held) + ask
+	}
+	n := questionnaire.FormatNumber
+	var dropped, below bool
+	for _, a := range sp.Alerts {
+		dropped, below = dropped || a.Kind == change.AlertDrop, below || a.Kind == change.AlertBelow
+	}
+	w := "Split alliance: " + low + "'s rating "
+	if dropped {
+		w += fmt.Sprintf("fell by %s since their previous rating (%s to %s)", n(*sp.Fall), n(*sp.Previous), n(sp.Value))
+		if below {
+			w += ", below the bank's alert level of " + n(*sp.Level)
+		}
+	} else {
+		w += fmt.Sprintf("is below the bank's alert level of %s (their previous rating was %s)", n(*sp.Level), n(*sp.Previous))
+	}
+	held += "'s held (not down by " + n(*sp.Drop) + " or more since their previous rating"
+	if sp.Level != nil {
+		held += ", nor below " + n(*sp.Level)
+	}
+	return w + ", while " + held + ")." + ask
 }
 
 // splitFor is the split alliance on score id, nil when there is none.

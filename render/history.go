@@ -52,6 +52,10 @@ type HistoryOptions struct {
 	ASCII bool
 }
 
+// SortHistory orders entries oldest first, as History does: `compare` of folders takes each
+// person's latest response and the one kept before it in this order.
+func SortHistory(entries []HistoryEntry) { sortHistory(entries) }
+
 // sortHistory orders entries oldest first: by when they were started, then last updated,
 // then file name, whatever order they were given in.
 func sortHistory(entries []HistoryEntry) {

@@ -2,11 +2,14 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/scoring/change"
 )
 
 func TestHistoryHTMLGolden(t *testing.T) {
@@ -45,4 +48,61 @@ func TestCompareHTMLGolden(t *testing.T) {
 	assert.Contains(t, out, "Split alliance: Sam&#39;s rating is below the bank&#39;s alert level of 7 while Alex&#39;s holds.")
 	assert.Equal(t, 1, strings.Count(out, "<svg"), "the diverging bar chart")
 	assert.NotContains(t, out, "<script")
+}
+
+// TestCompareSplitByFall: with each partner's previous rating known, a split alliance is a
+// fall (a drop of alert.drop or more, or below the level) on one side while the other held;
+// the JSON says what fell and by how much, the text which rule applied.
+func TestCompareSplitByFall(t *testing.T) {
+	b := loadBank(t, "session-check")
+	rate := func(name string, v float64) CompareSide {
+		return compareSide(t, b, name, map[string]any{"feel_safe": true, "heard": v, "goals": v, "approach": v, "overall": v})
+	}
+	tests := []struct {
+		name      string
+		sam, alex [2]float64 // previous, now
+		want      string
+		fell      string
+		fall      float64
+		kinds     []change.AlertKind
+	}{
+		{"a drop above the level", [2]float64{9, 7}, [2]float64{8, 8}, "Split alliance: Sam's rating fell by 2 since their previous rating (9 to 7), while Alex's held (not down by 1.5 or more since their previous rating, nor below 7).", "a", 2, []change.AlertKind{change.AlertDrop}},
+		{"below and a drop", [2]float64{8, 8}, [2]float64{8, 5}, "Split alliance: Alex's rating fell by 3 since their previous rating (8 to 5), below the bank's alert level of 7, while Sam's held", "b", 3, []change.AlertKind{change.AlertBelow, change.AlertDrop}},
+		{"below while rising", [2]float64{5, 6}, [2]float64{9, 9}, "Split alliance: Sam's rating is below the bank's alert level of 7 (their previous rating was 5), while Alex's held", "a", -1, []change.AlertKind{change.AlertBelow}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, c := rate("Sam", tt.sam[1]), rate("Alex", tt.alex[1])
+			a.Previous, c.Previous = rate("Sam", tt.sam[0]).Result, rate("Alex", tt.alex[0]).Result
+			var txt, js bytes.Buffer
+			require.NoError(t, Compare(&txt, b, a, c, CompareOptions{}))
+			assert.Contains(t, strings.Join(strings.Fields(txt.String()), " "), tt.want)
+			require.NoError(t, Compare(&js, b, a, c, CompareOptions{Format: "json"}))
+			var got Comparison
+			require.NoError(t, json.Unmarshal(js.Bytes(), &got))
+			require.Len(t, got.SplitAlliance, 1)
+			sp := got.SplitAlliance[0]
+			assert.Equal(t, change.RuleFall, sp.Rule)
+			assert.Equal(t, tt.fell, sp.Fell)
+			require.NotNil(t, sp.Fall)
+			assert.InDelta(t, tt.fall, *sp.Fall, 1e-9)
+			var kinds []change.AlertKind
+			for _, al := range sp.Alerts {
+				kinds = append(kinds, al.Kind)
+			}
+			assert.Equal(t, tt.kinds, kinds)
+		})
+	}
+
+	// Both fell by the drop: no split, though only one is below the level.
+	a, c := rate("Sam", 6), rate("Alex", 7)
+	a.Previous, c.Previous = rate("Sam", 8).Result, rate("Alex", 9).Result
+	var buf bytes.Buffer
+	require.NoError(t, Compare(&buf, b, a, c, CompareOptions{}))
+	assert.NotContains(t, buf.String(), "Split alliance")
+	// The same ratings with no previous known: the level alone.
+	a.Previous, c.Previous = nil, nil
+	buf.Reset()
+	require.NoError(t, Compare(&buf, b, a, c, CompareOptions{}))
+	assert.Contains(t, strings.Join(strings.Fields(buf.String()), " "), "Split alliance: Sam's rating is below the bank's alert level of 7 while Alex's holds. With no previous rating of each to compare, only the level is used.")
 }

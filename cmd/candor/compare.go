@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -31,7 +33,10 @@ func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command 
 		Short: "Put two responses side by side",
 		Long: `Put two saved responses to the same question bank side by side: two partners, or
 one person before and after. Each person is named by the name in their file (or by the
-file's name).
+file's name). A or B may also be a folder of that person's responses (*.yaml, *.yml,
+*.age): their latest response is compared, and the one they answered before it is used to
+see a fall (one answered not safe, or with a safety question open, is skipped, as history
+does). With --bank ID, a folder's responses to other banks are left out.
 
 You see the flags raised for each, each score with both values, both bands and the
 difference, and every question with both answers and whether they are the same; a
@@ -49,16 +54,21 @@ ask that the two see most differently (accountability and partner-view), then ea
 person's summary, side by side when the width leaves each 40 columns (--width 83 or more),
 else one after the other.
 
+A split alliance is named under a score with an alert (session-check's): one partner's
+rating fell while the other's held. Given two folders, a rating fell when it is below the
+bank's alert level or dropped by its alert change or more since that partner's previous
+response; given files, no previous is known, so only the level is used, and it says so.
+
 --format html writes one page, offline and without scripts, for the counselor's notes: the
-scores, a split alliance named (a score with an alert level that one partner rates below
-while the other's holds, such as session-check's), and the questions where the two differ
-most as a bar chart, with the same numbers in a table.`,
+scores, a split alliance named, and the questions where the two differ most as a bar
+chart, with the same numbers in a table.`,
 		Example: "  candor compare sam.yaml alex.yaml\n" +
 			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" +
 			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +
+			"  candor compare sam/ alex/ --bank session-check\n" +
 			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md\n" +
 			"  candor compare sam.yaml alex.yaml --format html > session.html",
-		Args: rangeArgs(2, 2, "two response files"),
+		Args: rangeArgs(2, 2, "two response files or folders"),
 		RunE: runWith(opts, func(args []string) { opts.A, opts.B = args[0], args[1] }, runF, func() error { return compareRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
@@ -73,6 +83,18 @@ func compareRun(f *Factory, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
+	var files [2][]string
+	var folder [2]bool
+	for i, arg := range []string{opts.A, opts.B} {
+		fs, inFolder, err := responseFiles([]string{arg})
+		if err != nil {
+			return err
+		}
+		files[i], folder[i] = fs, inFolder[0]
+	}
+	if folder[0] || folder[1] {
+		return compareFolders(f, o, opts, files, folder, width)
+	}
 	resps, readDs, err := readResponses(f, o, []string{opts.A, opts.B}, width)
 	if err != nil {
 		return err
@@ -84,14 +106,86 @@ func compareRun(f *Factory, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	names := responseNames(rs)
+	return compareScored(f, opts, b, [2]scoredResponse{rs[0], rs[1]}, [2]*scoring.Result{}, width)
+}
+
+// compareScored writes the comparison of two scored responses to bank b, each with its
+// person's previous kept result (nil when not known).
+func compareScored(f *Factory, opts *CompareOptions, b *questionnaire.Bank, rs [2]scoredResponse, previous [2]*scoring.Result, width int) error {
+	names := responseNames(rs[:])
 	sides := make([]render.CompareSide, 2)
 	for i, r := range rs {
-		sides[i] = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result}
+		sides[i] = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result, Previous: previous[i]}
 	}
 	return render.Compare(f.IO.Out, b, sides[0], sides[1], render.CompareOptions{
 		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
 	})
+}
+
+// compareFolders compares two people when either is named by a folder of their responses
+// to one bank: each person's latest response (in history's order), with the one kept before
+// it (not marked unsafe or safety open), so that a split alliance is judged by a fall since
+// each partner's previous rating (docs/spec.md §3 and §4). A file stands for one response,
+// with no previous.
+func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]string, folder [2]bool, width int) error {
+	var resps []*questionnaire.Response
+	var readDs []questionnaire.Diagnostics
+	var inFolder []bool
+	side := map[*questionnaire.Response]int{}
+	for i, fs := range files {
+		rs, ds, err := readResponses(f, o, fs, width)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			side[r] = i
+			inFolder = append(inFolder, folder[i])
+		}
+		resps, readDs = append(resps, rs...), append(readDs, ds...)
+	}
+	b, scored, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "compare")
+	if err != nil {
+		return err
+	}
+	var latest [2]scoredResponse
+	var previous [2]*scoring.Result
+	for i, arg := range []string{opts.A, opts.B} {
+		var entries []render.HistoryEntry
+		byResponse := map[*questionnaire.Response]scoredResponse{}
+		for _, r := range scored {
+			if side[r.Response] == i {
+				entries = append(entries, render.HistoryEntry{Response: r.Response, Result: r.Result})
+				byResponse[r.Response] = r
+			}
+		}
+		if len(entries) == 0 {
+			return badInput("none of the responses in %s answer bank %q", arg, b.ID)
+		}
+		render.SortHistory(entries)
+		last := len(entries) - 1
+		latest[i] = byResponse[entries[last].Response]
+		for k := last - 1; k >= 0 && previous[i] == nil; k-- {
+			if !entries[k].Result.Unsafe() {
+				previous[i] = entries[k].Result
+			}
+		}
+	}
+	if note := sessionDatesNote(latest); note != "" {
+		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(note, width), "\n"))
+	}
+	return compareScored(f, opts, b, latest, previous, width)
+}
+
+// sessionDatesNote says when the two latest responses compared were started on different
+// days: a split alliance is read from two ratings of one session. "" when the same day, or
+// either has no date.
+func sessionDatesNote(rs [2]scoredResponse) string {
+	a, b := rs[0].Response.Started, rs[1].Response.Started
+	if a.IsZero() || b.IsZero() || a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly) {
+		return ""
+	}
+	return fmt.Sprintf("note: the latest responses compared were answered on different days (%s: %s, %s: %s); a split alliance reads two ratings of the same session.",
+		text.Sanitize(rs[0].Response.File), a.UTC().Format(time.DateOnly), text.Sanitize(rs[1].Response.File), b.UTC().Format(time.DateOnly))
 }
 
 // scoredResponse is a response read, resolved against its bank and scored.

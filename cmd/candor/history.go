@@ -86,33 +86,7 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	if err != nil {
 		return err
 	}
-	var b *questionnaire.Bank
-	var rs []scoredResponse
-	if opts.Bank != "" && slices.Contains(inFolder, true) {
-		// As score does: a folder's responses to other banks than --bank's are left out, with
-		// a note; a file named on its own is scored as it is (docs/spec.md §4).
-		if b, err = loadBank(f, opts.Bank, width); err != nil {
-			return err
-		}
-		others := map[string]int{}
-		kept, keptDs := resps[:0:0], readDs[:0:0]
-		for i, r := range resps {
-			if inFolder[i] && r.Bank.ID != b.ID {
-				others[r.Bank.ID]++
-				continue
-			}
-			kept, keptDs = append(kept, r), append(keptDs, readDs[i])
-		}
-		if len(others) > 0 {
-			fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(b.ID, others), width), "\n"))
-		}
-		if len(kept) == 0 {
-			return badInput("none of the responses answer bank %q", b.ID)
-		}
-		rs, err = scoreEach(f, b, kept, keptDs, width)
-	} else {
-		b, rs, err = scoreResponses(f, resps, readDs, opts.Bank, width, "history")
-	}
+	b, rs, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "history")
 	if err != nil {
 		return err
 	}
@@ -126,6 +100,37 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	return render.History(f.IO.Out, b, entries, render.HistoryOptions{
 		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
 	})
+}
+
+// scoreFolders scores responses read from files and folders (inFolder[i] says which): with
+// --bank, as score does, a folder's responses to other banks than its are left out with a note
+// and a file named on its own is scored as it is (docs/spec.md §4); without, all must answer
+// the one bank they name.
+func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, inFolder []bool, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
+	if bankArg == "" || !slices.Contains(inFolder, true) {
+		return scoreResponses(f, resps, readDs, bankArg, width, verb)
+	}
+	b, err := loadBank(f, bankArg, width)
+	if err != nil {
+		return nil, nil, err
+	}
+	others := map[string]int{}
+	kept, keptDs := resps[:0:0], readDs[:0:0]
+	for i, r := range resps {
+		if inFolder[i] && r.Bank.ID != b.ID {
+			others[r.Bank.ID]++
+			continue
+		}
+		kept, keptDs = append(kept, r), append(keptDs, readDs[i])
+	}
+	if len(others) > 0 {
+		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(b.ID, others), width), "\n"))
+	}
+	if len(kept) == 0 {
+		return nil, nil, badInput("none of the responses answer bank %q", b.ID)
+	}
+	rs, err := scoreEach(f, b, kept, keptDs, width)
+	return b, rs, err
 }
 
 // differentPeopleNote warns when the responses may be from more than one person: they name

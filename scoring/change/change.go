@@ -202,20 +202,78 @@ func Alerts(c *questionnaire.Change, pts []Point) [][]Alert {
 	return out
 }
 
-// Split is which of two partners' values of a score with `alert.below` falls below it while
-// the other's holds at or above it (a split alliance, when the score rates a session): 0 for
-// the first, 1 for the second, -1 when neither or both are below, either has no value, or
-// c has no `alert.below`.
-func Split(c *questionnaire.Change, a, b *float64) int {
-	if c == nil || c.Alert == nil || c.Alert.Below == nil || a == nil || b == nil {
-		return -1
+// Rating is one partner's value of a score and, when known, their value at the previous
+// response kept (one not marked unsafe or safety open: docs/spec.md §4).
+type Rating struct {
+	Value    *float64
+	Previous *float64
+}
+
+// Rule is how a split alliance was judged.
+type Rule string
+
+// The rules, as codes.
+const (
+	// RuleBelow: a partner's rating fell when it is below `alert.below`; used when a previous
+	// rating of either partner is not known, or the score declares no `alert.drop`.
+	RuleBelow Rule = "below"
+	// RuleFall: a partner's rating fell when it is below `alert.below`, or fell by
+	// `alert.drop` or more since their previous rating.
+	RuleFall Rule = "fall"
+)
+
+// SplitFall is a split alliance: the partner whose rating fell while the other's held.
+type SplitFall struct {
+	// Partner is 0 for the first partner, 1 for the second.
+	Partner int
+	Rule    Rule
+	// Value is the fallen rating, Previous that partner's previous rating (nil under RuleBelow).
+	Value    float64
+	Previous *float64
+	// Fall is how far the rating moved the worse way since Previous (negative when it moved
+	// the better way but is still below the level); nil under RuleBelow.
+	Fall *float64
+	// Alerts are what fell: the value below `alert.below`, a drop of `alert.drop` or more.
+	Alerts []Alert
+}
+
+// Split finds a split alliance (docs/spec.md §3) on a score declaring c: one partner's
+// rating fell while the other's held. Under RuleFall (both previous ratings known and an
+// `alert.drop` declared) a rating fell when Alerts raises any alert from the previous to
+// this one; under RuleBelow when it is below `alert.below`. ok is false when neither or both
+// fell, either rating is missing, or c declares no `alert`.
+func Split(c *questionnaire.Change, a, b Rating) (s SplitFall, ok bool) {
+	if c == nil || c.Alert == nil || a.Value == nil || b.Value == nil {
+		return SplitFall{}, false
 	}
-	lowA, lowB := *a < *c.Alert.Below, *b < *c.Alert.Below
+	s.Rule = RuleBelow
+	if c.Alert.Drop != nil && a.Previous != nil && b.Previous != nil {
+		s.Rule = RuleFall
+	}
+	fell := func(r Rating) []Alert {
+		if s.Rule == RuleBelow {
+			return Alerts(c, []Point{{Value: r.Value}})[0]
+		}
+		return Alerts(c, []Point{{Value: r.Previous}, {Value: r.Value}})[1]
+	}
+	fa, fb := fell(a), fell(b)
 	switch {
-	case lowA && !lowB:
-		return 0
-	case lowB && !lowA:
-		return 1
+	case len(fa) > 0 && len(fb) == 0:
+		s.Partner, s.Alerts = 0, fa
+	case len(fb) > 0 && len(fa) == 0:
+		s.Partner, s.Alerts = 1, fb
+	default:
+		return SplitFall{}, false
 	}
-	return -1
+	r := [2]Rating{a, b}[s.Partner]
+	s.Value = *r.Value
+	if s.Rule == RuleFall {
+		pv := *r.Previous
+		fall := pv - s.Value
+		if c.Better == questionnaire.BetterLower {
+			fall = -fall
+		}
+		s.Previous, s.Fall = &pv, &fall
+	}
+	return s, true
 }

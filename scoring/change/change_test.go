@@ -102,11 +102,50 @@ func TestAlerts(t *testing.T) {
 }
 
 func TestSplit(t *testing.T) {
-	c := &questionnaire.Change{Better: "higher", Alert: &questionnaire.Alert{Below: f(7)}}
-	assert.Equal(t, 0, Split(c, f(5), f(8)))
-	assert.Equal(t, 1, Split(c, f(7), f(6.9)), "at the level holds")
-	assert.Equal(t, -1, Split(c, f(5), f(6)), "both below is no split")
-	assert.Equal(t, -1, Split(c, f(8), f(9)))
-	assert.Equal(t, -1, Split(c, nil, f(5)))
-	assert.Equal(t, -1, Split(&questionnaire.Change{Better: "higher", Alert: &questionnaire.Alert{Drop: f(2)}}, f(1), f(9)))
+	session := &questionnaire.Change{Better: "higher", Alert: &questionnaire.Alert{Below: f(7), Drop: f(1.5)}}
+	now := func(v float64) Rating { return Rating{Value: f(v)} }
+	was := func(p, v float64) Rating { return Rating{Value: f(v), Previous: f(p)} }
+	below := func(v float64) Alert { return Alert{Kind: AlertBelow, Threshold: 7, Value: v} }
+	drop := func(p, v float64) Alert { return Alert{Kind: AlertDrop, Threshold: 1.5, Value: v, Previous: f(p)} }
+	tests := []struct {
+		name string
+		c    *questionnaire.Change
+		a, b Rating
+		ok   bool
+		want SplitFall
+	}{
+		{"no previous: the first below the level", session, now(5), now(8), true,
+			SplitFall{Partner: 0, Rule: RuleBelow, Value: 5, Alerts: []Alert{below(5)}}},
+		{"no previous: at the level holds", session, now(7), now(6.9), true,
+			SplitFall{Partner: 1, Rule: RuleBelow, Value: 6.9, Alerts: []Alert{below(6.9)}}},
+		{"no previous: both below is no split", session, now(5), now(6), false, SplitFall{}},
+		{"no previous: both hold", session, now(8), now(9), false, SplitFall{}},
+		{"one previous is not enough for the fall rule", session, was(10, 7.5), now(8), false, SplitFall{}},
+		{"a drop above the level is a fall", session, was(9, 7.5), was(8, 8), true,
+			SplitFall{Partner: 0, Rule: RuleFall, Value: 7.5, Previous: f(9), Fall: f(1.5), Alerts: []Alert{drop(9, 7.5)}}},
+		{"below and a drop", session, was(8, 8.5), was(8, 5.5), true,
+			SplitFall{Partner: 1, Rule: RuleFall, Value: 5.5, Previous: f(8), Fall: f(2.5), Alerts: []Alert{below(5.5), drop(8, 5.5)}}},
+		{"below but rising is still a fall under the level", session, was(5, 6), was(8, 8), true,
+			SplitFall{Partner: 0, Rule: RuleFall, Value: 6, Previous: f(5), Fall: f(-1), Alerts: []Alert{below(6)}}},
+		{"the other dropped too: no split", session, was(9, 7.5), was(9.5, 8), false, SplitFall{}},
+		{"without alert.drop the level is the rule", &questionnaire.Change{Better: "higher", Alert: &questionnaire.Alert{Below: f(7)}},
+			was(9, 7.5), was(9, 6), true, SplitFall{Partner: 1, Rule: RuleBelow, Value: 6, Alerts: []Alert{below(6)}}},
+		{"a drop alone, no level, no previous", &questionnaire.Change{Better: "higher", Alert: &questionnaire.Alert{Drop: f(2)}},
+			now(1), now(9), false, SplitFall{}},
+		{"a missing rating", session, Rating{}, now(5), false, SplitFall{}},
+		{"no alert", &questionnaire.Change{Better: "higher"}, now(1), now(9), false, SplitFall{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Split(tt.c, tt.a, tt.b)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+
+	lower := &questionnaire.Change{Better: questionnaire.BetterLower, Alert: &questionnaire.Alert{Drop: f(2)}}
+	got, ok := Split(lower, was(3, 6), was(4, 4))
+	require.True(t, ok, "lower is better: a rise is the fall")
+	assert.Equal(t, 0, got.Partner)
+	assert.InDelta(t, 3.0, *got.Fall, 1e-9)
 }
