@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -174,4 +175,31 @@ func TestSiblingOfAnotherBank(t *testing.T) {
 	require.NotNil(t, b, "%v", ds)
 	assert.Empty(t, ds)
 	assert.Equal(t, []string{"en"}, b.Languages)
+}
+
+// A response to a bank answered in a translation records its language at the top level, and
+// reads it back; one answered in the bank's own language records none.
+func TestResponseLanguage(t *testing.T) {
+	b, ds := LoadFile(writeBank(t, enBank, map[string]string{"es": esBank}))
+	require.NotNil(t, b, "%v", ds)
+	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	r := NewResponse(b.In("es"), now)
+	r.SetAnswer("a", 1.0)
+	out, err := r.Marshal(b.In("es"))
+	require.NoError(t, err)
+	assert.Contains(t, string(out), "bank: {id: b, version: 1.0.0, digest: \""+b.Digest+"\"}\nlanguage: es\nstatus:")
+	back, ds := ReadResponse("r.yaml", out)
+	require.NotNil(t, back, "%v", ds)
+	assert.Equal(t, "es", back.Language)
+	answers, ds := back.Resolve(b)
+	assert.Empty(t, ds, "read with the bank in English: the same bank")
+	assert.Equal(t, Answers{"a": 1.0}, answers)
+
+	out, err = NewResponse(b, now).Marshal(b)
+	require.NoError(t, err)
+	assert.NotContains(t, string(out), "language")
+
+	_, ds = ReadResponse("r.yaml", []byte(strings.Replace(string(out), "status:", "language: 'e s'\nstatus:", 1)))
+	require.True(t, ds.HasErrors())
+	assert.Contains(t, ds.Error(), `r.yaml:4:11: language "e s" is not a language tag`)
 }
