@@ -90,13 +90,9 @@ func (r *Response) ClaimedStatus() Status {
 // NewResponse starts an empty response to bank b.
 func NewResponse(b *Bank, now time.Time) *Response {
 	now = now.UTC().Truncate(time.Second)
-	lang := ""
-	if len(b.Languages) > 0 && b.Language != b.Languages[0] {
-		lang = b.Language // answered in a translation
-	}
 	return &Response{
 		Bank:     BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest},
-		Language: lang,
+		Language: b.Translated(),
 		Status:   InProgress,
 		Started:  now,
 		Updated:  now,

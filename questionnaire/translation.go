@@ -435,3 +435,14 @@ func bandPlace(b *Bank, id string, label *string) int {
 	}
 	return -1
 }
+
+// IsLanguageTag reports whether s is written as a language tag (BCP 47: `es`, `es-MX`).
+func IsLanguageTag(s string) bool { return langRE.MatchString(s) }
+
+// Translated is the language b is a translation into: "" for the bank in its own language.
+func (b *Bank) Translated() string {
+	if len(b.Languages) > 0 && b.Language != b.Languages[0] {
+		return b.Language
+	}
+	return ""
+}
