@@ -22,6 +22,8 @@ type HistoryOptions struct {
 	Width  int
 	// Identities are key files that open encrypted responses (--identity).
 	Identities []string
+	// Lang is the language to show the bank's words in (--lang).
+	Lang string
 }
 
 // NewCmdHistory builds 'candor history RESPONSE...'.
@@ -54,6 +56,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 		RunE: runWith(opts, func(args []string) { opts.Files = args }, runF, func() error { return historyRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
+	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "csv", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
@@ -75,6 +78,7 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	}
 	var b *questionnaire.Bank
 	var rs []scoredResponse
+	langs := newLanguages(f, opts.Lang)
 	if opts.Bank != "" && slices.Contains(inFolder, true) {
 		// As score does: a folder's responses to other banks than --bank's are left out, with
 		// a note; a file named on its own is scored as it is (docs/spec.md §4).
@@ -96,9 +100,10 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 		if len(kept) == 0 {
 			return badInput("none of the responses answer bank %q", b.ID)
 		}
+		b = langs.in(b, kept[0].Language)
 		rs, err = scoreEach(f, b, kept, keptDs, width)
 	} else {
-		b, rs, err = scoreResponses(f, resps, readDs, opts.Bank, width, "history")
+		b, rs, err = scoreResponses(f, resps, readDs, opts.Bank, width, "history", langs)
 	}
 	if err != nil {
 		return err
