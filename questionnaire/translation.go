@@ -187,7 +187,12 @@ func withLanguages(b *Bank, ds Diagnostics, s siblings) (*Bank, Diagnostics) {
 			continue // another bank that happens to share the name, in a folder named like a language
 		}
 		t, tds := LoadTranslation(p, raw, b)
-		d.list = append(d.list, tds...)
+		for _, td := range tds {
+			// The bank's own warnings (a question no score uses) are said once, at the bank.
+			if td.Severity == Error || !slices.ContainsFunc(ds, func(bd Diagnostic) bool { return bd.Summary == td.Summary }) {
+				d.list = append(d.list, td)
+			}
+		}
 		if t != nil {
 			loaded = append(loaded, t)
 		}
