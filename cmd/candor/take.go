@@ -651,6 +651,7 @@ func (t *taker) fromFile() error {
 	b := t.bank
 	if resp.Bank.ID == "" {
 		resp.Bank = questionnaire.BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
+		resp.Language = b.Translated()
 		resp.Started = t.f.Now().UTC().Truncate(time.Second)
 	}
 	answers, rds := resp.Resolve(b)
