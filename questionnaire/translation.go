@@ -108,10 +108,10 @@ func (b *Bank) Match(lang string) string {
 
 // siblings reads the files beside a bank: on disk (LoadFile) or in a file system (LoadFS).
 type siblings struct {
-	name string                        // the bank's file name, without its folder
-	join func(lang string) string      // the path of its translation into lang
-	read func(string) ([]byte, error)  // a file's bytes, within the limits
-	dirs func() ([]fs.DirEntry, error) // the entries of the bank's folder
+	name string                       // the bank's file name, without its folder
+	join func(lang string) string     // the path of its translation into lang
+	read func(string) ([]byte, error) // a file's bytes, within the limits
+	dirs func() []string              // the names of the folders beside the bank
 }
 
 // diskSiblings are the files beside the bank file p.
@@ -121,7 +121,7 @@ func diskSiblings(p string) siblings {
 		name: name,
 		join: func(lang string) string { return filepath.Join(dir, lang, name) },
 		read: ReadFileLimited,
-		dirs: func() ([]fs.DirEntry, error) { return os.ReadDir(filepath.Clean(dir + ".")) },
+		dirs: func() []string { entries, _ := os.ReadDir(filepath.Clean(dir + ".")); return folders(entries) },
 	}
 }
 
@@ -139,8 +139,41 @@ func fsSiblings(fsys fs.FS, name string) siblings {
 			defer f.Close()
 			return readLimited(f, p)
 		},
-		dirs: func() ([]fs.DirEntry, error) { return fs.ReadDir(fsys, path.Clean(dir+".")) },
+		dirs: func() []string { entries, _ := fs.ReadDir(fsys, path.Clean(dir+".")); return folders(entries) },
 	}
+}
+
+// folders are the names of the folders among entries.
+func folders(entries []fs.DirEntry) []string {
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// Translate gives b (loaded from its file's text, as Load does) the translations files holds,
+// each file's text by its language, checked as LoadFile checks those beside a bank file: a
+// page carries a bank's translations so. It returns b (nil when any has an error) with what
+// checking them found, ds first.
+func Translate(b *Bank, ds Diagnostics, files map[string][]byte) (*Bank, Diagnostics) {
+	if b == nil {
+		return nil, ds
+	}
+	name := path.Base(b.File)
+	return withLanguages(b, ds, siblings{
+		name: name,
+		join: func(lang string) string { return path.Join(lang, name) },
+		read: func(p string) ([]byte, error) {
+			if src, ok := files[path.Dir(p)]; ok {
+				return src, nil
+			}
+			return nil, fs.ErrNotExist
+		},
+		dirs: func() []string { return slices.Sorted(maps.Keys(files)) },
+	})
 }
 
 // withLanguages loads the translations of b found through s, and returns b (nil when any
@@ -150,12 +183,10 @@ func withLanguages(b *Bank, ds Diagnostics, s siblings) (*Bank, Diagnostics) {
 		return nil, ds
 	}
 	found := map[string]string{} // tag -> path, for each folder beside the bank with its file
-	if entries, err := s.dirs(); err == nil {
-		for _, e := range entries {
-			if e.IsDir() && langRE.MatchString(e.Name()) && !strings.EqualFold(e.Name(), b.Language) {
-				if _, err := s.read(s.join(e.Name())); err == nil {
-					found[e.Name()] = s.join(e.Name())
-				}
+	for _, dir := range s.dirs() {
+		if langRE.MatchString(dir) && !strings.EqualFold(dir, b.Language) {
+			if _, err := s.read(s.join(dir)); err == nil {
+				found[dir] = s.join(dir)
 			}
 		}
 	}
