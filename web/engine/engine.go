@@ -36,6 +36,10 @@ type Options struct {
 	// EncryptedOnly leaves out the plain download: the answers leave the page encrypted
 	// only.
 	EncryptedOnly bool `json:"encryptedOnly,omitempty"`
+	// Translations are the bank's translations, each file's text by its language
+	// (docs/spec.md §1, Languages); Lang is the one to answer in ("" for the bank's own).
+	Translations map[string]string `json:"translations,omitempty"`
+	Lang         string            `json:"lang,omitempty"`
 }
 
 // Engine is one person answering one bank in a page.
@@ -79,6 +83,13 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 		now = time.Now
 	}
 	b, ds := questionnaire.Load(name, raw)
+	if len(opt.Translations) > 0 {
+		files := map[string][]byte{}
+		for lang, src := range opt.Translations {
+			files[lang] = []byte(src)
+		}
+		b, ds = questionnaire.Translate(b, ds, files)
+	}
 	if b == nil {
 		return nil, fmt.Errorf("this questionnaire cannot be read: %s", firstError(ds))
 	}
@@ -86,8 +97,8 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 	if err != nil {
 		return nil, fmt.Errorf("this page's key for the counselor cannot be read: %v", err)
 	}
-	e := &Engine{bank: b, opt: opt, now: now, recipients: rs}
-	e.start(questionnaire.NewResponse(b, now()), false)
+	e := &Engine{bank: b.In(opt.Lang), opt: opt, now: now, recipients: rs}
+	e.start(questionnaire.NewResponse(e.bank, now()), false)
 	return e, nil
 }
 
@@ -426,6 +437,7 @@ func (e *Engine) load(name string, data []byte) string {
 	if resp.Started.IsZero() {
 		resp.Started = e.now().UTC().Truncate(time.Second)
 	}
+	resp.Language = e.bank.Translated() // answered in the page's language from now on
 	var warnings []string
 	for _, d := range append(ds, rds...).Warnings() {
 		if d.Code == questionnaire.CodeBankDrift {
