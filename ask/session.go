@@ -1,7 +1,10 @@
-// Package ask is the answering session that any front end drives, one step at a time: which
-// question comes next, going back, skipping, going to a question, progress ("3 of 12"),
-// re-evaluating `when` conditions, the flags to show the moment an answer raises them,
-// reading and checking one typed answer, and saving after every answer. It draws nothing and
+// Package ask is the answering session that any front end drives, one step at a time: the
+// screen to show (intro, question, flags, review, end) and which question comes next, going
+// back, skipping, changing an answer from the review (and asking what the change opened
+// before the review comes back), progress ("3 of 12") and the intro's count, the first
+// question of a section, re-evaluating `when` conditions, the flags to show the moment an
+// answer raises them, reading and checking one typed answer, continuing a saved response
+// (Adopt, Resume) and saving after every answer. It draws nothing, chooses no words and
 // touches no terminal or file: the terminal `candor take` (package ask/terminal) and a
 // browser page (built with GOOS=js GOARCH=wasm) call the same methods.
 package ask
@@ -24,6 +27,9 @@ type Options struct {
 	Save func(*questionnaire.Response) error
 	// Now is the clock (time.Now when nil); it stamps the response's `updated`.
 	Now func() time.Time
+	// BackToIntro makes Back from the first question show the intro again, for a front end
+	// that can (the page); without it Back there is a *Problem (AtFirst).
+	BackToIntro bool
 }
 
 // Session is one person answering one bank: it records into a response and knows the
@@ -56,9 +62,18 @@ type Session struct {
 	// nearest option), and suggestion that option's value: a yes typed next picks it.
 	suggestFor *questionnaire.Question
 	suggestion any
-	// revising is set by Revise: answers return to the end (by way of the questions still
-	// open), not to the next question.
-	revising bool
+	// revising is set by Revise and Change: answers return to the review (by way of the
+	// questions the change opened: open now, and not in openBefore), not to the next
+	// question; returnTo is the question to be current then (nil: the end).
+	revising   bool
+	openBefore map[string]bool
+	returnTo   *questionnaire.Question
+	// screen is the screen to show (Screen); afterFlags the one after the flags.
+	screen, afterFlags Screen
+	// exact is Count's: no question that takes an answer depends on a `when`.
+	exact bool
+	// resumed is set by Resume.
+	resumed bool
 	// changed is set once this session records an answer or skip that differs from the
 	// response's (Changed).
 	changed bool
@@ -89,15 +104,23 @@ type Flag struct {
 // answers already raise are pending at once. Nothing is saved until an answer is given or
 // Save is called. It begins at the first question still open (or the info statements just
 // before it).
+//
+// It shows the intro first (Screen). A saved response is continued with Adopt and Resume,
+// which resolve it once.
 func NewSession(b *questionnaire.Bank, resp *questionnaire.Response, opt Options) *Session {
+	answers, _ := resp.Resolve(b)
+	return openSession(b, resp, answers, opt)
+}
+
+// openSession starts a session over b recording into resp, which holds answers (resolved).
+func openSession(b *questionnaire.Bank, resp *questionnaire.Response, answers questionnaire.Answers, opt Options) *Session {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	answers, _ := resp.Resolve(b)
 	if answers == nil {
 		answers = questionnaire.Answers{}
 	}
-	s := &Session{bank: b, resp: resp, answers: answers, opt: opt,
+	s := &Session{bank: b, resp: resp, answers: answers, opt: opt, screen: ScreenIntro, exact: exactCount(b),
 		whenReads: map[string]bool{}, skipped: map[string]bool{}, declined: map[string]bool{}, shown: map[string]bool{}}
 	for _, q := range b.Questions {
 		b.QuestionsRead(s.whenReads, q.When)
@@ -149,8 +172,10 @@ type Step struct {
 	// (1-based; 0 for an info statement), Total how many those are ("Question 3 of 12").
 	// Total changes as answers change `when`s.
 	Number, Total int
-	// Section is the question's section, or nil.
-	Section *questionnaire.Section
+	// Section is the question's section, or nil; FirstOfSection is true when the question
+	// is the first asked in it (statements included), where its intro is shown.
+	Section        *questionnaire.Section
+	FirstOfSection bool
 	// Optional is true when the question can be skipped.
 	Optional bool
 	// CanDecline is true when the question may be answered "I'd rather not answer"
@@ -162,7 +187,8 @@ type Step struct {
 	AnswerText string
 	HasAnswer  bool
 	// Reopened is true when the question comes round again: every later question had been
-	// seen, and this one was still open (a required question left without an answer).
+	// seen, and this one was still open (a required question left without an answer). A
+	// question that a change made from the review opened is new, not reopened.
 	Reopened bool
 }
 
@@ -173,7 +199,8 @@ func (s *Session) Current() Step {
 		return Step{Total: s.total}
 	}
 	st := Step{Question: q, Info: !q.Answerable(), Number: s.place[q.Index], Total: s.total,
-		Section: q.Section, Optional: !q.Required || !q.Answerable(), Reopened: s.reopened, CanDecline: q.Decline}
+		Section: q.Section, FirstOfSection: s.firstOfSection(q), Optional: !q.Required || !q.Answerable(),
+		Reopened: s.reopened, CanDecline: q.Decline}
 	if v, ok := s.answers[q.ID]; ok {
 		st.Answer, st.HasAnswer, st.AnswerText = v, true, q.AnswerText(v)
 	} else {
@@ -226,7 +253,7 @@ const (
 	NeedsAnswer ProblemCode = "needs-answer"
 	// CannotSkip: Skip on a required question.
 	CannotSkip ProblemCode = "cannot-skip"
-	// AtFirst: Back on the first question.
+	// AtFirst: Back on the first question (without Options.BackToIntro), or on the intro.
 	AtFirst ProblemCode = "at-first"
 	// NotAsked: GoTo a question that is not asked now.
 	NotAsked ProblemCode = "not-asked"
@@ -339,47 +366,100 @@ func (s *Session) Skip() error {
 	return s.record(q, nil, true, false)
 }
 
-// Back goes to the question asked before the current one (the last one when done). At the
-// first question it is a *Problem (AtFirst).
+// Back goes back one screen: from the end to the review; from the review to the question
+// the person left for it (ShowReview), or the last one asked when done; from a question to
+// the one asked before it (the last one when done). At the first question it is a *Problem
+// (AtFirst), or, with Options.BackToIntro, the intro. On the flags it does nothing: they
+// are read first.
 func (s *Session) Back() error {
+	switch s.screen {
+	case ScreenEnd:
+		s.screen = ScreenReview
+		return nil
+	case ScreenFlags:
+		return nil
+	case ScreenReview:
+		if s.cur != nil {
+			s.screen, s.reopened = ScreenQuestion, false
+			return nil
+		}
+	}
 	end := len(s.asked)
 	if s.cur != nil {
 		end = s.index(s.cur)
 	}
 	if end == 0 {
+		if s.opt.BackToIntro && s.screen == ScreenQuestion {
+			s.screen = ScreenIntro
+			return nil
+		}
 		return &Problem{AtFirst, "This is the first question, so there's nothing to go back to."}
 	}
 	s.cur, s.reopened = s.asked[end-1], false // still revising, if it was
+	s.screen = ScreenQuestion
 	s.suggestFor, s.suggestion = nil, nil
 	return nil
 }
 
-// GoTo makes the question with id current, to see or change its answer. A question that is
-// not asked now is a *Problem (NotAsked).
+// GoTo makes the question with id current, to see or change its answer, and goes on from
+// it to the next question. A question that is not asked now is a *Problem (NotAsked).
 func (s *Session) GoTo(id string) error {
-	q := s.bank.Question(id)
-	if q == nil || !s.on[q.Index] {
-		return &Problem{NotAsked, fmt.Sprintf("%q is not one of the questions asked.", id)}
+	q, err := s.asking(id)
+	if err != nil {
+		return err
 	}
 	s.cur, s.reopened, s.revising = q, false, false
+	s.screen = ScreenQuestion
 	s.suggestFor, s.suggestion = nil, nil
 	return nil
 }
 
-// Revise makes question number n of the review list (ReviewItem.Number) current, to change
-// its answer once every question is done: after it is answered, kept or skipped, the
-// session goes back to the end (Done), or to a question still open when the new answer made
-// one asked. Going back from it is allowed as ever. A number not in the list is a *Problem
-// (NotAsked).
+// asking is the question with id when it is asked now, else a *Problem (NotAsked).
+func (s *Session) asking(id string) (*questionnaire.Question, error) {
+	q := s.bank.Question(id)
+	if q == nil || !s.on[q.Index] {
+		return nil, &Problem{NotAsked, fmt.Sprintf("%q is not one of the questions asked.", id)}
+	}
+	return q, nil
+}
+
+// Revise is Change for question number n of the review list (ReviewItem.Number), as the
+// terminal's review reads it. A number not in the list is a *Problem (NotAsked).
 func (s *Session) Revise(n int) error {
 	for _, q := range s.asked {
 		if q.Answerable() && s.place[q.Index] == n {
-			s.cur, s.reopened, s.revising = q, false, true
-			s.suggestFor, s.suggestion = nil, nil
+			s.change(q)
 			return nil
 		}
 	}
 	return &Problem{NotAsked, fmt.Sprintf("There's no question %d; the questions are numbered 1 to %d.", n, s.total)}
+}
+
+// Change makes the question with id current, to change its answer from the review: after
+// it is answered, kept, skipped or declined, the session asks any question the new answer
+// opened (asked now, and not open before the change), then shows the review again, with
+// the question the person left for it current (none when done). Going back from it is
+// allowed as ever. A question that is not asked now is a *Problem (NotAsked).
+func (s *Session) Change(id string) error {
+	q, err := s.asking(id)
+	if err != nil {
+		return err
+	}
+	s.change(q)
+	return nil
+}
+
+func (s *Session) change(q *questionnaire.Question) {
+	s.openBefore = map[string]bool{}
+	for _, o := range s.asked {
+		if s.isOpen(o) {
+			s.openBefore[o.ID] = true
+		}
+	}
+	s.returnTo = s.cur
+	s.cur, s.reopened, s.revising = q, false, true
+	s.screen = ScreenQuestion
+	s.suggestFor, s.suggestion = nil, nil
 }
 
 // Changed reports whether this session has recorded an answer or a skip that differs from
@@ -424,12 +504,16 @@ func (s *Session) Review() []ReviewItem {
 // acknowledged (AckAtOnce), most serious first. A flag is listed once per session.
 func (s *Session) PendingAtOnce() []Flag { return s.pending }
 
-// AckAtOnce marks the pending flags as shown.
+// AckAtOnce marks the pending flags as shown, and leaves the flags screen for what comes
+// after them: the question, or the review.
 func (s *Session) AckAtOnce() {
 	for _, f := range s.pending {
 		s.shown[f.ID] = true
 	}
 	s.pending = nil
+	if s.screen == ScreenFlags {
+		s.screen = s.afterFlags
+	}
 }
 
 // Save brings the response's status up to date, stamps its time and saves it
@@ -616,38 +700,53 @@ func (s *Session) index(q *questionnaire.Question) int {
 }
 
 // advance moves from q to the next question asked; after the last, to the first one still
-// open (Reopened), or to the end.
+// open (Reopened), or to the end (the review). While a change is made from the review, it
+// moves to the first question the change opened, or back to the review. Flags raised and
+// not yet shown come first.
 func (s *Session) advance(q *questionnaire.Question) {
+	s.reopened = false
 	if s.revising {
-		// Back to the end, by way of any question the change opened.
-		s.cur = s.firstOpen()
-		s.reopened = s.cur != nil
-		s.revising = s.cur != nil
+		for _, o := range s.asked {
+			if s.isOpen(o) && !s.openBefore[o.ID] {
+				s.cur = o
+				s.show(false)
+				return
+			}
+		}
+		s.revising = false
+		s.cur = s.returnTo
+		if s.cur == nil || !s.on[s.cur.Index] {
+			s.cur = s.firstOpen()
+		}
+		s.show(true)
 		return
 	}
 	i := s.index(q)
 	if i < len(s.asked) && s.asked[i] == q {
 		i++
 	}
-	s.reopened = false
 	if i < len(s.asked) {
 		s.cur = s.asked[i]
+		s.show(false)
 		return
 	}
 	s.cur = s.firstOpen()
 	s.reopened = s.cur != nil
+	s.show(s.cur == nil)
 }
 
-// firstOpen is the first asked question that is neither answered nor skipped, or a required
-// one left unanswered.
+// firstOpen is the first asked question that is open (isOpen).
 func (s *Session) firstOpen() *questionnaire.Question {
 	for _, q := range s.asked {
-		if !q.Answerable() || s.replied(q) {
-			continue
-		}
-		if q.Required || !s.skipped[q.ID] {
+		if s.isOpen(q) {
 			return q
 		}
 	}
 	return nil
+}
+
+// isOpen reports whether q takes an answer and is neither answered nor skipped, or is a
+// required one left unanswered.
+func (s *Session) isOpen(q *questionnaire.Question) bool {
+	return q.Answerable() && !s.replied(q) && (q.Required || !s.skipped[q.ID])
 }

@@ -263,6 +263,12 @@ func TestResumeStartsAtTheFirstOpenQuestion(t *testing.T) {
 	s, _ := newSession(t, resp)
 	at(t, s, "colour", 2, 2)
 	require.Len(t, s.PendingAtOnce(), 1)
+	s.Begin()
+	assert.Equal(t, ScreenFlags, s.Screen(), "the flags first")
+	require.NoError(t, s.Back(), "going back waits until they are read")
+	assert.Equal(t, ScreenFlags, s.Screen())
+	s.AckAtOnce()
+	assert.Equal(t, ScreenQuestion, s.Screen())
 	assert.Equal(t, 1, s.Answered())
 	assert.Equal(t, "purple", s.Response().Answers["colour"])
 
@@ -426,7 +432,8 @@ func TestReviseReturnsToTheEnd(t *testing.T) {
 	require.NoError(t, s.Answer("red"))
 	assert.Greater(t, *saves, n)
 	st = at(t, s, "why_red", 3, 8)
-	assert.True(t, st.Reopened)
+	assert.False(t, st.Reopened, "asked for the first time")
+	assert.Equal(t, ScreenQuestion, s.Screen())
 	require.NoError(t, s.Answer("warm"))
 	assert.True(t, s.Done())
 

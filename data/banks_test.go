@@ -78,7 +78,14 @@ var safety = map[string]struct {
 	"what-trust-is":     {questionnaire.Answers{"feel_safe": true, "could_say_no": true, "partner_could_say_no": true}, []string{"clear_picture"}},
 	"weekly-trust":      {questionnaire.Answers{"feel_safe": true}, []string{"steady_week"}},
 	"partner-view":      {questionnaire.Answers{"feel_safe": true, "could_say_no": true}, []string{"steady"}},
+	// A rating of a session gives no verdict: it has no hopeful outcome (noVerdict).
+	"session-check": {questionnaire.Answers{"feel_safe": true}, nil},
 }
+
+// noVerdict are the built-in banks that give no verdict on the relationship (a session
+// rating): no hopeful outcome for the best answers to reach, no warning signs, and no joint
+// advice (each partner answers on their own). Their safety answers are still checked.
+var noVerdict = map[string]bool{"session-check": true}
 
 // answerValues are the answers a question can have, nil (unanswered) first: yes and no, each
 // option (a multi: each option alone), each point of a scale.
@@ -250,7 +257,9 @@ func TestBuiltinBanksNeverHopefulWithoutSafety(t *testing.T) {
 					require.True(t, scoring.NamesAny(b.Outcome(got), raised), "%s does not speak to safety: %v", got, a)
 				}
 			}
-			assert.Positive(t, reached, "no answers reach a hopeful outcome")
+			if !noVerdict[id] {
+				assert.Positive(t, reached, "no answers reach a hopeful outcome")
+			}
 			t.Logf("%s: %d answer sets", id, len(sets))
 		})
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/candor-app/candor/internal/suggest"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -109,7 +110,7 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 	}
 	if !strings.ContainsAny(arg, "/\\.") {
 		hint := "built-in banks: " + strings.Join(IDs(), ", ") + " (`candor list` describes them)"
-		if s := questionnaire.DidYouMean(strings.ToLower(arg), IDs(), ""); s != "" {
+		if s := suggest.DidYouMean(strings.ToLower(arg), IDs(), ""); s != "" {
 			hint = s + " " + hint
 		} else if ids := idsWithWord(arg); len(ids) > 0 {
 			hint = "did you mean `" + strings.Join(ids, "`, `") + "`? " + hint

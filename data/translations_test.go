@@ -22,7 +22,7 @@ var translations = []string{"es"}
 // untranslated are the built-in banks without translations yet, each with the reason: the
 // tests skip them (and fail once a translation exists, so the entry is removed).
 var untranslated = map[string]string{
-	// for example "session-check": "added after the first translations (issue 27)",
+	"session-check": "added after the first translations (issue 27)",
 }
 
 // translationCredit is what the last source of every translation says: who translated it and
@@ -117,6 +117,10 @@ func TestTranslationsAreBuiltIn(t *testing.T) {
 		b, _ := data.Builtin(id)
 		require.NotNil(t, b)
 		assert.Equal(t, "en", b.Language, id)
+		if _, ok := untranslated[id]; ok {
+			assert.Equal(t, []string{"en"}, b.Languages, id)
+			continue
+		}
 		assert.Equal(t, append([]string{"en"}, translations...), b.Languages, id)
 		for _, lang := range translations {
 			assert.Equal(t, lang, b.In(lang).Language, id)

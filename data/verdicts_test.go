@@ -150,7 +150,7 @@ func TestBuiltinBanksVerdictGuarantees(t *testing.T) {
 				}
 				checkVerdict(t, b, a, r, read)
 			}
-			if id != "trust-readiness" { // its texts point to a counselor of one's own
+			if id != "trust-readiness" && !noVerdict[id] { // its texts point to a counselor of one's own
 				require.NotEmpty(t, togetherTexts(b), "%s marks its joint advice `together`", id)
 			}
 		})
@@ -163,6 +163,9 @@ func TestBuiltinBanksVerdictGuarantees(t *testing.T) {
 func TestBuiltinBanksWarningSignsHoldBackHope(t *testing.T) {
 	for _, id := range data.IDs() {
 		t.Run(id, func(t *testing.T) {
+			if noVerdict[id] {
+				t.Skip("gives no verdict to hold back")
+			}
 			b, ds := data.LoadBank(id)
 			require.NotNil(t, b, "%v", ds)
 			top := maps.Clone(safety[id].safe)

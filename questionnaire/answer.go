@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/candor-app/candor/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -55,7 +56,7 @@ func scalarValue(n *yaml.Node) any {
 		b, _ := strconv.ParseBool(strings.ToLower(n.Value))
 		return b
 	case "!!int", "!!float":
-		if f, ok := numberValue(n); ok {
+		if f, ok := yamlpos.NumberValue(n); ok {
 			return f
 		}
 	}

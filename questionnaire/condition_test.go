@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"testing"
 
+	"github.com/candor-app/candor/questionnaire/cond"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -22,14 +23,14 @@ questions:
   - {id: c, text: C, when: "mood + 1 > 3"}
 `))
 	require.False(t, ds.HasErrors(), "%v", ds)
-	assert.Equal(t, &Condition{Op: "and",
-		Left:  &Condition{Op: ">", Question: "mood", Value: 3.0},
-		Right: &Condition{Op: "no", Question: "safe"}}, b.Question("a").When.Condition())
-	assert.Equal(t, &Condition{Op: "or",
-		Left:  &Condition{Op: "in", Question: "who", Value: "dad"},
-		Right: &Condition{Op: "!=", Question: "mood"}}, b.Question("b").When.Condition())
+	assert.Equal(t, &cond.Condition{Op: "and",
+		Left:  &cond.Condition{Op: ">", Question: "mood", Value: 3.0},
+		Right: &cond.Condition{Op: "no", Question: "safe"}}, b.Question("a").When.Condition())
+	assert.Equal(t, &cond.Condition{Op: "or",
+		Left:  &cond.Condition{Op: "in", Question: "who", Value: "dad"},
+		Right: &cond.Condition{Op: "!=", Question: "mood"}}, b.Question("b").When.Condition())
 	assert.Nil(t, b.Question("c").When.Condition())
-	assert.True(t, b.Question("a").When.condSet, "worked out at load time")
+	assert.True(t, b.Question("a").When.shapeSet, "worked out at load time")
 	var none *Expr
 	assert.Nil(t, none.Condition())
 }

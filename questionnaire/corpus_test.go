@@ -1,4 +1,4 @@
-package questionnaire
+package questionnaire_test
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/internal/testutil"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 )
 
 // corpusFiles lists the bank files under testdata/<dir>.
@@ -23,11 +25,11 @@ func corpusFiles(t testing.TB, dir string) []string {
 
 // renderDiags loads src as name and prints its diagnostics as `candor validate` does, no color, 80
 // columns wide.
-func renderDiags(t testing.TB, name string, src []byte) (*Bank, Diagnostics, string) {
+func renderDiags(t testing.TB, name string, src []byte) (*questionnaire.Bank, questionnaire.Diagnostics, string) {
 	t.Helper()
-	b, ds := Load(name, src)
+	b, ds := questionnaire.Load(name, src)
 	var out bytes.Buffer
-	require.NoError(t, WriteText(&out, ds, map[string][]byte{name: src}, TextOptions{Width: 80}))
+	require.NoError(t, diagtext.Write(&out, ds, map[string][]byte{name: src}, diagtext.Options{Width: 80}))
 	return b, ds, out.String()
 }
 
@@ -44,24 +46,10 @@ func TestInvalidCorpus(t *testing.T) {
 			b, ds, got := renderDiags(t, name, src)
 			assert.Nil(t, b, "an invalid bank gives no bank")
 			require.True(t, ds.HasErrors(), "an invalid bank has at least one error")
-			checkInvariants(t, name, ds)
+			questionnaire.CheckInvariants(t, name, ds)
 
 			testutil.Golden(t, strings.TrimSuffix(path, ".yaml")+".golden", []byte(got))
 		})
-	}
-}
-
-// checkInvariants holds for every diagnostic of every load: it names the file, a line is at
-// least 1 and comes with a column of at least 1, and the text is not empty.
-func checkInvariants(t testing.TB, name string, ds Diagnostics) {
-	t.Helper()
-	for _, d := range ds {
-		assert.Equal(t, name, d.Pos.File, "%v", d)
-		assert.GreaterOrEqual(t, d.Pos.Line, 0, "%v", d)
-		if d.Pos.Line > 0 {
-			assert.GreaterOrEqual(t, d.Pos.Col, 1, "a diagnostic with a line has a column: %v", d)
-		}
-		assert.NotEmpty(t, d.Summary, "%v", d)
 	}
 }
 
@@ -71,9 +59,9 @@ func TestValidCorpus(t *testing.T) {
 	require.NotEmpty(t, files)
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			b, ds := LoadFile(path)
+			b, ds := questionnaire.LoadFile(path)
 			var out bytes.Buffer
-			_ = WriteText(&out, ds, map[string][]byte{path: mustReadFile(t, path)}, TextOptions{})
+			_ = diagtext.Write(&out, ds, map[string][]byte{path: mustReadFile(t, path)}, diagtext.Options{})
 			require.NotNil(t, b, out.String())
 			assert.Empty(t, ds, out.String())
 		})
@@ -91,9 +79,9 @@ func TestRepoBanksLoad(t *testing.T) {
 	require.GreaterOrEqual(t, len(files), 4)
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			b, ds := LoadFile(path)
+			b, ds := questionnaire.LoadFile(path)
 			var out bytes.Buffer
-			_ = WriteText(&out, ds, map[string][]byte{path: mustReadFile(t, path)}, TextOptions{})
+			_ = diagtext.Write(&out, ds, map[string][]byte{path: mustReadFile(t, path)}, diagtext.Options{})
 			require.NotNil(t, b, out.String())
 			assert.False(t, ds.HasErrors(), out.String())
 			assert.NotEmpty(t, b.Questions)
@@ -113,7 +101,7 @@ func mustReadFile(t testing.TB, path string) []byte {
 func TestFlagShowAtOnce(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join("testdata", "valid", "every-feature.yaml"))
 	require.NoError(t, err)
-	b, ds := Load("every-feature.yaml", src)
+	b, ds := questionnaire.Load("every-feature.yaml", src)
 	require.False(t, ds.HasErrors(), ds.Error())
 	for id, want := range map[string]bool{"unsafe": true, "many_lies": true, "quiet": false} {
 		f := b.Flag(id)

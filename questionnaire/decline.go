@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/candor-app/candor/internal/yamlpos"
 )
 
 // DeclinedWord is how an answers file (`take --answers`) or a table cell writes "I'd rather
@@ -62,7 +64,7 @@ func (b *Bank) AllowsDecline() bool {
 // declineShape warns of an option of a question that may be declined whose label or value
 // reads as declining ("Prefer not to say"): those words decline the question, so the option
 // could be picked only by its number.
-func (l *loader) declineShape(q *Question, qm map[string]entry) {
+func (l *loader) declineShape(q *Question, qm map[string]yamlpos.Entry) {
 	if !q.Decline {
 		return
 	}
@@ -71,7 +73,7 @@ func (l *loader) declineShape(q *Question, qm map[string]entry) {
 		if DeclineText(o.Label) || DeclineText(v) {
 			at := q.Pos
 			if e, ok := qm["decline"]; ok {
-				at = l.pos(e.key)
+				at = l.pos(e.Key)
 			}
 			l.warnf(at, "drop the option: declining already offers \"rather not say\"; or set `decline: false` on the question",
 				"option %s of question %q says the same as declining, so typing it declines the question", fmt.Sprintf("%q", o.Label), q.ID)

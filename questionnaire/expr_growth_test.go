@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"testing"
 
+	"github.com/candor-app/candor/questionnaire/cond"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -32,17 +33,17 @@ func TestGrowthBuiltinsRefused(t *testing.T) {
 // charged as they are built; past the budget the condition stops and does not hold.
 // Before, `len(reduce(1..28, #acc + #acc, "ab")) > 0` ran 14 s and took 1.8 GB.
 func TestStringGrowthStopped(t *testing.T) {
-	for _, cond := range []string{
+	for _, when := range []string{
 		`len(reduce(1..int(n), #acc + #acc, "ab")) > 0`,
 		`let a = "abababababababab" + "abababababababab"; let b = a + a; let c = b + b; let d = c + c; let e = d + d; let f = e + e; let g = f + f; let h = g + g; let i = h + h; let j = i + i; let k = j + j; let l = k + k; let m = l + l; let o = m + m; let p = o + o; let q = p + p; let r = q + q; let s = r + r; let t = s + s; let u = t + t; let v = u + u; let w = v + v; let x = w + w; let y = x + x; let z = y + y; len(z) > n`,
 		`let a = reduce(1..20, #acc + #acc, "ab"); len(map(1..int(n), {upper(a)})) > 0`,
 	} {
-		t.Run(cond[:20], func(t *testing.T) {
-			b, ds := Load("b.yaml", []byte(budgetBank(cond)))
+		t.Run(when[:20], func(t *testing.T) {
+			b, ds := Load("b.yaml", []byte(budgetBank(when)))
 			require.NotNil(t, b, "%v", ds)
 			ok, err := b.Flags[0].When.Eval(map[string]any{"n": 1000.0})
 			assert.False(t, ok)
-			assert.ErrorIs(t, err, ErrTooCostly)
+			assert.ErrorIs(t, err, cond.ErrTooCostly)
 		})
 	}
 	// Small strings are worked out as before.

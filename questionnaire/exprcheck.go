@@ -5,8 +5,9 @@ import (
 	"math"
 	"strings"
 
+	"github.com/candor-app/candor/internal/suggest"
+	"github.com/candor-app/candor/questionnaire/cond"
 	"github.com/expr-lang/expr/ast"
-	"go.yaml.in/yaml/v3"
 )
 
 // A comparison of an answer with a literal is checked against the question: a choice or
@@ -23,45 +24,22 @@ type literal struct {
 
 // literalOf reads n as a constant, if it is one.
 func literalOf(n ast.Node) (literal, bool) {
-	switch x := n.(type) {
-	case *ast.StringNode:
-		return literal{n, x.Value}, true
-	case *ast.IntegerNode:
-		return literal{n, float64(x.Value)}, true
-	case *ast.FloatNode:
-		return literal{n, x.Value}, true
-	case *ast.BoolNode:
-		return literal{n, x.Value}, true
-	case *ast.NilNode:
-		return literal{n, nil}, true
-	case *ast.UnaryNode:
-		if x.Operator == "-" {
-			if l, ok := literalOf(x.Node); ok {
-				if f, isNum := l.value.(float64); isNum {
-					return literal{n, -f}, true
-				}
-			}
-		}
-	}
-	return literal{}, false
+	v, ok := cond.Literal(n)
+	return literal{n, v}, ok
 }
 
-// flipped is the operator with its two sides swapped: 3 < x is x > 3.
-var flipped = map[string]string{"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
-
 type cmpVisitor struct {
-	l    *loader
-	yn   *yaml.Node
+	c    *checker
+	x    *Expr
 	what string
-	src  string
 	sc   *scope
 	bad  bool
 }
 
-// checkComparisons checks every comparison of an answer with a constant in the expression
-// written in node yn; it reports whether there was no error.
-func (l *loader) checkComparisons(yn *yaml.Node, what, src string, root ast.Node, sc *scope) bool {
-	v := &cmpVisitor{l: l, yn: yn, what: what, src: src, sc: sc}
+// checkComparisons checks every comparison of an answer with a constant in condition x, whose
+// tree is root; it reports whether there was no error.
+func (c *checker) checkComparisons(x *Expr, what string, root ast.Node, sc *scope) bool {
+	v := &cmpVisitor{c: c, x: x, what: what, sc: sc}
 	ast.Walk(&root, v)
 	return !v.bad
 }
@@ -75,7 +53,7 @@ func (v *cmpVisitor) question(n ast.Node) *Question {
 	if _, in := v.sc.check[id.Value]; !in {
 		return nil
 	}
-	return v.l.b.questionByID[id.Value]
+	return v.c.b.questionByID[id.Value]
 }
 
 func (v *cmpVisitor) Visit(node *ast.Node) {
@@ -89,7 +67,7 @@ func (v *cmpVisitor) Visit(node *ast.Node) {
 		q, lit, ok := v.sides(b.Left, b.Right)
 		if !ok {
 			q, lit, ok = v.sides(b.Right, b.Left)
-			op = flipped[op]
+			op, _ = cond.Flip(op)
 		}
 		if !ok {
 			return
@@ -124,8 +102,7 @@ func (v *cmpVisitor) sides(a, c ast.Node) (*Question, literal, bool) {
 }
 
 func (v *cmpVisitor) at(n ast.Node) Pos {
-	p := placeOf(v.src, n)
-	return exprPos(v.l.file, v.yn, v.l.b.Src, p.line, p.col)
+	return v.c.inside(v.x, cond.PlaceOf(v.x.Source, n))
 }
 
 func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node) {
@@ -141,7 +118,7 @@ func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node
 	case YesNo:
 		if _, isBool := lit.value.(bool); !isBool {
 			hint := "a yes/no answer is true or false: write `" + q.ID + " == true` or `" + q.ID + " == false`"
-			v.l.errorf(v.at(lit.node), hint, "%s compares yes/no question %q with %s, which it can never be", v.what, q.ID, describe(lit.value))
+			v.c.errorf(v.at(lit.node), hint, "%s compares yes/no question %q with %s, which it can never be", v.what, q.ID, describe(lit.value))
 			v.bad = true
 		}
 		return
@@ -162,7 +139,7 @@ func (v *cmpVisitor) compare(q *Question, op string, lit literal, whole ast.Node
 	if always {
 		word, hint = "always holds", "the condition does not need it, or the number is not the one meant"
 	}
-	v.l.warnf(v.at(whole), hint, "%s: `%s %s %s` %s, since %q is %s", v.what, q.ID, op, formatNumber(f), word, q.ID, rangeWords(q, lo, hi))
+	v.c.warnf(v.at(whole), hint, "%s: `%s %s %s` %s, since %q is %s", v.what, q.ID, op, formatNumber(f), word, q.ID, rangeWords(q, lo, hi))
 }
 
 // answerRange is the lowest and highest answer a question takes, for a number comparison.
@@ -233,8 +210,8 @@ func (v *cmpVisitor) option(q *Question, lit literal) {
 	if s, isText := lit.value.(string); isText {
 		if o := labelled(q, s); o != nil {
 			hint = fmt.Sprintf("that is a label; the value is `%s`", formatValue(o.Value))
-		} else if near := nearest(s, values); near != "" {
-			hint = suggest(near)
+		} else if near := suggest.Nearest(s, values); near != "" {
+			hint = suggest.Hint(near)
 		} else if o := q.findOption(s); o != nil {
 			hint = fmt.Sprintf("the value is `%s`", formatValue(o.Value))
 		}
@@ -244,7 +221,7 @@ func (v *cmpVisitor) option(q *Question, lit literal) {
 			hint = fmt.Sprintf("the value is the id '%s', in quotes", formatValue(o.Value))
 		}
 	}
-	v.l.errorf(v.at(lit.node), hint, "%s compares %s question %q with %s, which is not one of its option values, so it can never match",
+	v.c.errorf(v.at(lit.node), hint, "%s compares %s question %q with %s, which is not one of its option values, so it can never match",
 		v.what, q.Type, q.ID, describe(lit.value))
 	v.bad = true
 }

@@ -11,10 +11,15 @@ import (
 	"os"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/candor-app/candor/internal/yamlpos"
 )
 
 // Reading the files banks and responses come from: refusing what is not a regular text file of
 // a sane size, with a plain message.
+
+// MaxFileSize is the largest bank or response file read, in bytes.
+const MaxFileSize = yamlpos.MaxFileSize
 
 // ReadFileLimited reads a whole file, refusing directories and files over MaxFileSize.
 func ReadFileLimited(path string) ([]byte, error) {

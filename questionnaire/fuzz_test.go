@@ -1,10 +1,13 @@
-package questionnaire
+package questionnaire_test
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 )
 
 // FuzzLoad feeds the loader arbitrary files. Seeds: every bank of the corpus and of the repo,
@@ -26,15 +29,15 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const name = "fuzz.yaml"
-		b, ds := Load(name, src)
+		b, ds := questionnaire.Load(name, src)
 		if b == nil && !ds.HasErrors() {
 			t.Fatalf("no bank and no error: %v", ds)
 		}
 		if b != nil && ds.HasErrors() {
 			t.Fatalf("a bank despite errors: %v", ds)
 		}
-		if len(ds) > maxDiagnostics+1 {
-			t.Fatalf("%d diagnostics, more than the %d shown", len(ds), maxDiagnostics)
+		if len(ds) > questionnaire.MaxDiagnostics+1 {
+			t.Fatalf("%d diagnostics, more than the %d shown", len(ds), questionnaire.MaxDiagnostics)
 		}
 		for _, d := range ds {
 			if d.Pos.File != name {
@@ -48,11 +51,11 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		var out1, out2 bytes.Buffer
-		if err := WriteText(&out1, ds, map[string][]byte{name: src}, TextOptions{Width: 80}); err != nil {
+		if err := diagtext.Write(&out1, ds, map[string][]byte{name: src}, diagtext.Options{Width: 80}); err != nil {
 			t.Fatal(err)
 		}
-		_, ds2 := Load(name, src)
-		if err := WriteText(&out2, ds2, map[string][]byte{name: src}, TextOptions{Width: 80}); err != nil {
+		_, ds2 := questionnaire.Load(name, src)
+		if err := diagtext.Write(&out2, ds2, map[string][]byte{name: src}, diagtext.Options{Width: 80}); err != nil {
 			t.Fatal(err)
 		}
 		if out1.String() != out2.String() {

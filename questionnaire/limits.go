@@ -4,20 +4,16 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/candor-app/candor/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
 // One set of limits holds for the files candor writes and the files it reads: a response is
 // never saved in a shape its own readers refuse. The reader's limits are MaxFileSize bytes and
-// maxNodes lines, commas and brackets (counted before parsing, see parseYAML), and
+// yamlpos.MaxNodes lines, commas and brackets (counted before parsing, see yamlpos.Parse), and
 // MaxTextAnswer characters an answer; Marshal refuses to write past them, CheckAnswerFits
 // says beforehand whether an answer still fits, and a response whose aliases would write out
-// past them is refused when read (checkShape) or when Marshal writes it back.
-
-// syntaxCount is what the reader counts before parsing: lines, commas and brackets.
-func syntaxCount(src []byte) int {
-	return bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte(",")) + bytes.Count(src, []byte("[")) + bytes.Count(src, []byte("{"))
-}
+// past them is refused when read (yamlpos.Parse) or when Marshal writes it back.
 
 // TooLargeError says a file would be refused when read back.
 type TooLargeError struct {
@@ -29,11 +25,11 @@ func (e *TooLargeError) Error() string {
 	if e.Bytes > MaxFileSize {
 		return fmt.Sprintf("the file would be larger than the %d MiB candor reads back", MaxFileSize>>20)
 	}
-	return fmt.Sprintf("the file would have more than the %d lines, commas and brackets candor reads back", maxNodes)
+	return fmt.Sprintf("the file would have more than the %d lines, commas and brackets candor reads back", yamlpos.MaxNodes)
 }
 
 func checkFits(size, syntax int) error {
-	if size > MaxFileSize || syntax > maxNodes {
+	if size > MaxFileSize || syntax > yamlpos.MaxNodes {
 		return &TooLargeError{Bytes: size, Syntax: syntax}
 	}
 	return nil
@@ -46,7 +42,7 @@ func (e *AnswerTooLargeError) Error() string {
 	if e.Bytes > MaxFileSize {
 		return fmt.Sprintf("That answer is too long to keep: with it, the file of your answers would be larger than the %d MiB candor can read back. Please make it shorter.", MaxFileSize>>20)
 	}
-	return fmt.Sprintf("That answer is too long to keep: with it, the file of your answers would have more than the %d lines and commas candor can read back. Please make it shorter, or use fewer commas.", maxNodes)
+	return fmt.Sprintf("That answer is too long to keep: with it, the file of your answers would have more than the %d lines and commas candor can read back. Please make it shorter, or use fewer commas.", yamlpos.MaxNodes)
 }
 
 // answerSlack keeps CheckAnswerFits on the safe side of what it cannot see cheaply: the
@@ -92,7 +88,7 @@ func entrySize(id string, v any) (size, syntax int) {
 		return MaxFileSize + 1, 0
 	}
 	const head = "answers:\n"
-	return len(out) - len(head), syntaxCount(out) - 1
+	return len(out) - len(head), yamlpos.SyntaxCount(out) - 1
 }
 
 // writtenSize is what Marshal last wrote, while the response has not changed since.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/candor-app/candor/internal/yamlpos"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -151,12 +152,12 @@ func TestTooManyQuestions(t *testing.T) {
 func TestLongLists(t *testing.T) {
 	var sb strings.Builder
 	sb.WriteString(header + "questions: [{id: a, text: A}]\nsources:\n")
-	for range maxListLen + 5 {
+	for range yamlpos.MaxListLen + 5 {
 		sb.WriteString("  - {title: T}\n")
 	}
 	b, ds := Load("sources.yaml", []byte(sb.String()))
 	require.Nil(t, b)
-	assert.Equal(t, []string{fmt.Sprintf("%d:5: `sources` has more than %d items", 7+maxListLen, maxListLen)}, summaries(ds))
+	assert.Equal(t, []string{fmt.Sprintf("%d:5: `sources` has more than %d items", 7+yamlpos.MaxListLen, yamlpos.MaxListLen)}, summaries(ds))
 }
 
 // TestAliasBombs: aliases that multiply are refused with one clear message, wherever they are
@@ -192,7 +193,7 @@ func TestAliasBombs(t *testing.T) {
 			b, ds := Load("laughs.yaml", []byte(tt.src))
 			require.Nil(t, b)
 			require.Len(t, ds, 1, ds.Error())
-			assert.Equal(t, fmt.Sprintf("the file's aliases expand to more than %d YAML values", maxNodes), ds[0].Summary)
+			assert.Equal(t, fmt.Sprintf("the file's aliases expand to more than %d YAML values", yamlpos.MaxNodes), ds[0].Summary)
 			assert.Positive(t, ds[0].Pos.Line)
 		})
 	}
@@ -373,7 +374,7 @@ func TestDocumentMarkers(t *testing.T) {
 func TestHugeFiles(t *testing.T) {
 	var many strings.Builder
 	many.WriteString(header + "x:\n")
-	for i := range maxNodes/2 + 1000 {
+	for i := range yamlpos.MaxNodes/2 + 1000 {
 		fmt.Fprintf(&many, "  k%d: v\n", i)
 	}
 	for _, tt := range []struct{ name, src, want string }{
@@ -387,5 +388,34 @@ func TestHugeFiles(t *testing.T) {
 			require.Nil(t, b)
 			assert.Equal(t, []string{"1:1: " + tt.want}, summaries(ds))
 		})
+	}
+}
+
+// TestAliasedText: every reader refuses a file whose aliases repeat a long text past 4 MiB (a
+// 3 MiB answer aliased 30 000 times grew `take --resume` past 4 GB; a 3.3 MB help text aliased
+// 4 000 times made `show` write 12.6 GB), at the smallest part that is too large.
+func TestAliasedText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("candor: 1\nkind: response\nbank: {id: x, version: 1.0.0}\nanswers:\n  a0: &t " + strings.Repeat("x", 3<<20) + "\n")
+	for i := 1; i <= 30000; i++ {
+		fmt.Fprintf(&b, "  a%d: *t\n", i)
+	}
+	src := []byte(b.String())
+	const want = "the file's aliases expand to more than 4 MiB of text, past what candor reads"
+	r, ds := ReadResponse("r.yaml", src)
+	assert.Nil(t, r)
+	if assert.Len(t, ds, 1) {
+		assert.Equal(t, want, ds[0].Summary)
+		assert.Equal(t, Pos{File: "r.yaml", Line: 5, Col: 3}, ds[0].Pos)
+	}
+	r, ds = ReadAnswers("r.yaml", src, nil)
+	assert.Nil(t, r)
+	if assert.Len(t, ds, 1) {
+		assert.Equal(t, want, ds[0].Summary)
+	}
+	bank, ds := Load("b.yaml", []byte("candor: 1\nid: b\nversion: 1.0.0\ntitle: &t "+strings.Repeat("x", 3<<20)+"\nintro: *t\n"))
+	assert.Nil(t, bank)
+	if assert.Len(t, ds, 1) {
+		assert.Equal(t, want, ds[0].Summary)
 	}
 }

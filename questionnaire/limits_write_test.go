@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/candor-app/candor/internal/yamlpos"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -73,7 +74,7 @@ func TestCheckAnswerFits(t *testing.T) {
 			out, err := r.Marshal(b)
 			var tooLarge *TooLargeError
 			if err == nil {
-				assert.True(t, len(out)+answerSlack > MaxFileSize || syntaxCount(out)+answerSlack/16 > maxNodes, "within the margin of a limit")
+				assert.True(t, len(out)+answerSlack > MaxFileSize || yamlpos.SyntaxCount(out)+answerSlack/16 > yamlpos.MaxNodes, "within the margin of a limit")
 			} else {
 				assert.True(t, errors.As(err, &tooLarge), "%v", err)
 			}
@@ -94,7 +95,7 @@ func TestMarshalRefusesPastLimits(t *testing.T) {
 	require.True(t, errors.As(err, &tl), "%v", err)
 	assert.Equal(t, "the file would be larger than the 4 MiB candor reads back", err.Error())
 	r.SetAnswer("t2", nil)
-	r.SetAnswer("t1", strings.Repeat(",", maxNodes))
+	r.SetAnswer("t1", strings.Repeat(",", yamlpos.MaxNodes))
 	_, err = r.Marshal(b)
 	assert.EqualError(t, err, "the file would have more than the 200000 lines, commas and brackets candor reads back")
 }

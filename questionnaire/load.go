@@ -11,6 +11,9 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/candor-app/candor/internal/sealed"
+	"github.com/candor-app/candor/internal/suggest"
+	"github.com/candor-app/candor/internal/yamlpos"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 var (
@@ -27,7 +30,7 @@ var (
 	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
 	questionKeys  = []string{"id", "text", "help", "type", "choices", "min", "max", "labels", "required", "decline", "when", "reverse", "code", "warning_sign"}
-	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme"}
+	scoreKeys     = []string{"id", "label", "items", "method", "weights", "max_missing", "not_asked", "missing", "round", "bands", "code", "highlight", "theme", "change"}
 	codingKeys    = []string{"system", "code", "display"}
 	bandKeys      = []string{"max", "label", "text", "hopeful", "together"}
 	flagKeys      = []string{"id", "when", "level", "title", "text", "show", "together"}
@@ -44,15 +47,10 @@ var (
 // maxDiagnostics caps how many problems one file reports.
 const maxDiagnostics = 200
 
-// Limits on the size of a bank, far above any real one, so that a hostile file cannot make
-// validation slow.
-const (
-	// MaxQuestions is the most questions a bank may have.
-	MaxQuestions = 5000
-	// maxListLen bounds every other list: sources, choice lists and their options, sections,
-	// scores, bands, flags, outcomes and tests.
-	maxListLen = 1000
-)
+// MaxQuestions is the most questions a bank may have: far above any real one, so that a
+// hostile file cannot make validation slow. Every other list (sources, choice lists and their
+// options, sections, scores, bands, flags, outcomes and tests) is bounded by yamlpos.MaxListLen.
+const MaxQuestions = 5000
 
 // LoadFile reads and loads a bank from a file path, with its translations beside it
 // (docs/spec.md §1, "Languages").
@@ -115,7 +113,7 @@ func isWebPage(src []byte) bool {
 
 // parseFile checks that raw is a file candor reads (at most MaxFileSize, UTF-8 text without a
 // BOM or NUL, and not empty) and parses its YAML. empty names an empty file of this kind, with
-// emptyHint; when empty is "", parseYAML's own message for an empty bank is used.
+// emptyHint; when empty is "", yamlpos.Parse's own message for an empty bank is used.
 func parseFile(d *diags, raw []byte, empty, emptyHint string) ([]byte, *yaml.Node) {
 	if len(raw) > MaxFileSize {
 		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
@@ -134,7 +132,7 @@ func parseFile(d *diags, raw []byte, empty, emptyHint string) ([]byte, *yaml.Nod
 		d.errorf(Pos{Line: 1, Col: 1}, emptyHint, "%s", empty)
 		return nil, nil
 	}
-	return src, parseYAML(d, src)
+	return src, yamlpos.Parse(d, src)
 }
 
 func parse(d *diags, name string, raw []byte) *Bank {
@@ -147,19 +145,18 @@ func parse(d *diags, name string, raw []byte) *Bank {
 
 // loadRoot loads the bank whose parsed root is root into b (its file, digest and text set).
 func loadRoot(d *diags, b *Bank, root *yaml.Node) *Bank {
-	w := &walker{diags: d}
-	b.Language, b.Pos = "en", w.pos(root)
-	l := &loader{walker: w, b: b}
+	b.Language, b.Pos = "en", d.pos(root)
+	l := &loader{reader: newReader(d), b: b}
 	l.top(root)
-	if w.exceeded {
+	if l.Exceeded() {
 		return nil
 	}
-	l.validate()
+	(&checker{diags: d, b: b}).validate()
 	return b
 }
 
 type loader struct {
-	*walker
+	*reader
 	b *Bank
 	// names is the shared namespace of questions, scores and flags.
 	names map[string]Pos
@@ -167,14 +164,6 @@ type loader struct {
 	numbered int
 	// tooManyQuestions is set once the question limit was reported.
 	tooManyQuestions bool
-	// qNodes keeps each question's raw entries for the second pass.
-	qNodes map[*Question]map[string]entry
-	sNodes map[*Score]map[string]entry
-	// secNodes keeps each section's raw entries, for its `when`.
-	secNodes map[*Section]map[string]entry
-	fNodes   map[*Flag]map[string]entry
-	oNodes   map[*Outcome]map[string]entry
-	tNodes   map[*Test]map[string]entry
 }
 
 func (l *loader) top(root *yaml.Node) {
@@ -187,46 +176,46 @@ func (l *loader) top(root *yaml.Node) {
 			}
 		}
 	}
-	m := l.mapping(root, "the bank", topKeys, []string{"candor", "id", "version", "title"}, 0)
+	m := l.Mapping(root, "the bank", topKeys, []string{"candor", "id", "version", "title"}, 0)
 	if m == nil {
 		return // mapping reported what was wrong
 	}
 	b := l.b
 	if e, ok := m["candor"]; ok {
-		if v, ok := l.integer(e.val, "`candor` (the format version)", 1); ok {
+		if v, ok := l.Integer(e.Val, "`candor` (the format version)", 1); ok {
 			if v != FormatVersion {
-				l.errorf(l.pos(e.val), "this candor reads format 1: write `candor: 1`", "unknown format version %d", v)
+				l.errorf(l.pos(e.Val), "this candor reads format 1: write `candor: 1`", "unknown format version %d", v)
 			}
 			b.Format = v
 		}
 	}
 	if e, ok := m["id"]; ok {
-		if v, ok := l.str(e.val, "`id`", 1); ok {
+		if v, ok := l.Str(e.Val, "`id`", 1); ok {
 			b.ID = v
 			if !bankIDRE.MatchString(v) {
-				l.errorf(l.pos(e.val), "a bank id is lower-case letters, digits and dashes, starting with a letter, such as `trust-readiness`", "bank id %q is not kebab-case", v)
+				l.errorf(l.pos(e.Val), "a bank id is lower-case letters, digits and dashes, starting with a letter, such as `trust-readiness`", "bank id %q is not kebab-case", v)
 			}
 		}
 	}
 	if e, ok := m["version"]; ok {
-		if v, ok := l.str(e.val, "`version`", 1); ok {
+		if v, ok := l.Str(e.Val, "`version`", 1); ok {
 			b.Version = v
 			if !semverRE.MatchString(v) {
 				hint := "write MAJOR.MINOR.PATCH, such as `1.0.0`"
 				if strings.Count(v, ".") == 1 {
 					hint = fmt.Sprintf("add a patch number: `%s.0`", v)
 				}
-				l.errorf(l.pos(e.val), hint, "bank version %q is not a semantic version", v)
+				l.errorf(l.pos(e.Val), hint, "bank version %q is not a semantic version", v)
 			}
 		}
 	}
 	b.Title = l.optStr(m, "title", "`title`")
 	b.For = l.optStr(m, "for", "`for`")
 	if e, ok := m["language"]; ok {
-		if v, ok := l.str(e.val, "`language`", 1); ok {
+		if v, ok := l.Str(e.Val, "`language`", 1); ok {
 			b.Language = v
 			if !langRE.MatchString(v) {
-				l.errorf(l.pos(e.val), "use a BCP 47 tag such as `en`, `en-GB` or `fr`", "language %q is not a language tag", v)
+				l.errorf(l.pos(e.Val), "use a BCP 47 tag such as `en`, `en-GB` or `fr`", "language %q is not a language tag", v)
 			}
 		}
 	}
@@ -234,13 +223,13 @@ func (l *loader) top(root *yaml.Node) {
 	b.Intro = l.optStr(m, "intro", "`intro`")
 	l.outro(m)
 	if e, ok := m["safety_open"]; ok {
-		if nm := l.mapping(e.val, "`safety_open`", noticeKeys, []string{"text"}, 1); nm != nil {
-			b.SafetyOpen = &Notice{Title: l.optStr(nm, "title", "`safety_open`'s `title`"), Text: l.optStr(nm, "text", "`safety_open`'s `text`"), Pos: l.pos(e.val)}
+		if nm := l.Mapping(e.Val, "`safety_open`", noticeKeys, []string{"text"}, 1); nm != nil {
+			b.SafetyOpen = &Notice{Title: l.optStr(nm, "title", "`safety_open`'s `title`"), Text: l.optStr(nm, "text", "`safety_open`'s `text`"), Pos: l.pos(e.Val)}
 		}
 	}
 	if e, ok := m["sources"]; ok {
-		for _, n := range l.list(e.val, "`sources`", 1) {
-			sm := l.mapping(n, "a source", sourceKeys, []string{"title"}, 2)
+		for _, n := range l.List(e.Val, "`sources`", 1) {
+			sm := l.Mapping(n, "a source", sourceKeys, []string{"title"}, 2)
 			if sm == nil {
 				continue
 			}
@@ -251,7 +240,7 @@ func (l *loader) top(root *yaml.Node) {
 		}
 	}
 	if e, ok := m["decline"]; ok {
-		b.Decline, _ = l.boolean(e.val, "`decline`", 1)
+		b.Decline, _ = l.Bool(e.Val, "`decline`", 1)
 	}
 	l.recipients(m)
 	l.choiceLists(m)
@@ -263,24 +252,24 @@ func (l *loader) top(root *yaml.Node) {
 }
 
 // optBool reads an optional true/false key; false when it is not there.
-func (l *loader) optBool(m map[string]entry, key string, depth int) bool {
+func (l *loader) optBool(m map[string]yamlpos.Entry, key string, depth int) bool {
 	e, ok := m[key]
 	if !ok {
 		return false
 	}
-	v, _ := l.boolean(e.val, "`"+key+"`", depth)
+	v, _ := l.Bool(e.Val, "`"+key+"`", depth)
 	return v
 }
 
 // outro reads `outro`: text, or a list of parts, each text or `{text, together}`
 // (docs/spec.md §1).
-func (l *loader) outro(m map[string]entry) {
+func (l *loader) outro(m map[string]yamlpos.Entry) {
 	e, ok := m["outro"]
 	if !ok {
 		return
 	}
 	b := l.b
-	n := l.resolve(e.val, 1)
+	n := l.Resolve(e.Val, 1)
 	if n == nil {
 		return
 	}
@@ -289,17 +278,17 @@ func (l *loader) outro(m map[string]entry) {
 		b.OutroParts = []*TextPart{{Text: b.Outro, Pos: l.pos(n)}}
 		return
 	}
-	for _, pn := range l.list(n, "`outro`", 1) {
+	for _, pn := range l.List(n, "`outro`", 1) {
 		part := &TextPart{Pos: l.pos(pn)}
-		if r := l.resolve(pn, 2); r != nil && r.Kind == yaml.MappingNode {
-			pm := l.mapping(r, "a part of `outro`", outroKeys, []string{"text"}, 2)
+		if r := l.Resolve(pn, 2); r != nil && r.Kind == yaml.MappingNode {
+			pm := l.Mapping(r, "a part of `outro`", outroKeys, []string{"text"}, 2)
 			if pm == nil {
 				continue
 			}
 			part.Text = l.optStr(pm, "text", "a part's `text`")
 			part.Together = l.optBool(pm, "together", 3)
 		} else {
-			v, _ := l.str(pn, "a part of `outro`", 2)
+			v, _ := l.Str(pn, "a part of `outro`", 2)
 			part.Text = strings.TrimRight(v, "\n")
 		}
 		b.OutroParts = append(b.OutroParts, part)
@@ -309,13 +298,13 @@ func (l *loader) outro(m map[string]entry) {
 
 // recipients reads `recipients:`, the counselors' public keys: each must be an age X25519
 // recipient (age1…).
-func (l *loader) recipients(m map[string]entry) {
+func (l *loader) recipients(m map[string]yamlpos.Entry) {
 	e, ok := m["recipients"]
 	if !ok {
 		return
 	}
-	for i, n := range l.list(e.val, "`recipients`", 1) {
-		v, ok := l.str(n, "a recipient", 2)
+	for i, n := range l.List(e.Val, "`recipients`", 1) {
+		v, ok := l.Str(n, "a recipient", 2)
 		if !ok {
 			continue
 		}
@@ -328,18 +317,18 @@ func (l *loader) recipients(m map[string]entry) {
 	}
 }
 
-func (l *loader) optStr(m map[string]entry, key, what string) string {
+func (l *loader) optStr(m map[string]yamlpos.Entry, key, what string) string {
 	e, ok := m[key]
 	if !ok {
 		return ""
 	}
-	v, _ := l.str(e.val, what, 2)
+	v, _ := l.Str(e.Val, what, 2)
 	return strings.TrimRight(v, "\n")
 }
 
 // checkID checks an id's syntax; kind names what it is for the message.
 func (l *loader) checkID(n *yaml.Node, kind string, depth int) (string, bool) {
-	v, ok := l.str(n, kind+" id", depth)
+	v, ok := l.Str(n, kind+" id", depth)
 	if !ok {
 		return "", false
 	}
@@ -351,7 +340,7 @@ func (l *loader) checkID(n *yaml.Node, kind string, depth int) (string, bool) {
 		l.errorf(l.pos(n), hint, "%s id %q is not a valid id", kind, v)
 		return v, false
 	}
-	if reservedName(v) && (kind == "question" || kind == "score" || kind == "flag") {
+	if cond.Reserved(v) && (kind == "question" || kind == "score" || kind == "flag") {
 		l.errorf(l.pos(n), "pick another id; this word means something in expressions", "%s id %q is a reserved word", kind, v)
 		return v, false
 	}
@@ -360,7 +349,7 @@ func (l *loader) checkID(n *yaml.Node, kind string, depth int) (string, bool) {
 
 func suggestID(v string) string {
 	s := strings.ToLower(strings.NewReplacer("-", "_", " ", "_", ".", "_").Replace(strings.TrimSpace(v)))
-	if idRE.MatchString(s) && !reservedName(s) {
+	if idRE.MatchString(s) && !cond.Reserved(s) {
 		return s
 	}
 	return ""
@@ -394,17 +383,17 @@ func (l *loader) claim(id string, kind string, n *yaml.Node) bool {
 	return true
 }
 
-func (l *loader) choiceLists(m map[string]entry) {
+func (l *loader) choiceLists(m map[string]yamlpos.Entry) {
 	e, ok := m["choices"]
 	if !ok {
 		return
 	}
-	n := l.resolve(e.val, 1)
+	n := l.Resolve(e.Val, 1)
 	if n == nil {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		l.errorf(l.pos(n), "write `choices:` then one named list per line, such as `agree5: [...]`", "`choices` must be a mapping of named lists, not %s", kindName(n))
+		l.errorf(l.pos(n), "write `choices:` then one named list per line, such as `agree5: [...]`", "`choices` must be a mapping of named lists, not %s", yamlpos.KindName(n))
 		return
 	}
 	l.b.choiceByID = map[string]*ChoiceList{}
@@ -426,7 +415,7 @@ func (l *loader) choiceLists(m map[string]entry) {
 
 // options reads a list of options, checking values are unique and of one kind.
 func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
-	items := l.list(n, what, depth)
+	items := l.List(n, what, depth)
 	if items == nil {
 		return nil
 	}
@@ -434,15 +423,15 @@ func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
 	seen := map[any]int{}
 	kinds := map[bool]bool{}
 	for _, it := range items {
-		om := l.mapping(it, "an option", optionKeys, []string{"value", "label"}, depth+1)
+		om := l.Mapping(it, "an option", optionKeys, []string{"value", "label"}, depth+1)
 		if om == nil {
 			continue
 		}
 		o := &Option{Pos: l.pos(it)}
 		if e, ok := om["value"]; ok {
-			vn := l.scalar(e.val, "an option's `value`", depth+2)
+			vn := l.Scalar(e.Val, "an option's `value`", depth+2)
 			if vn != nil {
-				if f, isNum := numberValue(vn); isNum {
+				if f, isNum := yamlpos.NumberValue(vn); isNum {
 					o.Value, o.Score, o.HasScore = f, f, true
 					kinds[true] = true
 				} else if vn.Tag == "!!str" && idRE.MatchString(vn.Value) {
@@ -466,12 +455,12 @@ func (l *loader) options(n *yaml.Node, what string, depth int) []*Option {
 		o.Label = l.optStr(om, "label", "an option's `label`")
 		o.Code = l.coding(om, depth+2)
 		if e, ok := om["score"]; ok {
-			if f, ok := l.number(e.val, "an option's `score`", depth+2); ok {
+			if f, ok := l.Number(e.Val, "an option's `score`", depth+2); ok {
 				o.Score, o.HasScore = f, true
 			}
 		}
 		if e, ok := om["exclusive"]; ok {
-			o.Exclusive, _ = l.boolean(e.val, "an option's `exclusive`", depth+2)
+			o.Exclusive, _ = l.Bool(e.Val, "an option's `exclusive`", depth+2)
 		}
 		opts = append(opts, o)
 	}
@@ -494,42 +483,38 @@ func formatValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
+func (l *loader) questionsAndSections(root *yaml.Node, m map[string]yamlpos.Entry) {
 	b := l.b
 	b.questionByID = map[string]*Question{}
 	b.sectionByID = map[string]*Section{}
-	l.qNodes = map[*Question]map[string]entry{}
 	se, hasSections := m["sections"]
 	qe, hasQuestions := m["questions"]
 	switch {
 	case hasSections && hasQuestions:
-		l.errorf(l.pos(qe.key), "put these questions in a section, or remove `sections`", "a bank has `sections` or `questions`, not both")
+		l.errorf(l.pos(qe.Key), "put these questions in a section, or remove `sections`", "a bank has `sections` or `questions`, not both")
 	case !hasSections && !hasQuestions:
 		l.errorf(l.pos(root), "add `questions:` with at least one question", "the bank has no questions")
 		return
 	}
 	if hasSections {
-		items := l.list(se.val, "`sections`", 1)
+		items := l.List(se.Val, "`sections`", 1)
 		for _, n := range items {
-			sm := l.mapping(n, "a section", sectionKeys, []string{"id", "questions"}, 2)
+			sm := l.Mapping(n, "a section", sectionKeys, []string{"id", "questions"}, 2)
 			if sm == nil {
 				continue
 			}
 			s := &Section{Pos: l.pos(n)}
 			if e, ok := sm["id"]; ok {
-				s.ID = uniqueID(l, e.val, "section", 3, b.sectionByID, s, func(x *Section) Pos { return x.Pos })
+				s.ID = uniqueID(l, e.Val, "section", 3, b.sectionByID, s, func(x *Section) Pos { return x.Pos })
 			}
 			s.Title = l.optStr(sm, "title", "a section's `title`")
 			s.Intro = l.optStr(sm, "intro", "a section's `intro`")
+			s.When = l.condition(sm, fmt.Sprintf("the `when` of section %q", s.ID))
 			b.Sections = append(b.Sections, s)
-			if l.secNodes == nil {
-				l.secNodes = map[*Section]map[string]entry{}
-			}
-			l.secNodes[s] = sm
 			if e, ok := sm["questions"]; ok {
-				qs := l.sequence(e.val, "a section's `questions`", 3)
+				qs := l.Sequence(e.Val, "a section's `questions`", 3)
 				if qs != nil && len(qs) == 0 {
-					l.errorf(l.pos(e.val), "", "section %q has no questions", s.ID)
+					l.errorf(l.pos(e.Val), "", "section %q has no questions", s.ID)
 				}
 				for _, qn := range qs {
 					if q := l.question(qn, 4); q != nil {
@@ -540,12 +525,12 @@ func (l *loader) questionsAndSections(root *yaml.Node, m map[string]entry) {
 			}
 		}
 		if items != nil && len(items) == 0 {
-			l.errorf(l.pos(se.val), "", "`sections` is empty")
+			l.errorf(l.pos(se.Val), "", "`sections` is empty")
 		}
 	} else if hasQuestions {
-		qs := l.sequence(qe.val, "`questions`", 1)
+		qs := l.Sequence(qe.Val, "`questions`", 1)
 		if qs != nil && len(qs) == 0 {
-			l.errorf(l.pos(qe.val), "add at least one question", "`questions` is empty")
+			l.errorf(l.pos(qe.Val), "add at least one question", "`questions` is empty")
 		}
 		for _, qn := range qs {
 			l.question(qn, 2)
@@ -561,14 +546,14 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 		}
 		return nil
 	}
-	qm := l.mapping(n, "a question", questionKeys, []string{"id", "text"}, depth)
+	qm := l.Mapping(n, "a question", questionKeys, []string{"id", "text"}, depth)
 	if qm == nil {
 		return nil
 	}
 	b := l.b
 	q := &Question{Pos: l.pos(n), Required: true, Index: len(b.Questions)}
 	if e, ok := qm["id"]; ok {
-		if id, ok := l.checkID(e.val, "question", depth+1); ok && l.claim(id, "question", e.val) {
+		if id, ok := l.checkID(e.Val, "question", depth+1); ok && l.claim(id, "question", e.Val) {
 			q.ID = id
 			b.questionByID[id] = q
 		}
@@ -580,10 +565,10 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 	_, hasMax := qm["max"]
 	switch e, ok := qm["type"]; {
 	case ok:
-		if v, ok := l.str(e.val, "`type`", depth+1); ok {
+		if v, ok := l.Str(e.Val, "`type`", depth+1); ok {
 			if !contains(questionTypes, v) {
-				hint := DidYouMean(v, questionTypes, "types: "+strings.Join(questionTypes, ", "))
-				l.errorf(l.pos(e.val), hint, "unknown question type %q", v)
+				hint := suggest.DidYouMean(v, questionTypes, "types: "+strings.Join(questionTypes, ", "))
+				l.errorf(l.pos(e.Val), hint, "unknown question type %q", v)
 			} else {
 				q.Type = QuestionType(v)
 			}
@@ -596,17 +581,17 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 		q.Type = YesNo
 	}
 	if e, ok := qm["required"]; ok {
-		q.Required, _ = l.boolean(e.val, "`required`", depth+1)
+		q.Required, _ = l.Bool(e.Val, "`required`", depth+1)
 	}
 	if e, ok := qm["reverse"]; ok {
-		q.Reverse, _ = l.boolean(e.val, "`reverse`", depth+1)
+		q.Reverse, _ = l.Bool(e.Val, "`reverse`", depth+1)
 	}
 	q.Code = l.coding(qm, depth+1)
 	q.Decline = b.Decline
 	if e, ok := qm["decline"]; ok {
-		q.Decline, _ = l.boolean(e.val, "`decline`", depth+1)
+		q.Decline, _ = l.Bool(e.Val, "`decline`", depth+1)
 		if q.Decline && q.Type == Info {
-			l.errorf(l.pos(e.key), "remove `decline`: only a question that takes an answer can be declined", "info statement %q takes no answer, so it cannot be declined", q.ID)
+			l.errorf(l.pos(e.Key), "remove `decline`: only a question that takes an answer can be declined", "info statement %q takes no answer, so it cannot be declined", q.ID)
 		}
 	}
 	if q.Type == Info {
@@ -618,10 +603,10 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 		q.MaxDate = l.dateBound(qm, "max", depth+1)
 	} else {
 		if e, ok := qm["min"]; ok {
-			q.Min, q.HasMin = l.number(e.val, "`min`", depth+1)
+			q.Min, q.HasMin = l.Number(e.Val, "`min`", depth+1)
 		}
 		if e, ok := qm["max"]; ok {
-			q.Max, q.HasMax = l.number(e.val, "`max`", depth+1)
+			q.Max, q.HasMax = l.Number(e.Val, "`max`", depth+1)
 		}
 	}
 	if q.Answerable() {
@@ -629,15 +614,15 @@ func (l *loader) question(n *yaml.Node, depth int) *Question {
 		q.Number = l.numbered
 	}
 	b.Questions = append(b.Questions, q)
-	l.qNodes[q] = qm
 	l.questionShape(q, qm, depth)
 	l.warningSign(q, qm, depth)
+	q.When = l.condition(qm, fmt.Sprintf("the `when` of question %q", q.ID))
 	return q
 }
 
 // warningSign reads a question's `warning_sign`: the answers that are a warning sign, each
 // one the question takes (docs/spec.md §1).
-func (l *loader) warningSign(q *Question, qm map[string]entry, depth int) {
+func (l *loader) warningSign(q *Question, qm map[string]yamlpos.Entry, depth int) {
 	e, ok := qm["warning_sign"]
 	if !ok {
 		return
@@ -647,15 +632,15 @@ func (l *loader) warningSign(q *Question, qm map[string]entry, depth int) {
 	case "":
 		return // an unknown type, already reported
 	default:
-		l.errorf(l.pos(e.key), "a warning sign is an answer to choose: give it to a yesno, choice, scale or multi question", "question %q is a %s question and cannot have a `warning_sign`", q.ID, q.Type)
+		l.errorf(l.pos(e.Key), "a warning sign is an answer to choose: give it to a yesno, choice, scale or multi question", "question %q is a %s question and cannot have a `warning_sign`", q.ID, q.Type)
 		return
 	}
-	nodes := []*yaml.Node{e.val}
-	if r := l.resolve(e.val, depth+1); r != nil && r.Kind == yaml.SequenceNode {
-		nodes = l.list(r, "`warning_sign`", depth+1)
+	nodes := []*yaml.Node{e.Val}
+	if r := l.Resolve(e.Val, depth+1); r != nil && r.Kind == yaml.SequenceNode {
+		nodes = l.List(r, "`warning_sign`", depth+1)
 	}
 	for _, n := range nodes {
-		if r := l.resolve(n, depth+2); r == nil || r.Kind != yaml.ScalarNode {
+		if r := l.Resolve(n, depth+2); r == nil || r.Kind != yaml.ScalarNode {
 			l.errorf(l.pos(n), "list the answers, such as `warning_sign: [agree, strongly_agree]`", "each `warning_sign` of question %q must be one answer", q.ID)
 			continue
 		}
@@ -690,7 +675,7 @@ func (l *loader) exclusiveShape(q *Question, at *yaml.Node) {
 }
 
 // questionShape checks the keys that depend on the question's type.
-func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
+func (l *loader) questionShape(q *Question, qm map[string]yamlpos.Entry, depth int) {
 	if q.Type == "" {
 		return // an unknown type, already reported: nothing else can be checked
 	}
@@ -706,18 +691,18 @@ func (l *loader) questionShape(q *Question, qm map[string]entry, depth int) {
 			if q.Type == Number {
 				hint = "give the number question both `min` and `max`"
 			}
-			l.errorf(l.pos(qm["reverse"].key), hint, "`reverse` on question %q, which has no score range", q.ID)
+			l.errorf(l.pos(qm["reverse"].Key), hint, "`reverse` on question %q, which has no score range", q.ID)
 		}
 	}
 }
 
 // questionChoices reads `choices`: a choice or multi question needs them (a list, or the name of
 // one of the bank's lists); no other type may have them.
-func (l *loader) questionChoices(q *Question, qm map[string]entry, depth int) {
+func (l *loader) questionChoices(q *Question, qm map[string]yamlpos.Entry, depth int) {
 	e, hasChoices := qm["choices"]
 	if q.Type != Choice && q.Type != Multi {
 		if hasChoices {
-			l.errorf(l.pos(e.key), "remove `choices`, or set `type: choice`", "a %s question cannot have `choices`", q.Type)
+			l.errorf(l.pos(e.Key), "remove `choices`, or set `type: choice`", "a %s question cannot have `choices`", q.Type)
 		}
 		return
 	}
@@ -729,7 +714,7 @@ func (l *loader) questionChoices(q *Question, qm map[string]entry, depth int) {
 		l.errorf(q.Pos, hint, "%s question %q has no choices", q.Type, q.ID)
 		return
 	}
-	n := l.resolve(e.val, depth+1)
+	n := l.Resolve(e.Val, depth+1)
 	if n == nil {
 		return
 	}
@@ -749,7 +734,7 @@ func (l *loader) questionChoices(q *Question, qm map[string]entry, depth int) {
 		if len(ids) > 0 {
 			hint = "the bank's choice lists: " + strings.Join(ids, ", ")
 		}
-		hint = DidYouMean(name, ids, hint)
+		hint = suggest.DidYouMean(name, ids, hint)
 		l.errorf(l.pos(n), hint, "unknown choice list %q", name)
 		return
 	}
@@ -759,7 +744,7 @@ func (l *loader) questionChoices(q *Question, qm map[string]entry, depth int) {
 
 // questionRange checks `min` and `max`: a scale needs both, whole and in order; a number's and a
 // date's are in order; no other type may have them.
-func (l *loader) questionRange(q *Question, qm map[string]entry) {
+func (l *loader) questionRange(q *Question, qm map[string]yamlpos.Entry) {
 	minE, hasMin := qm["min"]
 	maxE, hasMax := qm["max"]
 	switch q.Type {
@@ -769,38 +754,38 @@ func (l *loader) questionRange(q *Question, qm map[string]entry) {
 		}
 		if q.HasMin && q.HasMax {
 			if q.Min != float64(int(q.Min)) || q.Max != float64(int(q.Max)) {
-				l.errorf(l.pos(minE.val), "", "a scale's `min` and `max` must be whole numbers")
+				l.errorf(l.pos(minE.Val), "", "a scale's `min` and `max` must be whole numbers")
 			} else if q.Min >= q.Max {
-				l.errorf(l.pos(minE.val), "", "scale question %q needs `min` below `max` (min %s, max %s)", q.ID, formatNumber(q.Min), formatNumber(q.Max))
+				l.errorf(l.pos(minE.Val), "", "scale question %q needs `min` below `max` (min %s, max %s)", q.ID, formatNumber(q.Min), formatNumber(q.Max))
 			} else if q.Max-q.Min > 1000 {
-				l.errorf(l.pos(maxE.val), "", "scale question %q has more than 1000 points; use `type: number`", q.ID)
+				l.errorf(l.pos(maxE.Val), "", "scale question %q has more than 1000 points; use `type: number`", q.ID)
 			}
 		}
 	case Number:
 		if q.HasMin && q.HasMax && q.Min > q.Max {
-			l.errorf(l.pos(minE.val), "", "number question %q has `min` above `max`", q.ID)
+			l.errorf(l.pos(minE.Val), "", "number question %q has `min` above `max`", q.ID)
 		}
 	case Date:
 		if lo, hi := q.MinDate, q.MaxDate; lo != "" && hi != "" && lo != Today && hi != Today && lo > hi {
-			l.errorf(l.pos(minE.val), "", "date question %q has `min` after `max`", q.ID)
+			l.errorf(l.pos(minE.Val), "", "date question %q has `min` after `max`", q.ID)
 		}
 	default:
 		if hasMin {
-			l.errorf(l.pos(minE.key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `min`", q.Type)
+			l.errorf(l.pos(minE.Key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `min`", q.Type)
 		}
 		if hasMax {
-			l.errorf(l.pos(maxE.key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `max`", q.Type)
+			l.errorf(l.pos(maxE.Key), "`min` and `max` are for scale, number and date questions", "a %s question cannot have `max`", q.Type)
 		}
 	}
 }
 
 // questionLabels reads a scale's `labels`, words for some of its points.
-func (l *loader) questionLabels(q *Question, le entry, depth int) {
+func (l *loader) questionLabels(q *Question, le yamlpos.Entry, depth int) {
 	if q.Type != Scale {
-		l.errorf(l.pos(le.key), "`labels` name points of a scale; use `choices` for named answers", "a %s question cannot have `labels`", q.Type)
+		l.errorf(l.pos(le.Key), "`labels` name points of a scale; use `choices` for named answers", "a %s question cannot have `labels`", q.Type)
 		return
 	}
-	n := l.resolve(le.val, depth+1)
+	n := l.Resolve(le.Val, depth+1)
 	if n == nil {
 		return
 	}
@@ -811,7 +796,7 @@ func (l *loader) questionLabels(q *Question, le entry, depth int) {
 	q.Labels = map[int]string{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		p, ok := l.integer(k, "a label's scale point", depth+2)
+		p, ok := l.Integer(k, "a label's scale point", depth+2)
 		if !ok {
 			continue
 		}
@@ -819,47 +804,46 @@ func (l *loader) questionLabels(q *Question, le entry, depth int) {
 			l.errorf(l.pos(k), "", "label point %d is outside the scale %s to %s", p, formatNumber(q.Min), formatNumber(q.Max))
 			continue
 		}
-		if s, ok := l.str(v, "a label", depth+2); ok {
+		if s, ok := l.Str(v, "a label", depth+2); ok {
 			q.Labels[p] = s
 		}
 	}
 }
 
-func (l *loader) scores(m map[string]entry) {
+func (l *loader) scores(m map[string]yamlpos.Entry) {
 	e, ok := m["scores"]
 	if !ok {
 		return
 	}
 	b := l.b
 	b.scoreByID = map[string]*Score{}
-	l.sNodes = map[*Score]map[string]entry{}
-	for _, n := range l.list(e.val, "`scores`", 1) {
-		sm := l.mapping(n, "a score", scoreKeys, []string{"id", "label", "items"}, 2)
+	for _, n := range l.List(e.Val, "`scores`", 1) {
+		sm := l.Mapping(n, "a score", scoreKeys, []string{"id", "label", "items"}, 2)
 		if sm == nil {
 			continue
 		}
 		s := &Score{Pos: l.pos(n), Method: Sum, Round: -1}
 		if e, ok := sm["id"]; ok {
-			if id, ok := l.checkID(e.val, "score", 3); ok && l.claim(id, "score", e.val) {
+			if id, ok := l.checkID(e.Val, "score", 3); ok && l.claim(id, "score", e.Val) {
 				s.ID = id
 				b.scoreByID[id] = s
 			}
 		}
 		s.Label = l.optStr(sm, "label", "a score's `label`")
 		if e, ok := sm["method"]; ok {
-			if v, ok := l.str(e.val, "`method`", 3); ok {
+			if v, ok := l.Str(e.Val, "`method`", 3); ok {
 				if !contains(methods, v) {
-					hint := DidYouMean(v, methods, "methods: sum, mean, percent")
-					l.errorf(l.pos(e.val), hint, "unknown score method %q", v)
+					hint := suggest.DidYouMean(v, methods, "methods: sum, mean, percent")
+					l.errorf(l.pos(e.Val), hint, "unknown score method %q", v)
 				} else {
 					s.Method = Method(v)
 				}
 			}
 		}
 		if e, ok := sm["max_missing"]; ok {
-			if v, ok := l.integer(e.val, "`max_missing`", 3); ok {
+			if v, ok := l.Integer(e.Val, "`max_missing`", 3); ok {
 				if v < 0 {
-					l.errorf(l.pos(e.val), "", "`max_missing` cannot be negative")
+					l.errorf(l.pos(e.Val), "", "`max_missing` cannot be negative")
 				}
 				s.MaxMissing = v
 			}
@@ -868,61 +852,70 @@ func (l *loader) scores(m map[string]entry) {
 		s.Missing = l.oneOf(sm, "missing", []string{MissingProrate, CountLowest}, MissingProrate, 3)
 		s.Code = l.coding(sm, 3)
 		if e, ok := sm["round"]; ok {
-			if v, ok := l.integer(e.val, "`round`", 3); ok {
+			if v, ok := l.Integer(e.Val, "`round`", 3); ok {
 				if v < 0 || v > 10 {
-					l.errorf(l.pos(e.val), "", "`round` is the number of decimal places to keep, 0 to 10")
+					l.errorf(l.pos(e.Val), "", "`round` is the number of decimal places to keep, 0 to 10")
 				} else {
 					s.Round = v
 				}
 			}
 		}
 		s.Highlight = l.highlight(sm)
+		s.Change = l.change(sm)
 		if e, ok := sm["theme"]; ok {
-			if v, ok := l.checkID(e.val, "theme", 3); ok {
+			if v, ok := l.checkID(e.Val, "theme", 3); ok {
 				s.Theme = v
 			}
 		}
 		b.Scores = append(b.Scores, s)
-		l.sNodes[s] = sm
+		if !l.Exceeded() {
+			// Every question has been read: the items can be found.
+			l.scoreItems(s, sm)
+			ranged := l.scoreRange(s, sm)
+			l.bands(s, sm, ranged)
+			if ranged {
+				lo, hi := s.Range()
+				l.changeRange(s, lo, hi)
+			}
+		}
 	}
 }
 
-func (l *loader) flags(m map[string]entry) {
+func (l *loader) flags(m map[string]yamlpos.Entry) {
 	e, ok := m["flags"]
 	if !ok {
 		return
 	}
 	b := l.b
 	b.flagByID = map[string]*Flag{}
-	l.fNodes = map[*Flag]map[string]entry{}
-	for _, n := range l.list(e.val, "`flags`", 1) {
-		fm := l.mapping(n, "a flag", flagKeys, []string{"id", "when", "title"}, 2)
+	for _, n := range l.List(e.Val, "`flags`", 1) {
+		fm := l.Mapping(n, "a flag", flagKeys, []string{"id", "when", "title"}, 2)
 		if fm == nil {
 			continue
 		}
 		f := &Flag{Pos: l.pos(n), Level: Warn}
 		if e, ok := fm["id"]; ok {
-			if id, ok := l.checkID(e.val, "flag", 3); ok && l.claim(id, "flag", e.val) {
+			if id, ok := l.checkID(e.Val, "flag", 3); ok && l.claim(id, "flag", e.Val) {
 				f.ID = id
 				b.flagByID[id] = f
 			}
 		}
 		if e, ok := fm["level"]; ok {
-			if v, ok := l.str(e.val, "`level`", 3); ok {
+			if v, ok := l.Str(e.Val, "`level`", 3); ok {
 				if !contains(levels, v) {
-					hint := DidYouMean(v, levels, "levels: urgent, warning, note")
-					l.errorf(l.pos(e.val), hint, "unknown flag level %q", v)
+					hint := suggest.DidYouMean(v, levels, "levels: urgent, warning, note")
+					l.errorf(l.pos(e.Val), hint, "unknown flag level %q", v)
 				} else {
 					f.Level = Level(v)
 				}
 			}
 		}
 		if e, ok := fm["show"]; ok {
-			if v, ok := l.str(e.val, "`show`", 3); ok {
+			if v, ok := l.Str(e.Val, "`show`", 3); ok {
 				shows := []string{"at_once", "at_end"}
 				if !contains(shows, v) {
-					hint := DidYouMean(v, shows, "`show` is `at_once` or `at_end`")
-					l.errorf(l.pos(e.val), hint, "unknown value %q for a flag's `show`", v)
+					hint := suggest.DidYouMean(v, shows, "`show` is `at_once` or `at_end`")
+					l.errorf(l.pos(e.Val), hint, "unknown value %q for a flag's `show`", v)
 				} else {
 					f.AtOnce = v == "at_once"
 				}
@@ -931,28 +924,27 @@ func (l *loader) flags(m map[string]entry) {
 		f.Together = l.optBool(fm, "together", 3)
 		f.Title = l.optStr(fm, "title", "a flag's `title`")
 		f.Text = l.optStr(fm, "text", "a flag's `text`")
+		f.When = l.condition(fm, fmt.Sprintf("the `when` of flag %q", f.ID))
 		b.Flags = append(b.Flags, f)
-		l.fNodes[f] = fm
 	}
 }
 
-func (l *loader) outcomes(m map[string]entry) {
+func (l *loader) outcomes(m map[string]yamlpos.Entry) {
 	e, ok := m["outcomes"]
 	if !ok {
 		return
 	}
 	b := l.b
 	b.outcomeByID = map[string]*Outcome{}
-	l.oNodes = map[*Outcome]map[string]entry{}
 	var fallback *Outcome
-	for _, n := range l.list(e.val, "`outcomes`", 1) {
-		om := l.mapping(n, "an outcome", outcomeKeys, []string{"id", "title"}, 2)
+	for _, n := range l.List(e.Val, "`outcomes`", 1) {
+		om := l.Mapping(n, "an outcome", outcomeKeys, []string{"id", "title"}, 2)
 		if om == nil {
 			continue
 		}
 		o := &Outcome{Pos: l.pos(n)}
 		if e, ok := om["id"]; ok {
-			o.ID = uniqueID(l, e.val, "outcome", 3, b.outcomeByID, o, func(x *Outcome) Pos { return x.Pos })
+			o.ID = uniqueID(l, e.Val, "outcome", 3, b.outcomeByID, o, func(x *Outcome) Pos { return x.Pos })
 		}
 		o.Title = l.optStr(om, "title", "an outcome's `title`")
 		o.Text = l.optStr(om, "text", "an outcome's `text`")
@@ -960,7 +952,7 @@ func (l *loader) outcomes(m map[string]entry) {
 		o.Together = l.optBool(om, "together", 3)
 		_, hasWhen := om["when"]
 		// A misspelt `when` (already reported) does not make a second fallback.
-		hasWhen = hasWhen || misspelt(n, "when", outcomeKeys)
+		hasWhen = hasWhen || yamlpos.Misspelt(n, "when", outcomeKeys)
 		if fallback != nil {
 			if hasWhen {
 				l.errorf(o.Pos, fmt.Sprintf("move the fallback %q (line %d) to the end of `outcomes`", fallback.ID, fallback.Pos.Line), "an outcome comes after the fallback, so it can never be chosen")
@@ -971,20 +963,19 @@ func (l *loader) outcomes(m map[string]entry) {
 		if !hasWhen && fallback == nil {
 			fallback = o
 		}
+		o.When = l.condition(om, fmt.Sprintf("the `when` of outcome %q", o.ID))
 		b.Outcomes = append(b.Outcomes, o)
-		l.oNodes[o] = om
 	}
 }
 
-func (l *loader) tests(m map[string]entry) {
+func (l *loader) tests(m map[string]yamlpos.Entry) {
 	e, ok := m["tests"]
 	if !ok {
 		return
 	}
-	l.tNodes = map[*Test]map[string]entry{}
 	names := map[string]int{}
-	for _, n := range l.list(e.val, "`tests`", 1) {
-		tm := l.mapping(n, "a test", testKeys, []string{"name", "answers", "expect"}, 2)
+	for _, n := range l.List(e.Val, "`tests`", 1) {
+		tm := l.Mapping(n, "a test", testKeys, []string{"name", "answers", "expect"}, 2)
 		if tm == nil {
 			continue
 		}
@@ -994,43 +985,74 @@ func (l *loader) tests(m map[string]entry) {
 		}
 		names[t.Name] = t.Pos.Line
 		l.b.Tests = append(l.b.Tests, t)
-		l.tNodes[t] = tm
+		if !l.Exceeded() {
+			// Everything a test names has been read.
+			l.test(t, tm)
+		}
 	}
 }
 
+// condition reads the `when` in m, a condition as written, to be compiled once the names it
+// may use are known (checker.compile); what names it in messages. It is nil when there is
+// none, or when it is not a condition at all (reported).
+func (l *loader) condition(m map[string]yamlpos.Entry, what string) *Expr {
+	e, ok := m["when"]
+	if !ok {
+		return nil
+	}
+	n := l.Scalar(e.Val, what, 4)
+	if n == nil {
+		return nil
+	}
+	src := n.Value
+	if n.Tag == "!!bool" {
+		l.errorf(l.pos(n), "a condition names answers, such as `want_to_trust == true`; remove `when` to always hold", "%s is always %s", what, n.Value)
+		return nil
+	}
+	if strings.TrimSpace(src) == "" || n.Tag == "!!null" {
+		l.errorf(l.pos(n), "write a condition, such as `want_to_trust == true`", "%s is empty", what)
+		return nil
+	}
+	if len(src) > cond.MaxLen {
+		l.errorf(l.pos(n), "split the rule into a score or a flag and name it", "%s is longer than %d characters", what, cond.MaxLen)
+		return nil
+	}
+	return &Expr{Source: src, Pos: l.pos(n), place: yamlpos.PlaceOf(n)}
+}
+
 // highlight reads a score's optional `highlight: lowest N` or `highest N` (N ≥ 1).
-func (l *loader) highlight(m map[string]entry) *Highlight {
+func (l *loader) highlight(m map[string]yamlpos.Entry) *Highlight {
 	e, ok := m["highlight"]
 	if !ok {
 		return nil
 	}
-	v, ok := l.str(e.val, "`highlight`", 3)
+	v, ok := l.Str(e.Val, "`highlight`", 3)
 	if !ok {
 		return nil
 	}
 	const hint = "write `lowest N` or `highest N`, N a whole number from 1: `highlight: lowest 2`"
 	words := strings.Fields(v)
 	if len(words) != 2 {
-		l.errorf(l.pos(e.val), hint, "`highlight` %q is not `lowest N` or `highest N`", v)
+		l.errorf(l.pos(e.Val), hint, "`highlight` %q is not `lowest N` or `highest N`", v)
 		return nil
 	}
 	ends := []string{HighlightLowest, HighlightHighest}
 	which := words[0]
 	if !contains(ends, which) {
 		h := hint
-		if s := nearest(words[0], ends); s != "" {
+		if s := suggest.Nearest(words[0], ends); s != "" {
 			n := words[1]
 			if k, err := strconv.Atoi(n); err != nil || k < 1 {
 				n = "N"
 			}
-			h = suggest(s + " " + n)
+			h = suggest.Hint(s + " " + n)
 		}
-		l.errorf(l.pos(e.val), h, "unknown word %q in `highlight`", words[0])
+		l.errorf(l.pos(e.Val), h, "unknown word %q in `highlight`", words[0])
 		return nil
 	}
 	n, err := strconv.Atoi(words[1])
 	if err != nil || n < 1 || strings.HasPrefix(words[1], "+") {
-		l.errorf(l.pos(e.val), hint, "`highlight` needs how many statements to list, 1 or more, not %q", words[1])
+		l.errorf(l.pos(e.Val), hint, "`highlight` needs how many statements to list, 1 or more, not %q", words[1])
 		return nil
 	}
 	return &Highlight{Which: which, N: n}
@@ -1039,49 +1061,49 @@ func (l *loader) highlight(m map[string]entry) *Highlight {
 func isInf(f float64) bool { return f > 1e308 || f < -1e308 }
 
 // oneOf reads the word under key, which must be one of words; def when it is absent or wrong.
-func (l *loader) oneOf(m map[string]entry, key string, words []string, def string, depth int) string {
+func (l *loader) oneOf(m map[string]yamlpos.Entry, key string, words []string, def string, depth int) string {
 	e, ok := m[key]
 	if !ok {
 		return def
 	}
-	v, ok := l.str(e.val, "`"+key+"`", depth)
+	v, ok := l.Str(e.Val, "`"+key+"`", depth)
 	if !ok {
 		return def
 	}
 	if !contains(words, v) {
-		hint := DidYouMean(v, words, "write "+strings.Join(words, " or "))
-		l.errorf(l.pos(e.val), hint, "unknown `%s` %q", key, v)
+		hint := suggest.DidYouMean(v, words, "write "+strings.Join(words, " or "))
+		l.errorf(l.pos(e.Val), hint, "unknown `%s` %q", key, v)
 		return def
 	}
 	return v
 }
 
 // coding reads an optional `code: {system, code, display}`.
-func (l *loader) coding(m map[string]entry, depth int) *Coding {
+func (l *loader) coding(m map[string]yamlpos.Entry, depth int) *Coding {
 	e, ok := m["code"]
 	if !ok {
 		return nil
 	}
-	cm := l.mapping(e.val, "a `code`", codingKeys, []string{"code"}, depth)
+	cm := l.Mapping(e.Val, "a `code`", codingKeys, []string{"code"}, depth)
 	if cm == nil {
 		return nil
 	}
 	c := &Coding{}
 	for key, dst := range map[string]*string{"system": &c.System, "code": &c.Code, "display": &c.Display} {
 		if e, ok := cm[key]; ok {
-			*dst, _ = l.str(e.val, "`code."+key+"`", depth+1)
+			*dst, _ = l.Str(e.Val, "`code."+key+"`", depth+1)
 		}
 	}
 	return c
 }
 
 // dateBound reads a date question's `min` or `max`: a date (YYYY-MM-DD) or `today`.
-func (l *loader) dateBound(m map[string]entry, key string, depth int) string {
+func (l *loader) dateBound(m map[string]yamlpos.Entry, key string, depth int) string {
 	e, ok := m[key]
 	if !ok {
 		return ""
 	}
-	v, ok := l.str(e.val, "`"+key+"`", depth)
+	v, ok := l.Str(e.Val, "`"+key+"`", depth)
 	if !ok {
 		return ""
 	}
@@ -1089,7 +1111,7 @@ func (l *loader) dateBound(m map[string]entry, key string, depth int) string {
 		return v
 	}
 	if _, err := ParseDate(v); err != nil {
-		l.errorf(l.pos(e.val), "write a date as YYYY-MM-DD, such as `2026-11-27`, or `today`", "`%s` of a date question is not a date: %q", key, truncate(v, 40))
+		l.errorf(l.pos(e.Val), "write a date as YYYY-MM-DD, such as `2026-11-27`, or `today`", "`%s` of a date question is not a date: %q", key, truncate(v, 40))
 		return ""
 	}
 	return v

@@ -1,6 +1,7 @@
-// Package questionnaire holds the question-bank and response model: loading YAML with source
-// positions, validating it into diagnostics, compiling its expressions, and reading and writing
-// response files.
+// Package questionnaire holds the question-bank and response model: loading a bank from YAML
+// into the model (the positioned reading is internal/yamlpos), validating it from the model
+// into diagnostics (its conditions compiled by questionnaire/cond), answers, and reading and
+// writing response files.
 package questionnaire
 
 import (
@@ -8,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/candor-app/candor/internal/yamlpos"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 // FormatVersion is the bank format this package reads (`candor: 1`).
@@ -439,7 +443,9 @@ type Score struct {
 	// Theme tags what the score is about, so that `compare` can align it with a score of
 	// another bank that has the same id or the same theme; "" for none.
 	Theme string
-	Pos   Pos
+	// Change is what reliable change and counselor alerts need (`change:`); nil for none.
+	Change *Change
+	Pos    Pos
 }
 
 // The ends a score's `highlight` may pick from.
@@ -591,16 +597,42 @@ type Expect struct {
 	Pos      Pos
 }
 
-// Expr is a compiled expression with the place it was written.
+// Expr is a condition (a `when`) as written, at Pos, compiled once the bank is loaded.
 type Expr struct {
 	Source string
 	Pos    Pos
 	// Names are the identifiers the expression uses.
 	Names []string
-	eval  *evaluators
-	// cond is the expression's simple shape (Condition), worked out when it is compiled.
-	cond    *Condition
-	condSet bool
+	// place finds a place inside Source in the file, for diagnostics.
+	place yamlpos.Place
+	prog  *cond.Program
+	// shape is the expression's simple shape (Condition), worked out when it is compiled.
+	shape    *cond.Condition
+	shapeSet bool
+}
+
+// Eval runs the condition against env (names to values, nil for unanswered); nil always
+// holds. A condition that cannot be decided, such as a comparison with a missing answer, or
+// one that takes more work than the limits allow (cond.ErrTooCostly), does not hold; err says
+// why.
+func (x *Expr) Eval(env map[string]any) (bool, error) {
+	if x == nil {
+		return true, nil
+	}
+	return x.prog.Eval(env)
+}
+
+// Condition is x in one of the simple shapes a worksheet can say in words, or nil when it is
+// not one of them (x nil included).
+func (x *Expr) Condition() *cond.Condition {
+	if x == nil {
+		return nil
+	}
+	if x.shapeSet {
+		return x.shape
+	}
+	// An expression built by hand rather than loaded: work it out now.
+	return cond.ShapeOf(x.Source)
 }
 
 // QuestionCount is how many questions the bank asks at most: every question but its info

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rivo/uniseg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,52 +42,4 @@ func TestRawControlCharacterPosition(t *testing.T) {
 			})
 		}
 	}
-}
-
-// TestCaretCountsDisplayColumns: the caret under a source line stands under the fault's
-// display column, after wide characters and escaped control characters too (#12 defect 10:
-// it counted characters, and stood left of the fault after CJK).
-func TestCaretCountsDisplayColumns(t *testing.T) {
-	tests := []struct {
-		name, line string
-		col        int
-		shown      string
-		caret      int
-	}{
-		{"ASCII", "  text: a: b", 10, "  text: a: b", 10},
-		{"after CJK", "信頼は: x: y", 8, "信頼は: x: y", 11},
-		{"after an emoji with VS16", "❤️ a: b", 5, "❤️ a: b", 5},
-		{"after combining marks", "e\u0301e\u0301: x", 5, "e\u0301e\u0301: x", 3},
-		{"after a control character", "a\x1bb: c", 4, "a^[b: c", 5},
-		{"after a tab", "\ta: b", 3, " a: b", 3},
-		{"past the end", "ab", 9, "ab", 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			shown, caret := excerpt(tt.line, tt.col, 74)
-			assert.Equal(t, tt.shown, shown)
-			assert.Equal(t, tt.caret, caret)
-		})
-	}
-	// A long line is cut around the fault; the caret still stands under it.
-	long := strings.Repeat("信", 60) + "X" + strings.Repeat("頼", 60)
-	shown, caret := excerpt(long, 61, 74)
-	require.Greater(t, caret, 0)
-	assert.LessOrEqual(t, uniseg.StringWidth(shown), 74, "%q", shown)
-	assert.Equal(t, "X", clusterAtColumn(shown, caret), "%q caret %d", shown, caret)
-}
-
-// clusterAtColumn is the grapheme cluster of s drawn at the 1-based display column col.
-func clusterAtColumn(s string, col int) string {
-	pos, state := 0, -1
-	for s != "" {
-		var c string
-		var w int
-		c, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
-		if pos+1 <= col && col <= pos+w {
-			return c
-		}
-		pos += w
-	}
-	return ""
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/candor-app/candor/internal/suggest"
+	"github.com/candor-app/candor/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -131,8 +133,8 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		d.errorf(Pos{Line: 1, Col: 1}, "give it to `candor take BANK --answers FILE`, which saves a response; a response is the file `candor take` saves", "this is an answers file for `take --answers`, not a saved response")
 		return nil
 	}
-	w := &walker{diags: d}
-	m := w.mapping(root, "the response", responseKeys, []string{"candor", "kind", "bank", "answers"}, 0)
+	w := newReader(d)
+	m := w.Mapping(root, "the response", responseKeys, []string{"candor", "kind", "bank", "answers"}, 0)
 	if m == nil {
 		return nil
 	}
@@ -142,41 +144,41 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 		r.readBankRef(w, e)
 	}
 	if e, ok := m["language"]; ok {
-		if v, ok := w.str(e.val, "`language`", 1); ok {
+		if v, ok := w.Str(e.Val, "`language`", 1); ok {
 			if langRE.MatchString(v) {
 				r.Language = v
 			} else {
-				w.errorf(w.pos(e.val), "use a language tag such as `en` or `es`", "language %q is not a language tag", v)
+				w.errorf(w.pos(e.Val), "use a language tag such as `en` or `es`", "language %q is not a language tag", v)
 			}
 		}
 	}
 	if e, ok := m["respondent"]; ok {
-		if n := w.scalar(e.val, "`respondent`", 1); n != nil && n.Tag != "!!null" {
+		if n := w.Scalar(e.Val, "`respondent`", 1); n != nil && n.Tag != "!!null" {
 			r.Respondent = n.Value
 		}
 	}
 	r.readStatus(w, m)
 	if e, ok := m["answers"]; ok {
-		n := w.resolve(e.val, 1)
+		n := w.Resolve(e.Val, 1)
 		switch {
 		case n == nil:
 		case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
 		case n.Kind != yaml.MappingNode:
-			d.errorf(w.pos(n), "write one `question_id: answer` per line", "`answers` must map question ids to answers, not %s", kindName(n))
+			d.errorf(w.pos(n), "write one `question_id: answer` per line", "`answers` must map question ids to answers, not %s", yamlpos.KindName(n))
 		default:
 			r.readAnswers(w, n, 2)
 		}
 	}
 	if e, ok := m["skipped"]; ok {
-		for _, n := range w.sequence(e.val, "`skipped`", 1) {
-			if v, ok := w.str(n, "a skipped question id", 2); ok {
+		for _, n := range w.Sequence(e.Val, "`skipped`", 1) {
+			if v, ok := w.Str(n, "a skipped question id", 2); ok {
 				r.Skipped = append(r.Skipped, v)
 			}
 		}
 	}
 	if e, ok := m["declined"]; ok {
-		for _, n := range w.sequence(e.val, "`declined`", 1) {
-			if v, ok := w.str(n, "a declined question id", 2); ok && !slices.Contains(r.Declined, v) {
+		for _, n := range w.Sequence(e.Val, "`declined`", 1) {
+			if v, ok := w.Str(n, "a declined question id", 2); ok && !slices.Contains(r.Declined, v) {
 				r.Declined = append(r.Declined, v)
 				r.declinedPos[v] = w.pos(n)
 			}
@@ -186,52 +188,52 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 }
 
 // readResponseKind checks `candor` (the format version) and `kind`.
-func readResponseKind(w *walker, m map[string]entry) {
+func readResponseKind(w *reader, m map[string]yamlpos.Entry) {
 	if e, ok := m["candor"]; ok {
-		if v, ok := w.integer(e.val, "`candor`", 1); ok && v != FormatVersion {
-			w.errorf(w.pos(e.val), "this candor reads format 1", "unknown response format version %d", v)
+		if v, ok := w.Integer(e.Val, "`candor`", 1); ok && v != FormatVersion {
+			w.errorf(w.pos(e.Val), "this candor reads format 1", "unknown response format version %d", v)
 		}
 	}
 	if e, ok := m["kind"]; ok {
-		if v, ok := w.str(e.val, "`kind`", 1); ok && v != "response" {
+		if v, ok := w.Str(e.Val, "`kind`", 1); ok && v != "response" {
 			hint := "a response file has `kind: response`"
-			if v == "bank" || e.val.Value == "" {
+			if v == "bank" || e.Val.Value == "" {
 				hint = "is this a question bank? Banks go to `candor validate` or `candor take`"
 			}
-			w.errorf(w.pos(e.val), hint, "this file is a %q, not a response", v)
+			w.errorf(w.pos(e.Val), hint, "this file is a %q, not a response", v)
 		}
 	}
 }
 
 // readBankRef reads `bank`: the id, version and digest of the bank answered.
-func (r *Response) readBankRef(w *walker, e entry) {
-	bm := w.mapping(e.val, "`bank`", []string{"id", "version", "digest", "file"}, []string{"id"}, 1)
+func (r *Response) readBankRef(w *reader, e yamlpos.Entry) {
+	bm := w.Mapping(e.Val, "`bank`", []string{"id", "version", "digest", "file"}, []string{"id"}, 1)
 	if bm == nil {
 		return
 	}
 	if e, ok := bm["id"]; ok {
-		r.Bank.ID, _ = w.str(e.val, "the bank id", 2)
-		r.BankPos = w.pos(e.val)
+		r.Bank.ID, _ = w.Str(e.Val, "the bank id", 2)
+		r.BankPos = w.pos(e.Val)
 	}
 	if e, ok := bm["version"]; ok {
-		r.Bank.Version, _ = w.str(e.val, "the bank version", 2)
-		r.versionPos = w.pos(e.val)
+		r.Bank.Version, _ = w.Str(e.Val, "the bank version", 2)
+		r.versionPos = w.pos(e.Val)
 	}
 	if e, ok := bm["digest"]; ok {
-		r.Bank.Digest, _ = w.str(e.val, "the bank digest", 2)
-		r.digestPos = w.pos(e.val)
+		r.Bank.Digest, _ = w.Str(e.Val, "the bank digest", 2)
+		r.digestPos = w.pos(e.Val)
 	}
 	if e, ok := bm["file"]; ok {
-		r.Bank.File, _ = w.str(e.val, "the bank file", 2)
+		r.Bank.File, _ = w.Str(e.Val, "the bank file", 2)
 	}
 }
 
 // readStatus reads `status`, `started` and `updated`.
-func (r *Response) readStatus(w *walker, m map[string]entry) {
+func (r *Response) readStatus(w *reader, m map[string]yamlpos.Entry) {
 	if e, ok := m["status"]; ok {
-		if v, ok := w.str(e.val, "`status`", 1); ok {
+		if v, ok := w.Str(e.Val, "`status`", 1); ok {
 			if Status(v) != InProgress && Status(v) != Completed {
-				w.errorf(w.pos(e.val), "write in-progress or completed", "unknown status %q", v)
+				w.errorf(w.pos(e.Val), "write in-progress or completed", "unknown status %q", v)
 			}
 			r.Status = Status(v)
 			r.statusRead = true
@@ -242,7 +244,7 @@ func (r *Response) readStatus(w *walker, m map[string]entry) {
 		if !ok {
 			continue
 		}
-		if n := w.scalar(e.val, "`"+k+"`", 1); n != nil {
+		if n := w.Scalar(e.Val, "`"+k+"`", 1); n != nil {
 			t, err := time.Parse(time.RFC3339, n.Value)
 			if err == nil && !StampFits(t) {
 				w.errorf(w.pos(n), "write a date and time such as 2026-11-22T09:00:00Z", "`%s` is %q, which is past the year 9999 in UTC; candor could not write it back", k, truncate(n.Value, 40))
@@ -321,7 +323,7 @@ func newReadResponse(name string) *Response {
 
 // readAnswers reads a mapping of question ids to answers into r, keeping each answer's
 // position and node so that Resolve can point at it.
-func (r *Response) readAnswers(w *walker, n *yaml.Node, depth int) {
+func (r *Response) readAnswers(w *reader, n *yaml.Node, depth int) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -333,7 +335,7 @@ func (r *Response) readAnswers(w *walker, n *yaml.Node, depth int) {
 			w.errorf(w.pos(k), "keep one answer per question", "question %q is answered twice", id)
 			continue
 		}
-		v = w.resolve(v, depth)
+		v = w.Resolve(v, depth)
 		if v == nil {
 			continue
 		}
@@ -403,7 +405,7 @@ func rawValue(n *yaml.Node) (any, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("must be a single value or a list, not %s", kindName(n))
+	return nil, fmt.Errorf("must be a single value or a list, not %s", yamlpos.KindName(n))
 }
 
 // AnswerPos returns where the answer to id was written, if read from a file.
@@ -452,7 +454,7 @@ func (r *Response) Resolve(b *Bank) (Answers, Diagnostics) {
 				ids = append(ids, q.ID)
 			}
 			hint := "it is kept in the file but not scored"
-			if s := DidYouMean(id, ids, ""); s != "" {
+			if s := suggest.DidYouMean(id, ids, ""); s != "" {
 				hint = s + " It is kept in the file but not scored"
 			}
 			d.warnf(r.AnswerPos(id), hint, "answer to %q, which bank %q does not have", id, b.ID)
@@ -669,7 +671,7 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 	out := buf.Bytes()
 	// Never write what candor would not read back (a long answer written out, or what
 	// aliases of the file read stood for).
-	syntax := syntaxCount(out)
+	syntax := yamlpos.SyntaxCount(out)
 	if err := checkFits(len(out), syntax); err != nil {
 		return nil, err
 	}

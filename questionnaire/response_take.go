@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"github.com/candor-app/candor/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -27,13 +28,13 @@ func readAnswers(d *diags, name string, raw []byte, b *Bank) *Response {
 	if root == nil {
 		return nil
 	}
-	w := &walker{diags: d}
-	root = w.resolve(root, 0)
+	w := newReader(d)
+	root = w.Resolve(root, 0)
 	if root == nil {
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
-		d.errorf(w.pos(root), "write one `question_id: answer` per line", "the answers must be a mapping of question ids to answers, not %s", kindName(root))
+		d.errorf(w.pos(root), "write one `question_id: answer` per line", "the answers must be a mapping of question ids to answers, not %s", yamlpos.KindName(root))
 		return nil
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/candor-app/candor/internal/yamlpos"
 )
 
 // A bank in several languages (docs/spec.md §1, "Languages"): its translation into language
@@ -41,7 +43,7 @@ type langDecl struct {
 }
 
 // languages reads `languages`: the tags the bank is offered in, its own among them.
-func (l *loader) languages(m map[string]entry) {
+func (l *loader) languages(m map[string]yamlpos.Entry) {
 	b := l.b
 	b.Languages = []string{b.Language}
 	e, ok := m["languages"]
@@ -50,8 +52,8 @@ func (l *loader) languages(m map[string]entry) {
 	}
 	b.declared = []langDecl{}
 	own := false
-	for _, n := range l.list(e.val, "`languages`", 1) {
-		v, ok := l.str(n, "a language", 2)
+	for _, n := range l.List(e.Val, "`languages`", 1) {
+		v, ok := l.Str(n, "a language", 2)
 		if !ok {
 			continue
 		}
@@ -71,7 +73,7 @@ func (l *loader) languages(m map[string]entry) {
 		}
 	}
 	if !own {
-		l.errorf(l.pos(e.key), fmt.Sprintf("add the bank's own language: `languages: [%s, …]`", b.Language),
+		l.errorf(l.pos(e.Key), fmt.Sprintf("add the bank's own language: `languages: [%s, …]`", b.Language),
 			"`languages` does not name the bank's own language %q", b.Language)
 	}
 }
@@ -325,9 +327,9 @@ var skippedTop = map[string]bool{"language": true, "languages": true, "sources":
 // node compares the translation's got with the bank's want at path; text says whether it is
 // under a text key. Text the translation lacks is filled in from want.
 func (c *shapeCmp) node(path string, want, got *yaml.Node, text bool) {
-	want, got = resolveAlias(want), resolveAlias(got)
+	want, got = alias(want), alias(got)
 	if want.Kind != got.Kind {
-		c.differ(got, path, "%s here, %s in %s", kindName(got), kindName(want), c.base.Language)
+		c.differ(got, path, "%s here, %s in %s", yamlpos.KindName(got), yamlpos.KindName(want), c.base.Language)
 		return
 	}
 	switch want.Kind {
@@ -349,6 +351,14 @@ func (c *shapeCmp) node(path string, want, got *yaml.Node, text bool) {
 			c.differ(got, path, "%s here, %s in %s", quoteScalar(got), quoteScalar(want), c.base.Language)
 		}
 	}
+}
+
+// alias is the node an alias stands for, or n itself.
+func alias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
 }
 
 // quoteScalar is a scalar as written: a text in quotes, anything else as is.
@@ -426,7 +436,7 @@ func (c *shapeCmp) sources(want, got *yaml.Node) {
 func valueOf(n *yaml.Node, key string) *yaml.Node {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
-			return resolveAlias(n.Content[i+1])
+			return alias(n.Content[i+1])
 		}
 	}
 	return nil

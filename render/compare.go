@@ -13,6 +13,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/scoring/change"
 )
 
 // CompareSide is one of the two responses compared.
@@ -27,7 +28,7 @@ type CompareSide struct {
 
 // CompareOptions control a comparison's rendering.
 type CompareOptions struct {
-	// Format is "text", "markdown" or "json".
+	// Format is "text", "markdown", "html" or "json".
 	Format string
 	// Width wraps text; 0 means 80.
 	Width int
@@ -53,6 +54,9 @@ type Comparison struct {
 	Scores    []CompareScore    `json:"scores"`
 	Flags     CompareFlags      `json:"flags"`
 	Outcomes  CompareOutcomes   `json:"outcomes"`
+	// SplitAlliance lists the scores (with `change.alert.below`) one partner rates below the
+	// alert level while the other's holds: a split alliance (docs/spec.md §3); left out when none.
+	SplitAlliance []CompareSplit `json:"split_alliance,omitempty"`
 
 	// flags are A's and B's lines under "Flags" (flagLines), and notes their warnings but
 	// those about an open safety question, which are among the flags.
@@ -223,8 +227,41 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 			cs.Difference = &d
 		}
 		c.Scores = append(c.Scores, cs)
+		if i < len(bank.Scores) && !ma.marked() && !mb.marked() {
+			if sc := bank.Scores[i]; change.Split(sc.Change, sa.Value, sb.Value) >= 0 {
+				c.SplitAlliance = append(c.SplitAlliance, CompareSplit{Score: sa.ID, Below: [2]string{"a", "b"}[change.Split(sc.Change, sa.Value, sb.Value)], Level: *sc.Change.Alert.Below})
+			}
+		}
 	}
 	return c
+}
+
+// CompareSplit is one score one partner rates below its alert level while the other's holds.
+type CompareSplit struct {
+	Score string `json:"score"`
+	// Below is "a" or "b": whose rating is below Level.
+	Below string  `json:"below"`
+	Level float64 `json:"level"`
+}
+
+// splitWords says a split alliance on score s for the counselor.
+func splitWords(c *Comparison, sp CompareSplit) string {
+	low, held := c.A.Name, c.B.Name
+	if sp.Below == "b" {
+		low, held = held, low
+	}
+	return fmt.Sprintf("Split alliance: %s's rating is below the bank's alert level of %s while %s's holds. Worth asking each of them, on their own, how the session felt.",
+		text.Clean(low), questionnaire.FormatNumber(sp.Level), text.Clean(held))
+}
+
+// splitFor is the split alliance on score id, nil when there is none.
+func (c *Comparison) splitFor(id string) *CompareSplit {
+	for k := range c.SplitAlliance {
+		if c.SplitAlliance[k].Score == id {
+			return &c.SplitAlliance[k]
+		}
+	}
+	return nil
 }
 
 func comparePerson(s CompareSide) ComparePerson {
@@ -376,6 +413,9 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 		return enc.Encode(c)
 	case "markdown":
 		_, err := io.WriteString(w, compareMarkdown(c))
+		return err
+	case "html":
+		_, err := io.WriteString(w, compareHTML(c))
 		return err
 	}
 	bw := bufio.NewWriter(w)
@@ -658,6 +698,9 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 			t.wrapped(cmpScoreValue(s.A), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
 			t.wrapped(cmpScoreValue(s.B), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
 			t.wrapped(cmpScoreDiff(s, c.B.Name), "    ", "    ")
+			if sp := c.splitFor(s.ID); sp != nil {
+				t.wrapped(splitWords(c, *sp), "    ", "    ")
+			}
 		}
 	}
 
@@ -738,6 +781,9 @@ func compareMarkdown(c *Comparison) string {
 			rows = append(rows, "| "+cmpCell(label)+" | "+cmpCell(cmpScoreValue(s.A))+" | "+cmpCell(cmpScoreValue(s.B))+" | "+cmpCell(cmpScoreDiff(s, c.B.Name))+" |")
 		}
 		m.block(rows...)
+		for _, sp := range c.SplitAlliance {
+			m.block(MarkdownEscape(splitWords(c, sp)))
+		}
 	}
 
 	m.block("## Answers")

@@ -14,6 +14,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/scoring/change"
 )
 
 // HistoryEntry is one response in a person's history.
@@ -43,7 +44,7 @@ func (e HistoryEntry) file() string {
 
 // HistoryOptions control a history's rendering.
 type HistoryOptions struct {
-	// Format is "text" (also ""), "markdown", "csv" or "json".
+	// Format is "text" (also ""), "markdown", "html", "csv" or "json".
 	Format string
 	// Width wraps text; 0 means 80.
 	Width int
@@ -86,17 +87,21 @@ func updatedOf(e HistoryEntry) time.Time {
 // entries is sorted in place.
 func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) error {
 	sortHistory(entries)
+	series := historySeries(b, entries)
 	switch opt.Format {
 	case "json":
-		return historyJSON(w, entries)
+		return historyJSON(w, b, entries, series)
 	case "csv":
-		return historyCSV(w, b, entries)
+		return historyCSV(w, b, entries, series)
 	case "markdown":
-		_, err := io.WriteString(w, historyMarkdown(b, entries, opt))
+		_, err := io.WriteString(w, historyMarkdown(b, entries, series, opt))
+		return err
+	case "html":
+		_, err := io.WriteString(w, historyHTML(b, entries, series))
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	historyText(bw, b, entries, opt)
+	historyText(bw, b, entries, series, opt)
 	return bw.Flush()
 }
 
@@ -109,11 +114,25 @@ type historyRecord struct {
 	Unsafe     bool            `json:"unsafe"`
 	SafetyOpen bool            `json:"safety_open"`
 	Result     *scoring.Result `json:"result"`
+	// Change is, for each score that declares `change:`, this response's point of its
+	// series (docs/spec.md §3).
+	Change map[string]*historyPoint `json:"change,omitempty"`
 }
 
-func historyJSON(w io.Writer, entries []HistoryEntry) error {
+// historyPoint is one response's point of a score's series: the cut-off the series uses,
+// the changes from the first and the previous kept response (absent on the first, on a
+// response left out, and without a reliability), and the counselor's alerts.
+type historyPoint struct {
+	Cutoff             *float64       `json:"cutoff"`
+	LeftOut            bool           `json:"left_out"`
+	ChangeFromFirst    *change.Step   `json:"change_from_first,omitempty"`
+	ChangeFromPrevious *change.Step   `json:"change_from_previous,omitempty"`
+	Alerts             []change.Alert `json:"alerts,omitempty"`
+}
+
+func historyJSON(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
 	out := make([]historyRecord, 0, len(entries))
-	for _, e := range entries {
+	for j, e := range entries {
 		m := safetyMarkOf(e.Result)
 		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: e.Result}
 		if t := e.When(); !t.IsZero() {
@@ -123,6 +142,13 @@ func historyJSON(w io.Writer, entries []HistoryEntry) error {
 		if e.Response != nil {
 			rec.Respondent = e.Response.Respondent
 		}
+		for _, s := range series {
+			if rec.Change == nil {
+				rec.Change = map[string]*historyPoint{}
+			}
+			rec.Change[b.Scores[s.I].ID] = &historyPoint{Cutoff: s.Cutoff, LeftOut: s.LeftOut[j],
+				ChangeFromFirst: s.Changes[j].FromFirst, ChangeFromPrevious: s.Changes[j].FromPrevious, Alerts: s.Alerts[j]}
+		}
 		out = append(out, rec)
 	}
 	enc := json.NewEncoder(w)
@@ -130,17 +156,18 @@ func historyJSON(w io.Writer, entries []HistoryEntry) error {
 	return enc.Encode(out)
 }
 
-func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) error {
+func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
 	cw := csv.NewWriter(w)
 	// The `safety` column marks a response left out of the trend (docs/spec.md §4): its
 	// bands stay exact here, as in every CSV, for clinical use.
 	// After date and file, the score CSV's lead columns: respondent, started, updated, status.
-	if err := cw.Write(append(CSVHeader(b, append([]string{"date", "file"}, ResponseCSVLead...)...), "safety")); err != nil {
+	// Then each score's change columns (changeCSVHeader), after `safety`.
+	if err := cw.Write(append(append(CSVHeader(b, append([]string{"date", "file"}, ResponseCSVLead...)...), "safety"), changeCSVHeader(b, series)...)); err != nil {
 		return err
 	}
-	for _, e := range entries {
+	for j, e := range entries {
 		lead := append([]string{CSVTime(e.When()), CSVCell(e.file())}, ResponseCSVCells(e.Response, e.Result.Status)...)
-		if err := cw.Write(append(CSVRow(e.Result, lead...), safetyMarkOf(e.Result).csv())); err != nil {
+		if err := cw.Write(append(append(CSVRow(e.Result, lead...), safetyMarkOf(e.Result).csv()), changeCSVRow(series, j)...)); err != nil {
 			return err
 		}
 	}
@@ -151,7 +178,10 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry) erro
 // --- text ---------------------------------------------------------------------------
 
 // histText is the history report's text writer, with its table and charts.
-type histText struct{ *reportText }
+type histText struct {
+	*reportText
+	series []scoreSeries
+}
 
 // historyDates labels each entry by its date, with the time of day when two fall on the
 // same day.
@@ -209,8 +239,8 @@ func histValue(e HistoryEntry, i int) string {
 	return v
 }
 
-func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) {
-	t := &histText{newReportText(w, opt.Width, opt.ASCII)}
+func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries, opt HistoryOptions) {
+	t := &histText{newReportText(w, opt.Width, opt.ASCII), series}
 	dates := historyDates(entries)
 	title := text.Clean(b.Title)
 	t.wrapped(title, "", "")
@@ -219,11 +249,11 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 
 	// Flags first: a safety flag on any date is never below the fold, nor is a safety
 	// question left open.
-	if historyFlagged(entries) {
+	if historyFlagged(entries) || historyAlerted(series) {
 		t.heading("Flags")
 		dw := maxWidth(dates)
 		for i, e := range entries {
-			for j, f := range flagLines(b, e.Result) {
+			for j, f := range append(flagLines(b, e.Result), alertLines(b, entries, series, i)...) {
 				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
@@ -245,6 +275,10 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 		}
 		for i := range b.Scores {
 			t.chart(entries, dates, i)
+		}
+		if note := noReliabilityNote(b); note != "" {
+			t.line("")
+			t.wrapped(note, "  ", "  ")
 		}
 	}
 
@@ -471,6 +505,9 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 	if change := histChange(entries, i); change != "" {
 		t.wrapped(change, "  ", "  ")
 	}
+	for _, l := range changeSummary(seriesOf(t.series, i), dates, func(v float64) string { return histNumber(first, v) }) {
+		t.wrapped(l, "  ", "  ")
+	}
 }
 
 // bandMarks are the cells where the bands of score s meet on a chart of lo to hi, and the
@@ -642,17 +679,17 @@ func historyLabel(entries []HistoryEntry, i int) string {
 	return label
 }
 
-func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryOptions) string {
+func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries, opt HistoryOptions) string {
 	var m mdOut
 	dates := historyDates(entries)
 	m.block("# " + MarkdownEscape(b.Title))
 	m.block(MarkdownEscape(historySubtitle(entries)))
 
-	if historyFlagged(entries) {
+	if historyFlagged(entries) || historyAlerted(series) {
 		m.block("## Flags")
 		var lines []string
 		for i, e := range entries {
-			for _, f := range flagLines(b, e.Result) {
+			for _, f := range append(flagLines(b, e.Result), alertLines(b, entries, series, i)...) {
 				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(f))
 			}
 		}
@@ -684,7 +721,7 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 			m.block("### " + MarkdownEscape(historyLabel(entries, i)))
 			var buf strings.Builder
 			bw := bufio.NewWriter(&buf)
-			t := &histText{newReportText(bw, opt.Width, opt.ASCII)}
+			t := &histText{newReportText(bw, opt.Width, opt.ASCII), series}
 			t.chartBody(entries, dates, i)
 			_ = bw.Flush()
 			body := strings.TrimRight(buf.String(), "\n")
@@ -693,6 +730,9 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, opt HistoryO
 				fence += "`"
 			}
 			m.block(append(append([]string{fence}, strings.Split(body, "\n")...), fence)...)
+		}
+		if note := noReliabilityNote(b); note != "" {
+			m.block(MarkdownEscape(note))
 		}
 	}
 

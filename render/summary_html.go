@@ -43,6 +43,12 @@ const documentTitle = "Summary"
 // summaryHTMLDocument is a complete HTML document holding the summary: one file a person can
 // open in any browser, with no external resource.
 func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
+	return htmlDocument(b, documentTitle, summaryCSS, SummaryHTML(b, r, opt))
+}
+
+// htmlDocument is a complete, offline HTML document in bank b's language around body, styled
+// by css after documentCSS, under the CSP that forbids every request.
+func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
 	lang := "en"
 	if b != nil && strings.TrimSpace(b.Language) != "" {
 		lang = b.Language
@@ -56,9 +62,9 @@ func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) 
 	// A neutral title: the browser's tab, history and window list are seen by anyone at a
 	// shared computer, so the topic stays in the page's heading only (as the web form's
 	// "Questions").
-	s.WriteString("<title>" + documentTitle + "</title>\n")
-	s.WriteString("<style>\n" + documentCSS + summaryCSS + "</style>\n</head>\n<body>\n<main>\n")
-	s.WriteString(SummaryHTML(b, r, opt))
+	s.WriteString("<title>" + title + "</title>\n")
+	s.WriteString("<style>\n" + documentCSS + css + "</style>\n</head>\n<body>\n<main>\n")
+	s.WriteString(body)
 	s.WriteString("</main>\n</body>\n</html>\n")
 	return s.String()
 }

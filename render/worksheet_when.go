@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 // whenInWords says in plain words when question q is asked, for a paper worksheet:
@@ -27,7 +28,7 @@ func conditionInWords(b *questionnaire.Bank, x *questionnaire.Expr) (string, boo
 	return whenWords(b, c)
 }
 
-func whenWords(b *questionnaire.Bank, c *questionnaire.Condition) (string, bool) {
+func whenWords(b *questionnaire.Bank, c *cond.Condition) (string, bool) {
 	switch c.Op {
 	case "and", "or":
 		l, ok1 := whenWords(b, c.Left)

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 // Result is a scored response; its JSON form is docs/spec.md §3, key for key.
@@ -280,7 +281,7 @@ func (r *Result) raiseFlags(b *questionnaire.Bank, env map[string]any) map[strin
 	raisedUrgent := map[string]bool{}
 	for _, f := range b.Flags {
 		ok, err := f.When.Eval(env)
-		if errors.Is(err, questionnaire.ErrTooCostly) {
+		if errors.Is(err, cond.ErrTooCostly) {
 			r.Warnings = append(r.Warnings, tooCostly("flag", f.ID))
 		}
 		env[f.ID] = ok
@@ -381,7 +382,7 @@ func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 			scoresSoFar(b, sec.When, answers, asked, env)
 			var err error
 			sectionOn, err = sec.When.Eval(env)
-			if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
+			if tooCostly != nil && errors.Is(err, cond.ErrTooCostly) {
 				tooCostly("section", sec.ID)
 			}
 		}
@@ -390,7 +391,7 @@ func asked(b *questionnaire.Bank, answers questionnaire.Answers, env map[string]
 		}
 		scoresSoFar(b, q.When, answers, asked, env)
 		ok, err := q.When.Eval(env)
-		if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
+		if tooCostly != nil && errors.Is(err, cond.ErrTooCostly) {
 			tooCostly("question", q.ID)
 		}
 		if !ok {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/cond"
 )
 
 // maxWorlds is how many combinations of answers to the open safety questions the engine
@@ -76,7 +77,7 @@ func choose(b *questionnaire.Bank, w world, tooCostly func(id string)) int {
 			continue
 		}
 		ok, err := o.When.Eval(w.env)
-		if tooCostly != nil && errors.Is(err, questionnaire.ErrTooCostly) {
+		if tooCostly != nil && errors.Is(err, cond.ErrTooCostly) {
 			tooCostly(o.ID)
 		}
 		if ok {

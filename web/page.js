@@ -125,7 +125,7 @@
         (i.done ? ' Every question has an answer; you can look them over.' : ' You can carry on where you left off.') }));
       if (i.differs) main.appendChild(el('p', { 'class': 'note differs', text: differsText(i.differs) }));
     } else {
-      main.appendChild(el('p', { text: i.count + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
+      main.appendChild(el('p', { text: countWords(i.questions, i.exact) + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
     }
     main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing. Your answers stay in this page only, on this device, and are not sent anywhere; ' +
       'if the page is reloaded or closed, or you go back from it, they are gone. ' +
@@ -137,6 +137,14 @@
       button('Begin', function () { step('begin'); }, 'primary'),
       button('Continue from an answers file', function () { fileInput.click(); })
     ]));
+  }
+
+  // countWords says how many questions there are, from the engine's numbers: exactly, or
+  // about as many when some depend on the answers (the terminal says it alike).
+  function countWords(n, exact) {
+    if (exact) return n === 1 ? 'There is 1 question.' : 'There are ' + n + ' questions.';
+    return n === 1 ? 'There is 1 question for now; the number may change with your answers.' :
+      'There are about ' + n + ' questions; a few depend on your answers.';
   }
 
   // differsText says, calmly, how the answers file loaded differs from these questions (the

@@ -28,8 +28,9 @@ type Options struct {
 	// Terminal is true when the person types at a terminal, which echoes what they type.
 	// Off a terminal the session ends each prompt line itself and draws nothing else.
 	Terminal bool
-	// Resumed is true when the response already holds answers from an earlier session.
-	Resumed bool
+	// Saved is a saved response to continue (ask.Adopt, without errors), in place of a new
+	// one: the session welcomes the person back.
+	Saved *ask.Saved
 	// Save writes the response; it is called after every change. Nil saves nothing.
 	Save func(*questionnaire.Response) error
 	// SavedTo is the file Save writes, named after a flag shown at once so the person knows
@@ -78,13 +79,19 @@ type Session struct {
 	introShown  map[*questionnaire.Section]bool
 }
 
-// New starts a session over bank b that records into resp; the answers resp already holds
-// that fit b are kept (a resumed response).
+// New starts a session over bank b that records into resp (or continues opt.Saved); the
+// answers resp already holds that fit b are kept.
 func New(b *questionnaire.Bank, resp *questionnaire.Response, in Prompter, out io.Writer, opt Options) *Session {
 	if opt.Width <= 0 {
 		opt.Width = text.DefaultWidth
 	}
-	step := ask.NewSession(b, resp, ask.Options{Save: opt.Save, Now: opt.Now})
+	aopt := ask.Options{Save: opt.Save, Now: opt.Now}
+	var step *ask.Session
+	if opt.Saved != nil {
+		step = ask.Resume(b, opt.Saved, aopt)
+	} else {
+		step = ask.NewSession(b, resp, aopt)
+	}
 	return &Session{step: step, in: in, out: out, opt: opt, introShown: map[*questionnaire.Section]bool{}}
 }
 
@@ -100,11 +107,13 @@ type errStop struct{ status Status }
 
 func (e *errStop) Error() string { return e.status.String() }
 
-// Run asks questions until every asked question is answered or skipped, the person quits,
-// the input ends or ctx is done. Every answer is saved (Options.Save) as soon as it is given.
-// An error means an answer could not be saved, or the input failed.
+// Run asks questions until the person has looked over the review and goes on to the
+// summary, or quits, or the input ends or ctx is done: it draws the screen the session
+// shows (ask.Session.Screen) and passes on what the person typed. Every answer is saved
+// (Options.Save) as soon as it is given. An error means an answer could not be saved, or
+// the input failed.
 func (t *Session) Run(ctx context.Context) (Status, error) {
-	if t.opt.Resumed {
+	if t.step.Resumed() {
 		t.welcomeBack()
 	} else {
 		t.intro()
@@ -112,41 +121,42 @@ func (t *Session) Run(ctx context.Context) (Status, error) {
 	if err := t.step.Save(); err != nil {
 		return Interrupted, err
 	}
-	if err := t.showAtOnce(ctx); err != nil {
-		return stopStatus(err)
-	}
+	t.step.Begin()
 	thanked := t.step.Done() // a finished response: welcomeBack said so
 	for {
-		for !t.step.Done() {
-			if err := t.ask(ctx); err != nil {
-				return stopStatus(err)
+		var err error
+		switch t.step.Screen() {
+		case ask.ScreenFlags:
+			err = t.showAtOnce(ctx)
+		case ask.ScreenReview:
+			if err := t.step.Save(); err != nil {
+				return Interrupted, err
 			}
+			if !thanked && t.step.Done() {
+				t.blank()
+				t.say("That's every question. Thank you for taking the time.")
+				thanked = true
+			}
+			err = t.review(ctx)
+		case ask.ScreenEnd:
+			return Finished, nil
+		default:
+			err = t.ask(ctx)
 		}
-		if err := t.step.Save(); err != nil {
-			return Interrupted, err
-		}
-		if !thanked {
-			t.blank()
-			t.say("That's every question. Thank you for taking the time.")
-			thanked = true
-		}
-		more, err := t.review(ctx)
 		if err != nil {
 			return stopStatus(err)
-		}
-		if !more {
-			return Finished, nil
 		}
 	}
 }
 
 // review lists every answer, numbered, and reads which to change: a number makes that
-// question current (more is true); an empty line, or the end of the input, goes on to the
+// question current, b the last one; an empty line, or the end of the input, goes on to the
 // summary; q stops.
-func (t *Session) review(ctx context.Context) (more bool, err error) {
+func (t *Session) review(ctx context.Context) error {
 	items := t.step.Review()
 	if len(items) == 0 {
-		return false, nil
+		t.step.Finish()
+		return nil
 	}
 	t.blank()
 	t.say("Here are your answers:")
@@ -166,18 +176,20 @@ func (t *Session) review(ctx context.Context) (more bool, err error) {
 		var st *errStop
 		switch {
 		case errors.As(err, &st) && st.status == EndOfInput:
-			return false, nil // piped answers that end here: on to the summary
+			t.step.Finish() // piped answers that end here: on to the summary
+			return nil
 		case err != nil:
-			return false, err
+			return err
 		case in == "":
-			return false, nil
+			t.step.Finish()
+			return nil
 		case strings.EqualFold(in, "q"):
-			return false, t.quit()
+			return t.quit()
 		case strings.EqualFold(in, "b"):
 			// The session goes back to the last question asked; its answer brings the
 			// review back.
 			if t.step.Back() == nil {
-				return true, nil
+				return nil
 			}
 		case in == "?":
 			t.reviewHelp(items[0].Number, items[len(items)-1].Number)
@@ -185,7 +197,7 @@ func (t *Session) review(ctx context.Context) (more bool, err error) {
 		}
 		n, convErr := strconv.Atoi(in)
 		if convErr == nil && t.step.Revise(n) == nil {
-			return true, nil
+			return nil
 		}
 		t.say(fmt.Sprintf("Please type a number from %d to %d, or press Enter to see your summary (? for help).",
 			items[0].Number, items[len(items)-1].Number))
@@ -290,10 +302,7 @@ func (t *Session) ask(ctx context.Context) error {
 			t.say(problemWords(p))
 			continue
 		}
-		if err != nil {
-			return err
-		}
-		return t.showAtOnce(ctx)
+		return err
 	}
 }
 

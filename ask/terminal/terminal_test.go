@@ -219,7 +219,9 @@ func TestResumeStartsAtFirstOpenQuestion(t *testing.T) {
 	resp.SetAnswer("mood", 1.0)
 	var out bytes.Buffer
 	in := Lines{"b", "", "1", "q"}
-	s := New(b, resp, &in, &out, Options{Resumed: true})
+	saved := ask.Adopt(b, resp, "", fixed)
+	require.False(t, saved.Diagnostics.HasErrors())
+	s := New(b, nil, &in, &out, Options{Saved: saved})
 	st, err := s.Run(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, Quit, st)
@@ -436,4 +438,37 @@ func TestReviewKeys(t *testing.T) {
 	r = run(t, b, nil, append(append([]string(nil), allAnswers...), "q")...)
 	assert.Equal(t, Quit, r.status)
 	assert.Equal(t, "nothing more", r.resp.Answers[last])
+}
+
+// TestAChangeFromTheReviewAsksWhatItOpened: a number at the review changes that answer; a
+// question the new answer opened is asked next, as a new question, and the review comes
+// back after it.
+func TestAChangeFromTheReviewAsksWhatItOpened(t *testing.T) {
+	b := loadKinds(t)
+	answers := []string{"y", "2", "light blue", "1, 3", "5", "7.5", "nothing more"}
+	r := run(t, b, nil, append(answers, "3", "red", "warm", "")...)
+	assert.Equal(t, Finished, r.status)
+	assert.Equal(t, "warm", r.sess.Answers()["why_red"])
+	review := strings.LastIndex(r.out, "Here are your answers:")
+	why := strings.LastIndex(r.out, "Question 4 of 8\nWhy red?")
+	require.True(t, why >= 0 && review > why, "why red is asked before the review comes back:\n%s", r.out)
+	assert.NotContains(t, r.out, "still open", "a question the change opened is new, not asked again")
+	assert.Equal(t, 2, strings.Count(r.out, "Here are your answers:"))
+}
+
+// TestIntroCount: the intro says how many questions there are, with a singular, and "about"
+// when a `when` (a question's or a section's) may change the number.
+func TestIntroCount(t *testing.T) {
+	for _, tt := range []struct {
+		total int
+		exact bool
+		want  string
+	}{
+		{1, true, "There is 1 question."},
+		{5, true, "There are 5 questions."},
+		{1, false, "There is 1 question for now; the number may change with your answers."},
+		{7, false, "There are about 7 questions; a few depend on your answers."},
+	} {
+		assert.Equal(t, tt.want, countWords(tt.total, tt.exact))
+	}
 }

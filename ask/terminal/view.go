@@ -88,19 +88,25 @@ func (t *Session) intro() {
 		t.sayBank(b.Intro, "")
 	}
 	t.blank()
-	_, total := t.step.Progress()
-	count := fmt.Sprintf("There are %d questions.", total)
-	for _, q := range b.Questions {
-		if q.When != nil || (q.Section != nil && q.Section.When != nil) {
-			count = fmt.Sprintf("There are about %d questions; a few depend on your answers.", total)
-			break
-		}
-	}
 	how := " Answer by typing a number or a word and pressing Enter."
 	if allYesNo(b) {
 		how = " Answer by typing y for yes or n for no and pressing Enter."
 	}
-	t.say(count + how + " Type ? for help with a question, b to go back, " + t.quitWords() + ". Take your time.")
+	t.say(countWords(t.step.Count()) + how + " Type ? for help with a question, b to go back, " + t.quitWords() + ". Take your time.")
+}
+
+// countWords says how many questions there are (ask.Session.Count): exactly, or about as
+// many when some depend on the answers.
+func countWords(total int, exact bool) string {
+	switch {
+	case exact && total == 1:
+		return "There is 1 question."
+	case exact:
+		return fmt.Sprintf("There are %d questions.", total)
+	case total == 1:
+		return "There is 1 question for now; the number may change with your answers."
+	}
+	return fmt.Sprintf("There are about %d questions; a few depend on your answers.", total)
 }
 
 // quitWords says what q does: it saves only when answers are being saved (not --no-save).
@@ -133,17 +139,18 @@ func (t *Session) welcomeBack() {
 		"Type ? for help, b to go back, %s.", t.step.Answered(), total, t.quitWords()))
 }
 
-// showQuestion draws a step: its section's title (and intro, the first time), where it
-// stands, the question, its choices, the answer so far and how to answer.
+// showQuestion draws a step: its section's title (and intro, at the section's first
+// question, once), where it stands, the question, its choices, the answer so far and how
+// to answer.
 func (t *Session) showQuestion(st ask.Step) {
 	q := st.Question
 	if sec := q.Section; sec != nil && sec != t.lastSection {
 		t.blank()
 		t.sayBold(sec.Title)
-		if !t.introShown[sec] && strings.TrimSpace(sec.Intro) != "" {
+		if st.FirstOfSection && !t.introShown[sec] && strings.TrimSpace(sec.Intro) != "" {
 			t.sayBank(sec.Intro, "")
+			t.introShown[sec] = true
 		}
-		t.introShown[sec] = true
 	}
 	t.lastSection = q.Section
 	t.blank()

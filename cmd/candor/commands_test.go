@@ -86,7 +86,7 @@ func TestNewCmdTake(t *testing.T) {
 		{args: "--resume r.yaml --save s.yaml", wantErr: "--resume cannot be combined with --save: --resume keeps saving in the file it continues"},
 		{args: "--answers a.yaml --resume r.yaml", wantErr: "--answers cannot be combined with --resume"},
 		{args: "a b", wantErr: "take takes at most one bank"},
-		{args: "--format csv", wantErr: `unknown --format "csv": use text, markdown, html, json`},
+		{args: "--format csv", wantErr: `unknown --format "csv": use text, markdown, html, json, fhir`},
 		{args: "--width -1", wantErr: "--width -1: give a number of columns"},
 	})
 }
@@ -127,7 +127,8 @@ func TestNewCmdHistory(t *testing.T) {
 		{args: "--bank mine.yaml --format csv --width 90 w1.yaml",
 			want: HistoryOptions{Files: []string{"w1.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 90}},
 		{args: "", wantErr: "history needs at least one response file"},
-		{args: "--format html w1.yaml", wantErr: `unknown --format "html"`},
+		{args: "--format html w1.yaml", want: HistoryOptions{Files: []string{"w1.yaml"}, Format: "html"}},
+		{args: "--format pdf w1.yaml", wantErr: `unknown --format "pdf"`},
 	})
 }
 
@@ -156,6 +157,25 @@ func TestNewCmdShow(t *testing.T) {
 		{args: "", wantErr: "show takes one bank"},
 		{args: "a b", wantErr: "show takes one bank"},
 		{args: "--format json a", wantErr: `unknown --format "json"`},
+	})
+}
+
+func TestNewCmdImport(t *testing.T) {
+	runCases(t, NewCmdImport, []cmdCase[ImportOptions]{
+		{args: "phq-9.json", want: ImportOptions{File: "phq-9.json"}},
+		{args: "phq-9.json -o phq-9.yaml", want: ImportOptions{File: "phq-9.json", Output: "phq-9.yaml"}},
+		{args: "", wantErr: "import takes one FHIR Questionnaire file"},
+		{args: "a.json b.json", wantErr: "import takes one FHIR Questionnaire file"},
+	})
+}
+
+func TestNewCmdExport(t *testing.T) {
+	runCases(t, NewCmdExport, []cmdCase[ExportOptions]{
+		{args: "accountability", want: ExportOptions{Bank: "accountability", Format: "fhir"}},
+		{args: "mine.yaml --format fhir -o mine.json", want: ExportOptions{Bank: "mine.yaml", Format: "fhir", Output: "mine.json"}},
+		{args: "", wantErr: "export takes one bank"},
+		{args: "--format pdf a", wantErr: `unknown --format "pdf": use fhir, redcap`},
+		{args: "--format redcap a", want: ExportOptions{Bank: "a", Format: "redcap"}},
 	})
 }
 

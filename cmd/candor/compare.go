@@ -49,17 +49,23 @@ accountability) are shown for the counselor only: the flags of both first, the s
 banks share (the same score id, or the same theme) in one table, the statements both banks
 ask that the two see most differently (accountability and partner-view), then each
 person's summary, side by side when the width leaves each 40 columns (--width 83 or more),
-else one after the other.`,
+else one after the other.
+
+--format html writes one page, offline and without scripts, for the counselor's notes: the
+scores, a split alliance named (a score with an alert level that one partner rates below
+while the other's holds, such as session-check's), and the questions where the two differ
+most as a bar chart, with the same numbers in a table.`,
 		Example: "  candor compare sam.yaml alex.yaml\n" +
 			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" +
 			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +
-			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md",
+			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md\n" +
+			"  candor compare sam.yaml alex.yaml --format html > session.html",
 		Args: rangeArgs(2, 2, "two response files"),
 		RunE: runWith(opts, func(args []string) { opts.A, opts.B = args[0], args[1] }, runF, func() error { return compareRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
 	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "json")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
@@ -102,6 +108,10 @@ type scoredResponse struct {
 // compareBanks compares two responses to different banks, each scored with the built-in bank
 // it names (--bank cannot name two).
 func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, width int) error {
+	if opts.Format == "html" {
+		return badInput("%s answers bank %q but %s answers bank %q; --format html draws two responses to one bank: use text, markdown or json for two banks",
+			resps[0].File, resps[0].Bank.ID, resps[1].File, resps[1].Bank.ID)
+	}
 	if opts.Bank != "" {
 		return badInput("%s answers bank %q but %s answers bank %q, and --bank names one bank; compare two responses to different banks when both banks are built in",
 			resps[0].File, resps[0].Bank.ID, resps[1].File, resps[1].Bank.ID)

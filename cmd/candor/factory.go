@@ -18,6 +18,7 @@ import (
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/store"
 )
 
@@ -239,7 +240,7 @@ func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[stri
 	if len(ds) == 0 {
 		return
 	}
-	_ = questionnaire.WriteText(f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: f.IO.ColorEnabledStderr(), Width: width})
+	_ = diagtext.Write(f.IO.ErrOut, ds, sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
 }
 
 // loadBank loads BANK (a built-in id or a file) with data.LoadBank and prints its diagnostics,

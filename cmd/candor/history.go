@@ -47,8 +47,21 @@ A response with an urgent flag, or with a safety question left unanswered, keeps
 scores but shows no band: each value is marked "(urgent flag)" or "(safety question open)",
 its bars are not drawn and it is left out of the change from the first to the latest.
 
+A score whose bank declares its reliability and spread (a score's change: keys, from a
+published source) is judged as Jacobson and Truax (1991) do: each change from the first
+response and from the previous one is a reliable improvement, a reliable deterioration, no
+reliable change (|RCI| up to 1.96), or recovered (a reliable improvement that crosses the
+cut-off). Marked responses are left out of it. Other scores show movement only, and say
+why. A score with an alert (session-check's) raises a flag for the counselor when it falls
+below its level, or by its drop since the response before.
+
+--format html draws each score as a line chart (bands shaded, the cut-off dashed, reliable
+changes and marked responses marked) with the same numbers in a table, in one page that
+works offline, without scripts, and prints in black and white.
+
 The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
 		Example: "  candor history sam-*.yaml\n" +
+			"  candor history sam-*.yaml --format html > sam.html\n" +
 			"  candor history sam/\n" +
 			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" +
 			"  candor history sam-*.yaml --format csv > sam.csv",
@@ -57,7 +70,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
 	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "csv", "json")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "csv", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
 }

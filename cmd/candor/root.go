@@ -51,6 +51,8 @@ Start with:  candor take`,
 		NewCmdCompare(f, nil),
 		NewCmdHistory(f, nil),
 		NewCmdList(f, nil),
+		NewCmdImport(f, nil),
+		NewCmdExport(f, nil),
 		NewCmdKeys(f),
 	)
 	add(groupTools, NewCmdSchema(f, nil), newCmdVersion(f))

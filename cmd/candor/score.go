@@ -12,6 +12,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/batch"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -71,7 +72,9 @@ Formats: text (the default) and markdown print each summary; html prints one res
 summary as a web page (one file, nothing loaded from elsewhere); json prints the scored result
 (one object for one response, one line per response for several, with "file" and
 "respondent" added); csv prints one row per response for spreadsheets: file, respondent,
-started, updated, status, then <score>_value and <score>_band for every score of the bank.
+started, updated, status, then <score>_value and <score>_band for every score of the bank;
+fhir prints an HL7 FHIR R4 QuestionnaireResponse (the answers, for the Questionnaire that
+'candor export' writes), and for several responses one Bundle of them (docs/fhir.md).
 
 A folder may hold responses to several banks. Summaries (text, markdown) and JSON lines are
 then grouped by bank, in the order each bank first appears, a heading before each bank's
@@ -89,13 +92,16 @@ responses to other banks are left out, with a note.`,
 	}
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
 	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv", "fhir")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
 	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", "with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.OutDir != "" && opts.Format != "csv" {
 			return usageError("--out-dir writes CSV tables, one per bank: add --format csv")
+		}
+		if opts.Items && opts.Format == "fhir" {
+			return usageError("--items adds questions to a summary or a table; --format fhir has every answer already")
 		}
 		return nil
 	})
@@ -308,7 +314,7 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
 	ds := fileError(dir, summary)
-	_ = questionnaire.WriteText(&buf, ds, nil, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, ds, nil, diagtext.Options{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
@@ -347,7 +353,7 @@ func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnosti
 	if raw != nil {
 		sources = map[string][]byte{path: raw}
 	}
-	_ = questionnaire.WriteText(&buf, ds, sources, questionnaire.TextOptions{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, ds, sources, diagtext.Options{Color: s.colorE, Width: s.width})
 	return buf.Bytes()
 }
 
@@ -424,6 +430,9 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	date := resp.Updated
 	if date.IsZero() {
 		date = resp.Started
+	}
+	if s.opts.Format == "fhir" {
+		return writeFHIRResponse(w, b, answers, resp, r, date, !s.batch)
 	}
 	err := render.Summary(w, b, r, render.Options{
 		Format:     s.opts.Format,

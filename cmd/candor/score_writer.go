@@ -15,6 +15,7 @@ import (
 
 	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/interop/fhir"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 )
@@ -57,6 +58,9 @@ type scoreGroup struct {
 	csv *csv.Writer
 	// first is the group's first file, named in notes.
 	first string
+	// resources are the group's QuestionnaireResponses, for one Bundle at the end (--format
+	// fhir, several responses).
+	resources [][]byte
 }
 
 func newScoreWriter(s *scorer) *scoreWriter {
@@ -132,6 +136,11 @@ func (w *scoreWriter) write(out *scoreOut) error {
 		}
 		return w.csv.Write(out.row)
 	}
+	if w.s.opts.Format == "fhir" && w.s.batch {
+		g.n++
+		g.resources = append(g.resources, out.stdout)
+		return nil
+	}
 	dst := io.Writer(w.out)
 	if g.buf != nil {
 		dst = g.buf
@@ -177,6 +186,20 @@ func (w *scoreWriter) heading(dst io.Writer, g *scoreGroup) error {
 		}
 	}
 	_, err := io.WriteString(dst, h)
+	return err
+}
+
+// bundle writes every response of a run, bank by bank, as one FHIR Bundle.
+func (w *scoreWriter) bundle() error {
+	var all [][]byte
+	for _, g := range w.groups {
+		all = append(all, g.resources...)
+	}
+	out, err := fhir.MarshalBundle(all)
+	if err != nil {
+		return err
+	}
+	_, err = w.out.Write(append(out, '\n'))
 	return err
 }
 
@@ -251,7 +274,11 @@ func (w *scoreWriter) finishOutput() error {
 			return err
 		}
 	}
-	if w.s.opts.Format != "csv" {
+	if w.s.opts.Format == "fhir" && w.s.batch {
+		if err := w.bundle(); err != nil {
+			return err
+		}
+	} else if w.s.opts.Format != "csv" {
 		for _, g := range w.groups[min(1, len(w.groups)):] {
 			if _, err := w.out.Write(g.buf.Bytes()); err != nil {
 				return err

@@ -20,6 +20,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/store"
@@ -97,7 +98,7 @@ offered to delete the file only you can read.`,
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
 	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
 	langFlag(cmd, &opts.Lang, "ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)")
-	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
+	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "fhir")
 	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
 	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
 	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")
@@ -125,7 +126,9 @@ type taker struct {
 	// asIs is true for a resumed response that was finished: it is written again only once
 	// the session changes an answer (step.Changed), so looking it over leaves it byte for byte.
 	asIs bool
-	step *ask.Session
+	// saved is the response resumed, adopted for the bank (ask.Adopt); nil for a new one.
+	saved *ask.Saved
+	step  *ask.Session
 	// recipients are --to's and the bank's: who the encrypted copy is for.
 	recipients []age.Recipient
 	// saveMu is held while a save runs; over (under overMu) is set once the session has
@@ -289,7 +292,10 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	}); err != nil {
 		return nil, err
 	}
-	answers, rds := resp.Resolve(t.bank)
+	// Decided before the respondent given is adopted.
+	t.asIs = resp.ClaimedStatus() == questionnaire.Completed && (t.opts.Respondent == "" || t.opts.Respondent == resp.Respondent)
+	saved := ask.Adopt(t.bank, resp, t.opts.Respondent, t.f.Now())
+	answers, rds := saved.Answers, saved.Diagnostics
 	kept := rds[:0:0]
 	for _, d := range rds {
 		switch d.Code {
@@ -313,8 +319,8 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		// Written back, what its aliases stand for would be spelled out past the limits.
 		return nil, badInput("%s cannot be resumed: %v. It has not been changed.", path, err)
 	}
-	t.asIs = resp.ClaimedStatus() == questionnaire.Completed && (t.opts.Respondent == "" || t.opts.Respondent == resp.Respondent)
-	t.adopt(resp, answers, rds)
+	t.keepWarnings(rds)
+	t.saved = saved
 	t.resp = resp
 	t.path = path
 	return answers, nil
@@ -355,7 +361,7 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 
 func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
 	if len(ds) > 0 {
-		_ = questionnaire.WriteText(t.f.IO.ErrOut, ds, sources, questionnaire.TextOptions{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
+		_ = diagtext.Write(t.f.IO.ErrOut, ds, sources, diagtext.Options{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
 	}
 }
 
@@ -409,7 +415,7 @@ func (t *taker) session(ctx context.Context) error {
 		Width:    min(t.width, text.MaxWidth),
 		Color:    t.f.IO.ColorEnabledStderr(),
 		Terminal: t.f.IO.IsStdinTTY(),
-		Resumed:  t.opts.Resume != "",
+		Saved:    t.saved,
 		Save:     save,
 		SavedTo:  t.path,
 		Now:      t.f.Now,
@@ -583,20 +589,11 @@ func selfCommand() string {
 	return "candor"
 }
 
-// adopt makes a resolved response (resumed, or from --answers) the session's own: its
-// warnings are kept for the summary, --respondent applies, and its answers are rewritten as
-// docs/spec.md §2 writes them (true/false, option values).
-func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answers, ds questionnaire.Diagnostics) {
+// keepWarnings keeps the warnings of reading a response (resumed, or from --answers) for
+// the summary.
+func (t *taker) keepWarnings(ds questionnaire.Diagnostics) {
 	for _, d := range ds.Warnings() {
 		t.warnings = append(t.warnings, d.Summary)
-	}
-	if t.opts.Respondent != "" {
-		resp.Respondent = t.opts.Respondent
-	}
-	for _, q := range t.bank.Questions {
-		if v, ok := answers[q.ID]; ok {
-			resp.SetAnswer(q.ID, v)
-		}
 	}
 }
 
@@ -604,24 +601,30 @@ func (t *taker) adopt(resp *questionnaire.Response, answers questionnaire.Answer
 func (t *taker) summary(answers questionnaire.Answers) (*scoring.Result, error) {
 	r := scoring.Score(t.bank, answers, scoring.Options{Skipped: t.resp.Skipped, Declined: t.resp.Declined})
 	r.Warnings = append(r.Warnings, t.warnings...)
-	if t.opts.Format != "json" {
+	machine := t.opts.Format == "json" || t.opts.Format == "fhir"
+	if !machine {
 		fmt.Fprintln(t.f.IO.ErrOut)
 	}
-	err := render.Summary(t.f.IO.Out, t.bank, r, render.Options{
-		Format:     t.opts.Format,
-		Width:      t.width,
-		Color:      t.f.IO.ColorEnabled(),
-		ASCII:      t.opts.ASCII || !t.f.IO.CanShowUnicode(),
-		Date:       t.resp.Updated,
-		SavedTo:    t.path,
-		Respondent: t.resp.Respondent,
-	})
+	var err error
+	if t.opts.Format == "fhir" {
+		err = writeFHIRResponse(t.f.IO.Out, t.bank, answers, t.resp, r, t.resp.Updated, true)
+	} else {
+		err = render.Summary(t.f.IO.Out, t.bank, r, render.Options{
+			Format:     t.opts.Format,
+			Width:      t.width,
+			Color:      t.f.IO.ColorEnabled(),
+			ASCII:      t.opts.ASCII || !t.f.IO.CanShowUnicode(),
+			Date:       t.resp.Updated,
+			SavedTo:    t.path,
+			Respondent: t.resp.Respondent,
+		})
+	}
 	if err != nil {
 		return nil, badInput("cannot write the summary: %v", err)
 	}
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
-	if t.path != "" && (t.opts.Format == "json" || !t.f.IO.IsStdoutTTY()) {
+	if t.path != "" && (machine || !t.f.IO.IsStdoutTTY()) {
 		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
 	}
 	return r, nil
@@ -649,18 +652,14 @@ func (t *taker) fromFile() error {
 		return err
 	}
 	b := t.bank
-	if resp.Bank.ID == "" {
-		resp.Bank = questionnaire.BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest}
-		resp.Language = b.Translated()
-		resp.Started = t.f.Now().UTC().Truncate(time.Second)
-	}
-	answers, rds := resp.Resolve(b)
-	ds = append(ds, rds...)
+	saved := ask.Adopt(b, resp, t.opts.Respondent, t.f.Now())
+	answers := saved.Answers
+	ds = append(ds, saved.Diagnostics...)
 	t.printDiags(ds, sources)
 	if ds.HasErrors() {
 		return errSilent1
 	}
-	t.adopt(resp, answers, ds)
+	t.keepWarnings(ds)
 	resp.Updated = t.f.Now().UTC().Truncate(time.Second)
 	resp.Status = scoring.Score(b, answers, scoring.Options{Skipped: resp.Skipped, Declined: resp.Declined}).Status
 	t.resp = resp

@@ -25,6 +25,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/candor-app/candor/internal/suggest"
 	"github.com/candor-app/candor/questionnaire"
 )
 
@@ -473,7 +474,7 @@ func (t *Reader) nearestHint(key string) string {
 		ids = append(ids, q.ID)
 	}
 	hint := "name a question by its id, its number on the worksheet or its exact text; map other headers with --columns, or leave the column out with --ignore-columns"
-	if s := questionnaire.DidYouMean(key, ids, ""); s != "" {
+	if s := suggest.DidYouMean(key, ids, ""); s != "" {
 		return s + " " + hint
 	}
 	if len(ids) > 8 {

@@ -104,6 +104,10 @@ func (b *Browser) Tab(t testing.TB) context.Context {
 // questions, a conditional section, an info statement, a date, flags and scores.
 const everyKind = "every-kind"
 
+// sectionWhen is a bank whose only `when` is a section's (web/engine/testdata): the intro's
+// count is "about", and changing the first answer from the review opens the section.
+const sectionWhen = "section-when"
+
 // pages caches the page of each bank, written once per test binary.
 var (
 	pagesMu  sync.Mutex
@@ -122,23 +126,33 @@ func workDir(t testing.TB) string {
 	return pagesDir
 }
 
-// bankFor returns a bank (a built-in id, or everyKind), its exact bytes, and how to name it
-// to the command line.
+// bankFor returns a bank (a built-in id, everyKind or sectionWhen), its exact bytes, and how
+// to name it to the command line.
 func bankFor(t testing.TB, name string) (*questionnaire.Bank, []byte, string) {
 	t.Helper()
-	if name == everyKind {
-		raw := data.Template(everyKind, "Every kind of question")
-		path := filepath.Join(workDir(t), everyKind+".yaml")
+	var path string
+	var raw []byte
+	switch name {
+	case everyKind:
+		raw = data.Template(everyKind, "Every kind of question")
+		path = filepath.Join(workDir(t), everyKind+".yaml")
 		require.NoError(t, os.WriteFile(path, raw, 0o644))
-		b, ds := questionnaire.Load(path, raw)
+	case sectionWhen:
+		var err error
+		path, err = filepath.Abs(filepath.Join("..", "engine", "testdata", sectionWhen+".yaml"))
+		require.NoError(t, err)
+		raw, err = os.ReadFile(path)
+		require.NoError(t, err)
+	default:
+		b, ds := data.LoadBank(name)
 		require.NotNil(t, b, "%v", ds)
-		return b, raw, path
+		raw, ok := data.Source(name)
+		require.True(t, ok)
+		return b, raw, name
 	}
-	b, ds := data.LoadBank(name)
+	b, ds := questionnaire.Load(path, raw)
 	require.NotNil(t, b, "%v", ds)
-	raw, ok := data.Source(name)
-	require.True(t, ok)
-	return b, raw, name
+	return b, raw, path
 }
 
 // formPage writes the page of a bank (as `candor form` does) and returns its file URL.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/web"
 )
 
@@ -38,7 +39,15 @@ type walk struct {
 	progress []string
 	wentBack bool
 	flags    []string
+	// count is what the intro says of the number of questions.
+	count string
+	// change is set for a walk that, at the review, changes an answer so that a question is
+	// opened (when one can), once: changed; opened when it did.
+	change, changed, opened bool
 }
+
+// countSentence finds the intro's count ("There are about 7 questions; …") in text.
+var countSentence = regexp.MustCompile(`There (?:is|are) (?:about )?\d+ questions?[^.]*\.`)
 
 func (w *walk) screen() string {
 	return eval[string](w.t, w.ctx, `document.getElementById('main').dataset.screen || ''`)
@@ -73,6 +82,9 @@ func (w *walk) answer(q *questionnaire.Question, kind string) (any, string) {
 			on := r.Intn(3) == 0
 			if i == len(q.Options)-1 && len(vals) == 0 {
 				on = true
+			}
+			if o.Exclusive && len(vals) > 0 {
+				on = false // it goes on its own (`exclusive`)
 			}
 			fmt.Fprintf(&js, "document.getElementById('option-%d').checked = %v;", i, on)
 			if on {
@@ -120,11 +132,18 @@ func (w *walk) step() bool {
 	t, ctx := w.t, w.ctx
 	switch sc := w.screen(); sc {
 	case "intro":
+		w.count = countSentence.FindString(read(t, ctx).Main)
 		click(t, ctx, "Begin")
 	case "flags":
 		w.flags = append(w.flags, read(t, ctx).H1...)
 		click(t, ctx, "Continue")
 	case "review":
+		if w.change && !w.changed {
+			w.changed = true
+			if w.changeOpening() {
+				return true
+			}
+		}
 		click(t, ctx, "Show my summary")
 	case "end":
 		return false
@@ -172,6 +191,88 @@ func (w *walk) question() {
 	}
 }
 
+// changeOpening changes, from the review, an answer so that a question not asked now is
+// asked, as `candor take` does when its number is typed at the review: the page must ask
+// the question the change opened before it shows the review again. It reports false when
+// no answer on the review can open one.
+func (w *walk) changeOpening() bool {
+	t, ctx := w.t, w.ctx
+	type item struct {
+		ID     string `json:"id"`
+		Number int    `json:"number"`
+	}
+	var reply struct {
+		View struct {
+			Review []item `json:"review"`
+		} `json:"view"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(eval[string](t, ctx, `candorCall('view', '{}')`)), &reply))
+	now := scoring.Asked(w.bank, w.answers, nil)
+	type change struct {
+		at, option int
+		value      any
+	}
+	var opening []change
+	for k, it := range reply.View.Review {
+		q := w.bank.Question(it.ID)
+		for i, v := range optionValues(q) {
+			after := questionnaire.Answers{}
+			for id, a := range w.answers {
+				after[id] = a
+			}
+			after[q.ID] = v
+			for id, on := range scoring.Asked(w.bank, after, nil) {
+				if on && !now[id] && w.bank.Question(id).Answerable() {
+					opening = append(opening, change{k, i, v})
+					break
+				}
+			}
+		}
+	}
+	if len(opening) == 0 {
+		return false
+	}
+	c := opening[w.rng.Intn(len(opening))]
+	it := reply.View.Review[c.at]
+	q := w.bank.Question(it.ID)
+	eval[bool](t, ctx, fmt.Sprintf(`(() => { document.querySelectorAll('.review li')[%d].querySelector('button').click(); return true })()`, c.at))
+	require.Equal(t, "question", w.screen())
+	require.Equal(t, q.ID, eval[string](t, ctx, `document.getElementById('question').dataset.question`))
+	w.progress = append(w.progress, read(t, ctx).Progress)
+	eval[bool](t, ctx, fmt.Sprintf(`(() => { document.getElementById('option-%d').click(); return true })()`, c.option))
+	w.answers[q.ID] = c.value
+	delete(w.skipped, q.ID)
+	w.lines = append(w.lines, fmt.Sprint(it.Number), optionLines(q)[c.option])
+	click(t, ctx, "Next")
+	require.NotEqual(t, "review", w.screen(), "the question the change opened comes before the review")
+	w.opened = true
+	return true
+}
+
+// optionValues are the answers a yes/no or choice question's options give (none for
+// other types), in the page's order.
+func optionValues(q *questionnaire.Question) []any {
+	switch q.Type {
+	case questionnaire.YesNo:
+		return []any{true, false}
+	case questionnaire.Choice:
+		var out []any
+		for _, o := range q.Options {
+			out = append(out, o.Value)
+		}
+		return out
+	}
+	return nil
+}
+
+// optionLines are what is typed at `candor take` for each of optionValues.
+func optionLines(q *questionnaire.Question) []string {
+	if q.Type == questionnaire.YesNo {
+		return []string{"yes", "no"}
+	}
+	return q.OptionNumbers()
+}
+
 // setDownloads lets the browser save downloads into dir, and report them.
 func setDownloads(t testing.TB, ctx context.Context, dir string) {
 	t.Helper()
@@ -217,18 +318,23 @@ func downloadWith(t testing.TB, ctx context.Context, dir, button string) (string
 var timestamps = regexp.MustCompile(`(?m)^(started|updated): .*\n`)
 var skippedLine = regexp.MustCompile(`(?m)^skipped: .*\n`)
 
-// TestPageAgreesWithTheCommandLine is the differential test: for every built-in bank and
-// the bank `candor init` writes (every question type, conditional questions and sections),
-// random people answer the page; their summary, JSON result and downloaded response must be
-// what `candor take --answers` gives for the same answers, and without going back, what
-// `candor take` gives for the same answers typed at it, with the same questions numbered the
-// same way as they came and went.
+// TestPageAgreesWithTheCommandLine is the differential test: for every built-in bank, the
+// bank `candor init` writes (every question type, conditional questions and sections) and a
+// bank whose only `when` is a section's, random people answer the page; their summary, JSON
+// result and downloaded response must be what `candor take --answers` gives for the same
+// answers, and without going back, what `candor take` gives for the same answers typed at
+// it, with the same questions numbered the same way as they came and went, after the same
+// intro count. Every other walk changes an answer from the review so that a question is
+// opened (where one can be): both ask it before the review comes back.
 func TestPageAgreesWithTheCommandLine(t *testing.T) {
 	br := NewBrowser(t)
 	dl := t.TempDir()
-	banks := append(data.IDs(), everyKind)
+	banks := append(data.IDs(), everyKind, sectionWhen)
 	runs := max(5, (32+len(banks)-1)/len(banks))
 	total := 0
+	// opened counts, by bank, the walks compared with `candor take` that changed an answer
+	// from the review and so opened a question.
+	opened := map[string]int{}
 	for _, name := range banks {
 		for i := 0; i < runs; i++ {
 			total++
@@ -237,16 +343,22 @@ func TestPageAgreesWithTheCommandLine(t *testing.T) {
 				setDownloads(t, ctx, dl)
 				bank, _, arg := bankFor(t, name)
 				w := &walk{t: t, ctx: ctx, bank: bank, rng: rand.New(rand.NewSource(int64(1000*len(name) + i))),
-					answers: map[string]any{}, skipped: map[string]bool{}}
+					answers: map[string]any{}, skipped: map[string]bool{}, change: i%2 == 1}
 				open(t, ctx, formPage(t, name, web.Options{}))
 				for n := 0; w.step(); n++ {
 					require.Less(t, n, 500, "the walk ends")
 				}
 				w.compare(arg, dl)
+				if w.opened && !w.wentBack {
+					opened[name]++
+				}
 			})
 		}
 	}
 	assert.GreaterOrEqual(t, total, 30)
+	for _, name := range []string{everyKind, sectionWhen} {
+		assert.Positive(t, opened[name], "a change from the review that opens a question, compared with take, in %s", name)
+	}
 }
 
 func (w *walk) compare(bankArg, dl string) {
@@ -318,6 +430,8 @@ func (w *walk) compare(bankArg, dl string) {
 	assert.Equal(t, pageJSON, out, "JSON result of the terminal session")
 	progress := regexp.MustCompile(`(?m)^Question \d+ of \d+`).FindAllString(errOut, -1)
 	assert.Equal(t, progress, w.progress, "the page asks what the terminal asks, numbered alike")
+	assert.NotEmpty(t, w.count, "the page's intro says how many questions there are")
+	assert.Equal(t, countSentence.FindString(words(errOut)), w.count, "the intro's count")
 }
 
 // counselorView is a JSON result without what only the person's own summary leaves out

@@ -54,26 +54,17 @@ type Engine struct {
 	sess *ask.Session
 	// warnings come from reading an answers file back (another version of the bank).
 	warnings []string
-	// screen is what the person sees: intro, question, flags, review or end.
-	screen string
-	// fromReview is true while a question is changed from the review: the review comes
-	// back after it.
-	fromReview bool
-	// reviewFrom is the question the person was on when they asked for the review ("" when
-	// it came at the end): Back from the review returns there.
-	reviewFrom string
-	resumed    bool
 	// differs is how the answers file loaded differs from the bank (nil: not at all).
 	differs *Differences
 }
 
-// Screens a View can show.
+// Screens a View can show: the session's (ask.Screen).
 const (
-	ScreenIntro    = "intro"
-	ScreenQuestion = "question"
-	ScreenFlags    = "flags"
-	ScreenReview   = "review"
-	ScreenEnd      = "end"
+	ScreenIntro    = string(ask.ScreenIntro)
+	ScreenQuestion = string(ask.ScreenQuestion)
+	ScreenFlags    = string(ask.ScreenFlags)
+	ScreenReview   = string(ask.ScreenReview)
+	ScreenEnd      = string(ask.ScreenEnd)
 )
 
 // New loads the bank from its exact bytes (so a response's digest is the bank file's) and
@@ -98,7 +89,10 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 		return nil, fmt.Errorf("this page's key for the counselor cannot be read: %v", err)
 	}
 	e := &Engine{bank: b.In(opt.Lang), opt: opt, now: now, recipients: rs}
-	e.start(questionnaire.NewResponse(e.bank, now()), false)
+	resp := questionnaire.NewResponse(e.bank, now())
+	resp.Respondent = opt.Respondent
+	e.resp = resp
+	e.sess = ask.NewSession(e.bank, resp, e.askOptions())
 	return e, nil
 }
 
@@ -113,17 +107,10 @@ func firstError(ds questionnaire.Diagnostics) string {
 	return "it is not a candor file"
 }
 
-// start makes resp the response being answered, at the intro.
-func (e *Engine) start(resp *questionnaire.Response, resumed bool) {
-	if e.opt.Respondent != "" {
-		// As `take --respondent` does, the label given applies to a file continued too.
-		resp.Respondent = e.opt.Respondent
-	}
-	e.resp = resp
-	e.sess = ask.NewSession(e.bank, resp, ask.Options{Now: e.now})
-	e.screen = ScreenIntro
-	e.fromReview = false
-	e.resumed = resumed
+// askOptions are the session's: the page's clock, and Back from the first question shows
+// the intro again.
+func (e *Engine) askOptions() ask.Options {
+	return ask.Options{Now: e.now, BackToIntro: true}
 }
 
 // Bank is the bank being answered.
@@ -229,48 +216,30 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	return r
 }
 
-// move takes one step through the screens; known is false for a method it does not know.
-// A *ask.Problem says why an answer was not taken.
+// move passes on one thing the person did; the session decides the screen after it. known
+// is false for a method it does not know. A *ask.Problem says why an answer was not taken.
 func (e *Engine) move(method string, a callArg) (known bool, err error) {
 	switch method {
 	case "view":
 	case "begin":
-		e.screen = ScreenQuestion
-		if len(e.sess.PendingAtOnce()) > 0 {
-			// A file continued may already say what must be read first.
-			e.screen = ScreenFlags
-		} else if e.sess.Done() {
-			e.screen = ScreenReview
-		}
+		e.sess.Begin()
 	case "answer":
 		err = e.answer(a.Text)
-		e.afterStep(err)
 	case "skip":
 		err = e.sess.Skip()
-		e.afterStep(err)
 	case "decline":
 		err = e.sess.Decline()
-		e.afterStep(err)
 	case "back":
-		err = e.back()
+		err = e.sess.Back()
 	case "goto":
-		if err = e.sess.GoTo(a.ID); err == nil {
-			e.screen, e.fromReview = ScreenQuestion, true
-		}
+		// From the review: change that answer, then ask what the change opened.
+		err = e.sess.Change(a.ID)
 	case "review":
-		e.reviewFrom = ""
-		if st := e.sess.Current(); e.screen == ScreenQuestion && st.Question != nil {
-			e.reviewFrom = st.Question.ID
-		}
-		e.screen = ScreenReview
+		e.sess.ShowReview()
 	case "ack":
 		e.sess.AckAtOnce()
-		e.screen = ScreenQuestion
-		if e.fromReview || e.sess.Done() {
-			e.screen = ScreenReview
-		}
 	case "summary":
-		e.screen = ScreenEnd
+		e.sess.Finish()
 	default:
 		return false, nil
 	}
@@ -297,65 +266,9 @@ func (e *Engine) answer(text string) error {
 	return &ask.Problem{Code: ask.NeedsAnswer, Message: "This question needs an answer to go on."}
 }
 
-// afterStep decides the screen after an answer or a skip: flags raised at once come first;
-// then the question the session moved to, or the review at the end (or after a change made
-// from the review).
-func (e *Engine) afterStep(err error) {
-	if err != nil {
-		return
-	}
-	switch {
-	case len(e.sess.PendingAtOnce()) > 0:
-		e.screen = ScreenFlags
-	case e.sess.Done() || e.fromReview:
-		e.screen = ScreenReview
-		e.fromReview, e.reviewFrom = false, ""
-	default:
-		e.screen = ScreenQuestion
-	}
-}
-
-// back goes to the question before (the intro from the first); from the end, to the review;
-// from the review, to the question the person was on, or the last one.
-func (e *Engine) back() error {
-	switch e.screen {
-	case ScreenIntro:
-		return nil
-	case ScreenEnd:
-		e.screen = ScreenReview
-		return nil
-	case ScreenReview:
-		// Back to the question the person came from, or else the last one asked.
-		id := e.reviewFrom
-		if items := e.sess.Review(); id == "" && len(items) > 0 {
-			id = items[len(items)-1].Question.ID
-		}
-		if id == "" {
-			e.screen = ScreenIntro
-			return nil
-		}
-		e.fromReview = false
-		if err := e.sess.GoTo(id); err != nil {
-			return err
-		}
-		e.screen = ScreenQuestion
-		return nil
-	}
-	if e.screen == ScreenQuestion && e.sess.Current().Number == 1 {
-		e.screen = ScreenIntro
-		return nil
-	}
-	e.fromReview = false
-	if err := e.sess.Back(); err != nil {
-		return err
-	}
-	e.screen = ScreenQuestion
-	return nil
-}
-
 // forget drops the answers and everything that holds them.
 func (e *Engine) forget() {
-	e.sess, e.resp, e.warnings, e.screen, e.differs = nil, nil, nil, "", nil
+	e.sess, e.resp, e.warnings, e.differs = nil, nil, nil, nil
 }
 
 // result scores the answers and renders them: "json" (docs/spec.md §3), "text" or "html"
@@ -424,20 +337,14 @@ func (e *Engine) load(name string, data []byte) string {
 	if resp == nil {
 		return "This file cannot be read as answers: " + firstError(ds) + "."
 	}
-	if resp.Bank.ID == "" {
-		resp.Bank = questionnaire.BankRef{ID: e.bank.ID, Version: e.bank.Version, Digest: e.bank.Digest}
-	}
-	if resp.Bank.ID != e.bank.ID {
+	if resp.Bank.ID != "" && resp.Bank.ID != e.bank.ID {
 		return "This file holds answers to another questionnaire, so it cannot be continued here."
 	}
-	answers, rds := resp.Resolve(e.bank)
+	saved := ask.Adopt(e.bank, resp, e.opt.Respondent, e.now())
+	rds := saved.Diagnostics
 	if rds.HasErrors() {
 		return "Some answers in this file do not fit these questions (" + firstError(rds) + "), so it cannot be continued here."
 	}
-	if resp.Started.IsZero() {
-		resp.Started = e.now().UTC().Truncate(time.Second)
-	}
-	resp.Language = e.bank.Translated() // answered in the page's language from now on
 	var warnings []string
 	for _, d := range append(ds, rds...).Warnings() {
 		if d.Code == questionnaire.CodeBankDrift {
@@ -445,13 +352,8 @@ func (e *Engine) load(name string, data []byte) string {
 		}
 		warnings = append(warnings, d.Summary)
 	}
-	// Answers as docs/spec.md §2 writes them (true/false, option values), as take does.
-	for _, q := range e.bank.Questions {
-		if v, ok := answers[q.ID]; ok {
-			resp.SetAnswer(q.ID, v)
-		}
-	}
-	e.start(resp, true)
+	e.resp = resp
+	e.sess = ask.Resume(e.bank, saved, e.askOptions())
 	e.warnings = warnings
 	e.differs = differences(resp, e.bank)
 	return ""

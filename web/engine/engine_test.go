@@ -45,7 +45,8 @@ func TestWalkThroughABank(t *testing.T) {
 	r := call(t, e, "view", nil)
 	require.Equal(t, ScreenIntro, r.View.Screen)
 	assert.Equal(t, "Am I ready to start trusting again?", r.View.Intro.Title)
-	assert.Equal(t, "There are 5 questions.", r.View.Intro.Count)
+	assert.Equal(t, 5, r.View.Intro.Questions)
+	assert.True(t, r.View.Intro.Exact, "no question depends on a when")
 
 	r = call(t, e, "begin", nil)
 	q := r.View.Question

@@ -30,8 +30,10 @@ type IntroView struct {
 	Title     string `json:"title"`
 	For       string `json:"for,omitempty"`
 	IntroHTML string `json:"introHTML,omitempty"`
-	// Count says how many questions there are.
-	Count string `json:"count"`
+	// Questions is how many questions there are as things stand, and Exact whether that is
+	// so whatever the answers (ask.Session.Count): the page says it in its words.
+	Questions int  `json:"questions"`
+	Exact     bool `json:"exact,omitempty"`
 	// Resumed is set when answers were loaded from a file: Answered of Total are answered.
 	Resumed bool `json:"resumed,omitempty"`
 	// Done is set when every question already has its answer.
@@ -138,13 +140,13 @@ func (e *Engine) view() *View {
 		return nil
 	}
 	st := e.sess.Current()
-	v := &View{Screen: e.screen, Answered: e.sess.Answered(), Total: st.Total}
-	if e.screen == ScreenQuestion && st.Question == nil {
-		v.Screen = ScreenReview
+	v := &View{Screen: string(e.sess.Screen()), Answered: e.sess.Answered(), Total: st.Total}
+	if v.Screen == ScreenQuestion && st.Question == nil {
+		v.Screen = ScreenReview // never so (ask.Session.Screen); drawn safely all the same
 	}
 	switch v.Screen {
 	case ScreenIntro:
-		v.Intro = e.introView(st.Total)
+		v.Intro = e.introView()
 	case ScreenQuestion:
 		v.Question = e.questionView()
 	case ScreenFlags:
@@ -171,20 +173,11 @@ func (e *Engine) view() *View {
 // clean is text from the bank or the answers on one line, sanitized as every renderer does.
 func clean(s string) string { return strings.Join(strings.Fields(text.Clean(s)), " ") }
 
-func (e *Engine) introView(total int) *IntroView {
+func (e *Engine) introView() *IntroView {
 	b := e.bank
 	iv := &IntroView{Title: clean(b.Title), For: clean(b.For), IntroHTML: render.ProseHTML(b.Intro),
-		Resumed: e.resumed, Done: e.sess.Done(), Differs: e.differs}
-	iv.Count = fmt.Sprintf("There are %d questions.", total)
-	if total == 1 {
-		iv.Count = "There is 1 question."
-	}
-	for _, q := range b.Questions {
-		if q.When != nil {
-			iv.Count = fmt.Sprintf("There are about %d questions; a few depend on your answers.", total)
-			break
-		}
-	}
+		Resumed: e.sess.Resumed(), Done: e.sess.Done(), Differs: e.differs}
+	iv.Questions, iv.Exact = e.sess.Count()
 	return iv
 }
 
@@ -199,7 +192,7 @@ func (e *Engine) questionView() *QuestionView {
 	}
 	if sec := q.Section; sec != nil {
 		qv.Section = clean(sec.Title)
-		if e.firstOfSection(q) && strings.TrimSpace(sec.Intro) != "" {
+		if st.FirstOfSection && strings.TrimSpace(sec.Intro) != "" {
 			qv.SectionIntroHTML = render.ProseHTML(sec.Intro)
 		}
 	}
@@ -273,14 +266,4 @@ func answerField(v any) string {
 		return x
 	}
 	return fmt.Sprint(v)
-}
-
-// firstOfSection reports whether q is the first question asked in its section.
-func (e *Engine) firstOfSection(q *questionnaire.Question) bool {
-	for _, it := range e.sess.Review() {
-		if it.Question.Section == q.Section {
-			return it.Question == q
-		}
-	}
-	return false
 }

@@ -1,4 +1,11 @@
-package questionnaire
+// Package yamlpos reads YAML with positions and within limits, for the readers of candor's
+// files (banks, responses, answers): parsing with a syntax error put at the line that causes
+// it, refusing documents too large or too deep (aliases expanded) before anything walks them,
+// a walk that checks each value's shape (a mapping of known keys, a list, a word, a number) and
+// reports what is wrong at its line and column, and finding a place inside a scalar's value in
+// the file (Place). It knows nothing of what the files mean: the messages name what the caller
+// says a value is.
+package yamlpos
 
 import (
 	"bytes"
@@ -7,37 +14,55 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/candor-app/candor/internal/suggest"
 	"github.com/candor-app/candor/internal/text"
 )
+
+// Reporter receives what reading finds wrong: a summary at a line and column of the file
+// (from 1; 0 when not known), with a hint saying what to do (may be empty).
+type Reporter interface {
+	Errorf(line, col int, hint, format string, args ...any)
+}
 
 // Limits that keep a hostile file from exhausting time or memory.
 const (
 	// MaxFileSize is the largest bank or response file read, in bytes.
 	MaxFileSize = 4 << 20
-	// maxNodes bounds the YAML nodes visited, aliases expanded (billion laughs).
-	maxNodes = 200_000
-	// maxDepth bounds nesting.
-	maxDepth = 64
+	// MaxNodes bounds the YAML nodes visited, aliases expanded (billion laughs), and the
+	// lines, commas and brackets of a file (SyntaxCount).
+	MaxNodes = 200_000
+	// MaxDepth bounds nesting.
+	MaxDepth = 64
+	// MaxListLen bounds a list read with Walker.List (every list of a bank but its questions).
+	MaxListLen = 1000
 )
+
+// SyntaxCount is what Parse counts before parsing: lines, commas and brackets.
+func SyntaxCount(src []byte) int {
+	return bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte(",")) + bytes.Count(src, []byte("[")) + bytes.Count(src, []byte("{"))
+}
 
 // sizeHint goes with every "too large" message: a bank or a response is never near the limits.
 const sizeHint = "candor's banks and responses are a few hundred lines; check that this is the file you meant"
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// parseYAML parses src into its document's root node, or reports a syntax error.
-func parseYAML(d *diags, src []byte) *yaml.Node {
+// Parse parses src into its document's root node, or reports a syntax error, a second
+// document, an empty one, or one past the limits (MaxNodes, MaxDepth, MaxFileSize of text
+// with aliases repeated) and returns nil.
+func Parse(r Reporter, src []byte) *yaml.Node {
 	// Parsing builds every value in memory, a few hundred bytes each, and takes seconds for
 	// a few hundred thousand: refuse a file with far more lines and list items than any bank
 	// or response (a bank of 5000 questions has well under 100000) before parsing it.
-	if n := syntaxCount(src); n > maxNodes {
-		d.errorf(Pos{Line: 1, Col: 1}, sizeHint,
-			"the file has more than %d lines, commas and brackets, far more than any bank or response", maxNodes)
+	if n := SyntaxCount(src); n > MaxNodes {
+		r.Errorf(1, 1, sizeHint,
+			"the file has more than %d lines, commas and brackets, far more than any bank or response", MaxNodes)
 		return nil
 	}
 	var doc yaml.Node
@@ -50,17 +75,17 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 		// A second document is refused: only the first would be read.
 		var next yaml.Node
 		if dec.Decode(&next) == nil {
-			p := Pos{Line: max(next.Line, 1), Col: max(next.Column, 1)}
+			line, col := max(next.Line, 1), max(next.Column, 1)
 			if len(next.Content) > 0 {
-				p = Pos{Line: max(next.Content[0].Line-1, 1), Col: 1}
+				line, col = max(next.Content[0].Line-1, 1), 1
 			}
-			d.errorf(p, "a bank is one YAML document: remove the `---` line and what follows, or put it in a file of its own", "the file holds more than one YAML document")
+			r.Errorf(line, col, "a bank is one YAML document: remove the `---` line and what follows, or put it in a file of its own", "the file holds more than one YAML document")
 			return nil
 		}
 	}
 	if err != nil {
 		msg := err.Error()
-		p := Pos{Line: 1, Col: 1}
+		p := struct{ Line, Col int }{1, 1}
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
 			msg = m[2]
@@ -79,10 +104,10 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 				}
 			}
 		}
-		text := sourceLine(src, p.Line)
+		text := SourceLine(src, p.Line)
 		if text == "" {
 			p.Line = max(1, p.Line-1)
-			text = sourceLine(src, p.Line)
+			text = SourceLine(src, p.Line)
 		}
 		p.Col = len([]rune(text)) - len([]rune(strings.TrimLeft(text, " \t"))) + 1
 		at := func(i int) {
@@ -102,19 +127,19 @@ func parseYAML(d *diags, src []byte) *yaml.Node {
 				}
 			}
 		}
-		hint := yamlHint(msg, sourceLine(src, p.Line))
+		hint := yamlHint(msg, SourceLine(src, p.Line))
 		if blockStart > 0 {
 			hint = fmt.Sprintf("this line is not indented like the others of the list or mapping that starts on line %d", blockStart)
 		}
-		d.errorf(p, hint, "YAML syntax: %s", msg)
+		r.Errorf(p.Line, p.Col, hint, "YAML syntax: %s", msg)
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		d.errorf(Pos{Line: 1, Col: 1}, "a bank starts with `candor: 1`; `candor init FILE` writes one to start from", "the file is empty")
+		r.Errorf(1, 1, "a bank starts with `candor: 1`; `candor init FILE` writes one to start from", "the file is empty")
 		return nil
 	}
 	root := doc.Content[0]
-	if !checkShape(d, root) {
+	if !checkShape(r, root) {
 		return nil
 	}
 	return root
@@ -160,13 +185,13 @@ func firstFailingLine(src []byte, from int) int {
 	return hi
 }
 
-// checkShape refuses a document whose aliases expand to more than maxNodes nodes (a "billion
-// laughs") or that nests deeper than maxDepth, before anything walks it. Sizes and heights are
+// checkShape refuses a document whose aliases expand to more than MaxNodes nodes (a "billion
+// laughs") or that nests deeper than MaxDepth, before anything walks it. Sizes and heights are
 // computed once per node, so the check itself is linear in the file.
-func checkShape(d *diags, root *yaml.Node) bool {
+func checkShape(r Reporter, root *yaml.Node) bool {
 	// Most files have no aliases: count and measure them in one pass without maps. Anything
 	// else (an alias, or a file over a limit) is measured below, which also says what is wrong.
-	if count, height, plain := plainShape(root, 1, 0); plain && count <= maxNodes && height <= maxDepth {
+	if count, height, plain := plainShape(root, 1, 0); plain && count <= MaxNodes && height <= MaxDepth {
 		return true
 	}
 	size := map[*yaml.Node]int{}
@@ -182,14 +207,14 @@ func checkShape(d *diags, root *yaml.Node) bool {
 		if s, ok := size[n]; ok {
 			return s, height[n]
 		}
-		if depth > 10*maxDepth {
+		if depth > 10*MaxDepth {
 			return 1, depth // deeper than any limit; stop here
 		}
 		size[n], height[n], text[n] = 1, 1, len(n.Value) // an alias back into itself (not valid YAML) counts once
 		s, h, t := 1, 0, len(n.Value)
 		for _, c := range n.Content {
 			cs, ch := measure(c, depth+1)
-			s = min(s+cs, maxNodes+1)
+			s = min(s+cs, MaxNodes+1)
 			h = max(h, ch)
 			t = min(t+text[resolveAlias(c)], MaxFileSize+1)
 		}
@@ -201,7 +226,7 @@ func checkShape(d *diags, root *yaml.Node) bool {
 	var count func(n *yaml.Node, depth int)
 	count = func(n *yaml.Node, depth int) {
 		written++
-		if depth < 10*maxDepth {
+		if depth < 10*MaxDepth {
 			for _, c := range n.Content {
 				count(c, depth+1)
 			}
@@ -209,48 +234,27 @@ func checkShape(d *diags, root *yaml.Node) bool {
 	}
 	count(root, 0)
 	resolve := resolveAlias
-	pos := func(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
-	if written > maxNodes {
-		d.errorf(pos(root), sizeHint, "the file has more than %d YAML values", maxNodes)
+	if written > MaxNodes {
+		r.Errorf(root.Line, root.Column, sizeHint, "the file has more than %d YAML values", MaxNodes)
 		return false
 	}
-	if total > maxNodes {
+	if total > MaxNodes {
 		// Point at the smallest part that is too large: where the repetition explodes.
-		n := root
-	descend:
-		for {
-			for _, c := range n.Content {
-				if c := resolve(c); size[c] > maxNodes {
-					n = c
-					continue descend
-				}
-			}
-			break
-		}
-		d.errorf(pos(n), "aliases (`*name`) that repeat aliases multiply: write the parts out; "+sizeHint,
-			"the file's aliases expand to more than %d YAML values", maxNodes)
+		n := smallestOver(root, func(c *yaml.Node) bool { return size[c] > MaxNodes })
+		r.Errorf(n.Line, n.Column, "aliases (`*name`) that repeat aliases multiply: write the parts out; "+sizeHint,
+			"the file's aliases expand to more than %d YAML values", MaxNodes)
 		return false
 	}
 	if text[root] > MaxFileSize {
 		// Point at the smallest part that is too large, as above.
-		n := root
-	descendText:
-		for {
-			for _, c := range n.Content {
-				if c := resolve(c); text[c] > MaxFileSize {
-					n = c
-					continue descendText
-				}
-			}
-			break
-		}
-		d.errorf(pos(n), "aliases (`*name`) repeat their text wherever they are used: write it out once; "+sizeHint,
+		n := smallestOver(root, func(c *yaml.Node) bool { return text[c] > MaxFileSize })
+		r.Errorf(n.Line, n.Column, "aliases (`*name`) repeat their text wherever they are used: write it out once; "+sizeHint,
 			"the file's aliases expand to more than %d MiB of text, past what candor reads", MaxFileSize>>20)
 		return false
 	}
-	if deepest > maxDepth {
+	if deepest > MaxDepth {
 		n := root
-		for depth := 1; depth <= maxDepth; depth++ {
+		for depth := 1; depth <= MaxDepth; depth++ {
 			for _, c := range n.Content {
 				if c := resolve(c); height[c] == height[n]-1 {
 					n = c
@@ -258,10 +262,26 @@ func checkShape(d *diags, root *yaml.Node) bool {
 				}
 			}
 		}
-		d.errorf(pos(n), "a question bank needs only a few levels; check the brackets and the indentation", "the file nests more than %d levels deep", maxDepth)
+		r.Errorf(n.Line, n.Column, "a question bank needs only a few levels; check the brackets and the indentation", "the file nests more than %d levels deep", MaxDepth)
 		return false
 	}
 	return true
+}
+
+// smallestOver descends from root, which is over a limit, through the children (aliases
+// resolved) that are over it too, and returns the last: the smallest part over the limit.
+func smallestOver(root *yaml.Node, over func(*yaml.Node) bool) *yaml.Node {
+	n := root
+descend:
+	for {
+		for _, c := range n.Content {
+			if c := resolveAlias(c); over(c) {
+				n = c
+				continue descend
+			}
+		}
+		return n
+	}
 }
 
 // resolveAlias is the node an alias stands for, or n itself.
@@ -273,14 +293,14 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 }
 
 // plainShape returns how many values the tree under n holds (count: those before it) and
-// its height (1 for a scalar), stopping once past maxNodes values or maxDepth levels; plain is
+// its height (1 for a scalar), stopping once past MaxNodes values or MaxDepth levels; plain is
 // false when the tree has an alias.
 func plainShape(n *yaml.Node, depth, count int) (total, height int, plain bool) {
 	if n.Kind == yaml.AliasNode {
 		return 0, 0, false
 	}
 	total, height = count+1, 1
-	if depth > maxDepth || total > maxNodes {
+	if depth > MaxDepth || total > MaxNodes {
 		return total, depth, true // over a limit: measured again, and reported, by the caller
 	}
 	for _, c := range n.Content {
@@ -290,7 +310,7 @@ func plainShape(n *yaml.Node, depth, count int) (total, height int, plain bool) 
 			return 0, 0, false
 		}
 		height = max(height, h+1)
-		if total > maxNodes || height > maxDepth {
+		if total > MaxNodes || height > MaxDepth {
 			return total, height, true
 		}
 	}
@@ -316,35 +336,46 @@ func yamlHint(msg, line string) string {
 	return "check the indentation and quoting on this line and the one before it"
 }
 
-// walker visits nodes with a budget, expanding aliases safely.
-type walker struct {
-	*diags
+// Walker visits nodes with a budget, expanding aliases safely, and checks the shape of each
+// value it reads, reporting what is wrong to its Reporter.
+type Walker struct {
+	r        Reporter
 	visited  int
 	exceeded bool
 }
 
-func (w *walker) pos(n *yaml.Node) Pos { return Pos{File: w.file, Line: n.Line, Col: n.Column} }
+// NewWalker is a walker that reports to r.
+func NewWalker(r Reporter) *Walker { return &Walker{r: r} }
 
-// resolve follows an alias and charges the node against the budget. It returns nil once the
+// Exceeded reports whether the walk went past the limits (reported once): nothing more is
+// read then.
+func (w *Walker) Exceeded() bool { return w.exceeded }
+
+// errorf reports a problem at node n.
+func (w *Walker) errorf(n *yaml.Node, hint, format string, args ...any) {
+	w.r.Errorf(n.Line, n.Column, hint, format, args...)
+}
+
+// Resolve follows an alias and charges the node against the budget. It returns nil once the
 // file is too large or too deep, after reporting it once.
-func (w *walker) resolve(n *yaml.Node, depth int) *yaml.Node {
+func (w *Walker) Resolve(n *yaml.Node, depth int) *yaml.Node {
 	if n == nil || w.exceeded {
 		return nil
 	}
 	for i := 0; n.Kind == yaml.AliasNode; i++ {
-		if n.Alias == nil || i > maxDepth {
+		if n.Alias == nil || i > MaxDepth {
 			return nil
 		}
 		n = n.Alias
 	}
-	w.visited += countNodes(n, maxNodes-w.visited+1, 0)
-	if w.visited > maxNodes || depth > maxDepth {
+	w.visited += countNodes(n, MaxNodes-w.visited+1, 0)
+	if w.visited > MaxNodes || depth > MaxDepth {
 		w.exceeded = true
-		what := fmt.Sprintf("too large: reading it means visiting more than %d YAML values, counting what aliases repeat", maxNodes)
-		if depth > maxDepth {
-			what = fmt.Sprintf("nested more than %d levels deep", maxDepth)
+		what := fmt.Sprintf("too large: reading it means visiting more than %d YAML values, counting what aliases repeat", MaxNodes)
+		if depth > MaxDepth {
+			what = fmt.Sprintf("nested more than %d levels deep", MaxDepth)
 		}
-		w.errorf(w.pos(n), sizeHint, "the file is %s", what)
+		w.errorf(n, sizeHint, "the file is %s", what)
 		return nil
 	}
 	return n
@@ -360,24 +391,25 @@ func countNodes(n *yaml.Node, limit, depth int) int {
 	return c
 }
 
-type entry struct {
-	key, val *yaml.Node
+// Entry is a key of a mapping and its value.
+type Entry struct {
+	Key, Val *yaml.Node
 }
 
-// mapping checks that n is a mapping with only known keys and all required keys, and returns
+// Mapping checks that n is a mapping with only known keys and all required keys, and returns
 // its entries by key.
-func (w *walker) mapping(n *yaml.Node, what string, known, required []string, depth int) map[string]entry {
-	n = w.resolve(n, depth)
+func (w *Walker) Mapping(n *yaml.Node, what string, known, required []string, depth int) map[string]Entry {
+	n = w.Resolve(n, depth)
 	if n == nil {
 		return nil
 	}
 	isFlag := what == "a flag" // named before its id is added
 	if n.Kind != yaml.MappingNode {
-		w.errorf(w.pos(n), "", "%s must be a mapping of `key: value` lines, not %s", what, kindName(n))
+		w.errorf(n, "", "%s must be a mapping of `key: value` lines, not %s", what, KindName(n))
 		return nil
 	}
 	what = nameByID(n, what)
-	out := make(map[string]entry, len(n.Content)/2)
+	out := make(map[string]Entry, len(n.Content)/2)
 	// suggested holds the keys offered for misspelt ones: a missing required key that was
 	// offered is not reported again.
 	suggested := map[string]bool{}
@@ -385,23 +417,23 @@ func (w *walker) mapping(n *yaml.Node, what string, known, required []string, de
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			w.errorf(w.pos(k), "", "a key in %s must be a plain word", what)
+			w.errorf(k, "", "a key in %s must be a plain word", what)
 			continue
 		}
 		if k.Value == "<<" {
 			merged = true
-			w.errorf(w.pos(k), "write the keys out; a bank is read more often than it is written", "merge keys (`<<`) are not supported in %s", what)
+			w.errorf(k, "write the keys out; a bank is read more often than it is written", "merge keys (`<<`) are not supported in %s", what)
 			continue
 		}
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			w.unknownKey(n, i, what, known, suggested)
 			continue
 		}
 		if prev, dup := out[k.Value]; dup {
-			w.errorf(w.pos(k), fmt.Sprintf("the first is on line %d", prev.key.Line), "key `%s` appears twice in %s", k.Value, what)
+			w.errorf(k, fmt.Sprintf("the first is on line %d", prev.Key.Line), "key `%s` appears twice in %s", k.Value, what)
 			continue
 		}
-		out[k.Value] = entry{k, v}
+		out[k.Value] = Entry{k, v}
 	}
 	if !merged { // the merge key is reported; what it would have given is not missing
 		w.missingKeys(n, what, isFlag, out, required, suggested)
@@ -422,21 +454,21 @@ func nameByID(n *yaml.Node, what string) string {
 
 // unknownKey reports the unknown key n.Content[i], with the known key it most likely meant
 // (remembered in suggested) or why a `{...}` line may have gone wrong.
-func (w *walker) unknownKey(n *yaml.Node, i int, what string, known []string, suggested map[string]bool) {
+func (w *Walker) unknownKey(n *yaml.Node, i int, what string, known []string, suggested map[string]bool) {
 	k, v := n.Content[i], n.Content[i+1]
 	hint := "valid keys here: " + strings.Join(known, ", ")
-	if s := nearest(k.Value, known); s != "" {
-		hint = suggest(s)
+	if s := suggest.Nearest(k.Value, known); s != "" {
+		hint = suggest.Hint(s)
 		suggested[s] = true
 	} else if n.Style&yaml.FlowStyle != 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" && i > 0 {
 		// `{title: Keep talking, gently}`: the comma ended the title.
 		hint = fmt.Sprintf("in `{...}` a comma ends a value: put quotes around text with a comma in it, such as `%s: \"...%s\"`", n.Content[i-2].Value, truncate(k.Value, 20))
 	}
-	w.errorf(w.pos(k), hint, "unknown key `%s` in %s", k.Value, what)
+	w.errorf(k, hint, "unknown key `%s` in %s", k.Value, what)
 }
 
 // missingKeys reports the required keys mapping n lacks, but those offered for a misspelt key.
-func (w *walker) missingKeys(n *yaml.Node, what string, isFlag bool, out map[string]entry, required []string, suggested map[string]bool) {
+func (w *Walker) missingKeys(n *yaml.Node, what string, isFlag bool, out map[string]Entry, required []string, suggested map[string]bool) {
 	var missing []string
 	for _, r := range required {
 		if _, ok := out[r]; !ok && !suggested[r] {
@@ -444,42 +476,42 @@ func (w *walker) missingKeys(n *yaml.Node, what string, isFlag bool, out map[str
 		}
 	}
 	hint := ""
-	if isFlag && contains(missing, "`when`") {
+	if isFlag && slices.Contains(missing, "`when`") {
 		hint = "a flag needs a condition, such as `feel_safe == false`"
 	}
 	switch len(missing) {
 	case 0:
 	case 1:
-		w.errorf(w.pos(n), hint, "%s is missing the required key %s", what, missing[0])
+		w.errorf(n, hint, "%s is missing the required key %s", what, missing[0])
 	default:
-		w.errorf(w.pos(n), hint, "%s is missing the required keys %s and %s", what, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
+		w.errorf(n, hint, "%s is missing the required keys %s and %s", what, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
 	}
 }
 
-// misspelt reports whether mapping n has an unknown key that looks like a typo of key.
-func misspelt(n *yaml.Node, key string, known []string) bool {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxDepth; i++ {
+// Misspelt reports whether mapping n has an unknown key that looks like a typo of key.
+func Misspelt(n *yaml.Node, key string, known []string) bool {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < MaxDepth; i++ {
 		n = n.Alias
 	}
 	if n == nil || n.Kind != yaml.MappingNode {
 		return false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i].Value; !contains(known, k) && nearest(k, known) == key {
+		if k := n.Content[i].Value; !slices.Contains(known, k) && suggest.Nearest(k, known) == key {
 			return true
 		}
 	}
 	return false
 }
 
-// sequence checks that n is a list and returns its items.
-func (w *walker) sequence(n *yaml.Node, what string, depth int) []*yaml.Node {
-	n = w.resolve(n, depth)
+// Sequence checks that n is a list and returns its items.
+func (w *Walker) Sequence(n *yaml.Node, what string, depth int) []*yaml.Node {
+	n = w.Resolve(n, depth)
 	if n == nil {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		w.errorf(w.pos(n), "write it as a list, one `- item` per line", "%s must be a list, not %s", what, kindName(n))
+		w.errorf(n, "write it as a list, one `- item` per line", "%s must be a list, not %s", what, KindName(n))
 		return nil
 	}
 	if n.Content == nil {
@@ -489,86 +521,90 @@ func (w *walker) sequence(n *yaml.Node, what string, depth int) []*yaml.Node {
 	return n.Content
 }
 
-// list is sequence for lists other than questions: more than maxListLen items are reported
+// List is Sequence for lists other than questions: more than MaxListLen items are reported
 // and cut off.
-func (w *walker) list(n *yaml.Node, what string, depth int) []*yaml.Node {
-	items := w.sequence(n, what, depth)
-	if len(items) > maxListLen {
-		w.errorf(w.pos(items[maxListLen]), "a bank this large cannot be answered; split it", "%s has more than %d items", what, maxListLen)
-		items = items[:maxListLen]
+func (w *Walker) List(n *yaml.Node, what string, depth int) []*yaml.Node {
+	items := w.Sequence(n, what, depth)
+	if len(items) > MaxListLen {
+		w.errorf(items[MaxListLen], "a bank this large cannot be answered; split it", "%s has more than %d items", what, MaxListLen)
+		items = items[:MaxListLen]
 	}
 	return items
 }
 
-// scalar returns n resolved when it is a scalar, reporting otherwise.
-func (w *walker) scalar(n *yaml.Node, what string, depth int) *yaml.Node {
-	n = w.resolve(n, depth)
+// Scalar returns n resolved when it is a scalar, reporting otherwise.
+func (w *Walker) Scalar(n *yaml.Node, what string, depth int) *yaml.Node {
+	n = w.Resolve(n, depth)
 	if n == nil {
 		return nil
 	}
 	if n.Kind != yaml.ScalarNode {
-		w.errorf(w.pos(n), "", "%s must be a single value, not %s", what, kindName(n))
+		w.errorf(n, "", "%s must be a single value, not %s", what, KindName(n))
 		return nil
 	}
 	return n
 }
 
-func (w *walker) str(n *yaml.Node, what string, depth int) (string, bool) {
-	n = w.scalar(n, what, depth)
+// Str reads a scalar that is not empty (null), as written; what names it in messages.
+func (w *Walker) Str(n *yaml.Node, what string, depth int) (string, bool) {
+	n = w.Scalar(n, what, depth)
 	if n == nil {
 		return "", false
 	}
 	if n.Tag == "!!null" {
-		w.errorf(w.pos(n), "", "%s is empty", what)
+		w.errorf(n, "", "%s is empty", what)
 		return "", false
 	}
 	return n.Value, true
 }
 
-func (w *walker) boolean(n *yaml.Node, what string, depth int) (bool, bool) {
-	n = w.scalar(n, what, depth)
+// Bool reads true or false.
+func (w *Walker) Bool(n *yaml.Node, what string, depth int) (bool, bool) {
+	n = w.Scalar(n, what, depth)
 	if n == nil {
 		return false, false
 	}
 	if n.Tag != "!!bool" {
-		w.errorf(w.pos(n), "write true or false", "%s must be true or false, not %q", what, n.Value)
+		w.errorf(n, "write true or false", "%s must be true or false, not %q", what, n.Value)
 		return false, false
 	}
 	b, _ := strconv.ParseBool(strings.ToLower(n.Value))
 	return b, true
 }
 
-func (w *walker) number(n *yaml.Node, what string, depth int) (float64, bool) {
-	n = w.scalar(n, what, depth)
+// Number reads a number (NumberValue).
+func (w *Walker) Number(n *yaml.Node, what string, depth int) (float64, bool) {
+	n = w.Scalar(n, what, depth)
 	if n == nil {
 		return 0, false
 	}
-	f, ok := numberValue(n)
+	f, ok := NumberValue(n)
 	if !ok {
-		w.errorf(w.pos(n), "", "%s must be a number, not %q", what, n.Value)
+		w.errorf(n, "", "%s must be a number, not %q", what, n.Value)
 	}
 	return f, ok
 }
 
-func (w *walker) integer(n *yaml.Node, what string, depth int) (int, bool) {
-	n = w.scalar(n, what, depth)
+// Integer reads a whole number of at most a billion either way.
+func (w *Walker) Integer(n *yaml.Node, what string, depth int) (int, bool) {
+	n = w.Scalar(n, what, depth)
 	if n == nil {
 		return 0, false
 	}
-	f, ok := numberValue(n)
+	f, ok := NumberValue(n)
 	if !ok || f != math.Trunc(f) {
-		w.errorf(w.pos(n), "", "%s must be a whole number, not %q", what, n.Value)
+		w.errorf(n, "", "%s must be a whole number, not %q", what, n.Value)
 		return 0, false
 	}
 	if math.Abs(f) > 1e9 {
-		w.errorf(w.pos(n), "use a whole number between -1000000000 and 1000000000", "%s is out of range: %s", what, n.Value)
+		w.errorf(n, "use a whole number between -1000000000 and 1000000000", "%s is out of range: %s", what, n.Value)
 		return 0, false
 	}
 	return int(f), true
 }
 
-// numberValue reads an int or float scalar; infinities and NaN are refused.
-func numberValue(n *yaml.Node) (float64, bool) {
+// NumberValue reads an int or float scalar; infinities and NaN are refused.
+func NumberValue(n *yaml.Node) (float64, bool) {
 	if n.Tag != "!!int" && n.Tag != "!!float" {
 		return 0, false
 	}
@@ -579,7 +615,8 @@ func numberValue(n *yaml.Node) (float64, bool) {
 	return f, true
 }
 
-func kindName(n *yaml.Node) string {
+// KindName names what n is, for a message: "a mapping", "a list", "empty", "the value \"x\"".
+func KindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
@@ -596,12 +633,3 @@ func kindName(n *yaml.Node) string {
 
 // truncate cuts a value quoted in a message to n columns and "…".
 func truncate(s string, n int) string { return text.Truncate(s, n+1) }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

@@ -1,4 +1,7 @@
-package questionnaire
+// Package diagtext prints diagnostics as a compiler does: `file:line:col: error: summary`, the
+// source line with a caret under the column, and the hint, wrapped, sanitized for a
+// terminal, in color when asked.
+package diagtext
 
 import (
 	"fmt"
@@ -6,21 +9,24 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/candor-app/candor/internal/text"
 	"github.com/rivo/uniseg"
+
+	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/internal/yamlpos"
+	"github.com/candor-app/candor/questionnaire"
 )
 
-// TextOptions control how diagnostics are printed.
-type TextOptions struct {
+// Options control how diagnostics are printed.
+type Options struct {
 	// Color adds ANSI colors (only on a terminal).
 	Color bool
 	// Width wraps hints; 0 means 80.
 	Width int
 }
 
-// WriteText prints diagnostics like a compiler: `file:line:col: error: summary`, the source
+// Write prints diagnostics like a compiler: `file:line:col: error: summary`, the source
 // line, a caret under the column, and the hint. sources maps a file name to its text.
-func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextOptions) error {
+func Write(w io.Writer, ds questionnaire.Diagnostics, sources map[string][]byte, opt Options) error {
 	width := opt.Width
 	if width <= 0 {
 		width = text.DefaultWidth
@@ -34,12 +40,12 @@ func WriteText(w io.Writer, ds Diagnostics, sources map[string][]byte, opt TextO
 	var b strings.Builder
 	for _, d := range ds {
 		sev := paint("1;31", "error")
-		if d.Severity == Warning {
+		if d.Severity == questionnaire.Warning {
 			sev = paint("1;33", "warning")
 		}
 		fmt.Fprintf(&b, "%s: %s: %s\n", paint("1", text.Sanitize(d.Pos.String())), sev, text.Sanitize(d.Summary))
 		if src, ok := sources[d.Pos.File]; ok && d.Pos.Line > 0 {
-			line := sourceLine(src, d.Pos.Line)
+			line := yamlpos.SourceLine(src, d.Pos.Line)
 			if line != "" {
 				shown, caretCol := excerpt(line, d.Pos.Col, width-6)
 				fmt.Fprintf(&b, "%5d | %s\n", d.Pos.Line, shown)

@@ -1,4 +1,4 @@
-package questionnaire
+package cond
 
 import (
 	"github.com/expr-lang/expr/ast"
@@ -7,7 +7,8 @@ import (
 
 // A Condition is a `when` expression in one of the simple shapes a paper worksheet can say in
 // words: one question compared with a constant, or such comparisons joined by and / or. The
-// loader works it out when it compiles the expression; Expr.Condition returns it.
+// loader works it out when it compiles the expression (Shape); questionnaire's
+// Expr.Condition returns it.
 type Condition struct {
 	// Op is "and" or "or" (Left and Right are set), or what is asked of Question:
 	//   "yes", "no"                        the bare name (`safe`) or its negation (`not safe`)
@@ -23,29 +24,19 @@ type Condition struct {
 	Value any
 }
 
-// Condition is x in one of the simple shapes a worksheet can say in words, or nil when it is
-// not one of them (x nil included).
-func (x *Expr) Condition() *Condition {
-	if x == nil {
-		return nil
-	}
-	if x.condSet {
-		return x.cond
-	}
-	// An expression built by hand rather than loaded: work it out now.
-	return conditionOf(x.Source)
-}
-
-// conditionOf reads the simple shape of expression src, or nil.
-func conditionOf(src string) *Condition {
+// ShapeOf is the simple shape of condition src, or nil when it has none.
+func ShapeOf(src string) *Condition {
 	tree, err := parser.Parse(src)
 	if err != nil || tree == nil {
 		return nil
 	}
-	return conditionNode(tree.Node, 0)
+	return Shape(tree.Node)
 }
 
-func conditionNode(n ast.Node, depth int) *Condition {
+// Shape is the simple shape of the condition parsed as n, or nil when it has none.
+func Shape(n ast.Node) *Condition { return shape(n, 0) }
+
+func shape(n ast.Node, depth int) *Condition {
 	if depth > 8 {
 		return nil
 	}
@@ -61,7 +52,7 @@ func conditionNode(n ast.Node, depth int) *Condition {
 	case *ast.BinaryNode:
 		switch x.Operator {
 		case "and", "&&", "or", "||":
-			l, r := conditionNode(x.Left, depth+1), conditionNode(x.Right, depth+1)
+			l, r := shape(x.Left, depth+1), shape(x.Right, depth+1)
 			if l == nil || r == nil {
 				return nil
 			}
@@ -75,11 +66,11 @@ func conditionNode(n ast.Node, depth int) *Condition {
 			if !ok {
 				return nil
 			}
-			v, ok := literalOf(x.Left)
-			if !ok || v.value == nil {
+			v, ok := Literal(x.Left)
+			if !ok || v == nil {
 				return nil
 			}
-			return &Condition{Op: "in", Question: id.Value, Value: v.value}
+			return &Condition{Op: "in", Question: id.Value, Value: v}
 		}
 		return comparison(x)
 	}
@@ -100,9 +91,45 @@ func comparison(x *ast.BinaryNode) *Condition {
 		}
 		lit, op = x.Left, flipped[op]
 	}
-	v, ok := literalOf(lit)
-	if !ok || v.value == nil && op != "==" && op != "!=" {
+	v, ok := Literal(lit)
+	if !ok || v == nil && op != "==" && op != "!=" {
 		return nil
 	}
-	return &Condition{Op: op, Question: id.Value, Value: v.value}
+	return &Condition{Op: op, Question: id.Value, Value: v}
+}
+
+// Literal reads n as a constant written in a condition: a string, a float64 (integers too, and
+// negated numbers), a bool, or nil.
+func Literal(n ast.Node) (v any, ok bool) {
+	switch x := n.(type) {
+	case *ast.StringNode:
+		return x.Value, true
+	case *ast.IntegerNode:
+		return float64(x.Value), true
+	case *ast.FloatNode:
+		return x.Value, true
+	case *ast.BoolNode:
+		return x.Value, true
+	case *ast.NilNode:
+		return nil, true
+	case *ast.UnaryNode:
+		if x.Operator == "-" {
+			if v, ok := Literal(x.Node); ok {
+				if f, isNum := v.(float64); isNum {
+					return -f, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+// flipped is the operator with its two sides swapped: 3 < x is x > 3.
+var flipped = map[string]string{"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+
+// Flip is comparison op with its two sides swapped (3 < x is x > 3); ok is false when op is
+// not a comparison.
+func Flip(op string) (flippedOp string, ok bool) {
+	flippedOp, ok = flipped[op]
+	return flippedOp, ok
 }

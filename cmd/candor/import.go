@@ -1,0 +1,193 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/candor-app/candor/internal/safefile"
+	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/interop/fhir"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/store"
+)
+
+// ImportOptions are the inputs of 'candor import'.
+type ImportOptions struct {
+	File string
+	// Output is the bank file to create; empty writes the bank to standard output.
+	Output string
+}
+
+// NewCmdImport builds 'candor import FILE.json'.
+func NewCmdImport(f *Factory, runF func(*ImportOptions) error) *cobra.Command {
+	opts := &ImportOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE.json",
+		Short: "Make a question bank from a FHIR Questionnaire",
+		Long: `Make a question bank from an HL7 FHIR R4 Questionnaire (JSON), such as the PHQ-9 or
+GAD-7 that LOINC publishes: its title and version, groups as sections, every question with
+its answers and codes, conditions (enableWhen) as when, answer scores (ordinalValue,
+itemWeight), and a total that adds item scores as a sum score.
+
+Whatever the bank has no place for (other expressions, extensions, value sets by reference)
+is listed as a warning with its place in the file (a JSON pointer), never dropped silently.
+candor makes no bands, flags or outcomes up: add them yourself, then check the bank with
+candor validate. The bank always passes candor validate as written.
+
+The bank goes to standard output, or with -o to a new file (candor never overwrites one).
+See docs/fhir.md for the whole mapping.`,
+		Example: "  candor import phq-9.json -o phq-9.yaml\n" +
+			"  candor import gad-7.json > gad-7.yaml",
+		Args: rangeArgs(1, 1, "one FHIR Questionnaire file (.json)"),
+		RunE: runWith(opts, func(args []string) { opts.File = args[0] }, runF, func() error { return importRun(f, opts) }),
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the bank to `FILE` (.yaml), a new file")
+	return cmd
+}
+
+func importRun(f *Factory, opts *ImportOptions) error {
+	name := text.Sanitize(opts.File)
+	if opts.Output != "" && !store.IsYAMLName(opts.Output) {
+		return usageError("name the bank's file with .yaml at the end, such as %s.yaml: a bank is written in YAML", strings.TrimSuffix(text.Sanitize(opts.Output), ".json"))
+	}
+	if opts.Output != "" {
+		// Refuse before any work, so that nothing is said of a bank that will not be written.
+		if _, err := os.Lstat(opts.Output); err == nil {
+			return badInput("%s already exists; candor never overwrites it, so choose another name", text.Sanitize(opts.Output))
+		}
+	}
+	src, err := questionnaire.ReadFileLimited(opts.File)
+	if err != nil {
+		return badInput("%s: %v", name, err)
+	}
+	fb, warnings, err := fhir.Import(src)
+	if err != nil {
+		var fe *fhir.Error
+		if errors.As(err, &fe) {
+			return badInput("%s", importErrorText(name, fe))
+		}
+		return badInput("%s: %v", name, err)
+	}
+	y, err := fb.Marshal()
+	if err != nil {
+		return badInput("%s: %v", name, err)
+	}
+	bankName := cmpStr(opts.Output, fb.ID+".yaml")
+	b, ds := questionnaire.Load(bankName, y)
+	for _, w := range warnings {
+		fmt.Fprintf(f.IO.ErrOut, "%s#%s: warning: %s\n", name, text.Sanitize(w.Pointer), importWarningText(w))
+	}
+	if ds.HasErrors() {
+		printDiagnostics(f, ds, map[string][]byte{bankName: y}, resolveWidth(f, 0))
+		return badInput("%s: the bank made from it does not pass candor validate; this is a mistake in candor: please report it, with the file", name)
+	}
+	printDiagnostics(f, ds, map[string][]byte{bankName: y}, resolveWidth(f, 0))
+	if opts.Output == "" {
+		if _, err := f.IO.Out.Write(y); err != nil {
+			return badInput("writing output: %v", err)
+		}
+	} else if err := safefile.WriteNew(opts.Output, y); err != nil {
+		return badInput("%s", createError(text.Sanitize(opts.Output), err))
+	}
+	where := "It is on standard output."
+	if opts.Output != "" {
+		where = "It is in " + text.Sanitize(opts.Output) + "."
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Imported %s: %d %s, %d %s, %d %s. %s\n"+
+		"candor made no bands, flags or outcomes: add them yourself if the instrument has them, then run candor validate.\n",
+		text.Sanitize(b.Title), b.QuestionCount(), plural(b.QuestionCount(), "question", "questions"),
+		len(b.Scores), plural(len(b.Scores), "score", "scores"), len(warnings), plural(len(warnings), "warning", "warnings"), where)
+	return nil
+}
+
+func cmpStr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// importErrorText says why a file cannot be imported.
+func importErrorText(name string, e *fhir.Error) string {
+	at := ""
+	if e.Pointer != "" {
+		at = " at " + text.Sanitize(e.Pointer)
+	}
+	detail := text.Sanitize(e.Detail)
+	switch e.Code {
+	case fhir.ErrNotJSON:
+		return fmt.Sprintf("%s: not JSON%s (%s); candor imports FHIR R4 Questionnaires written as JSON", name, at, detail)
+	case fhir.ErrTooDeep:
+		return fmt.Sprintf("%s: nested more than %d levels deep%s; no questionnaire nests so deep", name, fhir.MaxDepth, at)
+	case fhir.ErrNotQuestionnaire:
+		if e.Detail == "" {
+			return fmt.Sprintf("%s: not a FHIR resource (it has no resourceType); candor imports a Questionnaire", name)
+		}
+		return fmt.Sprintf("%s: a %s, not a Questionnaire; candor imports a Questionnaire", name, detail)
+	case fhir.ErrBundle:
+		return fmt.Sprintf("%s: a Bundle holding %s; save the Questionnaire on its own in a file and import that", name, cmpStr(detail, "nothing"))
+	case fhir.ErrShape:
+		return fmt.Sprintf("%s%s: expected %s; is it a FHIR R4 Questionnaire?", name, at, detail)
+	case fhir.ErrNoQuestions:
+		return fmt.Sprintf("%s: none of its items is a question candor can ask", name)
+	case fhir.ErrTooMany:
+		limit := map[string]string{"questions": fmt.Sprint(questionnaire.MaxQuestions), "sections": fmt.Sprint(fhir.MaxSections), "options": fmt.Sprint(fhir.MaxOptions)}[e.Detail]
+		return fmt.Sprintf("%s%s: more %s than a bank may have (%s)", name, at, detail, limit)
+	case fhir.ErrInvalid:
+		return fmt.Sprintf("%s: the bank made from it would not pass candor validate: %s", name, detail)
+	}
+	return fmt.Sprintf("%s%s: %s", name, at, detail)
+}
+
+// importWarningText says in words what a warning of import means.
+func importWarningText(w fhir.Warning) string {
+	d := text.Sanitize(w.Detail)
+	switch w.Code {
+	case fhir.WarnMember:
+		return fmt.Sprintf("%q is not kept: a bank has no place for it", d)
+	case fhir.WarnExtension:
+		return fmt.Sprintf("the extension %s is not kept", d)
+	case fhir.WarnExpression:
+		return fmt.Sprintf("the expression %s is not kept: candor reads only a sum of item scores", text.Truncate(d, 60))
+	case fhir.WarnValueSet:
+		return fmt.Sprintf("the value set %s is not kept: candor reads only the answers written in the file", d)
+	case fhir.WarnType:
+		from, to, _ := strings.Cut(d, ">")
+		if to == "" {
+			return fmt.Sprintf("an item of type %s cannot be asked in candor; it is left out", from)
+		}
+		return fmt.Sprintf("an item of type %s is imported as a %s question", from, to)
+	case fhir.WarnOpenChoice:
+		return "open-choice: its free-text answer is not kept; it is imported as a choice"
+	case fhir.WarnRepeats:
+		return "repeats is not kept: in candor only a choice takes several answers"
+	case fhir.WarnNested:
+		return fmt.Sprintf("the item %s, nested in another, is taken out into its section", d)
+	case fhir.WarnCondition:
+		why := map[string]string{
+			fhir.CondUnknown:  "it names no question before this one",
+			fhir.CondOperator: "candor cannot say it",
+			fhir.CondAnswer:   "it compares with an answer that is not one of the question's",
+		}[w.Detail]
+		return fmt.Sprintf("this condition is not kept (%s), so the item is always asked", why)
+	case fhir.WarnVersion:
+		return fmt.Sprintf("the version is not like 1.0.0; the bank's version is %s", d)
+	case fhir.WarnTitle:
+		return fmt.Sprintf("no title; the bank is titled %q", d)
+	case fhir.WarnNoText:
+		return fmt.Sprintf("a question without text; its text is its linkId %q", d)
+	case fhir.WarnValue:
+		return fmt.Sprintf("the extension %s has a value of another shape than FHIR gives it; not kept", d)
+	case fhir.WarnOwn:
+		return fmt.Sprintf("candor's own extensions in it do not make a valid bank (%s); they are not kept, the rest is imported as from any other tool", d)
+	case fhir.WarnBounds:
+		return "minValue and maxValue are not kept: they are not of the question's kind, or the lowest is above the highest"
+	case fhir.WarnCalculated:
+		return fmt.Sprintf("the calculated item %s is not a sum of item scores; it is left out", d)
+	}
+	return fmt.Sprintf("%s: %s", w.Code, d)
+}
