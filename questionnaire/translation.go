@@ -251,12 +251,14 @@ func withLanguages(b *Bank, ds Diagnostics, s siblings) (*Bank, Diagnostics) {
 	return b, ds
 }
 
-// sameID reports whether the bank in raw has the id id.
+// sameID reports whether the bank in raw has the id id (read within the limits of a bank).
 func sameID(raw []byte, id string) bool {
-	var top struct {
-		ID string `yaml:"id"`
+	_, root := parseFile(&diags{}, raw, "", "")
+	if root == nil || root.Kind != yaml.MappingNode {
+		return false
 	}
-	return yaml.Unmarshal(raw, &top) == nil && top.ID == id
+	v := valueOf(root, "id")
+	return v != nil && v.Kind == yaml.ScalarNode && v.Value == id
 }
 
 // declaredPos is where `languages` names tag; with no tag, where the list is.
