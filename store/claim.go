@@ -47,21 +47,22 @@ func (c *Claim) Release() {
 
 // Save writes data to the file (atomically, 0600, through the lock, which keeps each new
 // file locked as it replaces the old one). A file saved outside the data folder is then
-// remembered, so that List finds it.
+// remembered, so that List finds it (tried again at the next save when the list could not
+// be written). Its error is the file system's (safefile's), not an *Error: the caller says it
+// as it is, with the file.
 func (c *Claim) Save(data []byte) error {
 	if err := c.lock.WriteFile(data); err != nil {
 		return err
 	}
 	if !c.remembered {
-		c.store.remember(c.Path)
-		c.remembered = true
+		c.remembered = c.store.remember(c.Path)
 	}
 	c.fresh = false
 	return nil
 }
 
 // Delete deletes the file with its lock and temporary files, and forgets it; the claim is
-// released.
+// released. Its error is the file system's (safefile's), as Save's.
 func (c *Claim) Delete() error {
 	if err := c.lock.Remove(); err != nil {
 		return err

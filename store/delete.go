@@ -54,34 +54,43 @@ func sameFile(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
-// Hold picks every file for deletion before anything is deleted (safefile.Hold: its folder
-// held open, its identity kept), so that what Delete removes after the person was asked is
-// what they were shown. If one cannot be held, none is (Failed, naming it).
-func Hold(files []string) ([]*safefile.Held, error) {
-	held := make([]*safefile.Held, 0, len(files))
+// Held is a saved response picked for deletion: its folder held open, its identity kept
+// (safefile.Hold).
+type Held struct {
+	h *safefile.Held
+}
+
+// Path is the file, as it was named.
+func (h *Held) Path() string { return h.h.Path() }
+
+// Hold picks every file for deletion before anything is deleted, so that what Delete removes
+// after the person was asked is what they were shown. If one cannot be held, none is (Failed,
+// naming it).
+func Hold(files []string) ([]*Held, error) {
+	held := make([]*Held, 0, len(files))
 	for _, p := range files {
 		h, err := safefile.Hold(p)
 		if err != nil {
 			Release(held)
 			return nil, &Error{Code: Failed, Path: p, Err: err}
 		}
-		held = append(held, h)
+		held = append(held, &Held{h: h})
 	}
 	return held, nil
 }
 
 // Release lets go of held files without deleting them.
-func Release(held []*safefile.Held) {
+func Release(held []*Held) {
 	for _, h := range held {
-		h.Close()
+		h.h.Close()
 	}
 }
 
 // Delete deletes a held file, with its lock and temporary files, only if it and its folder
 // are still the ones held (Changed otherwise), and not while a session has it open (Locked);
 // then forgets it, if it was remembered.
-func (s *Store) Delete(h *safefile.Held) error {
-	err := h.Remove()
+func (s *Store) Delete(h *Held) error {
+	err := h.h.Remove()
 	switch {
 	case errors.Is(err, safefile.ErrLocked):
 		return &Error{Code: Locked, Path: h.Path(), Err: err}

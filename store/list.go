@@ -164,7 +164,7 @@ func IsResponseName(name string) bool {
 // Folder lists the response files of the folder at path (IsResponseName), sorted by name in
 // little memory (batch.ReadDir). isDir is false for anything that is not a folder (reading it
 // as a file says what is wrong). A folder that cannot be read is an Unreadable error; one
-// that holds no response files, NotFound.
+// that holds no response files, Empty.
 func Folder(path string) (names *batch.Names, isDir bool, err error) {
 	if st, err := os.Stat(path); err != nil || !st.IsDir() {
 		return nil, false, nil
@@ -174,7 +174,7 @@ func Folder(path string) (names *batch.Names, isDir bool, err error) {
 	case err != nil:
 		return nil, true, &Error{Code: Unreadable, Path: path, Err: err}
 	case names.Len() == 0:
-		return nil, true, &Error{Code: NotFound, Path: path}
+		return nil, true, &Error{Code: Empty, Path: path}
 	}
 	return names, true, nil
 }

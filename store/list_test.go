@@ -107,7 +107,7 @@ func TestFolder(t *testing.T) {
 	write(t, filepath.Join(empty, "notes.txt"), "")
 	_, isDir, err = Folder(empty)
 	assert.True(t, isDir)
-	requireCode(t, err, NotFound)
+	assert.Equal(t, empty, requireCode(t, err, Empty).Path)
 
 	write(t, filepath.Join(dir, "b.age"), "")
 	write(t, filepath.Join(dir, "a.YML"), "")
@@ -119,4 +119,20 @@ func TestFolder(t *testing.T) {
 		got = append(got, n)
 	}
 	assert.Equal(t, []string{"a.YML", "b.age", "r.yaml"}, got)
+}
+
+// TestListSameTime: responses updated in the same second are listed in one order, whatever
+// the order the folder gives: by file name, the greater first.
+func TestListSameTime(t *testing.T) {
+	s, data := newStore(t)
+	for _, name := range []string{"candor-20261101-091000.yaml", "candor-20261101-091000-2.yaml", "b.yaml"} {
+		write(t, filepath.Join(data, name), response("in-progress", "2026-11-01T09:10:00Z"))
+	}
+	_, saved, err := s.List()
+	require.NoError(t, err)
+	var files []string
+	for _, sv := range saved {
+		files = append(files, filepath.Base(sv.File))
+	}
+	assert.Equal(t, []string{"candor-20261101-091000.yaml", "candor-20261101-091000-2.yaml", "b.yaml"}, files)
 }

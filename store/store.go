@@ -10,6 +10,9 @@ package store
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -24,6 +27,33 @@ type Store struct {
 // New returns the store whose data folder dir returns.
 func New(dir func() (string, error)) *Store {
 	return &Store{dir: dir}
+}
+
+// DefaultDir is the data folder responses are saved in by default (docs/spec.md §2, Where):
+// $CANDOR_DATA_DIR when set; else $XDG_DATA_HOME/candor when that is an absolute path; else,
+// in the home folder, Library/Application Support/candor on macOS, %LocalAppData%\candor on
+// Windows, .local/share/candor elsewhere. The error is the home folder's, when there is none
+// (New's store says it as NoDataDir).
+func DefaultDir() (string, error) {
+	if d := os.Getenv("CANDOR_DATA_DIR"); d != "" {
+		return d, nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "candor"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	switch runtime.GOOS {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "candor"), nil
+	case "windows":
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return filepath.Join(d, "candor"), nil
+		}
+	}
+	return filepath.Join(home, ".local", "share", "candor"), nil
 }
 
 // Dir is the data folder. The error is an *Error with code NoDataDir.
@@ -70,6 +100,8 @@ const (
 	NotSealed
 	// Failed: an operation on Path failed (Err).
 	Failed
+	// Empty: the folder at Path holds no response files (Folder).
+	Empty
 )
 
 var codeNames = map[Code]string{
@@ -77,7 +109,7 @@ var codeNames = map[Code]string{
 	NotFound: "not found", IsFolder: "is a folder", NotRegular: "not a regular file",
 	Unreadable: "unreadable", Locked: "locked", NotResponse: "not a response",
 	OtherBank: "answers another bank", HoldsAnswers: "holds answers", Ambiguous: "ambiguous",
-	Changed: "changed", NotSealed: "not sealed", Failed: "failed",
+	Changed: "changed", NotSealed: "not sealed", Failed: "failed", Empty: "no response files",
 }
 
 func (c Code) String() string {

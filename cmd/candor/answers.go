@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/candor-app/candor/data"
-	"github.com/candor-app/candor/internal/safefile"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/store"
@@ -241,7 +240,7 @@ func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
 // filesToDelete checks every file before anything is deleted: each is a candor response (or
 // a damaged one), found as given or in the data folder, and is held (its folder open, its
 // identity kept) so that what is deleted after the question is what was shown.
-func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*safefile.Held, error) {
+func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*store.Held, error) {
 	var files []string
 	if opts.All {
 		dir, saved, err := listSaved(f)

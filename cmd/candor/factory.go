@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -34,7 +31,7 @@ const (
 type Factory struct {
 	IO  *iostreams.IOStreams
 	Now func() time.Time
-	// DataDir is where responses are saved by default.
+	// DataDir is where responses are saved by default (store.DefaultDir).
 	DataDir func() (string, error)
 }
 
@@ -45,30 +42,7 @@ func (f *Factory) Store() *store.Store {
 
 // NewFactory returns the factory for a real run.
 func NewFactory(io *iostreams.IOStreams) *Factory {
-	return &Factory{IO: io, Now: time.Now, DataDir: defaultDataDir}
-}
-
-// defaultDataDir is $XDG_DATA_HOME/candor, or the platform's equivalent.
-func defaultDataDir() (string, error) {
-	if d := os.Getenv("CANDOR_DATA_DIR"); d != "" {
-		return d, nil
-	}
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "candor"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", errors.New("cannot find your home folder to save answers in; use --save FILE")
-	}
-	switch runtime.GOOS {
-	case "darwin":
-		return filepath.Join(home, "Library", "Application Support", "candor"), nil
-	case "windows":
-		if d := os.Getenv("LocalAppData"); d != "" {
-			return filepath.Join(d, "candor"), nil
-		}
-	}
-	return filepath.Join(home, ".local", "share", "candor"), nil
+	return &Factory{IO: io, Now: time.Now, DataDir: store.DefaultDir}
 }
 
 // exitError ends a command with a code. An empty message means it was already printed.

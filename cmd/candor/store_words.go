@@ -30,6 +30,8 @@ func storeError(err error, said func(*store.Error) error) error {
 		}
 	}
 	switch e.Code {
+	case store.NoDataDir:
+		return badInput("cannot find your home folder to save answers in; use --save FILE")
 	case store.Locked:
 		return badInput(lockedWords, e.Path)
 	case store.Unreadable:
@@ -162,7 +164,7 @@ func deleteWords(path string, err error) string {
 // folderProblem says why a folder gives no responses (store.Folder's error).
 func folderProblem(err error) string {
 	var e *store.Error
-	if errors.As(err, &e) && e.Code == store.NotFound {
+	if errors.As(err, &e) && e.Code == store.Empty {
 		return "the folder holds no response files (*.yaml, *.yml, *.age)"
 	}
 	return "cannot read the folder: " + describeDirError(errors.Unwrap(err))

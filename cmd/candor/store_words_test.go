@@ -29,10 +29,11 @@ func TestStoreWords(t *testing.T) {
 		{"save device", save, store.NotRegular, "r.yaml is not a regular file; --save needs a file name, such as trust-readiness.yaml"},
 		{"save other bank", save, store.OtherBank, `r.yaml holds answers to "other"; candor won't write answers to "trust-readiness" over them. Choose another name.`},
 		{"save not a response", save, store.NotResponse, "r.yaml already exists and is not a candor response (it cannot be read); candor won't write over it. Choose another name."},
+		{"save holds answers", save, store.HoldsAnswers, "r.yaml already holds answers to \"trust-readiness\"; candor won't write over them. To start afresh, choose another name. To continue them, type:\n  candor take --resume r.yaml"},
 		{"save locked", save, store.Locked, "r.yaml is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost."},
 		{"save unreadable", save, store.Unreadable, "cannot read r.yaml: permission denied"},
 		{"save failed", save, store.Failed, "permission denied"},
-		{"new, no data folder", newFileError, store.NoDataDir, "permission denied"},
+		{"new, no data folder", newFileError, store.NoDataDir, "cannot find your home folder to save answers in; use --save FILE"},
 		{"new, data folder unusable", newFileError, store.DataDirUnusable, "permission denied; use --save FILE to save elsewhere"},
 		{"new, no free name", newFileError, store.NoFreeName, "cannot find a free file name in r.yaml; use --save FILE"},
 		{"resume missing", resumeError, store.NotFound, "r.yaml: no such file, so there is nothing to resume"},
@@ -80,7 +81,7 @@ func TestDeleteWords(t *testing.T) {
 }
 
 func TestFolderProblem(t *testing.T) {
-	assert.Equal(t, "the folder holds no response files (*.yaml, *.yml, *.age)", folderProblem(&store.Error{Code: store.NotFound}))
+	assert.Equal(t, "the folder holds no response files (*.yaml, *.yml, *.age)", folderProblem(&store.Error{Code: store.Empty}))
 	assert.Equal(t, "cannot read the folder: permission denied", folderProblem(&store.Error{Code: store.Unreadable, Err: os.ErrPermission}))
 	assert.Equal(t, "cannot read the folder: too many links", folderProblem(&store.Error{Code: store.Unreadable, Err: errors.New("too many links")}))
 }

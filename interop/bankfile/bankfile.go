@@ -143,6 +143,35 @@ type Score struct {
 	Code       *Coding            `yaml:"code,omitempty" json:"code,omitempty"`
 	Highlight  string             `yaml:"highlight,omitempty" json:"highlight,omitempty"`
 	Theme      string             `yaml:"theme,omitempty" json:"theme,omitempty"`
+	Change     *Change            `yaml:"change,omitempty" json:"change,omitempty"`
+}
+
+// Change is a score's `change:` (docs/bank-format.md, reliable change).
+type Change struct {
+	Reliability float64   `yaml:"reliability,omitempty" json:"reliability,omitempty"`
+	SD          float64   `yaml:"sd,omitempty" json:"sd,omitempty"`
+	Better      string    `yaml:"better" json:"better"`
+	Cutoff      *float64  `yaml:"cutoff,omitempty" json:"cutoff,omitempty"`
+	Clinical    *Clinical `yaml:"clinical,omitempty" json:"clinical,omitempty"`
+	Alert       *Alert    `yaml:"alert,omitempty" json:"alert,omitempty"`
+}
+
+// Clinical is `change.clinical`: the two published groups a cut-off is computed from.
+type Clinical struct {
+	Functional    Norm `yaml:"functional" json:"functional"`
+	Dysfunctional Norm `yaml:"dysfunctional" json:"dysfunctional"`
+}
+
+// Norm is a published group's mean and standard deviation.
+type Norm struct {
+	Mean float64 `yaml:"mean" json:"mean"`
+	SD   float64 `yaml:"sd" json:"sd"`
+}
+
+// Alert is `change.alert`.
+type Alert struct {
+	Below *float64 `yaml:"below,omitempty" json:"below,omitempty"`
+	Drop  *float64 `yaml:"drop,omitempty" json:"drop,omitempty"`
 }
 
 // Band is one range of a score.
@@ -393,6 +422,18 @@ func Scores(b *questionnaire.Bank) []*Score {
 		}
 		if s.Highlight != nil {
 			fs.Highlight = s.Highlight.Which + " " + strconv.Itoa(s.Highlight.N)
+		}
+		if c := s.Change; c != nil {
+			fs.Change = &Change{Reliability: c.Reliability, SD: c.SD, Better: c.Better, Cutoff: c.Cutoff}
+			if c.Clinical != nil {
+				fs.Change.Clinical = &Clinical{
+					Functional:    Norm(c.Clinical.Functional),
+					Dysfunctional: Norm(c.Clinical.Dysfunctional),
+				}
+			}
+			if c.Alert != nil {
+				fs.Change.Alert = &Alert{Below: c.Alert.Below, Drop: c.Alert.Drop}
+			}
 		}
 		for _, bd := range s.Bands {
 			fb := &Band{Label: bd.Label, Text: bd.Text, Hopeful: bd.Hopeful, Together: bd.Together}
