@@ -10,7 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/candor-app/candor/internal/sealed"
+	"github.com/candor-app/candor/internal/agekey"
 	"github.com/candor-app/candor/internal/suggest"
 	"github.com/candor-app/candor/internal/yamlpos"
 	"github.com/candor-app/candor/questionnaire/cond"
@@ -119,13 +119,15 @@ func parseFile(d *diags, raw []byte, empty, emptyHint string) ([]byte, *yaml.Nod
 		d.errorf(Pos{}, "", "the file is larger than %d MiB", MaxFileSize>>20)
 		return nil, nil
 	}
-	src, ok := checkText(d, raw)
-	if !ok {
-		return nil, nil
-	}
-	if isWebPage(src) {
+	// A page first: the text the page carries its engine in holds control characters, which
+	// checkText would name instead (web/packed.go).
+	if isWebPage(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))) {
 		d.errorf(Pos{Line: 1, Col: 1}, "a page made by `candor form` is answered in a browser (open it with a double-click); candor reads the YAML files: the bank it was made from, and the answers downloaded from it",
 			"this is a web page (HTML), not a YAML file")
+		return nil, nil
+	}
+	src, ok := checkText(d, raw)
+	if !ok {
 		return nil, nil
 	}
 	if empty != "" && len(bytes.TrimSpace(src)) == 0 {
@@ -297,7 +299,8 @@ func (l *loader) outro(m map[string]yamlpos.Entry) {
 }
 
 // recipients reads `recipients:`, the counselors' public keys: each must be an age X25519
-// recipient (age1…).
+// recipient (age1…). They are checked by internal/agekey, not by age itself, so that the page
+// engine of a page without keys links no encryption.
 func (l *loader) recipients(m map[string]yamlpos.Entry) {
 	e, ok := m["recipients"]
 	if !ok {
@@ -308,7 +311,7 @@ func (l *loader) recipients(m map[string]yamlpos.Entry) {
 		if !ok {
 			continue
 		}
-		if _, err := sealed.ParseRecipient(v); err != nil {
+		if err := agekey.Check(strings.TrimSpace(v)); err != nil {
 			l.errorf(l.pos(n), "a recipient is the public key `candor keys new` prints, starting with age1 (`candor keys show FILE` prints it again)",
 				"recipient %d, %q, is not an age public key", i+1, truncate(v, 70))
 			continue

@@ -3,12 +3,14 @@
 // The engine of the last release, gzipped, with the Go toolchain's loader and the digest of
 // its sources, is embedded here (Released), because `go install` cannot run a build step;
 // between releases the caller passes an engine built from its own sources (docs/release.md).
+// The engine comes in two builds (web/enginebuild): without encryption, for most pages, and
+// with it, for a page that encrypts the answers for counselors' keys; a page carries one.
 package web
 
 import (
 	"bytes"
 	"crypto/sha256"
-	_ "embed"
+	"embed"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -18,11 +20,15 @@ import (
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/web/engine"
+	"github.com/candor-app/candor/web/enginebuild"
 )
 
 var (
-	//go:embed candor.wasm.gz
-	releasedGz []byte
+	// The released engines: candor.wasm.gz, and candor-sealed.wasm.gz from the first release
+	// that built two (enginebuild.Artifacts); a pattern, so that a tree without the second
+	// still builds.
+	//go:embed candor*.wasm.gz
+	releasedGz embed.FS
 	//go:embed wasm_exec.js
 	releasedExec []byte
 	//go:embed candor.wasm.sources
@@ -66,19 +72,39 @@ type pageOptions struct {
 	MaxAnswersBytes int `json:"maxAnswersBytes"`
 }
 
-// Engine is what the page runs: the gzipped WebAssembly engine, the Go toolchain's loader
-// that starts it, and the digest of the sources it was built from.
+// Engine is what the page runs: the gzipped WebAssembly engines, the Go toolchain's loader
+// that starts them, and the digest of the sources they were built from. Gz is the engine
+// without encryption (enginebuild.PlainTag), SealedGz the one with it, for a page with
+// counselors' keys (Options.Recipients). An engine released before there were two has only
+// Gz, used for every page.
 type Engine struct {
-	Gz      []byte
-	Exec    []byte
-	Sources string
+	Gz       []byte
+	SealedGz []byte
+	Exec     []byte
+	Sources  string
+}
+
+// Built is the engine of a build from source (enginebuild.Build or Cached).
+func Built(a *enginebuild.Artifacts) Engine {
+	return Engine{Gz: a.WasmGz, SealedGz: a.WasmSealedGz, Exec: a.WasmExe, Sources: a.Sources}
+}
+
+// For is the gzipped engine a page with these options carries: with encryption only when the
+// page encrypts the answers.
+func (e Engine) For(opt Options) []byte {
+	if len(opt.Recipients) > 0 && len(e.SealedGz) > 0 {
+		return e.SealedGz
+	}
+	return e.Gz
 }
 
 // Released is the engine embedded in this binary: the one committed at the last release.
 // It matches this binary's own code only when Sources equals the digest of the sources the
 // binary was built from (always so for a release).
 func Released() Engine {
-	return Engine{Gz: releasedGz, Exec: releasedExec, Sources: strings.TrimSpace(releasedSources)}
+	gz, _ := releasedGz.ReadFile("candor.wasm.gz")
+	sealed, _ := releasedGz.ReadFile("candor-sealed.wasm.gz") // none before the first release with two
+	return Engine{Gz: gz, SealedGz: sealed, Exec: releasedExec, Sources: strings.TrimSpace(releasedSources)}
 }
 
 // Write writes the page for bank b, whose file is raw (its exact bytes, embedded so the
@@ -103,6 +129,7 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 	if lang == "" {
 		lang = "en"
 	}
+	bank, engine := pack(raw), pack(eng.For(opt))
 	var buf bytes.Buffer
 	err = page.Execute(&buf, map[string]any{
 		"Lang":    lang,
@@ -111,11 +138,14 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 		"CSS":     template.CSS(pageCSS),
 		"Options": template.JS(opts),
 		"First":   template.JS(first),
-		// Base64 holds only A-Z, a-z, 0-9, +, / and =: nothing HTML or a script element reads.
-		"Bank":     template.HTML(base64.StdEncoding.EncodeToString(raw)),
-		"Engine":   template.HTML(base64.StdEncoding.EncodeToString(eng.Gz)),
-		"WasmExec": template.JS(eng.Exec),
-		"Page":     template.JS(pageJS),
+		// Packed text holds no NUL, no CR and no <: nothing a script element changes or ends
+		// on, so it is written as it is (packed.go).
+		"Bank":       bank,
+		"BankText":   template.HTML(bank.Text),
+		"Engine":     engine,
+		"EngineText": template.HTML(engine.Text),
+		"WasmExec":   template.JS(eng.Exec),
+		"Page":       template.JS(pageJS),
 	})
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,9 +21,19 @@ import (
 // scriptData is the text of the <script> element with the id.
 func scriptData(t *testing.T, page, id string) string {
 	t.Helper()
-	m := regexp.MustCompile(`<script type="[^"]+" id="` + id + `">([^<]*)</script>`).FindStringSubmatch(page)
+	m := regexp.MustCompile(`<script type="[^"]+" id="` + id + `"[^>]*>([^<]*)</script>`).FindStringSubmatch(page)
 	require.NotNil(t, m, "no script %s", id)
 	return m[1]
+}
+
+// scriptBytes are the bytes the <script> element with the id carries, packed (packed.go).
+func scriptBytes(t *testing.T, page, id string) []byte {
+	t.Helper()
+	m := regexp.MustCompile(`<script type="application/octet-stream" id="` + id + `" data-bytes="(\d+)">([^<]*)</script>`).FindStringSubmatch(page)
+	require.NotNil(t, m, "no bytes %s", id)
+	n, err := strconv.Atoi(m[1])
+	require.NoError(t, err)
+	return unpack(t, m[2], n)
 }
 
 func writePage(t *testing.T, id string, opt Options) (string, []byte, *questionnaire.Bank) {
@@ -41,13 +52,10 @@ func writePage(t *testing.T, id string, opt Options) (string, []byte, *questionn
 func TestPageCarriesTheBankAndTheEngine(t *testing.T) {
 	for _, id := range data.IDs() {
 		page, raw, b := writePage(t, id, Options{NoSummary: true, Respondent: `Sam </script><script>alert(1)</script>`})
-		got, err := base64.StdEncoding.DecodeString(scriptData(t, page, "candor-bank"))
-		require.NoError(t, err)
+		got := scriptBytes(t, page, "candor-bank")
 		assert.Equal(t, raw, got, id)
 		assert.Equal(t, b.Digest, questionnaire.Digest(got))
-		engine, err := base64.StdEncoding.DecodeString(scriptData(t, page, "candor-engine"))
-		require.NoError(t, err)
-		assert.Equal(t, Released().Gz, engine)
+		assert.Equal(t, Released().Gz, scriptBytes(t, page, "candor-engine"))
 		var first struct {
 			View struct {
 				Screen string `json:"screen"`
@@ -84,12 +92,17 @@ func TestPageLoadsNothing(t *testing.T) {
 	assert.Equal(t, "default-src 'none'; script-src "+strings.Join(hashes, " ")+" 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'", policy)
 	assert.NotContains(t, policy, "script-src 'unsafe-inline'")
 	own := strings.ReplaceAll(page, string(Released().Exec), "") // the Go toolchain's loader, used as it is
+	// The bytes the page carries (the engine, the bank) are data, never read as markup or run:
+	// packed text may hold any ASCII, so "url(" could be in it by chance.
+	for _, id := range []string{"candor-engine", "candor-bank"} {
+		own = strings.Replace(own, scriptData(t, page, id), "", 1)
+	}
 	for _, bad := range []string{` src=`, `<link`, `@import`, `url(`, `<iframe`, `localStorage`, `sessionStorage`, `indexedDB`, `document.cookie`, `fetch(`, `XMLHttpRequest`, `WebSocket`, `sendBeacon`, `http://`, `https://`} {
 		assert.False(t, strings.Contains(own, bad), "the page holds %q", bad)
 	}
-	// 3.5 MB until encrypted delivery (issue 25), which allows the engine 300 KB more
-	// compressed, 400 KB more in base64 (BENCHMARKS.md).
-	assert.Less(t, len(page), 3_900_000, "the page stays under 3.9 MB")
+	// Issue 24: not above 3.25 MB (the released engine here; web/e2e checks the page with the
+	// engine built from these sources, BENCHMARKS.md has the figures).
+	assert.Less(t, len(page), 3_250_000, "the page stays under 3.25 MB")
 }
 
 // TestPageButtons: the page names its buttons as the issue and the docs do.
@@ -132,4 +145,31 @@ func TestRightToLeft(t *testing.T) {
 	}
 	page, _, _ := writePage(t, "trust-readiness", Options{})
 	assert.Contains(t, page, `<html lang="en">`, "a left-to-right bank names no direction")
+}
+
+// TestPageCarriesTheEngineItNeeds: a page with counselors' keys carries the engine with
+// encryption; every other page the one without, which is about 300 KB smaller gzipped. An
+// engine released before there were two has one, which every page carries.
+func TestPageCarriesTheEngineItNeeds(t *testing.T) {
+	b, ds := data.LoadBank("trust-readiness")
+	require.NotNil(t, b, "%v", ds)
+	raw, _ := data.Source("trust-readiness")
+	two := Engine{Gz: []byte("plain engine"), SealedGz: []byte("engine with encryption"), Exec: []byte("loader")}
+	one := Engine{Gz: []byte("one engine"), Exec: []byte("loader")}
+	keys := Options{Recipients: []string{"age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"}}
+	for _, c := range []struct {
+		eng  Engine
+		opt  Options
+		want string
+	}{
+		{two, Options{}, "plain engine"},
+		{two, Options{NoSummary: true}, "plain engine"},
+		{two, keys, "engine with encryption"},
+		{one, Options{}, "one engine"},
+		{one, keys, "one engine"},
+	} {
+		var buf bytes.Buffer
+		require.NoError(t, Write(&buf, b, raw, c.opt, c.eng))
+		assert.Equal(t, c.want, string(scriptBytes(t, buf.String(), "candor-engine")), "%+v", c.opt)
+	}
 }

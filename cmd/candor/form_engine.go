@@ -126,7 +126,7 @@ func (s engineSource) engine(errOut io.Writer) web.Engine {
 		fmt.Fprintln(errOut, "engine of the last release, which may differ from this build.")
 		return s.released
 	}
-	return web.Engine{Gz: a.WasmGz, Exec: a.WasmExe, Sources: a.Sources}
+	return web.Built(a)
 }
 
 // firstLine is s up to its first line break.

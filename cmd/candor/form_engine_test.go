@@ -47,7 +47,7 @@ func TestFormEngine(t *testing.T) {
 			build: func(root string) (*enginebuild.Artifacts, error) {
 				builds++
 				d, err := enginebuild.SourceDigest(root)
-				return &enginebuild.Artifacts{WasmGz: builtGz, WasmExe: []byte("loader"), Sources: d}, err
+				return &enginebuild.Artifacts{WasmGz: builtGz, WasmSealedGz: builtGz, WasmExe: []byte("loader"), Sources: d}, err
 			},
 			released: released,
 		}

@@ -4,7 +4,8 @@
 //	go run ./web/build -check   # the committed engine is what these sources build
 //
 // It compiles ./web/wasm for GOOS=js GOARCH=wasm reproducibly (package web/enginebuild) and
-// writes web/candor.wasm.gz, web/wasm_exec.js (the Go toolchain's own loader),
+// writes web/candor.wasm.gz and web/candor-sealed.wasm.gz (the engine without and with
+// encryption: enginebuild.Artifacts), web/wasm_exec.js (the Go toolchain's own loader),
 // web/candor.wasm.version (the Go version that built them) and web/candor.wasm.sources (the
 // digest of the sources). These are committed for a release only, so that
 // `go install …/cmd/candor@TAG` embeds an engine; between releases nothing rebuilds them, and
@@ -60,7 +61,8 @@ func Write(root string) error {
 			return err
 		}
 	}
-	fmt.Printf("web/%s: %d bytes (%s, sources %s)\n", enginebuild.WasmGzName, len(a.WasmGz), strings.TrimSpace(a.Version), a.Sources)
+	fmt.Printf("web/%s: %d bytes, web/%s: %d bytes (%s, sources %s)\n", enginebuild.WasmGzName, len(a.WasmGz),
+		enginebuild.WasmSealedGzName, len(a.WasmSealedGz), strings.TrimSpace(a.Version), a.Sources)
 	return nil
 }
 

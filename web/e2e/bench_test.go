@@ -18,9 +18,9 @@ import (
 // ("intro": made when the page was written, shown before the engine starts), to the engine
 // started and Begin working ("ready"), and to the first question after Begin
 // ("first-question"), as the page's own clock measures them; and the median of each step
-// after the intro: the engine's base64 decoded ("decode"), unpacked ("inflate"), compiled
-// ("compile"), Go's runtime and package initialisation ("init"), the bank loaded and the
-// session started ("start"), and the buttons enabled ("draw"). Each iteration opens
+// after the intro: the engine's text decoded ("decode": 7 bits a character, web/packed.go),
+// unpacked ("inflate"), compiled ("compile"), Go's runtime and package initialisation ("init"), the bank loaded and the session started
+// ("start"), and the buttons enabled ("draw"). Each iteration opens
 // the page in a new tab. Run: bench/form.sh (go test -run '^$' -bench FormOpen -benchtime 20x
 // ./web/e2e/).
 func BenchmarkFormOpen(b *testing.B) { formOpen(b, 1) }

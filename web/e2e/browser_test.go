@@ -188,7 +188,7 @@ func pageEngine(t testing.TB) web.Engine {
 	engineOnce.Do(func() {
 		var a *enginebuild.Artifacts
 		if a, engineErr = enginebuild.CachedTree("."); engineErr == nil {
-			engine = web.Engine{Gz: a.WasmGz, Exec: a.WasmExe, Sources: a.Sources}
+			engine = web.Built(a)
 		}
 	})
 	require.NoError(t, engineErr)

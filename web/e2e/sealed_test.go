@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,6 +28,39 @@ func sealedPage(t *testing.T, recipient string, encryptedOnly bool) string {
 	require.NoError(t, web.Write(f, b, raw, web.Options{Recipients: []string{recipient}, EncryptedOnly: encryptedOnly}, pageEngine(t)))
 	require.NoError(t, f.Close())
 	return "file://" + path
+}
+
+// TestEnginesFromSource: the engine built from these sources comes in two (web/enginebuild):
+// the one a page without keys carries has no age in it, and is at least 250 KB smaller
+// gzipped than the one with encryption, which a page with keys carries; and the pages' sizes.
+func TestEnginesFromSource(t *testing.T) {
+	eng := pageEngine(t)
+	unpack := func(gz []byte) []byte {
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		require.NoError(t, err)
+		wasm, err := io.ReadAll(zr)
+		require.NoError(t, err)
+		return wasm
+	}
+	const ageHeader = "age-encryption.org/v1"
+	assert.False(t, bytes.Contains(unpack(eng.Gz), []byte(ageHeader)), "the engine without encryption holds age")
+	assert.True(t, bytes.Contains(unpack(eng.SealedGz), []byte(ageHeader)), "the engine with encryption holds no age")
+	assert.Greater(t, len(eng.SealedGz)-len(eng.Gz), 250_000, "plain %d bytes, with encryption %d", len(eng.Gz), len(eng.SealedGz))
+	key := "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
+	assert.Equal(t, eng.Gz, eng.For(web.Options{}))
+	assert.Equal(t, eng.SealedGz, eng.For(web.Options{Recipients: []string{key}}))
+
+	// Issue 24: the page is not above 3.25 MB; the one with encryption carries 300 KB more
+	// gzipped, 340 KB more in the page (7 bits a character), and is allowed 3.5 MB.
+	size := func(url string) int64 {
+		st, err := os.Stat(strings.TrimPrefix(url, "file://"))
+		require.NoError(t, err)
+		return st.Size()
+	}
+	plain, sealed := size(formPage(t, "trust-readiness", web.Options{})), size(sealedPage(t, key, false))
+	t.Logf("trust-readiness: %d bytes, %d with encryption", plain, sealed)
+	assert.Less(t, plain, int64(3_250_000))
+	assert.Less(t, sealed, int64(3_500_000))
 }
 
 // The counselor makes a key and a page with it; the person answers and presses "Send to my

@@ -11,14 +11,12 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"filippo.io/age"
-
 	"github.com/candor-app/candor/ask"
-	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -47,8 +45,8 @@ type Engine struct {
 	bank *questionnaire.Bank
 	opt  Options
 	now  func() time.Time
-	// recipients are Options.Recipients, read.
-	recipients []age.Recipient
+	// sealer encrypts for Options.Recipients.
+	sealer sealer
 
 	resp *questionnaire.Response
 	sess *ask.Session
@@ -84,17 +82,23 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 	if b == nil {
 		return nil, fmt.Errorf("this questionnaire cannot be read: %s", firstError(ds))
 	}
-	rs, err := sealed.ParseRecipients(opt.Recipients)
-	if err != nil {
+	s, err := newSealer(opt.Recipients)
+	if errors.Is(err, errNoSealing) {
+		return nil, err
+	} else if err != nil {
 		return nil, fmt.Errorf("this page's key for the counselor cannot be read: %v", err)
 	}
-	e := &Engine{bank: b.In(opt.Lang), opt: opt, now: now, recipients: rs}
+	e := &Engine{bank: b.In(opt.Lang), opt: opt, now: now, sealer: s}
 	resp := questionnaire.NewResponse(e.bank, now())
 	resp.Respondent = opt.Respondent
 	e.resp = resp
 	e.sess = ask.NewSession(e.bank, resp, e.askOptions())
 	return e, nil
 }
+
+// errNoSealing is the error of the engine without encryption (seal_plain.go) given keys to
+// encrypt for: a page with keys carries the engine with encryption (web.Engine.For).
+var errNoSealing = errors.New("this engine cannot encrypt: the page needs the engine with encryption")
 
 func firstError(ds questionnaire.Diagnostics) string {
 	if errs := ds.Errors(); len(errs) > 0 {
@@ -312,14 +316,14 @@ func (e *Engine) file() (*File, error) {
 // sealedFile is the response file encrypted for the counselors (armored age): only they can
 // open it. Its name tells nothing of the topic.
 func (e *Engine) sealedFile() (*File, error) {
-	if len(e.recipients) == 0 {
+	if !e.sealer.ok() {
 		return nil, fmt.Errorf("this page has no key to encrypt the answers for")
 	}
 	f, err := e.file()
 	if err != nil {
 		return nil, err
 	}
-	out, err := sealed.Seal([]byte(f.Text), e.recipients)
+	out, err := e.sealer.seal([]byte(f.Text))
 	if err != nil {
 		return nil, fmt.Errorf("your answers could not be encrypted: %v", err)
 	}

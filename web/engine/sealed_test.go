@@ -1,3 +1,5 @@
+//go:build !candor_plain
+
 package engine
 
 import (
@@ -50,4 +52,9 @@ func TestSendNeedsAKeyAndEncryptedOnlyRefusesThePlainFile(t *testing.T) {
 	raw, _ := data.Source("trust-readiness")
 	_, err = New("trust-readiness.yaml", raw, Options{Recipients: []string{"age1nope"}}, now)
 	assert.ErrorContains(t, err, "key for the counselor cannot be read")
+}
+
+// The engine with encryption is the one every build but the page's plain engine has.
+func TestFullEngineSeals(t *testing.T) {
+	assert.True(t, CanSeal)
 }

@@ -1,10 +1,12 @@
 // Package enginebuild builds the page engine of `candor form` (./web/wasm compiled for
 // GOOS=js GOARCH=wasm) from source, reproducibly, and names the sources it is built from by
-// one digest (docs/spec.md §4, form; docs/release.md).
+// one digest (docs/spec.md §4, form; docs/release.md). It is built twice from the same
+// sources: without encryption (build tag PlainTag) for most pages, and with it for a page
+// that encrypts the answers (Artifacts).
 //
-// The engine is not committed with each change: only a release commits one (web/candor.wasm.gz,
-// with the digest of its sources in web/candor.wasm.sources), so that `go install …@TAG` has
-// it. Everywhere else (a clone, CI, the browser tests) the engine is built from the sources
+// The engine is not committed with each change: only a release commits one (web/candor.wasm.gz
+// and web/candor-sealed.wasm.gz, with the digest of its sources in web/candor.wasm.sources), so
+// that `go install …@TAG` has it. Everywhere else (a clone, CI, the browser tests) the engine is built from the sources
 // here, and `candor form` run from a source tree whose digest differs from the released
 // engine's builds it once into the user's cache (ForSource).
 package enginebuild
@@ -34,13 +36,20 @@ const ModulePath = "github.com/candor-app/candor"
 // Package is the package compiled to WebAssembly.
 const Package = "./web/wasm"
 
-// Artifacts are what a build gives: the gzipped engine, the Go toolchain's loader, the Go
-// version that built them (a line) and the digest of the sources.
+// PlainTag is the build tag of the engine without encryption (web/engine/seal_plain.go).
+const PlainTag = "candor_plain"
+
+// Artifacts are what a build gives: the gzipped engines, the Go toolchain's loader, the Go
+// version that built them (a line) and the digest of the sources. The engine is built twice
+// from the same sources: WasmGz without encryption (build tag PlainTag), for every page
+// without counselors' keys, and WasmSealedGz with it (filippo.io/age: about 300 KB more
+// gzipped), for a page that encrypts the answers (docs/spec.md §4, form).
 type Artifacts struct {
-	WasmGz  []byte
-	WasmExe []byte
-	Version string
-	Sources string
+	WasmGz       []byte
+	WasmSealedGz []byte
+	WasmExe      []byte
+	Version      string
+	Sources      string
 }
 
 // wasmEnv is the environment of every go command run for the engine: the same target, and
@@ -113,22 +122,23 @@ func modulePath(gomod []byte) string {
 
 // listed is what `go list -json` says of a package, as far as the digest needs.
 type listed struct {
-	Dir        string
-	GoFiles    []string
-	EmbedFiles []string
-	Module     *struct{ Main bool }
+	Dir            string
+	GoFiles        []string
+	IgnoredGoFiles []string
+	EmbedFiles     []string
+	Module         *struct{ Main bool }
 }
 
 // SourceDigest names everything the engine built from root depends on: the Go version, go.mod
 // and go.sum (every dependency's version), and each file of candor's own packages that
-// ./web/wasm imports for js/wasm (Go files and embedded files). Equal digests build the same
-// engine.
+// ./web/wasm imports for js/wasm (Go files, those a build tag leaves out too, and embedded
+// files), so that it names both engines (Artifacts). Equal digests build the same engines.
 func SourceDigest(root string) (string, error) {
 	version, err := goEnv(root, "GOVERSION")
 	if err != nil {
 		return "", err
 	}
-	out, err := goCmd(root, "list", "-deps", "-json=Dir,GoFiles,EmbedFiles,Module", Package)
+	out, err := goCmd(root, "list", "-deps", "-json=Dir,GoFiles,IgnoredGoFiles,EmbedFiles,Module", Package)
 	if err != nil {
 		return "", err
 	}
@@ -148,7 +158,7 @@ func SourceDigest(root string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		for _, f := range append(p.GoFiles, p.EmbedFiles...) {
+		for _, f := range slices.Concat(p.GoFiles, p.IgnoredGoFiles, p.EmbedFiles) {
 			files = append(files, filepath.ToSlash(filepath.Join(rel, f)))
 		}
 	}
@@ -175,7 +185,7 @@ func Digest(root, goVersion string, files []string) (string, error) {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Build compiles the engine from the source tree at root, writing nothing under it: the same
+// Build compiles the engines from the source tree at root, writing nothing under it: the same
 // sources and Go version always give the same bytes (-trimpath, no VCS stamp, no symbol
 // table, no build id, gzip with a fixed header).
 func Build(root string) (*Artifacts, error) {
@@ -196,15 +206,11 @@ func Build(root string) (*Artifacts, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	out := filepath.Join(tmp, "candor.wasm")
-	if _, err := goCmd(root, "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w -buildid=", "-o", out, Package); err != nil {
-		return nil, err
-	}
-	wasm, err := os.ReadFile(out)
+	plain, err := buildGz(root, filepath.Join(tmp, "candor.wasm"), PlainTag)
 	if err != nil {
 		return nil, err
 	}
-	gz, err := Gzip(wasm)
+	sealing, err := buildGz(root, filepath.Join(tmp, "candor-sealed.wasm"), "")
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +218,20 @@ func Build(root string) (*Artifacts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Artifacts{WasmGz: gz, WasmExe: exe, Version: version + "\n", Sources: sources}, nil
+	return &Artifacts{WasmGz: plain, WasmSealedGz: sealing, WasmExe: exe, Version: version + "\n", Sources: sources}, nil
+}
+
+// buildGz compiles the engine with the build tags given (comma-separated; "" for none) into
+// out and returns it gzipped.
+func buildGz(root, out, tags string) ([]byte, error) {
+	if _, err := goCmd(root, "build", "-tags="+tags, "-trimpath", "-buildvcs=false", "-ldflags=-s -w -buildid=", "-o", out, Package); err != nil {
+		return nil, err
+	}
+	wasm, err := os.ReadFile(out)
+	if err != nil {
+		return nil, err
+	}
+	return Gzip(wasm)
 }
 
 // Gzip compresses b at the best level with a fixed header: no modification time, no name,
@@ -244,10 +263,11 @@ func wasmExec(goroot string) ([]byte, error) {
 
 // Names of an engine's files, in web/ (a release) and in a cache entry.
 const (
-	WasmGzName  = "candor.wasm.gz"
-	WasmExeName = "wasm_exec.js"
-	VersionName = "candor.wasm.version"
-	SourcesName = "candor.wasm.sources"
+	WasmGzName       = "candor.wasm.gz"
+	WasmSealedGzName = "candor-sealed.wasm.gz"
+	WasmExeName      = "wasm_exec.js"
+	VersionName      = "candor.wasm.version"
+	SourcesName      = "candor.wasm.sources"
 )
 
 // File is one of an engine's files: its name (in web/ for a release, in a cache entry) and
@@ -260,7 +280,7 @@ type File struct {
 // Files are the engine's files, the sources digest last: a set of them without it is
 // incomplete (a cache entry is read only once it is there).
 func (a *Artifacts) Files() []File {
-	return []File{{WasmGzName, a.WasmGz}, {WasmExeName, a.WasmExe}, {VersionName, []byte(a.Version)}, {SourcesName, []byte(a.Sources + "\n")}}
+	return []File{{WasmGzName, a.WasmGz}, {WasmSealedGzName, a.WasmSealedGz}, {WasmExeName, a.WasmExe}, {VersionName, []byte(a.Version)}, {SourcesName, []byte(a.Sources + "\n")}}
 }
 
 // UserCacheDir is where built engines are kept for this user: candor's folder in the
@@ -339,7 +359,10 @@ func readCached(dir, digest string) (*Artifacts, error) {
 		return nil, errors.New("another engine")
 	}
 	a := &Artifacts{Sources: digest}
-	if a.WasmGz, err = os.ReadFile(filepath.Join(dir, WasmGzName)); err != nil {
+	if a.WasmGz, err = readGz(filepath.Join(dir, WasmGzName)); err != nil {
+		return nil, err
+	}
+	if a.WasmSealedGz, err = readGz(filepath.Join(dir, WasmSealedGzName)); err != nil {
 		return nil, err
 	}
 	if a.WasmExe, err = os.ReadFile(filepath.Join(dir, WasmExeName)); err != nil {
@@ -350,12 +373,21 @@ func readCached(dir, digest string) (*Artifacts, error) {
 		return nil, err
 	}
 	a.Version = string(v)
-	if zr, err := gzip.NewReader(bytes.NewReader(a.WasmGz)); err != nil {
+	return a, nil
+}
+
+// readGz reads a gzipped engine of the cache, whole: a damaged one is an error.
+func readGz(path string) ([]byte, error) {
+	gz, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if zr, err := gzip.NewReader(bytes.NewReader(gz)); err != nil {
 		return nil, err
 	} else if _, err := io.Copy(io.Discard, zr); err != nil {
 		return nil, fmt.Errorf("damaged engine in the cache: %v", err)
 	}
-	return a, nil
+	return gz, nil
 }
 
 // prune removes all but the keep newest engines under cacheDir. It is tidying only: a

@@ -92,11 +92,13 @@ func TestCached(t *testing.T) {
 	cache := t.TempDir()
 	gz, err := Gzip([]byte("\x00asm engine"))
 	require.NoError(t, err)
+	sealedGz, err := Gzip([]byte("\x00asm engine with encryption"))
+	require.NoError(t, err)
 	builds := 0
 	builder := func(digest string) func() (*Artifacts, error) {
 		return func() (*Artifacts, error) {
 			builds++
-			return &Artifacts{WasmGz: gz, WasmExe: []byte("loader"), Version: "go1.26.8\n", Sources: digest}, nil
+			return &Artifacts{WasmGz: gz, WasmSealedGz: sealedGz, WasmExe: []byte("loader"), Version: "go1.26.8\n", Sources: digest}, nil
 		}
 	}
 	digest := func(c byte) string { return "sha256:" + string(bytes.Repeat([]byte{c}, 64)) }
@@ -109,6 +111,8 @@ func TestCached(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, built, "the second call reads the cache")
 	assert.Equal(t, "loader", string(a.WasmExe))
+	assert.Equal(t, gz, a.WasmGz)
+	assert.Equal(t, sealedGz, a.WasmSealedGz)
 	assert.Equal(t, 1, builds)
 	info, err := os.Stat(filepath.Join(cache, "aaaaaaaaaaaaaaaa", WasmGzName))
 	require.NoError(t, err)
@@ -116,6 +120,15 @@ func TestCached(t *testing.T) {
 
 	// A damaged engine is built again.
 	require.NoError(t, os.WriteFile(filepath.Join(cache, "aaaaaaaaaaaaaaaa", WasmGzName), gz[:len(gz)-4], 0o600))
+	_, built, err = Cached(cache, digest('a'), builder(digest('a')))
+	require.NoError(t, err)
+	assert.True(t, built)
+	// So is an entry without the engine with encryption (one written before there were two).
+	require.NoError(t, os.Remove(filepath.Join(cache, "aaaaaaaaaaaaaaaa", WasmSealedGzName)))
+	_, built, err = Cached(cache, digest('a'), builder(digest('a')))
+	require.NoError(t, err)
+	assert.True(t, built)
+	require.NoError(t, os.WriteFile(filepath.Join(cache, "aaaaaaaaaaaaaaaa", WasmSealedGzName), sealedGz[:len(sealedGz)-4], 0o600))
 	_, built, err = Cached(cache, digest('a'), builder(digest('a')))
 	require.NoError(t, err)
 	assert.True(t, built)
