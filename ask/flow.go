@@ -133,6 +133,7 @@ func Adopt(b *questionnaire.Bank, resp *questionnaire.Response, respondent strin
 	if respondent != "" {
 		resp.Respondent = respondent
 	}
+	resp.Language = b.Translated() // the language it is answered in from now on (docs/spec.md §2)
 	for _, q := range b.Questions {
 		if v, ok := answers[q.ID]; ok {
 			resp.SetAnswer(q.ID, v)

@@ -16,7 +16,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 )
 
-//go:embed banks/*.yaml
+//go:embed banks/*.yaml banks/*/*.yaml
 var banks embed.FS
 
 // DefaultBank is the bank `candor take` runs without one named.

@@ -292,12 +292,15 @@ func (q *Question) matchOption(t string, numbered bool) *Option {
 
 // notSureWords say "I don't know": they name a "Not sure yet" option (saidAs). Matched as
 // whole words, apostrophes dropped.
-var notSureWords = []string{"not sure", "unsure", "not certain", "uncertain", "idk", "dont know", "do not know", "dunno", "no idea"}
+var notSureWords = []string{"not sure", "unsure", "not certain", "uncertain", "idk", "dont know", "do not know", "dunno", "no idea",
+	// Spanish (a bank's translation): "no estoy seguro", "no sé", "ni idea".
+	"no estoy seguro", "no estoy segura", "no sé", "no se", "no lo sé", "no lo se", "ni idea"}
 
 // uncertainWords are what people type when they don't know, or know only in part: the words
 // of notSureWords and these.
 var uncertainWords = append([]string{"maybe", "perhaps", "possibly", "hard to say", "it depends",
-	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both"}, notSureWords...)
+	"sometimes", "kind of", "kinda", "sort of", "sorta", "partly", "both",
+	"quizá", "quizás", "tal vez", "a lo mejor", "depende", "a veces", "más o menos", "en parte"}, notSureWords...)
 
 // Uncertain reports whether typed words say the person isn't sure ("not sure", "idk",
 // "maybe", "sometimes", "I don't know."): at a yes/no question they are met warmly, not as a
@@ -331,12 +334,26 @@ var tooShortToName = map[string]bool{"not": true, "no": true, "yes": true, "a": 
 // the words sameAs gives for them) are the first whole words of that label and of no other
 // ("not sure" for "Not sure yet", "neither" for "Neither agree nor disagree", "not at all" for
 // "Not at all true this week"); failing that, words that say "I don't know" ("unsure", "I
-// don't know") name the one label starting "not sure". -1 when none, or more than one, starts so.
+// don't know", "no sé") name the one label starting "not sure", or else the one label that
+// says so itself ("Todavía no lo sé"). -1 when none, or more than one, reads so.
 func saidAs(t string, labels []string) int {
 	if i := startsOneLabel(t, labels); i >= 0 || !notSure(t) {
 		return i
 	}
-	return startsOneLabel("not sure", labels)
+	if i := startsOneLabel("not sure", labels); i >= 0 {
+		return i
+	}
+	// In any language: the one label that itself says "I don't know" ("Todavía no lo sé").
+	found := -1
+	for i, l := range labels {
+		if notSure(l) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // startsOneLabel is saidAs without the words of uncertainty.
@@ -366,17 +383,17 @@ func startsOneLabel(t string, labels []string) int {
 }
 
 // YesNoOption is the option a plain yes (or no) picks in a choice list: the one option whose
-// label is the word "Yes" ("No"), alone or followed by more words ("Yes, mostly"), so that
+// label is the word "Yes" or "Sí" ("No"), alone or followed by more words ("Yes, mostly"), so that
 // y, yes, n and no answer a "Yes / Not sure yet / No" question as they answer a yes/no one.
 // It is nil when no option, or more than one, reads so.
 func (q *Question) YesNoOption(yes bool) *Option {
-	word := "no"
+	words := []string{"no"}
 	if yes {
-		word = "yes"
+		words = []string{"yes", "sí", "si"}
 	}
 	var found *Option
 	for _, o := range q.Options {
-		if !labelStartsWithWord(o.Label, word) {
+		if !slices.ContainsFunc(words, func(w string) bool { return labelStartsWithWord(o.Label, w) }) {
 			continue
 		}
 		if found != nil {
@@ -516,14 +533,14 @@ func (q *Question) ownNumbers() bool {
 	return len(q.Options) > 0
 }
 
-// ParseYesNo reads yes/no as a person or a file may write it: y, yes, yeah, yep, yup, true;
-// n, no, nope, nah, false; in any case, with trailing punctuation ("Yes.", "no!"). It is the
+// ParseYesNo reads yes/no as a person or a file may write it: y, yes, yeah, yep, yup, true,
+// and in Spanish sí (or si); n, no, nope, nah, false; in any case, with trailing punctuation ("Yes.", "no!"). It is the
 // one reading of yes and no, for the prompt and for files alike.
 func ParseYesNo(s string) (bool, bool) {
 	w := strings.ToLower(strings.TrimSpace(s))
 	w = strings.TrimRightFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
 	switch w {
-	case "y", "yes", "yeah", "yep", "yup", "true":
+	case "y", "yes", "yeah", "yep", "yup", "true", "sí", "si":
 		return true, true
 	case "n", "no", "nope", "nah", "false":
 		return false, true

@@ -69,7 +69,7 @@ func TestParseValue(t *testing.T) {
 }
 
 func TestParseYesNo(t *testing.T) {
-	for _, s := range []string{"y", "Y", "yes", "YES", " yes ", "true", "True", "yeah", "Yep", "yes.", "Yes!", "yeah..", "YUP"} {
+	for _, s := range []string{"y", "Y", "yes", "YES", " yes ", "true", "True", "yeah", "Yep", "yes.", "Yes!", "yeah..", "YUP", "sí", "Sí", "SÍ", "si", "Sí."} {
 		v, ok := ParseYesNo(s)
 		assert.True(t, ok && v, s)
 	}
@@ -77,7 +77,7 @@ func TestParseYesNo(t *testing.T) {
 		v, ok := ParseYesNo(s)
 		assert.True(t, ok && !v, s)
 	}
-	for _, s := range []string{"", "maybe", "1", "0", "yess", "oui", ".", "yes no", "not", "-no"} {
+	for _, s := range []string{"", "maybe", "1", "0", "yess", "oui", ".", "yes no", "not", "-no", "sii", "no sé", "s"} {
 		_, ok := ParseYesNo(s)
 		assert.False(t, ok, s)
 	}
@@ -244,5 +244,48 @@ questions:
 			require.NoError(t, err, "%s %q", c.q, c.in)
 			assert.Equal(t, c.want, got, "%s %q", c.q, c.in)
 		}
+	}
+}
+
+// A bank's translation is answered in its own words, and the English ones keep working: sí
+// and yes pick "Sí", "no sé" and "not sure" the option that says it does not know yet, and an
+// option's label in Spanish picks it.
+func TestParseTextSpanish(t *testing.T) {
+	b := respLoadBank(t, `candor: 1
+id: es
+version: 1.0.0
+title: Prueba
+language: es
+questions:
+  - id: ready
+    text: ¿Quieres volver a confiar?
+    choices: [{value: 2, label: "Sí"}, {value: 1, label: Todavía no lo sé}, {value: 0, label: "No"}]
+  - {id: safe, text: "¿Te sientes segura o seguro?", type: yesno}
+  - id: often
+    text: ¿Con qué frecuencia?
+    choices: [{value: 0, label: Nunca}, {value: 1, label: A veces}, {value: 2, label: Siempre}]
+`)
+	for _, c := range []struct {
+		q, in string
+		want  any
+	}{
+		{"ready", "sí", 2.0}, {"ready", "Si", 2.0}, {"ready", "yes", 2.0}, {"ready", "y", 2.0},
+		{"ready", "no", 0.0}, {"ready", "n", 0.0},
+		{"ready", "no sé", 1.0}, {"ready", "No lo sé.", 1.0}, {"ready", "no estoy segura", 1.0},
+		{"ready", "not sure", 1.0}, {"ready", "unsure", 1.0}, {"ready", "todavía no lo sé", 1.0},
+		{"safe", "sí", true}, {"safe", "SI", true}, {"safe", "yes", true}, {"safe", "no", false},
+		{"often", "a veces", 1.0}, {"often", "Siempre", 2.0}, {"often", "nunca", 0.0}, {"often", "1", 1.0},
+	} {
+		got, err := b.Question(c.q).ParseText(c.in, true)
+		require.NoError(t, err, "%s: %q", c.q, c.in)
+		assert.Equal(t, c.want, got, "%s: %q", c.q, c.in)
+	}
+	for _, in := range []string{"quizás", "tal vez", "no sé", "a veces"} {
+		assert.True(t, Uncertain(in), in)
+	}
+	_, err := b.Question("often").ParseText("sí", true)
+	assert.Error(t, err, "no option of Nunca / A veces / Siempre is a yes")
+	for _, in := range []string{"Prefiero no responder", "prefiero no decirlo."} {
+		assert.True(t, DeclineText(in), in)
 	}
 }

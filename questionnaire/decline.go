@@ -22,6 +22,8 @@ var declineWords = []string{
 	"rather not say", "rather not answer", "id rather not say", "id rather not answer",
 	"i would rather not say", "i would rather not answer",
 	"prefer not to say", "prefer not to answer", "i prefer not to say", "i prefer not to answer",
+	// Spanish (a bank's translation)
+	"prefiero no responder", "prefiero no contestar", "prefiero no decirlo", "prefiero no decir",
 }
 
 // apostrophes are dropped from typed words before they are compared.

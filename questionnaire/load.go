@@ -25,7 +25,7 @@ var (
 
 // Keys of each part of a bank, in the order the docs list them.
 var (
-	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "intro", "outro", "safety_open", "decline", "sources", "recipients", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
+	topKeys       = []string{"candor", "id", "version", "title", "for", "language", "languages", "intro", "outro", "safety_open", "decline", "sources", "recipients", "choices", "sections", "questions", "scores", "flags", "outcomes", "tests"}
 	sourceKeys    = []string{"title", "author", "url", "note"}
 	optionKeys    = []string{"value", "label", "score", "code", "exclusive"}
 	sectionKeys   = []string{"id", "title", "intro", "when", "questions"}
@@ -52,16 +52,18 @@ const maxDiagnostics = 200
 // options, sections, scores, bands, flags, outcomes and tests) is bounded by yamlpos.MaxListLen.
 const MaxQuestions = 5000
 
-// LoadFile reads and loads a bank from a file path.
+// LoadFile reads and loads a bank from a file path, with its translations beside it
+// (docs/spec.md §1, "Languages").
 func LoadFile(path string) (*Bank, Diagnostics) {
 	src, err := ReadFileLimited(path)
 	if err != nil {
 		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}}
 	}
-	return Load(path, src)
+	b, ds := Load(path, src)
+	return withLanguages(b, ds, diskSiblings(path))
 }
 
-// LoadFS reads and loads a bank from a file system.
+// LoadFS reads and loads a bank from a file system, with its translations beside it.
 func LoadFS(fsys fs.FS, name string) (*Bank, Diagnostics) {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -72,7 +74,8 @@ func LoadFS(fsys fs.FS, name string) (*Bank, Diagnostics) {
 	if err != nil {
 		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: name}, Summary: err.Error()}}
 	}
-	return Load(name, src)
+	b, ds := Load(name, src)
+	return withLanguages(b, ds, fsSiblings(fsys, name))
 }
 
 // Load parses and validates a bank from src; name is used in diagnostics. The bank is nil
@@ -140,7 +143,12 @@ func parse(d *diags, name string, raw []byte) *Bank {
 	if root == nil {
 		return nil
 	}
-	b := &Bank{File: name, Digest: Digest(raw), Src: src, Language: "en", Pos: d.pos(root)}
+	return loadRoot(d, &Bank{File: name, Digest: Digest(raw), Src: src}, root)
+}
+
+// loadRoot loads the bank whose parsed root is root into b (its file, digest and text set).
+func loadRoot(d *diags, b *Bank, root *yaml.Node) *Bank {
+	b.Language, b.Pos = "en", d.pos(root)
 	l := &loader{reader: newReader(d), b: b}
 	l.top(root)
 	if l.Exceeded() {
@@ -215,6 +223,7 @@ func (l *loader) top(root *yaml.Node) {
 			}
 		}
 	}
+	l.languages(m)
 	b.Intro = l.optStr(m, "intro", "`intro`")
 	l.outro(m)
 	if e, ok := m["safety_open"]; ok {

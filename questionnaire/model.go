@@ -82,7 +82,11 @@ type Bank struct {
 	Title    string
 	For      string
 	Language string
-	Intro    string
+	// Languages are the languages the bank is offered in, its own Language first: its
+	// `languages`, or else its own and those of the translations beside it (docs/spec.md §1,
+	// "Languages"). In gives the bank in one of them.
+	Languages []string
+	Intro     string
 	// Outro is the bank's closing words, every part joined (OutroFor(false)); OutroParts
 	// are its parts as written (`outro` as text is one part), each with whether it suggests
 	// working on it together (docs/spec.md §1).
@@ -114,6 +118,11 @@ type Bank struct {
 	Src []byte
 
 	Pos Pos
+
+	// translations is the bank in each of Languages, itself included; nil with one language.
+	translations map[string]*Bank
+	// declared is what `languages` names, each with its place; nil without the key.
+	declared []langDecl
 
 	questionByID map[string]*Question
 	scoreByID    map[string]*Score

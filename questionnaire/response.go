@@ -33,7 +33,10 @@ type BankRef struct {
 
 // Response is a saved set of answers (docs/spec.md §2).
 type Response struct {
-	Bank       BankRef
+	Bank BankRef
+	// Language is the language the bank was answered in (`language`, docs/spec.md §2), ""
+	// for the bank's own.
+	Language   string
 	Respondent string
 	Status     Status
 	Started    time.Time
@@ -90,15 +93,16 @@ func (r *Response) ClaimedStatus() Status {
 func NewResponse(b *Bank, now time.Time) *Response {
 	now = now.UTC().Truncate(time.Second)
 	return &Response{
-		Bank:    BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest},
-		Status:  InProgress,
-		Started: now,
-		Updated: now,
-		Answers: map[string]any{},
+		Bank:     BankRef{ID: b.ID, Version: b.Version, Digest: b.Digest},
+		Language: b.Translated(),
+		Status:   InProgress,
+		Started:  now,
+		Updated:  now,
+		Answers:  map[string]any{},
 	}
 }
 
-var responseKeys = []string{"candor", "kind", "bank", "respondent", "status", "started", "updated", "answers", "skipped", "declined"}
+var responseKeys = []string{"candor", "kind", "bank", "language", "respondent", "status", "started", "updated", "answers", "skipped", "declined"}
 
 // ReadResponse parses a response file. Answers are kept as written; Resolve checks them
 // against a bank.
@@ -140,6 +144,15 @@ func readResponse(d *diags, name string, raw []byte) *Response {
 	readResponseKind(w, m)
 	if e, ok := m["bank"]; ok {
 		r.readBankRef(w, e)
+	}
+	if e, ok := m["language"]; ok {
+		if v, ok := w.Str(e.Val, "`language`", 1); ok {
+			if langRE.MatchString(v) {
+				r.Language = v
+			} else {
+				w.errorf(w.pos(e.Val), "use a language tag such as `en` or `es`", "language %q is not a language tag", v)
+			}
+		}
 	}
 	if e, ok := m["respondent"]; ok {
 		if n := w.Scalar(e.Val, "`respondent`", 1); n != nil && n.Tag != "!!null" {
@@ -592,6 +605,9 @@ func (r *Response) Marshal(b *Bank) ([]byte, error) {
 		kv(bank, "file", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: r.Bank.File, Style: yaml.DoubleQuotedStyle})
 	}
 	kv(root, "bank", bank)
+	if r.Language != "" {
+		kv(root, "language", str(r.Language))
+	}
 	if r.Respondent != "" {
 		kv(root, "respondent", str(r.Respondent))
 	}

@@ -72,6 +72,10 @@ func TestNewCmdTake(t *testing.T) {
 			want: TakeOptions{Bank: "accountability", Respondent: "Sam", Save: "r.yaml", Format: "json", Width: 60, ASCII: true}},
 		{args: "--resume r.yaml my-bank.yaml", want: TakeOptions{Bank: "my-bank.yaml", Resume: "r.yaml", Format: "text"}},
 		{args: "--no-save --format markdown", want: TakeOptions{NoSave: true, Format: "markdown"}},
+		{args: "--lang es", want: TakeOptions{Lang: "es", Format: "text"}},
+		{args: "--lang es-MX accountability", want: TakeOptions{Bank: "accountability", Lang: "es-MX", Format: "text"}},
+		{args: "--lang 'e s'", wantErr: `--lang "'e" is not a language`},
+		{args: "--lang español", wantErr: `--lang "español" is not a language: write a tag such as en or es`},
 		{args: "--answers a.yaml --save r.yaml --format html", want: TakeOptions{Answers: "a.yaml", Save: "r.yaml", Format: "html"}},
 		{args: "--to " + testRecipient + " --to " + testRecipient, want: TakeOptions{Format: "text", To: []string{testRecipient, testRecipient}}},
 		{args: "--to age1nope", wantErr: `--to "age1nope" is not an age public key`},
@@ -94,6 +98,8 @@ func TestNewCmdScore(t *testing.T) {
 		{args: "--bank mine.yaml --format csv --width 30 --ascii a.yaml",
 			want: ScoreOptions{Responses: []string{"a.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 30, ASCII: true}},
 		{args: "--format json a.yaml", want: ScoreOptions{Responses: []string{"a.yaml"}, Format: "json"}},
+		{args: "--lang en a.yaml", want: ScoreOptions{Responses: []string{"a.yaml"}, Format: "text", Lang: "en"}},
+		{args: "--lang e_n a.yaml", wantErr: `--lang "e_n" is not a language`},
 		{args: "", wantErr: "score needs at least one response file or folder"},
 		{args: "--format pdf a.yaml", wantErr: `unknown --format "pdf"`},
 		{args: "--width -5 a.yaml", wantErr: "--width -5"},
@@ -103,6 +109,7 @@ func TestNewCmdScore(t *testing.T) {
 func TestNewCmdCompare(t *testing.T) {
 	runCases(t, NewCmdCompare, []cmdCase[CompareOptions]{
 		{args: "a.yaml b.yaml", want: CompareOptions{A: "a.yaml", B: "b.yaml", Format: "text"}},
+		{args: "a.yaml b.yaml --lang es", want: CompareOptions{A: "a.yaml", B: "b.yaml", Format: "text", Lang: "es"}},
 		{args: "a.age b.yaml --identity k.txt", want: CompareOptions{A: "a.age", B: "b.yaml", Format: "text", Identities: []string{"k.txt"}}},
 		{args: "a.yaml b.yaml --bank mine.yaml --format markdown --width 70",
 			want: CompareOptions{A: "a.yaml", B: "b.yaml", Bank: "mine.yaml", Format: "markdown", Width: 70}},
@@ -115,6 +122,7 @@ func TestNewCmdCompare(t *testing.T) {
 func TestNewCmdHistory(t *testing.T) {
 	runCases(t, NewCmdHistory, []cmdCase[HistoryOptions]{
 		{args: "w1.yaml w4.yaml", want: HistoryOptions{Files: []string{"w1.yaml", "w4.yaml"}, Format: "text"}},
+		{args: "w1.yaml --lang es", want: HistoryOptions{Files: []string{"w1.yaml"}, Format: "text", Lang: "es"}},
 		{args: "--identity k.txt w1.age", want: HistoryOptions{Files: []string{"w1.age"}, Format: "text", Identities: []string{"k.txt"}}},
 		{args: "--bank mine.yaml --format csv --width 90 w1.yaml",
 			want: HistoryOptions{Files: []string{"w1.yaml"}, Bank: "mine.yaml", Format: "csv", Width: 90}},
@@ -144,6 +152,7 @@ func TestNewCmdTest(t *testing.T) {
 func TestNewCmdShow(t *testing.T) {
 	runCases(t, NewCmdShow, []cmdCase[ShowOptions]{
 		{args: "accountability", want: ShowOptions{Bank: "accountability", Format: "text"}},
+		{args: "accountability --lang es", want: ShowOptions{Bank: "accountability", Format: "text", Lang: "es"}},
 		{args: "--format markdown --width 100 mine.yaml", want: ShowOptions{Bank: "mine.yaml", Format: "markdown", Width: 100}},
 		{args: "", wantErr: "show takes one bank"},
 		{args: "a b", wantErr: "show takes one bank"},

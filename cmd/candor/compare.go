@@ -23,6 +23,8 @@ type CompareOptions struct {
 	Width  int
 	// Identities are key files that open encrypted responses (--identity).
 	Identities []string
+	// Lang is the language to show the bank's words in (--lang).
+	Lang string
 }
 
 // NewCmdCompare builds 'candor compare A B'.
@@ -72,6 +74,7 @@ chart, with the same numbers in a table.`,
 		RunE: runWith(opts, func(args []string) { opts.A, opts.B = args[0], args[1] }, runF, func() error { return compareRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
+	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
@@ -102,7 +105,8 @@ func compareRun(f *Factory, opts *CompareOptions) error {
 	if resps[0].Bank.ID != resps[1].Bank.ID {
 		return compareBanks(f, opts, resps, readDs, width)
 	}
-	b, rs, err := scoreResponses(f, resps, readDs, opts.Bank, width, "compare")
+	langs := newLanguages(f, opts.Lang)
+	b, rs, err := scoreResponses(f, resps, readDs, opts.Bank, width, "compare", langs)
 	if err != nil {
 		return err
 	}
@@ -143,7 +147,7 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 		}
 		resps, readDs = append(resps, rs...), append(readDs, ds...)
 	}
-	b, scored, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "compare")
+	b, scored, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "compare", newLanguages(f, opts.Lang))
 	if err != nil {
 		return err
 	}
@@ -208,8 +212,9 @@ func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Respo
 	}
 	sides := make([]render.BankSide, 2)
 	var scored []scoredResponse
+	langs := newLanguages(f, opts.Lang)
 	for i := range resps {
-		b, rs, err := scoreResponses(f, resps[i:i+1], readDs[i:i+1], "", width, "compare")
+		b, rs, err := scoreResponses(f, resps[i:i+1], readDs[i:i+1], "", width, "compare", langs)
 		if err != nil {
 			return err
 		}
@@ -255,8 +260,9 @@ func readResponses(f *Factory, o *opener, files []string, width int) ([]*questio
 }
 
 // scoreResponses checks that the responses answer one bank, loads it (the built-in one they
-// name, or bankArg) and scores each.
-func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
+// name, or bankArg), in the language langs picks (the first response's, without --lang or
+// the environment's), and scores each.
+func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, bankArg string, width int, verb string, langs *languages) (*questionnaire.Bank, []scoredResponse, error) {
 	for _, r := range resps[1:] {
 		if r.Bank.ID != resps[0].Bank.ID {
 			return nil, nil, badInput("%s answers bank %q but %s answers bank %q; %s needs responses to the same bank",
@@ -274,6 +280,7 @@ func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questi
 	if err != nil {
 		return nil, nil, err
 	}
+	b = langs.in(b, resps[0].Language)
 	out, err := scoreEach(f, b, resps, readDs, width)
 	return b, out, err
 }

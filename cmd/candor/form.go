@@ -22,6 +22,9 @@ import (
 // FormOptions are the inputs of 'candor form'.
 type FormOptions struct {
 	Bank string
+	// Lang is the language the page asks in (--lang): the page then carries the bank's
+	// translations. Empty: the bank's own, and no translations.
+	Lang string
 	// Output is the page's file; empty writes it to standard output (not a terminal).
 	Output     string
 	NoSummary  bool
@@ -73,6 +76,7 @@ replaces only an ordinary file, never the bank itself, a folder, a link or a dev
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the page to `FILE` (.html)")
+	langFlag(cmd, &opts.Lang, "the page asks in `LANG` (such as es), where the bank is written in it (default: the bank's own)")
 	fl.BoolVar(&opts.NoSummary, "no-summary", false, "end with a thank-you and the download, without the summary")
 	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with the answers")
 	fl.BoolVar(&opts.Force, "force", false, "replace FILE if it exists (an ordinary file only)")
@@ -101,8 +105,21 @@ func formRun(f *Factory, opts *FormOptions) error {
 	}
 	var page bytes.Buffer
 	eng := newEngineSource().engine(f.IO.ErrOut)
-	err = web.Write(&page, b, raw, web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD"),
-		Recipients: recipients, EncryptedOnly: opts.EncryptedOnly}, eng)
+	wopt := web.Options{NoSummary: opts.NoSummary, Respondent: strings.ToValidUTF8(opts.Respondent, "\uFFFD"),
+		Recipients: recipients, EncryptedOnly: opts.EncryptedOnly}
+	shown := b
+	if opts.Lang != "" {
+		// The page carries the bank's translations, and starts in --lang's.
+		shown = newLanguages(f, opts.Lang).in(b, "")
+		wopt.Lang = shown.Translated()
+		for _, lang := range b.Languages[1:] {
+			if wopt.Translations == nil {
+				wopt.Translations = map[string]string{}
+			}
+			wopt.Translations[lang] = string(b.In(lang).Src)
+		}
+	}
+	err = web.Write(&page, shown, raw, wopt, eng)
 	if err != nil {
 		return badInput("cannot write the page: %v", err)
 	}

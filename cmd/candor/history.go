@@ -22,6 +22,8 @@ type HistoryOptions struct {
 	Width  int
 	// Identities are key files that open encrypted responses (--identity).
 	Identities []string
+	// Lang is the language to show the bank's words in (--lang).
+	Lang string
 }
 
 // NewCmdHistory builds 'candor history RESPONSE...'.
@@ -67,6 +69,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 		RunE: runWith(opts, func(args []string) { opts.Files = args }, runF, func() error { return historyRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
+	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "csv", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
@@ -86,7 +89,8 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	if err != nil {
 		return err
 	}
-	b, rs, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "history")
+	langs := newLanguages(f, opts.Lang)
+	b, rs, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "history", langs)
 	if err != nil {
 		return err
 	}
@@ -106,9 +110,9 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 // --bank, as score does, a folder's responses to other banks than its are left out with a note
 // and a file named on its own is scored as it is (docs/spec.md §4); without, all must answer
 // the one bank they name.
-func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, inFolder []bool, bankArg string, width int, verb string) (*questionnaire.Bank, []scoredResponse, error) {
+func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, inFolder []bool, bankArg string, width int, verb string, langs *languages) (*questionnaire.Bank, []scoredResponse, error) {
 	if bankArg == "" || !slices.Contains(inFolder, true) {
-		return scoreResponses(f, resps, readDs, bankArg, width, verb)
+		return scoreResponses(f, resps, readDs, bankArg, width, verb, langs)
 	}
 	b, err := loadBank(f, bankArg, width)
 	if err != nil {
@@ -129,6 +133,7 @@ func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []question
 	if len(kept) == 0 {
 		return nil, nil, badInput("none of the responses answer bank %q", b.ID)
 	}
+	b = langs.in(b, kept[0].Language)
 	rs, err := scoreEach(f, b, kept, keptDs, width)
 	return b, rs, err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -41,6 +42,8 @@ type listedBank struct {
 	Version   string `json:"version"`
 	Questions int    `json:"questions"`
 	Default   bool   `json:"default"`
+	// Languages are the languages it is written in, its own first (docs/spec.md §1).
+	Languages []string `json:"languages"`
 }
 
 func listRun(f *Factory, opts *ListOptions) error {
@@ -55,7 +58,7 @@ func listRun(f *Factory, opts *ListOptions) error {
 			return errSilent1
 		}
 		banks = append(banks, listedBank{ID: b.ID, Title: b.Title, For: b.For, Version: b.Version,
-			Questions: b.QuestionCount(), Default: id == data.DefaultBank})
+			Questions: b.QuestionCount(), Default: id == data.DefaultBank, Languages: b.Languages})
 	}
 	if opts.Format == "json" {
 		if banks == nil {
@@ -90,6 +93,23 @@ func listRun(f *Factory, opts *ListOptions) error {
 		}
 	}
 	out.WriteString("\nTake one with 'candor take ID', or print it with 'candor show ID'.\n")
+	if more := otherLanguages(banks); len(more) > 0 {
+		out.WriteString(fmt.Sprintf("Also written in %s: add --lang %s.\n", strings.Join(more, ", "), more[0]))
+	}
 	_, err := fmt.Fprint(f.IO.Out, out.String())
 	return err
+}
+
+// otherLanguages are the languages some bank is written in besides its own, sorted.
+func otherLanguages(banks []listedBank) []string {
+	var out []string
+	for _, b := range banks {
+		for _, l := range b.Languages[1:] {
+			if !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

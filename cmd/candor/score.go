@@ -34,6 +34,9 @@ type ScoreOptions struct {
 	// TableFormat reads every RESPONSE that is not a folder as a table of this format (csv,
 	// tsv, jsonl); empty tells tables by their extension. "-" is standard input.
 	TableFormat string
+	// Lang is the language to show the bank's words in (--lang); empty: the environment's,
+	// else the one each response was answered in.
+	Lang string
 	// Columns is a --columns mapping file for tables.
 	Columns string
 	// IgnoreColumns are table columns to leave out.
@@ -88,6 +91,7 @@ responses to other banks are left out, with a note.`,
 		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
+	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv", "fhir")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
@@ -143,6 +147,8 @@ type scorer struct {
 
 	// banks finds each response's bank: --bank, or the built-in bank it names, loaded once.
 	banks *data.Finder
+	// langs picks the language each bank is shown in.
+	langs *languages
 	// tableOpt are --columns and --ignore-columns, for tables.
 	tableOpt table.Options
 	// tables is set when any RESPONSE is a table: the run ends with a count of its rows.
@@ -160,6 +166,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		f: f, opts: opts, width: resolveWidth(f, opts.Width),
 		color: f.IO.ColorEnabled(), colorE: f.IO.ColorEnabledStderr(),
 		unicode: f.IO.CanShowUnicode(), ascii: opts.ASCII || !f.IO.CanShowUnicode(),
+		langs: newLanguages(f, opts.Lang),
 		banks: &data.Finder{Hint: func(r *questionnaire.Response) string {
 			return "score it with the bank's file: candor score --bank FILE " + shellQuote(r.File)
 		}},
@@ -332,6 +339,7 @@ func (s *scorer) one(path string, inFolder bool) *scoreOut {
 	if b == nil {
 		return s.failed(path, raw, ds)
 	}
+	b = s.langs.in(b, resp.Language)
 	return s.scored(path, raw, b, resp, ds)
 }
 

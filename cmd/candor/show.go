@@ -12,6 +12,8 @@ type ShowOptions struct {
 	Bank   string
 	Format string
 	Width  int
+	// Lang is the language to print the bank's words in (--lang).
+	Lang string
 }
 
 // NewCmdShow builds 'candor show BANK'.
@@ -29,11 +31,13 @@ can show them when they are needed. Save it to a file and print that:
   candor show trust-readiness > worksheet.txt`,
 		Example: "  candor show trust-readiness\n" +
 			"  candor show my-bank.yaml --format markdown > my-bank.md\n" +
-			"  candor show accountability --width 70",
+			"  candor show accountability --width 70\n" +
+			"  candor show trust-readiness --lang es",
 		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return showRun(f, opts) }),
 	}
+	langFlag(cmd, &opts.Lang, "print the bank's words in `LANG` (such as es), where it is written in it (default: $LANG's language, else the bank's own)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown")
 	return cmd
 }
@@ -48,5 +52,6 @@ func showRun(f *Factory, opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
+	b = newLanguages(f, opts.Lang).in(b, "")
 	return render.Worksheet(f.IO.Out, b, render.WorksheetOptions{Format: opts.Format, Width: width})
 }

@@ -46,6 +46,9 @@ type TakeOptions struct {
 	// answers encrypted for them is written beside the working file. The bank's recipients
 	// are added.
 	To []string
+	// Lang is the language to ask in (--lang); empty: the environment's, else the one a
+	// resumed response was answered in, else the bank's own.
+	Lang string
 }
 
 // NewCmdTake builds 'candor take [BANK]'.
@@ -94,6 +97,7 @@ offered to delete the file only you can read.`,
 	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
 	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
+	langFlag(cmd, &opts.Lang, "ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "fhir")
 	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
 	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
@@ -344,7 +348,14 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 	// A bank's warnings are for its author and the counselor (validate, show, score, …), not
 	// for the person answering it: take shows only the errors that stop it.
 	b, err := shownBank(t.f, b, ds.Errors(), file, t.width)
-	t.bank = b
+	answered := ""
+	if resp != nil {
+		answered = resp.Language
+	}
+	t.bank = newLanguages(t.f, t.opts.Lang).in(b, answered)
+	if resp != nil && t.bank != nil {
+		resp.Language = t.bank.Translated() // the language it is answered in from now on
+	}
 	return err
 }
 

@@ -46,6 +46,8 @@ type bankReport struct {
 	OK          bool                      `json:"ok"`
 	Diagnostics questionnaire.Diagnostics `json:"diagnostics"`
 	Tests       []scoring.TestResult      `json:"tests"`
+	// Languages are the bank's languages when it has more than one (docs/spec.md §1).
+	Languages []string `json:"languages,omitempty"`
 }
 
 func validateRun(f *Factory, opts *ValidateOptions) error {
@@ -85,7 +87,13 @@ func checkBanks(args []string, keepWarnings bool, each func(rep bankReport, b *q
 			rep.Diagnostics = questionnaire.Diagnostics{}
 		}
 		if b != nil {
-			rep.Tests = wordedTests(scoring.RunTests(b))
+			// A bank's tests run in each of its languages: a translation's answer by its words.
+			for _, lang := range b.Languages {
+				rep.Tests = append(rep.Tests, wordedTests(scoring.RunTests(b.In(lang)))...)
+			}
+			if len(b.Languages) > 1 {
+				rep.Languages = b.Languages
+			}
 		}
 		rep.OK = b != nil && allPass(rep.Tests)
 		failed = failed || !rep.OK
@@ -145,6 +153,9 @@ func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questio
 		tests = fmt.Sprintf("%d of %d %s passed", passed, len(ts), plural(len(ts), "test", "tests"))
 	}
 	line := fmt.Sprintf("%s: %s (%d %s, %s", text.Sanitize(arg), status, b.QuestionCount(), plural(b.QuestionCount(), "question", "questions"), tests)
+	if len(b.Languages) > 1 {
+		line += ", in " + text.Sanitize(strings.Join(b.Languages, " and "))
+	}
 	if w := len(ds.Warnings()); w > 0 {
 		line += fmt.Sprintf(", %d %s", w, plural(w, "warning", "warnings"))
 	}

@@ -34,6 +34,10 @@ type Options struct {
 	// EncryptedOnly leaves out the plain download: the answers leave the page encrypted
 	// only.
 	EncryptedOnly bool `json:"encryptedOnly,omitempty"`
+	// Translations are the bank's translations, each file's text by its language
+	// (docs/spec.md §1, Languages); Lang is the one to answer in ("" for the bank's own).
+	Translations map[string]string `json:"translations,omitempty"`
+	Lang         string            `json:"lang,omitempty"`
 }
 
 // Engine is one person answering one bank in a page.
@@ -68,6 +72,13 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 		now = time.Now
 	}
 	b, ds := questionnaire.Load(name, raw)
+	if len(opt.Translations) > 0 {
+		files := map[string][]byte{}
+		for lang, src := range opt.Translations {
+			files[lang] = []byte(src)
+		}
+		b, ds = questionnaire.Translate(b, ds, files)
+	}
 	if b == nil {
 		return nil, fmt.Errorf("this questionnaire cannot be read: %s", firstError(ds))
 	}
@@ -77,11 +88,11 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 	} else if err != nil {
 		return nil, fmt.Errorf("this page's key for the counselor cannot be read: %v", err)
 	}
-	e := &Engine{bank: b, opt: opt, now: now, sealer: s}
-	resp := questionnaire.NewResponse(b, now())
+	e := &Engine{bank: b.In(opt.Lang), opt: opt, now: now, sealer: s}
+	resp := questionnaire.NewResponse(e.bank, now())
 	resp.Respondent = opt.Respondent
 	e.resp = resp
-	e.sess = ask.NewSession(b, resp, e.askOptions())
+	e.sess = ask.NewSession(e.bank, resp, e.askOptions())
 	return e, nil
 }
 
