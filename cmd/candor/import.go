@@ -30,8 +30,9 @@ func NewCmdImport(f *Factory, runF func(*ImportOptions) error) *cobra.Command {
 		Short: "Make a question bank from a FHIR Questionnaire",
 		Long: `Make a question bank from an HL7 FHIR R4 Questionnaire (JSON), such as the PHQ-9 or
 GAD-7 that LOINC publishes: its title and version, groups as sections, every question with
-its answers and codes, conditions (enableWhen) as when, answer scores (ordinalValue,
-itemWeight), and a total that adds item scores as a sum score.
+its answers and codes (also from a value set contained in the file), conditions
+(enableWhen) as when, answer scores (ordinalValue, itemWeight), and a total that adds item
+scores as a sum score.
 
 Whatever the bank has no place for (other expressions, extensions, value sets by reference)
 is listed as a warning with its place in the file (a JSON pointer), never dropped silently.
@@ -186,6 +187,10 @@ func importWarningText(w fhir.Warning) string {
 		return fmt.Sprintf("candor's own extensions in it do not make a valid bank (%s); they are not kept, the rest is imported as from any other tool", d)
 	case fhir.WarnBounds:
 		return "minValue and maxValue are not kept: they are not of the question's kind, or the lowest is above the highest"
+	case fhir.WarnContained:
+		return fmt.Sprintf("the contained %s is not kept: no question takes its answers from it", d)
+	case fhir.WarnTopLevel:
+		return "this total adds the answers of the items at the top of the file only, and its questions are in a group; candor adds every scored question before it, as a total means"
 	case fhir.WarnCalculated:
 		return fmt.Sprintf("the calculated item %s is not a sum of item scores; it is left out", d)
 	}

@@ -33,6 +33,15 @@ func (im *importer) calculated(it *Item, ptr string) (total *pendingTotal, ok bo
 				im.variable(v, fmt.Sprintf("%s/extension/%d", ptr, j))
 			}
 		}
+		if m := everyItemRE.FindStringSubmatch(strings.Join(strings.Fields(x.Expression), "")); m != nil && (m[1] == "" || m[1] == it.LinkID) {
+			// The top-level items' scores: where the questions are in groups, FHIRPath's
+			// `item` does not reach them, but the total plainly means them (warned).
+			if slices.ContainsFunc(im.q.Item, func(g *Item) bool { return g.Type == "group" }) {
+				im.warn(WarnTopLevel, eptr, x.Expression)
+			}
+			im.totalRest(it, ptr)
+			return &pendingTotal{item: it, ptr: ptr, all: true}, true
+		}
 		links, all, sum := im.sumOf(x.Expression)
 		if !sum {
 			im.warn(WarnExpression, eptr, x.Expression)
@@ -66,9 +75,12 @@ func (im *importer) totalRest(it *Item, ptr string) {
 }
 
 var (
-	existsRE = regexp.MustCompile(`iif\(%(\w+)\.exists\(\),%(\w+),0\)`)
-	wrapRE   = regexp.MustCompile(`^iif\(%(\w+),(.*),(\{\}|0)\)$`)
-	varRE    = regexp.MustCompile(`^%(\w+)$`)
+	// everyItemRE is a sum of the top-level items' scores, but for the total itself (the SDC
+	// PHQ-9: `%resource.item.where(linkId!='H1/TS').answer.value.weight().sum()`).
+	everyItemRE = regexp.MustCompile(`^%resource\.item(?:\.where\(linkId!='([^']*)'\))?\.answer\.value\.(?:weight|ordinal)\(\)\.sum\(\)$`)
+	existsRE    = regexp.MustCompile(`iif\(%(\w+)\.exists\(\),%(\w+),0\)`)
+	wrapRE      = regexp.MustCompile(`^iif\(%(\w+),(.*),(\{\}|0)\)$`)
+	varRE       = regexp.MustCompile(`^%(\w+)$`)
 )
 
 // sumOf reads a calculatedExpression that adds item scores: the LHC-Forms style over

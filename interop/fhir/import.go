@@ -112,6 +112,13 @@ const (
 	WarnOwn = "own-extensions"
 	// WarnBounds: minValue above maxValue, so neither is kept.
 	WarnBounds = "bounds"
+	// WarnContained: a contained resource no item takes its answers from (Detail: its
+	// resourceType and id).
+	WarnContained = "contained"
+	// WarnTopLevel: a total that adds the top-level items' scores, read as every scored
+	// question before it where the questions are in groups, which FHIRPath's `item` does not
+	// reach (Detail: the expression).
+	WarnTopLevel = "top-level"
 )
 
 // The reasons of a WarnCondition.
@@ -313,6 +320,10 @@ type importer struct {
 	ignoreOwn bool
 	// tooMany is the refusal of a list longer than a bank's.
 	tooMany *Error
+	// containedIDs are the contained resources' indexes by id; contained their answers, once
+	// an item names them.
+	containedIDs map[string]int
+	contained    []answerList
 }
 
 // pendingTotal is a calculated item read as a sum, made a score once every item is known.
@@ -363,7 +374,9 @@ func (im *importer) bank() *bankfile.Bank {
 		im.warn(WarnMember, "/code", "code")
 	}
 	im.members(q.Unknown, "")
+	im.indexContained()
 	im.top(b, q.Item)
+	im.unusedContained()
 	if !own[urlScores] {
 		b.Scores = im.makeScores()
 	} else if len(im.totals) > 0 {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,54 +59,30 @@ func TestImportPublishedInstruments(t *testing.T) {
 	}
 }
 
-// paperTotal is the instrument's total as the paper form adds it: the ordinal value of each
-// chosen answer, read from the FHIR file itself.
-func paperTotal(t *testing.T, src []byte, codes []string) float64 {
+// paperValue is how the paper PHQ-9 and GAD-7 score each answer to an item (the same four
+// answers, LOINC answer list LL358-3, 0 to 3); the total is their sum, 0 to 27 for the
+// PHQ-9's nine items, 0 to 21 for the GAD-7's seven.
+var paperValue = map[string]float64{
+	"Not at all": 0, "Several days": 1, "More than half the days": 2, "Nearly every day": 3,
+}
+
+// paperByLOINC is paperValue by the answers' LOINC codes.
+var paperByLOINC = map[string]float64{"LA6568-5": 0, "LA6569-3": 1, "LA6570-1": 2, "LA6571-9": 3}
+
+// paperTotal is the total the paper instrument gives answers, each a key of values.
+func paperTotal(t *testing.T, values map[string]float64, answers []string) float64 {
 	t.Helper()
-	var doc any
-	require.NoError(t, json.Unmarshal(src, &doc))
-	ordinal := map[string]float64{}
-	var walk func(x any)
-	walk = func(x any) {
-		switch x := x.(type) {
-		case []any:
-			for _, y := range x {
-				walk(y)
-			}
-		case map[string]any:
-			if c, ok := x["valueCoding"].(map[string]any); ok {
-				for _, e := range append(extensions(x), extensions(c)...) {
-					if e["url"] == fhir.URLOrdinalValue {
-						ordinal[c["code"].(string)] = e["valueDecimal"].(float64)
-					}
-				}
-			}
-			for _, y := range x {
-				walk(y)
-			}
-		}
-	}
-	walk(doc)
 	var sum float64
-	for _, c := range codes {
-		v, ok := ordinal[c]
-		require.True(t, ok, "no ordinal value for %s", c)
+	for _, a := range answers {
+		v, ok := values[a]
+		require.True(t, ok, "the paper form has no answer %s", a)
 		sum += v
 	}
 	return sum
 }
 
-func extensions(x map[string]any) []map[string]any {
-	var out []map[string]any
-	list, _ := x["extension"].([]any)
-	for _, e := range list {
-		out = append(out, e.(map[string]any))
-	}
-	return out
-}
-
-// The imported PHQ-9 and GAD-7 score a set of cases exactly as the paper instruments do:
-// each answer chosen by its LOINC code, the total the sum of the answers' ordinal values.
+// The imported PHQ-9 and GAD-7 (the reconstructions) score a set of cases exactly as the
+// paper instruments do: each answer chosen by its LOINC code, the total the paper's sum.
 func TestImportedInstrumentsScoreAsOnPaper(t *testing.T) {
 	const (
 		none  = "LA6568-5"
@@ -126,9 +104,7 @@ func TestImportedInstrumentsScoreAsOnPaper(t *testing.T) {
 		},
 	}
 	for name, sets := range cases {
-		src, err := os.ReadFile(filepath.Join("testdata", name+".json"))
-		require.NoError(t, err)
-		b, _, _ := importBytes(t, src)
+		b, _, _ := importFile(t, name+".json")
 		require.Len(t, b.Scores, 1, name)
 		total := b.Scores[0]
 		for i, codes := range sets {
@@ -140,10 +116,120 @@ func TestImportedInstrumentsScoreAsOnPaper(t *testing.T) {
 				}
 				r := scoring.Score(b, answers, scoring.Options{})
 				require.NotNil(t, r.Scores[0].Value)
-				assert.Equal(t, paperTotal(t, src, codes), *r.Scores[0].Value)
+				assert.Equal(t, paperTotal(t, paperByLOINC, codes), *r.Scores[0].Value)
 			})
 		}
 	}
+}
+
+// published is HL7's SDC PHQ-9, as published (testdata/published/README.md).
+const published = "published/Questionnaire-questionnaire-sdc-profile-example-PHQ9.json"
+
+// fileWeights reads the answers' weights the published PHQ-9 gives, label by label, from
+// its contained ValueSet's expansion.
+func fileWeights(t *testing.T) map[string]float64 {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", published))
+	require.NoError(t, err)
+	var doc struct {
+		Contained []struct {
+			Expansion struct {
+				Contains []struct {
+					Display   string
+					Extension []struct {
+						Extension []struct {
+							URL          string
+							ValueCode    string
+							ValueDecimal *float64
+						}
+					}
+				}
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(src, &doc))
+	require.Len(t, doc.Contained, 1)
+	weights := map[string]float64{}
+	for _, c := range doc.Contained[0].Expansion.Contains {
+		for _, e := range c.Extension {
+			for _, sub := range e.Extension {
+				if sub.ValueDecimal != nil {
+					weights[c.Display] = *sub.ValueDecimal
+				}
+			}
+		}
+	}
+	require.Len(t, weights, 4)
+	return weights
+}
+
+// HL7's published SDC PHQ-9 imports (its answers from its contained ValueSet, its total from
+// its calculatedExpression) into a bank that passes validation, and scores a set of cases as
+// its own weights say: as the paper PHQ-9 does for every answer but "Nearly every day", which
+// the file weighs 4 where the paper scores 3 (testdata/published/README.md). Import keeps the
+// file's scores; it corrects none.
+func TestPublishedInstruments(t *testing.T) {
+	b, y, ws := importFile(t, published)
+	testutil.Golden(t, filepath.Join("testdata", "import", "sdc-phq-9.yaml"), y)
+	testutil.Golden(t, filepath.Join("testdata", "import", "sdc-phq-9.warnings"), []byte(warningLines(ws)))
+	require.Len(t, b.Scores, 1)
+	total := b.Scores[0]
+	require.NotNil(t, total.Code)
+	assert.Equal(t, "44261-6", total.Code.Code)
+	require.Len(t, total.Items, 9)
+
+	weights := fileWeights(t)
+	var differ []string
+	for label, v := range paperValue {
+		if weights[label] != v {
+			differ = append(differ, label)
+		}
+	}
+	assert.Equal(t, []string{"Nearly every day"}, differ, "the answers the published file scores otherwise than the paper")
+
+	const (
+		none  = "Not at all"
+		some  = "Several days"
+		half  = "More than half the days"
+		daily = "Nearly every day"
+	)
+	cases := [][]string{
+		{none, none, none, none, none, none, none, none, none},
+		{some, some, some, some, some, some, some, some, some},
+		{half, half, half, half, half, half, half, half, half},
+		{some, half, none, none, some, none, half, some, none},
+		{daily, daily, daily, daily, daily, daily, daily, daily, daily},
+		// the answers of the package's QuestionnaireResponse example
+		{none, none, none, some, half, some, daily, half, some},
+	}
+	for i, labels := range cases {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			answers := questionnaire.Answers{}
+			for j, q := range total.Items {
+				answers[q.ID] = optionByLabel(t, q, labels[j]).Value
+			}
+			r := scoring.Score(b, answers, scoring.Options{})
+			require.NotNil(t, r.Scores[0].Value)
+			got := *r.Scores[0].Value
+			assert.Equal(t, paperTotal(t, weights, labels), got, "the file's own total")
+			if !slices.Contains(labels, daily) {
+				assert.Equal(t, paperTotal(t, paperValue, labels), got, "the paper PHQ-9's total")
+			} else {
+				assert.Greater(t, got, paperTotal(t, paperValue, labels), "the file weighs %q above the paper", daily)
+			}
+		})
+	}
+}
+
+func optionByLabel(t *testing.T, q *questionnaire.Question, label string) *questionnaire.Option {
+	t.Helper()
+	for _, o := range q.Options {
+		if o.Label == label {
+			return o
+		}
+	}
+	t.Fatalf("question %s has no option %q", q.ID, label)
+	return nil
 }
 
 func optionByCode(t *testing.T, q *questionnaire.Question, code string) *questionnaire.Option {

@@ -189,29 +189,23 @@ func (im *importer) question(it *Item, ptr, inherited string) *bankfile.Question
 	return q
 }
 
-// choices reads a choice item's options.
-func (im *importer) choices(q *bankfile.Question, it *Item, ptr string) {
-	if it.AnswerValueSet != "" {
-		im.warn(WarnValueSet, ptr+"/answerValueSet", it.AnswerValueSet)
-	}
-	if len(it.AnswerOption) == 0 {
-		q.Type = "text"
-		return
-	}
-	type raw struct {
-		code, label string
-		value       any
-		score       *float64
-		coding      *Coding
-		exclusive   bool
-		parsed      bool
-	}
-	var rs []raw
-	numeric := true
+// rawOption is one answer as the file gives it, before it is made an option.
+type rawOption struct {
+	code, label string
+	value       any
+	score       *float64
+	coding      *Coding
+	exclusive   bool
+	parsed      bool
+}
+
+// answerOptions reads an item's answerOptions.
+func (im *importer) answerOptions(it *Item, ptr string) []rawOption {
+	var rs []rawOption
 	for i, o := range it.AnswerOption {
 		optr := fmt.Sprintf("%s/answerOption/%d", ptr, i)
 		im.members(o.Unknown, optr)
-		var r raw
+		var r rawOption
 		switch {
 		case o.ValueCoding != nil:
 			c := o.ValueCoding
@@ -232,14 +226,40 @@ func (im *importer) choices(q *bankfile.Question, it *Item, ptr string) {
 		if label != "" {
 			r.label = label
 		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// choices reads a choice item's options: its answerOptions, else the answers of the
+// contained ValueSet its answerValueSet names.
+func (im *importer) choices(q *bankfile.Question, it *Item, ptr string) {
+	var rs []rawOption
+	switch {
+	case len(it.AnswerOption) > 0:
+		rs = im.answerOptions(it, ptr)
+		if it.AnswerValueSet != "" {
+			im.warn(WarnValueSet, ptr+"/answerValueSet", it.AnswerValueSet)
+		}
+	case it.AnswerValueSet != "":
+		rs = slices.Clone(im.valueSetOptions(it.AnswerValueSet))
+		if rs == nil {
+			im.warn(WarnValueSet, ptr+"/answerValueSet", it.AnswerValueSet)
+		}
+	}
+	if len(rs) == 0 {
+		q.Type = "text"
+		return
+	}
+	numeric := true
+	for i, r := range rs {
 		if r.value == nil {
 			if f, err := strconv.ParseFloat(r.code, 64); err == nil && r.code != "" && !math.IsInf(f, 0) && !math.IsNaN(f) {
-				r.value, r.parsed = f, true
+				rs[i].value, rs[i].parsed = f, true
 			} else {
 				numeric = false
 			}
 		}
-		rs = append(rs, r)
 	}
 	if len(rs) > MaxOptions {
 		im.tooMany = &Error{Code: ErrTooMany, Pointer: fmt.Sprintf("%s/answerOption/%d", ptr, MaxOptions), Detail: "options"}

@@ -31,7 +31,10 @@ type Questionnaire struct {
 	Language     string      `json:"language,omitempty"`
 	Code         []Coding    `json:"code,omitempty"`
 	Item         []*Item     `json:"item,omitempty"`
-	Unknown      Unknown     `json:",unknown"`
+	// Contained are the resources the Questionnaire holds, kept as written: a ValueSet an
+	// answerValueSet names ("#id") is read as an answer list (valueset.go).
+	Contained []jsontext.Value `json:"contained,omitempty"`
+	Unknown   Unknown          `json:",unknown"`
 }
 
 // Item is a Questionnaire.item: a group, a display or a question.
