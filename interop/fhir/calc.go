@@ -10,7 +10,7 @@ import (
 )
 
 // calculated reads a calculated item: ok is true when the item is one (a calculatedExpression,
-// or the LHC-Forms TOTALSCORE rule); the total is nil, warned about, when it is not a sum of
+// a cqf-expression, or the LHC-Forms TOTALSCORE rule); the total is nil, warned about, when it is not a sum of
 // item scores.
 func (im *importer) calculated(it *Item, ptr string) (total *pendingTotal, ok bool) {
 	if raw, has := it.Unknown["calculationMethod"]; has && strings.Contains(string(raw), "TOTALSCORE") {
@@ -18,13 +18,19 @@ func (im *importer) calculated(it *Item, ptr string) (total *pendingTotal, ok bo
 		return &pendingTotal{item: it, ptr: ptr, all: true}, true
 	}
 	for i, e := range it.Extension {
-		if e.URL != URLCalculated && e.URL != URLCalculatedOld {
+		if e.URL != URLCalculated && e.URL != URLCalculatedOld && e.URL != URLCQFExpression {
 			continue
 		}
 		eptr := fmt.Sprintf("%s/extension/%d", ptr, i)
 		var x Expression
 		if !e.value("valueExpression", &x) {
 			im.warn(WarnValue, eptr, e.URL)
+			return nil, true
+		}
+		if e.URL == URLCQFExpression {
+			// Computed, in a language candor does not read: left out, never asked.
+			im.warn(WarnExpression, eptr, x.Expression)
+			im.warn(WarnCalculated, ptr, it.LinkID)
 			return nil, true
 		}
 		// The item's own variables come before its expression.

@@ -141,7 +141,10 @@ const (
 	URLVariable       = "http://hl7.org/fhir/StructureDefinition/variable"
 	URLCalculated     = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
 	URLCalculatedOld  = "http://hl7.org/fhir/StructureDefinition/questionnaire-calculatedExpression"
-	URLDataAbsent     = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+	// URLCQFExpression is a value computed by an expression in another language (CQL, as
+	// the R4 and SDC PHQ-9 examples write their totals): never a question to answer.
+	URLCQFExpression = "http://hl7.org/fhir/StructureDefinition/cqf-expression"
+	URLDataAbsent    = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 )
 
 // Import reads an R4 Questionnaire (JSON) into a bank file. Warnings list, with their
