@@ -58,8 +58,8 @@ type Comparison struct {
 	// alert level while the other's holds: a split alliance (docs/spec.md §3); left out when none.
 	SplitAlliance []CompareSplit `json:"split_alliance,omitempty"`
 
-	// flags are A's and B's lines under "Flags" (flagLines), and notes their warnings but
-	// those about an open safety question, which are among the flags.
+	// flags are A's and B's lines under "Flags", and notes their warnings but those about an
+	// open safety question, which are among the flags (flagsAndNotes).
 	flags, notes [2][]string
 }
 
@@ -187,8 +187,7 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
 	for i, s := range []CompareSide{a, b} {
-		c.flags[i] = flagLines(bank, s.Result)
-		_, c.notes[i] = safetyOpen(bank, s.Result, Options{Counselor: true})
+		c.flags[i], c.notes[i] = flagsAndNotes(bank, s.Result)
 	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
