@@ -610,8 +610,8 @@ func highlights(s *questionnaire.Score, answers questionnaire.Answers, asked map
 		if !ok {
 			continue
 		}
-		if lo, hi, _ := q.ScoreRange(); !math.IsInf(lo, 0) && !math.IsInf(hi, 0) && hi > lo {
-			x = (x - lo) / (hi - lo)
+		if p, ok := unitPlace(q, x); ok {
+			x = p
 		}
 		if s.Weight(q.ID) < 0 {
 			x = -x
