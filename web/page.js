@@ -94,22 +94,8 @@
       case 'review': drawReview(v); break;
       case 'end': drawEnd(v); break;
     }
-    unlink(main);
     window.scrollTo(0, 0);
     focusHeading();
-  }
-
-  // unlink turns every link into its words and its address as text to copy: nothing on this
-  // offline page opens the network.
-  function unlink(root) {
-    root.querySelectorAll('a[href]').forEach(function (a) {
-      var span = el('span', { 'class': 'link' }, [
-        document.createTextNode(a.textContent + ' (address: '),
-        el('span', { 'class': 'address', text: a.getAttribute('href') }),
-        document.createTextNode(')')
-      ]);
-      a.replaceWith(span);
-    });
   }
 
   function setProgress(text) { progress.textContent = text; }
