@@ -37,7 +37,7 @@ scores:
 		{"rev", 4.0, 1, 0.25, 2, true},   // reverse keying: 4 counts as 2
 		{"down", 1.0, -1, 0.75, 3, true}, // weighed against: 1 of 0-4 sits at 3
 		{"both", 4.0, 0, 0, 0, false},    // weighed both ways: no direction
-		{"alone", 4.0, 0, 0, 0, false},    // in no score
+		{"alone", 4.0, 0, 0, 0, false},   // in no score
 		{"open", 4.0, 1, 0, 0, false},    // no closed range
 		{"up", nil, 1, 0, 0, false},      // no answer
 	}
