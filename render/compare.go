@@ -62,8 +62,8 @@ type Comparison struct {
 	// the other's held: a split alliance (docs/spec.md §3); left out when none.
 	SplitAlliance []CompareSplit `json:"split_alliance,omitempty"`
 
-	// flags are A's and B's lines under "Flags" (flagLines), and notes their warnings but
-	// those about an open safety question, which are among the flags.
+	// flags are A's and B's lines under "Flags", and notes their warnings but those about an
+	// open safety question, which are among the flags (flagsAndNotes).
 	flags, notes [2][]string
 }
 
@@ -191,16 +191,16 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
 	for i, s := range []CompareSide{a, b} {
-		c.flags[i] = flagLines(bank, s.Result)
-		_, c.notes[i] = safetyOpen(bank, s.Result, Options{Counselor: true})
+		c.flags[i], c.notes[i] = flagsAndNotes(bank, s.Result)
 	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
 		if !q.Answerable() {
 			continue // an info statement has no answers to compare
 		}
+		sign := scoring.ItemSign(bank, q)
 		cq := CompareQuestion{Number: q.Number, ID: q.ID, Text: q.Text, Type: string(q.Type),
-			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB), ReverseScored: reverseScored(bank, q)}
+			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB), ReverseScored: reverseScored(q, sign)}
 		if cq.A.State == AnswerGiven && cq.B.State == AnswerGiven && q.Type != questionnaire.Text {
 			same := sameAnswer(a.Answers[q.ID], b.Answers[q.ID])
 			cq.Same = &same
@@ -211,7 +211,7 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 			if d, ok := answerDifference(q, a.Answers[q.ID], b.Answers[q.ID]); ok {
 				cq.Difference = &d
 			}
-			if d, ok := itemDifference(bank, q, a.Answers[q.ID], b.Answers[q.ID]); ok {
+			if d, ok := itemDifference(q, sign, a.Answers[q.ID], b.Answers[q.ID]); ok {
 				cq.ItemDifference = &d
 			}
 		}
@@ -416,44 +416,16 @@ func answerDifference(q *questionnaire.Question, a, b any) (float64, bool) {
 	return 0, false
 }
 
-// itemSign is how a question's item score counts toward the scores it is in: +1 when a
-// higher item score raises each of them (every weight positive), -1 when it lowers each
-// (every weight negative), 0 when it is in no score or its scores weigh it in opposite
-// directions (then it has no direction to tell).
-func itemSign(bank *questionnaire.Bank, q *questionnaire.Question) int {
-	var up, down bool
-	for _, s := range bank.Scores {
-		for _, it := range s.Items {
-			if it.ID != q.ID {
-				continue
-			}
-			if s.Weight(q.ID) < 0 {
-				down = true
-			} else if s.Weight(q.ID) > 0 {
-				up = true
-			}
-		}
-	}
-	switch {
-	case up && down, !up && !down:
-		return 0
-	case down:
-		return -1
-	}
-	return 1
-}
-
 // reverseScored reports whether q counts in reverse: `reverse: true`, or weighed against the
-// scores it is in (docs/spec.md §4).
-func reverseScored(bank *questionnaire.Bank, q *questionnaire.Question) bool {
-	return q.Scorable() && (q.Reverse || itemSign(bank, q) < 0)
+// scores it is in: sign is its scoring.ItemSign (docs/spec.md §4).
+func reverseScored(q *questionnaire.Question, sign int) bool {
+	return q.Scorable() && (q.Reverse || sign < 0)
 }
 
 // itemDifference is b's item score minus a's, reverse keying applied and turned round by a
 // negative weight: above 0 when b's answer counts more toward the scores q is in. ok is false
-// when either has no item score, or q has no direction (itemSign).
-func itemDifference(bank *questionnaire.Bank, q *questionnaire.Question, a, b any) (float64, bool) {
-	sign := itemSign(bank, q)
+// when either has no item score, or q has no direction (sign, its scoring.ItemSign, is 0).
+func itemDifference(q *questionnaire.Question, sign int, a, b any) (float64, bool) {
 	xa, okA := q.ItemScore(a)
 	xb, okB := q.ItemScore(b)
 	if !okA || !okB || sign == 0 {

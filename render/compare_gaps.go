@@ -42,23 +42,6 @@ type GapSideAnswer struct {
 	AnswerText string `json:"answer_text"`
 }
 
-// itemPlace is where an answer sits on its question's range, 0 (furthest from what helps)
-// to 1 (nearest), reverse keying applied and turned round by a negative weight, and its
-// item score so turned; ok is false without an item score, a closed range, or a clear
-// direction (scores weighing the question in opposite directions).
-func itemPlace(bank *questionnaire.Bank, q *questionnaire.Question, v any) (place, score float64, ok bool) {
-	x, ok := q.ItemScore(v)
-	lo, hi, bounded := q.ScoreRange()
-	sign := itemSign(bank, q)
-	if !ok || !bounded || math.IsInf(lo, 0) || math.IsInf(hi, 0) || hi <= lo || sign == 0 {
-		return 0, 0, false
-	}
-	if sign < 0 {
-		x = lo + hi - x
-	}
-	return (x - lo) / (hi - lo), x, true
-}
-
 // statementGaps lists, largest gap first (ties in A's bank order), at most n statements of
 // A's bank that B's bank asks under the same id, both asked and answered, whose answers
 // differ in where they sit.
@@ -71,8 +54,8 @@ func statementGaps(a, b BankSide, n int) []StatementGap {
 			continue
 		}
 		va, vb := a.Answers[qa.ID], b.Answers[qa.ID]
-		pa, xa, okA := itemPlace(a.Bank, qa, va)
-		pb, xb, okB := itemPlace(b.Bank, qb, vb)
+		pa, xa, okA := scoring.ItemPlace(a.Bank, qa, va)
+		pb, xb, okB := scoring.ItemPlace(b.Bank, qb, vb)
 		if !okA || !okB || pa == pb {
 			continue
 		}

@@ -43,6 +43,10 @@ type Options struct {
 	Counselor bool
 	// Respondent names who answered, if known.
 	Respondent string
+	// NoLinks writes a web address in HTML as its words and the address as plain text to
+	// copy, "Title (address: URL)", not as a link: for a page that opens nothing
+	// (web/engine's summary screen).
+	NoLinks bool
 }
 
 // Summary writes the readiness summary of result r for bank b: the bank gives the closing

@@ -87,13 +87,21 @@ func markedWhich(ms []safetyMark) string {
 }
 
 // flagLines are one response's lines under "Flags" in the counselor's views of several
-// responses: each flag raised, "Title (level)", then each safety question left open, in the
-// words of its warning (which the notes at the end then leave out). Not sanitized.
+// responses (flagsAndNotes).
 func flagLines(b *questionnaire.Bank, r *scoring.Result) []string {
-	out := []string{}
+	lines, _ := flagsAndNotes(b, r)
+	return lines
+}
+
+// flagsAndNotes are one response's lines under "Flags" in the counselor's views of several
+// responses, and its notes: the lines are each flag raised, "Title (level)", then each
+// safety question left open, in the words of its warning; the notes are its other warnings,
+// which leave those out (safetyOpen, worked out once for both). Not sanitized.
+func flagsAndNotes(b *questionnaire.Bank, r *scoring.Result) (lines, notes []string) {
+	lines = []string{}
 	for _, f := range r.Flags {
-		out = append(out, fmt.Sprintf("%s (%s)", f.Title, f.Level))
+		lines = append(lines, fmt.Sprintf("%s (%s)", f.Title, f.Level))
 	}
-	open, _ := safetyOpen(b, r, Options{Counselor: true})
-	return append(out, open...)
+	open, notes := safetyOpen(b, r, Options{Counselor: true})
+	return append(lines, open...), notes
 }

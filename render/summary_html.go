@@ -152,7 +152,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.raw(`</div>`)
 	}
 	if b != nil && len(b.Sources) > 0 {
-		h.sources(b.Sources)
+		h.sources(b.Sources, opt.NoLinks)
 	}
 	if a := answeredLine(opt); a != "" {
 		h.raw(`<p class="candor-answered">` + esc(a) + `</p>`)
@@ -277,16 +277,20 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 }
 
 // sources lists the bank's sources; a web address becomes a link that opens apart from the
-// page, and sends no referrer.
-func (h *htmlOut) sources(ss []*questionnaire.Source) {
+// page, and sends no referrer, or with noLinks its words and the address as text to copy.
+func (h *htmlOut) sources(ss []*questionnaire.Source, noLinks bool) {
 	h.raw(`<section class="candor-sources">`)
 	h.el("h2", "Sources")
 	h.raw(`<ul>`)
 	for _, s := range ss {
 		t := esc(oneLine(s.Title))
-		if u := strings.TrimSpace(text.Clean(s.URL)); isWebURL(u) {
+		u := strings.TrimSpace(text.Clean(s.URL))
+		switch {
+		case isWebURL(u) && noLinks:
+			t = `<span class="link">` + t + ` (address: <span class="address">` + html.EscapeString(u) + `</span>)</span>`
+		case isWebURL(u):
 			t = `<a href="` + html.EscapeString(u) + `" rel="noopener noreferrer" target="_blank">` + t + `</a>`
-		} else if u != "" {
+		case u != "":
 			t += " (" + esc(u) + ")"
 		}
 		if s.Author != "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 )
 
@@ -180,4 +181,25 @@ func TestSummaryHTMLNotEnoughAnswers(t *testing.T) {
 			assert.Contains(t, block, "<strong>"+formatValue(s)+"</strong>", s.ID)
 		}
 	}
+}
+
+// TestSummaryHTMLNoLinks: with NoLinks, a source's web address is its words and the address
+// as text to copy, not a link; the summary says the same otherwise, and other addresses are
+// written as they always are.
+func TestSummaryHTMLNoLinks(t *testing.T) {
+	b, r := findCase(t, "trust-readiness-ready").run(t) // a bank loaded for this test alone
+	b.Sources = []*questionnaire.Source{
+		{Title: "A & B", Author: "Sam", URL: "https://example.org/a?b=1&c=2"},
+		{Title: "Book", URL: "ISBN 978-0"},
+	}
+	linked := SummaryHTML(b, r, Options{})
+	require.Contains(t, linked, `<a href="https://example.org/a?b=1&amp;c=2"`)
+	got := SummaryHTML(b, r, Options{NoLinks: true})
+	checkHTMLFragment(t, got)
+	assert.NotContains(t, got, "<a ")
+	assert.Contains(t, got, `<li><span class="link">A &amp; B (address: <span class="address">https://example.org/a?b=1&amp;c=2</span>)</span>, by Sam</li>`)
+	assert.Contains(t, got, `<li>Book (ISBN 978-0)</li>`)
+	unlinked := regexp.MustCompile(`<a href="([^"]*)"[^>]*>([^<]*)</a>`).ReplaceAllString(linked, "$2 (address: $1)")
+	inline := func(s string) string { return html.UnescapeString(tagRE.ReplaceAllString(s, "")) }
+	assert.Equal(t, inline(unlinked), inline(got))
 }

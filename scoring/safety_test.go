@@ -134,3 +134,21 @@ sections:
 	require.Len(t, r.Warnings, 1)
 	assert.Equal(t, Warning{Code: TooCostly, What: "section", ID: "later"}, r.Warnings[0])
 }
+
+// A flag's `when` stopped at the work limit is named as the flag's, and the flag is not
+// raised.
+func TestTooCostlyFlagIsNamed(t *testing.T) {
+	b := loadBank(t, `
+candor: 1
+id: costly-flag
+version: 1.0.0
+title: Costly flag
+questions:
+  - {id: n, text: "How many?", type: number, min: 0, max: 100000}
+flags:
+  - {id: heavy, when: 'let a = 1..int(n); all(a, {all(a, {all(a, {# > 0})})})', level: note, title: Heavy, text: heavy}
+`)
+	r := Score(b, questionnaire.Answers{"n": 1000.0}, Options{})
+	assert.Equal(t, []Warning{{Code: TooCostly, What: "flag", ID: "heavy"}}, r.Warnings)
+	assert.Empty(t, r.Flags)
+}

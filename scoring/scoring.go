@@ -203,32 +203,20 @@ type Options struct {
 func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *Result {
 	r := &Result{
 		Bank:     BankInfo{ID: b.ID, Version: b.Version, Title: b.Title},
-		Scores:   make([]ScoreResult, 0, len(b.Scores)),
 		AskedIDs: make([]string, 0, len(b.Questions)),
 		Flags:    []FlagResult{},
 		Warnings: []Warning{},
 	}
-	env := make(map[string]any, len(b.Questions)+len(b.Scores)+len(b.Flags))
-	for _, q := range b.Questions {
-		env[q.ID] = nil
-	}
-	asked := asked(b, answers, env, func(what, id string) {
+	c := compute(b, answers, func(what, id string) {
 		r.Warnings = append(r.Warnings, tooCostly(what, id))
 	})
+	env, asked := c.env, c.asked
 	askedQs := r.countAsked(b, answers, asked)
-	for _, s := range b.Scores {
-		sr := scoreOne(s, answers, asked)
-		r.Scores = append(r.Scores, sr)
-		if sr.Value != nil {
-			env[s.ID] = *sr.Value
-		} else {
-			env[s.ID] = nil
-		}
-	}
-	raisedUrgent := r.raiseFlags(b, env)
+	r.Scores = c.scores
+	r.keepFlags(c.raised)
 	r.UnansweredSafety = unansweredSafety(b, answers, asked)
 	r.WarningSigns = warningSigns(b, answers, asked)
-	r.chooseOutcome(b, answers, world{env: env, raisedUrgent: raisedUrgent, warned: len(r.WarningSigns) > 0, open: len(r.UnansweredSafety) > 0})
+	r.chooseOutcome(b, answers, world{env: env, raisedUrgent: c.raisedUrgent, warned: len(r.WarningSigns) > 0, open: len(r.UnansweredSafety) > 0})
 	r.holdBack(b, answers, asked)
 	if len(r.UnansweredSafety) > 0 {
 		for i := range r.Scores {
@@ -275,25 +263,57 @@ func (r *Result) countAsked(b *questionnaire.Bank, answers questionnaire.Answers
 	return askedQs
 }
 
-// raiseFlags evaluates every flag in bank order (a flag may name one before it), keeps those
-// raised, most urgent first, and returns the ids of the urgent ones.
-func (r *Result) raiseFlags(b *questionnaire.Bank, env map[string]any) map[string]bool {
-	raisedUrgent := map[string]bool{}
+// computed is what a bank's answers give before any verdict: every name's value as
+// expressions see it, the questions asked, the scores (in bank order), the flags raised (in
+// bank order) and the ids of the urgent ones among them.
+type computed struct {
+	env          map[string]any
+	asked        map[string]bool
+	scores       []ScoreResult
+	raised       []*questionnaire.Flag
+	raisedUrgent map[string]bool
+}
+
+// compute works out the questions asked, then every score, then every flag in bank order (a
+// flag may name one before it). It is the first step of Score and of each world the verdict
+// tries (worldOf). tooCostly, when not nil, is told "section", "question" or "flag" and the
+// id of each whose condition was stopped at the evaluation limits.
+func compute(b *questionnaire.Bank, answers questionnaire.Answers, tooCostly func(what, id string)) computed {
+	env := make(map[string]any, len(b.Questions)+len(b.Scores)+len(b.Flags))
+	for _, q := range b.Questions {
+		env[q.ID] = nil
+	}
+	c := computed{env: env, asked: asked(b, answers, env, tooCostly), scores: make([]ScoreResult, 0, len(b.Scores)), raisedUrgent: map[string]bool{}}
+	for _, s := range b.Scores {
+		sr := scoreOne(s, answers, c.asked)
+		c.scores = append(c.scores, sr)
+		env[s.ID] = nil
+		if sr.Value != nil {
+			env[s.ID] = *sr.Value
+		}
+	}
 	for _, f := range b.Flags {
 		ok, err := f.When.Eval(env)
-		if errors.Is(err, cond.ErrTooCostly) {
-			r.Warnings = append(r.Warnings, tooCostly("flag", f.ID))
+		if tooCostly != nil && errors.Is(err, cond.ErrTooCostly) {
+			tooCostly("flag", f.ID)
 		}
 		env[f.ID] = ok
 		if ok {
-			r.Flags = append(r.Flags, FlagResult{ID: f.ID, Level: f.Level, Title: f.Title, Text: f.Text})
+			c.raised = append(c.raised, f)
 			if f.Level == questionnaire.Urgent {
-				raisedUrgent[f.ID] = true
+				c.raisedUrgent[f.ID] = true
 			}
 		}
 	}
+	return c
+}
+
+// keepFlags keeps the flags raised, most urgent first.
+func (r *Result) keepFlags(raised []*questionnaire.Flag) {
+	for _, f := range raised {
+		r.Flags = append(r.Flags, FlagResult{ID: f.ID, Level: f.Level, Title: f.Title, Text: f.Text})
+	}
 	slices.SortStableFunc(r.Flags, func(a, b FlagResult) int { return a.Level.Rank() - b.Level.Rank() })
-	return raisedUrgent
 }
 
 // declinedAsked lists, in bank order, the asked questions among declined that have no answer.
@@ -590,8 +610,8 @@ func highlights(s *questionnaire.Score, answers questionnaire.Answers, asked map
 		if !ok {
 			continue
 		}
-		if lo, hi, _ := q.ScoreRange(); !math.IsInf(lo, 0) && !math.IsInf(hi, 0) && hi > lo {
-			x = (x - lo) / (hi - lo)
+		if p, ok := unitPlace(q, x); ok {
+			x = p
 		}
 		if s.Weight(q.ID) < 0 {
 			x = -x

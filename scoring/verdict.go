@@ -32,33 +32,16 @@ type world struct {
 
 // worldOf works out the world of answers: asked questions, scores, flags, warning signs.
 func worldOf(b *questionnaire.Bank, answers questionnaire.Answers) (world, map[string]bool) {
-	env := make(map[string]any, len(b.Questions)+len(b.Scores)+len(b.Flags))
+	c := compute(b, answers, nil)
+	w := world{env: c.env, raisedUrgent: c.raisedUrgent}
 	for _, q := range b.Questions {
-		env[q.ID] = nil
-	}
-	asked := asked(b, answers, env, nil)
-	for _, s := range b.Scores {
-		env[s.ID] = nil
-		if sr := scoreOne(s, answers, asked); sr.Value != nil {
-			env[s.ID] = *sr.Value
-		}
-	}
-	w := world{env: env, raisedUrgent: map[string]bool{}}
-	for _, f := range b.Flags {
-		ok, _ := f.When.Eval(env)
-		env[f.ID] = ok
-		if ok && f.Level == questionnaire.Urgent {
-			w.raisedUrgent[f.ID] = true
-		}
-	}
-	for _, q := range b.Questions {
-		if asked[q.ID] && q.RaisesWarning(answers[q.ID]) {
+		if c.asked[q.ID] && q.RaisesWarning(answers[q.ID]) {
 			w.warned = true
 			break
 		}
 	}
-	w.open = len(unansweredSafety(b, answers, asked)) > 0
-	return w, asked
+	w.open = len(unansweredSafety(b, answers, c.asked)) > 0
+	return w, c.asked
 }
 
 // choose is the index of the outcome chosen in world w, or -1 for none: the first whose

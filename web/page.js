@@ -40,17 +40,20 @@
     return reply;
   }
 
-  // say puts a message in the status line under "Leave this page": it stays in view at the
-  // top of the screen (the bar is sticky) and is announced, even when it repeats.
-  function say(text) {
-    if (text && statusLine.textContent === text) {
-      statusLine.textContent = '';
-      window.setTimeout(function () { statusLine.textContent = text; }, 30);
+  // announce puts text in a live region (aria-live, or role alert) so that it is read out,
+  // even when it repeats: a repeated text is cleared, then put back a moment later.
+  function announce(node, text) {
+    if (text && node.textContent === text) {
+      node.textContent = '';
+      window.setTimeout(function () { node.textContent = text; }, 30);
       return;
     }
-    statusLine.textContent = text;
+    node.textContent = text;
   }
 
+  // say puts a message in the status line under "Leave this page": it stays in view at the
+  // top of the screen (the bar is sticky) and is announced, even when it repeats.
+  function say(text) { announce(statusLine, text); }
 
   // step runs a call that changes the screen, then draws the new screen.
   function step(method, arg) {
@@ -65,11 +68,7 @@
 
   function showProblem(text) {
     var p = document.getElementById('problem');
-    if (p) {
-      p.textContent = '';
-      // A change the live region announces even when the text is the same as before.
-      window.setTimeout(function () { p.textContent = text; }, 30);
-    }
+    if (p) announce(p, text);
   }
 
   // focusHeading moves focus to the first thing to read: on the summary, what safety asks
@@ -94,22 +93,8 @@
       case 'review': drawReview(v); break;
       case 'end': drawEnd(v); break;
     }
-    unlink(main);
     window.scrollTo(0, 0);
     focusHeading();
-  }
-
-  // unlink turns every link into its words and its address as text to copy: nothing on this
-  // offline page opens the network.
-  function unlink(root) {
-    root.querySelectorAll('a[href]').forEach(function (a) {
-      var span = el('span', { 'class': 'link' }, [
-        document.createTextNode(a.textContent + ' (address: '),
-        el('span', { 'class': 'address', text: a.getAttribute('href') }),
-        document.createTextNode(')')
-      ]);
-      a.replaceWith(span);
-    });
   }
 
   function setProgress(text) { progress.textContent = text; }

@@ -249,3 +249,27 @@ func TestLoadKeepsTheCounselorsVersionWarningOut(t *testing.T) {
 	html := call(t, e2, "summary", nil).View.End.SummaryHTML
 	assert.NotContains(t, html, "the response was given to version")
 }
+
+// The summary on the page opens nothing: a source's web address is its words and the
+// address as text to copy (issue 24 point 10), while the HTML result, the one the command
+// line writes, keeps the link.
+func TestPageSummaryHasNoLinks(t *testing.T) {
+	bank := []byte(`candor: 1
+id: linked
+version: 1.0.0
+title: Linked
+questions:
+  - {id: ok, text: "Are you okay?", type: yesno}
+sources:
+  - {title: Read more, url: "https://example.org/more"}
+`)
+	e, err := New("linked.yaml", bank, Options{}, now)
+	require.NoError(t, err)
+	var r Reply
+	require.NoError(t, json.Unmarshal(e.Call("load", []byte(`{"name":"a.yaml"}`), []byte("ok: yes\n")), &r))
+	require.Empty(t, r.Error)
+	html := call(t, e, "summary", nil).View.End.SummaryHTML
+	assert.NotContains(t, html, "<a ")
+	assert.Contains(t, html, `Read more (address: <span class="address">https://example.org/more</span>)`)
+	assert.Contains(t, call(t, e, "result", map[string]string{"format": "html"}).Text, `<a href="https://example.org/more"`)
+}

@@ -164,7 +164,10 @@ func (e *Engine) view() *View {
 		r := e.score()
 		v.End = &EndView{NoSummary: e.opt.NoSummary, Private: r.Private(e.bank)}
 		if !e.opt.NoSummary {
-			v.End.SummaryHTML = render.SummaryHTML(e.bank, r, e.renderOptions())
+			// The page opens nothing: a source's address is text to copy, not a link.
+			opt := e.renderOptions()
+			opt.NoLinks = true
+			v.End.SummaryHTML = render.SummaryHTML(e.bank, r, opt)
 		}
 	}
 	return v
