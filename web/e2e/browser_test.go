@@ -7,9 +7,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -81,6 +83,9 @@ type Browser struct {
 
 // NewBrowser starts Chromium with a fresh profile in a temporary folder.
 func NewBrowser(t testing.TB) *Browser {
+	if name, _, _ := strings.Cut(t.Name(), "/"); testing.Short() && strings.HasPrefix(name, "Test") && !shortChecks[name] {
+		t.Skip("a browser check of the full run (go test ./web/e2e, and CI); -short keeps only " + strings.Join(slices.Sorted(maps.Keys(shortChecks)), " and "))
+	}
 	exe := needBrowser(t)
 	profile := t.TempDir()
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), allocatorOptions(exe, filepath.Join(profile, "profile"))...)
@@ -179,6 +184,11 @@ var (
 	engine     web.Engine
 	engineErr  error
 )
+
+// shortChecks are the browser tests go test -short runs, so that the quick run stays quick
+// and still opens the page and compares it with the command line (a few walks); the full run
+// and CI run every one.
+var shortChecks = map[string]bool{"TestPageOpensAtTheIntro": true, "TestPageAgreesWithTheCommandLine": true}
 
 // pageEngine is the page engine of this source tree: the page under test runs the code
 // under test, never the last release's engine (docs/release.md). It is built once for each
