@@ -43,8 +43,10 @@ type Options struct {
 // Engine is one person answering one bank in a page.
 type Engine struct {
 	bank *questionnaire.Bank
-	opt  Options
-	now  func() time.Time
+	// all is the bank with its translations, whatever language bank is in ("lang").
+	all *questionnaire.Bank
+	opt Options
+	now func() time.Time
 	// sealer encrypts for Options.Recipients.
 	sealer sealer
 
@@ -88,12 +90,39 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 	} else if err != nil {
 		return nil, fmt.Errorf("this page's key for the counselor cannot be read: %v", err)
 	}
-	e := &Engine{bank: b.In(opt.Lang), opt: opt, now: now, sealer: s}
-	resp := questionnaire.NewResponse(e.bank, now())
-	resp.Respondent = opt.Respondent
+	e := &Engine{all: b, opt: opt, now: now, sealer: s}
+	e.start(opt.Lang)
+	return e, nil
+}
+
+// start begins a new response, with no answers, in language lang ("" for the bank's own).
+func (e *Engine) start(lang string) {
+	e.bank = e.all.In(lang)
+	resp := questionnaire.NewResponse(e.bank, e.now())
+	resp.Respondent = e.opt.Respondent
 	e.resp = resp
 	e.sess = ask.NewSession(e.bank, resp, e.askOptions())
-	return e, nil
+}
+
+// languageOpen: the language can still be chosen, on the first screen with no answer given
+// or loaded.
+func (e *Engine) languageOpen() bool {
+	return e.sess.Screen() == ask.ScreenIntro && !e.sess.Resumed() &&
+		len(e.resp.Answers)+len(e.resp.Skipped)+len(e.resp.Declined) == 0
+}
+
+// switchLanguage starts again in language lang, one of the bank's, from the first screen
+// before any answer is given or loaded: the choice of language is made there only
+// (docs/spec.md §4).
+func (e *Engine) switchLanguage(lang string) error {
+	if e.all.Match(lang) == "" {
+		return fmt.Errorf("this questionnaire is not written in %q", lang)
+	}
+	if !e.languageOpen() {
+		return errors.New("the language is chosen on the first screen, before any answer")
+	}
+	e.start(lang)
+	return nil
 }
 
 // errNoSealing is the error of the engine without encryption (seal_plain.go) given keys to
@@ -227,6 +256,8 @@ func (e *Engine) move(method string, a callArg) (known bool, err error) {
 	case "view":
 	case "begin":
 		e.sess.Begin()
+	case "lang":
+		err = e.switchLanguage(a.Text)
 	case "answer":
 		err = e.answer(a.Text)
 	case "skip":

@@ -58,3 +58,40 @@ func mustSource(t *testing.T) []byte {
 	require.True(t, ok)
 	return raw
 }
+
+// The first screen offers the bank's languages; "lang" starts again in the one chosen, and the
+// response records it. Once an answer is given the choice is closed.
+func TestChooseLanguage(t *testing.T) {
+	es, err := fs.ReadFile(data.FS(), "banks/es/trust-readiness.yaml")
+	require.NoError(t, err)
+	e := newEngine(t, "trust-readiness", Options{Translations: map[string]string{"es": string(es)}})
+	intro := call(t, e, "view", nil).View.Intro
+	assert.Equal(t, []string{"en", "es"}, intro.Languages)
+	assert.Equal(t, "en", intro.Lang)
+
+	r := call(t, e, "lang", map[string]string{"text": "fr"})
+	assert.Contains(t, r.Error, "not written in")
+	assert.Equal(t, "en", r.View.Intro.Lang)
+
+	r = call(t, e, "lang", map[string]string{"text": "es"})
+	require.Empty(t, r.Error)
+	assert.Equal(t, "es", r.View.Intro.Lang)
+	assert.Equal(t, "¿Estoy lista o listo para volver a confiar?", r.View.Intro.Title)
+	assert.Equal(t, []string{"en", "es"}, r.View.Intro.Languages, "and back again")
+	r = call(t, e, "begin", nil)
+	assert.Contains(t, r.View.Question.Text, "¿Te sientes a salvo")
+	require.Nil(t, call(t, e, "answer", map[string]string{"text": "sí"}).Problem)
+	assert.Contains(t, call(t, e, "download", nil).File.Text, "\nlanguage: es\n")
+
+	// Back at the first screen with an answer given, the language stays.
+	call(t, e, "back", nil)
+	r = call(t, e, "back", nil)
+	require.Equal(t, ScreenIntro, r.View.Screen)
+	assert.Empty(t, r.View.Intro.Languages)
+	assert.NotEmpty(t, call(t, e, "lang", map[string]string{"text": "en"}).Error)
+	assert.Equal(t, "es", call(t, e, "view", nil).View.Intro.Lang)
+
+	// One language: nothing to choose.
+	e = newEngine(t, "trust-readiness", Options{})
+	assert.Empty(t, call(t, e, "view", nil).View.Intro.Languages)
+}

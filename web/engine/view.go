@@ -41,6 +41,13 @@ type IntroView struct {
 	// Differs says how the answers file loaded differs from these questions, when it does:
 	// the page says so in its own words (as take --resume does in the terminal).
 	Differs *Differences `json:"differs,omitempty"`
+	// Lang is the language the questions are in now, and RTL whether it is written right to
+	// left: the page's lang and dir follow it.
+	Lang string `json:"lang,omitempty"`
+	RTL  bool   `json:"rtl,omitempty"`
+	// Languages are the bank's languages (BCP 47 tags), when it is written in more than one
+	// and none is answered yet: the page offers them by name, and "lang" switches to one.
+	Languages []string `json:"languages,omitempty"`
 }
 
 // Differences between an answers file that loaded and the bank of the page, none of which
@@ -181,6 +188,11 @@ func (e *Engine) introView() *IntroView {
 	iv := &IntroView{Title: clean(b.Title), For: clean(b.For), IntroHTML: render.ProseHTML(b.Intro),
 		Resumed: e.sess.Resumed(), Done: e.sess.Done(), Differs: e.differs}
 	iv.Questions, iv.Exact = e.sess.Count()
+	iv.Lang = e.bank.Language
+	iv.RTL = RightToLeft(iv.Lang)
+	if len(e.all.Languages) > 1 && e.languageOpen() {
+		iv.Languages = e.all.Languages
+	}
 	return iv
 }
 
