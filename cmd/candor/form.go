@@ -22,8 +22,8 @@ import (
 // FormOptions are the inputs of 'candor form'.
 type FormOptions struct {
 	Bank string
-	// Lang is the language the page asks in (--lang): the page then carries the bank's
-	// translations. Empty: the bank's own, and no translations.
+	// Lang is the language the page starts in (--lang); empty: the bank's own. The page
+	// carries every translation of the bank either way, offered on its first screen.
 	Lang string
 	// Output is the page's file; empty writes it to standard output (not a terminal).
 	Output     string
@@ -109,15 +109,16 @@ func formRun(f *Factory, opts *FormOptions) error {
 		Recipients: recipients, EncryptedOnly: opts.EncryptedOnly}
 	shown := b
 	if opts.Lang != "" {
-		// The page carries the bank's translations, and starts in --lang's.
+		// The page starts in --lang's translation.
 		shown = newLanguages(f, opts.Lang).in(b, "")
 		wopt.Lang = shown.Translated()
-		for _, lang := range b.Languages[1:] {
-			if wopt.Translations == nil {
-				wopt.Translations = map[string]string{}
-			}
-			wopt.Translations[lang] = string(b.In(lang).Src)
+	}
+	// The page carries the bank's translations: its first screen offers them (docs/spec.md §4).
+	for _, lang := range b.Languages[min(1, len(b.Languages)):] {
+		if wopt.Translations == nil {
+			wopt.Translations = map[string]string{}
 		}
+		wopt.Translations[lang] = string(b.In(lang).Src)
 	}
 	err = web.Write(&page, shown, raw, wopt, eng)
 	if err != nil {
