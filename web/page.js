@@ -102,6 +102,11 @@
   function drawIntro(v) {
     var i = v.intro;
     setProgress('');
+    if (i.lang) {
+      document.documentElement.lang = i.lang;
+      document.documentElement.dir = i.rtl ? 'rtl' : 'ltr';
+    }
+    if (i.languages) main.appendChild(languageChooser(i.languages, i.lang));
     main.appendChild(el('h1', { text: i.title }));
     if (i['for']) main.appendChild(el('p', { text: 'For ' + i['for'] + '.' }));
     if (i.introHTML) main.appendChild(el('div', { 'class': 'prose', html: i.introHTML }));
@@ -122,6 +127,28 @@
       button('Begin', function () { step('begin'); }, 'primary'),
       button('Continue from an answers file', function () { fileInput.click(); })
     ]));
+  }
+
+  // languageChooser offers the bank's languages, each by its own name; choosing one starts
+  // again in it (the engine's "lang", on this first screen only).
+  function languageChooser(tags, current) {
+    return el('nav', { 'class': 'langs', 'aria-label': 'Language' }, tags.map(function (t) {
+      var name = languageName(t);
+      if (t === current) return el('span', { lang: t, 'aria-current': 'true', text: name });
+      var b = button(name, function () { step('lang', { text: t }); });
+      b.setAttribute('lang', t);
+      return b;
+    }));
+  }
+
+  // languageName is a language's name in itself ("Español"), as the browser knows it.
+  function languageName(tag) {
+    try {
+      var n = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) || tag;
+      return n.charAt(0).toLocaleUpperCase(tag) + n.slice(1);
+    } catch (err) {
+      return tag;
+    }
   }
 
   // countWords says how many questions there are, from the engine's numbers: exactly, or

@@ -74,7 +74,13 @@ func TestAccessibility(t *testing.T) {
 			axeCheck(t, ctx, axe, "the summary")
 
 			urgent := br.Tab(t)
-			open(t, urgent, formPage(t, "trust-readiness", web.Options{NoSummary: true}))
+			opt := withTranslations(t, "trust-readiness")
+			opt.NoSummary = true
+			open(t, urgent, formPage(t, "trust-readiness", opt))
+			axeCheck(t, urgent, axe, "the intro with its languages")
+			click(t, urgent, "Español")
+			axeCheck(t, urgent, axe, "the intro in Español")
+			click(t, urgent, "English")
 			click(t, urgent, "Begin")
 			pick(t, urgent, "No")
 			axeCheck(t, urgent, axe, "the urgent message")

@@ -165,7 +165,7 @@ func formPage(t testing.TB, name string, opt web.Options) string {
 	t.Helper()
 	pagesMu.Lock()
 	defer pagesMu.Unlock()
-	key := fmt.Sprintf("%s-%v-%s", name, opt.NoSummary, opt.Respondent)
+	key := fmt.Sprintf("%s-%v-%s-%d%s", name, opt.NoSummary, opt.Respondent, len(opt.Translations), opt.Lang)
 	if u, ok := pages[key]; ok {
 		return u
 	}
