@@ -35,7 +35,8 @@ type Options struct {
 	// only.
 	EncryptedOnly bool `json:"encryptedOnly,omitempty"`
 	// Translations are the bank's translations, each file's text by its language
-	// (docs/spec.md §1, Languages); Lang is the one to answer in ("" for the bank's own).
+	// (docs/spec.md §1, Languages); Lang is the one to start in ("" for the bank's own); the
+	// first screen offers them all (docs/spec.md §4).
 	Translations map[string]string `json:"translations,omitempty"`
 	Lang         string            `json:"lang,omitempty"`
 }
