@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -77,7 +78,7 @@ func importRun(f *Factory, opts *ImportOptions) error {
 	if err != nil {
 		return badInput("%s: %v", name, err)
 	}
-	bankName := cmpStr(opts.Output, fb.ID+".yaml")
+	bankName := cmp.Or(opts.Output, fb.ID+".yaml")
 	b, ds := questionnaire.Load(bankName, y)
 	for _, w := range warnings {
 		fmt.Fprintf(f.IO.ErrOut, "%s#%s: warning: %s\n", name, text.Sanitize(w.Pointer), importWarningText(w))
@@ -105,13 +106,6 @@ func importRun(f *Factory, opts *ImportOptions) error {
 	return nil
 }
 
-func cmpStr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
 // importErrorText says why a file cannot be imported.
 func importErrorText(name string, e *fhir.Error) string {
 	at := ""
@@ -130,7 +124,7 @@ func importErrorText(name string, e *fhir.Error) string {
 		}
 		return fmt.Sprintf("%s: a %s, not a Questionnaire; candor imports a Questionnaire", name, detail)
 	case fhir.ErrBundle:
-		return fmt.Sprintf("%s: a Bundle holding %s; save the Questionnaire on its own in a file and import that", name, cmpStr(detail, "nothing"))
+		return fmt.Sprintf("%s: a Bundle holding %s; save the Questionnaire on its own in a file and import that", name, cmp.Or(detail, "nothing"))
 	case fhir.ErrShape:
 		return fmt.Sprintf("%s%s: expected %s; is it a FHIR R4 Questionnaire?", name, at, detail)
 	case fhir.ErrNoQuestions:

@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -203,7 +204,7 @@ func (im *importer) makeScores() []*bankfile.Score {
 			im.warn(WarnCalculated, t.ptr, t.item.LinkID)
 			continue
 		}
-		s := &bankfile.Score{ID: claim(im.ids, t.item.LinkID, "total"), Label: cmp(t.item.Text, t.item.LinkID), Items: items}
+		s := &bankfile.Score{ID: claim(im.ids, t.item.LinkID, "total"), Label: cmp.Or(t.item.Text, t.item.LinkID), Items: items}
 		if len(t.item.Code) > 0 {
 			c := t.item.Code[0]
 			s.Code = &bankfile.Coding{System: c.System, Code: c.Code, Display: c.Display}

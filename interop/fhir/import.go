@@ -2,6 +2,7 @@ package fhir
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/candor-app/candor/internal/yamlpos"
 	"github.com/candor-app/candor/interop/bankfile"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/cond"
@@ -55,8 +57,8 @@ const (
 
 // The most sections, and options of one question, a bank may have (docs/bank-format.md).
 const (
-	MaxSections = 1000
-	MaxOptions  = 1000
+	MaxSections = yamlpos.MaxListLen
+	MaxOptions  = yamlpos.MaxListLen
 )
 
 // MaxDepth is how deeply an imported file may nest JSON arrays and objects (a real
@@ -170,7 +172,7 @@ func Import(src []byte) (*bankfile.Bank, []Warning, error) {
 	case "Bundle":
 		var types []string
 		for _, e := range head.Entry {
-			types = append(types, cmp(e.Resource.ResourceType, "?"))
+			types = append(types, cmp.Or(e.Resource.ResourceType, "?"))
 		}
 		return nil, nil, &Error{Code: ErrBundle, Detail: strings.Join(types, ", ")}
 	default:
@@ -184,7 +186,8 @@ func Import(src []byte) (*bankfile.Bank, []Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if ds := validate(b); ds != nil && own {
+	ds := validate(b)
+	if ds != nil && own {
 		// candor's own extensions (a file candor wrote, then edited) that do not make a
 		// valid bank are left out: the rest of the file is imported as any other.
 		b, ws, _, err = importQuestionnaire(&q, true)
@@ -192,8 +195,9 @@ func Import(src []byte) (*bankfile.Bank, []Warning, error) {
 			return nil, nil, err
 		}
 		ws = append(ws, Warning{Code: WarnOwn, Detail: ds.Errors()[0].Summary})
+		ds = validate(b)
 	}
-	if ds := validate(b); ds != nil {
+	if ds != nil {
 		return nil, nil, &Error{Code: ErrInvalid, Detail: ds.Errors()[0].Summary}
 	}
 	return b, ws, nil
@@ -231,13 +235,6 @@ func importQuestionnaire(q *Questionnaire, ignoreOwn bool) (b *bankfile.Bank, ws
 		return nil, nil, false, err
 	}
 	return b, im.warnings, im.candorMade, nil
-}
-
-func cmp(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // checkJSON refuses what is not one JSON value, or nests deeper than MaxDepth.
@@ -362,7 +359,7 @@ func (im *importer) bank() *bankfile.Bank {
 	b.Version = im.version(q.Version)
 	b.Title = q.Title
 	if b.Title == "" {
-		b.Title = cmp(q.Name, q.ID)
+		b.Title = cmp.Or(q.Name, q.ID)
 	}
 	if b.Title == "" {
 		b.Title = "Imported questionnaire"

@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -210,7 +211,7 @@ func (im *importer) answerOptions(it *Item, ptr string) []rawOption {
 		case o.ValueCoding != nil:
 			c := o.ValueCoding
 			im.members(c.Unknown, optr+"/valueCoding")
-			r.code, r.label, r.coding = c.Code, cmp(c.Display, c.Code), c
+			r.code, r.label, r.coding = c.Code, cmp.Or(c.Display, c.Code), c
 			r.score = im.optionScore(c.Extension, optr+"/valueCoding")
 		case o.ValueInteger != nil:
 			r.code = strconv.FormatInt(*o.ValueInteger, 10)
@@ -346,7 +347,7 @@ func (im *importer) makeLists() {
 		}
 		name, ok := byKey[key]
 		if !ok {
-			name = claim(names, cmp(p.name, "answers"), "answers")
+			name = claim(names, cmp.Or(p.name, "answers"), "answers")
 			byKey[key] = name
 			im.lists = append(im.lists, bankfile.ChoiceList{Name: name, Options: p.opts})
 		}

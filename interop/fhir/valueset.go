@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -172,7 +173,7 @@ func (im *importer) expansionOptions(x *vsExpansion, ptr string) []rawOption {
 		if len(c.Contains) > 0 {
 			im.warn(WarnMember, cptr+"/contains", "contains")
 		}
-		r := rawOption{code: c.Code, label: cmp(c.Display, c.Code), coding: &Coding{System: c.System, Code: c.Code, Display: c.Display}}
+		r := rawOption{code: c.Code, label: cmp.Or(c.Display, c.Code), coding: &Coding{System: c.System, Code: c.Code, Display: c.Display}}
 		for j, e := range c.Extension {
 			if e.URL != URLExpansionContainsProperty {
 				continue
@@ -223,7 +224,7 @@ func (im *importer) composeOptions(c *vsCompose, ptr string) []rawOption {
 		for j, k := range inc.Concept {
 			kptr := fmt.Sprintf("%s/concept/%d", iptr, j)
 			im.members(k.Unknown, kptr)
-			opts = append(opts, rawOption{code: k.Code, label: cmp(k.Display, k.Code),
+			opts = append(opts, rawOption{code: k.Code, label: cmp.Or(k.Display, k.Code),
 				coding: &Coding{System: inc.System, Code: k.Code, Display: k.Display},
 				score:  im.conceptScore(k.Extension, kptr)})
 		}
