@@ -2,7 +2,6 @@ package fhir
 
 import (
 	"encoding/json"
-	"strconv"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -300,7 +299,7 @@ func exportOption(o *questionnaire.Option) AnswerOption {
 // optionText is an option value as text: a number as candor writes it.
 func optionText(v any) string {
 	if f, ok := v.(float64); ok {
-		return strconv.FormatFloat(f, 'f', -1, 64)
+		return questionnaire.FormatNumber(f)
 	}
 	s, _ := v.(string)
 	return s

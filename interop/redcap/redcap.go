@@ -123,13 +123,10 @@ func cell(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// number writes a number as REDCap reads it.
-func number(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
 // code is an option's value as a REDCap choice code.
 func code(v any) string {
 	if f, ok := v.(float64); ok {
-		return number(f)
+		return questionnaire.FormatNumber(f)
 	}
 	return fmt.Sprint(v)
 }
@@ -156,7 +153,7 @@ func questionRow(b *questionnaire.Bank, q *questionnaire.Question, form string) 
 		r[colChoices] = strings.Join(cs, " | ")
 	case questionnaire.Scale:
 		if q.Max-q.Min+1 > maxRadioPoints {
-			r[colType], r[colValidation], r[colMin], r[colMax] = "text", "integer", number(q.Min), number(q.Max)
+			r[colType], r[colValidation], r[colMin], r[colMax] = "text", "integer", questionnaire.FormatNumber(q.Min), questionnaire.FormatNumber(q.Max)
 			break
 		}
 		r[colType] = "radio"
@@ -172,10 +169,10 @@ func questionRow(b *questionnaire.Bank, q *questionnaire.Question, form string) 
 	case questionnaire.Number:
 		r[colType], r[colValidation] = "text", "number"
 		if q.HasMin {
-			r[colMin] = number(q.Min)
+			r[colMin] = questionnaire.FormatNumber(q.Min)
 		}
 		if q.HasMax {
-			r[colMax] = number(q.Max)
+			r[colMax] = questionnaire.FormatNumber(q.Max)
 		}
 	case questionnaire.Date:
 		r[colType], r[colValidation], r[colMin], r[colMax] = "text", "date_ymd", q.MinDate, q.MaxDate
@@ -267,7 +264,7 @@ func Branching(b *questionnaire.Bank, c *cond.Condition) (string, bool) {
 		}
 		f, ok := c.Value.(float64)
 		op, known := ops[c.Op]
-		return fmt.Sprintf("[%s] %s %s", c.Question, op, number(f)), ok && known
+		return fmt.Sprintf("[%s] %s %s", c.Question, op, questionnaire.FormatNumber(f)), ok && known
 	}
 	field := "[" + q.ID + "]"
 	switch c.Op {
@@ -305,9 +302,9 @@ func Branching(b *questionnaire.Bank, c *cond.Condition) (string, bool) {
 			return "", false
 		}
 		if c.Op == "==" || c.Op == "!=" {
-			return field + " " + op + " '" + number(v) + "'", true
+			return field + " " + op + " '" + questionnaire.FormatNumber(v) + "'", true
 		}
-		return field + " " + op + " " + number(v), true
+		return field + " " + op + " " + questionnaire.FormatNumber(v), true
 	case string:
 		if q.Type != questionnaire.Choice || (c.Op != "==" && c.Op != "!=") {
 			return "", false
@@ -335,13 +332,13 @@ func itemCalc(s *questionnaire.Score, q *questionnaire.Question) string {
 			x = "''"
 			for i := len(q.Options) - 1; i >= 0; i-- {
 				o := q.Options[i]
-				x = fmt.Sprintf("if([%s] = '%s', %s, %s)", q.ID, code(o.Value), number(o.Score), x)
+				x = fmt.Sprintf("if([%s] = '%s', %s, %s)", q.ID, code(o.Value), questionnaire.FormatNumber(o.Score), x)
 			}
 		}
 	case questionnaire.Multi:
 		var parts []string
 		for _, o := range q.Options {
-			parts = append(parts, fmt.Sprintf("%s*[%s(%s)]", number(o.Score), q.ID, code(o.Value)))
+			parts = append(parts, fmt.Sprintf("%s*[%s(%s)]", questionnaire.FormatNumber(o.Score), q.ID, code(o.Value)))
 		}
 		x = "(" + strings.Join(parts, " + ") + ")"
 	case questionnaire.YesNo, questionnaire.Scale, questionnaire.Number, questionnaire.Text, questionnaire.Date, questionnaire.Info:
@@ -349,10 +346,10 @@ func itemCalc(s *questionnaire.Score, q *questionnaire.Question) string {
 	}
 	if q.Reverse {
 		lo, hi, _ := q.ScoreRange()
-		x = fmt.Sprintf("(%s - %s)", number(lo+hi), x)
+		x = fmt.Sprintf("(%s - %s)", questionnaire.FormatNumber(lo+hi), x)
 	}
 	if w := s.Weight(q.ID); w != 1 {
-		x = number(w) + "*" + x
+		x = questionnaire.FormatNumber(w) + "*" + x
 	}
 	return x
 }
@@ -369,7 +366,7 @@ func scoreRow(b *questionnaire.Bank, s *questionnaire.Score, form string) []stri
 		var ws []string
 		weighted := false
 		for _, q := range s.Items {
-			ws = append(ws, number(s.Weight(q.ID)))
+			ws = append(ws, questionnaire.FormatNumber(s.Weight(q.ID)))
 			weighted = weighted || s.Weight(q.ID) != 1
 		}
 		sum = "mean(" + strings.Join(items, ", ") + ")"
@@ -378,7 +375,7 @@ func scoreRow(b *questionnaire.Bank, s *questionnaire.Score, form string) []stri
 		}
 	case questionnaire.Percent:
 		lo, hi := s.SumRange()
-		sum = fmt.Sprintf("100 * (%s - %s) / %s", sum, number(lo), number(hi-lo))
+		sum = fmt.Sprintf("100 * (%s - %s) / %s", sum, questionnaire.FormatNumber(lo), questionnaire.FormatNumber(hi-lo))
 	}
 	if s.Round >= 0 {
 		sum = fmt.Sprintf("round(%s, %d)", sum, s.Round)
@@ -388,7 +385,7 @@ func scoreRow(b *questionnaire.Bank, s *questionnaire.Score, form string) []stri
 	var bands []string
 	for _, bd := range s.Bands {
 		if bd.HasMax {
-			bands = append(bands, fmt.Sprintf("up to %s: %s", number(bd.Max), bd.Label))
+			bands = append(bands, fmt.Sprintf("up to %s: %s", questionnaire.FormatNumber(bd.Max), bd.Label))
 		} else {
 			bands = append(bands, "above: "+bd.Label)
 		}
