@@ -16,7 +16,7 @@ import (
 )
 
 // translations are the languages every built-in bank is translated into, each as sibling
-// files banks/<lang>/<id>.yaml. They are not built in yet (data.go embeds banks/*.yaml only).
+// files banks/<lang>/<id>.yaml, built in with the banks (data.go embeds banks/*/*.yaml).
 var translations = []string{"es"}
 
 // untranslated are the built-in banks without translations yet, each with the reason: the

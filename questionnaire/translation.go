@@ -184,21 +184,21 @@ func withLanguages(b *Bank, ds Diagnostics, s siblings) (*Bank, Diagnostics) {
 	if b == nil {
 		return nil, ds
 	}
-	found := map[string]string{} // tag -> path, for each folder beside the bank with its file
+	found := map[string][]byte{} // tag -> text, for each folder beside the bank with its file
 	for _, dir := range s.dirs() {
 		if langRE.MatchString(dir) && !strings.EqualFold(dir, b.Language) {
-			if _, err := s.read(s.join(dir)); err == nil {
-				found[dir] = s.join(dir)
+			if raw, err := s.read(s.join(dir)); err == nil {
+				found[dir] = raw
 			}
 		}
 	}
 	d := &diags{file: b.File}
 	wanted := b.Languages[1:]
 	if b.declared == nil {
-		wanted = nil
 		wanted = slices.Sorted(maps.Keys(found))
 	}
-	for tag, p := range found {
+	for tag := range found {
+		p := s.join(tag)
 		if b.declared != nil && !slices.ContainsFunc(wanted, func(w string) bool { return strings.EqualFold(w, tag) }) {
 			d.warnf(b.declaredPos(), fmt.Sprintf("add %s to `languages`, or move %s away", tag, p),
 				"%s is a translation of this bank into %s, which `languages` does not name", p, tag)
@@ -207,7 +207,11 @@ func withLanguages(b *Bank, ds Diagnostics, s siblings) (*Bank, Diagnostics) {
 	var loaded []*Bank
 	for _, tag := range wanted {
 		p := s.join(tag)
-		raw, err := s.read(p)
+		raw, ok := found[tag] // read once, when the folders were listed
+		var err error
+		if !ok {
+			raw, err = s.read(p)
+		}
 		if err != nil {
 			if b.declared == nil {
 				continue
