@@ -70,9 +70,6 @@ func (s *Session) Finish() { s.screen = ScreenEnd }
 // welcomes the person back instead of introducing the questions.
 func (s *Session) Resumed() bool { return s.resumed }
 
-// Saving reports whether answers are saved as they are given (Options.Save).
-func (s *Session) Saving() bool { return s.opt.Save != nil }
-
 // Count is what the intro says of the questions: how many take an answer as the answers
 // stand now, and whether that number is exact. It is not when some question that takes an
 // answer is asked only under a `when` (its own or its section's): the number may change as
