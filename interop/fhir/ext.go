@@ -67,16 +67,26 @@ func (im *importer) ownString(e Extension, ptr string) string {
 	return s
 }
 
+// skipOwn notes an extension of candor's own, wherever it is (the file was made by candor,
+// so Import may try it again without them), and reports whether to leave it out: on that
+// second try.
+func (im *importer) skipOwn(url string) bool {
+	if !strings.HasPrefix(url, CandorBase) {
+		return false
+	}
+	im.candorMade = true
+	return im.ignoreOwn
+}
+
 // rootExtensions reads the Questionnaire's extensions; it returns the candor ones found.
 func (im *importer) rootExtensions(b *bankfile.Bank, exts []Extension) map[string]bool {
 	own := map[string]bool{}
 	for i, e := range exts {
 		ptr := fmt.Sprintf("/extension/%d", i)
+		if im.skipOwn(e.URL) {
+			continue
+		}
 		if strings.HasPrefix(e.URL, CandorBase) {
-			im.candorMade = true
-			if im.ignoreOwn {
-				continue
-			}
 			own[e.URL] = true
 		}
 		switch e.URL {
@@ -114,7 +124,7 @@ func (im *importer) groupExtensions(s *bankfile.Section, exts []Extension, ptr s
 	own := map[string]bool{}
 	for i, e := range exts {
 		eptr := fmt.Sprintf("%s/extension/%d", ptr, i)
-		if im.ignoreOwn && strings.HasPrefix(e.URL, CandorBase) {
+		if im.skipOwn(e.URL) {
 			continue
 		}
 		own[e.URL] = true
@@ -137,7 +147,7 @@ func (im *importer) itemExtensions(q *bankfile.Question, it *Item, ptr string) m
 	own := map[string]bool{}
 	for i, e := range it.Extension {
 		eptr := fmt.Sprintf("%s/extension/%d", ptr, i)
-		if im.ignoreOwn && strings.HasPrefix(e.URL, CandorBase) {
+		if im.skipOwn(e.URL) {
 			continue
 		}
 		own[e.URL] = true

@@ -95,6 +95,23 @@ func TestImportIgnoresBrokenOwnExtensions(t *testing.T) {
 	require.Contains(t, last.Detail, "flag \"f\"")
 }
 
+// The same holds for candor's own extensions on an item alone (an export of a bank with no
+// scores, flags or outcomes has none at the top): a broken `when` there is left out, warned.
+func TestImportIgnoresBrokenOwnItemExtensions(t *testing.T) {
+	src := []byte(`{"resourceType":"Questionnaire","title":"T","status":"active","item":[
+	  {"linkId":"a","type":"boolean","text":"A","required":true},
+	  {"linkId":"b","type":"boolean","text":"B",
+	   "extension":[{"url":"https://candor-app.github.io/candor/fhir/StructureDefinition/when","valueString":"nosuch == true"}]}]}`)
+	b, ws, err := fhir.Import(src)
+	require.NoError(t, err)
+	require.Len(t, b.Questions, 2)
+	require.Empty(t, b.Questions[1].When)
+	require.NotEmpty(t, ws)
+	last := ws[len(ws)-1]
+	require.Equal(t, fhir.WarnOwn, last.Code)
+	require.Contains(t, last.Detail, "nosuch")
+}
+
 // Bounds of the wrong kind, or the wrong way round, are not kept, with a warning.
 func TestImportBounds(t *testing.T) {
 	src := []byte(`{"resourceType":"Questionnaire","title":"T","status":"active","item":[
