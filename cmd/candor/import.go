@@ -83,11 +83,10 @@ func importRun(f *Factory, opts *ImportOptions) error {
 	for _, w := range warnings {
 		fmt.Fprintf(f.IO.ErrOut, "%s#%s: warning: %s\n", name, text.Sanitize(w.Pointer), importWarningText(w))
 	}
+	printDiagnostics(f, ds, map[string][]byte{bankName: y}, resolveWidth(f, 0))
 	if ds.HasErrors() {
-		printDiagnostics(f, ds, map[string][]byte{bankName: y}, resolveWidth(f, 0))
 		return badInput("%s: the bank made from it does not pass candor validate; this is a mistake in candor: please report it, with the file", name)
 	}
-	printDiagnostics(f, ds, map[string][]byte{bankName: y}, resolveWidth(f, 0))
 	if opts.Output == "" {
 		if _, err := f.IO.Out.Write(y); err != nil {
 			return badInput("writing output: %v", err)
