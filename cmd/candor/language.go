@@ -47,24 +47,34 @@ func envLanguage(getenv func(string) string) string {
 type languages struct {
 	f    *Factory
 	flag string
-	once sync.Once
+	// said holds the banks a --lang they are not written in was said of (score's workers
+	// share it).
+	mu   sync.Mutex
+	said map[string]bool
 }
 
 // newLanguages is the language picker of a command given --lang flag.
 func newLanguages(f *Factory, flag string) *languages { return &languages{f: f, flag: flag} }
 
 // in returns b in the language to show it in; answered is the language of the response read
-// with it ("" for none). A --lang the bank is not in is said once, and its own language used.
+// with it ("" for none). A --lang the bank is not in is said once for each such bank, and its
+// own language used.
 func (l *languages) in(b *questionnaire.Bank, answered string) *questionnaire.Bank {
 	if b == nil || len(b.Languages) == 0 {
 		return b
 	}
 	if l.flag != "" {
 		if b.Match(l.flag) == "" {
-			l.once.Do(func() {
+			l.mu.Lock()
+			if !l.said[b.ID] {
+				if l.said == nil {
+					l.said = map[string]bool{}
+				}
+				l.said[b.ID] = true
 				fmt.Fprintf(l.f.IO.ErrOut, "candor: %s is not written in %s; it is shown in %s (it has: %s)\n",
 					text.Sanitize(b.ID), text.Sanitize(l.flag), text.Sanitize(b.Languages[0]), text.Sanitize(strings.Join(b.Languages, ", ")))
-			})
+			}
+			l.mu.Unlock()
 		}
 		return b.In(l.flag)
 	}

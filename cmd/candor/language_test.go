@@ -1,9 +1,14 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/candor-app/candor/data"
+	"github.com/candor-app/candor/internal/iostreams"
 )
 
 // The environment's language is the first of LC_ALL, LC_MESSAGES and LANG that is set, as a
@@ -26,4 +31,19 @@ func TestEnvLanguage(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, envLanguage(func(k string) string { return c.env[k] }), "%v", c.env)
 	}
+}
+
+// A --lang a bank is not written in is said once for each such bank, not once in all: a
+// folder of responses to several banks names each.
+func TestLanguagesSayEachBankOnce(t *testing.T) {
+	ios, _, _, errOut := iostreams.Test()
+	l := newLanguages(NewFactory(ios), "fr")
+	for _, id := range []string{"trust-readiness", "accountability", "trust-readiness"} {
+		b, ds := data.LoadBank(id)
+		require.NotNil(t, b, "%v", ds)
+		assert.Equal(t, b.Languages[0], l.in(b, "").Language)
+	}
+	said := errOut.String()
+	assert.Equal(t, 1, strings.Count(said, "trust-readiness is not written in fr"), said)
+	assert.Equal(t, 1, strings.Count(said, "accountability is not written in fr"), said)
 }
