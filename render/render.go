@@ -13,10 +13,15 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // Options control a rendering.
 type Options struct {
+	// Words says candor's own words (headings, notes, the fixed parts of sentences) in the
+	// reader's language (docs/spec.md §14); nil is English. The bank's words come from the
+	// bank, in the language it was loaded in.
+	Words *words.Printer
 	// Format is "text" (also ""), "markdown", "html" (a complete document; SummaryHTML
 	// is the summary alone) or "json".
 	Format string

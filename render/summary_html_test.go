@@ -55,8 +55,8 @@ func TestSummaryHTMLSaysWhatTextSays(t *testing.T) {
 				require.NoError(t, Summary(&tb, b, r, opt))
 				frag := SummaryHTML(b, r, opt)
 				checkHTMLFragment(t, frag)
-				got := words(htmlText(t, frag))
-				want := words(textWords(tb.String()))
+				got := plainWords(htmlText(t, frag))
+				want := plainWords(textWords(tb.String()))
 				assert.Equal(t, want, got)
 			})
 		}
@@ -69,7 +69,7 @@ var textGlyphs = regexp.MustCompile(`[█░╭╮╰╯─━│•·]+|\d+ / \
 // score line's glyphs.
 func textWords(s string) string { return textGlyphs.ReplaceAllString(s, " ") }
 
-func words(s string) string {
+func plainWords(s string) string {
 	s = strings.NewReplacer("(", " ", ")", " ").Replace(s)
 	s = regexp.MustCompile(`\d+ / \d+`).ReplaceAllString(s, " ")
 	return strings.Join(strings.Fields(s), " ")

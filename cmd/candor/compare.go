@@ -74,7 +74,7 @@ chart, with the same numbers in a table.`,
 		RunE: runWith(opts, func(args []string) { opts.A, opts.B = args[0], args[1] }, runF, func() error { return compareRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
+	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd

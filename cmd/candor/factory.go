@@ -17,6 +17,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/diagtext"
 	"github.com/candor-app/candor/store"
+	"github.com/candor-app/candor/words"
 )
 
 // Exit codes (docs/spec.md §4).
@@ -33,6 +34,19 @@ type Factory struct {
 	Now func() time.Time
 	// DataDir is where responses are saved by default (store.DefaultDir).
 	DataDir func() (string, error)
+	// words is the interface language set by a command's --lang (words.Match), "" for the
+	// environment's: see Words.
+	words string
+}
+
+// Words says candor's words in the language of the interface: the command's --lang when it
+// has one and candor speaks it, else the environment's (LC_ALL, LC_MESSAGES, LANG), else
+// English (docs/spec.md §14).
+func (f *Factory) Words() *words.Printer {
+	if f.words != "" {
+		return words.For(f.words)
+	}
+	return words.For(envLanguage(f.IO.Getenv))
 }
 
 // Store is the store of saved responses, in the data folder.

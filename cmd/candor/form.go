@@ -76,7 +76,7 @@ replaces only an ordinary file, never the bank itself, a folder, a link or a dev
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "write the page to `FILE` (.html)")
-	langFlag(cmd, &opts.Lang, "the page starts in `LANG` (such as es), where the bank is written in it; its first screen offers the bank's languages (default: the bank's own)")
+	langFlag(f, cmd, &opts.Lang, "the page starts in `LANG` (such as es), where the bank is written in it; its first screen offers the bank's languages (default: the bank's own)")
 	fl.BoolVar(&opts.NoSummary, "no-summary", false, "end with a thank-you and the download, without the summary")
 	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with the answers")
 	fl.BoolVar(&opts.Force, "force", false, "replace FILE if it exists (an ordinary file only)")

@@ -69,7 +69,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 		RunE: runWith(opts, func(args []string) { opts.Files = args }, runF, func() error { return historyRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
+	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "csv", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd

@@ -9,14 +9,18 @@ import (
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/words"
 )
 
 // langFlag adds --lang: the language to show a bank's words in (docs/spec.md §4).
-func langFlag(cmd *cobra.Command, lang *string, usage string) {
+func langFlag(f *Factory, cmd *cobra.Command, lang *string, usage string) {
 	cmd.Flags().StringVar(lang, "lang", "", usage)
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		if *lang != "" && !questionnaire.IsLanguageTag(*lang) {
 			return usageError("--lang %q is not a language: write a tag such as en or es", *lang)
+		}
+		if *lang != "" && words.Speaks(*lang) {
+			f.words = *lang
 		}
 		return nil
 	})
@@ -55,6 +59,20 @@ type languages struct {
 
 // newLanguages is the language picker of a command given --lang flag.
 func newLanguages(f *Factory, flag string) *languages { return &languages{f: f, flag: flag} }
+
+// words is the printer for a person reading b as in returned it: the interface speaks --lang
+// or the environment's language when it can, else the language b is shown in.
+func (l *languages) words(b *questionnaire.Bank) *words.Printer {
+	for _, lang := range []string{l.flag, envLanguage(l.f.IO.Getenv)} {
+		if lang != "" && words.Speaks(lang) {
+			return words.For(lang)
+		}
+	}
+	if b != nil && b.Language != "" {
+		return words.For(b.Language)
+	}
+	return words.For(words.Default)
+}
 
 // in returns b in the language to show it in; answered is the language of the response read
 // with it ("" for none). A --lang the bank is not in is said once for each such bank, and its

@@ -91,7 +91,7 @@ responses to other banks are left out, with a note.`,
 		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
 	}
 	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
-	langFlag(cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)")
+	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv", "fhir")
 	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
 	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")

@@ -37,7 +37,7 @@ can show them when they are needed. Save it to a file and print that:
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return showRun(f, opts) }),
 	}
-	langFlag(cmd, &opts.Lang, "print the bank's words in `LANG` (such as es), where it is written in it (default: $LANG's language, else the bank's own)")
+	langFlag(f, cmd, &opts.Lang, "print the bank's words in `LANG` (such as es), where it is written in it (default: $LANG's language, else the bank's own)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown")
 	return cmd
 }

@@ -97,7 +97,7 @@ offered to delete the file only you can read.`,
 	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
 	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
 	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
-	langFlag(cmd, &opts.Lang, "ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)")
+	langFlag(f, cmd, &opts.Lang, "ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)")
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "fhir")
 	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
 	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")

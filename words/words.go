@@ -1,0 +1,307 @@
+// Package words is candor's message catalogue: every word candor says to a person, in each
+// language its interface speaks (docs/spec.md §4). The catalogue is a set of YAML files,
+// one folder per language (en/, es/), each file an area of the interface (take.yaml,
+// summary.yaml, page.yaml, ...). A message's key is its English text, a format as fmt
+// takes it; a translation is either a string or, for a message that counts something, its
+// plural forms (CLDR categories: zero, one, two, few, many, other), chosen by the rules of
+// golang.org/x/text's plural package:
+//
+//	"Question %d of %d": "Pregunta %d de %d"
+//	"%d questions":
+//	  one: "%d pregunta"
+//	  other: "%d preguntas"
+//
+// A plural message counts its first argument; `arg: N` counts the Nth. English needs an
+// entry only for a plural (its key is its text otherwise). Numbers are written as the
+// language writes them (3.5; 3,5), and dates too (26 Nov 2026; 26 nov 2026).
+//
+// Front ends choose words (cmd/candor, ask/terminal, render, web/engine and the page);
+// the packages below them speak in codes. words imports no candor package.
+package words
+
+import (
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+//go:embed en/*.yaml es/*.yaml
+var files embed.FS
+
+// Default is the language of every key, and the one shown when a language has no catalogue.
+const Default = "en"
+
+// Entry is one message of a language's catalogue: Text, or plural Forms counting argument
+// Arg (1-based).
+type Entry struct {
+	Text  string
+	Forms map[string]string
+	Arg   int
+	// File is the catalogue file it is in ("es/take.yaml").
+	File string
+}
+
+// Catalogue is every language's messages, by language and key.
+type Catalogue map[string]map[string]Entry
+
+var (
+	loadOnce sync.Once
+	loaded   Catalogue
+	builder  *catalog.Builder
+	matcher  language.Matcher
+	tags     []language.Tag
+	loadErr  error
+)
+
+func load() {
+	loaded, loadErr = Read(files)
+	if loadErr != nil {
+		return
+	}
+	builder = catalog.NewBuilder(catalog.Fallback(language.English))
+	langs := Languages()
+	for _, l := range langs {
+		tag := language.MustParse(l)
+		tags = append(tags, tag)
+		for key, e := range loaded[l] {
+			var msg catalog.Message
+			if e.Forms != nil {
+				var cases []any
+				for _, c := range pluralOrder {
+					if f, ok := e.Forms[c]; ok {
+						cases = append(cases, c, f)
+					}
+				}
+				msg = plural.Selectf(e.Arg, "", cases...)
+			} else {
+				msg = catalog.String(e.Text)
+			}
+			if err := builder.Set(tag, key, msg); err != nil {
+				loadErr = fmt.Errorf("words: %s: %q: %w", e.File, key, err) // words:none: a broken catalogue, for developers
+				return
+			}
+		}
+	}
+	matcher = language.NewMatcher(tags)
+}
+
+var pluralOrder = []string{"zero", "one", "two", "few", "many", "other"}
+
+// Read reads a catalogue from fsys: LANG/NAME.yaml files. A key in two files of a language,
+// an entry neither a string nor plural forms, or an unknown plural category is an error.
+func Read(fsys fs.FS) (Catalogue, error) {
+	c := Catalogue{}
+	paths, err := fs.Glob(fsys, "*/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		lang := path.Dir(p)
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, fmt.Errorf("words: %s: %w", p, err) // words:none: a broken catalogue, for developers
+		}
+		if c[lang] == nil {
+			c[lang] = map[string]Entry{}
+		}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		m := doc.Content[0]
+		if m.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("words: %s: the file is not a map of messages", p) // words:none: a broken catalogue, for developers
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i], m.Content[i+1]
+			e := Entry{File: p, Arg: 1}
+			switch v.Kind {
+			case yaml.ScalarNode:
+				e.Text = v.Value
+			case yaml.MappingNode:
+				e.Forms = map[string]string{}
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					fk, fv := v.Content[j].Value, v.Content[j+1]
+					if fk == "arg" {
+						if err := fv.Decode(&e.Arg); err != nil || e.Arg < 1 {
+							return nil, fmt.Errorf("words: %s:%d: arg must be a number from 1", p, fv.Line) // words:none: a broken catalogue, for developers
+						}
+						continue
+					}
+					if !isPluralCategory(fk) || fv.Kind != yaml.ScalarNode {
+						return nil, fmt.Errorf("words: %s:%d: %q is not a plural form (zero, one, two, few, many, other)", p, v.Content[j].Line, fk) // words:none: a broken catalogue, for developers
+					}
+					e.Forms[fk] = fv.Value
+				}
+				if _, ok := e.Forms["other"]; !ok {
+					return nil, fmt.Errorf("words: %s:%d: a plural message needs its other form", p, v.Line) // words:none: a broken catalogue, for developers
+				}
+			default:
+				return nil, fmt.Errorf("words: %s:%d: a message is a text or its plural forms", p, v.Line) // words:none: a broken catalogue, for developers
+			}
+			if old, ok := c[lang][k.Value]; ok {
+				return nil, fmt.Errorf("words: %s:%d: %q is already in %s", p, k.Line, k.Value, old.File) // words:none: a broken catalogue, for developers
+			}
+			c[lang][k.Value] = e
+		}
+	}
+	return c, nil
+}
+
+func isPluralCategory(s string) bool {
+	for _, c := range pluralOrder {
+		if s == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Loaded is the built-in catalogue (for tests and the page's words); it panics on a broken
+// catalogue file, which the package's tests catch first.
+func Loaded() Catalogue {
+	loadOnce.Do(load)
+	if loadErr != nil {
+		panic(loadErr)
+	}
+	return loaded
+}
+
+// Languages are the languages candor's interface speaks, the default first.
+func Languages() []string {
+	var ls []string
+	for l := range loadedOrFiles() {
+		if l != Default {
+			ls = append(ls, l)
+		}
+	}
+	sort.Strings(ls)
+	return append([]string{Default}, ls...)
+}
+
+func loadedOrFiles() Catalogue {
+	if loaded != nil {
+		return loaded
+	}
+	return Loaded()
+}
+
+// Printer says candor's messages in one language.
+type Printer struct {
+	lang string
+	p    *message.Printer
+}
+
+var (
+	printersMu sync.Mutex
+	printers   = map[string]*Printer{}
+)
+
+// For is the printer for lang (a tag: "es", "es-MX", "es_ES"): the interface language that
+// best matches it, English when none does. A nil *Printer says English too.
+func For(lang string) *Printer {
+	loadOnce.Do(load)
+	if loadErr != nil {
+		panic(loadErr)
+	}
+	l := Match(lang)
+	printersMu.Lock()
+	defer printersMu.Unlock()
+	if p, ok := printers[l]; ok {
+		return p
+	}
+	p := &Printer{lang: l, p: message.NewPrinter(language.MustParse(l), message.Catalog(builder))}
+	printers[l] = p
+	return p
+}
+
+// Match is the interface language for lang ("" when lang is none of them but English, which
+// is then used): es-MX and es_ES.UTF-8 are es.
+func Match(lang string) string {
+	loadOnce.Do(load)
+	lang = strings.ReplaceAll(strings.TrimSpace(lang), "_", "-")
+	lang, _, _ = strings.Cut(lang, ".")
+	if lang == "" {
+		return Default
+	}
+	t, err := language.Parse(lang)
+	if err != nil {
+		return Default
+	}
+	_, i, conf := matcher.Match(t)
+	if conf == language.No {
+		return Default
+	}
+	return Languages()[i]
+}
+
+// Speaks reports whether the interface has a catalogue for lang (or its base language).
+func Speaks(lang string) bool {
+	l := Match(lang)
+	if l != Default {
+		return true
+	}
+	base, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	return strings.EqualFold(base, Default)
+}
+
+func (p *Printer) printer() *Printer {
+	if p == nil {
+		return For(Default)
+	}
+	return p
+}
+
+// Lang is the printer's language ("en", "es").
+func (p *Printer) Lang() string { return p.printer().lang }
+
+// T is the message key in the printer's language, formatted with args as fmt does, its
+// numbers as the language writes them.
+func (p *Printer) T(key string, args ...any) string {
+	return p.printer().p.Sprintf(key, args...)
+}
+
+// Tw writes the message key in the printer's language, formatted with args, to w.
+func (p *Printer) Tw(w io.Writer, key string, args ...any) (int, error) {
+	return p.printer().p.Fprintf(w, key, args...)
+}
+
+// Decimal is a number already written with a decimal point ("3.5", as
+// questionnaire.FormatNumber writes it) as the language writes it ("3,5" in Spanish).
+// Anything else in s is kept.
+func (p *Printer) Decimal(s string) string {
+	sep := p.printer().p.Sprintf("%.1f", 0.5)
+	if len(sep) < 3 || sep[1] == '.' {
+		return s
+	}
+	return strings.ReplaceAll(s, ".", sep[1:len(sep)-1])
+}
+
+// Date is t's day as the language writes it: "26 Nov 2026", "26 nov 2026".
+func (p *Printer) Date(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), p.T(months[t.Month()-1]), t.Year())
+}
+
+// DateTime is t's day and time of day: "26 Nov 2026, 14:05".
+func (p *Printer) DateTime(t time.Time) string {
+	return p.T("%s, %s", p.Date(t), t.Format("15:04"))
+}
+
+// months are the keys of the months' short names.
+var months = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} // words:key
