@@ -140,7 +140,7 @@ func historyChartSVG(entries []HistoryEntry, dates []string, i int, s *scoreSeri
 		if e.Result.Unsafe() {
 			m := safetyMarkOf(e.Result)
 			fmt.Fprintf(&b, `<g><title>%s: %s, left out</title><line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-dasharray="%s"/><path d="M%s %sl8 8m0 -8l-8 8" stroke="currentColor" stroke-width="2"/></g>`+"\n",
-				esc(dates[j]), esc(m.words()), svgNum(x(j)), svgNum(chartTop), svgNum(x(j)), svgNum(chartTop+plotH), dashLeftOut,
+				esc(dates[j]), esc(m.words(nil)), svgNum(x(j)), svgNum(chartTop), svgNum(x(j)), svgNum(chartTop+plotH), dashLeftOut,
 				svgNum(x(j)-4), svgNum(chartTop+plotH-12))
 			continue
 		}

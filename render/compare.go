@@ -191,7 +191,7 @@ func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
 	for i, s := range []CompareSide{a, b} {
-		c.flags[i], c.notes[i] = flagsAndNotes(bank, s.Result)
+		c.flags[i], c.notes[i] = flagsAndNotes(nil, bank, s.Result)
 	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
@@ -323,7 +323,7 @@ func (c *Comparison) splitFor(id string) *CompareSplit {
 
 func comparePerson(bank *questionnaire.Bank, s CompareSide) ComparePerson {
 	m := safetyMarkOf(s.Result)
-	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: warningTexts(bank, s.Result),
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: warningTexts(nil, bank, s.Result),
 		Unsafe: m.Unsafe, SafetyOpen: m.Open}
 	if r := s.Response; r != nil {
 		p.File, p.Respondent = r.File, r.Respondent
@@ -608,7 +608,7 @@ func cmpScoreValue(v CompareScoreValue) string {
 	}
 	s := questionnaire.FormatNumber(*v.Value)
 	if m := (safetyMark{Unsafe: v.SafetyFirst, Open: v.SafetyOpen}); m.marked() {
-		return markedValue(s, m)
+		return markedValue(nil, s, m)
 	}
 	if v.Band != nil && *v.Band != "" {
 		s += " (" + text.Clean(*v.Band) + ")"

@@ -80,13 +80,13 @@ func NewBanksComparison(a, b BankSide) *BanksComparison {
 		A: bankPerson(a), B: bankPerson(b), Aligned: AlignScores(a.Result, b.Result),
 		SeenDifferently: statementGaps(a, b, maxStatementGaps)}
 	for i, s := range []BankSide{a, b} {
-		c.flags[i] = flagLines(s.Bank, s.Result)
+		c.flags[i] = flagLines(nil, s.Bank, s.Result)
 	}
 	return c
 }
 
 func bankPerson(s BankSide) BankPerson {
-	return BankPerson{ComparePerson: comparePerson(s.Bank, s.CompareSide), Bank: s.Result.Bank, Result: Worded(s.Bank, s.Result)}
+	return BankPerson{ComparePerson: comparePerson(s.Bank, s.CompareSide), Bank: s.Result.Bank, Result: Worded(nil, s.Bank, s.Result)}
 }
 
 // AlignScores lines up the scores of two results: each score of a with the first score of b
@@ -173,7 +173,7 @@ func alignedValue(s AlignedScoreResult, m safetyMark) string {
 		v += " / " + questionnaire.FormatNumber(*s.Max)
 	}
 	if m.marked() {
-		return markedValue(v, m)
+		return markedValue(nil, v, m)
 	}
 	if s.Band != nil && *s.Band != "" {
 		v += " (" + text.Clean(*s.Band) + ")"

@@ -138,7 +138,7 @@ func historyJSON(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, ser
 	out := make([]historyRecord, 0, len(entries))
 	for j, e := range entries {
 		m := safetyMarkOf(e.Result)
-		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(b, e.Result)}
+		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(nil, b, e.Result)}
 		if t := e.When(); !t.IsZero() {
 			t = t.UTC()
 			rec.Date = &t
@@ -235,7 +235,7 @@ func histValue(e HistoryEntry, i int) string {
 	}
 	v := histNumber(s, *s.Value)
 	if m := safetyMarkOf(e.Result); m.marked() {
-		return markedValue(v, m)
+		return markedValue(nil, v, m)
 	}
 	if s.Band != nil && *s.Band != "" {
 		v += " " + text.Clean(*s.Band)
@@ -257,7 +257,7 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 		t.heading("Flags")
 		dw := maxWidth(dates)
 		for i, e := range entries {
-			for j, f := range append(flagLines(b, e.Result), alertLines(b, entries, series, i)...) {
+			for j, f := range append(flagLines(nil, b, e.Result), alertLines(b, entries, series, i)...) {
 				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
@@ -329,7 +329,7 @@ func historyMarkedNote(entries []HistoryEntry) string {
 	for i, e := range entries {
 		ms[i] = safetyMarkOf(e.Result)
 	}
-	which := markedWhich(ms)
+	which := markedWhich(nil, ms)
 	if which == "" {
 		return ""
 	}
@@ -693,7 +693,7 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, series []sco
 		m.block("## Flags")
 		var lines []string
 		for i, e := range entries {
-			for _, f := range append(flagLines(b, e.Result), alertLines(b, entries, series, i)...) {
+			for _, f := range append(flagLines(nil, b, e.Result), alertLines(b, entries, series, i)...) {
 				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(f))
 			}
 		}

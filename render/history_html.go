@@ -27,7 +27,7 @@ func historyHTML(b *questionnaire.Bank, entries []HistoryEntry, series []scoreSe
 		h.el("h2", "Flags")
 		h.raw(`<ul>`)
 		for i, e := range entries {
-			for _, f := range append(flagLines(b, e.Result), alertLines(b, entries, series, i)...) {
+			for _, f := range append(flagLines(nil, b, e.Result), alertLines(b, entries, series, i)...) {
 				h.raw(`<li><strong>` + esc(dates[i]) + `</strong>: ` + esc(oneLine(f)) + `</li>`)
 			}
 		}

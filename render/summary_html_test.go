@@ -178,7 +178,7 @@ func TestSummaryHTMLNotEnoughAnswers(t *testing.T) {
 			assert.NotContains(t, block, "candor-bar", s.ID)
 			assert.Contains(t, block, "Not enough answers yet", s.ID)
 		} else {
-			assert.Contains(t, block, "<strong>"+formatValue(s)+"</strong>", s.ID)
+			assert.Contains(t, block, "<strong>"+formatValue(nil, s)+"</strong>", s.ID)
 		}
 	}
 }

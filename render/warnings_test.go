@@ -49,7 +49,7 @@ questions:
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, WarningText(c.bank, c.w))
+			assert.Equal(t, c.want, WarningText(nil, c.bank, c.w))
 		})
 	}
 }
@@ -60,7 +60,7 @@ func TestWorded(t *testing.T) {
 		{Code: scoring.TooCostly, What: "outcome", ID: "ready"},
 		{Code: scoring.FromFile, Text: "as read"},
 	}}
-	got := Worded(nil, r)
+	got := Worded(nil, nil, r)
 	assert.Equal(t, "the `when` of outcome \"ready\" takes more work to decide than candor allows, so it was taken as not holding", got.Warnings[0].Text)
 	assert.Equal(t, "as read", got.Warnings[1].Text)
 	assert.Empty(t, r.Warnings[0].Text, "the result given is not changed")

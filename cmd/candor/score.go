@@ -417,7 +417,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	}
 	switch {
 	case s.opts.Format == "json" && s.batch:
-		line := scoreLine{File: resp.File, Result: render.Worded(b, r), Items: items}
+		line := scoreLine{File: resp.File, Result: render.Worded(nil, b, r), Items: items}
 		if resp.Respondent != "" {
 			line.Respondent = &resp.Respondent
 		}
@@ -425,7 +425,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	case s.opts.Format == "json" && s.opts.Items:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(withItems{Result: render.Worded(b, r), Items: items})
+		return enc.Encode(withItems{Result: render.Worded(nil, b, r), Items: items})
 	}
 	date := resp.Updated
 	if date.IsZero() {
@@ -445,7 +445,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		Respondent: resp.Respondent,
 	})
 	if err == nil && s.opts.Items && (s.opts.Format == "text" || s.opts.Format == "markdown") {
-		err = render.ItemsText(w, items, s.opts.Format, s.width, s.ascii)
+		err = render.ItemsText(w, nil, items, s.opts.Format, s.width, s.ascii)
 	}
 	return err
 }
