@@ -1,7 +1,6 @@
 package render
 
 import (
-
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/words"
