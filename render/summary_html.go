@@ -45,15 +45,20 @@ func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) 
 }
 
 // htmlDocument is a complete, offline HTML document in bank b's language around body, styled
-// by css after documentCSS, under the CSP that forbids every request.
+// by css after documentCSS, under the CSP that forbids every request. A language written right
+// to left (questionnaire.RightToLeft) lays the document out right to left.
 func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
 	lang := "en"
 	if b != nil && strings.TrimSpace(b.Language) != "" {
 		lang = b.Language
 	}
+	dir := ""
+	if questionnaire.RightToLeft(lang) {
+		dir = ` dir="rtl"`
+	}
 	var s strings.Builder
 	s.WriteString("<!DOCTYPE html>\n")
-	fmt.Fprintf(&s, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", esc(lang))
+	fmt.Fprintf(&s, "<html lang=\"%s\"%s>\n<head>\n<meta charset=\"utf-8\">\n", esc(lang), dir)
 	fmt.Fprintf(&s, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", documentCSP)
 	s.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	s.WriteString("<meta name=\"referrer\" content=\"no-referrer\">\n")

@@ -152,6 +152,25 @@ func TestSummaryHTMLTitleIsNeutral(t *testing.T) {
 	assert.Contains(t, body, "<h1>"+html.EscapeString(b.Title)+"</h1>")
 }
 
+// TestSummaryHTMLDirection: the document is in the bank's language, and one written right to
+// left is laid out right to left; a left-to-right one names no direction.
+func TestSummaryHTMLDirection(t *testing.T) {
+	c := findCase(t, "bare")
+	for _, tc := range []struct{ lang, html string }{
+		{"", `<html lang="en">`},
+		{"es", `<html lang="es">`},
+		{"ar", `<html lang="ar" dir="rtl">`},
+		{"ku-Arab", `<html lang="ku-Arab" dir="rtl">`},
+		{"az-Latn", `<html lang="az-Latn">`},
+	} {
+		b, r := c.run(t)
+		b.Language = tc.lang
+		var buf bytes.Buffer
+		require.NoError(t, Summary(&buf, b, r, Options{Format: "html"}))
+		assert.Contains(t, buf.String(), "\n"+tc.html+"\n", tc.lang)
+	}
+}
+
 func TestSummaryHTMLEscapes(t *testing.T) {
 	c := findCase(t, "control-characters-safe")
 	b, r := c.run(t)
