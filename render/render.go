@@ -275,17 +275,17 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 		case opt.Counselor:
 			first = append(first, WarningText(p, b, w))
 		case slices.Contains(r.Declined, q.ID) && deciding[q.ID]:
-			first = append(first, p.T("You chose \"rather not say\" for %q. That's okay. It asks about your safety, so this summary gives no verdict; you can answer it whenever you're ready.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It asks about your safety, so this summary gives no verdict; you can answer it whenever you're ready.",
+				quote(p, q.Text)))
 		case slices.Contains(r.Declined, q.ID):
-			first = append(first, p.T("You chose \"rather not say\" for %q. That's okay. It asks about your safety; you can answer it whenever you're ready.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It asks about your safety; you can answer it whenever you're ready.",
+				quote(p, q.Text)))
 		case deciding[q.ID]:
-			first = append(first, p.T("You have not answered %q yet. It asks about your safety, so this summary gives no verdict until you do.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You have not answered %s yet. It asks about your safety, so this summary gives no verdict until you do.",
+				quote(p, q.Text)))
 		default:
-			first = append(first, p.T("You have not answered %q yet. It asks about your safety; please answer it when you can.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You have not answered %s yet. It asks about your safety; please answer it when you can.",
+				quote(p, q.Text)))
 		}
 	}
 	if d := declinedNote(b, r, opt); d != "" {
@@ -307,9 +307,9 @@ func declinedNote(b *questionnaire.Bank, r *scoring.Result, opt Options) string 
 		switch {
 		case q == nil:
 		case opt.Counselor:
-			qs = append(qs, fmt.Sprintf("%q (%s)", strings.TrimSpace(q.Text), id))
+			qs = append(qs, opt.Words.T("%s (%s)", quote(opt.Words, q.Text), id))
 		case !slices.Contains(r.UnansweredSafety, id):
-			qs = append(qs, fmt.Sprintf("%q", strings.TrimSpace(q.Text)))
+			qs = append(qs, quote(opt.Words, q.Text))
 		}
 	}
 	switch {
@@ -352,7 +352,7 @@ func notEnough(p *words.Printer, s scoring.ScoreResult) string {
 func reminder(p *words.Printer, urgent []scoring.FlagResult) string {
 	var titles []string
 	for _, f := range urgent {
-		titles = append(titles, p.T("\"%s\"", text.Clean(strings.TrimSpace(f.Title))))
+		titles = append(titles, quote(p, text.Clean(f.Title)))
 	}
 	list := titles[0]
 	if n := len(titles); n > 1 {
@@ -360,6 +360,10 @@ func reminder(p *words.Printer, urgent []scoring.FlagResult) string {
 	}
 	return p.T("Please read %[1]s at the top of this summary. They matter more than anything else here.", list, len(titles))
 }
+
+// quote is words from a bank (a question, a title) quoted in a sentence of p's language:
+// "Do you feel safe?", «¿Te sientes a salvo?».
+func quote(p *words.Printer, s string) string { return p.T("\"%s\"", strings.TrimSpace(s)) }
 
 // setAside stands in for the scores while an urgent flag is raised.
 func setAside(opt Options) string {

@@ -18,8 +18,8 @@ func WarningText(p *words.Printer, b *questionnaire.Bank, w scoring.Warning) str
 	switch w.Code {
 	case scoring.SafetyUnanswered:
 		if q := bankQuestion(b, w.ID); q != nil {
-			return p.T("The safety question %q (%s) has no answer; ask about it before anything else.",
-				strings.TrimSpace(q.Text), w.ID)
+			return p.T("The safety question %s (%s) has no answer; ask about it before anything else.",
+				quote(p, q.Text), w.ID)
 		}
 		return p.T("The safety question %q has no answer; ask about it before anything else.", w.ID)
 	case scoring.TooCostly:
