@@ -24,7 +24,7 @@ const summaryCSS = `.candor-summary{line-height:1.5;max-width:40em}
 .candor-value{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .75em}
 .candor-bar{display:inline-block;width:10em;max-width:60vw;height:.9em;border:1px solid currentColor;border-radius:.2em;overflow:hidden}
 .candor-bar span{display:block;height:100%;background:currentColor}
-.candor-summary blockquote{border-left:4px solid currentColor;padding-left:1em;margin-left:0}
+.candor-summary blockquote{border-inline-start:4px solid currentColor;padding-inline-start:1em;margin-inline-start:0}
 .candor-note,.candor-progress,.candor-answered{font-style:italic}
 .candor-summary code{overflow-wrap:anywhere}
 `
