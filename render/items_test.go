@@ -9,6 +9,7 @@ import (
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 func TestItems(t *testing.T) {
@@ -45,4 +46,8 @@ questions:
 	out.Reset()
 	require.NoError(t, ItemsText(&out, nil, items, "markdown", 80, false))
 	assert.Contains(t, out.String(), "## Every answer\n\n1. Do you feel safe?  \n   **Yes**\n")
+	out.Reset()
+	require.NoError(t, ItemsText(&out, words.For("es"), items, "text", 30, false))
+	assert.Equal(t, "\nTodas las respuestas\n────────────────────\n1. Do you feel safe?\n   → Yes\n2. Why not?\n   → (no se preguntó)\n3. What helps?\n   → Walks, =Music\n", out.String(),
+		"candor's words in Spanish, the bank's as they are; the rule as wide as the heading")
 }
