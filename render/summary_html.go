@@ -41,17 +41,27 @@ const documentCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data
 // summaryHTMLDocument is a complete HTML document holding the summary: one file a person can
 // open in any browser, with no external resource. Its <title> is the same for every bank.
 func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
-	return htmlDocument(b, opt.Words.T("Summary"), summaryCSS, SummaryHTML(b, r, opt))
+	return htmlPage(documentLang(b, opt.Words), opt.Words.T("Summary"), summaryCSS, SummaryHTML(b, r, opt))
 }
 
-// htmlDocument is a complete, offline HTML document in bank b's language around body, styled
-// by css after documentCSS, under the CSP that forbids every request. A language written right
-// to left (questionnaire.RightToLeft) lays the document out right to left.
-func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
-	lang := "en"
+// documentLang is the language of a document about bank b: the bank's (most of its words are
+// the bank's), else the language p speaks; English when neither is known.
+func documentLang(b *questionnaire.Bank, p *words.Printer) string {
 	if b != nil && strings.TrimSpace(b.Language) != "" {
-		lang = b.Language
+		return b.Language
 	}
+	return p.Lang()
+}
+
+// htmlDocument is htmlPage in bank b's language (English without a bank).
+func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
+	return htmlPage(documentLang(b, nil), title, css, body)
+}
+
+// htmlPage is a complete, offline HTML document in language lang around body, styled by css
+// after documentCSS, under the CSP that forbids every request. A language written right to
+// left (questionnaire.RightToLeft) lays the document out right to left.
+func htmlPage(lang, title, css, body string) string {
 	dir := ""
 	if questionnaire.RightToLeft(lang) {
 		dir = ` dir="rtl"`
@@ -65,7 +75,7 @@ func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
 	// A neutral title: the browser's tab, history and window list are seen by anyone at a
 	// shared computer, so the topic stays in the page's heading only (as the web form's
 	// "Questions").
-	s.WriteString("<title>" + title + "</title>\n")
+	s.WriteString("<title>" + esc(title) + "</title>\n")
 	s.WriteString("<style>\n" + documentCSS + css + "</style>\n</head>\n<body>\n<main>\n")
 	s.WriteString(body)
 	s.WriteString("</main>\n</body>\n</html>\n")

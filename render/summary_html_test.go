@@ -16,6 +16,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 var htmlCases = []string{"trust-readiness-ready", "trust-readiness-unsafe", "trust-readiness-in-progress",
@@ -152,8 +153,8 @@ func TestSummaryHTMLTitleIsNeutral(t *testing.T) {
 	assert.Contains(t, body, "<h1>"+html.EscapeString(b.Title)+"</h1>")
 }
 
-// TestSummaryHTMLDirection: the document is in the bank's language, and one written right to
-// left is laid out right to left; a left-to-right one names no direction.
+// TestSummaryHTMLDirection: the document is in the bank's language (else candor's), and one
+// written right to left is laid out right to left; a left-to-right one names no direction.
 func TestSummaryHTMLDirection(t *testing.T) {
 	c := findCase(t, "bare")
 	for _, tc := range []struct{ lang, html string }{
@@ -169,6 +170,11 @@ func TestSummaryHTMLDirection(t *testing.T) {
 		require.NoError(t, Summary(&buf, b, r, Options{Format: "html"}))
 		assert.Contains(t, buf.String(), "\n"+tc.html+"\n", tc.lang)
 	}
+	_, r := c.run(t)
+	var buf bytes.Buffer
+	require.NoError(t, Summary(&buf, nil, r, Options{Format: "html", Words: words.For("es")}))
+	assert.Contains(t, buf.String(), "\n<html lang=\"es\">\n", "without a bank, the language candor speaks")
+	assert.Contains(t, buf.String(), "<title>Resumen</title>")
 }
 
 func TestSummaryHTMLEscapes(t *testing.T) {
