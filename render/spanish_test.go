@@ -102,6 +102,7 @@ func TestSpanishSummaryHasNoEnglish(t *testing.T) {
 					var buf bytes.Buffer
 					require.NoError(t, Summary(&buf, b, r, opt))
 					out := flat(buf.String())
+					assert.NotContains(t, out, "%!", "%s: every message's arguments are used, each as its verb says", format)
 					if format == "html" {
 						_, out, _ = strings.Cut(out, "</head>")
 						out = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out, " ")
