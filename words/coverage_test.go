@@ -378,3 +378,24 @@ func TestProse(t *testing.T) {
 		assert.Equal(t, want, prose(s), s)
 	}
 }
+
+// TestOnlyFrontEndsSayWords: the packages below the front ends speak in codes and data, so
+// none of them imports the catalogue (docs/architecture.md, the arrows).
+func TestOnlyFrontEndsSayWords(t *testing.T) {
+	for _, dir := range []string{"questionnaire", "questionnaire/cond", "questionnaire/table",
+		"scoring", "scoring/change", "ask", "store", "data", "interop/fhir", "interop/redcap",
+		"interop/bankfile", "internal/yamlpos", "internal/suggest", "internal/text"} {
+		entries, err := os.ReadDir(filepath.Join(root(t), dir))
+		require.NoError(t, err)
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(root(t), dir, e.Name()), nil, parser.ImportsOnly)
+			require.NoError(t, err)
+			for _, im := range f.Imports {
+				assert.NotEqual(t, `"github.com/candor-app/candor/words"`, im.Path.Value, "%s/%s", dir, e.Name())
+			}
+		}
+	}
+}
