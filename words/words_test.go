@@ -76,7 +76,13 @@ func TestReadRefusesABrokenCatalogue(t *testing.T) {
 		"es/a.yaml": {Data: []byte("x: y\n")},
 		"es/b.yaml": {Data: []byte("x: z\n")},
 	})
-	assert.ErrorContains(t, err, "already in es/a.yaml", "a key in two files")
+	assert.ErrorContains(t, err, "already in es/a.yaml", "a key in two files, in other words")
+	c, err := Read(fstest.MapFS{
+		"es/a.yaml": {Data: []byte("x: y\n")},
+		"es/b.yaml": {Data: []byte("x: y\n")},
+	})
+	require.NoError(t, err, "two areas may share a message")
+	assert.Equal(t, "y", c["es"]["x"].Text)
 }
 
 func TestPluralRulesAreTheLanguages(t *testing.T) {
