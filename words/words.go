@@ -99,9 +99,9 @@ func load() {
 
 var pluralOrder = []string{"zero", "one", "two", "few", "many", "other"}
 
-// Read reads a catalogue from fsys: LANG/NAME.yaml files. A key in two files of a language,
-// an entry neither a string nor plural forms, or an unknown plural category is an error; a
-// key in two files of a language must say the same in both.
+// Read reads a catalogue from fsys: LANG/NAME.yaml files. An entry neither a string nor
+// plural forms, an unknown plural category, and a key in two files of a language that says
+// otherwise in each are errors.
 func Read(fsys fs.FS) (Catalogue, error) {
 	c := Catalogue{}
 	paths, err := fs.Glob(fsys, "*/*.yaml")
