@@ -460,7 +460,7 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 		_, err := io.WriteString(w, compareMarkdown(c, opt.Words))
 		return err
 	case "html":
-		_, err := io.WriteString(w, compareHTML(c, opt.Words))
+		_, err := io.WriteString(w, compareHTML(bank, c, opt.Words))
 		return err
 	}
 	bw := bufio.NewWriter(w)

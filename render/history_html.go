@@ -174,7 +174,7 @@ func abs(f float64) float64 {
 // compareHTML is `compare --format html`: the counselor's note, both people, flags and
 // headlines, the scores (with a split alliance named), and the questions where they differ
 // most as a diverging bar chart with the same numbers in a table.
-func compareHTML(c *Comparison, p *words.Printer) string {
+func compareHTML(bank *questionnaire.Bank, c *Comparison, p *words.Printer) string {
 	h := &htmlOut{}
 	nameA, nameB := c.A.Name, c.B.Name
 	h.raw(`<article class="candor-report">`)
@@ -239,6 +239,7 @@ func compareHTML(c *Comparison, p *words.Printer) string {
 		h.raw(`</ul>`)
 	}
 	h.raw(`</article>`)
-	// The <title> is neutral: the topic is in the heading only.
-	return htmlDocument(nil, p.T("Comparison"), chartCSS, h.b.String())
+	// The <title> is neutral: the topic is in the heading only. The page is in the bank's
+	// language, as its words are.
+	return htmlDocument(bank, p.T("Comparison"), chartCSS, h.b.String())
 }

@@ -122,6 +122,9 @@ func TestCompareInSpanish(t *testing.T) {
 					assert.Contains(t, flat, w)
 				}
 				assert.Empty(t, englishIn(out, b, "Sam", "Alex"), "English words in the Spanish comparison")
+				if f == "html" {
+					assert.Contains(t, out, `<html lang="es">`, "the page is in the bank's language")
+				}
 			})
 		}
 	}
