@@ -154,3 +154,30 @@ func TestHistoryInSpanish(t *testing.T) {
 		})
 	}
 }
+
+// Two people, two questionnaires, in Spanish: the counselor's note, the aligned scores and the
+// statements the two see most differently, before each person's summary.
+func TestCompareBanksInSpanish(t *testing.T) {
+	sam, alex := seenDifferently(t, "es")
+	var buf bytes.Buffer
+	require.NoError(t, CompareBanks(&buf, sam, alex, CompareOptions{Format: "text", Width: 80, Words: words.For("es")}))
+	out := buf.String()
+	golden(t, "compare/es-seen-differently.txt", out)
+	end := strings.Index(out, "Resumen de Sam")
+	require.Positive(t, end, "each summary under its heading")
+	head := out[:end]
+	flat := strings.Join(strings.Fields(head), " ")
+	for _, w := range []string{
+		"Solo para el consejero: esta comparación muestra lo que cada persona",
+		"Dos personas, dos cuestionarios",
+		"Donde los dos lo ven de forma más distinta",
+		"4 pasos de distancia: la respuesta de Alex está más cerca de lo que ayuda.",
+	} {
+		assert.Contains(t, flat, w)
+	}
+	var texts []string
+	for _, b := range []*questionnaire.Bank{sam.Bank, alex.Bank} {
+		texts = append(texts, bankTexts(b)...)
+	}
+	assert.Empty(t, englishIn(head, &questionnaire.Bank{}, append(texts, "Sam", "Alex")...), "English words before the summaries")
+}
