@@ -76,6 +76,16 @@ func englishIn(out string, b *questionnaire.Bank, names ...string) []string {
 	return found
 }
 
+// assertSays checks that report out says each of want, whatever its line breaks and, in
+// HTML, its escapes.
+func assertSays(t *testing.T, out string, want ...string) {
+	t.Helper()
+	flat := html.UnescapeString(strings.Join(strings.Fields(out), " "))
+	for _, w := range want {
+		assert.Contains(t, flat, w)
+	}
+}
+
 func TestEnglishInFindsEnglish(t *testing.T) {
 	b := loadBank(t, "outcome-measure-es.yaml")
 	assert.Equal(t, []string{"Your", "answer"}, englishIn("<p>Your answer: Sam</p>", b, "Sam"))
@@ -117,10 +127,7 @@ func TestCompareInSpanish(t *testing.T) {
 				require.NoError(t, Compare(&buf, b, tt.a(), tt.b(), CompareOptions{Format: f, Width: 80, Words: es}))
 				out := buf.String()
 				golden(t, "compare/"+tt.name+"."+map[string]string{"text": "txt", "html": "html"}[f], out)
-				flat := html.UnescapeString(strings.Join(strings.Fields(out), " "))
-				for _, w := range tt.want {
-					assert.Contains(t, flat, w)
-				}
+				assertSays(t, out, tt.want...)
 				assert.Empty(t, englishIn(out, b, "Sam", "Alex"), "English words in the Spanish comparison")
 				if f == "html" {
 					assert.Contains(t, out, `<html lang="es">`, "the page is in the bank's language")
@@ -141,15 +148,11 @@ func TestHistoryInSpanish(t *testing.T) {
 			require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: f, Width: 80, Words: words.For("es")}))
 			out := buf.String()
 			golden(t, "history/es-outcome-measure."+map[string]string{"text": "txt", "markdown": "md", "html": "html"}[f], out)
-			flat := html.UnescapeString(strings.Join(strings.Fields(out), " "))
-			for _, w := range []string{
+			assertSays(t, out,
 				"12 respuestas, de la más antigua a la más reciente",
 				"Para el consejero: Confianza bajó 2 desde la respuesta anterior (de 5,5 a 3,5), lo que alcanza el cambio de alerta del cuestionario (1,5).",
 				"Empeoramiento fiable desde la respuesta anterior",
-				"Cambio fiable (Jacobson y Truax)",
-			} {
-				assert.Contains(t, flat, w)
-			}
+				"Cambio fiable (Jacobson y Truax)")
 			assert.Empty(t, englishIn(out, b), "English words in the Spanish history")
 		})
 	}
@@ -166,15 +169,11 @@ func TestCompareBanksInSpanish(t *testing.T) {
 	end := strings.Index(out, "Resumen de Sam")
 	require.Positive(t, end, "each summary under its heading")
 	head := out[:end]
-	flat := strings.Join(strings.Fields(head), " ")
-	for _, w := range []string{
+	assertSays(t, head,
 		"Solo para el consejero: esta comparación muestra lo que cada persona",
 		"Dos personas, dos cuestionarios",
 		"Donde los dos lo ven de forma más distinta",
-		"4 pasos de distancia: la respuesta de Alex está más cerca de lo que ayuda.",
-	} {
-		assert.Contains(t, flat, w)
-	}
+		"4 pasos de distancia: la respuesta de Alex está más cerca de lo que ayuda.")
 	var texts []string
 	for _, b := range []*questionnaire.Bank{sam.Bank, alex.Bank} {
 		texts = append(texts, bankTexts(b)...)
