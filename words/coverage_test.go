@@ -221,7 +221,7 @@ func jsLiterals(t *testing.T, file string) []literal {
 var (
 	verbRE   = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
 	tagRE    = regexp.MustCompile(`<[^>]*>|&[a-z]+;|&#\d+;|\$\{[^}]*\}|https?://\S+`)
-	wordRE   = regexp.MustCompile(`[\p{L}']+`)
+	wordRE   = regexp.MustCompile(`[\p{L}'][\p{L}'_-]*`)
 	stopword = map[string]bool{}
 )
 
