@@ -81,15 +81,15 @@ func TestSummarySpanish(t *testing.T) {
 	}
 }
 
-// englishWords are words a summary in Spanish must not hold: candor's own English.
-var englishWords = regexp.MustCompile(`(?i)\b(the|your|you|and|of|to|by|on|is|are|not|yet|this|with|from|answer|answers|answered|question|questions|score|scores|safety|summary)\b`)
+// summaryEnglishWords are words a summary in Spanish must not hold: candor's own English.
+var summaryEnglishWords = regexp.MustCompile(`(?i)\b(the|your|you|and|of|to|by|on|is|are|not|yet|this|with|from|answer|answers|answered|question|questions|score|scores|safety|summary)\b`)
 
-// quoted are the parts of a summary that quote what someone wrote: in quotation marks, of
+// quotedWords are the parts of a summary that quote what someone wrote: in quotation marks, of
 // either language.
-var quoted = regexp.MustCompile(`«[^»]*»|"[^"]*"|&#34;.*?&#34;`)
+var quotedWords = regexp.MustCompile(`«[^»]*»|"[^"]*"|&#34;.*?&#34;`)
 
 // TestSpanishSummaryHasNoEnglish: a summary of a Spanish bank in Spanish, in every format but
-// JSON, holds no English word of candor's outside quoted answers, the file's name and the
+// JSON, holds no English word of candor's outside quotedWords answers, the file's name and the
 // bank's sources (titles of works in English). A summary in English of the same answers does, which is
 // what makes the test able to fail.
 func TestSpanishSummaryHasNoEnglish(t *testing.T) {
@@ -120,8 +120,8 @@ func TestSpanishSummaryHasNoEnglish(t *testing.T) {
 							out = strings.ReplaceAll(out, file, " ")
 						}
 					}
-					out = quoted.ReplaceAllString(out, " ")
-					found := englishWords.FindAllString(out, -1)
+					out = quotedWords.ReplaceAllString(out, " ")
+					found := summaryEnglishWords.FindAllString(out, -1)
 					if p == nil {
 						assert.NotEmpty(t, found, "%s: the English summary has English words", format)
 						continue
