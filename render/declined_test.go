@@ -83,7 +83,7 @@ func TestCompareDeclined(t *testing.T) {
 	ra := &questionnaire.Response{Declined: []string{"q3"}}
 	rb := &questionnaire.Response{Skipped: []string{"q3"}}
 	a := side("Sam", questionnaire.Answers{"feel_safe": true, "q1": 4.0, "q2": 4.0, "sleep": true}, ra)
-	c := newComparison(b, a, side("Alex", questionnaire.Answers{"feel_safe": true, "q1": 3.0, "q2": 4.0, "sleep": true}, rb))
+	c := newComparison(nil, b, a, side("Alex", questionnaire.Answers{"feel_safe": true, "q1": 3.0, "q2": 4.0, "sleep": true}, rb))
 	var q3 CompareQuestion
 	for _, q := range c.Questions {
 		if q.ID == "q3" {

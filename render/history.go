@@ -97,7 +97,7 @@ func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt His
 	series := historySeries(b, entries)
 	switch opt.Format {
 	case "json":
-		return historyJSON(w, b, entries, series)
+		return historyJSON(w, opt.Words, b, entries, series)
 	case "csv":
 		return historyCSV(w, b, entries, series)
 	case "markdown":
@@ -137,11 +137,11 @@ type historyPoint struct {
 	Alerts             []change.Alert `json:"alerts,omitempty"`
 }
 
-func historyJSON(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
+func historyJSON(w io.Writer, p *words.Printer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
 	out := make([]historyRecord, 0, len(entries))
 	for j, e := range entries {
 		m := safetyMarkOf(e.Result)
-		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(nil, b, e.Result)}
+		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(p, b, e.Result)}
 		if t := e.When(); !t.IsZero() {
 			t = t.UTC()
 			rec.Date = &t
