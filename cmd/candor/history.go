@@ -12,6 +12,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/store"
+	"github.com/candor-app/candor/words"
 )
 
 // HistoryOptions are the inputs of 'candor history'.
@@ -98,8 +99,8 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	for i, r := range rs {
 		entries[i] = render.HistoryEntry{Response: r.Response, Result: r.Result}
 	}
-	if note := differentPeopleNote(entries); note != "" {
-		fmt.Fprintln(f.IO.ErrOut, "candor: note: "+note)
+	if note := differentPeopleNote(f.Words(), entries); note != "" {
+		fmt.Fprintln(f.IO.ErrOut, "candor: "+note)
 	}
 	return render.History(f.IO.Out, b, entries, render.HistoryOptions{
 		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
@@ -128,10 +129,10 @@ func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []question
 		kept, keptDs = append(kept, r), append(keptDs, readDs[i])
 	}
 	if len(others) > 0 {
-		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(b.ID, others), width), "\n"))
+		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(f.Words(), b.ID, others), width), "\n"))
 	}
 	if len(kept) == 0 {
-		return nil, nil, badInput("none of the responses answer bank %q", b.ID)
+		return nil, nil, badInput("%s", f.Words().T("none of the responses answer bank %q", b.ID))
 	}
 	b = langs.in(b, kept[0].Language)
 	rs, err := scoreEach(f, b, kept, keptDs, width)
@@ -141,19 +142,14 @@ func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []question
 // differentPeopleNote warns when the responses may be from more than one person: they name
 // different people, or some name a person and some name no one. "" when they are one
 // person's (or all name no one).
-func differentPeopleNote(entries []render.HistoryEntry) string {
+func differentPeopleNote(p *words.Printer, entries []render.HistoryEntry) string {
 	names, unnamed := render.HistoryPeople(entries)
-	const after = "; history follows one person over time, and 'candor compare' puts two side by side"
 	who := text.Sanitize(strings.Join(names, ", "))
 	switch {
 	case len(names) > 1 && unnamed == 0:
-		return "these responses name different people (" + who + ")" + after
+		return p.T("note: these responses name different people (%s); history follows one person over time, and 'candor compare' puts two side by side", who)
 	case len(names) > 0 && unnamed > 0:
-		verb := "name"
-		if unnamed == 1 {
-			verb = "names"
-		}
-		return fmt.Sprintf("these responses may be from different people (%s, and %d that %s no one)%s", who, unnamed, verb, after)
+		return p.T("note: these responses may be from different people (%s, and %d that name no one); history follows one person over time, and 'candor compare' puts two side by side", who, unnamed)
 	}
 	return ""
 }

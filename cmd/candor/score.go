@@ -98,14 +98,14 @@ responses to other banks are left out, with a note.`,
 	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", "with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.OutDir != "" && opts.Format != "csv" {
-			return usageError("--out-dir writes CSV tables, one per bank: add --format csv")
+			return usageError("%s", f.Words().T("--out-dir writes CSV tables, one per bank: add --format csv"))
 		}
 		if opts.Items && opts.Format == "fhir" {
-			return usageError("--items adds questions to a summary or a table; --format fhir has every answer already")
+			return usageError("%s", f.Words().T("--items adds questions to a summary or a table; --format fhir has every answer already"))
 		}
 		return nil
 	})
-	tableFlags(cmd, opts)
+	tableFlags(f, cmd, opts)
 	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
@@ -168,7 +168,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		unicode: f.IO.CanShowUnicode(), ascii: opts.ASCII || !f.IO.CanShowUnicode(),
 		langs: newLanguages(f, opts.Lang),
 		banks: &data.Finder{Hint: func(r *questionnaire.Response) string {
-			return "score it with the bank's file: candor score --bank FILE " + shellQuote(r.File)
+			return f.Words().T("score it with the bank's file: candor score --bank FILE %s", shellQuote(r.File))
 		}},
 	}
 	open, openErr := newOpener(f, opts.Identities)
@@ -189,7 +189,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	sources, count, folders := s.expand(opts.Responses)
 	s.batch = len(opts.Responses) > 1 || count > 1 || folders
 	if s.batch && opts.Format == "html" {
-		return usageError("--format html writes one response's summary as a page; score one file at a time")
+		return usageError("%s", f.Words().T("--format html writes one response's summary as a page; score one file at a time"))
 	}
 	defer batch.TuneGC(count)()
 	items := func(yield func(scoreItem) bool) {
@@ -217,7 +217,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		err = w.flush()
 	}
 	if err != nil {
-		return badInput("cannot write the results: %v", err)
+		return badInput("%s", f.Words().T("cannot write the results: %v", err))
 	}
 	if failed {
 		return errSilent1
@@ -389,7 +389,7 @@ func (s *scorer) output(path string, raw []byte, b *questionnaire.Bank, resp *qu
 	}
 	var buf bytes.Buffer
 	if err := s.render(&buf, b, r, resp, answers); err != nil {
-		return s.failed(path, nil, fileError(path, "cannot write the summary: "+err.Error()))
+		return s.failed(path, nil, fileError(path, s.f.Words().T("cannot write the summary: %v", err)))
 	}
 	out.stdout = buf.Bytes()
 	return out
@@ -435,6 +435,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		return writeFHIRResponse(w, b, answers, resp, r, date, !s.batch)
 	}
 	err := render.Summary(w, b, r, render.Options{
+		Words:      s.langs.words(b),
 		Format:     s.opts.Format,
 		Width:      s.width,
 		Color:      s.color,
