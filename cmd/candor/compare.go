@@ -31,10 +31,11 @@ type CompareOptions struct {
 // NewCmdCompare builds 'candor compare A B'.
 func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command {
 	opts := &CompareOptions{}
+	p := f.Words()
 	cmd := &cobra.Command{
-		Use:   "compare A B",
-		Short: "Put two responses side by side",
-		Long: `Put two saved responses to the same question bank side by side: two partners, or
+		Use:   "compare A B", // words:none: the command line's syntax
+		Short: p.T("Put two responses side by side"),
+		Long: p.T(`Put two saved responses to the same question bank side by side: two partners, or
 one person before and after. Each person is named by the name in their file (or by the
 file's name). A or B may also be a folder of that person's responses (*.yaml, *.yml,
 *.age): their latest response is compared, and the one they answered before it is used to
@@ -64,18 +65,18 @@ response; given files, no previous is known, so only the level is used, and it s
 
 --format html writes one page, offline and without scripts, for the counselor's notes: the
 scores, a split alliance named, and the questions where the two differ most as a bar
-chart, with the same numbers in a table.`,
-		Example: "  candor compare sam.yaml alex.yaml\n" +
-			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" +
-			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +
-			"  candor compare sam/ alex/ --bank session-check\n" +
-			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md\n" +
-			"  candor compare sam.yaml alex.yaml --format html > session.html",
-		Args: rangeArgs(2, 2, "two response files or folders"),
+chart, with the same numbers in a table.`),
+		Example: "  candor compare sam.yaml alex.yaml\n" + // words:none: a command line
+			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" + // words:none: a command line
+			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" + // words:none: a command line
+			"  candor compare sam/ alex/ --bank session-check\n" + // words:none: a command line
+			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md\n" + // words:none: a command line
+			"  candor compare sam.yaml alex.yaml --format html > session.html", // words:none: a command line
+		Args: rangeArgs(2, 2, p.T("two response files or folders")),
 		RunE: runWith(opts, func(args []string) { opts.A, opts.B = args[0], args[1] }, runF, func() error { return compareRun(f, opts) }),
 	}
-	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
+	bankFlag(cmd, &opts.Bank, p.T("the bank the responses answer (a file or a built-in id), when it is not built in"))
+	langFlag(f, cmd, &opts.Lang, p.T("show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd

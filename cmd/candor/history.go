@@ -30,10 +30,11 @@ type HistoryOptions struct {
 // NewCmdHistory builds 'candor history RESPONSE...'.
 func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command {
 	opts := &HistoryOptions{}
+	p := f.Words()
 	cmd := &cobra.Command{
-		Use:   "history RESPONSE...",
-		Short: "Follow one person's scores over time",
-		Long: `Show how one person's scores moved over time, from responses to the same bank taken
+		Use:   "history RESPONSE...", // words:none: the command line's syntax
+		Short: p.T("Follow one person's scores over time"),
+		Long: p.T(`Show how one person's scores moved over time, from responses to the same bank taken
 weeks apart. They are put in order by the date in each file (oldest first), whatever order
 you name them in. A folder stands for its response files (*.yaml, *.yml, *.age).
 
@@ -60,17 +61,17 @@ below its level, or by its drop since the response before.
 changes and marked responses marked) with the same numbers in a table, in one page that
 works offline, without scripts, and prints in black and white.
 
-The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
-		Example: "  candor history sam-*.yaml\n" +
-			"  candor history sam-*.yaml --format html > sam.html\n" +
-			"  candor history sam/\n" +
-			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" +
-			"  candor history sam-*.yaml --format csv > sam.csv",
-		Args: minArgs(1, "at least one response file"),
+The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`),
+		Example: "  candor history sam-*.yaml\n" + // words:none: a command line
+			"  candor history sam-*.yaml --format html > sam.html\n" + // words:none: a command line
+			"  candor history sam/\n" + // words:none: a command line
+			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" + // words:none: a command line
+			"  candor history sam-*.yaml --format csv > sam.csv", // words:none: a command line
+		Args: minArgs(1, p.T("at least one response file")),
 		RunE: runWith(opts, func(args []string) { opts.Files = args }, runF, func() error { return historyRun(f, opts) }),
 	}
-	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
+	bankFlag(cmd, &opts.Bank, p.T("the bank the responses answer (a file or a built-in id), when it is not built in"))
+	langFlag(f, cmd, &opts.Lang, p.T("show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "csv", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd

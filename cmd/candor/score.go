@@ -58,10 +58,11 @@ type ScoreOptions struct {
 // NewCmdScore builds 'candor score RESPONSE...'.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
 	opts := &ScoreOptions{}
+	p := f.Words()
 	cmd := &cobra.Command{
-		Use:   "score RESPONSE...",
-		Short: "Score saved responses",
-		Long: `Score saved responses and print their summaries. A RESPONSE is a file written by
+		Use:   "score RESPONSE...", // words:none: the command line's syntax
+		Short: p.T("Score saved responses"),
+		Long: p.T(`Score saved responses and print their summaries. A RESPONSE is a file written by
 'candor take', or a folder: every .yaml and .yml file in it, in name order.
 
 Each response is scored with the built-in bank it names, or with --bank (a file or a built-in
@@ -82,20 +83,20 @@ summaries. A CSV holds one bank's columns: the first bank's responses go to stan
 and a note says how many answer other banks; --out-dir DIR writes one table per bank instead
 (DIR/BANK-ID.csv, readable by you alone; an existing file is never replaced: the next free name
 BANK-ID-2.csv is taken, and candor says which files it wrote). With --bank, a folder's
-responses to other banks are left out, with a note.`,
-		Example: "  candor score ~/.local/share/candor/candor-20261122-090000.yaml\n" +
-			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" +
-			"  candor score --format csv --out-dir tables ~/clients/\n" +
-			"  candor score --bank my-bank.yaml --format json answers.yaml",
-		Args: minArgs(1, "at least one response file or folder"),
+responses to other banks are left out, with a note.`),
+		Example: "  candor score ~/.local/share/candor/candor-20261122-090000.yaml\n" + // words:none: a command line
+			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" + // words:none: a command line
+			"  candor score --format csv --out-dir tables ~/clients/\n" + // words:none: a command line
+			"  candor score --bank my-bank.yaml --format json answers.yaml", // words:none: a command line
+		Args: minArgs(1, p.T("at least one response file or folder")),
 		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
 	}
-	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
-	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)")
+	bankFlag(cmd, &opts.Bank, p.T("score with this bank (a file or a built-in id) instead of the one each response names"))
+	langFlag(f, cmd, &opts.Lang, p.T("show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv", "fhir")
-	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
-	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
-	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", "with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")
+	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, p.T("draw bars with plain ASCII characters"))
+	cmd.Flags().BoolVar(&opts.Items, "items", false, p.T("show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)"))
+	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", p.T("with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")) // words:none: the flag's name (its usage is a key)
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.OutDir != "" && opts.Format != "csv" {
 			return usageError("%s", f.Words().T("--out-dir writes CSV tables, one per bank: add --format csv"))

@@ -21,9 +21,9 @@ import (
 
 // tableFlags adds the flags of `candor score` that read tables of answers.
 func tableFlags(f *Factory, cmd *cobra.Command, opts *ScoreOptions) {
-	cmd.Flags().StringVar(&opts.TableFormat, "table-format", "", "read each RESPONSE as a table of this format: csv, tsv or jsonl (needed for - , standard input)")
-	cmd.Flags().StringVar(&opts.Columns, "columns", "", "a mapping `FILE` from a table's headers to question ids, and from its words to answers")
-	cmd.Flags().StringSliceVar(&opts.IgnoreColumns, "ignore-columns", nil, "table columns to leave out, by header (comma-separated)")
+	cmd.Flags().StringVar(&opts.TableFormat, "table-format", "", f.Words().T("read each RESPONSE as a table of this format: csv, tsv or jsonl (needed for - , standard input)"))
+	cmd.Flags().StringVar(&opts.Columns, "columns", "", f.Words().T("a mapping `FILE` from a table's headers to question ids, and from its words to answers"))
+	cmd.Flags().StringSliceVar(&opts.IgnoreColumns, "ignore-columns", nil, f.Words().T("table columns to leave out, by header (comma-separated)"))
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.TableFormat != "" {
 			if _, ok := table.ParseFormat(opts.TableFormat); !ok {
