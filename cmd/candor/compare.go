@@ -118,13 +118,14 @@ func compareRun(f *Factory, opts *CompareOptions) error {
 // compareScored writes the comparison of two scored responses to bank b, each with its
 // person's previous kept result (nil when not known).
 func compareScored(f *Factory, opts *CompareOptions, b *questionnaire.Bank, rs [2]scoredResponse, previous [2]*scoring.Result, width int) error {
-	names := responseNames(f.Words(), rs[:])
+	p := newLanguages(f, opts.Lang).words(b)
+	names := responseNames(p, rs[:])
 	sides := make([]render.CompareSide, 2)
 	for i, r := range rs {
 		sides[i] = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result, Previous: previous[i]}
 	}
 	return render.Compare(f.IO.Out, b, sides[0], sides[1], render.CompareOptions{
-		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(), Words: p,
 	})
 }
 
@@ -149,7 +150,8 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 		}
 		resps, readDs = append(resps, rs...), append(readDs, ds...)
 	}
-	b, scored, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "compare", newLanguages(f, opts.Lang))
+	langs := newLanguages(f, opts.Lang)
+	b, scored, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "compare", langs)
 	if err != nil {
 		return err
 	}
@@ -165,7 +167,7 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 			}
 		}
 		if len(entries) == 0 {
-			return badInput("%s", f.Words().T("none of the responses in %s answer bank %q", arg, b.ID))
+			return badInput("%s", langs.words(b).T("none of the responses in %s answer bank %q", arg, b.ID))
 		}
 		render.SortHistory(entries)
 		last := len(entries) - 1
@@ -176,7 +178,7 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 			}
 		}
 	}
-	if note := sessionDatesNote(f.Words(), latest); note != "" {
+	if note := sessionDatesNote(langs.words(b), latest); note != "" {
 		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(note, width), "\n"))
 	}
 	return compareScored(f, opts, b, latest, previous, width)
@@ -224,12 +226,15 @@ func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Respo
 		scored = append(scored, rs[0])
 		sides[i].Bank = b
 	}
+	// Two banks: the interface speaks --lang, the environment's language, else the first
+	// bank's.
+	p = langs.words(sides[0].Bank)
 	names := responseNames(p, scored)
 	for i, r := range scored {
 		sides[i].CompareSide = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result}
 	}
 	return render.CompareBanks(f.IO.Out, sides[0], sides[1], render.CompareOptions{
-		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(), Words: p,
 	})
 }
 

@@ -100,11 +100,12 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	for i, r := range rs {
 		entries[i] = render.HistoryEntry{Response: r.Response, Result: r.Result}
 	}
-	if note := differentPeopleNote(f.Words(), entries); note != "" {
+	p := langs.words(b)
+	if note := differentPeopleNote(p, entries); note != "" {
 		fmt.Fprintln(f.IO.ErrOut, "candor: "+note)
 	}
 	return render.History(f.IO.Out, b, entries, render.HistoryOptions{
-		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(), Words: p,
 	})
 }
 
@@ -130,10 +131,10 @@ func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []question
 		kept, keptDs = append(kept, r), append(keptDs, readDs[i])
 	}
 	if len(others) > 0 {
-		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(f.Words(), b.ID, others), width), "\n"))
+		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(langs.words(b), b.ID, others), width), "\n"))
 	}
 	if len(kept) == 0 {
-		return nil, nil, badInput("%s", f.Words().T("none of the responses answer bank %q", b.ID))
+		return nil, nil, badInput("%s", langs.words(b).T("none of the responses answer bank %q", b.ID))
 	}
 	b = langs.in(b, kept[0].Language)
 	rs, err := scoreEach(f, b, kept, keptDs, width)

@@ -291,8 +291,8 @@ func (w *scoreWriter) finishOutput() error {
 		return err
 	}
 	var notes []string
-	p := w.s.f.Words()
 	if w.s.opts.Format == "csv" && len(w.groups) > 1 {
+		p := w.s.langs.words(w.groups[0].bank)
 		var other []string
 		for _, g := range w.groups[1:] {
 			other = append(other, p.T("%d to %q (such as %s)", g.n, g.bank.ID, text.Sanitize(g.first)))
@@ -301,7 +301,7 @@ func (w *scoreWriter) finishOutput() error {
 			w.groups[0].bank.ID, strings.Join(other, ", ")))
 	}
 	if len(w.otherBanks) > 0 {
-		notes = append(notes, otherBanksNote(p, w.s.banks.Bank.ID, w.otherBanks))
+		notes = append(notes, otherBanksNote(w.s.langs.words(w.s.banks.Bank), w.s.banks.Bank.ID, w.otherBanks))
 	}
 	for _, n := range notes {
 		if _, err := fmt.Fprintln(w.s.f.IO.ErrOut, strings.Join(text.Wrap(n, w.s.width), "\n")); err != nil {
@@ -315,7 +315,6 @@ func (w *scoreWriter) finishOutput() error {
 // made 0700), taking BANK-ID-2.csv, -3 … rather than replacing a file, and says where.
 func (w *scoreWriter) writeTables() error {
 	dir := w.s.opts.OutDir
-	p := w.s.f.Words()
 	if err := safefile.MkdirPrivate(dir); err != nil {
 		return err
 	}
@@ -328,10 +327,10 @@ func (w *scoreWriter) writeTables() error {
 		if err != nil {
 			return err
 		}
-		p.Tw(w.s.f.IO.ErrOut, "Wrote %d responses to %q to %s\n", g.n, g.bank.ID, text.Sanitize(path))
+		w.s.langs.words(g.bank).Tw(w.s.f.IO.ErrOut, "Wrote %d responses to %q to %s\n", g.n, g.bank.ID, text.Sanitize(path))
 	}
 	if len(w.groups) == 0 {
-		p.Tw(w.s.f.IO.ErrOut, "No responses were scored, so no table was written.\n")
+		w.s.f.Words().Tw(w.s.f.IO.ErrOut, "No responses were scored, so no table was written.\n")
 	}
 	return nil
 }
