@@ -5,6 +5,7 @@ import (
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/words"
 )
 
 // ShowOptions are the inputs of 'candor show'.
@@ -52,6 +53,13 @@ func showRun(f *Factory, opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	b = newLanguages(f, opts.Lang).in(b, "")
-	return render.Worksheet(f.IO.Out, b, render.WorksheetOptions{Format: opts.Format, Width: width})
+	langs := newLanguages(f, opts.Lang)
+	b = langs.in(b, "")
+	// A sheet is one page for the person answering: candor's words on it are in the
+	// language the bank is printed in, when candor speaks it (docs/spec.md §4).
+	p := langs.words(b)
+	if words.Speaks(b.Language) {
+		p = words.For(b.Language)
+	}
+	return render.Worksheet(f.IO.Out, b, render.WorksheetOptions{Format: opts.Format, Width: width, Words: p})
 }
