@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,7 @@ import (
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/store"
+	"github.com/candor-app/candor/words"
 )
 
 // TakeOptions are the inputs of 'candor take'.
@@ -426,14 +428,16 @@ func (t *taker) session(ctx context.Context) error {
 	close(done)
 	if err != nil {
 		fmt.Fprintln(e)
+		w := t.f.Words()
+		why := sessionError(w, err)
 		switch {
 		case t.path == "":
-			return badInput("%v", err)
+			return badInput("%s", why)
 		case t.file.Holds():
 			// Said only when true: the file there is the one the last save wrote.
-			return badInput("%v. Every answer before it is in this file:\n  %s", err, t.path)
+			return badInput("%s", w.T("%s. Every answer before it is in this file:\n  %s", why, t.path))
 		}
-		return badInput("%v. Nothing from this session could be saved in this file:\n  %s", err, t.path)
+		return badInput("%s", w.T("%s. Nothing from this session could be saved in this file:\n  %s", why, t.path))
 	}
 	switch status {
 	case terminal.Finished:
@@ -467,6 +471,22 @@ func (t *taker) session(ctx context.Context) error {
 	fmt.Fprintln(e)
 	t.sayStopped(e, t.save(t.resp))
 	return errInterrupted
+}
+
+// sessionError says why the session ended in an error: a save that failed (ask.SaveError),
+// the input that could not be read (terminal.ReadError).
+func sessionError(w *words.Printer, err error) string {
+	var se *ask.SaveError
+	var re *terminal.ReadError
+	switch {
+	case errors.As(err, &se) && se.Answer:
+		return w.T("your last answer could not be saved: %v", se.Err)
+	case errors.As(err, &se):
+		return w.T("your answers could not be saved: %v", se.Err)
+	case errors.As(err, &re):
+		return w.T("cannot read your answer: %v", re.Err)
+	}
+	return err.Error()
 }
 
 // offerDelete offers, at the end of a session whose answers raise a flag that may be private
