@@ -133,6 +133,9 @@ type taker struct {
 	step  *ask.Session
 	// recipients are --to's and the bank's: who the encrypted copy is for.
 	recipients []age.Recipient
+	// w says candor's words to the person: the interface language for the bank answered
+	// (languages.words), once it is known.
+	w *words.Printer
 	// saveMu is held while a save runs; over (under overMu) is set once the session has
 	// ended by itself. See watchStop.
 	saveMu sync.Mutex
@@ -173,6 +176,15 @@ func (t *taker) watchStop(ctx context.Context, done <-chan struct{}) {
 	t.sayStopped(e, nil)
 	t.file.Release()
 	exitProcess(exitInterrupted)
+}
+
+// words is the printer for what take says to the person: the interface language for the
+// bank once it is found, the command's before.
+func (t *taker) words() *words.Printer {
+	if t.w != nil {
+		return t.w
+	}
+	return t.f.Words()
 }
 
 // endSession marks the session as ended by itself: watchStop leaves the rest to it.
@@ -245,8 +257,8 @@ func (t *taker) sayUnfinished() {
 		bank = t.bank.ID
 	}
 	cmd := selfCommand() + " answers continue " + shellQuote(bank)
-	msg := fmt.Sprintf("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
-		s.Updated.Local().Format("2 Jan 2006, 15:04"))
+	msg := t.words().T("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
+		t.words().DateTime(s.Updated.Local()))
 	for _, l := range text.Wrap(msg, min(t.width, text.MaxWidth)) {
 		fmt.Fprintln(t.f.IO.ErrOut, l)
 	}
@@ -258,7 +270,7 @@ func (t *taker) sayUnfinished() {
 func (t *taker) claim(path string) error {
 	c, err := t.f.Store().ClaimFile(path, t.bank.ID)
 	if err != nil {
-		return saveError(err, t.bank.ID)
+		return saveError(t.words(), err, t.bank.ID)
 	}
 	t.file, t.path = c, path
 	return nil
@@ -268,7 +280,7 @@ func (t *taker) claim(path string) error {
 func (t *taker) claimDefault() error {
 	c, err := t.f.Store().ClaimNew(t.resp.Started)
 	if err != nil {
-		return newFileError(err)
+		return newFileError(t.words(), err)
 	}
 	t.file, t.path = c, c.Path
 	return nil
@@ -279,18 +291,18 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	path := t.opts.Resume
 	c, raw, err := t.f.Store().Reopen(path)
 	if err != nil {
-		return nil, resumeError(err)
+		return nil, resumeError(t.words(), err)
 	}
 	t.file = c
 	sources := map[string][]byte{path: raw}
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
 		t.printDiags(ds, sources)
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: this file cannot be resumed as it is, and has not been changed:\n  %s\n", text.Sanitize(path))
+		t.words().Tw(t.f.IO.ErrOut, "candor: this file cannot be resumed as it is, and has not been changed:\n  %s\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	if err := t.findBank(resp, func(r *questionnaire.Response) string {
-		return "name its file: candor take --resume " + shellQuote(r.File) + " BANK-FILE"
+		return t.words().T("name its file: %s", "candor take --resume "+shellQuote(r.File)+" BANK-FILE")
 	}); err != nil {
 		return nil, err
 	}
@@ -305,8 +317,9 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 			d.Hint = resumeHint(d.Data["bank"], shellQuote(path))
 		case questionnaire.CodeBankDrift:
 			// Said to the person in plain words; the counselor's commands say it their way.
-			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: driftWords})
-			fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", driftWords)
+			drift := t.words().T("This questionnaire has changed a little since you started; your answers still count.")
+			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: drift})
+			fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", drift)
 			continue
 		}
 		kept = append(kept, d)
@@ -314,12 +327,12 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	rds = kept
 	t.printDiags(rds, sources)
 	if rds.HasErrors() {
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: this file cannot be resumed with this bank, and has not been changed:\n  %s\n", text.Sanitize(path))
+		t.words().Tw(t.f.IO.ErrOut, "candor: this file cannot be resumed with this bank, and has not been changed:\n  %s\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	if _, err := resp.Marshal(t.bank); err != nil {
 		// Written back, what its aliases stand for would be spelled out past the limits.
-		return nil, badInput("%s cannot be resumed: %v. It has not been changed.", path, err)
+		return nil, badInput("%s", t.words().T("%s cannot be resumed: %v. It has not been changed.", path, err))
 	}
 	t.keepWarnings(rds)
 	t.saved = saved
@@ -327,9 +340,6 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	t.path = path
 	return answers, nil
 }
-
-// driftWords tell a person that the bank changed since they began (Response.Drifted).
-const driftWords = "This questionnaire has changed a little since you started; your answers still count."
 
 // findBank sets the bank to answer with: BANK when given; else the built-in bank resp names
 // (never a file of that name in the current folder), or the default built-in bank when there
@@ -354,7 +364,9 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 	if resp != nil {
 		answered = resp.Language
 	}
-	t.bank = newLanguages(t.f, t.opts.Lang).in(b, answered)
+	langs := newLanguages(t.f, t.opts.Lang)
+	t.bank = langs.in(b, answered)
+	t.w = langs.words(t.bank)
 	if resp != nil && t.bank != nil {
 		resp.Language = t.bank.Translated() // the language it is answered in from now on
 	}
@@ -401,9 +413,9 @@ func (t *taker) session(ctx context.Context) error {
 	}
 	t.recipients = rs
 	if t.path != "" {
-		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", text.Sanitize(t.path))
+		t.w.Tw(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", text.Sanitize(t.path))
 	} else {
-		fmt.Fprint(e, "Your answers won't be saved this time (--no-save).\n\n")
+		t.w.Tw(e, "Your answers won't be saved this time (--no-save).\n\n")
 	}
 	var save func(*questionnaire.Response) error
 	if t.path != "" {
@@ -421,6 +433,7 @@ func (t *taker) session(ctx context.Context) error {
 		Save:     save,
 		SavedTo:  t.path,
 		Now:      t.f.Now,
+		Words:    t.w,
 	})
 	t.step = s.Step()
 	status, err := s.Run(ctx)
@@ -428,16 +441,15 @@ func (t *taker) session(ctx context.Context) error {
 	close(done)
 	if err != nil {
 		fmt.Fprintln(e)
-		w := t.f.Words()
-		why := sessionError(w, err)
+		why := t.sessionError(err)
 		switch {
 		case t.path == "":
 			return badInput("%s", why)
 		case t.file.Holds():
 			// Said only when true: the file there is the one the last save wrote.
-			return badInput("%s", w.T("%s. Every answer before it is in this file:\n  %s", why, t.path))
+			return badInput("%s", t.w.T("%s. Every answer before it is in this file:\n  %s", why, t.path))
 		}
-		return badInput("%s", w.T("%s. Nothing from this session could be saved in this file:\n  %s", why, t.path))
+		return badInput("%s", t.w.T("%s. Nothing from this session could be saved in this file:\n  %s", why, t.path))
 	}
 	switch status {
 	case terminal.Finished:
@@ -453,16 +465,16 @@ func (t *taker) session(ctx context.Context) error {
 	case terminal.Quit:
 		fmt.Fprintln(e)
 		if t.path == "" {
-			fmt.Fprintln(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).")
+			t.w.Tw(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).\n")
 			return nil
 		}
 		if t.file.Fresh() {
-			fmt.Fprintln(e, "You stopped before the first answer, so there was nothing to save.")
+			t.w.Tw(e, "You stopped before the first answer, so there was nothing to save.\n")
 			return nil
 		}
-		fmt.Fprintf(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
+		t.w.Tw(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
 		if len(t.recipients) > 0 {
-			fmt.Fprintln(e, "The copy for your counselor, which only they can open, is made when you finish.")
+			t.w.Tw(e, "The copy for your counselor, which only they can open, is made when you finish.\n")
 		}
 		return t.offerDelete(ctx, in, scoring.Score(t.bank, s.Answers(), scoring.Options{}).Private(t.bank), false)
 	}
@@ -475,16 +487,16 @@ func (t *taker) session(ctx context.Context) error {
 
 // sessionError says why the session ended in an error: a save that failed (ask.SaveError),
 // the input that could not be read (terminal.ReadError).
-func sessionError(w *words.Printer, err error) string {
+func (t *taker) sessionError(err error) string {
 	var se *ask.SaveError
 	var re *terminal.ReadError
 	switch {
 	case errors.As(err, &se) && se.Answer:
-		return w.T("your last answer could not be saved: %v", se.Err)
+		return t.w.T("your last answer could not be saved: %v", se.Err)
 	case errors.As(err, &se):
-		return w.T("your answers could not be saved: %v", se.Err)
+		return t.w.T("your answers could not be saved: %v", se.Err)
 	case errors.As(err, &re):
-		return w.T("cannot read your answer: %v", re.Err)
+		return t.w.T("cannot read your answer: %v", re.Err)
 	}
 	return err.Error()
 }
@@ -501,17 +513,15 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, private, 
 	e := t.f.IO.ErrOut
 	fmt.Fprintln(e)
 	w := min(t.width, text.MaxWidth)
-	why := "If someone else can use this computer and you'd rather they never see your answers, " +
-		"you can delete them now. They are in this file:"
+	why := t.w.T("If someone else can use this computer and you'd rather they never see your answers, you can delete them now. They are in this file:")
 	if !private {
-		why = "You need the file your answers are saved in only to change them later. " +
-			"If you'd rather not keep it on this computer, you can delete it now:"
+		why = t.w.T("You need the file your answers are saved in only to change them later. If you'd rather not keep it on this computer, you can delete it now:")
 	}
 	for _, l := range text.Wrap(why, w) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprintf(e, "  %s\n", text.Sanitize(t.path))
-	for _, l := range text.Wrap("Type d (or delete) and press Enter to delete it, or just press Enter to keep it.", w) {
+	for _, l := range text.Wrap(t.w.T("Type d (or delete) and press Enter to delete it, or just press Enter to keep it."), w) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprint(e, "> ")
@@ -520,21 +530,22 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, private, 
 		fmt.Fprintln(e)
 	}
 	if err != nil || !deleteReply(line) {
-		fmt.Fprintf(e, "Kept: %s\n", text.Sanitize(t.path))
+		t.w.Tw(e, "Kept: %s\n", text.Sanitize(t.path))
 		return nil
 	}
 	if err := t.file.Delete(); err != nil {
-		return badInput("could not delete %s: %v", t.path, err)
+		return badInput("%s", t.w.T("could not delete %s: %v", t.path, err))
 	}
-	fmt.Fprintf(e, "Deleted. Your answers are no longer in this file:\n  %s\n", text.Sanitize(t.path))
+	t.w.Tw(e, "Deleted. Your answers are no longer in this file:\n  %s\n", text.Sanitize(t.path))
 	return nil
 }
 
 // deleteReply reports whether a reply to the offer to delete says to delete: yes, y,
-// delete or d, in any case, spaces around ignored. Anything else keeps the file.
+// delete or d (in Spanish also sí, si or borrar), in any case, spaces around ignored.
+// Anything else keeps the file.
 func deleteReply(line string) bool {
 	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "yes", "y", "delete", "d":
+	case "yes", "y", "delete", "d", "sí", "si", "borrar":
 		return true
 	}
 	return false
@@ -542,25 +553,26 @@ func deleteReply(line string) bool {
 
 // sayStopped says what is saved after a stop, given the error of the last save.
 func (t *taker) sayStopped(e io.Writer, saveErr error) {
+	w := t.words()
 	switch {
 	case t.path == "":
-		fmt.Fprintln(e, "Stopped. Nothing was saved, as you asked (--no-save).")
+		w.Tw(e, "Stopped. Nothing was saved, as you asked (--no-save).\n")
 		return
 	case saveErr == nil && t.file.Fresh():
-		fmt.Fprintln(e, "Stopped before the first answer, so nothing was saved.")
+		w.Tw(e, "Stopped before the first answer, so nothing was saved.\n")
 		return
 	case saveErr == nil && t.file.Holds():
-		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in this file:\n  %s\n", text.Sanitize(t.path))
+		w.Tw(e, "Stopped. That's saved: every answer you gave is in this file:\n  %s\n", text.Sanitize(t.path))
 	case saveErr != nil && t.file.Holds():
-		fmt.Fprintf(e, "Stopped. Your answers up to now are in this file:\n  %s\n", text.Sanitize(t.path))
+		w.Tw(e, "Stopped. Your answers up to now are in this file:\n  %s\n", text.Sanitize(t.path))
 	case saveErr != nil:
-		fmt.Fprintf(e, "Stopped. Your answers could not be saved (%v) in this file:\n  %s\n", saveErr, text.Sanitize(t.path))
+		w.Tw(e, "Stopped. Your answers could not be saved (%v) in this file:\n  %s\n", saveErr, text.Sanitize(t.path))
 		return
 	default:
-		fmt.Fprintf(e, "Stopped. Another file has taken the place of the one your answers were saved in:\n  %s\n", text.Sanitize(t.path))
+		w.Tw(e, "Stopped. Another file has taken the place of the one your answers were saved in:\n  %s\n", text.Sanitize(t.path))
 		return
 	}
-	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
+	w.Tw(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
 }
 
 // resumeCommand is the command that continues this response, as lines to print indented by
@@ -637,15 +649,16 @@ func (t *taker) summary(answers questionnaire.Answers) (*scoring.Result, error) 
 			Date:       t.resp.Updated,
 			SavedTo:    t.path,
 			Respondent: t.resp.Respondent,
+			Words:      t.words(),
 		})
 	}
 	if err != nil {
-		return nil, badInput("cannot write the summary: %v", err)
+		return nil, badInput("%s", t.words().T("cannot write the summary: %v", err))
 	}
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
 	if t.path != "" && (machine || !t.f.IO.IsStdoutTTY()) {
-		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
+		t.words().Tw(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
 	}
 	return r, nil
 }
@@ -667,7 +680,7 @@ func (t *taker) fromFile() error {
 		named = nil // a plain map of answers: the default bank
 	}
 	if err := t.findBank(named, func(r *questionnaire.Response) string {
-		return "name its file: candor take BANK-FILE --answers " + shellQuote(r.File)
+		return t.words().T("name its file: %s", "candor take BANK-FILE --answers "+shellQuote(r.File))
 	}); err != nil {
 		return err
 	}
@@ -689,7 +702,7 @@ func (t *taker) fromFile() error {
 		}
 		// Asked to save these answers, even none.
 		if err := t.write(resp); err != nil {
-			return badInput("cannot save the answers: %v", err)
+			return badInput("%s", t.words().T("cannot save the answers: %v", err))
 		}
 	}
 	_, err := t.summary(answers)
