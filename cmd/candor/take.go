@@ -56,10 +56,11 @@ type TakeOptions struct {
 // NewCmdTake builds 'candor take [BANK]'.
 func NewCmdTake(f *Factory, runF func(*TakeOptions) error) *cobra.Command {
 	opts := &TakeOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "take [BANK]",
-		Short: "Answer a questionnaire, one question at a time",
-		Long: `Ask the questions of BANK (a built-in id or a file; default: ` + data.DefaultBank + `) one at a
+		Short: w.T("Answer a questionnaire, one question at a time"),
+		Long: w.T(`Ask the questions of BANK (a built-in id or a file; default: %s) one at a
 time, then print a summary of your answers.
 
 While answering: type the number of a choice, or its words; y or n for yes or no. Type ? for
@@ -79,34 +80,35 @@ line: printf 'y\ny\nn\ny\n' | candor take
 With --to KEY (your counselor's public key, age1…), or a bank that names its counselors'
 keys, finishing also writes a copy of your answers encrypted so that only your counselor can
 open it, beside the file they are saved in (NAME.age): send them that file. You are then
-offered to delete the file only you can read.`,
+offered to delete the file only you can read.`, data.DefaultBank),
 		Example: "  candor take\n" +
 			"  candor take accountability --respondent Sam\n" +
 			"  candor take --resume ~/.local/share/candor/candor-20261122-090000.yaml\n" +
-			"  candor take my-bank.yaml --answers answers.yaml --format json\n" +
-			"  candor take trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
-		Args:              rangeArgs(0, 1, "at most one bank"),
+			"  candor take my-bank.yaml --answers answers.yaml --format json\n" + // words:none: commands
+			"  candor take trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p", // words:none: commands
+		Args:              rangeArgs(0, 1, w.T("at most one bank")),
 		ValidArgsFunction: bankCompletion,
 	}
 	cmd.RunE = runWith(opts, optionalArg(&opts.Bank), runF, func() error {
 		return takeRun(commandContext(cmd), f, opts)
 	})
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Save, "save", "", "save your answers in `FILE` (it must not hold other answers already)")
-	fl.BoolVar(&opts.NoSave, "no-save", false, "do not save anything")
-	fl.StringVar(&opts.Resume, "resume", "", "continue the answers saved in `FILE`")
-	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with your answers")
-	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
-	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
-	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
-	langFlag(f, cmd, &opts.Lang, "ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)")
+	fl.StringVar(&opts.Save, "save", "", w.T("save your answers in `FILE` (it must not hold other answers already)"))
+	fl.BoolVar(&opts.NoSave, "no-save", false, w.T("do not save anything")) // words:none: the flag's name
+	fl.StringVar(&opts.Resume, "resume", "", w.T("continue the answers saved in `FILE`"))
+	fl.StringVar(&opts.Respondent, "respondent", "", w.T("a name or label kept with your answers"))
+	fl.StringVar(&opts.Answers, "answers", "", w.T("answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking"))
+	fl.BoolVar(&opts.ASCII, "ascii", false, w.T("draw the summary with plain ASCII characters"))
+	fl.StringArrayVar(&opts.To, "to", nil, w.T("when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)"))
+	langFlag(f, cmd, &opts.Lang, w.T("ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "fhir")
-	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
-	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
-	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")
-	exclusiveFlags(cmd, "--answers answers a new response; --resume continues one by asking", "answers", "resume")
-	exclusiveFlags(cmd, "--no-save saves nothing, not even the encrypted copy --to makes", "no-save", "to")
-	exclusiveFlags(cmd, "--to makes its copy when you finish answering, and --answers asks nothing", "answers", "to")
+	// The flags' names (no-save, …) are not words: words:none on their lines.
+	exclusiveFlags(cmd, w.T("--no-save saves nothing"), "no-save", "save")                                                 // words:none: flag names
+	exclusiveFlags(cmd, w.T("--resume saves as it goes, in the file it continues"), "no-save", "resume")                   // words:none: flag names
+	exclusiveFlags(cmd, w.T("--resume keeps saving in the file it continues"), "resume", "save")                           // words:none: flag names
+	exclusiveFlags(cmd, w.T("--answers answers a new response; --resume continues one by asking"), "answers", "resume")    // words:none: flag names
+	exclusiveFlags(cmd, w.T("--no-save saves nothing, not even the encrypted copy --to makes"), "no-save", "to")           // words:none: flag names
+	exclusiveFlags(cmd, w.T("--to makes its copy when you finish answering, and --answers asks nothing"), "answers", "to") // words:none: flag names
 	addPreRun(cmd, func(*cobra.Command, []string) error { return checkRecipients(opts.To) })
 	return cmd
 }

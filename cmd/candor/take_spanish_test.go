@@ -148,3 +148,17 @@ func TestTakeInSpanish(t *testing.T) {
 		})
 	}
 }
+
+// TestTakeHelpInSpanish: take's help, its flags and why two flags do not go together are
+// in the environment's language.
+func TestTakeHelpInSpanish(t *testing.T) {
+	dir := t.TempDir()
+	r := runSpanish(t, dir, "", "take", "--help")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "Hace las preguntas de BANK (un id incluido o un archivo; por defecto: trust-readiness)\n")
+	assert.Contains(t, r.out, "--save ARCHIVO")
+	assert.NotContains(t, r.out, "Ask the questions")
+	r = runSpanish(t, dir, "", "take", "--no-save", "--save", "x.yaml")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.errOut, "--no-save no guarda nada")
+}
