@@ -43,7 +43,7 @@ func ProblemText(p *words.Printer, prob *ask.Problem) string {
 		case tl.Bytes > questionnaire.MaxFileSize:
 			return p.T("That answer is too long to keep: with it, the file of your answers would be larger than the %d MiB candor can read back. Please make it shorter.", questionnaire.MaxFileSize>>20)
 		}
-		return p.T("That answer is too long to keep: with it, the file of your answers would have more than the %d lines and commas candor can read back. Please make it shorter, or use fewer commas.", yamlpos.MaxNodes)
+		return p.T("That answer is too long to keep: with it, the file of your answers would have more than the %s lines and commas candor can read back. Please make it shorter, or use fewer commas.", strconv.Itoa(yamlpos.MaxNodes))
 	case ask.InfoOnly:
 		return p.T("This is a statement to read; it takes no answer.")
 	case ask.CannotDecline:
@@ -53,6 +53,7 @@ func ProblemText(p *words.Printer, prob *ask.Problem) string {
 }
 
 // notAnAnswer says why a typed text is not an answer (prob.Reason).
+// (A limit is written with its digits alone, 200000, as candor has always written it.)
 func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 	q := prob.Question
 	typed := strconv.Quote(prob.Typed)
@@ -102,7 +103,7 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 	case ask.NotADate:
 		return p.T("Please type a date as year-month-day, like 2026-11-27 (%s isn't one).", typed)
 	case ask.TooLong:
-		return p.T("That's longer than %d characters; please keep it to one shorter line.", questionnaire.MaxTextAnswer)
+		return p.T("That's longer than %s characters; please keep it to one shorter line.", strconv.Itoa(questionnaire.MaxTextAnswer))
 	}
 	return prob.Error()
 }

@@ -108,6 +108,11 @@ func TestOtherProblems(t *testing.T) {
 		{&ask.Problem{Code: ask.TooLarge, TooLarge: &questionnaire.AnswerTooLargeError{TooLargeError: questionnaire.TooLargeError{Bytes: questionnaire.MaxFileSize + 1}}},
 			"That answer is too long to keep: with it, the file of your answers would be larger than the 4 MiB candor can read back. Please make it shorter.",
 			"Esa respuesta es demasiado larga para guardarla: con ella, el archivo de tus respuestas pasaría de los 4 MiB que candor puede volver a leer. Acórtala, por favor."},
+		{&ask.Problem{Code: ask.TooLarge, TooLarge: &questionnaire.AnswerTooLargeError{TooLargeError: questionnaire.TooLargeError{Syntax: 300000}}},
+			"That answer is too long to keep: with it, the file of your answers would have more than the 200000 lines and commas candor can read back. Please make it shorter, or use fewer commas.",
+			"Esa respuesta es demasiado larga para guardarla: con ella, el archivo de tus respuestas tendría más de las 200000 líneas y comas que candor puede volver a leer. Acórtala, por favor, o usa menos comas."},
+		{&ask.Problem{Code: ask.NotAnAnswer, Reason: ask.TooLong}, "That's longer than 10000 characters; please keep it to one shorter line.",
+			"Eso tiene más de 10000 caracteres; escríbelo en una línea más corta, por favor."},
 		{&ask.Problem{Code: ask.InfoOnly}, "This is a statement to read; it takes no answer.", "Esto es un texto para leer; no lleva respuesta."},
 	} {
 		assert.Equal(t, tt.en, ProblemText(nil, tt.p))
