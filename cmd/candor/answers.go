@@ -45,7 +45,7 @@ when, whether it is finished, how many questions have an answer, and the file.
 func listSaved(f *Factory) (string, []store.Saved, error) {
 	dir, saved, err := f.Store().List()
 	if err != nil {
-		return dir, nil, listError(err)
+		return dir, nil, listError(f.Words(), err)
 	}
 	return dir, saved, nil
 }
@@ -229,7 +229,7 @@ func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
 		// in while candor asked is ever deleted (docs/spec.md §4, answers delete).
 		err := st.Delete(h)
 		failed = failed || err != nil
-		fmt.Fprint(f.IO.ErrOut, deleteWords(h.Path(), err))
+		fmt.Fprint(f.IO.ErrOut, deleteWords(f.Words(), h.Path(), err))
 	}
 	if failed {
 		return errSilent1
@@ -261,14 +261,14 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*store.Held, error
 		for _, p := range opts.Files {
 			path, err := st.Find(p)
 			if err != nil {
-				return nil, findError(err)
+				return nil, findError(f.Words(), err)
 			}
 			files = append(files, path)
 		}
 	}
 	held, err := store.Hold(files)
 	if err != nil {
-		return nil, findError(err)
+		return nil, findError(f.Words(), err)
 	}
 	return held, nil
 }

@@ -301,7 +301,7 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 			count++
 			continue
 		case err != nil:
-			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(err))})
+			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(s.f.Words(), err))})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})

@@ -187,7 +187,7 @@ func (t *taker) sealCopy() (bool, error) {
 	}
 	dst, err := t.file.SealCopy(rs)
 	if err != nil {
-		return false, sealError(err, t.path)
+		return false, sealError(t.words(), err, t.path)
 	}
 	fmt.Fprintln(e)
 	w := min(t.width, text.MaxWidth)
