@@ -19,7 +19,7 @@ import (
 // summaryInSpanish is set once the summary's words (render, the `summary` branch of issue
 // 27) come from the catalogue: TestTakeInSpanish then holds the summary on standard output
 // to the same rule as the session. Until then English found there is only logged.
-const summaryInSpanish = false
+const summaryInSpanish = true
 
 // englishWords are common English words no Spanish sentence of candor's has.
 var englishWords = regexp.MustCompile(`(?i)\b(the|your|yours|question|questions|answer|answers|answered|and|you|of|to|type|press|saved|file|stop|back|help|skip|again|not|is|are|this|that|what|with|for|look|closer|sources|nothing|yes)\b`)
