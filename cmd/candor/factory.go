@@ -63,9 +63,34 @@ func NewFactory(io *iostreams.IOStreams) *Factory {
 type exitError struct {
 	code int
 	msg  string
+	// key, when set, is the message as a catalogue key with its args (a wordsKey among them
+	// is a key too), said by Main in the interface's language: for the checks shared by
+	// every command, which run before the command has its words (usageErrorKey).
+	key  string
+	args []any
 }
 
-func (e *exitError) Error() string { return e.msg }
+func (e *exitError) Error() string { return e.text(nil) }
+
+// text is the message in p's language.
+func (e *exitError) text(p *words.Printer) string {
+	if e.key == "" {
+		return e.msg
+	}
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		if k, ok := a.(wordsKey); ok {
+			a = p.T(string(k))
+		}
+		args[i] = a
+	}
+	return p.T(e.key, args...)
+}
+
+// wordsKey is a catalogue key given as an argument of a message (usageErrorKey): a phrase
+// such as "at least one bank file", said in the interface's language. Its literal's line is
+// marked words:key.
+type wordsKey string
 
 // badInput is exit 1 with a message.
 func badInput(format string, args ...any) error {
@@ -75,6 +100,12 @@ func badInput(format string, args ...any) error {
 // usageError is exit 2 with a message.
 func usageError(format string, args ...any) error {
 	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// usageErrorKey is exit 2 with the message key (a catalogue key, its line marked words:key),
+// said in the interface's language when Main prints it.
+func usageErrorKey(key string, args ...any) error {
+	return &exitError{code: exitUsage, key: key, args: args}
 }
 
 // errSilent1 ends with exit 1 after the command printed what was wrong.
@@ -99,10 +130,10 @@ func Main(args []string, f *Factory) int {
 	isExit := errors.As(err, &ee)
 	var re *runError
 	switch {
-	case out.err != nil && !(isExit && ee.msg != "" && ee.code != exitUsage):
+	case out.err != nil && !(isExit && (ee.msg != "" || ee.key != "") && ee.code != exitUsage):
 		// Results that could not be written are a failure, not a usage error, and never
 		// a silent success (a full disk, a closed file).
-		fmt.Fprintln(f.IO.ErrOut, "candor: writing output: "+text.Sanitize(osErrorText(out.err)))
+		fmt.Fprintln(f.IO.ErrOut, "candor: "+f.Words().T("writing output: %s", text.Sanitize(osErrorText(out.err))))
 		if isExit && ee.code == exitInterrupted {
 			return exitInterrupted
 		}
@@ -110,8 +141,8 @@ func Main(args []string, f *Factory) int {
 	case err == nil:
 		return exitOK
 	case isExit:
-		if ee.msg != "" {
-			fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(ee.msg))
+		if msg := ee.text(f.Words()); msg != "" {
+			fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(msg))
 		}
 		return ee.code
 	case errors.As(err, &re):
@@ -120,7 +151,7 @@ func Main(args []string, f *Factory) int {
 	}
 	// Anything cobra itself refuses (unknown command or flag, wrong arguments) is usage.
 	fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(err.Error()))
-	fmt.Fprintln(f.IO.ErrOut, "Run 'candor --help' for usage.")
+	f.Words().Tw(f.IO.ErrOut, "Run 'candor --help' for usage.\n")
 	return exitUsage
 }
 
@@ -177,7 +208,7 @@ func (o *outWriter) Write(p []byte) (int, error) {
 // formatFlag adds --format with the allowed values and checks it before the command runs.
 func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 	*target = allowed[0]
-	cmd.Flags().StringVar(target, "format", allowed[0], "output format: "+strings.Join(allowed, ", "))
+	cmd.Flags().StringVar(target, "format", allowed[0], "output format: "+strings.Join(allowed, ", ")) // words:none: help, next step
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		ok := false
@@ -185,7 +216,7 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 			ok = ok || *target == a
 		}
 		if !ok {
-			return usageError("unknown --format %q: use %s", *target, strings.Join(allowed, ", "))
+			return usageErrorKey("unknown --format %q: use %s", *target, strings.Join(allowed, ", ")) // words:key
 		}
 		return nil
 	})
@@ -201,10 +232,10 @@ func bankFlag(cmd *cobra.Command, target *string, usage string) {
 // widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal. A negative
 // width is a usage error.
 func widthFlag(cmd *cobra.Command, target *int) {
-	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth))
+	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth)) // words:none: help, next step
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		if *target < 0 {
-			return usageError("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, text.MinWidth)
+			return usageErrorKey("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, text.MinWidth) // words:key
 		}
 		return nil
 	})
