@@ -216,7 +216,8 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 			ok = ok || *target == a
 		}
 		if !ok {
-			return usageErrorKey("unknown --format %q: use %s", *target, strings.Join(allowed, ", ")) // words:key
+			formats := strings.Join(allowed, ", ")
+			return usageErrorKey("unknown --format %q: use %s", *target, formats) // words:key
 		}
 		return nil
 	})
@@ -259,7 +260,7 @@ func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[stri
 	if len(ds) == 0 {
 		return
 	}
-	_ = diagtext.Write(f.IO.ErrOut, advised(ds), sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
+	_ = diagtext.Write(f.IO.ErrOut, advisedIn(f.Words(), ds), sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
 }
 
 // loadBank loads BANK (a built-in id or a file) with data.LoadBank and prints its diagnostics,

@@ -21,11 +21,12 @@ type ListOptions struct {
 // NewCmdList builds 'candor list'.
 func NewCmdList(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 	opts := &ListOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the built-in question banks",
-		Long: `List the question banks that come with candor: for each, its id (what you type after
-'candor take'), its title, who it is for and how many questions it has.`,
+		Short: w.T("List the built-in question banks"),
+		Long: w.T(`List the question banks that come with candor: for each, its id (what you type after
+'candor take'), its title, who it is for and how many questions it has.`),
 		Example: "  candor list\n  candor list --format json",
 		Args:    noArgs,
 		RunE:    runWith(opts, nil, runF, func() error { return listRun(f, opts) }),
@@ -68,6 +69,7 @@ func listRun(f *Factory, opts *ListOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(banks)
 	}
+	w := f.Words()
 	var out strings.Builder
 	for i, lb := range banks {
 		if i > 0 {
@@ -75,9 +77,9 @@ func listRun(f *Factory, opts *ListOptions) error {
 		}
 		head := lb.ID
 		if lb.Default {
-			head += " (the default)"
+			head = w.T("%s (the default)", lb.ID)
 		}
-		n := fmt.Sprintf("%d %s", lb.Questions, plural(lb.Questions, "question", "questions"))
+		n := w.T("%d questions", lb.Questions)
 		if gap := width - text.Width(head) - text.Width(n); gap >= 2 {
 			out.WriteString(head + strings.Repeat(" ", gap) + n + "\n")
 		} else {
@@ -87,14 +89,14 @@ func listRun(f *Factory, opts *ListOptions) error {
 			out.WriteString(l + "\n")
 		}
 		if lb.For != "" {
-			for _, l := range text.WrapIndent("For "+text.Clean(lb.For), width, "    ", "    ") {
+			for _, l := range text.WrapIndent(w.T("For %s", text.Clean(lb.For)), width, "    ", "    ") {
 				out.WriteString(l + "\n")
 			}
 		}
 	}
-	out.WriteString("\nTake one with 'candor take ID', or print it with 'candor show ID'.\n")
+	w.Tw(&out, "\nTake one with 'candor take ID', or print it with 'candor show ID'.\n")
 	if more := otherLanguages(banks); len(more) > 0 {
-		out.WriteString(fmt.Sprintf("Also written in %s: add --lang %s.\n", strings.Join(more, ", "), more[0]))
+		w.Tw(&out, "Also written in %s: add --lang %s.\n", strings.Join(more, ", "), more[0])
 	}
 	_, err := fmt.Fprint(f.IO.Out, out.String())
 	return err
