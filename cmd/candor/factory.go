@@ -208,7 +208,9 @@ func (o *outWriter) Write(p []byte) (int, error) {
 // formatFlag adds --format with the allowed values and checks it before the command runs.
 func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 	*target = allowed[0]
-	cmd.Flags().StringVar(target, "format", allowed[0], "output format: "+strings.Join(allowed, ", ")) // words:none: help, next step
+	cmd.Flags().StringVar(target, "format", allowed[0], "")
+	_ = cmd.Flags().SetAnnotation("format", formatsAnnotation, allowed)
+	sharedFlagWords(cmd, nil)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		ok := false
@@ -223,6 +225,25 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 	})
 }
 
+// formatsAnnotation holds the values --format allows, for its help.
+const formatsAnnotation = "candor-formats"
+
+// sharedFlagWords are the help of the flags many commands share (--format, --width,
+// --identity), in w's language: said when the flag is added, in English, and again by
+// helpWords in the environment's.
+func sharedFlagWords(cmd *cobra.Command, w *words.Printer) {
+	fl := cmd.Flags()
+	if f := fl.Lookup("format"); f != nil {
+		f.Usage = w.T("output format: %s", strings.Join(f.Annotations[formatsAnnotation], ", "))
+	}
+	if f := fl.Lookup("width"); f != nil {
+		f.Usage = w.T("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth)
+	}
+	if f := fl.Lookup("identity"); f != nil {
+		f.Usage = w.T("open encrypted answers (age) with the key in `FILE` (repeatable; default: $%s)", identityEnv)
+	}
+}
+
 // bankFlag adds --bank FILE|ID, the bank to read responses with when it is not the built-in
 // one they name; usage completes built-in ids.
 func bankFlag(cmd *cobra.Command, target *string, usage string) {
@@ -233,7 +254,8 @@ func bankFlag(cmd *cobra.Command, target *string, usage string) {
 // widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal. A negative
 // width is a usage error.
 func widthFlag(cmd *cobra.Command, target *int) {
-	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth)) // words:none: help, next step
+	cmd.Flags().IntVar(target, "width", 0, "")
+	sharedFlagWords(cmd, nil)
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		if *target < 0 {
 			return usageErrorKey("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, text.MinWidth) // words:key

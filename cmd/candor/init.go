@@ -53,6 +53,8 @@ from --id.`),
 func createError(w *words.Printer, path string, err error) string {
 	var pe *fs.PathError
 	switch {
+	case errors.Is(err, fs.ErrExist):
+		return w.T("%s already exists; candor never overwrites it, so choose another name", path)
 	case errors.Is(err, fs.ErrNotExist):
 		return w.T("cannot create %s: the folder %s does not exist; create it first, or choose another place", path, filepath.Dir(path))
 	case errors.As(err, &pe):

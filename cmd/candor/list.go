@@ -10,6 +10,7 @@ import (
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/questionnaire"
 )
 
 // ListOptions are the inputs of 'candor list'.
@@ -45,12 +46,16 @@ type listedBank struct {
 	Default   bool   `json:"default"`
 	// Languages are the languages it is written in, its own first (docs/spec.md §1).
 	Languages []string `json:"languages"`
+	// shown is the bank as the text shows it: in the interface's language when it is written
+	// in it, else in its own.
+	shown *questionnaire.Bank
 }
 
 func listRun(f *Factory, opts *ListOptions) error {
 	// Short lines read better than a count pushed to the far edge of a wide terminal.
 	width := min(resolveWidth(f, opts.Width), 64)
 	var banks []listedBank
+	langs := newLanguages(f, "")
 	for _, id := range data.IDs() {
 		b, ds := data.Builtin(id) // never a file of that name in the current folder
 		if b == nil {
@@ -59,7 +64,7 @@ func listRun(f *Factory, opts *ListOptions) error {
 			return errSilent1
 		}
 		banks = append(banks, listedBank{ID: b.ID, Title: b.Title, For: b.For, Version: b.Version,
-			Questions: b.QuestionCount(), Default: id == data.DefaultBank, Languages: b.Languages})
+			Questions: b.QuestionCount(), Default: id == data.DefaultBank, Languages: b.Languages, shown: langs.in(b, "")})
 	}
 	if opts.Format == "json" {
 		if banks == nil {
@@ -85,11 +90,11 @@ func listRun(f *Factory, opts *ListOptions) error {
 		} else {
 			out.WriteString(head + ", " + n + "\n")
 		}
-		for _, l := range text.WrapIndent(text.Clean(lb.Title), width, "    ", "    ") {
+		for _, l := range text.WrapIndent(text.Clean(lb.shown.Title), width, "    ", "    ") {
 			out.WriteString(l + "\n")
 		}
-		if lb.For != "" {
-			for _, l := range text.WrapIndent(w.T("For %s", text.Clean(lb.For)), width, "    ", "    ") {
+		if lb.shown.For != "" {
+			for _, l := range text.WrapIndent(w.T("For %s", text.Clean(lb.shown.For)), width, "    ", "    ") {
 				out.WriteString(l + "\n")
 			}
 		}
@@ -102,12 +107,13 @@ func listRun(f *Factory, opts *ListOptions) error {
 	return err
 }
 
-// otherLanguages are the languages some bank is written in besides its own, sorted.
+// otherLanguages are the languages some bank is written in besides the one it is shown in,
+// sorted.
 func otherLanguages(banks []listedBank) []string {
 	var out []string
 	for _, b := range banks {
-		for _, l := range b.Languages[1:] {
-			if !slices.Contains(out, l) {
+		for _, l := range b.Languages {
+			if l != b.shown.Language && !slices.Contains(out, l) {
 				out = append(out, l)
 			}
 		}

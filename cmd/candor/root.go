@@ -61,7 +61,60 @@ Start with:  candor take`),
 	add(groupTools, NewCmdSchema(f, nil), newCmdVersion(f))
 	root.SetCompletionCommandGroupID(groupTools)
 	root.SetHelpCommandGroupID(groupTools)
+	if w.Lang() != words.Default {
+		helpWords(root, w)
+	}
 	return root
+}
+
+// helpWords gives cobra's own words in the help (its headings, the help and version flags,
+// the help and completion commands), and the flags commands share, in w's language. English keeps cobra's own, in its
+// order (help, then completion: made here, completion would come first).
+func helpWords(root *cobra.Command, w *words.Printer) {
+	root.SetUsageTemplate(usageTemplate(root, w))
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Short = w.T("Help about any command")
+			c.Long = w.T("Help provides help for any command in the application.\nSimply type %s help [path to command] for full details.", root.DisplayName())
+		case "completion":
+			c.Short = w.T("Generate the autocompletion script for the specified shell")
+			for _, sh := range c.Commands() {
+				sh.Short = w.T("Generate the autocompletion script for %s", sh.Name())
+			}
+		}
+	}
+	root.Flags().BoolP("version", "v", false, w.T("version for %s", root.DisplayName()))
+	_ = root.Flags().SetAnnotation("version", cobra.FlagSetByCobraAnnotation, []string{"true"})
+	var helpFlags func(c *cobra.Command)
+	helpFlags = func(c *cobra.Command) {
+		sharedFlagWords(c, w)
+		c.Flags().BoolP("help", "h", false, w.T("help for %s", c.DisplayName()))
+		_ = c.Flags().SetAnnotation("help", cobra.FlagSetByCobraAnnotation, []string{"true"})
+		for _, sub := range c.Commands() {
+			helpFlags(sub)
+		}
+	}
+	helpFlags(root)
+}
+
+// usageTemplate is cobra's usage template with its headings in w's language. The
+// English ones are cobra's, matched in its template; one it no longer has stays as it is.
+func usageTemplate(root *cobra.Command, w *words.Printer) string {
+	return strings.NewReplacer(
+		"Usage:", w.T("Usage:"), // words:none: cobra's heading, matched
+		"Aliases:", w.T("Aliases:"), // words:none: cobra's heading, matched
+		"Examples:", w.T("Examples:"), // words:none: cobra's heading, matched
+		"Available Commands:", w.T("Available Commands:"), // words:none: cobra's heading, matched
+		"Additional Commands:", w.T("Additional Commands:"), // words:none: cobra's heading, matched
+		"Global Flags:", w.T("Global Flags:"), // words:none: cobra's heading, matched
+		"Flags:", w.T("Flags:"), // words:none: cobra's heading, matched
+		"Additional help topics:", w.T("Additional help topics:"), // words:none: cobra's heading, matched
+		`Use "{{.CommandPath}} [command] --help" for more information about a command.`, // words:none: cobra's, matched
+		w.T(`Use "%s [command] --help" for more information about a command.`, "{{.CommandPath}}"),
+	).Replace(root.UsageTemplate())
 }
 
 // Command groups of the help.

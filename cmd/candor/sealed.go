@@ -21,7 +21,8 @@ const identityEnv = "CANDOR_IDENTITY"
 
 // identityFlag adds --identity: the key files that open encrypted responses.
 func identityFlag(cmd *cobra.Command, paths *[]string) {
-	cmd.Flags().StringArrayVar(paths, "identity", nil, "open encrypted answers (age) with the key in `FILE` (repeatable; default: $"+identityEnv+")") // words:none: help, next step
+	cmd.Flags().StringArrayVar(paths, "identity", nil, "")
+	sharedFlagWords(cmd, nil)
 }
 
 // opener reads the files responses come from, opening encrypted ones (age, binary or armored,
