@@ -131,7 +131,7 @@ func NewCmdAnswersContinue(f *Factory, runF func(*AnswersContinueOptions) error)
 		Long: w.T(`Carry on with the latest unfinished answers in your data folder (to BANK, when given), as
 'candor take --resume FILE' does.`),
 		Example:           "  candor answers continue\n  candor answers continue accountability",
-		Args:              rangeArgs(0, 1, "at most one bank"), // words:key
+		Args:              rangeArgs(0, 1, w.T("at most one bank")),
 		ValidArgsFunction: bankCompletion,
 	}
 	cmd.RunE = runWith(opts, optionalArg(&opts.Bank), runF, func() error {

@@ -10,15 +10,15 @@ import (
 )
 
 // TestUsageErrorKeyIsSaidWhenPrinted: a usage error of the checks every command shares is a
-// catalogue key, said in the interface's language when Main prints it, its wordsKey
-// arguments too; its Error() is English.
+// catalogue key, said in the interface's language when Main prints it; its Error() is
+// English.
 func TestUsageErrorKeyIsSaidWhenPrinted(t *testing.T) {
-	err := usageErrorKey("%s needs %s (see '%s --help')", "validate", wordsKey("at least one bank file"), "candor validate") // words:key
+	err := usageErrorKey("%s takes no arguments (see '%s --help')", "list", "candor list") // words:key
 	var ee *exitError
 	assert.ErrorAs(t, err, &ee)
 	assert.Equal(t, exitUsage, ee.code)
-	assert.Equal(t, "validate needs at least one bank file (see 'candor validate --help')", err.Error())
-	assert.Equal(t, "validate necesita al menos un archivo de banco (consulta 'candor validate --help')", ee.text(words.For("es")))
+	assert.Equal(t, "list takes no arguments (see 'candor list --help')", err.Error())
+	assert.Equal(t, "list no admite argumentos (consulta 'candor list --help')", ee.text(words.For("es")))
 }
 
 // TestTheInterfaceLanguage: LC_ALL, then LC_MESSAGES, then LANG choose the words of errors

@@ -47,7 +47,7 @@ The export goes to standard output, or with -o to a new file (candor never overw
 		Example: "  candor export trust-readiness --format fhir -o trust-readiness.json\n" +
 			"  candor export accountability --format redcap -o accountability.csv\n" +
 			"  candor export my-bank.yaml > my-bank.json", // words:none: a command line
-		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"), // words:key
+		Args:              rangeArgs(1, 1, w.T("one bank (a built-in id or a file)")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return exportRun(f, opts) }),
 	}

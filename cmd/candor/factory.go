@@ -63,9 +63,9 @@ func NewFactory(io *iostreams.IOStreams) *Factory {
 type exitError struct {
 	code int
 	msg  string
-	// key, when set, is the message as a catalogue key with its args (a wordsKey among them
-	// is a key too), said by Main in the interface's language: for the checks shared by
-	// every command, which run before the command has its words (usageErrorKey).
+	// key, when set, is the message as a catalogue key with its args, said by Main in the
+	// interface's language: for the checks shared by every command, which have no words of
+	// their own (usageErrorKey).
 	key  string
 	args []any
 }
@@ -77,20 +77,8 @@ func (e *exitError) text(p *words.Printer) string {
 	if e.key == "" {
 		return e.msg
 	}
-	args := make([]any, len(e.args))
-	for i, a := range e.args {
-		if k, ok := a.(wordsKey); ok {
-			a = p.T(string(k))
-		}
-		args[i] = a
-	}
-	return p.T(e.key, args...)
+	return p.T(e.key, e.args...)
 }
-
-// wordsKey is a catalogue key given as an argument of a message (usageErrorKey): a phrase
-// such as "at least one bank file", said in the interface's language. Its literal's line is
-// marked words:key.
-type wordsKey string
 
 // badInput is exit 1 with a message.
 func badInput(format string, args ...any) error {

@@ -24,7 +24,7 @@ func addPreRun(cmd *cobra.Command, check func(c *cobra.Command, args []string) e
 // usage error (exit 2) that says why: "--no-save cannot be combined with --save: why". The
 // flags are also marked mutually exclusive for cobra, so that shell completion stops offering
 // the others once one is given.
-func exclusiveFlags(cmd *cobra.Command, why wordsKey, names ...string) {
+func exclusiveFlags(cmd *cobra.Command, why string, names ...string) {
 	cmd.MarkFlagsMutuallyExclusive(names...)
 	addPreRun(cmd, func(c *cobra.Command, _ []string) error {
 		var set []string

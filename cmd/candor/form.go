@@ -71,7 +71,7 @@ replaces only an ordinary file, never the bank itself, a folder, a link or a dev
 		Example: "  candor form trust-readiness -o check-in.html\n" + // words:none: command lines
 			"  candor form my-bank.yaml --no-summary --respondent Sam -o sam.html\n" + // words:none: command lines
 			"  candor form trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p -o check-in.html", // words:none: command lines
-		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"), // words:key
+		Args:              rangeArgs(1, 1, w.T("one bank (a built-in id or a file)")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return formRun(f, opts) }),
 	}

@@ -45,7 +45,7 @@ The bank goes to standard output, or with -o to a new file (candor never overwri
 See docs/fhir.md for the whole mapping.`),
 		Example: "  candor import phq-9.json -o phq-9.yaml\n" +
 			"  candor import gad-7.json > gad-7.yaml",
-		Args: rangeArgs(1, 1, "one FHIR Questionnaire file (.json)"), // words:key
+		Args: rangeArgs(1, 1, w.T("one FHIR Questionnaire file (.json)")),
 		RunE: runWith(opts, func(args []string) { opts.File = args[0] }, runF, func() error { return importRun(f, opts) }),
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", w.T("write the bank to `FILE` (.yaml), a new file"))

@@ -40,7 +40,7 @@ The bank's id is taken from the file name when it can be (my-bank.yaml gives my-
 from --id.`),
 		Example: "  candor init my-bank.yaml\n" + // words:none: command lines
 			"  candor init week-one.yaml --title \"Week one check-in\"", // words:none: a command line, its title an example
-		Args: rangeArgs(1, 1, "the name of the file to create"), // words:key
+		Args: rangeArgs(1, 1, w.T("the name of the file to create")),
 		RunE: runWith(opts, func(args []string) { opts.File = args[0] }, runF, func() error { return initRun(f, opts) }),
 	}
 	cmd.Flags().StringVar(&opts.ID, "id", "", w.T("the bank's id (lower-case letters, digits and dashes)"))

@@ -98,7 +98,7 @@ func NewCmdKeysShow(f *Factory, runF func(*KeysShowOptions) error) *cobra.Comman
 		Long: w.T(`Print the public key (age1…) of the key in FILE, one a line when it holds several: what
 to hand out, to 'candor form --to', 'candor take --to' or a bank's recipients.`),
 		Example: "  candor keys show ~/candor-key.txt",
-		Args:    rangeArgs(1, 1, "one key file"), // words:key
+		Args:    rangeArgs(1, 1, w.T("one key file")),
 		RunE:    runWith(opts, func(args []string) { opts.File = args[0] }, runF, func() error { return keysShowRun(f, opts) }),
 	}
 	return cmd

@@ -172,8 +172,8 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// minArgs wants at least n arguments, named what (a catalogue key).
-func minArgs(n int, what wordsKey) cobra.PositionalArgs {
+// minArgs wants at least n arguments, named what (in the interface's words).
+func minArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
 			return usageErrorKey("%s needs %s (see '%s --help')", subcommand(cmd), what, cmd.CommandPath()) // words:key
@@ -182,8 +182,8 @@ func minArgs(n int, what wordsKey) cobra.PositionalArgs {
 	}
 }
 
-// rangeArgs wants between lo and hi arguments, named what (a catalogue key).
-func rangeArgs(lo, hi int, what wordsKey) cobra.PositionalArgs {
+// rangeArgs wants between lo and hi arguments, named what (in the interface's words).
+func rangeArgs(lo, hi int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < lo || len(args) > hi {
 			return usageErrorKey("%s takes %s (see '%s --help')", subcommand(cmd), what, cmd.CommandPath()) // words:key

@@ -5,6 +5,7 @@ import (
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/words"
 )
 
 // ShowOptions are the inputs of 'candor show'.
@@ -34,7 +35,7 @@ can show them when they are needed. Save it to a file and print that:
 			"  candor show my-bank.yaml --format markdown > my-bank.md\n" + // words:none: a command line
 			"  candor show accountability --width 70\n" +
 			"  candor show trust-readiness --lang es",
-		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"), // words:key
+		Args:              rangeArgs(1, 1, w.T("one bank (a built-in id or a file)")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return showRun(f, opts) }),
 	}
@@ -53,6 +54,13 @@ func showRun(f *Factory, opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	b = newLanguages(f, opts.Lang).in(b, "")
-	return render.Worksheet(f.IO.Out, b, render.WorksheetOptions{Format: opts.Format, Width: width})
+	langs := newLanguages(f, opts.Lang)
+	b = langs.in(b, "")
+	// A sheet is one page for the person answering: candor's words on it are in the
+	// language the bank is printed in, when candor speaks it (docs/spec.md §4).
+	p := langs.words(b)
+	if words.Speaks(b.Language) {
+		p = words.For(b.Language)
+	}
+	return render.Worksheet(f.IO.Out, b, render.WorksheetOptions{Format: opts.Format, Width: width, Words: p})
 }

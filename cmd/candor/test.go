@@ -29,7 +29,7 @@ language it ran in; a failing test shows what it expected and what came out.
 
 Exit status is 0 when every test passes, 1 when any fails or a bank cannot be loaded.`),
 		Example:           "  candor test my-bank.yaml\n  candor test --format json banks/*.yaml", // words:none: command lines
-		Args:              minArgs(1, "at least one bank file"),                                   // words:key
+		Args:              minArgs(1, w.T("at least one bank file")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Banks = args }, runF, func() error { return testRun(f, opts) }),
 	}

@@ -34,7 +34,7 @@ FILE:LINE:COL with the line and a hint, then run the bank's own tests.
 Exit status is 0 when every bank is clean (warnings allowed), 1 when any has an error or a
 failing test.`),
 		Example:           "  candor validate my-bank.yaml\n  candor validate --format json banks/*.yaml", // words:none: command lines
-		Args:              minArgs(1, "at least one bank file"),                                           // words:key
+		Args:              minArgs(1, w.T("at least one bank file")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Banks = args }, runF, func() error { return validateRun(f, opts) }),
 	}
