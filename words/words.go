@@ -16,7 +16,11 @@
 // language writes them (3.5; 3,5), and dates too (26 Nov 2026; 26 nov 2026).
 //
 // Front ends choose words (cmd/candor, ask/terminal, render, web/engine and the page);
-// the packages below them speak in codes. words imports no candor package.
+// the packages below them speak in codes. words imports no candor package. It formats with
+// fmt and chooses plurals and languages with golang.org/x/text (feature/plural, language),
+// not x/text/message: the catalogue and its printer are a few lines, and message with its
+// number formatting would put about 100 KB more in every page, where the engine runs, for
+// nothing candor needs (it would also group a year's digits: 2,026).
 package words
 
 import (
