@@ -714,8 +714,7 @@ func (s *Session) raiseFlags() {
 	if s.atOnceReads == nil {
 		return
 	}
-	r := scoring.Score(s.bank, s.answers, scoring.Options{})
-	for _, f := range r.Flags {
+	for _, f := range scoring.Flags(s.bank, s.answers) {
 		if s.shown[f.ID] || s.isPending(f.ID) {
 			continue
 		}

@@ -143,6 +143,10 @@ func TestBuiltinBanksVerdictGuarantees(t *testing.T) {
 			unsafe := 0
 			for _, a := range answerSets(b, safeIDs) {
 				r := scoring.Score(b, a, scoring.Options{})
+				// The flags shown as they are raised (ask, after each answer) are Score's.
+				if !assert.Equal(t, r.Flags, scoring.Flags(b, a), "scoring.Flags of %v", a) {
+					return
+				}
 				read := false
 				if r.Unsafe() {
 					unsafe++

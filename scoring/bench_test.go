@@ -77,3 +77,29 @@ func BenchmarkScore(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFlagsAgainstScore: what ask pays after each answer to show flags at once,
+// Flags against the whole of Score (the verdict's worlds included), on a bank with an
+// open safety question.
+func BenchmarkFlagsAgainstScore(b *testing.B) {
+	bank, ds := data.LoadBank("accountability")
+	if bank == nil {
+		b.Fatal(ds)
+	}
+	answers := questionnaire.Answers{}
+	for _, q := range bank.Questions[len(bank.Questions)/2:] {
+		if len(q.Options) > 0 {
+			answers[q.ID] = q.Options[0].Value
+		}
+	}
+	b.Run("Score", func(b *testing.B) {
+		for b.Loop() {
+			Score(bank, answers, Options{})
+		}
+	})
+	b.Run("Flags", func(b *testing.B) {
+		for b.Loop() {
+			Flags(bank, answers)
+		}
+	})
+}

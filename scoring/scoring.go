@@ -238,6 +238,19 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	return r
 }
 
+// Flags are the flags answers raise, urgent first, as Score gives them (a `together` flag's
+// text withheld while safety is in doubt), without the rest of Score's work: no verdict, no
+// bands, no status. For a front end showing flags as they are raised (ask), after every
+// answer.
+func Flags(b *questionnaire.Bank, answers questionnaire.Answers) []FlagResult {
+	c := compute(b, answers, nil)
+	r := &Result{Flags: []FlagResult{}}
+	r.keepFlags(c.raised)
+	r.UnansweredSafety = unansweredSafety(b, answers, c.asked)
+	r.holdBackFlags(b)
+	return r.Flags
+}
+
 // Unsafe reports whether safety is in doubt: an urgent flag is raised or a safety question
 // is open. Texts marked `together` are not shown then (docs/spec.md §1).
 func (r *Result) Unsafe() bool { return r.Urgent() || len(r.UnansweredSafety) > 0 }

@@ -268,7 +268,13 @@ func (r *Result) holdBack(b *questionnaire.Bank, answers questionnaire.Answers, 
 			sr.BandText = ""
 		}
 	}
-	if !unsafe {
+	r.holdBackFlags(b)
+}
+
+// holdBackFlags withholds, while safety is in doubt (Unsafe), the text of each flag raised
+// that suggests working on it together (docs/spec.md §1): for Score and Flags alike.
+func (r *Result) holdBackFlags(b *questionnaire.Bank) {
+	if !r.Unsafe() {
 		return
 	}
 	for i := range r.Flags {
