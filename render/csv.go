@@ -36,10 +36,10 @@ func CSVHeader(b *questionnaire.Bank, lead ...string) []string {
 	return h
 }
 
-// CSVRow is one result's row under CSVHeader: the lead cells (made safe by the caller, with
-// CSVCell for text from a file), then the result's cells. A score without a value has empty
-// cells.
-func CSVRow(r *scoring.Result, lead ...string) []string {
+// CSVRow is one result's row under CSVHeader(b): the lead cells (made safe by the caller,
+// with CSVCell for text from a file), then the result's cells. A score without a value has
+// empty cells.
+func CSVRow(b *questionnaire.Bank, r *scoring.Result, lead ...string) []string {
 	row := make([]string, 0, len(lead)+2*len(r.Scores)+4)
 	row = append(row, lead...)
 	for _, sc := range r.Scores {
@@ -62,7 +62,7 @@ func CSVRow(r *scoring.Result, lead ...string) []string {
 	}
 	row = append(row, CSVCell(strings.Join(ids, " ")), CSVCell(outcome), CSVCell(strings.Join(r.OutcomeOpenOn, " ")),
 		CSVCell(strings.Join(r.UnansweredSafety, " ")))
-	if r.AllowsDecline {
+	if b.AllowsDecline() {
 		row = append(row, CSVCell(strings.Join(r.Declined, " ")))
 	}
 	return row

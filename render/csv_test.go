@@ -27,6 +27,6 @@ func TestCSVHeaderAndRow(t *testing.T) {
 		UnansweredSafety: []string{"feel_safe", "could_say_no"},
 	}
 	assert.Equal(t, []string{"x.yaml", "completed", "-0.5", "'=Low", "", "", "not_safe tired", "safety_first", "", "feel_safe could_say_no"},
-		CSVRow(r, "x.yaml", "completed"))
-	assert.Equal(t, []string{"", "", "", "", "", ""}, CSVRow(&scoring.Result{Scores: []scoring.ScoreResult{{ID: "a"}}}))
+		CSVRow(b, r, "x.yaml", "completed"))
+	assert.Equal(t, []string{"", "", "", "", "", ""}, CSVRow(&questionnaire.Bank{}, &scoring.Result{Scores: []scoring.ScoreResult{{ID: "a"}}}))
 }

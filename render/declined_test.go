@@ -56,15 +56,15 @@ func TestDeclinedCSV(t *testing.T) {
 	b, r := declinedResult(t)
 	assert.Equal(t, []string{"file", "week_value", "week_band", "flags", "outcome", "outcome_open_on", "unanswered_safety", "declined"}, CSVHeader(b, "file"))
 	// The declined safety question is open: no verdict, and it decides one.
-	assert.Equal(t, []string{"w.yaml", "4", "A steadier week", "", "", "feel_safe", "feel_safe", "feel_safe q3"}, CSVRow(r, "w.yaml"))
+	assert.Equal(t, []string{"w.yaml", "4", "A steadier week", "", "", "feel_safe", "feel_safe", "feel_safe q3"}, CSVRow(b, r, "w.yaml"))
 	none := scoring.Score(b, questionnaire.Answers{"feel_safe": true, "q1": 4.0}, scoring.Options{Skipped: []string{"q2"}})
-	assert.Equal(t, []string{"w.yaml", "", "", "", "noted", "", "", ""}, CSVRow(none, "w.yaml"), "nothing declined: an empty cell, as a skip leaves it")
+	assert.Equal(t, []string{"w.yaml", "", "", "", "noted", "", "", ""}, CSVRow(b, none, "w.yaml"), "nothing declined: an empty cell, as a skip leaves it")
 
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	require.NoError(t, cw.Write(CSVHeader(b, "file")))
-	require.NoError(t, cw.Write(CSVRow(r, "w.yaml")))
-	require.NoError(t, cw.Write(CSVRow(none, "n.yaml")))
+	require.NoError(t, cw.Write(CSVRow(b, r, "w.yaml")))
+	require.NoError(t, cw.Write(CSVRow(b, none, "n.yaml")))
 	cw.Flush()
 	golden(t, "summary/declined.csv", buf.String())
 

@@ -174,7 +174,7 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, seri
 	}
 	for j, e := range entries {
 		lead := append([]string{CSVTime(e.When()), CSVCell(e.file())}, ResponseCSVCells(e.Response, e.Result.Status)...)
-		if err := cw.Write(append(append(CSVRow(e.Result, lead...), safetyMarkOf(e.Result).csv()), changeCSVRow(series, j)...)); err != nil {
+		if err := cw.Write(append(append(CSVRow(b, e.Result, lead...), safetyMarkOf(e.Result).csv()), changeCSVRow(series, j)...)); err != nil {
 			return err
 		}
 	}

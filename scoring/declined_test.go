@@ -87,7 +87,7 @@ func TestDeclinedSafetyStaysOpen(t *testing.T) {
 	assert.Contains(t, r.Warnings, Warning{Code: SafetyUnanswered, ID: "safe"})
 	assert.True(t, r.Outcome == nil || r.Outcome.ID != "high", "no verdict past an open safety question")
 	assert.Equal(t, questionnaire.Completed, r.Status)
-	assert.True(t, r.AllowsDecline)
+	assert.True(t, b.AllowsDecline())
 
 	// A declined question that is answered after all is answered; one not asked is not listed.
 	r = Score(b, questionnaire.Answers{"safe": true}, Options{Declined: []string{"safe", "nothing"}})

@@ -37,9 +37,6 @@ type Result struct {
 	// Declined lists, in bank order, the asked questions answered "I'd rather not answer"
 	// (Options.Declined): missing for every score, open if they are safety questions.
 	Declined []string `json:"declined,omitempty"`
-	// AllowsDecline is set when the bank lets some question be declined: tables of results
-	// then have a declined column.
-	AllowsDecline bool `json:"-"`
 	// ScoresSetAside is set by the person's own summary (`take`) while an urgent flag is
 	// raised, when their scores are not shown to them.
 	ScoresSetAside bool `json:"scores_set_aside,omitempty"`
@@ -227,7 +224,6 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 			r.Warnings = append(r.Warnings, Warning{Code: SafetyUnanswered, ID: id})
 		}
 	}
-	r.AllowsDecline = b.AllowsDecline()
 	r.Declined = declinedAsked(askedQs, answers, opt.Declined)
 	missing, untouched, status := statusOf(askedQs, answers, opt.Skipped, opt.Declined)
 	r.Status = status

@@ -378,7 +378,7 @@ func (s *scorer) output(path string, raw []byte, b *questionnaire.Bank, resp *qu
 	addWarnings(r, ds)
 	out := &scoreOut{path: path, bank: b, stderr: s.diagnostics(path, raw, ds)}
 	if s.opts.Format == "csv" {
-		out.row = csvRow(path, resp, r)
+		out.row = csvRow(path, b, resp, r)
 		if s.opts.Items {
 			lead := len(scoreCSVLead)
 			out.row = append(out.row[:lead:lead], append(render.CSVItemCells(b, answers), out.row[lead:]...)...)
@@ -479,6 +479,6 @@ const refusedColumn = "refused_because"
 const refusedStatus = "refused"
 
 // csvRow is one response's row.
-func csvRow(path string, resp *questionnaire.Response, r *scoring.Result) []string {
-	return render.CSVRow(r, append([]string{render.CSVCell(path)}, render.ResponseCSVCells(resp, r.Status)...)...)
+func csvRow(path string, b *questionnaire.Bank, resp *questionnaire.Response, r *scoring.Result) []string {
+	return render.CSVRow(b, r, append([]string{render.CSVCell(path)}, render.ResponseCSVCells(resp, r.Status)...)...)
 }
