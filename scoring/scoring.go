@@ -213,7 +213,7 @@ func Score(b *questionnaire.Bank, answers questionnaire.Answers, opt Options) *R
 	r.keepFlags(c.raised)
 	r.UnansweredSafety = unansweredSafety(b, answers, asked)
 	r.WarningSigns = warningSigns(b, answers, asked)
-	r.chooseOutcome(b, answers, world{env: env, raisedUrgent: c.raisedUrgent, warned: len(r.WarningSigns) > 0, open: len(r.UnansweredSafety) > 0})
+	r.chooseOutcome(b, answers, c.world(r.WarningSigns, r.UnansweredSafety))
 	r.holdBack(b, answers, asked)
 	if len(r.UnansweredSafety) > 0 {
 		for i := range r.Scores {

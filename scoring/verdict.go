@@ -33,15 +33,13 @@ type world struct {
 // worldOf works out the world of answers: asked questions, scores, flags, warning signs.
 func worldOf(b *questionnaire.Bank, answers questionnaire.Answers) (world, map[string]bool) {
 	c := compute(b, answers, nil)
-	w := world{env: c.env, raisedUrgent: c.raisedUrgent}
-	for _, q := range b.Questions {
-		if c.asked[q.ID] && q.RaisesWarning(answers[q.ID]) {
-			w.warned = true
-			break
-		}
-	}
-	w.open = len(unansweredSafety(b, answers, c.asked)) > 0
-	return w, c.asked
+	return c.world(warningSigns(b, answers, c.asked), unansweredSafety(b, answers, c.asked)), c.asked
+}
+
+// world is the world the outcome rules see in c, given its warning signs and the safety
+// questions it leaves open: for Score and for each world the verdict tries.
+func (c computed) world(signs []WarningSign, open []string) world {
+	return world{env: c.env, raisedUrgent: c.raisedUrgent, warned: len(signs) > 0, open: len(open) > 0}
 }
 
 // choose is the index of the outcome chosen in world w, or -1 for none: the first whose
