@@ -191,26 +191,34 @@ type histText struct {
 	p      *words.Printer
 }
 
-// historyDates labels each entry by its date, with the time of day when two fall on the
-// same day.
+// historyDates labels each entry by its date as the reader's language writes it ("1 Sep
+// 2026", "1 sept 2026"), with the time of day ("20 Oct 2026, 09:30") when two fall on the
+// same day, so that each label names one response. Times are in UTC, as the JSON and CSV
+// give them.
 func historyDates(p *words.Printer, entries []HistoryEntry) []string {
-	layout := "2006-01-02" // words:none: an ISO date, the same in every language
 	seen := map[string]bool{}
+	withTime := false
 	for _, e := range entries {
-		d := e.When().UTC().Format(layout)
-		if seen[d] && !e.When().IsZero() {
-			layout = "2006-01-02 15:04" // words:none: an ISO date and time
+		if e.When().IsZero() {
+			continue
+		}
+		d := p.Date(e.When().UTC())
+		if seen[d] {
+			withTime = true
 			break
 		}
 		seen[d] = true
 	}
 	out := make([]string, len(entries))
 	for i, e := range entries {
-		if e.When().IsZero() {
+		switch t := e.When().UTC(); {
+		case t.IsZero():
 			out[i] = p.T("no date")
-			continue
+		case withTime:
+			out[i] = p.DateTime(t)
+		default:
+			out[i] = p.Date(t)
 		}
-		out[i] = e.When().UTC().Format(layout)
 	}
 	return out
 }
@@ -300,7 +308,7 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 }
 
 // historyWarnings lists each response's warnings (a changed bank, answers to questions it
-// no longer has) as "2026-11-20 (sam.yaml): ...". Those about an open safety question are
+// no longer has) as "20 Nov 2026 (sam.yaml): ...". Those about an open safety question are
 // among the flags instead.
 func historyWarnings(b *questionnaire.Bank, entries []HistoryEntry, dates []string) []string {
 	var out []string

@@ -26,7 +26,7 @@ func TestHistoryHTMLGolden(t *testing.T) {
 	assert.Contains(t, out, `stroke-dasharray="6 4"`, "the cut-off is drawn")
 	assert.Contains(t, out, "@media print")
 	// The unsafe week (5) is crossed at the foot, never drawn on the line.
-	assert.Contains(t, out, "<title>2026-09-29: urgent flag, left out</title>")
+	assert.Contains(t, out, "<title>29 Sep 2026: urgent flag, left out</title>")
 }
 
 func TestHistoryHTMLWithoutChange(t *testing.T) {
