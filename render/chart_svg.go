@@ -119,7 +119,7 @@ func historyChartSVG(p *words.Printer, entries []HistoryEntry, dates []string, i
 		fmt.Fprintf(&b, `<text x="%s" y="%s" font-style="italic">%s</text>`+"\n", svgNum(chartLeft+4), svgNum(y(*s.Cutoff)-5), esc(p.T("cut-off %s", num(round2(*s.Cutoff)))))
 	}
 	// Dates under the axis: every one when they fit, else every k-th and the last.
-	step := max(1, int(math.Ceil(float64(n)/8)))
+	step := dateStep(dates)
 	for j := range entries {
 		if (j%step != 0 || n-1-j < step) && j != n-1 && j != 0 {
 			continue // the last date's label stands alone: the one before it would overlap
@@ -166,6 +166,40 @@ func historyChartSVG(p *words.Printer, entries []HistoryEntry, dates []string, i
 	}
 	b.WriteString("</g>\n</svg>\n")
 	return b.String()
+}
+
+// The widths of a date label in the chart's font (12px, system-ui), estimated: a digit is
+// 0.56em, a letter about as wide on average, a space or a punctuation mark half that; and
+// the least room between two labels.
+const labelCharW, labelNarrowW, labelGap = 6.72, 3.36, 8.0
+
+// labelWidth is the estimated width of label s in the chart.
+func labelWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if strings.ContainsRune(" ,.:", r) {
+			w += labelNarrowW
+		} else {
+			w += labelCharW
+		}
+	}
+	return w
+}
+
+// dateStep is how many responses apart the dates under a chart's axis are written: at most
+// 8 of them, and far enough apart that the widest ("29 Sep 2026"; "20 Oct 2026, 09:30"
+// when two responses share a day) never runs into the next.
+func dateStep(dates []string) int {
+	n := len(dates)
+	step := max(1, int(math.Ceil(float64(n)/8)))
+	if n < 2 {
+		return step
+	}
+	widest := 0.0
+	for _, d := range dates {
+		widest = math.Max(widest, labelWidth(d))
+	}
+	return max(step, int(math.Ceil((widest+labelGap)/(plotW/float64(n-1)))))
 }
 
 // valueBefore is the value of the last kept response before j in score i's series.

@@ -3,13 +3,19 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/scoring/change"
+	"github.com/candor-app/candor/words"
 )
 
 func TestHistoryHTMLGolden(t *testing.T) {
@@ -27,6 +33,52 @@ func TestHistoryHTMLGolden(t *testing.T) {
 	assert.Contains(t, out, "@media print")
 	// The unsafe week (5) is crossed at the foot, never drawn on the line.
 	assert.Contains(t, out, "<title>29 Sep 2026: urgent flag, left out</title>")
+}
+
+// The dates under a chart's axis: the first and the last always, at most 8, and never one
+// running into the next, however many responses, in English and Spanish, and with the time
+// of day when two share a day ("20 Oct 2026, 09:30" is much wider than a date).
+func TestHistoryChartDatesNeverOverlap(t *testing.T) {
+	b := templateBank(t)
+	axisDate := regexp.MustCompile(`<text x="([0-9.]+)" y="` + svgNum(chartTop+plotH+18) + `" text-anchor="middle">([^<]*)</text>`)
+	for _, lang := range []string{"en", "es"} {
+		for _, sameDay := range []bool{false, true} {
+			for n := 1; n <= 30; n++ {
+				t.Run(fmt.Sprintf("%s/same day %v/%d", lang, sameDay, n), func(t *testing.T) {
+					var entries []HistoryEntry
+					for i := range n {
+						d := time.Date(2026, 9, 20, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)
+						if sameDay {
+							d = time.Date(2026, 9, 20, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*(i/2)).Add(time.Duration(i%2) * 8 * time.Hour)
+						}
+						entries = append(entries, historyEntry(t, b, "", d, d, fullAnswers))
+					}
+					p := words.For(lang)
+					var buf bytes.Buffer
+					require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "html", Words: p}))
+					dates := historyDates(p, entries)
+					chart := buf.String()[:strings.Index(buf.String(), "</svg>")]
+					labels := axisDate.FindAllStringSubmatch(chart, -1)
+					require.NotEmpty(t, labels)
+					assert.LessOrEqual(t, len(labels), 8)
+					assert.Equal(t, dates[0], html.UnescapeString(labels[0][2]), "the first date")
+					assert.Equal(t, dates[n-1], html.UnescapeString(labels[len(labels)-1][2]), "the last date")
+					prevEnd := -1.0
+					for _, l := range labels {
+						x, err := strconv.ParseFloat(l[1], 64)
+						require.NoError(t, err)
+						w := labelWidth(html.UnescapeString(l[2]))
+						assert.GreaterOrEqual(t, x-w/2, 0.0, "%q inside the chart", l[2])
+						assert.LessOrEqual(t, x+w/2, chartW, "%q inside the chart", l[2])
+						if prevEnd >= 0 {
+							assert.GreaterOrEqual(t, x-w/2, prevEnd+labelGap, "%q runs into the date before it", l[2])
+						}
+						prevEnd = x + w/2
+					}
+				})
+			}
+		}
+	}
 }
 
 func TestHistoryHTMLWithoutChange(t *testing.T) {
