@@ -36,11 +36,11 @@ func TestHistoryHTMLGolden(t *testing.T) {
 }
 
 // The dates under a chart's axis: the first and the last always, at most 8, and never one
-// running into the next, however many responses, in English and Spanish, and with the time
-// of day when two share a day ("20 Oct 2026, 09:30" is much wider than a date).
+// running into the next, however many responses, in English and Spanish; when two share a
+// day, each with its time of day on a second line.
 func TestHistoryChartDatesNeverOverlap(t *testing.T) {
 	b := templateBank(t)
-	axisDate := regexp.MustCompile(`<text x="([0-9.]+)" y="` + svgNum(chartTop+plotH+18) + `" text-anchor="middle">([^<]*)</text>`)
+	axisDate := regexp.MustCompile(`<text x="([0-9.]+)" y="` + svgNum(chartTop+plotH+18) + `" text-anchor="middle">([^<]*)(?:<tspan x="([0-9.]+)" dy="1.2em">([^<]*)</tspan>)?</text>`)
 	for _, lang := range []string{"en", "es"} {
 		for _, sameDay := range []bool{false, true} {
 			for n := 1; n <= 30; n++ {
@@ -61,10 +61,20 @@ func TestHistoryChartDatesNeverOverlap(t *testing.T) {
 					labels := axisDate.FindAllStringSubmatch(chart, -1)
 					require.NotEmpty(t, labels)
 					assert.LessOrEqual(t, len(labels), 8)
-					assert.Equal(t, dates[0], html.UnescapeString(labels[0][2]), "the first date")
-					assert.Equal(t, dates[n-1], html.UnescapeString(labels[len(labels)-1][2]), "the last date")
+					// A label is the day, and the time of day on a line of its own when two
+					// responses share a day.
+					says := func(l []string) string {
+						if l[4] == "" {
+							return html.UnescapeString(l[2])
+						}
+						assert.Equal(t, l[1], l[3], "the time under its day")
+						return p.T("%s, %s", html.UnescapeString(l[2]), l[4])
+					}
+					assert.Equal(t, dates[0], says(labels[0]), "the first date")
+					assert.Equal(t, dates[n-1], says(labels[len(labels)-1]), "the last date")
 					prevEnd := -1.0
 					for _, l := range labels {
+						assert.Equal(t, sameDay && n > 1, l[4] != "", "a time of day only when two responses share a day")
 						x, err := strconv.ParseFloat(l[1], 64)
 						require.NoError(t, err)
 						w := labelWidth(html.UnescapeString(l[2]))
