@@ -269,8 +269,18 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 	if historyFlagged(entries) || historyAlerted(series) {
 		t.heading(p.T("Flags"))
 		dw := maxWidth(dates)
+		// On a narrow terminal the dates leave too little room beside them: each goes on a
+		// line of its own, above its flags.
+		stacked := dw+5 > t.width/2
 		for i, e := range entries {
 			for j, f := range append(flagLines(b, e.Result), alertLines(p, b, entries, series, i)...) {
+				if stacked {
+					if j == 0 {
+						t.wrapped(dates[i], "  ", "  ")
+					}
+					t.wrapped(text.Clean(f), "    ", "    ")
+					continue
+				}
 				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
@@ -456,7 +466,11 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		if f := e.file(); f != "" {
 			head += "   " + text.Clean(f)
 		}
-		t.line(head)
+		if text.Width(head) > t.width {
+			t.wrapped(head, "  ", "    ")
+		} else {
+			t.line(head)
+		}
 		for i := range e.Result.Scores {
 			if lw+8 < t.width/2 {
 				t.wrapped(histValue(p, e, i), "    "+text.Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
@@ -488,10 +502,18 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 	for _, e := range entries {
 		vw = max(vw, text.Width(histValue(p, e, i)))
 	}
-	cells := t.width - (2 + dw + 2) - (2 + vw)
+	// The bars start after the dates; on a narrow terminal, where a bar would not fit beside
+	// its date, the date goes on a line of its own above it.
+	lead := 2 + dw + 2
+	stacked := lead+10 > t.width
+	if stacked {
+		lead = 4
+	}
+	ind := strings.Repeat(" ", lead)
+	cells := t.width - lead - (2 + vw)
 	if cells < 10 {
 		// Too narrow for the value beside the bar: it goes on the next line.
-		cells = max(6, t.width-(2+dw+2))
+		cells = max(6, t.width-lead)
 		vw = -1
 	}
 	cells = min(cells, 40)
@@ -507,17 +529,20 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 			bar = t.bar(e.Result.Scores[i], lo, hi, cells, isBound)
 		}
 		row := "  " + text.Pad(dates[j], dw) + "  " + bar
+		if stacked {
+			t.wrapped(dates[j], "  ", "  ")
+			row = ind + bar
+		}
 		if vw < 0 {
 			t.line(row)
-			pad := "  " + strings.Repeat(" ", dw+2)
-			t.wrapped(histValue(p, e, i), pad, pad)
+			t.wrapped(histValue(p, e, i), ind, ind)
 			continue
 		}
 		t.line(row + "  " + histValue(p, e, i))
 	}
-	t.line("  " + strings.Repeat(" ", dw+2) + axisLine(num, lo, hi, cells, bounds, boundVals))
+	t.line(ind + axisLine(num, lo, hi, cells, bounds, boundVals))
 	if legend := histLegend(p, first); legend != "" {
-		t.wrapped(legend, "  "+strings.Repeat(" ", dw+2), "  "+strings.Repeat(" ", dw+2))
+		t.wrapped(legend, ind, ind)
 	}
 	if change := histChange(p, entries, i); change != "" {
 		t.wrapped(change, "  ", "  ")

@@ -202,6 +202,31 @@ func TestHistoryTextNarrow(t *testing.T) {
 	assert.Contains(t, flat, "Connection: 7 (urgent flag)", "history is for the counselor: every score, after the flags, marked instead of banded")
 }
 
+// The longer dates (a day in words, with the time when two responses share a day) still
+// fit the narrowest terminal: a date without room beside it goes on a line of its own, above
+// its flags and its bar.
+func TestHistoryTextNarrowWithLongDates(t *testing.T) {
+	b := templateBank(t)
+	entries := []HistoryEntry{
+		historyEntry(t, b, "sam-1.yaml", time.Date(2026, 9, 20, 9, 0, 0, 0, time.UTC), time.Time{}, unsafeAnswers()),
+		historyEntry(t, b, "sam-2.yaml", time.Date(2026, 9, 20, 18, 45, 0, 0, time.UTC), time.Time{}, fullAnswers),
+	}
+	for _, lang := range []string{"en", "es"} {
+		for _, width := range []int{text.MinWidth, 24, 30, 40} {
+			t.Run(fmt.Sprintf("%s/%d", lang, width), func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "text", Width: width, Words: words.For(lang)}))
+				for _, l := range strings.Split(buf.String(), "\n") {
+					assert.LessOrEqual(t, text.Width(l), width, "line too wide: %q", l)
+				}
+				flat := strings.Join(strings.Fields(buf.String()), " ")
+				assert.Contains(t, flat, "19 Some solid ground")
+				assert.Contains(t, flat, map[string]string{"en": "20 Sep 2026, 18:45", "es": "20 sept 2026, 18:45"}[lang])
+			})
+		}
+	}
+}
+
 // weeklyEntry is one week's response to the weekly-check test bank, started on day d.
 func weeklyEntry(t *testing.T, b *questionnaire.Bank, d int, answers map[string]any) HistoryEntry {
 	t.Helper()
