@@ -148,7 +148,7 @@ func historyChartSVG(p *words.Printer, entries []HistoryEntry, dates []string, i
 		if e.Result.Unsafe() {
 			m := safetyMarkOf(e.Result)
 			fmt.Fprintf(&b, `<g><title>%s</title><line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-dasharray="%s"/><path d="M%s %sl8 8m0 -8l-8 8" stroke="currentColor" stroke-width="2"/></g>`+"\n",
-				esc(p.T("%s: %s, left out", dates[j], m.words())), svgNum(x(j)), svgNum(chartTop), svgNum(x(j)), svgNum(chartTop+plotH), dashLeftOut,
+				esc(p.T("%s: %s, left out", dates[j], m.words(p))), svgNum(x(j)), svgNum(chartTop), svgNum(x(j)), svgNum(chartTop+plotH), dashLeftOut,
 				svgNum(x(j)-4), svgNum(chartTop+plotH-12))
 			continue
 		}

@@ -192,21 +192,22 @@ type CompareOutcomes struct {
 	B *scoring.OutcomeResult `json:"b"`
 }
 
-// newComparison builds the comparison of a and b, both responses to bank b.
-func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
+// newComparison builds the comparison of a and b, both responses to bank b, its flag lines,
+// notes and warnings in p's words.
+func newComparison(p *words.Printer, bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	c := &Comparison{
 		CounselorOnly: a.Result.Private(bank) || b.Result.Private(bank),
 		Safety:        a.Result.Urgent() || b.Result.Urgent(),
 		Bank:          a.Result.Bank,
-		A:             comparePerson(bank, a),
-		B:             comparePerson(bank, b),
+		A:             comparePerson(p, bank, a),
+		B:             comparePerson(p, bank, b),
 		Questions:     []CompareQuestion{},
 		Scores:        []CompareScore{},
 		Flags:         CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
 		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
 	for i, s := range []CompareSide{a, b} {
-		c.flags[i], c.notes[i] = flagsAndNotes(bank, s.Result)
+		c.flags[i], c.notes[i] = flagsAndNotes(p, bank, s.Result)
 	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
@@ -338,9 +339,9 @@ func (c *Comparison) splitFor(id string) *CompareSplit {
 	return nil
 }
 
-func comparePerson(bank *questionnaire.Bank, s CompareSide) ComparePerson {
+func comparePerson(w *words.Printer, bank *questionnaire.Bank, s CompareSide) ComparePerson {
 	m := safetyMarkOf(s.Result)
-	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: warningTexts(bank, s.Result),
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: warningTexts(w, bank, s.Result),
 		Unsafe: m.Unsafe, SafetyOpen: m.Open}
 	if r := s.Response; r != nil {
 		p.File, p.Respondent = r.File, r.Respondent
@@ -453,7 +454,7 @@ func itemDifference(q *questionnaire.Question, sign int, a, b any) (float64, boo
 
 // Compare writes the comparison of a and b, two responses to bank b.
 func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt CompareOptions) error {
-	c := newComparison(bank, a, b)
+	c := newComparison(opt.Words, bank, a, b)
 	switch opt.Format {
 	case "json":
 		enc := json.NewEncoder(w)
@@ -655,7 +656,7 @@ func cmpScoreValue(p *words.Printer, v CompareScoreValue) string {
 	}
 	s := reportNumber(p, *v.Value)
 	if m := (safetyMark{Unsafe: v.SafetyFirst, Open: v.SafetyOpen}); m.marked() {
-		return markedValue(s, m)
+		return markedValue(p, s, m)
 	}
 	if v.Band != nil && *v.Band != "" {
 		s += " (" + text.Clean(*v.Band) + ")"

@@ -75,19 +75,20 @@ type AlignedScoreResult struct {
 	Applies bool `json:"applies"`
 }
 
-// NewBanksComparison builds the comparison of a and b, responses to different banks.
-func NewBanksComparison(a, b BankSide) *BanksComparison {
+// NewBanksComparison builds the comparison of a and b, responses to different banks, its
+// flag lines and warnings in p's words.
+func NewBanksComparison(p *words.Printer, a, b BankSide) *BanksComparison {
 	c := &BanksComparison{CounselorOnly: true, Safety: a.Result.Urgent() || b.Result.Urgent(),
-		A: bankPerson(a), B: bankPerson(b), Aligned: AlignScores(a.Result, b.Result),
+		A: bankPerson(p, a), B: bankPerson(p, b), Aligned: AlignScores(a.Result, b.Result),
 		SeenDifferently: statementGaps(a, b, maxStatementGaps)}
 	for i, s := range []BankSide{a, b} {
-		c.flags[i] = flagLines(s.Bank, s.Result)
+		c.flags[i] = flagLines(p, s.Bank, s.Result)
 	}
 	return c
 }
 
-func bankPerson(s BankSide) BankPerson {
-	return BankPerson{ComparePerson: comparePerson(s.Bank, s.CompareSide), Bank: s.Result.Bank, Result: Worded(s.Bank, s.Result)}
+func bankPerson(p *words.Printer, s BankSide) BankPerson {
+	return BankPerson{ComparePerson: comparePerson(p, s.Bank, s.CompareSide), Bank: s.Result.Bank, Result: Worded(p, s.Bank, s.Result)}
 }
 
 // AlignScores lines up the scores of two results: each score of a with the first score of b
@@ -149,7 +150,7 @@ func banksNote(p *words.Printer, c *BanksComparison) string {
 // each person's summary (as `candor score` shows it), side by side when opt.Width leaves
 // each at least SideBySideMin columns, otherwise one after the other.
 func CompareBanks(w io.Writer, a, b BankSide, opt CompareOptions) error {
-	c := NewBanksComparison(a, b)
+	c := NewBanksComparison(opt.Words, a, b)
 	switch opt.Format {
 	case "json":
 		enc := json.NewEncoder(w)
@@ -180,7 +181,7 @@ func alignedValue(p *words.Printer, s AlignedScoreResult, m safetyMark) string {
 		v += " / " + reportNumber(p, *s.Max)
 	}
 	if m.marked() {
-		return markedValue(v, m)
+		return markedValue(p, v, m)
 	}
 	if s.Band != nil && *s.Band != "" {
 		v += " (" + text.Clean(*s.Band) + ")"

@@ -154,7 +154,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 		})
 	}
 
-	c := NewBanksComparison(sam, alex)
+	c := NewBanksComparison(nil, sam, alex)
 	require.Len(t, c.SeenDifferently, maxStatementGaps)
 	first := c.SeenDifferently[0]
 	assert.Equal(t, "blamed_partner", first.ID, "the largest gap first")
@@ -186,7 +186,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 func TestCompareBanksNoGapNoSection(t *testing.T) {
 	sam := bankSide(t, "trust-readiness", "Sam", samReadiness)
 	alex := bankSide(t, "accountability", "Alex", alexWork)
-	assert.Empty(t, NewBanksComparison(sam, alex).SeenDifferently, "trust-readiness shares no scored statement with accountability")
+	assert.Empty(t, NewBanksComparison(nil, sam, alex).SeenDifferently, "trust-readiness shares no scored statement with accountability")
 	var buf bytes.Buffer
 	require.NoError(t, CompareBanks(&buf, sam, alex, CompareOptions{Format: "text", Width: 80}))
 	assert.NotContains(t, buf.String(), "see it most differently")
@@ -198,7 +198,7 @@ func TestCompareBanksNoGapNoSection(t *testing.T) {
 		}
 	}
 	view := bankSide(t, "partner-view", "Sam", same)
-	assert.Empty(t, NewBanksComparison(view, alex).SeenDifferently, "the same answers sit in the same place")
+	assert.Empty(t, NewBanksComparison(nil, view, alex).SeenDifferently, "the same answers sit in the same place")
 }
 
 // A statement's answer, in the section on what the two see most differently, writes its

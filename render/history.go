@@ -97,7 +97,7 @@ func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt His
 	series := historySeries(b, entries)
 	switch opt.Format {
 	case "json":
-		return historyJSON(w, b, entries, series)
+		return historyJSON(w, opt.Words, b, entries, series)
 	case "csv":
 		return historyCSV(w, b, entries, series)
 	case "markdown":
@@ -137,11 +137,11 @@ type historyPoint struct {
 	Alerts             []change.Alert `json:"alerts,omitempty"`
 }
 
-func historyJSON(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
+func historyJSON(w io.Writer, p *words.Printer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
 	out := make([]historyRecord, 0, len(entries))
 	for j, e := range entries {
 		m := safetyMarkOf(e.Result)
-		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(b, e.Result)}
+		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(p, b, e.Result)}
 		if t := e.When(); !t.IsZero() {
 			t = t.UTC()
 			rec.Date = &t
@@ -247,7 +247,7 @@ func histValue(p *words.Printer, e HistoryEntry, i int) string {
 	}
 	v := histNumber(p, s, *s.Value)
 	if m := safetyMarkOf(e.Result); m.marked() {
-		return markedValue(v, m)
+		return markedValue(p, v, m)
 	}
 	if s.Band != nil && *s.Band != "" {
 		v += " " + text.Clean(*s.Band)
@@ -273,7 +273,7 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 		// line of its own, above its flags.
 		stacked := dw+5 > t.width/2
 		for i, e := range entries {
-			for j, f := range append(flagLines(b, e.Result), alertLines(p, b, entries, series, i)...) {
+			for j, f := range append(flagLines(p, b, e.Result), alertLines(p, b, entries, series, i)...) {
 				if stacked {
 					if j == 0 {
 						t.wrapped(dates[i], "  ", "  ")
@@ -352,7 +352,7 @@ func historyMarkedNote(p *words.Printer, entries []HistoryEntry) string {
 	for i, e := range entries {
 		ms[i] = safetyMarkOf(e.Result)
 	}
-	which := markedWhich(ms)
+	which := markedWhich(p, ms)
 	if which == "" {
 		return ""
 	}
@@ -736,7 +736,7 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, series []sco
 		m.block("## " + p.T("Flags"))
 		var lines []string
 		for i, e := range entries {
-			for _, f := range append(flagLines(b, e.Result), alertLines(p, b, entries, series, i)...) {
+			for _, f := range append(flagLines(p, b, e.Result), alertLines(p, b, entries, series, i)...) {
 				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(f))
 			}
 		}

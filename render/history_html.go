@@ -24,7 +24,7 @@ func historyHTML(b *questionnaire.Bank, entries []HistoryEntry, series []scoreSe
 		h.el("h2", p.T("Flags"))
 		h.raw(`<ul>`)
 		for i, e := range entries {
-			for _, f := range append(flagLines(b, e.Result), alertLines(p, b, entries, series, i)...) {
+			for _, f := range append(flagLines(p, b, e.Result), alertLines(p, b, entries, series, i)...) {
 				h.raw(`<li><strong>` + esc(dates[i]) + `</strong>: ` + esc(oneLine(f)) + `</li>`)
 			}
 		}

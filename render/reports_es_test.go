@@ -19,8 +19,9 @@ import (
 // history comes from the catalogue, so a Spanish report holds no English word but the
 // bank's and the names.
 
-// englishWords are common English words that no Spanish report of candor's says.
-var englishWords = []string{"the", "your", "you", "and", "of", "to", "answer", "question", "score", "since", "response"}
+// englishWords are common English words that no Spanish report or summary of candor's says.
+var englishWords = []string{"the", "your", "you", "and", "of", "to", "by", "on", "is", "are", "not", "yet", "this", "with",
+	"from", "answer", "answers", "answered", "question", "questions", "score", "scores", "since", "response", "safety", "summary"}
 
 var (
 	esStyleRE = regexp.MustCompile(`(?s)<style>.*?</style>`)

@@ -27,6 +27,7 @@ var frontEnds = []string{
 	"words",
 	"render",
 	"ask/terminal",
+	"ask/askwords",
 	"web/engine",
 	"web/page.js",
 	"web/page.html",

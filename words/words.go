@@ -4,7 +4,7 @@
 // summary.yaml, page.yaml, ...). A message's key is its English text, a format as fmt
 // takes it; a translation is either a string or, for a message that counts something, its
 // plural forms (CLDR categories: zero, one, two, few, many, other), chosen by the rules of
-// golang.org/x/text's plural package:
+// golang.org/x/text/feature/plural:
 //
 //	"Question %d of %d": "Pregunta %d de %d"
 //	"%d questions":
@@ -16,16 +16,23 @@
 // language writes them (3.5; 3,5), and dates too (26 Nov 2026; 26 nov 2026).
 //
 // Front ends choose words (cmd/candor, ask/terminal, render, web/engine and the page);
-// the packages below them speak in codes. words imports no candor package.
+// the packages below them speak in codes. words imports no candor package. It formats with
+// fmt and chooses plurals and languages with golang.org/x/text (feature/plural, language),
+// not x/text/message: the catalogue and its printer are a few lines, and message with its
+// number formatting would put about 100 KB more in every page, where the engine runs, for
+// nothing candor needs (it would also group a year's digits: 2,026).
 package words
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,8 +40,6 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/message/catalog"
 )
 
 //go:embed en/*.yaml es/*.yaml
@@ -59,7 +64,6 @@ type Catalogue map[string]map[string]Entry
 var (
 	loadOnce sync.Once
 	loaded   Catalogue
-	builder  *catalog.Builder
 	matcher  language.Matcher
 	tags     []language.Tag
 	loadErr  error
@@ -70,29 +74,8 @@ func load() {
 	if loadErr != nil {
 		return
 	}
-	builder = catalog.NewBuilder(catalog.Fallback(language.English))
-	langs := Languages()
-	for _, l := range langs {
-		tag := language.MustParse(l)
-		tags = append(tags, tag)
-		for key, e := range loaded[l] {
-			var msg catalog.Message
-			if e.Forms != nil {
-				var cases []any
-				for _, c := range pluralOrder {
-					if f, ok := e.Forms[c]; ok {
-						cases = append(cases, c, f)
-					}
-				}
-				msg = plural.Selectf(e.Arg, "", cases...)
-			} else {
-				msg = catalog.String(e.Text)
-			}
-			if err := builder.Set(tag, key, msg); err != nil {
-				loadErr = fmt.Errorf("words: %s: %q: %w", e.File, key, err) // words:none: a broken catalogue, for developers
-				return
-			}
-		}
+	for _, l := range Languages() {
+		tags = append(tags, language.MustParse(l))
 	}
 	matcher = language.NewMatcher(tags)
 }
@@ -224,7 +207,12 @@ func loadedOrFiles() Catalogue {
 // Printer says candor's messages in one language.
 type Printer struct {
 	lang string
-	p    *message.Printer
+	tag  language.Tag
+	// msgs are the language's messages; en the English ones (a plural's forms, where the
+	// language lacks the message).
+	msgs, en map[string]Entry
+	// comma is set where the language writes a decimal comma.
+	comma bool
 }
 
 var (
@@ -245,7 +233,7 @@ func For(lang string) *Printer {
 	if p, ok := printers[l]; ok {
 		return p
 	}
-	p := &Printer{lang: l, p: message.NewPrinter(language.MustParse(l), message.Catalog(builder))}
+	p := &Printer{lang: l, tag: language.MustParse(l), msgs: loaded[l], en: loaded[Default], comma: decimalComma[l]}
 	printers[l] = p
 	return p
 }
@@ -290,26 +278,158 @@ func (p *Printer) printer() *Printer {
 // Lang is the printer's language ("en", "es").
 func (p *Printer) Lang() string { return p.printer().lang }
 
-// T is the message key in the printer's language, formatted with args as fmt does, its
-// numbers as the language writes them.
+// T is the message key in the printer's language, formatted with args as fmt does (indexed
+// verbs such as %[2]s too), its decimal numbers as the language writes them; a plural
+// message takes the form the language's CLDR rules choose for the number it counts
+// (golang.org/x/text/feature/plural). A key the language lacks is said in English.
 func (p *Printer) T(key string, args ...any) string {
-	return p.printer().p.Sprintf(key, args...)
+	p = p.printer()
+	format := key
+	e, ok := p.msgs[key]
+	if !ok {
+		e, ok = p.en[key]
+	}
+	if ok {
+		format = e.Text
+		if e.Forms != nil {
+			format = p.form(e, args)
+		}
+	}
+	if p.comma {
+		args = slices.Clone(args)
+		for i, a := range args {
+			switch a.(type) {
+			case float64, float32:
+				args[i] = commaFloat{a}
+			}
+		}
+	}
+	// A form may leave out the number it counts ("one: una pregunta"): the arguments it
+	// does not use are not printed.
+	return fmt.Sprintf(format, args[:min(len(args), argsUsed(format))]...)
+}
+
+// argsUsed is how many arguments format reads, counted as fmt counts them (an indexed verb
+// %[n]d reads the nth, a * width or precision one more).
+func argsUsed(format string) int {
+	next, most := 0, 0
+	use := func() {
+		next++
+		most = max(most, next)
+	}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		for i++; i < len(format); i++ {
+			c := format[i]
+			switch {
+			case c == '[':
+				j := strings.IndexByte(format[i:], ']')
+				if j < 0 {
+					return len(format) // a broken index: let fmt say so
+				}
+				if n, err := strconv.Atoi(format[i+1 : i+j]); err == nil && n > 0 {
+					next = n - 1
+				}
+				i += j
+				continue
+			case c == '*':
+				use()
+				continue
+			case strings.IndexByte("+-# 0.", c) >= 0 || c >= '1' && c <= '9':
+				continue
+			case c == '%':
+			default:
+				use()
+			}
+			break
+		}
+	}
+	return most
 }
 
 // Tw writes the message key in the printer's language, formatted with args, to w.
 func (p *Printer) Tw(w io.Writer, key string, args ...any) (int, error) {
-	return p.printer().p.Fprintf(w, key, args...)
+	return io.WriteString(w, p.T(key, args...))
 }
+
+// form is the plural form of e for the number its argument holds ("other" when the
+// language has no form of its own for it, or the argument is not a number).
+func (p *Printer) form(e Entry, args []any) string {
+	f := "other"
+	if e.Arg <= len(args) {
+		if n, ok := operands(args[e.Arg-1]); ok {
+			f = formNames[plural.Cardinal.MatchPlural(p.tag, n.i, n.v, n.w, n.f, n.t)]
+		}
+	}
+	if s, ok := e.Forms[f]; ok {
+		return s
+	}
+	return e.Forms["other"]
+}
+
+var formNames = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two",
+	plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+
+// plOperands are CLDR's plural operands of a number: its integer digits i, its count of
+// visible fraction digits v (w without trailing zeros), those digits f (t).
+type plOperands struct{ i, v, w, f, t int }
+
+func operands(a any) (plOperands, bool) {
+	var s string
+	switch n := a.(type) {
+	case int:
+		s = strconv.Itoa(n)
+	case int64:
+		s = strconv.FormatInt(n, 10)
+	case int32:
+		s = strconv.FormatInt(int64(n), 10)
+	case uint:
+		s = strconv.FormatUint(uint64(n), 10)
+	case uint64:
+		s = strconv.FormatUint(n, 10)
+	case float64:
+		s = strconv.FormatFloat(n, 'f', -1, 64)
+	case float32:
+		s = strconv.FormatFloat(float64(n), 'f', -1, 32)
+	default:
+		return plOperands{}, false
+	}
+	s = strings.TrimPrefix(s, "-")
+	ip, fp, _ := strings.Cut(s, ".")
+	var o plOperands
+	var err error
+	if o.i, err = strconv.Atoi(ip); err != nil {
+		o.i = 1 << 30 // beyond int: "other" in every language candor speaks
+	}
+	o.v = len(fp)
+	o.f, _ = strconv.Atoi(cmp.Or(fp, "0"))
+	trimmed := strings.TrimRight(fp, "0")
+	o.w = len(trimmed)
+	o.t, _ = strconv.Atoi(cmp.Or(trimmed, "0"))
+	return o, true
+}
+
+// commaFloat formats a float as fmt does, with a decimal comma.
+type commaFloat struct{ v any }
+
+func (c commaFloat) Format(st fmt.State, verb rune) {
+	s := fmt.Sprintf(fmt.FormatString(st, verb), c.v)
+	io.WriteString(st, strings.Replace(s, ".", ",", 1))
+}
+
+// decimalComma are the languages of the interface that write a decimal comma (CLDR).
+var decimalComma = map[string]bool{"es": true}
 
 // Decimal is a number already written with a decimal point ("3.5", as
 // questionnaire.FormatNumber writes it) as the language writes it ("3,5" in Spanish).
 // Anything else in s is kept.
 func (p *Printer) Decimal(s string) string {
-	sep := p.printer().p.Sprintf("%.1f", 0.5)
-	if len(sep) < 3 || sep[1] == '.' {
+	if !p.printer().comma {
 		return s
 	}
-	return strings.ReplaceAll(s, ".", sep[1:len(sep)-1])
+	return strings.ReplaceAll(s, ".", ",")
 }
 
 // Date is t's day as the language writes it: "26 Nov 2026", "26 nov 2026".

@@ -104,3 +104,39 @@ func TestPluralRulesAreTheLanguages(t *testing.T) {
 	}
 	t.Skip("no Spanish plural message yet")
 }
+
+func TestArgsUsed(t *testing.T) {
+	for format, want := range map[string]int{
+		"":                      0,
+		"100%%":                 0,
+		"%d of %d":              2,
+		"%[2]s, %[1]s":          2,
+		"%[2]s":                 2,
+		"%*d":                   2,
+		"%-8.2f and %s":         2,
+		"una pregunta":          0,
+		"%[3]d then %d":         4,
+		"%s (%d%%)":             2,
+		"%[1]s and again %[1]q": 1,
+	} {
+		assert.Equal(t, want, argsUsed(format), format)
+	}
+}
+
+func TestFormsLeaveOutWhatTheyDoNotSay(t *testing.T) {
+	// es/dates.yaml has no plural: use a made-up one through the English fallback.
+	p := &Printer{lang: "es", tag: For("es").tag, comma: true, msgs: map[string]Entry{
+		"%d questions": {Forms: map[string]string{"one": "una pregunta", "other": "%d preguntas"}, Arg: 1},
+		"%.1f points":  {Text: "%.1f puntos"},
+	}}
+	assert.Equal(t, "una pregunta", p.T("%d questions", 1))
+	assert.Equal(t, "0 preguntas", p.T("%d questions", 0), "Spanish 0 is other")
+	assert.Equal(t, "2 preguntas", p.T("%d questions", 2))
+	p.msgs["%v points left"] = Entry{Forms: map[string]string{"one": "queda %v punto", "other": "quedan %v puntos"}, Arg: 1}
+	assert.Equal(t, "quedan 1,5 puntos", p.T("%v points left", 1.5), "1.5 is other, with a decimal comma")
+	assert.Equal(t, "queda 1 punto", p.T("%v points left", 1.0))
+	assert.Equal(t, "3,5 puntos", p.T("%.1f points", 3.5))
+	args := []any{3.5}
+	p.T("%.1f points", args...)
+	assert.Equal(t, 3.5, args[0], "the caller's arguments are left alone")
+}

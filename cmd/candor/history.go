@@ -167,7 +167,7 @@ func responseFiles(args []string) (files []string, inFolder []bool, err error) {
 			files, inFolder = append(files, arg), append(inFolder, false)
 			continue
 		case ferr != nil:
-			return nil, nil, badInput("%s: %s", arg, folderProblem(ferr))
+			return nil, nil, badInput("%s: %s", arg, folderProblem(nil, ferr))
 		}
 		for n := range names.All() {
 			files, inFolder = append(files, filepath.Join(arg, n)), append(inFolder, true)

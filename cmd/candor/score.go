@@ -301,7 +301,7 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 			count++
 			continue
 		case err != nil:
-			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(err))})
+			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(s.f.Words(), err))})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})
@@ -416,9 +416,10 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	if s.opts.Items {
 		items = render.Items(b, answers, r)
 	}
+	p := s.langs.words(b)
 	switch {
 	case s.opts.Format == "json" && s.batch:
-		line := scoreLine{File: resp.File, Result: render.Worded(b, r), Items: items}
+		line := scoreLine{File: resp.File, Result: render.Worded(p, b, r), Items: items}
 		if resp.Respondent != "" {
 			line.Respondent = &resp.Respondent
 		}
@@ -426,7 +427,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	case s.opts.Format == "json" && s.opts.Items:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(withItems{Result: render.Worded(b, r), Items: items})
+		return enc.Encode(withItems{Result: render.Worded(p, b, r), Items: items})
 	}
 	date := resp.Updated
 	if date.IsZero() {
@@ -436,7 +437,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		return writeFHIRResponse(w, b, answers, resp, r, date, !s.batch)
 	}
 	err := render.Summary(w, b, r, render.Options{
-		Words:      s.langs.words(b),
+		Words:      p,
 		Format:     s.opts.Format,
 		Width:      s.width,
 		Color:      s.color,
@@ -447,7 +448,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		Respondent: resp.Respondent,
 	})
 	if err == nil && s.opts.Items && (s.opts.Format == "text" || s.opts.Format == "markdown") {
-		err = render.ItemsText(w, items, s.opts.Format, s.width, s.ascii)
+		err = render.ItemsText(w, p, items, s.opts.Format, s.width, s.ascii)
 	}
 	return err
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/web"
+	"github.com/candor-app/candor/words"
 )
 
 // walk is one person answering a page: what they gave, as an answers file and as typed
@@ -44,10 +45,42 @@ type walk struct {
 	// change is set for a walk that, at the review, changes an answer so that a question is
 	// opened (when one can), once: changed; opened when it did.
 	change, changed, opened bool
+	// lang is the language the walk is in (the page's and take's), say its words.
+	lang string
+	say  func(key string, args ...any) string
 }
 
-// countSentence finds the intro's count ("There are about 7 questions; …") in text.
-var countSentence = regexp.MustCompile(`There (?:is|are) (?:about )?\d+ questions?[^.]*\.`)
+// countSentence finds the intro's count ("There are about 7 questions; …", "Hay unas 7
+// preguntas; …") in text, in lang: any form of the catalogue's two count messages.
+func countSentence(lang string) *regexp.Regexp {
+	return catalogueRE(lang, "There are %d questions.", "There are about %d questions; a few depend on your answers.")
+}
+
+// progressLine finds take's "Question 3 of 12" at the start of a line, in lang.
+func progressLine(lang string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^` + catalogueRE(lang, "Question %d of %d").String())
+}
+
+// catalogueRE matches any form of the catalogue's messages keys in lang, each %d a number.
+func catalogueRE(lang string, keys ...string) *regexp.Regexp {
+	var alts []string
+	for _, key := range keys {
+		forms := []string{words.For(lang).T(key)}
+		for _, l := range []string{lang, words.Default} {
+			if e, ok := words.Loaded()[l][key]; ok && e.Forms != nil {
+				forms = forms[:0]
+				for _, f := range e.Forms {
+					forms = append(forms, f)
+				}
+				break
+			}
+		}
+		for _, f := range forms {
+			alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(f), "%d", `\d+`))
+		}
+	}
+	return regexp.MustCompile(`(?:` + strings.Join(alts, "|") + `)`)
+}
 
 func (w *walk) screen() string {
 	return eval[string](w.t, w.ctx, `document.getElementById('main').dataset.screen || ''`)
@@ -69,6 +102,9 @@ func (w *walk) answer(q *questionnaire.Question, kind string) (any, string) {
 	case questionnaire.YesNo:
 		i := r.Intn(2)
 		set(fmt.Sprintf(`document.getElementById('option-%d').click()`, i))
+		if w.lang == "es" {
+			return i == 0, []string{"sí", "no"}[i]
+		}
 		return i == 0, []string{"yes", "no"}[i]
 	case questionnaire.Choice:
 		i := r.Intn(len(q.Options))
@@ -134,11 +170,11 @@ func (w *walk) step() bool {
 	t, ctx := w.t, w.ctx
 	switch sc := w.screen(); sc {
 	case "intro":
-		w.count = countSentence.FindString(read(t, ctx).Main)
-		click(t, ctx, "Begin")
+		w.count = countSentence(w.lang).FindString(read(t, ctx).Main)
+		click(t, ctx, w.say("Begin"))
 	case "flags":
 		w.flags = append(w.flags, read(t, ctx).H1...)
-		click(t, ctx, "Continue")
+		click(t, ctx, w.say("Continue"))
 	case "review":
 		if w.change && !w.changed {
 			w.changed = true
@@ -146,7 +182,7 @@ func (w *walk) step() bool {
 				return true
 			}
 		}
-		click(t, ctx, "Show my summary")
+		click(t, ctx, w.say("Show my summary"))
 	case "end":
 		return false
 	case "question":
@@ -164,7 +200,7 @@ func (w *walk) question() {
 	q := w.bank.Question(id)
 	require.NotNil(t, q, "the page shows question %q", id)
 	if kind == "info" {
-		click(t, ctx, "Next")
+		click(t, ctx, w.say("Next"))
 		return
 	}
 	s := read(t, ctx)
@@ -174,20 +210,20 @@ func (w *walk) question() {
 	switch r := w.rng.Float64(); {
 	case r < 0.08 && !w.wentBack && len(w.progress) > 1:
 		w.wentBack = true
-		click(t, ctx, "Back")
+		click(t, ctx, w.say("Back"))
 		return
 	case r < 0.3 && !q.Required:
 		delete(w.answers, id)
 		w.skipped[id] = true
 		w.lines = append(w.lines, "s")
-		click(t, ctx, "Skip")
+		click(t, ctx, w.say("Skip"))
 		return
 	}
 	v, line := w.answer(q, kind)
 	w.answers[id] = v
 	delete(w.skipped, id)
 	w.lines = append(w.lines, line)
-	click(t, ctx, "Next")
+	click(t, ctx, w.say("Next"))
 	if p := read(t, ctx).Problem; p != "" {
 		t.Fatalf("the page refused %q for %s: %s", line, id, p)
 	}
@@ -244,8 +280,8 @@ func (w *walk) changeOpening() bool {
 	eval[bool](t, ctx, fmt.Sprintf(`(() => { document.getElementById('option-%d').click(); return true })()`, c.option))
 	w.answers[q.ID] = c.value
 	delete(w.skipped, q.ID)
-	w.lines = append(w.lines, fmt.Sprint(it.Number), optionLines(q)[c.option])
-	click(t, ctx, "Next")
+	w.lines = append(w.lines, fmt.Sprint(it.Number), w.optionLines(q)[c.option])
+	click(t, ctx, w.say("Next"))
 	require.NotEqual(t, "review", w.screen(), "the question the change opened comes before the review")
 	w.opened = true
 	return true
@@ -269,8 +305,12 @@ func optionValues(q *questionnaire.Question) []any {
 	return nil
 }
 
-// optionLines are what is typed at `candor take` for each of optionValues.
-func optionLines(q *questionnaire.Question) []string {
+// optionLines are what is typed at `candor take` for each of optionValues, in the walk's
+// language.
+func (w *walk) optionLines(q *questionnaire.Question) []string {
+	if q.Type == questionnaire.YesNo && w.lang == "es" {
+		return []string{"sí", "no"}
+	}
 	if q.Type == questionnaire.YesNo {
 		return []string{"yes", "no"}
 	}
@@ -342,7 +382,7 @@ func TestPageAgreesWithTheCommandLine(t *testing.T) {
 		banks = []string{everyKind, sectionWhen, data.DefaultBank}
 		runs, least = 2, 6
 	}
-	total := 0
+	total, spanish := 0, 0
 	// opened counts, by bank, the walks compared with `candor take` that changed an answer
 	// from the review and so opened a question.
 	opened := map[string]int{}
@@ -353,13 +393,24 @@ func TestPageAgreesWithTheCommandLine(t *testing.T) {
 				ctx := br.Tab(t)
 				setDownloads(t, ctx, dl)
 				bank, _, arg := bankFor(t, name)
+				lang := walkLanguage(bank, i)
+				opt := web.Options{}
+				if lang != bank.Language {
+					opt = withTranslations(t, name)
+					opt.Lang = lang
+					bank = bank.In(lang)
+				}
 				w := &walk{t: t, ctx: ctx, bank: bank, rng: rand.New(rand.NewSource(int64(1000*len(name) + i))),
-					answers: map[string]any{}, skipped: map[string]bool{}, change: i%2 == 1}
-				open(t, ctx, formPage(t, name, web.Options{}))
+					answers: map[string]any{}, skipped: map[string]bool{}, change: i%2 == 1,
+					lang: lang, say: words.For(lang).T}
+				open(t, ctx, formPage(t, name, opt))
 				for n := 0; w.step(); n++ {
 					require.Less(t, n, 500, "the walk ends")
 				}
 				w.compare(arg, dl)
+				if lang == "es" {
+					spanish++
+				}
 				if w.opened && !w.wentBack {
 					opened[name]++
 				}
@@ -367,13 +418,36 @@ func TestPageAgreesWithTheCommandLine(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, total, least)
+	assert.Positive(t, spanish, "walks in Spanish, compared with take --lang es")
 	for _, name := range []string{everyKind, sectionWhen} {
 		assert.Positive(t, opened[name], "a change from the review that opens a question, compared with take, in %s", name)
 	}
 }
 
+// walkLanguage is the language of a bank's ith walk: every other pair of walks of a bank
+// written in Spanish too is in Spanish (so that both kinds of walk, straight and changing
+// from the review, are in each language), and, in the short run's two walks of the default
+// bank, the second.
+func walkLanguage(b *questionnaire.Bank, i int) string {
+	if b.Match("es") == "" || b.Language == "es" {
+		return b.Language
+	}
+	if (testing.Short() && i == 1) || (!testing.Short() && (i/2)%2 == 1) {
+		return "es"
+	}
+	return b.Language
+}
+
 func (w *walk) compare(bankArg, dl string) {
 	t, ctx := w.t, w.ctx
+	// take is in the walk's language, as the page is.
+	candor := func(t testing.TB, stdin string, args ...string) (string, string) {
+		t.Helper()
+		if args[0] == "take" || args[0] == "score" {
+			args = append(args, "--lang", w.lang)
+		}
+		return candor(t, stdin, args...)
+	}
 	file := filepath.Join(t.TempDir(), "answers.json")
 	raw, err := json.Marshal(w.answers)
 	require.NoError(t, err)
@@ -393,7 +467,7 @@ func (w *walk) compare(bankArg, dl string) {
 	shown := eval[string](t, ctx, `document.querySelector('main .summary').innerText`)
 	// A link is shown as its words and its address, as text: the page opens nothing.
 	unlinked := regexp.MustCompile(`<a href="([^"]*)"[^>]*>([^<]*)</a>`).ReplaceAllString(pageHTML, "$2 (address: $1)")
-	assert.Equal(t, words(htmlText(unlinked)), words(shown), "the page shows the summary")
+	assert.Equal(t, wordsOf(htmlText(unlinked)), wordsOf(shown), "the page shows the summary")
 	assert.Zero(t, eval[int](t, ctx, `document.querySelectorAll('a[href]').length`), "no link out of the page")
 
 	// The downloaded response, but for its times (and the questions skipped, which an answers
@@ -439,10 +513,10 @@ func (w *walk) compare(bankArg, dl string) {
 	// Typed at the terminal, the same answers give the same result, after the same questions.
 	out, errOut := candor(t, strings.Join(w.lines, "\n")+"\n", "take", bankArg, "--no-save", "--format", "json")
 	assert.Equal(t, pageJSON, out, "JSON result of the terminal session")
-	progress := regexp.MustCompile(`(?m)^Question \d+ of \d+`).FindAllString(errOut, -1)
+	progress := progressLine(w.lang).FindAllString(errOut, -1)
 	assert.Equal(t, progress, w.progress, "the page asks what the terminal asks, numbered alike")
 	assert.NotEmpty(t, w.count, "the page's intro says how many questions there are")
-	assert.Equal(t, countSentence.FindString(words(errOut)), w.count, "the intro's count")
+	assert.Equal(t, countSentence(w.lang).FindString(wordsOf(errOut)), w.count, "the intro's count")
 }
 
 // counselorView is a JSON result without what only the person's own summary leaves out
@@ -475,4 +549,4 @@ func htmlText(s string) string {
 	return strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
 }
 
-func words(s string) string { return strings.Join(strings.Fields(s), " ") }
+func wordsOf(s string) string { return strings.Join(strings.Fields(s), " ") }

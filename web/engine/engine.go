@@ -17,9 +17,11 @@ import (
 	"time"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/ask/askwords"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // Options are the choices the counselor made with `candor form`.
@@ -242,7 +244,7 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	}
 	var r Reply
 	if p, ok := err.(*ask.Problem); ok {
-		r.Problem = &Problem{Code: string(p.Code), Message: p.Message}
+		r.Problem = &Problem{Code: string(p.Code), Message: askwords.ProblemText(words.For(e.bank.Language), p)}
 	} else if err != nil {
 		r.Error = err.Error()
 	}
@@ -299,7 +301,7 @@ func (e *Engine) answer(text string) error {
 	if e.sess.Done() {
 		return e.sess.Answer(text)
 	}
-	return &ask.Problem{Code: ask.NeedsAnswer, Message: "This question needs an answer to go on."}
+	return &ask.Problem{Code: ask.NeedsAnswer, Question: e.sess.Current().Question}
 }
 
 // forget drops the answers and everything that holds them.
