@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
@@ -118,13 +119,19 @@ func historyChartSVG(p *words.Printer, entries []HistoryEntry, dates []string, i
 			svgNum(chartLeft), cy, svgNum(chartLeft+plotW), cy, dashCutoff)
 		fmt.Fprintf(&b, `<text x="%s" y="%s" font-style="italic">%s</text>`+"\n", svgNum(chartLeft+4), svgNum(y(*s.Cutoff)-5), esc(p.T("cut-off %s", num(round2(*s.Cutoff)))))
 	}
-	// Dates under the axis: every one when they fit, else every k-th and the last.
-	step := max(1, int(math.Ceil(float64(n)/8)))
+	// Dates under the axis: every one when they fit, else every k-th and the last; the time
+	// of day, when two responses share a day, on a line of its own.
+	days, times := axisDates(p, entries, dates)
+	step := dateStep(days)
 	for j := range entries {
 		if (j%step != 0 || n-1-j < step) && j != n-1 && j != 0 {
 			continue // the last date's label stands alone: the one before it would overlap
 		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`+"\n", svgNum(x(j)), svgNum(chartTop+plotH+18), esc(dates[j]))
+		tm := ""
+		if times[j] != "" {
+			tm = fmt.Sprintf(`<tspan x="%s" dy="1.2em">%s</tspan>`, svgNum(x(j)), esc(times[j]))
+		}
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s%s</text>`+"\n", svgNum(x(j)), svgNum(chartTop+plotH+18), esc(days[j]), tm)
 	}
 	// The line through the kept responses, then their points and marks.
 	var pts []string
@@ -166,6 +173,55 @@ func historyChartSVG(p *words.Printer, entries []HistoryEntry, dates []string, i
 	}
 	b.WriteString("</g>\n</svg>\n")
 	return b.String()
+}
+
+// axisDates are the dates under a chart's axis: each response's day and, when its label
+// has one (two responses share a day), its time of day for a second line; a label on one
+// line ("20 Oct 2026, 09:30") would be too wide to leave room for its neighbours.
+func axisDates(p *words.Printer, entries []HistoryEntry, dates []string) (days, times []string) {
+	days, times = slices.Clone(dates), make([]string, len(dates))
+	for j, e := range entries {
+		if t := e.When().UTC(); !t.IsZero() && dates[j] != p.Date(t) {
+			days[j], times[j] = p.Date(t), t.Format("15:04") // words:none: a time of day, as words.Printer.DateTime writes it in every language
+		}
+	}
+	return days, times
+}
+
+// The widths of a date under the axis in the chart's font (12px, system-ui), estimated
+// from DejaVu Sans, the widest common one: a digit 0.64em, a letter 0.55em on average, a
+// space or a punctuation mark 0.32em; and the least room left between two dates.
+const labelDigitW, labelLetterW, labelNarrowW, labelGap = 7.68, 6.6, 3.84, 4.0
+
+// labelWidth is the estimated width of label s in the chart.
+func labelWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			w += labelDigitW
+		case strings.ContainsRune(" ,.:", r):
+			w += labelNarrowW
+		default:
+			w += labelLetterW
+		}
+	}
+	return w
+}
+
+// dateStep is how many responses apart the dates under a chart's axis are written: at most
+// 8 of them, and far enough apart that the widest ("29 Sep 2026") never runs into the next.
+func dateStep(dates []string) int {
+	n := len(dates)
+	step := max(1, int(math.Ceil(float64(n)/8)))
+	if n < 2 {
+		return step
+	}
+	widest := 0.0
+	for _, d := range dates {
+		widest = math.Max(widest, labelWidth(d))
+	}
+	return max(step, int(math.Ceil((widest+labelGap)/(plotW/float64(n-1)))))
 }
 
 // valueBefore is the value of the last kept response before j in score i's series.

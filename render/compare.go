@@ -138,6 +138,9 @@ type CompareQuestion struct {
 	// question is in (nearer to what helps). Null when not both answered, for a question
 	// in no score, or one whose scores weigh it in opposite directions.
 	ItemDifference *float64 `json:"item_difference"`
+
+	// q is the question, whose answers the report writes in the reader's words.
+	q *questionnaire.Question
 }
 
 // CompareScoreValue is one side's score.
@@ -213,7 +216,7 @@ func newComparison(p *words.Printer, bank *questionnaire.Bank, a, b CompareSide)
 		}
 		sign := scoring.ItemSign(bank, q)
 		cq := CompareQuestion{Number: q.Number, ID: q.ID, Text: q.Text, Type: string(q.Type),
-			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB), ReverseScored: reverseScored(q, sign)}
+			A: compareAnswer(q, a, askedA), B: compareAnswer(q, b, askedB), ReverseScored: reverseScored(q, sign), q: q}
 		if cq.A.State == AnswerGiven && cq.B.State == AnswerGiven && q.Type != questionnaire.Text {
 			same := sameAnswer(a.Answers[q.ID], b.Answers[q.ID])
 			cq.Same = &same
@@ -483,20 +486,22 @@ func cmpWarnings(c *Comparison) []string {
 	return out
 }
 
-func cmpDate(p ComparePerson) string {
+// cmpDate is the day one side was answered (started, else last updated), as the reader's
+// language writes it: "22 Nov 2026"; "" when the file says neither. In UTC, as the JSON.
+func cmpDate(pr *words.Printer, p ComparePerson) string {
 	switch {
 	case p.Started != nil:
-		return p.Started.UTC().Format("2006-01-02") // words:none: an ISO date, the same in every language
+		return pr.Date(p.Started.UTC())
 	case p.Updated != nil:
-		return p.Updated.UTC().Format("2006-01-02") // words:none: an ISO date, the same in every language
+		return pr.Date(p.Updated.UTC())
 	}
 	return ""
 }
 
-// cmpWho describes one side: "sam.yaml, answered 2026-11-22 (not finished)".
+// cmpWho describes one side: "sam.yaml, answered 22 Nov 2026 (not finished)".
 func cmpWho(pr *words.Printer, p ComparePerson) string {
 	var s string
-	d := cmpDate(p)
+	d := cmpDate(pr, p)
 	switch {
 	case p.File != "" && d != "":
 		s = pr.T("%s, answered %s", text.Clean(p.File), d)
@@ -541,10 +546,14 @@ func headlineWords(p *words.Printer, o *scoring.OutcomeResult, side ComparePerso
 	return p.T("none")
 }
 
-func cmpAnswerWords(p *words.Printer, a CompareAnswer) string {
+// cmpAnswerWords is one side's answer a to question q in words, or why there is none.
+func cmpAnswerWords(p *words.Printer, q CompareQuestion, a CompareAnswer) string {
 	switch a.State {
 	case AnswerGiven:
-		return text.Clean(a.Label)
+		if q.q == nil {
+			return text.Clean(a.Label)
+		}
+		return text.Clean(answerWords(p, q.q, a.Value))
 	case AnswerSkipped:
 		return p.T("(skipped)")
 	case AnswerDeclined:
@@ -553,6 +562,31 @@ func cmpAnswerWords(p *words.Printer, a CompareAnswer) string {
 		return p.T("(not asked)")
 	}
 	return p.T("(no answer)")
+}
+
+// answerWords is answer v to q as a person reads it, its numbers and dates as the reader's
+// language writes them ("2,5", "4 (De acuerdo)", "1 oct 2026"); the rest as q.AnswerText
+// says it. The JSON keeps q.AnswerText's words, for programs.
+func answerWords(p *words.Printer, q *questionnaire.Question, v any) string {
+	s := q.AnswerText(v)
+	switch q.Type {
+	case questionnaire.Scale, questionnaire.Number:
+		if f, ok := v.(float64); ok {
+			n := questionnaire.FormatNumber(f)
+			if rest, ok := strings.CutPrefix(s, n); ok {
+				return p.Decimal(n) + rest // the label after the number is the bank's, kept
+			}
+		}
+	case questionnaire.Date:
+		if d, ok := v.(string); ok {
+			if t, err := questionnaire.ParseDate(d); err == nil {
+				return p.Date(t)
+			}
+		}
+	case questionnaire.YesNo, questionnaire.Choice, questionnaire.Multi, questionnaire.Text, questionnaire.Info:
+		// no number or date of candor's own in them (listed for the exhaustive check)
+	}
+	return s
 }
 
 // cmpDiffWords says how far apart two numbers are, with names: "Alex is 2 higher".
@@ -761,8 +795,8 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 			t.line("")
 		}
 		t.wrapped(text.Clean(q.Text), fmt.Sprintf("  %*d. ", num, q.Number), ind)
-		t.wrapped(cmpAnswerWords(p, q.A), ind+text.Pad(nameA, nw)+"   ", ind+strings.Repeat(" ", nw+3))
-		t.wrapped(cmpAnswerWords(p, q.B), ind+text.Pad(nameB, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		t.wrapped(cmpAnswerWords(p, q, q.A), ind+text.Pad(nameA, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		t.wrapped(cmpAnswerWords(p, q, q.B), ind+text.Pad(nameB, nw)+"   ", ind+strings.Repeat(" ", nw+3))
 		if m := cmpMark(p, q, c.B.Name, opt.ASCII); m != "" {
 			t.wrapped(m, ind, ind+"  ")
 		}
@@ -842,7 +876,7 @@ func compareMarkdown(c *Comparison, p *words.Printer) string {
 	}
 	for _, q := range c.Questions {
 		rows = append(rows, fmt.Sprintf("| %d | %s | %s | %s | %s |", q.Number, cmpCell(q.Text),
-			cmpCell(cmpAnswerWords(p, q.A)), cmpCell(cmpAnswerWords(p, q.B)), cmpMark(p, q, MarkdownEscape(c.B.Name), false)))
+			cmpCell(cmpAnswerWords(p, q, q.A)), cmpCell(cmpAnswerWords(p, q, q.B)), cmpMark(p, q, MarkdownEscape(c.B.Name), false)))
 	}
 	m.block(rows...)
 

@@ -13,6 +13,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 func bankSide(t *testing.T, id, name string, answers map[string]any) BankSide {
@@ -198,4 +199,31 @@ func TestCompareBanksNoGapNoSection(t *testing.T) {
 	}
 	view := bankSide(t, "partner-view", "Sam", same)
 	assert.Empty(t, NewBanksComparison(nil, view, alex).SeenDifferently, "the same answers sit in the same place")
+}
+
+// A statement's answer, in the section on what the two see most differently, writes its
+// number and date as the reader's language does; the JSON's answer_text stays plain.
+func TestGapAnswerWords(t *testing.T) {
+	b := templateBank(t)
+	tests := []struct {
+		id     string
+		answer any
+		en, es string
+	}{
+		{"weeks_since", 2.5, "2.5", "2,5"},
+		{"closeness", 7.0, "7 (Very close)", "7 (Very close)"},
+		{"last_good_talk", "2026-10-01", "1 Oct 2026", "1 oct 2026"},
+		{"honest_talks", "often", "Often", "Often"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			q := b.Question(tc.id)
+			side := GapSideAnswer{Text: q.Text, Answer: tc.answer, AnswerText: q.AnswerText(tc.answer), q: q}
+			assert.Equal(t, tc.en, side.words(words.For("en")))
+			assert.Equal(t, tc.es, side.words(words.For("es")))
+			raw, err := json.Marshal(side)
+			require.NoError(t, err)
+			assert.Contains(t, string(raw), `"answer_text":"`+q.AnswerText(tc.answer)+`"`)
+		})
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/words"
 )
@@ -40,6 +41,17 @@ type GapSideAnswer struct {
 	Text       string `json:"text"`
 	Answer     any    `json:"answer"`
 	AnswerText string `json:"answer_text"`
+
+	// q is the question, whose answer the report writes in the reader's words.
+	q *questionnaire.Question
+}
+
+// words is the answer as the report writes it (answerWords).
+func (s GapSideAnswer) words(p *words.Printer) string {
+	if s.q == nil {
+		return s.AnswerText
+	}
+	return answerWords(p, s.q, s.Answer)
 }
 
 // statementGaps lists, largest gap first (ties in A's bank order), at most n statements of
@@ -60,8 +72,8 @@ func statementGaps(a, b BankSide, n int) []StatementGap {
 			continue
 		}
 		g := StatementGap{ID: qa.ID, Gap: scoring.Clean(math.Abs(pa - pb)), Nearer: "a",
-			A: GapSideAnswer{Text: qa.Text, Answer: va, AnswerText: qa.AnswerText(va)},
-			B: GapSideAnswer{Text: qb.Text, Answer: vb, AnswerText: qb.AnswerText(vb)}}
+			A: GapSideAnswer{Text: qa.Text, Answer: va, AnswerText: qa.AnswerText(va), q: qa},
+			B: GapSideAnswer{Text: qb.Text, Answer: vb, AnswerText: qb.AnswerText(vb), q: qb}}
 		if pb > pa {
 			g.Nearer = "b"
 		}
@@ -119,7 +131,7 @@ func (t *reportText) statementGaps(p *words.Printer, c *BanksComparison, nameA, 
 		t.line("")
 		for i, side := range []GapSideAnswer{g.A, g.B} {
 			t.wrapped(text.Clean(side.Text), "  "+text.Pad([]string{nameA, nameB}[i], nw)+"   ", ind)
-			t.wrapped(text.Clean(side.AnswerText), ind, ind)
+			t.wrapped(text.Clean(side.words(p)), ind, ind)
 		}
 		t.wrapped(text.Clean(gapWords(p, g, c.A.Name, c.B.Name)), ind, ind)
 	}
@@ -137,7 +149,7 @@ func (m *mdOut) statementGaps(p *words.Printer, c *BanksComparison) {
 		lines = append(lines, "- "+MarkdownEscape(gapWords(p, g, c.A.Name, c.B.Name)))
 		for i, side := range []GapSideAnswer{g.A, g.B} {
 			lines = append(lines, "  - **"+cmpCell([]string{c.A.Name, c.B.Name}[i])+"**: "+
-				MarkdownEscape(side.Text)+" *"+MarkdownEscape(side.AnswerText)+"*")
+				MarkdownEscape(side.Text)+" *"+MarkdownEscape(side.words(p))+"*")
 		}
 	}
 	m.block(lines...)

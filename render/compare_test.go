@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -11,6 +12,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 func compareSide(t *testing.T, b *questionnaire.Bank, name string, answers map[string]any) CompareSide {
@@ -133,5 +135,75 @@ func TestCompareSanitizesNamesAndAnswers(t *testing.T) {
 		require.NoError(t, Compare(&buf, b, a, a, CompareOptions{Format: f, Width: 60}))
 		assert.NotContains(t, buf.String(), "\x1b", f)
 		assert.NotContains(t, buf.String(), "\x07", f)
+	}
+}
+
+// TestCompareDates: each side says the day it was answered (started, else last updated) as
+// the reader's language writes it, in UTC as the JSON; the JSON keeps the times.
+func TestCompareDates(t *testing.T) {
+	b := templateBank(t)
+	side := func(name, file string, started, updated time.Time, status questionnaire.Status) CompareSide {
+		s := compareSide(t, b, name, fullAnswers)
+		s.Response = &questionnaire.Response{File: file, Started: started, Updated: updated, Status: status}
+		s.Result.Status = status
+		return s
+	}
+	sam := side("Sam", "sam.yaml", time.Date(2026, 11, 22, 23, 30, 0, 0, time.FixedZone("", -2*3600)), time.Time{}, questionnaire.Completed)
+	alex := side("Alex", "", time.Time{}, time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC), questionnaire.InProgress)
+	tests := []struct {
+		lang, format string
+		want         []string
+	}{
+		{"en", "text", []string{"sam.yaml, answered 23 Nov 2026", "answered 1 Sep 2026 (not finished)"}},
+		{"en", "markdown", []string{"**Sam**: sam.yaml, answered 23 Nov 2026", "**Alex**: answered 1 Sep 2026 (not finished)"}},
+		{"es", "text", []string{"sam.yaml, respondido el 23 nov 2026", "respondido el 1 sept 2026 (sin terminar)"}},
+		{"es", "markdown", []string{"**Sam**: sam.yaml, respondido el 23 nov 2026", "**Alex**: respondido el 1 sept 2026 (sin terminar)"}},
+		{"es", "json", []string{`"started": "2026-11-22T23:30:00-02:00"`, `"updated": "2026-09-01T08:00:00Z"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.format, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, Compare(&buf, b, sam, alex, CompareOptions{Format: tc.format, Width: 80, Words: words.For(tc.lang)}))
+			for _, w := range tc.want {
+				assert.Contains(t, buf.String(), w)
+			}
+			if tc.format != "json" {
+				assert.NotRegexp(t, `\d{4}-\d\d-\d\d`, buf.String(), "no ISO date for a person")
+			}
+		})
+	}
+}
+
+// TestCompareAnswersInTheReadersNumbers: an answer's number and date are written as the
+// reader's language writes them, the bank's label after a scale point kept as it is; the
+// JSON keeps the answer and its plain label, for programs.
+func TestCompareAnswersInTheReadersNumbers(t *testing.T) {
+	b := templateBank(t)
+	answers := map[string]any{}
+	for id, v := range fullAnswers {
+		answers[id] = v
+	}
+	answers["weeks_since"], answers["closeness"] = 2.5, 7.0 // last_good_talk is 2026-10-01
+	tests := []struct {
+		lang, format string
+		want, not    []string
+	}{
+		{"en", "text", []string{"Sam    2.5\n", "Sam    7 (Very close)\n", "Sam    1 Oct 2026\n"}, []string{"2026-10-01"}},
+		{"es", "text", []string{"Sam    2,5\n", "Sam    7 (Very close)\n", "Sam    1 oct 2026\n"}, []string{"2.5", "2026-10-01"}},
+		{"es", "markdown", []string{"| 2,5 | 2,5 |", "| 7 (Very close) | 7 (Very close) |", "| 1 oct 2026 | 1 oct 2026 |"}, []string{"2.5", "2026-10-01"}},
+		{"es", "json", []string{`"value": 2.5`, `"label": "2.5"`, `"label": "2026-10-01"`}, []string{"2,5", "1 oct 2026"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.format, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, Compare(&buf, b, compareSide(t, b, "Sam", answers), compareSide(t, b, "Alex", answers),
+				CompareOptions{Format: tc.format, Width: 80, Words: words.For(tc.lang)}))
+			for _, w := range tc.want {
+				assert.Contains(t, buf.String(), w)
+			}
+			for _, w := range tc.not {
+				assert.NotContains(t, buf.String(), w)
+			}
+		})
 	}
 }

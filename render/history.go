@@ -191,26 +191,34 @@ type histText struct {
 	p      *words.Printer
 }
 
-// historyDates labels each entry by its date, with the time of day when two fall on the
-// same day.
+// historyDates labels each entry by its date as the reader's language writes it ("1 Sep
+// 2026", "1 sept 2026"), with the time of day ("20 Oct 2026, 09:30") when two fall on the
+// same day, so that each label names one response. Times are in UTC, as the JSON and CSV
+// give them.
 func historyDates(p *words.Printer, entries []HistoryEntry) []string {
-	layout := "2006-01-02" // words:none: an ISO date, the same in every language
 	seen := map[string]bool{}
+	withTime := false
 	for _, e := range entries {
-		d := e.When().UTC().Format(layout)
-		if seen[d] && !e.When().IsZero() {
-			layout = "2006-01-02 15:04" // words:none: an ISO date and time
+		if e.When().IsZero() {
+			continue
+		}
+		d := p.Date(e.When().UTC())
+		if seen[d] {
+			withTime = true
 			break
 		}
 		seen[d] = true
 	}
 	out := make([]string, len(entries))
 	for i, e := range entries {
-		if e.When().IsZero() {
+		switch t := e.When().UTC(); {
+		case t.IsZero():
 			out[i] = p.T("no date")
-			continue
+		case withTime:
+			out[i] = p.DateTime(t)
+		default:
+			out[i] = p.Date(t)
 		}
-		out[i] = e.When().UTC().Format(layout)
 	}
 	return out
 }
@@ -261,8 +269,18 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 	if historyFlagged(entries) || historyAlerted(series) {
 		t.heading(p.T("Flags"))
 		dw := maxWidth(dates)
+		// On a narrow terminal the dates leave too little room beside them: each goes on a
+		// line of its own, above its flags.
+		stacked := dw+5 > t.width/2
 		for i, e := range entries {
 			for j, f := range append(flagLines(p, b, e.Result), alertLines(p, b, entries, series, i)...) {
+				if stacked {
+					if j == 0 {
+						t.wrapped(dates[i], "  ", "  ")
+					}
+					t.wrapped(text.Clean(f), "    ", "    ")
+					continue
+				}
 				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
@@ -300,7 +318,7 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 }
 
 // historyWarnings lists each response's warnings (a changed bank, answers to questions it
-// no longer has) as "2026-11-20 (sam.yaml): ...". Those about an open safety question are
+// no longer has) as "20 Nov 2026 (sam.yaml): ...". Those about an open safety question are
 // among the flags instead.
 func historyWarnings(b *questionnaire.Bank, entries []HistoryEntry, dates []string) []string {
 	var out []string
@@ -448,7 +466,11 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		if f := e.file(); f != "" {
 			head += "   " + text.Clean(f)
 		}
-		t.line(head)
+		if text.Width(head) > t.width {
+			t.wrapped(head, "  ", "    ")
+		} else {
+			t.line(head)
+		}
 		for i := range e.Result.Scores {
 			if lw+8 < t.width/2 {
 				t.wrapped(histValue(p, e, i), "    "+text.Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
@@ -480,10 +502,18 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 	for _, e := range entries {
 		vw = max(vw, text.Width(histValue(p, e, i)))
 	}
-	cells := t.width - (2 + dw + 2) - (2 + vw)
+	// The bars start after the dates; on a narrow terminal, where a bar would not fit beside
+	// its date, the date goes on a line of its own above it.
+	lead := 2 + dw + 2
+	stacked := lead+10 > t.width
+	if stacked {
+		lead = 4
+	}
+	ind := strings.Repeat(" ", lead)
+	cells := t.width - lead - (2 + vw)
 	if cells < 10 {
 		// Too narrow for the value beside the bar: it goes on the next line.
-		cells = max(6, t.width-(2+dw+2))
+		cells = max(6, t.width-lead)
 		vw = -1
 	}
 	cells = min(cells, 40)
@@ -499,17 +529,20 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 			bar = t.bar(e.Result.Scores[i], lo, hi, cells, isBound)
 		}
 		row := "  " + text.Pad(dates[j], dw) + "  " + bar
+		if stacked {
+			t.wrapped(dates[j], "  ", "  ")
+			row = ind + bar
+		}
 		if vw < 0 {
 			t.line(row)
-			pad := "  " + strings.Repeat(" ", dw+2)
-			t.wrapped(histValue(p, e, i), pad, pad)
+			t.wrapped(histValue(p, e, i), ind, ind)
 			continue
 		}
 		t.line(row + "  " + histValue(p, e, i))
 	}
-	t.line("  " + strings.Repeat(" ", dw+2) + axisLine(num, lo, hi, cells, bounds, boundVals))
+	t.line(ind + axisLine(num, lo, hi, cells, bounds, boundVals))
 	if legend := histLegend(p, first); legend != "" {
-		t.wrapped(legend, "  "+strings.Repeat(" ", dw+2), "  "+strings.Repeat(" ", dw+2))
+		t.wrapped(legend, ind, ind)
 	}
 	if change := histChange(p, entries, i); change != "" {
 		t.wrapped(change, "  ", "  ")

@@ -136,7 +136,7 @@ func reliableHead(p *words.Printer, s *scoreSeries, num scoreResultNumber) strin
 }
 
 // sinceBefore says the dates of each reliable change of one category since the response
-// before: "Reliable improvement since the response before: 2026-10-06 (RCI 2.41)."
+// before: "Reliable improvement since the response before: 6 Oct 2026 (RCI 2.41)."
 func sinceBefore(p *words.Printer, c change.Category, at string) string {
 	switch c {
 	case change.ReliableDeterioration:

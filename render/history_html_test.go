@@ -3,13 +3,19 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/scoring/change"
+	"github.com/candor-app/candor/words"
 )
 
 func TestHistoryHTMLGolden(t *testing.T) {
@@ -26,7 +32,63 @@ func TestHistoryHTMLGolden(t *testing.T) {
 	assert.Contains(t, out, `stroke-dasharray="6 4"`, "the cut-off is drawn")
 	assert.Contains(t, out, "@media print")
 	// The unsafe week (5) is crossed at the foot, never drawn on the line.
-	assert.Contains(t, out, "<title>2026-09-29: urgent flag, left out</title>")
+	assert.Contains(t, out, "<title>29 Sep 2026: urgent flag, left out</title>")
+}
+
+// The dates under a chart's axis: the first and the last always, at most 8, and never one
+// running into the next, however many responses, in English and Spanish; when two share a
+// day, each with its time of day on a second line.
+func TestHistoryChartDatesNeverOverlap(t *testing.T) {
+	b := templateBank(t)
+	axisDate := regexp.MustCompile(`<text x="([0-9.]+)" y="` + svgNum(chartTop+plotH+18) + `" text-anchor="middle">([^<]*)(?:<tspan x="([0-9.]+)" dy="1.2em">([^<]*)</tspan>)?</text>`)
+	for _, lang := range []string{"en", "es"} {
+		for _, sameDay := range []bool{false, true} {
+			for n := 1; n <= 30; n++ {
+				t.Run(fmt.Sprintf("%s/same day %v/%d", lang, sameDay, n), func(t *testing.T) {
+					var entries []HistoryEntry
+					for i := range n {
+						d := time.Date(2026, 9, 20, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)
+						if sameDay {
+							d = time.Date(2026, 9, 20, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*(i/2)).Add(time.Duration(i%2) * 8 * time.Hour)
+						}
+						entries = append(entries, historyEntry(t, b, "", d, d, fullAnswers))
+					}
+					p := words.For(lang)
+					var buf bytes.Buffer
+					require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "html", Words: p}))
+					dates := historyDates(p, entries)
+					chart := buf.String()[:strings.Index(buf.String(), "</svg>")]
+					labels := axisDate.FindAllStringSubmatch(chart, -1)
+					require.NotEmpty(t, labels)
+					assert.LessOrEqual(t, len(labels), 8)
+					// A label is the day, and the time of day on a line of its own when two
+					// responses share a day.
+					says := func(l []string) string {
+						if l[4] == "" {
+							return html.UnescapeString(l[2])
+						}
+						assert.Equal(t, l[1], l[3], "the time under its day")
+						return p.T("%s, %s", html.UnescapeString(l[2]), l[4])
+					}
+					assert.Equal(t, dates[0], says(labels[0]), "the first date")
+					assert.Equal(t, dates[n-1], says(labels[len(labels)-1]), "the last date")
+					prevEnd := -1.0
+					for _, l := range labels {
+						assert.Equal(t, sameDay && n > 1, l[4] != "", "a time of day only when two responses share a day")
+						x, err := strconv.ParseFloat(l[1], 64)
+						require.NoError(t, err)
+						w := labelWidth(html.UnescapeString(l[2]))
+						assert.GreaterOrEqual(t, x-w/2, 0.0, "%q inside the chart", l[2])
+						assert.LessOrEqual(t, x+w/2, chartW, "%q inside the chart", l[2])
+						if prevEnd >= 0 {
+							assert.GreaterOrEqual(t, x-w/2, prevEnd+labelGap, "%q runs into the date before it", l[2])
+						}
+						prevEnd = x + w/2
+					}
+				})
+			}
+		}
+	}
 }
 
 func TestHistoryHTMLWithoutChange(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 func historyEntry(t *testing.T, b *questionnaire.Bank, file string, started, updated time.Time, answers map[string]any) HistoryEntry {
@@ -67,6 +68,55 @@ func TestSortHistory(t *testing.T) {
 			sortHistory(tc.entries)
 			assert.Equal(t, tc.want, files(tc.entries))
 		})
+	}
+}
+
+// TestHistoryDates: a response is labelled by its day as the reader's language writes it,
+// with the time of day (UTC, as the JSON and CSV) only when two responses share a day, so
+// that each label still names one response.
+func TestHistoryDates(t *testing.T) {
+	b := templateBank(t)
+	a := map[string]any{"feel_safe": true}
+	at := func(d, h, m int) time.Time { return time.Date(2026, 9, d, h, m, 0, 0, time.UTC) }
+	entry := func(started time.Time) HistoryEntry { return historyEntry(t, b, "", started, time.Time{}, a) }
+	tests := []struct {
+		name, lang string
+		entries    []HistoryEntry
+		want       []string
+	}{
+		{"different days", "en", []HistoryEntry{entry(at(1, 9, 0)), entry(at(22, 9, 0))}, []string{"1 Sep 2026", "22 Sep 2026"}},
+		{"different days, in Spanish", "es", []HistoryEntry{entry(at(1, 9, 0)), entry(at(22, 9, 0))}, []string{"1 sept 2026", "22 sept 2026"}},
+		{"two on one day: every label with its time", "en", []HistoryEntry{entry(at(1, 9, 0)), entry(at(8, 9, 10)), entry(at(8, 17, 30))},
+			[]string{"1 Sep 2026, 09:00", "8 Sep 2026, 09:10", "8 Sep 2026, 17:30"}},
+		{"two on one day, in Spanish", "es", []HistoryEntry{entry(at(8, 9, 10)), entry(at(8, 17, 30))}, []string{"8 sept 2026, 09:10", "8 sept 2026, 17:30"}},
+		{"the day in UTC", "en", []HistoryEntry{entry(time.Date(2026, 9, 1, 23, 30, 0, 0, time.FixedZone("", -3*3600)))}, []string{"2 Sep 2026"}},
+		{"no date", "es", []HistoryEntry{entry(time.Time{}), entry(time.Time{}), entry(at(1, 9, 0))}, []string{"sin fecha", "sin fecha", "1 sept 2026"}},
+		{"last updated when not started", "en", []HistoryEntry{historyEntry(t, b, "", time.Time{}, at(3, 9, 0), a)}, []string{"3 Sep 2026"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, historyDates(words.For(tc.lang), tc.entries))
+		})
+	}
+}
+
+// Two responses of one day, in every format a person reads: the time tells them apart.
+func TestHistorySameDayShowsTheTime(t *testing.T) {
+	b := templateBank(t)
+	entries := []HistoryEntry{
+		historyEntry(t, b, "b.yaml", time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC), time.Time{}, fullAnswers),
+		historyEntry(t, b, "a.yaml", time.Date(2026, 10, 20, 18, 45, 0, 0, time.UTC), time.Time{}, fullAnswers),
+	}
+	for _, f := range []string{"text", "markdown", "html"} {
+		for lang, want := range map[string][]string{"en": {"20 Oct 2026, 09:00", "20 Oct 2026, 18:45"}, "es": {"20 oct 2026, 09:00", "20 oct 2026, 18:45"}} {
+			t.Run(f+"/"+lang, func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: f, Width: 80, Words: words.For(lang)}))
+				out := buf.String()
+				assert.Less(t, strings.Index(out, want[0]), strings.Index(out, want[1]), "oldest first, each with its time")
+				assert.NotContains(t, out, "2026-10-20", "no ISO date for a person")
+			})
+		}
 	}
 }
 
@@ -131,7 +181,7 @@ func TestHistoryText(t *testing.T) {
 		}
 		golden(t, name, out)
 		assert.Less(t, strings.Index(out, "Flags"), strings.Index(out, "Scores by date"), "flags come first")
-		assert.Less(t, strings.Index(out, "2026-10-01"), strings.Index(out, "2026-10-20"), "oldest first")
+		assert.Less(t, strings.Index(out, "  1 Oct 2026"), strings.Index(out, "  20 Oct 2026"), "oldest first")
 		for _, l := range strings.Split(out, "\n") {
 			assert.LessOrEqual(t, text.Width(l), 80, "line too wide: %q", l)
 		}
@@ -150,6 +200,31 @@ func TestHistoryTextNarrow(t *testing.T) {
 	flat := strings.Join(strings.Fields(out), " ")
 	assert.Contains(t, flat, "26 Strong connection")
 	assert.Contains(t, flat, "Connection: 7 (urgent flag)", "history is for the counselor: every score, after the flags, marked instead of banded")
+}
+
+// The longer dates (a day in words, with the time when two responses share a day) still
+// fit the narrowest terminal: a date without room beside it goes on a line of its own, above
+// its flags and its bar.
+func TestHistoryTextNarrowWithLongDates(t *testing.T) {
+	b := templateBank(t)
+	entries := []HistoryEntry{
+		historyEntry(t, b, "sam-1.yaml", time.Date(2026, 9, 20, 9, 0, 0, 0, time.UTC), time.Time{}, unsafeAnswers()),
+		historyEntry(t, b, "sam-2.yaml", time.Date(2026, 9, 20, 18, 45, 0, 0, time.UTC), time.Time{}, fullAnswers),
+	}
+	for _, lang := range []string{"en", "es"} {
+		for _, width := range []int{text.MinWidth, 24, 30, 40} {
+			t.Run(fmt.Sprintf("%s/%d", lang, width), func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, History(&buf, b, entries, HistoryOptions{Format: "text", Width: width, Words: words.For(lang)}))
+				for _, l := range strings.Split(buf.String(), "\n") {
+					assert.LessOrEqual(t, text.Width(l), width, "line too wide: %q", l)
+				}
+				flat := strings.Join(strings.Fields(buf.String()), " ")
+				assert.Contains(t, flat, "19 Some solid ground")
+				assert.Contains(t, flat, map[string]string{"en": "20 Sep 2026, 18:45", "es": "20 sept 2026, 18:45"}[lang])
+			})
+		}
+	}
 }
 
 // weeklyEntry is one week's response to the weekly-check test bank, started on day d.

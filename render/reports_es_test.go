@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -102,7 +103,9 @@ func TestCompareInSpanish(t *testing.T) {
 		for _, id := range skip {
 			delete(answers, id)
 		}
-		return compareSide(t, b, name, answers)
+		s := compareSide(t, b, name, answers)
+		s.Response = &questionnaire.Response{File: strings.ToLower(name) + ".yaml", Started: time.Date(2026, 11, 17, 18, 0, 0, 0, time.UTC)}
+		return s
 	}
 	tests := []struct {
 		name string
@@ -117,18 +120,21 @@ func TestCompareInSpanish(t *testing.T) {
 			s := rate("Alex", true, 5)
 			s.Previous = rate("Alex", true, 8).Result
 			return s
-		}, []string{"Alianza dividida: la valoración de Alex bajó 3 desde su valoración anterior (de 8 a 5), por debajo del nivel de alerta del cuestionario (7)", "Vale la pena preguntar"}},
+		}, []string{"Alianza dividida: la valoración de Alex bajó 3 desde su valoración anterior (de 8 a 5), por debajo del nivel de alerta del cuestionario (7)", "no bajó 1,5 o más", "Vale la pena preguntar"}},
 		{"es-unsafe", func() CompareSide { return rate("Sam", true, 6, "approach") }, func() CompareSide { return rate("Alex", false, 9) },
 			[]string{"Solo para el consejero: esta comparación muestra lo que cada persona", "Alex está 3 por encima"}},
 	}
 	for _, tt := range tests {
-		for _, f := range []string{"text", "html"} {
+		for _, f := range []string{"text", "markdown", "html"} {
 			t.Run(tt.name+"/"+f, func(t *testing.T) {
 				var buf bytes.Buffer
 				require.NoError(t, Compare(&buf, b, tt.a(), tt.b(), CompareOptions{Format: f, Width: 80, Words: es}))
 				out := buf.String()
-				golden(t, "compare/"+tt.name+"."+map[string]string{"text": "txt", "html": "html"}[f], out)
+				golden(t, "compare/"+tt.name+"."+map[string]string{"text": "txt", "markdown": "md", "html": "html"}[f], out)
 				assertSays(t, out, tt.want...)
+				if f != "html" { // the page names neither file nor day
+					assertSays(t, out, "sam.yaml, respondido el 17 nov 2026", "alex.yaml, respondido el 17 nov 2026")
+				}
 				assert.Empty(t, englishIn(out, b, "Sam", "Alex"), "English words in the Spanish comparison")
 				if f == "html" {
 					assert.Contains(t, out, `<html lang="es">`, "the page is in the bank's language")

@@ -292,9 +292,9 @@ func TestHistoryMarkdown(t *testing.T) {
 	assert.True(t, strings.HasPrefix(out, "# "), out)
 	assert.Contains(t, out, "## Scores by date")
 	assert.Contains(t, out, "| Date |")
-	assert.Contains(t, out, "| 2026-10-01 |")
+	assert.Contains(t, out, "| 1 Oct 2026 |")
 	table := out[strings.Index(out, "## Scores by date"):]
-	assert.Less(t, strings.Index(table, "2026-10-01"), strings.Index(table, "2026-10-08"), "oldest first")
+	assert.Less(t, strings.Index(table, "| 1 Oct 2026"), strings.Index(table, "| 8 Oct 2026"), "oldest first")
 	assert.Contains(t, out, "```\n")
 	assert.Equal(t, 0, strings.Count(out, "```")%2, "code blocks are closed")
 	assert.Contains(t, out, "## Flags")
@@ -309,5 +309,5 @@ func TestHistoryTextShowsWarnings(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, History(&buf, b, []HistoryEntry{e}, HistoryOptions{}))
 	assert.Contains(t, buf.String(), "About these responses")
-	assert.Contains(t, buf.String(), "2026-10-01 (w1.yaml): bank")
+	assert.Contains(t, buf.String(), "1 Oct 2026 (w1.yaml): bank")
 }
