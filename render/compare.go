@@ -553,7 +553,7 @@ func cmpAnswerWords(p *words.Printer, q CompareQuestion, a CompareAnswer) string
 		if q.q == nil {
 			return text.Clean(a.Label)
 		}
-		return text.Clean(answerWords(p, q.q, a.Value))
+		return text.Clean(AnswerWords(p, q.q, a.Value))
 	case AnswerSkipped:
 		return p.T("(skipped)")
 	case AnswerDeclined:
@@ -562,31 +562,6 @@ func cmpAnswerWords(p *words.Printer, q CompareQuestion, a CompareAnswer) string
 		return p.T("(not asked)")
 	}
 	return p.T("(no answer)")
-}
-
-// answerWords is answer v to q as a person reads it, its numbers and dates as the reader's
-// language writes them ("2,5", "4 (De acuerdo)", "1 oct 2026"); the rest as q.AnswerText
-// says it. The JSON keeps q.AnswerText's words, for programs.
-func answerWords(p *words.Printer, q *questionnaire.Question, v any) string {
-	s := q.AnswerText(v)
-	switch q.Type {
-	case questionnaire.Scale, questionnaire.Number:
-		if f, ok := v.(float64); ok {
-			n := questionnaire.FormatNumber(f)
-			if rest, ok := strings.CutPrefix(s, n); ok {
-				return p.Decimal(n) + rest // the label after the number is the bank's, kept
-			}
-		}
-	case questionnaire.Date:
-		if d, ok := v.(string); ok {
-			if t, err := questionnaire.ParseDate(d); err == nil {
-				return p.Date(t)
-			}
-		}
-	case questionnaire.YesNo, questionnaire.Choice, questionnaire.Multi, questionnaire.Text, questionnaire.Info:
-		// no number or date of candor's own in them (listed for the exhaustive check)
-	}
-	return s
 }
 
 // cmpDiffWords says how far apart two numbers are, with names: "Alex is 2 higher".

@@ -51,7 +51,7 @@ func (s GapSideAnswer) words(p *words.Printer) string {
 	if s.q == nil {
 		return s.AnswerText
 	}
-	return answerWords(p, s.q, s.Answer)
+	return AnswerWords(p, s.q, s.Answer)
 }
 
 // statementGaps lists, largest gap first (ties in A's bank order), at most n statements of

@@ -27,6 +27,8 @@ type Item struct {
 	// Answer is the stored value (null when unanswered); AnswerText says it in words.
 	Answer     any    `json:"answer"`
 	AnswerText string `json:"answer_text"`
+	// q is the question, whose answer a person reads in their words (AnswerWords).
+	q *questionnaire.Question
 }
 
 // Items lists every question of b that takes an answer, with its answer in answers.
@@ -37,7 +39,7 @@ func Items(b *questionnaire.Bank, answers questionnaire.Answers, r *scoring.Resu
 		if !q.Answerable() {
 			continue
 		}
-		it := Item{ID: q.ID, Number: q.Number, Text: strings.TrimSpace(q.Text), Asked: asked[q.ID], Answer: answers[q.ID]}
+		it := Item{ID: q.ID, Number: q.Number, Text: strings.TrimSpace(q.Text), Asked: asked[q.ID], Answer: answers[q.ID], q: q}
 		if v := answers[q.ID]; v != nil {
 			it.AnswerText = q.AnswerText(v)
 		}
@@ -137,5 +139,5 @@ func itemWords(p *words.Printer, it Item) string {
 	case it.Answer == nil:
 		return p.T("(no answer)")
 	}
-	return it.AnswerText
+	return shownAnswer(p, it.q, it.Answer, it.AnswerText)
 }

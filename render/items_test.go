@@ -32,8 +32,9 @@ questions:
 	r := scoring.Score(b, answers, scoring.Options{})
 	items := Items(b, answers, r)
 	require.Len(t, items, 3, "an info statement takes no answer")
-	assert.Equal(t, Item{ID: "safe", Number: 1, Text: "Do you feel safe?", Asked: true, Answer: true, AnswerText: "Yes"}, items[0])
-	assert.Equal(t, Item{ID: "why", Number: 2, Text: "Why not?"}, items[1], "numbered as on the worksheet: statements take no number")
+	assert.Equal(t, Item{ID: "safe", Number: 1, Text: "Do you feel safe?", Asked: true, Answer: true, AnswerText: "Yes", q: b.Question("safe")}, items[0])
+	assert.Equal(t, Item{ID: "why", Number: 2, Text: "Why not?", q: b.Question("why")}, items[1], "numbered as on the worksheet: statements take no number")
+	assert.Equal(t, "Sí", itemWords(words.For("es"), items[0]), "a person reads the answer in their words")
 	assert.Equal(t, "Walks, =Music", items[2].AnswerText)
 
 	assert.Equal(t, []string{"safe", "why", "helps"}, CSVItemHeader(b))
@@ -48,6 +49,6 @@ questions:
 	assert.Contains(t, out.String(), "## Every answer\n\n1. Do you feel safe?  \n   **Yes**\n")
 	out.Reset()
 	require.NoError(t, ItemsText(&out, words.For("es"), items, "text", 30, false))
-	assert.Equal(t, "\nTodas las respuestas\n────────────────────\n1. Do you feel safe?\n   → Yes\n2. Why not?\n   → (no se preguntó)\n3. What helps?\n   → Walks, =Music\n", out.String(),
-		"candor's words in Spanish, the bank's as they are; the rule as wide as the heading")
+	assert.Equal(t, "\nTodas las respuestas\n────────────────────\n1. Do you feel safe?\n   → Sí\n2. Why not?\n   → (no se preguntó)\n3. What helps?\n   → Walks, =Music\n", out.String(),
+		"candor's words in Spanish (yes is Sí), the bank's as they are; the rule as wide as the heading")
 }

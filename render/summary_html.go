@@ -113,7 +113,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.el("p", warningSignsIntro(r, opt))
 		h.raw(`<ul>`)
 		for _, w := range r.WarningSigns {
-			h.raw(`<li>` + esc(oneLine(w.Text)) + `<br/>` + h.youAnswered(w.AnswerText) + `</li>`)
+			h.raw(`<li>` + esc(oneLine(w.Text)) + `<br/>` + h.youAnswered(shownAnswer(h.p, b.Question(w.ID), w.Answer, w.AnswerText)) + `</li>`)
 		}
 		h.raw(`</ul>`)
 		h.raw(`</section>`)
@@ -289,7 +289,7 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 		h.el("p", highlightHeading(h.p, s))
 		h.raw(`<ul class="candor-highlights">`)
 		for _, x := range s.Highlights {
-			h.raw(`<li>` + esc(oneLine(x.Text)) + `<br/>` + h.youAnswered(x.AnswerText) + `</li>`)
+			h.raw(`<li>` + esc(oneLine(x.Text)) + `<br/>` + h.youAnswered(shownAnswer(h.p, itemOf(s, x.ID), x.Answer, x.AnswerText)) + `</li>`)
 		}
 		h.raw(`</ul>`)
 	}

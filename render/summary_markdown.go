@@ -125,7 +125,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		m.block(warningSignsIntro(r, opt))
 		ls := make([]string, 0, 2*len(r.WarningSigns))
 		for _, w := range r.WarningSigns {
-			ls = append(ls, "- "+MarkdownEscape(w.Text)+"\\", "  "+youAnswered(m.p, "**"+MarkdownEscape(w.AnswerText)+"**"))
+			ls = append(ls, "- "+MarkdownEscape(w.Text)+"\\", "  "+youAnswered(m.p, "**"+MarkdownEscape(shownAnswer(m.p, b.Question(w.ID), w.Answer, w.AnswerText))+"**"))
 		}
 		m.block(ls...)
 	}
@@ -255,7 +255,7 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 		ls := make([]string, 0, 2*len(s.Highlights))
 		for _, h := range s.Highlights {
 			// A backslash at the end of the line is a hard break: the answer goes under it.
-			ls = append(ls, "- "+MarkdownEscape(h.Text)+"\\", "  "+youAnswered(m.p, "**"+MarkdownEscape(h.AnswerText)+"**"))
+			ls = append(ls, "- "+MarkdownEscape(h.Text)+"\\", "  "+youAnswered(m.p, "**"+MarkdownEscape(shownAnswer(m.p, itemOf(s, h.ID), h.Answer, h.AnswerText))+"**"))
 		}
 		m.block(ls...)
 	}

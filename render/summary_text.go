@@ -137,7 +137,7 @@ func (t *textOut) summaryTop(b *questionnaire.Bank, r *scoring.Result, opt Optio
 		t.gap(1)
 	}
 
-	t.warningSigns(r, opt)
+	t.warningSigns(b, r, opt)
 	if o := r.Outcome; o != nil {
 		t.headline(o.Title)
 		t.prose(o.Text, "")
@@ -163,7 +163,7 @@ func (t *textOut) headline(title string) {
 
 // warningSigns names the answers that are warning signs, first, each statement with the
 // person's answer (docs/spec.md §1).
-func (t *textOut) warningSigns(r *scoring.Result, opt Options) {
+func (t *textOut) warningSigns(b *questionnaire.Bank, r *scoring.Result, opt Options) {
 	if len(r.WarningSigns) == 0 {
 		return
 	}
@@ -173,7 +173,7 @@ func (t *textOut) warningSigns(r *scoring.Result, opt Options) {
 	t.gap(1)
 	for _, w := range r.WarningSigns {
 		t.lines(text.WrapIndent(text.Clean(oneLine(w.Text)), t.width, "  "+t.g.Bullet+" ", "    "))
-		t.lines(text.WrapIndent(youAnswered(t.p, text.Clean(oneLine(w.AnswerText))), t.width, "    ", "    "))
+		t.lines(text.WrapIndent(youAnswered(t.p, text.Clean(oneLine(shownAnswer(t.p, b.Question(w.ID), w.Answer, w.AnswerText)))), t.width, "    ", "    "))
 	}
 }
 
@@ -325,6 +325,6 @@ func (t *textOut) highlights(s scoring.ScoreResult, indent string) {
 	inner := indent + "  "
 	for _, h := range s.Highlights {
 		t.lines(text.WrapIndent(text.Clean(oneLine(h.Text)), t.width, inner+t.g.Bullet+" ", inner+"  "))
-		t.lines(text.WrapIndent(youAnswered(t.p, text.Clean(oneLine(h.AnswerText))), t.width, inner+"  ", inner+"  "))
+		t.lines(text.WrapIndent(youAnswered(t.p, text.Clean(oneLine(shownAnswer(t.p, itemOf(s, h.ID), h.Answer, h.AnswerText)))), t.width, inner+"  ", inner+"  "))
 	}
 }

@@ -7,7 +7,6 @@ package askwords
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/candor-app/candor/ask"
 	"github.com/candor-app/candor/internal/text"
@@ -175,33 +174,4 @@ func example(p *words.Printer, q *questionnaire.Question) string {
 		return nums[0]
 	}
 	return ""
-}
-
-// AnswerText is an answer to q (normalized) as a person reads it, in p's language: "Yes"
-// or "No", "none of these" for a multi answer that chose none; else as
-// questionnaire.Question.AnswerText says it (a label, a number as the language writes it).
-// The words from the bank or the person are not sanitized.
-func AnswerText(p *words.Printer, q *questionnaire.Question, v any) string {
-	switch x := v.(type) {
-	case bool:
-		if q.Type == questionnaire.YesNo {
-			if x {
-				return p.T("Yes")
-			}
-			return p.T("No")
-		}
-	case []any:
-		if q.Type == questionnaire.Multi && len(x) == 0 {
-			return p.T("none of these")
-		}
-	case float64:
-		if q.Type == questionnaire.Scale || q.Type == questionnaire.Number {
-			s := Number(p, x)
-			if l, ok := q.Labels[int(x)]; ok && q.Type == questionnaire.Scale && float64(int(x)) == x {
-				s += " (" + strings.TrimSpace(l) + ")" // words:none: a number and its label
-			}
-			return s
-		}
-	}
-	return q.AnswerText(v)
 }

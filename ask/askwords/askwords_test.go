@@ -120,21 +120,4 @@ func TestOtherProblems(t *testing.T) {
 	}
 }
 
-// TestAnswerText: yes, no, none chosen and numbers in the person's language; the bank's
-// words as they are.
-func TestAnswerText(t *testing.T) {
-	b, ds := questionnaire.Load("b.yaml", []byte(bank))
-	require.NotNil(t, b, "%v", ds)
-	es := words.For("es")
-	assert.Equal(t, "Yes", AnswerText(nil, b.Question("safe"), true))
-	assert.Equal(t, "Sí", AnswerText(es, b.Question("safe"), true))
-	assert.Equal(t, "No", AnswerText(es, b.Question("safe"), false))
-	assert.Equal(t, "none of these", AnswerText(nil, b.Question("feel"), []any{}))
-	assert.Equal(t, "ninguna de estas", AnswerText(es, b.Question("feel"), []any{}))
-	assert.Equal(t, "Calm, Tired", AnswerText(es, b.Question("feel"), []any{"calm", "tired"}))
-	assert.Equal(t, "2.5", AnswerText(nil, b.Question("hours"), 2.5))
-	assert.Equal(t, "2,5", AnswerText(es, b.Question("hours"), 2.5))
-	assert.Equal(t, "Light blue", AnswerText(es, b.Question("colour"), "light_blue"))
-}
-
 var fixed = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)

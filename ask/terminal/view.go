@@ -9,6 +9,7 @@ import (
 	"github.com/candor-app/candor/ask/askwords"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
 )
 
 // What the terminal session draws: the intro, each question, help, and candor's own words.
@@ -198,7 +199,7 @@ func (t *Session) showQuestion(st ask.Step) {
 // describeAnswer shows a stored answer (normalized), in words, as the person would
 // recognize it.
 func (t *Session) describeAnswer(q *questionnaire.Question, v any) string {
-	shown := text.Sanitize(askwords.AnswerText(t.w, q, v))
+	shown := text.Sanitize(render.AnswerWords(t.w, q, v))
 	if q.Type == questionnaire.Text {
 		return strconv.Quote(ask.Short(shown))
 	}
