@@ -333,7 +333,7 @@ var skippedTop = map[string]bool{"language": true, "languages": true, "sources":
 // node compares the translation's got with the bank's want at path; text says whether it is
 // under a text key. Text the translation lacks is filled in from want.
 func (c *shapeCmp) node(path string, want, got *yaml.Node, text bool) {
-	want, got = alias(want), alias(got)
+	want, got = yamlpos.Resolve(want), yamlpos.Resolve(got)
 	if want.Kind != got.Kind {
 		c.differ(got, path, "%s here, %s in %s", yamlpos.KindName(got), yamlpos.KindName(want), c.base.Language)
 		return
@@ -359,13 +359,6 @@ func (c *shapeCmp) node(path string, want, got *yaml.Node, text bool) {
 	}
 }
 
-// alias is the node an alias stands for, or n itself.
-func alias(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
-}
 
 // quoteScalar is a scalar as written: a text in quotes, anything else as is.
 func quoteScalar(n *yaml.Node) string {
@@ -442,7 +435,7 @@ func (c *shapeCmp) sources(want, got *yaml.Node) {
 func valueOf(n *yaml.Node, key string) *yaml.Node {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
-			return alias(n.Content[i+1])
+			return yamlpos.Resolve(n.Content[i+1])
 		}
 	}
 	return nil

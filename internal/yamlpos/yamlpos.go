@@ -225,7 +225,7 @@ func checkShape(r Reporter, root *yaml.Node) bool {
 			cs, ch := measure(c, depth+1)
 			s = min(s+cs, MaxNodes+1)
 			h = max(h, ch)
-			t = min(t+text[resolveAlias(c)], MaxFileSize+1)
+			t = min(t+text[Resolve(c)], MaxFileSize+1)
 		}
 		size[n], height[n], text[n] = s, h+1, t
 		return s, h + 1
@@ -242,7 +242,7 @@ func checkShape(r Reporter, root *yaml.Node) bool {
 		}
 	}
 	count(root, 0)
-	resolve := resolveAlias
+	resolve := Resolve
 	if written > MaxNodes {
 		r.Errorf(root.Line, root.Column, sizeHint, "the file has more than %d YAML values", MaxNodes)
 		return false
@@ -284,7 +284,7 @@ func smallestOver(root *yaml.Node, over func(*yaml.Node) bool) *yaml.Node {
 descend:
 	for {
 		for _, c := range n.Content {
-			if c := resolveAlias(c); over(c) {
+			if c := Resolve(c); over(c) {
 				n = c
 				continue descend
 			}
@@ -293,8 +293,8 @@ descend:
 	}
 }
 
-// resolveAlias is the node an alias stands for, or n itself.
-func resolveAlias(n *yaml.Node) *yaml.Node {
+// Resolve is the node an alias stands for, or n itself.
+func Resolve(n *yaml.Node) *yaml.Node {
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
 		return n.Alias
 	}
