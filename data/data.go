@@ -112,11 +112,10 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 		hint := "built-in banks: " + strings.Join(IDs(), ", ")
 		if s := suggest.DidYouMean(strings.ToLower(arg), IDs(), ""); s != "" {
 			hint = s + " " + hint
-		} else if ids := idsWithWord(arg); len(ids) > 0 {
-			hint = "did you mean `" + strings.Join(ids, "`, `") + "`? " + hint
-			if len(ids) > 1 {
-				hint = "did you mean one of `" + strings.Join(ids, "`, `") + "`?"
-			}
+		} else if ids := idsWithWord(arg); len(ids) == 1 {
+			hint = suggest.Hint(ids...) + " " + hint
+		} else if len(ids) > 1 {
+			hint = suggest.Hint(ids...)
 		}
 		return nil, questionnaire.Diagnostics{{
 			Severity: questionnaire.Error,

@@ -17,8 +17,14 @@ func DidYouMean(s string, candidates []string, otherwise string) string {
 	return otherwise
 }
 
-// Hint is the "did you mean" sentence for a name already found.
-func Hint(near string) string { return fmt.Sprintf("did you mean `%s`?", near) }
+// Hint is the "did you mean" sentence for names already found: "did you mean `x`?", or "did
+// you mean one of `x`, `y`?" for several.
+func Hint(near ...string) string {
+	if len(near) > 1 {
+		return "did you mean one of `" + strings.Join(near, "`, `") + "`?"
+	}
+	return fmt.Sprintf("did you mean `%s`?", strings.Join(near, ""))
+}
 
 // Nearest returns the candidate closest to s by edit distance, if close enough to be a typo
 // (one letter off in a short word, two in a longer one, a third of a long one), or "".

@@ -80,3 +80,8 @@ func TestDidYouMean(t *testing.T) {
 	assert.Equal(t, "types: ...", DidYouMean("xyz", types, "types: ..."))
 	assert.Equal(t, "", DidYouMean("xyz", nil, ""))
 }
+
+func TestHintNamesOneOrSeveral(t *testing.T) {
+	assert.Equal(t, "did you mean `weekly-trust`?", Hint("weekly-trust"))
+	assert.Equal(t, "did you mean one of `what-trust-is`, `weekly-trust`?", Hint("what-trust-is", "weekly-trust"))
+}
