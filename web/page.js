@@ -33,6 +33,8 @@
   // words are the page's own words in the language it was written in (web.Write), for what
   // is drawn before the engine has started; from then on the engine says them.
   var words = {};
+  // said are the engine's words without arguments in the page's language, by key (t).
+  var said = {};
 
   // t is the page's message key in the page's language, formatted with args: by the engine
   // (Go's formats and plural rules, the catalogue of package words) once it has started,
@@ -40,8 +42,14 @@
   function t(key) {
     var args = Array.prototype.slice.call(arguments, 1);
     if (started) {
+      // A message without arguments is asked once for each language (each call into the
+      // engine takes about a millisecond on a phone).
+      if (!args.length && said.hasOwnProperty(key)) return said[key];
       var reply = JSON.parse(window.candorCall('words', JSON.stringify({ text: key, args: args })));
-      if (!reply.error) return reply.text || '';
+      if (!reply.error) {
+        if (!args.length) said[key] = reply.text || '';
+        return reply.text || '';
+      }
     }
     var next = 0;
     return (words[key] || key).replace(/%(?:\[(\d+)\])?(?:\.\d+)?([sdfv%])/g, function (m, i, verb) {
@@ -133,6 +141,7 @@
     var i = v.intro;
     setProgress('');
     if (i.lang) {
+      if (document.documentElement.lang !== i.lang) said = {};
       document.documentElement.lang = i.lang;
       document.documentElement.dir = i.rtl ? 'rtl' : 'ltr';
       drawChrome();
