@@ -259,7 +259,7 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	}
 	var r Reply
 	if p, ok := err.(*ask.Problem); ok {
-		r.Problem = &Problem{Code: string(p.Code), Message: p.Message}
+		r.Problem = &Problem{Code: string(p.Code), Message: e.problemText(p)}
 	} else if err != nil {
 		r.Error = err.Error()
 	}
@@ -318,6 +318,11 @@ func (e *Engine) answer(text string) error {
 	}
 	return &ask.Problem{Code: ask.NeedsAnswer, Message: e.words.T("This question needs an answer to go on.")}
 }
+
+// problemText says why an answer was not taken. ask's own problems are in English until
+// their codes get words in the catalogue (issue 27); the engine's (answer) are in the page's
+// language already.
+func (e *Engine) problemText(p *ask.Problem) string { return p.Message }
 
 // forget drops the answers and everything that holds them.
 func (e *Engine) forget() {
