@@ -143,17 +143,21 @@ func TestParseDeclineWordsWhereNotAllowed(t *testing.T) {
 	b, ds := questionnaire.Load("b.yaml", []byte("candor: 1\nid: b\nversion: 1.0.0\ntitle: B\nquestions:\n"+
 		"  - {id: a, text: \"A?\"}\n  - {id: b, text: \"B?\", min: 1, max: 5, required: false}\n  - {id: c, text: \"C?\", decline: true}\n"))
 	require.NotNil(t, b, "%v", ds)
-	for _, tc := range []struct{ id, in, want string }{
-		{"a", "rather not say", `This question doesn't offer "rather not say"; please answer it when you're ready.`},
-		{"b", "Prefer not to say", `This question doesn't offer "rather not say", but it's optional: you can skip it.`},
-		{"a", "pass", `Please type y for yes or n for no ("pass" isn't one of those).`},
+	for _, tc := range []struct {
+		id, in string
+		want   Reason
+	}{
+		{"a", "rather not say", NoDecline},
+		{"b", "Prefer not to say", NoDecline},
+		{"a", "pass", NotYesNo},
 	} {
-		v, msg, _ := parse(b.Question(tc.id), tc.in)
+		v, p, _ := parse(b.Question(tc.id), tc.in)
 		assert.Nil(t, v)
-		assert.Equal(t, tc.want, msg, "%s %q", tc.id, tc.in)
+		require.NotNil(t, p)
+		assert.Equal(t, tc.want, p.Reason, "%s %q", tc.id, tc.in)
 	}
 	// Where it is allowed, the session declines before parsing; parse itself never declines.
-	v, msg, _ := parse(b.Question("c"), "yes")
+	v, p, _ := parse(b.Question("c"), "yes")
 	assert.Equal(t, true, v)
-	assert.Empty(t, msg)
+	assert.Nil(t, p)
 }

@@ -10,7 +10,7 @@
 package ask
 
 import (
-	"fmt"
+	"errors"
 	"reflect"
 	"sort"
 	"strings"
@@ -232,22 +232,49 @@ func (s *Session) Answered() int {
 }
 
 // Problem says why a step could not be taken: an answer that does not fit its question, a
-// required question that cannot be skipped. Nothing was recorded; the question stays.
+// required question that cannot be skipped. Nothing was recorded; the question stays. It
+// holds codes and data, no words: a front end says it in its own (ask/askwords).
 type Problem struct {
-	// Code names the kind of problem, so a front end may say it in its own words.
+	// Code names the kind of problem.
 	Code ProblemCode
-	// Message says it to the person, in one line.
-	Message string
+	// Reason says why a text is not an answer (NotAnAnswer only).
+	Reason Reason
+	// Question is the question the problem is about (NotAnAnswer, CannotDecline, TooLarge).
+	Question *questionnaire.Question
+	// Typed is what was typed, cut to 30 columns (Short), or the part of a multi answer that
+	// names no option (NotAChoice, NotChoices); the id asked for (NotAsked by id).
+	Typed string
+	// Suggestion is the number of the option a typo most likely meant ("2"), and
+	// SuggestionLabel its label (sanitized); "" when none is close ("did you mean").
+	Suggestion, SuggestionLabel string
+	// Alone is the label of an option that goes on its own, chosen With another (Exclusive).
+	Alone, With string
+	// Guidance is the sentence of the question's text (or, with GuidanceInHelp, of its help)
+	// that says what to answer when unsure (NotSure); "" when it has none.
+	Guidance       string
+	GuidanceInHelp bool
+	// Day is the date typed that names no day (NoSuchDay).
+	Day *questionnaire.NoSuchDayError
+	// N is the number asked for, and Total how many questions are numbered (NotAsked by
+	// number, from Revise).
+	N, Total int
+	// TooLarge says which limit of a saved file the answer would pass (TooLarge).
+	TooLarge *questionnaire.AnswerTooLargeError
 }
 
-func (p *Problem) Error() string { return p.Message }
+func (p *Problem) Error() string { // words:none: for developers; a front end says p in words
+	if p.Reason != "" {
+		return "ask: " + string(p.Code) + ": " + string(p.Reason)
+	}
+	return "ask: " + string(p.Code)
+}
 
 // ProblemCode is the kind of a Problem.
 type ProblemCode string
 
 // The kinds of Problem.
 const (
-	// NotAnAnswer: the text does not fit the question (Message says what does).
+	// NotAnAnswer: the text does not fit the question (Reason says why).
 	NotAnAnswer ProblemCode = "not-an-answer"
 	// NeedsAnswer: an empty answer to a required question without an earlier answer.
 	NeedsAnswer ProblemCode = "needs-answer"
@@ -281,7 +308,7 @@ const (
 func (s *Session) Answer(text string) error {
 	q := s.cur
 	if q == nil {
-		return &Problem{NoQuestion, "Every question has been answered."}
+		return &Problem{Code: NoQuestion}
 	}
 	text = strings.TrimSpace(text)
 	sugFor, sug := s.suggestFor, s.suggestion
@@ -291,7 +318,7 @@ func (s *Session) Answer(text string) error {
 	}
 	if !q.Answerable() {
 		if text != "" {
-			return &Problem{InfoOnly, "This is a statement to read; it takes no answer."}
+			return &Problem{Code: InfoOnly}
 		}
 		return s.Continue()
 	}
@@ -303,20 +330,22 @@ func (s *Session) Answer(text string) error {
 		if !q.Required {
 			return s.record(q, nil, true, false)
 		}
-		return &Problem{NeedsAnswer, "This question needs an answer."}
+		return &Problem{Code: NeedsAnswer, Question: q}
 	}
 	if q.Declines(text) {
 		return s.record(q, nil, false, true)
 	}
-	v, msg, suggest := parse(q, text)
-	if msg != "" {
+	v, p, suggest := parse(q, text)
+	if p != nil {
 		if suggest != nil {
 			s.suggestFor, s.suggestion = q, suggest
 		}
-		return &Problem{NotAnAnswer, msg}
+		return p
 	}
 	if err := questionnaire.CheckAnswerFits(s.resp, s.bank, q, v); err != nil {
-		return &Problem{TooLarge, err.Error()}
+		p := &Problem{Code: TooLarge, Question: q}
+		errors.As(err, &p.TooLarge) // nil for a file that could not be written at all
+		return p
 	}
 	return s.record(q, v, false, false)
 }
@@ -326,10 +355,10 @@ func (s *Session) Answer(text string) error {
 func (s *Session) Continue() error {
 	q := s.cur
 	if q == nil {
-		return &Problem{NoQuestion, "Every question has been answered."}
+		return &Problem{Code: NoQuestion}
 	}
 	if q.Answerable() && !s.replied(q) {
-		return &Problem{NeedsAnswer, "This question needs an answer."}
+		return &Problem{Code: NeedsAnswer, Question: q}
 	}
 	s.advance(q)
 	return nil
@@ -342,10 +371,10 @@ func (s *Session) Continue() error {
 func (s *Session) Decline() error {
 	q := s.cur
 	if q == nil {
-		return &Problem{NoQuestion, "Every question has been answered."}
+		return &Problem{Code: NoQuestion}
 	}
 	if !q.Decline {
-		return &Problem{CannotDecline, "This question doesn't offer \"rather not answer\"."}
+		return &Problem{Code: CannotDecline, Question: q}
 	}
 	return s.record(q, nil, false, true)
 }
@@ -355,13 +384,13 @@ func (s *Session) Decline() error {
 func (s *Session) Skip() error {
 	q := s.cur
 	if q == nil {
-		return &Problem{NoQuestion, "Every question has been answered."}
+		return &Problem{Code: NoQuestion}
 	}
 	if !q.Answerable() {
 		return s.Continue()
 	}
 	if q.Required {
-		return &Problem{CannotSkip, "This question needs an answer to go on, so it can't be skipped."}
+		return &Problem{Code: CannotSkip, Question: q}
 	}
 	return s.record(q, nil, true, false)
 }
@@ -393,7 +422,7 @@ func (s *Session) Back() error {
 			s.screen = ScreenIntro
 			return nil
 		}
-		return &Problem{AtFirst, "This is the first question, so there's nothing to go back to."}
+		return &Problem{Code: AtFirst}
 	}
 	s.cur, s.reopened = s.asked[end-1], false // still revising, if it was
 	s.screen = ScreenQuestion
@@ -418,7 +447,7 @@ func (s *Session) GoTo(id string) error {
 func (s *Session) asking(id string) (*questionnaire.Question, error) {
 	q := s.bank.Question(id)
 	if q == nil || !s.on[q.Index] {
-		return nil, &Problem{NotAsked, fmt.Sprintf("%q is not one of the questions asked.", id)}
+		return nil, &Problem{Code: NotAsked, Typed: id}
 	}
 	return q, nil
 }
@@ -432,7 +461,7 @@ func (s *Session) Revise(n int) error {
 			return nil
 		}
 	}
-	return &Problem{NotAsked, fmt.Sprintf("There's no question %d; the questions are numbered 1 to %d.", n, s.total)}
+	return &Problem{Code: NotAsked, N: n, Total: s.total}
 }
 
 // Change makes the question with id current, to change its answer from the review: after
@@ -521,15 +550,27 @@ func (s *Session) AckAtOnce() {
 func (s *Session) Save() error {
 	s.updateStatus()
 	if err := s.write(); err != nil {
-		return fmt.Errorf("your answers could not be saved: %w", err)
+		return &SaveError{Err: err}
 	}
 	return nil
 }
 
+// SaveError is a save that failed (Options.Save's error, Err): of the last answer given
+// (Answer), or of the whole response when the session starts, stops or finishes
+// (Session.Save). A front end says it in its words.
+type SaveError struct {
+	Answer bool
+	Err    error
+}
+
+func (e *SaveError) Error() string { return "ask: save: " + e.Err.Error() } // words:none: for developers
+
+func (e *SaveError) Unwrap() error { return e.Err }
+
 // save saves the response after an answer.
 func (s *Session) save() error {
 	if err := s.write(); err != nil {
-		return fmt.Errorf("your last answer could not be saved: %w", err)
+		return &SaveError{Answer: true, Err: err}
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func problem(t *testing.T, err error) ProblemCode {
 	t.Helper()
 	var p *Problem
 	require.True(t, errors.As(err, &p), "want a *Problem, got %v", err)
-	assert.NotEmpty(t, p.Message)
+	assert.NotEmpty(t, p.Code)
 	return p.Code
 }
 
@@ -248,7 +248,10 @@ func TestSaveFailureKeepsTheQuestion(t *testing.T) {
 	require.Error(t, err)
 	var p *Problem
 	assert.False(t, errors.As(err, &p), "a failed save is not a problem with the answer")
-	assert.Contains(t, err.Error(), "could not be saved: disk full")
+	var se *SaveError
+	require.ErrorAs(t, err, &se)
+	assert.True(t, se.Answer, "the last answer's save")
+	assert.EqualError(t, se.Err, "disk full")
 	assert.Equal(t, "safe", s.Current().Question.ID, "the session stays at the question")
 	assert.Equal(t, true, s.Answers()["safe"], "the answer is kept, to save again")
 }
@@ -475,7 +478,10 @@ func TestYesPicksTheSuggestion(t *testing.T) {
 	at(t, s, "colour", 2, 7)
 	err := s.Answer("ligth blue")
 	require.Equal(t, NotAnAnswer, problem(t, err))
-	assert.Contains(t, err.Error(), "Did you mean 2 (Light blue)?")
+	var p *Problem
+	require.ErrorAs(t, err, &p)
+	assert.Equal(t, "2", p.Suggestion)
+	assert.Equal(t, "Light blue", p.SuggestionLabel)
 	require.NoError(t, s.Answer("Yes."))
 	assert.Equal(t, "light_blue", s.Answers()["colour"])
 

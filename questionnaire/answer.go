@@ -35,18 +35,18 @@ func (q *Question) ParseNode(n *yaml.Node) (any, error) {
 		return q.ParseValue(scalarValue(n))
 	case yaml.SequenceNode:
 		if q.Type != Multi {
-			return nil, fmt.Errorf("%q takes one answer, not a list", q.ID)
+			return nil, answerError(q, AnswerList, nil)
 		}
 		var vals []any
 		for _, c := range n.Content {
 			if c.Kind != yaml.ScalarNode {
-				return nil, fmt.Errorf("%q: each chosen option must be a single value", q.ID)
+				return nil, answerError(q, AnswerNotScalar, nil)
 			}
 			vals = append(vals, scalarValue(c))
 		}
 		return q.ParseValue(vals)
 	}
-	return nil, fmt.Errorf("%q: an answer must be a single value or a list", q.ID)
+	return nil, answerError(q, AnswerShape, nil)
 }
 
 // scalarValue decodes a scalar node into bool, float64 or string.
@@ -82,7 +82,7 @@ func (q *Question) ParseValue(v any) (any, error) {
 				return b, nil
 			}
 		}
-		return nil, fmt.Errorf("%q takes yes or no, not %s", q.ID, describe(v))
+		return nil, answerError(q, AnswerNotYesNo, v)
 	case Choice:
 		o := q.findOption(v)
 		if b, ok := v.(bool); ok && o == nil {
@@ -99,11 +99,11 @@ func (q *Question) ParseValue(v any) (any, error) {
 	case Date:
 		return q.parseDateAnswer(v)
 	case Info:
-		return nil, fmt.Errorf("%q is a statement to read; it takes no answer", q.ID)
+		return nil, answerError(q, AnswerInfo, v)
 	case Text:
 		return q.parseTextValue(v)
 	}
-	return nil, fmt.Errorf("%q has an unknown type", q.ID)
+	return nil, answerError(q, AnswerUnknownType, v)
 }
 
 // parseMultiValue reads a multi answer: a list of options, one option, or text.
@@ -125,7 +125,7 @@ func (q *Question) parseMultiValue(v any) (any, error) {
 		}
 		for _, prev := range out {
 			if prev == o.Value {
-				return nil, fmt.Errorf("%q: option %s is chosen twice", q.ID, describe(item))
+				return nil, answerError(q, AnswerChosenTwice, item)
 			}
 		}
 		out = append(out, o.Value)
@@ -158,13 +158,13 @@ func (q *Question) parseNumberValue(v any) (any, error) {
 		}
 	}
 	if !ok || math.IsNaN(f) || math.IsInf(f, 0) {
-		return nil, fmt.Errorf("%q takes a number, not %s", q.ID, describe(v))
+		return nil, answerError(q, AnswerNotNumber, v)
 	}
 	if q.Type == Scale && f != math.Trunc(f) {
-		return nil, fmt.Errorf("%q takes a whole number from %s to %s, not %s", q.ID, formatNumber(q.Min), formatNumber(q.Max), formatNumber(f))
+		return nil, answerError(q, AnswerNotWhole, f)
 	}
 	if (q.HasMin && f < q.Min) || (q.HasMax && f > q.Max) {
-		return nil, fmt.Errorf("%s is outside the range of %q (%s)", formatNumber(f), q.ID, q.RangeText())
+		return nil, answerError(q, AnswerOutOfRange, f)
 	}
 	return f, nil
 }
@@ -180,10 +180,10 @@ func (q *Question) parseTextValue(v any) (any, error) {
 	case bool:
 		s = strconv.FormatBool(x)
 	default:
-		return nil, fmt.Errorf("%q takes a line of text", q.ID)
+		return nil, answerError(q, AnswerNotText, v)
 	}
 	if len([]rune(s)) > MaxTextAnswer {
-		return nil, fmt.Errorf("the answer to %q is longer than %d characters", q.ID, MaxTextAnswer)
+		return nil, answerError(q, AnswerTooLong, nil)
 	}
 	return s, nil
 }

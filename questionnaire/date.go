@@ -103,21 +103,23 @@ func (q *Question) parseDate(v any, today string) (any, error) {
 	case time.Time:
 		s = x.Format(DateLayout)
 	default:
-		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, not %s", q.ID, describe(v))
+		return nil, answerError(q, AnswerNotDate, v)
 	}
 	if _, err := ParseDate(s); err != nil {
 		if nd := (*NoSuchDayError)(nil); errors.As(err, &nd) {
-			return nil, fmt.Errorf("%s is not a day: %w", s, nd)
+			e := answerError(q, AnswerNoSuchDay, s)
+			e.Day = nd
+			return nil, e
 		}
-		return nil, fmt.Errorf("%q takes a date written YYYY-MM-DD, such as 2026-11-27, not %s", q.ID, describe(v))
+		return nil, answerError(q, AnswerNotDate, v)
 	}
 	// Dates written YYYY-MM-DD order as text does.
 	bound := func(b string) string { return dateBound(b, today) }
 	if lo := bound(q.MinDate); lo != "" && s < lo {
-		return nil, fmt.Errorf("%s is before the earliest date %q takes (%s)", s, q.ID, q.DateRangeText())
+		return nil, answerError(q, AnswerBeforeEarliest, s)
 	}
 	if hi := bound(q.MaxDate); hi != "" && s > hi {
-		return nil, fmt.Errorf("%s is after the latest date %q takes (%s)", s, q.ID, q.DateRangeText())
+		return nil, answerError(q, AnswerAfterLatest, s)
 	}
 	return s, nil
 }

@@ -35,15 +35,12 @@ func checkFits(size, syntax int) error {
 	return nil
 }
 
-// AnswerTooLargeError is CheckAnswerFits's refusal; its message is for the person answering.
+// AnswerTooLargeError is CheckAnswerFits's refusal: which limit the file would pass
+// (TooLargeError's Bytes and Syntax). A front end says it to the person in its words
+// (ask/askwords).
 type AnswerTooLargeError struct{ TooLargeError }
 
-func (e *AnswerTooLargeError) Error() string {
-	if e.Bytes > MaxFileSize {
-		return fmt.Sprintf("That answer is too long to keep: with it, the file of your answers would be larger than the %d MiB candor can read back. Please make it shorter.", MaxFileSize>>20)
-	}
-	return fmt.Sprintf("That answer is too long to keep: with it, the file of your answers would have more than the %d lines and commas candor can read back. Please make it shorter, or use fewer commas.", yamlpos.MaxNodes)
-}
+func (e *AnswerTooLargeError) Error() string { return "with this answer, " + e.TooLargeError.Error() }
 
 // answerSlack keeps CheckAnswerFits on the safe side of what it cannot see cheaply: the
 // status and the skipped list changing with the answer.

@@ -37,7 +37,7 @@ func TestCheckAnswerFits(t *testing.T) {
 		n      int
 		limit  string
 	}{
-		{"commas", strings.Repeat("a,", MaxTextAnswer/2-1) + "a", 45, "lines and commas"},
+		{"commas", strings.Repeat("a,", MaxTextAnswer/2-1) + "a", 45, "lines, commas and brackets"},
 		{"CJK", strings.Repeat("心", MaxTextAnswer), 150, "4 MiB"},
 	}
 	for _, c := range cases {

@@ -8,6 +8,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/scoring/change"
+	"github.com/candor-app/candor/words"
 )
 
 // chartCSS styles the counselor's HTML reports with charts (`history` and `compare --format
@@ -51,7 +52,7 @@ const (
 // way the score moved, filled for a deterioration, a ring for recovered), and each response
 // left out (unsafe, safety open) a dotted line with a cross at the foot, its value not drawn.
 // id makes the title and description ids unique in the page.
-func historyChartSVG(entries []HistoryEntry, dates []string, i int, s *scoreSeries, id string) string {
+func historyChartSVG(p *words.Printer, entries []HistoryEntry, dates []string, i int, s *scoreSeries, id string) string {
 	first := entries[0].Result.Scores[i]
 	lo, hi, ok := histRange(entries, i)
 	if !ok {
@@ -68,12 +69,12 @@ func historyChartSVG(entries []HistoryEntry, dates []string, i int, s *scoreSeri
 		}
 		return chartLeft + float64(j)*plotW/float64(n-1)
 	}
-	num := func(v float64) string { return histNumber(first, v) }
+	num := func(v float64) string { return histNumber(p, first, v) }
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="candor-chart" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-title %s-desc">`+"\n",
 		svgNum(chartW), svgNum(chartH), id, id)
-	fmt.Fprintf(&b, `<title id="%s-title">%s over %d responses</title>`+"\n", id, esc(first.Label), n)
-	fmt.Fprintf(&b, `<desc id="%s-desc">%s</desc>`+"\n", id, esc(chartDesc(entries, dates, i, s, num)))
+	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`+"\n", id, esc(p.T("%s over %d responses", first.Label, n)))
+	fmt.Fprintf(&b, `<desc id="%s-desc">%s</desc>`+"\n", id, esc(chartDesc(p, entries, dates, i, s, num)))
 	b.WriteString(`<g fill="currentColor" stroke="none" font-family="system-ui,sans-serif" font-size="12">` + "\n")
 	// Bands: shaded every other one, each labelled at the right.
 	if sc := first.Score; sc != nil {
@@ -115,7 +116,7 @@ func historyChartSVG(entries []HistoryEntry, dates []string, i int, s *scoreSeri
 		cy := svgNum(y(*s.Cutoff))
 		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-width="2" stroke-dasharray="%s"/>`+"\n",
 			svgNum(chartLeft), cy, svgNum(chartLeft+plotW), cy, dashCutoff)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-style="italic">cut-off %s</text>`+"\n", svgNum(chartLeft+4), svgNum(y(*s.Cutoff)-5), esc(num(round2(*s.Cutoff))))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" font-style="italic">%s</text>`+"\n", svgNum(chartLeft+4), svgNum(y(*s.Cutoff)-5), esc(p.T("cut-off %s", num(round2(*s.Cutoff)))))
 	}
 	// Dates under the axis: every one when they fit, else every k-th and the last.
 	step := max(1, int(math.Ceil(float64(n)/8)))
@@ -139,8 +140,8 @@ func historyChartSVG(entries []HistoryEntry, dates []string, i int, s *scoreSeri
 		v := e.Result.Scores[i].Value
 		if e.Result.Unsafe() {
 			m := safetyMarkOf(e.Result)
-			fmt.Fprintf(&b, `<g><title>%s: %s, left out</title><line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-dasharray="%s"/><path d="M%s %sl8 8m0 -8l-8 8" stroke="currentColor" stroke-width="2"/></g>`+"\n",
-				esc(dates[j]), esc(m.words()), svgNum(x(j)), svgNum(chartTop), svgNum(x(j)), svgNum(chartTop+plotH), dashLeftOut,
+			fmt.Fprintf(&b, `<g><title>%s</title><line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-dasharray="%s"/><path d="M%s %sl8 8m0 -8l-8 8" stroke="currentColor" stroke-width="2"/></g>`+"\n",
+				esc(p.T("%s: %s, left out", dates[j], m.words(p))), svgNum(x(j)), svgNum(chartTop), svgNum(x(j)), svgNum(chartTop+plotH), dashLeftOut,
 				svgNum(x(j)-4), svgNum(chartTop+plotH-12))
 			continue
 		}
@@ -154,7 +155,7 @@ func historyChartSVG(entries []HistoryEntry, dates []string, i int, s *scoreSeri
 			st = s.Changes[j].FromPrevious
 		}
 		if st != nil && st.Category != change.NoReliableChange {
-			label += ", " + categoryWords(st.Category) + " since the response before (" + rciWords(st.RCI) + ")"
+			label = p.T("%s: %s, %s since the response before (%s)", dates[j], num(*v), categoryWords(p, st.Category), rciWords(p, st.RCI))
 		}
 		fmt.Fprintf(&b, `<g><title>%s</title>`, esc(label))
 		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="4" stroke="currentColor" stroke-width="2" fill-opacity="0"/>`, svgNum(px), svgNum(py))
@@ -197,11 +198,10 @@ func changeMarker(px, py float64, fell bool, c change.Category) string {
 	return m
 }
 
-// chartDesc describes a history chart in a sentence for screen readers; the numbers are in
-// the table beside it.
-func chartDesc(entries []HistoryEntry, dates []string, i int, s *scoreSeries, num func(float64) string) string {
+// chartDesc describes a history chart for screen readers, sentence by sentence; the
+// numbers are in the table beside it.
+func chartDesc(p *words.Printer, entries []HistoryEntry, dates []string, i int, s *scoreSeries, num func(float64) string) string {
 	first := entries[0].Result.Scores[i]
-	d := "Line chart of " + first.Label + " by date, oldest first"
 	var kept []int
 	left := 0
 	for j, e := range entries {
@@ -213,21 +213,28 @@ func chartDesc(entries []HistoryEntry, dates []string, i int, s *scoreSeries, nu
 			kept = append(kept, j)
 		}
 	}
+	d := p.T("Line chart of %s by date, oldest first.", first.Label)
 	if len(kept) > 0 {
 		a, z := kept[0], kept[len(kept)-1]
-		d += fmt.Sprintf(", from %s on %s to %s on %s", num(*entries[a].Result.Scores[i].Value), dates[a], num(*entries[z].Result.Scores[i].Value), dates[z])
+		d = p.T("Line chart of %s by date, oldest first, from %s on %s to %s on %s.", first.Label,
+			num(*entries[a].Result.Scores[i].Value), dates[a], num(*entries[z].Result.Scores[i].Value), dates[z])
 	}
-	d += ". Bands are shaded"
+	// The marks, each a whole clause, listed after the bands.
+	var parts []string
 	if s != nil && s.Cutoff != nil {
-		d += "; the dashed line is the cut-off, " + num(round2(*s.Cutoff))
+		parts = append(parts, p.T("the dashed line is the cut-off, %s", num(round2(*s.Cutoff))))
 	}
 	if s != nil && s.Change.HasReliability() {
-		d += "; triangles mark reliable changes since the response before (filled: deterioration), a ring recovered"
+		parts = append(parts, p.T("triangles mark reliable changes since the response before (filled: deterioration), a ring recovered"))
 	}
 	if left > 0 {
-		d += fmt.Sprintf("; %d marked responses (an urgent flag or a safety question open) are crossed at the foot and not drawn", left)
+		parts = append(parts, p.T("%d marked responses (an urgent flag or a safety question open) are crossed at the foot and not drawn", left))
 	}
-	return d + ". The table below has the same numbers."
+	marks := p.T("Bands are shaded.")
+	if len(parts) > 0 {
+		marks = p.T("Bands are shaded; %s.", strings.Join(parts, "; "))
+	}
+	return d + " " + marks + " " + p.T("The table below has the same numbers.")
 }
 
 // itemBar is one question where two partners' answers differ, for a diverging bar chart.
@@ -239,7 +246,7 @@ type itemBar struct {
 
 // divergingSVG draws bars left (toward A) or right (toward B) of a centre line, one per
 // item, each labelled with its number; the widest difference spans half the plot.
-func divergingSVG(bars []itemBar, nameA, nameB, id string) string {
+func divergingSVG(p *words.Printer, bars []itemBar, nameA, nameB, id string) string {
 	rowH, top, labelW := 26.0, 28.0, 40.0
 	h := top + rowH*float64(len(bars)) + 12
 	w := 640.0
@@ -254,11 +261,13 @@ func divergingSVG(bars []itemBar, nameA, nameB, id string) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="candor-chart" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-title %s-desc">`+"\n", svgNum(w), svgNum(h), id, id)
-	fmt.Fprintf(&b, `<title id="%s-title">Where %s and %s differ most</title>`+"\n", id, esc(nameA), esc(nameB))
-	fmt.Fprintf(&b, `<desc id="%s-desc">Diverging bar chart of %d questions: a bar to the right means %s's answer counts more toward the scores, to the left %s's. The table below has the same numbers.</desc>`+"\n",
-		id, len(bars), esc(nameB), esc(nameA))
+	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`+"\n", id, esc(p.T("Where %s and %s differ most", nameA, nameB)))
+	fmt.Fprintf(&b, `<desc id="%s-desc">%s %s</desc>`+"\n", id,
+		// The names are escaped; the sentence's apostrophes need not be, in an element's text.
+		p.T("Diverging bar chart of %d questions: a bar to the right means %s's answer counts more toward the scores, to the left %s's.", len(bars), esc(nameB), esc(nameA)),
+		esc(p.T("The table below has the same numbers.")))
 	b.WriteString(`<g fill="currentColor" font-family="system-ui,sans-serif" font-size="12">` + "\n")
-	fmt.Fprintf(&b, `<text x="%s" y="16" text-anchor="end">%s</text><text x="%s" y="16">%s</text>`+"\n", svgNum(mid-8), esc("◀ "+nameA+" higher"), svgNum(mid+8), esc(nameB+" higher ▶"))
+	fmt.Fprintf(&b, `<text x="%s" y="16" text-anchor="end">%s</text><text x="%s" y="16">%s</text>`+"\n", svgNum(mid-8), esc(p.T("◀ %s higher", nameA)), svgNum(mid+8), esc(p.T("%s higher ▶", nameB)))
 	for k, br := range bars {
 		yy := top + rowH*float64(k)
 		bw := math.Abs(br.Diff) / maxD * half
@@ -267,7 +276,7 @@ func divergingSVG(bars []itemBar, nameA, nameB, id string) string {
 			bx = mid - bw
 		}
 		fmt.Fprintf(&b, `<g><title>%s: %s</title><text x="0" y="%s" dominant-baseline="middle">%s</text><rect x="%s" y="%s" width="%s" height="%s" fill-opacity=".75"/></g>`+"\n",
-			esc(br.Label), esc(questionnaire.FormatNumber(scoring.Clean(br.Diff))), svgNum(yy+rowH/2), esc("Q"+strings.SplitN(br.Label, ".", 2)[0]),
+			esc(br.Label), esc(reportNumber(p, scoring.Clean(br.Diff))), svgNum(yy+rowH/2), esc(p.T("Q%s", strings.SplitN(br.Label, ".", 2)[0])),
 			svgNum(bx), svgNum(yy+4), svgNum(bw), svgNum(rowH-8))
 	}
 	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-width="2"/>`+"\n", svgNum(mid), svgNum(top-4), svgNum(mid), svgNum(h-8))

@@ -14,6 +14,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/scoring/change"
+	"github.com/candor-app/candor/words"
 )
 
 // CompareSide is one of the two responses compared.
@@ -38,6 +39,9 @@ type CompareOptions struct {
 	Width int
 	// ASCII draws marks without symbols outside ASCII.
 	ASCII bool
+	// Words says candor's own words in the reader's language (docs/spec.md §4); nil is
+	// English. The bank's words come from the bank.
+	Words *words.Printer
 }
 
 // Comparison is two responses to one bank side by side; its JSON form is what
@@ -95,9 +99,9 @@ type CompareAgreement struct {
 // Answer states in a comparison.
 const (
 	AnswerGiven    = "answered"
-	AnswerMissing  = "not_answered"
+	AnswerMissing  = "not_answered" // words:none: a state in the JSON, for programs
 	AnswerSkipped  = "skipped"
-	AnswerNotAsked = "not_asked"
+	AnswerNotAsked = "not_asked" // words:none: a state in the JSON, for programs
 	// AnswerDeclined is "I'd rather not answer": no answer, and not a skip.
 	AnswerDeclined = "declined"
 )
@@ -150,8 +154,16 @@ type CompareScoreValue struct {
 	SafetyOpen  bool `json:"safety_open"`
 }
 
-// notAppliesWords stands for the value of a score none of whose questions was asked.
-const notAppliesWords = "does not apply"
+// reportNotApplies stands for the value of a score none of whose questions was asked.
+func reportNotApplies(p *words.Printer) string { return p.T("does not apply") }
+
+// reportNotEnough stands for the value of a score with too few answers.
+func reportNotEnough(p *words.Printer) string { return p.T("not enough answers") }
+
+// reportNumber is a number as the reader's language writes it: "2.5", "2,5".
+func reportNumber(p *words.Printer, f float64) string {
+	return p.Decimal(questionnaire.FormatNumber(f))
+}
 
 // CompareScore is one score on both sides.
 type CompareScore struct {
@@ -177,21 +189,22 @@ type CompareOutcomes struct {
 	B *scoring.OutcomeResult `json:"b"`
 }
 
-// newComparison builds the comparison of a and b, both responses to bank b.
-func newComparison(bank *questionnaire.Bank, a, b CompareSide) *Comparison {
+// newComparison builds the comparison of a and b, both responses to bank b, its flag lines,
+// notes and warnings in p's words.
+func newComparison(p *words.Printer, bank *questionnaire.Bank, a, b CompareSide) *Comparison {
 	c := &Comparison{
 		CounselorOnly: a.Result.Private(bank) || b.Result.Private(bank),
 		Safety:        a.Result.Urgent() || b.Result.Urgent(),
 		Bank:          a.Result.Bank,
-		A:             comparePerson(bank, a),
-		B:             comparePerson(bank, b),
+		A:             comparePerson(p, bank, a),
+		B:             comparePerson(p, bank, b),
 		Questions:     []CompareQuestion{},
 		Scores:        []CompareScore{},
 		Flags:         CompareFlags{A: nonNilFlags(a.Result.Flags), B: nonNilFlags(b.Result.Flags)},
 		Outcomes:      CompareOutcomes{A: a.Result.Outcome, B: b.Result.Outcome},
 	}
 	for i, s := range []CompareSide{a, b} {
-		c.flags[i], c.notes[i] = flagsAndNotes(bank, s.Result)
+		c.flags[i], c.notes[i] = flagsAndNotes(p, bank, s.Result)
 	}
 	askedA, askedB := askedSet(a.Result), askedSet(b.Result)
 	for _, q := range bank.Questions {
@@ -280,35 +293,37 @@ func compareSplit(id string, c *questionnaire.Change, sp change.SplitFall) Compa
 }
 
 // splitWords says a split alliance for the counselor, and by which rule it was judged.
-func splitWords(c *Comparison, sp CompareSplit) string {
+func splitWords(p *words.Printer, c *Comparison, sp CompareSplit) string {
 	low, held := text.Clean(c.A.Name), text.Clean(c.B.Name)
 	if sp.Fell == "b" {
 		low, held = held, low
 	}
-	const ask = " Worth asking each of them, on their own, how the session felt."
+	ask := p.T("Worth asking each of them, on their own, how the session felt.")
+	n := func(f float64) string { return reportNumber(p, f) }
 	if sp.Rule == change.RuleBelow {
-		return fmt.Sprintf("Split alliance: %s's rating is below the bank's alert level of %s while %s's holds. With no previous rating of each to compare, only the level is used.",
-			low, questionnaire.FormatNumber(*sp.Level), held) + ask
+		return p.T("Split alliance: %s's rating is below the bank's alert level of %s while %s's holds. With no previous rating of each to compare, only the level is used.",
+			low, n(*sp.Level), held) + " " + ask
 	}
-	n := questionnaire.FormatNumber
 	var dropped, below bool
 	for _, a := range sp.Alerts {
 		dropped, below = dropped || a.Kind == change.AlertDrop, below || a.Kind == change.AlertBelow
 	}
-	w := "Split alliance: " + low + "'s rating "
-	if dropped {
-		w += fmt.Sprintf("fell by %s since their previous rating (%s to %s)", n(*sp.Fall), n(*sp.Previous), n(sp.Value))
-		if below {
-			w += ", below the bank's alert level of " + n(*sp.Level)
-		}
-	} else {
-		w += fmt.Sprintf("is below the bank's alert level of %s (their previous rating was %s)", n(*sp.Level), n(*sp.Previous))
+	var w string
+	switch {
+	case dropped && below:
+		w = p.T("Split alliance: %[1]s's rating fell by %[2]s since their previous rating (%[3]s to %[4]s), below the bank's alert level of %[5]s, while %[6]s's held (not down by %[7]s or more since their previous rating, nor below %[5]s).",
+			low, n(*sp.Fall), n(*sp.Previous), n(sp.Value), n(*sp.Level), held, n(*sp.Drop))
+	case dropped && sp.Level != nil:
+		w = p.T("Split alliance: %s's rating fell by %s since their previous rating (%s to %s), while %s's held (not down by %s or more since their previous rating, nor below %s).",
+			low, n(*sp.Fall), n(*sp.Previous), n(sp.Value), held, n(*sp.Drop), n(*sp.Level))
+	case dropped:
+		w = p.T("Split alliance: %s's rating fell by %s since their previous rating (%s to %s), while %s's held (not down by %s or more since their previous rating).",
+			low, n(*sp.Fall), n(*sp.Previous), n(sp.Value), held, n(*sp.Drop))
+	default:
+		w = p.T("Split alliance: %s's rating is below the bank's alert level of %s (their previous rating was %s), while %s's held (not down by %s or more since their previous rating, nor below %s).",
+			low, n(*sp.Level), n(*sp.Previous), held, n(*sp.Drop), n(*sp.Level))
 	}
-	held += "'s held (not down by " + n(*sp.Drop) + " or more since their previous rating"
-	if sp.Level != nil {
-		held += ", nor below " + n(*sp.Level)
-	}
-	return w + ", while " + held + ")." + ask
+	return w + " " + ask
 }
 
 // splitFor is the split alliance on score id, nil when there is none.
@@ -321,9 +336,9 @@ func (c *Comparison) splitFor(id string) *CompareSplit {
 	return nil
 }
 
-func comparePerson(bank *questionnaire.Bank, s CompareSide) ComparePerson {
+func comparePerson(w *words.Printer, bank *questionnaire.Bank, s CompareSide) ComparePerson {
 	m := safetyMarkOf(s.Result)
-	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: warningTexts(bank, s.Result),
+	p := ComparePerson{Name: s.Name, Status: s.Result.Status, Warnings: warningTexts(w, bank, s.Result),
 		Unsafe: m.Unsafe, SafetyOpen: m.Open}
 	if r := s.Response; r != nil {
 		p.File, p.Respondent = r.File, r.Respondent
@@ -436,17 +451,17 @@ func itemDifference(q *questionnaire.Question, sign int, a, b any) (float64, boo
 
 // Compare writes the comparison of a and b, two responses to bank b.
 func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt CompareOptions) error {
-	c := newComparison(bank, a, b)
+	c := newComparison(opt.Words, bank, a, b)
 	switch opt.Format {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(c)
 	case "markdown":
-		_, err := io.WriteString(w, compareMarkdown(c))
+		_, err := io.WriteString(w, compareMarkdown(c, opt.Words))
 		return err
 	case "html":
-		_, err := io.WriteString(w, compareHTML(c))
+		_, err := io.WriteString(w, compareHTML(bank, c, opt.Words))
 		return err
 	}
 	bw := bufio.NewWriter(w)
@@ -455,13 +470,6 @@ func Compare(w io.Writer, bank *questionnaire.Bank, a, b CompareSide, opt Compar
 }
 
 // --- words shared by text and markdown ----------------------------------------------
-
-// counselorOnlyFlags opens a comparison in which either person raised a flag that is not
-// urgent but still not for a joint session.
-const counselorOnlyFlags = "For the counselor only: one of them raised a flag here that may be private (what they said about the other, or a moment that felt too much). Read it on your own first, and talk with each person alone before sharing anything in a joint session."
-
-// counselorOnly opens a comparison in which either person raised an urgent flag.
-const counselorOnly = "For the counselor only: this comparison shows what each person answered about their safety. Please don't share it in a joint session; talk with each person on their own first."
 
 // cmpWarnings lists each side's warnings as "Sam: the response was given to version ...";
 // those about an open safety question are among the flags instead.
@@ -478,103 +486,106 @@ func cmpWarnings(c *Comparison) []string {
 func cmpDate(p ComparePerson) string {
 	switch {
 	case p.Started != nil:
-		return p.Started.UTC().Format("2006-01-02")
+		return p.Started.UTC().Format("2006-01-02") // words:none: an ISO date, the same in every language
 	case p.Updated != nil:
-		return p.Updated.UTC().Format("2006-01-02")
+		return p.Updated.UTC().Format("2006-01-02") // words:none: an ISO date, the same in every language
 	}
 	return ""
 }
 
 // cmpWho describes one side: "sam.yaml, answered 2026-11-22 (not finished)".
-func cmpWho(p ComparePerson) string {
-	parts := []string{}
-	if p.File != "" {
-		parts = append(parts, text.Clean(p.File))
+func cmpWho(pr *words.Printer, p ComparePerson) string {
+	var s string
+	d := cmpDate(p)
+	switch {
+	case p.File != "" && d != "":
+		s = pr.T("%s, answered %s", text.Clean(p.File), d)
+	case d != "":
+		s = pr.T("answered %s", d)
+	default:
+		s = text.Clean(p.File)
 	}
-	if d := cmpDate(p); d != "" {
-		parts = append(parts, "answered "+d)
-	}
-	s := strings.Join(parts, ", ")
 	if p.Status == questionnaire.InProgress {
-		s += " (not finished)"
+		s += " " + pr.T("(not finished)")
 	}
 	return strings.TrimSpace(s)
 }
 
-func cmpAgreementLine(c *Comparison) string {
+func cmpAgreementLine(p *words.Printer, c *Comparison) string {
 	a, b := text.Clean(c.A.Name), text.Clean(c.B.Name)
 	n := c.Agreement.BothAnswered
 	switch {
 	case n == 0:
-		return fmt.Sprintf("%s and %s have no answered questions in common yet.", a, b)
+		return p.T("%s and %s have no answered questions in common yet.", a, b)
+	case c.Agreement.Same == 0 && n == 1:
+		return p.T("%s and %s gave different answers to the one question they both answered.", a, b)
 	case c.Agreement.Same == 0:
-		return fmt.Sprintf("%s and %s gave different answers to all %d questions they both answered.", a, b, n)
+		return p.T("%s and %s gave different answers to all %d questions they both answered.", a, b, n)
+	case c.Agreement.Same == n && n == 1:
+		return p.T("%s and %s gave the same answer to the one question they both answered.", a, b)
 	case c.Agreement.Same == n:
-		if n == 1 {
-			return fmt.Sprintf("%s and %s gave the same answer to the one question they both answered.", a, b)
-		}
-		return fmt.Sprintf("%s and %s gave the same answer to all %d questions they both answered.", a, b, n)
+		return p.T("%s and %s gave the same answer to all %d questions they both answered.", a, b, n)
 	}
-	return fmt.Sprintf("%s and %s gave the same answer to %d of the %d questions they both answered.", a, b, c.Agreement.Same, n)
+	return p.T("%s and %s gave the same answer to %d of the %d questions they both answered.", a, b, c.Agreement.Same, n)
 }
 
 // headlineWords is one side's headline: the outcome's title, "none", or why there is none
 // yet while a safety question is open. Not sanitized.
-func headlineWords(o *scoring.OutcomeResult, p ComparePerson) string {
+func headlineWords(p *words.Printer, o *scoring.OutcomeResult, side ComparePerson) string {
 	switch {
 	case o != nil:
 		return o.Title
-	case p.SafetyOpen:
-		return "none yet: a safety question has no answer"
+	case side.SafetyOpen:
+		return p.T("none yet: a safety question has no answer")
 	}
-	return "none"
+	return p.T("none")
 }
 
-func cmpAnswerWords(a CompareAnswer) string {
+func cmpAnswerWords(p *words.Printer, a CompareAnswer) string {
 	switch a.State {
 	case AnswerGiven:
 		return text.Clean(a.Label)
 	case AnswerSkipped:
-		return "(skipped)"
+		return p.T("(skipped)")
 	case AnswerDeclined:
-		return "(rather not say)"
+		return p.T("(rather not say)")
 	case AnswerNotAsked:
-		return "(not asked)"
+		return p.T("(not asked)")
 	}
-	return "(no answer)"
+	return p.T("(no answer)")
 }
 
 // cmpDiffWords says how far apart two numbers are, with names: "Alex is 2 higher".
-func cmpDiffWords(d float64, nameB string) string {
-	n := questionnaire.FormatNumber(math.Abs(d))
+func cmpDiffWords(p *words.Printer, d float64, nameB string) string {
+	n := reportNumber(p, math.Abs(d))
 	if d > 0 {
-		return fmt.Sprintf("%s is %s higher", text.Clean(nameB), n)
+		return p.T("%s is %s higher", text.Clean(nameB), n)
 	}
-	return fmt.Sprintf("%s is %s lower", text.Clean(nameB), n)
+	return p.T("%s is %s lower", text.Clean(nameB), n)
 }
 
 // cmpMark is the agreement mark of a question: "= the same", "≠ different: Alex is 2
 // higher", or "" when it does not apply. A question scored in reverse is told by its
 // meaning: "≠ different: Alex's answer is nearer to what helps, by 3 (this one is scored in
 // reverse)", never as a bare "higher" or "lower" (docs/spec.md §4).
-func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
+func cmpMark(p *words.Printer, q CompareQuestion, nameB string, ascii bool) string {
 	if q.Same == nil {
 		return ""
 	}
 	if *q.Same {
-		return "= the same"
+		return "= " + p.T("the same")
 	}
-	mark := "≠ different"
+	mark := "≠ " + p.T("different")
 	if ascii {
-		mark = "<> different"
+		mark = "<> " + p.T("different")
 	}
 	switch {
 	case q.ReverseScored:
-		if words := reverseDiffWords(q, nameB); words != "" {
+		if words := reverseDiffWords(p, q, nameB); words != "" {
 			mark += ": " + words
 		}
 	case q.Difference != nil && *q.Difference != 0:
-		mark += ": " + cmpDiffWords(*q.Difference, nameB)
+		mark += ": " + cmpDiffWords(p, *q.Difference, nameB)
 	}
 	return mark
 }
@@ -582,33 +593,36 @@ func cmpMark(q CompareQuestion, nameB string, ascii bool) string {
 // reverseDiffWords tells the difference in a question scored in reverse by its meaning:
 // "Alex's answer is nearer to what helps, by 3 (this one is scored in reverse)"; "" when
 // its meaning cannot be told (its scores weigh it in opposite directions).
-func reverseDiffWords(q CompareQuestion, nameB string) string {
+func reverseDiffWords(p *words.Printer, q CompareQuestion, nameB string) string {
 	if q.ItemDifference == nil || *q.ItemDifference == 0 {
 		return ""
 	}
-	way := "nearer to"
-	if *q.ItemDifference < 0 {
-		way = "further from"
-	}
-	s := text.Clean(nameB) + "'s answer is " + way + " what helps"
+	name, nearer := text.Clean(nameB), *q.ItemDifference > 0
 	if q.Difference != nil && *q.Difference != 0 {
-		s += ", by " + questionnaire.FormatNumber(math.Abs(*q.Difference))
+		by := reportNumber(p, math.Abs(*q.Difference))
+		if nearer {
+			return p.T("%s's answer is nearer to what helps, by %s (this one is scored in reverse)", name, by)
+		}
+		return p.T("%s's answer is further from what helps, by %s (this one is scored in reverse)", name, by)
 	}
-	return s + " (this one is scored in reverse)"
+	if nearer {
+		return p.T("%s's answer is nearer to what helps (this one is scored in reverse)", name)
+	}
+	return p.T("%s's answer is further from what helps (this one is scored in reverse)", name)
 }
 
 // cmpScoreValue is one side's score: "62 (Part of the way)", or "100 (urgent flag)" for a
 // side marked for safety (docs/spec.md §4).
-func cmpScoreValue(v CompareScoreValue) string {
+func cmpScoreValue(p *words.Printer, v CompareScoreValue) string {
 	if v.Value == nil {
 		if !v.Applies {
-			return notAppliesWords
+			return reportNotApplies(p)
 		}
-		return "not enough answers"
+		return reportNotEnough(p)
 	}
-	s := questionnaire.FormatNumber(*v.Value)
+	s := reportNumber(p, *v.Value)
 	if m := (safetyMark{Unsafe: v.SafetyFirst, Open: v.SafetyOpen}); m.marked() {
-		return markedValue(s, m)
+		return markedValue(p, s, m)
 	}
 	if v.Band != nil && *v.Band != "" {
 		s += " (" + text.Clean(*v.Band) + ")"
@@ -616,35 +630,38 @@ func cmpScoreValue(v CompareScoreValue) string {
 	return s
 }
 
-func cmpScoreDiff(s CompareScore, nameB string) string {
+func cmpScoreDiff(p *words.Printer, s CompareScore, nameB string) string {
 	switch {
 	case s.Difference == nil:
-		return "no difference to show"
+		return p.T("no difference to show")
 	case *s.Difference == 0:
-		return "the same"
+		return p.T("the same")
 	}
-	return cmpDiffWords(*s.Difference, nameB)
+	return cmpDiffWords(p, *s.Difference, nameB)
 }
 
-func cmpRange(s CompareScore) string {
+// rangeWords is a score's range: "1 to 5".
+func rangeWords(p *words.Printer, lo, hi string) string { return p.T("%s to %s", lo, hi) }
+
+func cmpRange(p *words.Printer, s CompareScore) string {
 	if s.Min == nil || s.Max == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s to %s", questionnaire.FormatNumber(*s.Min), questionnaire.FormatNumber(*s.Max))
+	return rangeWords(p, reportNumber(p, *s.Min), reportNumber(p, *s.Max))
 }
 
 // flagSection writes "Flags": each person's lines (flagLines) under their name padded to
 // nw, "none" for one without; one line when neither has any.
-func (t *reportText) flagSection(names [2]string, nw int, lines [2][]string) {
-	t.heading("Flags")
+func (t *reportText) flagSection(p *words.Printer, names [2]string, nw int, lines [2][]string) {
+	t.heading(p.T("Flags"))
 	if len(lines[0])+len(lines[1]) == 0 {
-		t.line("  No flags were raised for either of them.")
+		t.line("  " + p.T("No flags were raised for either of them."))
 		return
 	}
 	for i, ls := range lines {
 		name := text.Pad(names[i], nw)
 		if len(ls) == 0 {
-			t.line("  " + name + "   none")
+			t.line("  " + name + "   " + p.T("none"))
 			continue
 		}
 		for j, l := range ls {
@@ -658,17 +675,17 @@ func (t *reportText) flagSection(names [2]string, nw int, lines [2][]string) {
 }
 
 // mdFlagSection is flagSection in markdown.
-func (m *mdOut) flagSection(names [2]string, lines [2][]string) {
-	m.block("## Flags")
+func (m *mdOut) flagSection(p *words.Printer, names [2]string, lines [2][]string) {
+	m.block("## " + p.T("Flags"))
 	if len(lines[0])+len(lines[1]) == 0 {
-		m.block("No flags were raised for either of them.")
+		m.block(p.T("No flags were raised for either of them."))
 		return
 	}
 	var out []string
 	for i, ls := range lines {
 		name := cmpCell(names[i])
 		if len(ls) == 0 {
-			out = append(out, "- **"+name+"**: none")
+			out = append(out, "- **"+name+"**: "+p.T("none"))
 		}
 		for _, l := range ls {
 			out = append(out, "- **"+name+"**: "+MarkdownEscape(l))
@@ -680,20 +697,21 @@ func (m *mdOut) flagSection(names [2]string, lines [2][]string) {
 // --- text ---------------------------------------------------------------------------
 
 func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
+	p := opt.Words
 	t := newReportText(w, opt.Width, opt.ASCII)
 	if c.CounselorOnly {
-		t.framedNote(c.note())
+		t.framedNote(c.note(p))
 	}
 	nameA, nameB := text.Clean(c.A.Name), text.Clean(c.B.Name)
 	nw := max(text.Width(nameA), text.Width(nameB))
 	title := text.Clean(c.Bank.Title)
 	t.wrapped(title, "", "")
 	t.line(Rule(t.g.HeavyRule, min(text.Width(title), t.width)))
-	t.line("Two responses side by side")
+	t.line(p.T("Two responses side by side"))
 	t.line("")
-	for _, p := range []ComparePerson{c.A, c.B} {
-		who := cmpWho(p)
-		pad := text.Pad(text.Clean(p.Name), nw)
+	for _, person := range []ComparePerson{c.A, c.B} {
+		who := cmpWho(p, person)
+		pad := text.Pad(text.Clean(person.Name), nw)
 		if who == "" {
 			t.line("  " + pad)
 			continue
@@ -701,41 +719,41 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 		t.wrapped(who, "  "+pad+"   ", strings.Repeat(" ", nw+5))
 	}
 	t.line("")
-	t.wrapped(cmpAgreementLine(c), "", "")
+	t.wrapped(cmpAgreementLine(p, c), "", "")
 
 	// Flags come first, as in a summary: a safety flag is never below the fold, nor is a
 	// safety question left open.
-	t.flagSection([2]string{nameA, nameB}, nw, c.flags)
+	t.flagSection(p, [2]string{nameA, nameB}, nw, c.flags)
 
 	if c.Outcomes.A != nil || c.Outcomes.B != nil {
-		t.heading("Headlines")
+		t.heading(p.T("Headlines"))
 		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
-			words := text.Clean(headlineWords(o, []ComparePerson{c.A, c.B}[i]))
+			words := text.Clean(headlineWords(p, o, []ComparePerson{c.A, c.B}[i]))
 			t.wrapped(words, "  "+text.Pad([]string{nameA, nameB}[i], nw)+"   ", strings.Repeat(" ", nw+5))
 		}
 	}
 
 	if len(c.Scores) > 0 {
-		t.heading("Scores")
+		t.heading(p.T("Scores"))
 		for i, s := range c.Scores {
 			if i > 0 {
 				t.line("")
 			}
 			label := text.Clean(s.Label)
-			if r := cmpRange(s); r != "" {
+			if r := cmpRange(p, s); r != "" {
 				label += " (" + r + ")"
 			}
 			t.wrapped(label, "  ", "  ")
-			t.wrapped(cmpScoreValue(s.A), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
-			t.wrapped(cmpScoreValue(s.B), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
-			t.wrapped(cmpScoreDiff(s, c.B.Name), "    ", "    ")
+			t.wrapped(cmpScoreValue(p, s.A), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(cmpScoreValue(p, s.B), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(cmpScoreDiff(p, s, c.B.Name), "    ", "    ")
 			if sp := c.splitFor(s.ID); sp != nil {
-				t.wrapped(splitWords(c, *sp), "    ", "    ")
+				t.wrapped(splitWords(p, c, *sp), "    ", "    ")
 			}
 		}
 	}
 
-	t.heading("Answers")
+	t.heading(p.T("Answers"))
 	num := len(fmt.Sprint(len(c.Questions)))
 	ind := strings.Repeat(" ", num+4)
 	for i, q := range c.Questions {
@@ -743,15 +761,15 @@ func compareText(w *bufio.Writer, c *Comparison, opt CompareOptions) {
 			t.line("")
 		}
 		t.wrapped(text.Clean(q.Text), fmt.Sprintf("  %*d. ", num, q.Number), ind)
-		t.wrapped(cmpAnswerWords(q.A), ind+text.Pad(nameA, nw)+"   ", ind+strings.Repeat(" ", nw+3))
-		t.wrapped(cmpAnswerWords(q.B), ind+text.Pad(nameB, nw)+"   ", ind+strings.Repeat(" ", nw+3))
-		if m := cmpMark(q, c.B.Name, opt.ASCII); m != "" {
+		t.wrapped(cmpAnswerWords(p, q.A), ind+text.Pad(nameA, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		t.wrapped(cmpAnswerWords(p, q.B), ind+text.Pad(nameB, nw)+"   ", ind+strings.Repeat(" ", nw+3))
+		if m := cmpMark(p, q, c.B.Name, opt.ASCII); m != "" {
 			t.wrapped(m, ind, ind+"  ")
 		}
 	}
 
 	if ws := cmpWarnings(c); len(ws) > 0 {
-		t.heading("About this comparison")
+		t.heading(p.T("About this comparison"))
 		for _, w := range ws {
 			t.wrapped(w, "  "+t.g.Bullet+" ", "    ")
 		}
@@ -768,67 +786,67 @@ func cmpCell(s string) string {
 	return MarkdownEscape(s)
 }
 
-func compareMarkdown(c *Comparison) string {
+func compareMarkdown(c *Comparison, p *words.Printer) string {
 	var m mdOut
 	if c.CounselorOnly {
-		m.block("> **" + MarkdownEscape(c.note()) + "**")
+		m.block("> **" + MarkdownEscape(c.note(p)) + "**")
 	}
 	nameA, nameB := cmpCell(c.A.Name), cmpCell(c.B.Name)
-	m.block("# "+MarkdownEscape(c.Bank.Title), "", "Two responses side by side")
+	m.block("# "+MarkdownEscape(c.Bank.Title), "", p.T("Two responses side by side"))
 	var who []string
-	for _, p := range []ComparePerson{c.A, c.B} {
-		line := "- **" + cmpCell(p.Name) + "**"
-		if s := cmpWho(p); s != "" {
+	for _, person := range []ComparePerson{c.A, c.B} {
+		line := "- **" + cmpCell(person.Name) + "**"
+		if s := cmpWho(p, person); s != "" {
 			line += ": " + MarkdownEscape(s)
 		}
 		who = append(who, line)
 	}
 	m.block(who...)
-	m.block(MarkdownEscape(cmpAgreementLine(c)))
+	m.block(MarkdownEscape(cmpAgreementLine(p, c)))
 
-	m.flagSection([2]string{c.A.Name, c.B.Name}, c.flags)
+	m.flagSection(p, [2]string{c.A.Name, c.B.Name}, c.flags)
 
 	if c.Outcomes.A != nil || c.Outcomes.B != nil {
-		m.block("## Headlines")
+		m.block("## " + p.T("Headlines"))
 		var lines []string
 		for i, o := range []*scoring.OutcomeResult{c.Outcomes.A, c.Outcomes.B} {
-			words := MarkdownEscape(headlineWords(o, []ComparePerson{c.A, c.B}[i]))
+			words := MarkdownEscape(headlineWords(p, o, []ComparePerson{c.A, c.B}[i]))
 			lines = append(lines, "- **"+[]string{nameA, nameB}[i]+"**: "+words)
 		}
 		m.block(lines...)
 	}
 
 	if len(c.Scores) > 0 {
-		m.block("## Scores")
+		m.block("## " + p.T("Scores"))
 		rows := []string{
-			"| Score | " + nameA + " | " + nameB + " | Difference |",
+			"| " + p.T("Score") + " | " + nameA + " | " + nameB + " | " + p.T("Difference") + " |",
 			"|---|---|---|---|",
 		}
 		for _, s := range c.Scores {
 			label := s.Label
-			if r := cmpRange(s); r != "" {
+			if r := cmpRange(p, s); r != "" {
 				label += " (" + r + ")"
 			}
-			rows = append(rows, "| "+cmpCell(label)+" | "+cmpCell(cmpScoreValue(s.A))+" | "+cmpCell(cmpScoreValue(s.B))+" | "+cmpCell(cmpScoreDiff(s, c.B.Name))+" |")
+			rows = append(rows, "| "+cmpCell(label)+" | "+cmpCell(cmpScoreValue(p, s.A))+" | "+cmpCell(cmpScoreValue(p, s.B))+" | "+cmpCell(cmpScoreDiff(p, s, c.B.Name))+" |")
 		}
 		m.block(rows...)
 		for _, sp := range c.SplitAlliance {
-			m.block(MarkdownEscape(splitWords(c, sp)))
+			m.block(MarkdownEscape(splitWords(p, c, sp)))
 		}
 	}
 
-	m.block("## Answers")
+	m.block("## " + p.T("Answers"))
 	rows := []string{
-		"| # | Question | " + nameA + " | " + nameB + " | |",
+		"| # | " + p.T("Question") + " | " + nameA + " | " + nameB + " | |",
 		"|---|---|---|---|---|",
 	}
 	for _, q := range c.Questions {
 		rows = append(rows, fmt.Sprintf("| %d | %s | %s | %s | %s |", q.Number, cmpCell(q.Text),
-			cmpCell(cmpAnswerWords(q.A)), cmpCell(cmpAnswerWords(q.B)), cmpMark(q, MarkdownEscape(c.B.Name), false)))
+			cmpCell(cmpAnswerWords(p, q.A)), cmpCell(cmpAnswerWords(p, q.B)), cmpMark(p, q, MarkdownEscape(c.B.Name), false)))
 	}
 	m.block(rows...)
 
-	m.notes("About this comparison", cmpWarnings(c))
+	m.notes(p.T("About this comparison"), cmpWarnings(c))
 	return m.b.String()
 }
 
@@ -845,10 +863,16 @@ func (t *reportText) framedNote(s string) {
 	t.line("")
 }
 
-// note is the counselor-only note the comparison opens with.
-func (c *Comparison) note() string {
+// note is the counselor-only note the comparison opens with: about safety when either person
+// raised an urgent flag (counselorOnly), else about a flag that may be private.
+func (c *Comparison) note(p *words.Printer) string {
 	if c.Safety {
-		return counselorOnly
+		return counselorOnly(p)
 	}
-	return counselorOnlyFlags
+	return p.T("For the counselor only: one of them raised a flag here that may be private (what they said about the other, or a moment that felt too much). Read it on your own first, and talk with each person alone before sharing anything in a joint session.")
+}
+
+// counselorOnly opens a comparison in which either person raised an urgent flag.
+func counselorOnly(p *words.Printer) string {
+	return p.T("For the counselor only: this comparison shows what each person answered about their safety. Please don't share it in a joint session; talk with each person on their own first.")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // A comparison of responses to two different banks (the two partners: one answers
@@ -74,19 +75,20 @@ type AlignedScoreResult struct {
 	Applies bool `json:"applies"`
 }
 
-// NewBanksComparison builds the comparison of a and b, responses to different banks.
-func NewBanksComparison(a, b BankSide) *BanksComparison {
+// NewBanksComparison builds the comparison of a and b, responses to different banks, its
+// flag lines and warnings in p's words.
+func NewBanksComparison(p *words.Printer, a, b BankSide) *BanksComparison {
 	c := &BanksComparison{CounselorOnly: true, Safety: a.Result.Urgent() || b.Result.Urgent(),
-		A: bankPerson(a), B: bankPerson(b), Aligned: AlignScores(a.Result, b.Result),
+		A: bankPerson(p, a), B: bankPerson(p, b), Aligned: AlignScores(a.Result, b.Result),
 		SeenDifferently: statementGaps(a, b, maxStatementGaps)}
 	for i, s := range []BankSide{a, b} {
-		c.flags[i] = flagLines(s.Bank, s.Result)
+		c.flags[i] = flagLines(p, s.Bank, s.Result)
 	}
 	return c
 }
 
-func bankPerson(s BankSide) BankPerson {
-	return BankPerson{ComparePerson: comparePerson(s.Bank, s.CompareSide), Bank: s.Result.Bank, Result: Worded(s.Bank, s.Result)}
+func bankPerson(p *words.Printer, s BankSide) BankPerson {
+	return BankPerson{ComparePerson: comparePerson(p, s.Bank, s.CompareSide), Bank: s.Result.Bank, Result: Worded(p, s.Bank, s.Result)}
 }
 
 // AlignScores lines up the scores of two results: each score of a with the first score of b
@@ -134,15 +136,21 @@ func alignedResult(s scoring.ScoreResult) AlignedScoreResult {
 	return AlignedScoreResult{ID: s.ID, Label: s.Label, Value: s.Value, Min: s.Min, Max: s.Max, Band: s.Band, Applies: s.Applies}
 }
 
-// counselorOnlyBanks opens every comparison across banks.
-const counselorOnlyBanks = "For the counselor only: two people answered different questions, each in confidence. Read each summary on its own before bringing anything to a joint session."
+// banksNote opens every comparison across banks: about safety when either person raised an
+// urgent flag.
+func banksNote(p *words.Printer, c *BanksComparison) string {
+	if c.Safety {
+		return counselorOnly(p)
+	}
+	return p.T("For the counselor only: two people answered different questions, each in confidence. Read each summary on its own before bringing anything to a joint session.")
+}
 
 // CompareBanks writes the comparison of a and b, responses to two different banks: for the
 // counselor only; the flags of both first; the scores the banks share in one table; then
 // each person's summary (as `candor score` shows it), side by side when opt.Width leaves
 // each at least SideBySideMin columns, otherwise one after the other.
 func CompareBanks(w io.Writer, a, b BankSide, opt CompareOptions) error {
-	c := NewBanksComparison(a, b)
+	c := NewBanksComparison(opt.Words, a, b)
 	switch opt.Format {
 	case "json":
 		enc := json.NewEncoder(w)
@@ -159,21 +167,21 @@ func CompareBanks(w io.Writer, a, b BankSide, opt CompareOptions) error {
 
 // alignedValue is "3.4 / 5 (Partly there)", or why there is no value; for a side marked for
 // safety, its mark instead of the band: "100% (urgent flag)" (docs/spec.md §4).
-func alignedValue(s AlignedScoreResult, m safetyMark) string {
+func alignedValue(p *words.Printer, s AlignedScoreResult, m safetyMark) string {
 	if s.Value == nil {
 		if !s.Applies {
-			return notAppliesWords
+			return reportNotApplies(p)
 		}
-		return "not enough answers"
+		return reportNotEnough(p)
 	}
-	v := questionnaire.FormatNumber(*s.Value)
+	v := reportNumber(p, *s.Value)
 	if s.Max != nil && s.Min != nil && *s.Min == 0 && *s.Max == 100 {
 		v += "%"
 	} else if s.Max != nil {
-		v += " / " + questionnaire.FormatNumber(*s.Max)
+		v += " / " + reportNumber(p, *s.Max)
 	}
 	if m.marked() {
-		return markedValue(v, m)
+		return markedValue(p, v, m)
 	}
 	if s.Band != nil && *s.Band != "" {
 		v += " (" + text.Clean(*s.Band) + ")"
@@ -191,45 +199,42 @@ func alignedLabel(r AlignedScores) string {
 }
 
 func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt CompareOptions) {
+	p := opt.Words
 	t := newReportText(w, opt.Width, opt.ASCII)
-	note := counselorOnlyBanks
-	if c.Safety {
-		note = counselorOnly
-	}
-	t.framedNote(note)
+	t.framedNote(banksNote(p, c))
 	nameA, nameB := text.Clean(c.A.Name), text.Clean(c.B.Name)
 	nw := max(text.Width(nameA), text.Width(nameB))
-	const title = "Two people, two questionnaires"
+	title := p.T("Two people, two questionnaires")
 	t.line(title)
 	t.line(Rule(t.g.HeavyRule, text.Width(title)))
 	t.line("")
-	for _, p := range []BankPerson{c.A, c.B} {
-		who := text.Clean(p.Bank.Title) + " (" + text.Clean(p.Bank.ID) + ")"
-		if s := cmpWho(p.ComparePerson); s != "" {
+	for _, person := range []BankPerson{c.A, c.B} {
+		who := text.Clean(person.Bank.Title) + " (" + text.Clean(person.Bank.ID) + ")"
+		if s := cmpWho(p, person.ComparePerson); s != "" {
 			who += "; " + s
 		}
-		t.wrapped(who, "  "+text.Pad(text.Clean(p.Name), nw)+"   ", strings.Repeat(" ", nw+5))
+		t.wrapped(who, "  "+text.Pad(text.Clean(person.Name), nw)+"   ", strings.Repeat(" ", nw+5))
 	}
 
-	t.flagSection([2]string{nameA, nameB}, nw, c.flags)
+	t.flagSection(p, [2]string{nameA, nameB}, nw, c.flags)
 	ma, mb := safetyMarkOf(a.Result), safetyMarkOf(b.Result)
 
 	if len(c.Aligned) > 0 {
-		t.heading("What both questionnaires look at")
+		t.heading(p.T("What both questionnaires look at"))
 		for i, r := range c.Aligned {
 			if i > 0 {
 				t.line("")
 			}
 			t.wrapped(alignedLabel(r), "  ", "  ")
-			t.wrapped(alignedValue(r.A, ma), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
-			t.wrapped(alignedValue(r.B, mb), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(alignedValue(p, r.A, ma), "    "+text.Pad(nameA, nw)+"   ", strings.Repeat(" ", nw+7))
+			t.wrapped(alignedValue(p, r.B, mb), "    "+text.Pad(nameB, nw)+"   ", strings.Repeat(" ", nw+7))
 		}
 	}
-	t.statementGaps(c, nameA, nameB)
+	t.statementGaps(p, c, nameA, nameB)
 
 	if col := (opt.Width - 3) / 2; col >= SideBySideMin {
-		sumA, sumB := bankSummary(a, col, "text", opt.ASCII), bankSummary(b, col, "text", opt.ASCII)
-		t.heading(nameA + " and " + nameB + ", side by side")
+		sumA, sumB := bankSummary(a, col, "text", opt), bankSummary(b, col, "text", opt)
+		t.heading(p.T("%s and %s, side by side", nameA, nameB))
 		t.line("")
 		la, lb := strings.Split(strings.TrimRight(sumA, "\n"), "\n"), strings.Split(strings.TrimRight(sumB, "\n"), "\n")
 		heads := []string{text.Pad(nameA, col) + " " + t.g.V + " " + nameB, text.Pad(Rule(t.g.Rule, text.Width(nameA)), col) + " " + t.g.V + " " + Rule(t.g.Rule, text.Width(nameB))}
@@ -249,17 +254,17 @@ func compareBanksText(w *bufio.Writer, c *BanksComparison, a, b BankSide, opt Co
 		return
 	}
 	for i, s := range []BankSide{a, b} {
-		t.heading([]string{nameA, nameB}[i] + "'s summary")
+		t.heading(p.T("%s's summary", []string{nameA, nameB}[i]))
 		t.line("")
-		w.WriteString(bankSummary(s, opt.Width, "text", opt.ASCII))
+		w.WriteString(bankSummary(s, opt.Width, "text", opt))
 	}
 }
 
 // bankSummary is one person's summary as `candor score` writes it, width columns wide; for a
 // side marked for safety, without band labels or texts (withoutBands).
-func bankSummary(s BankSide, width int, format string, ascii bool) string {
+func bankSummary(s BankSide, width int, format string, cmp CompareOptions) string {
 	var buf bytes.Buffer
-	opt := Options{Format: format, Width: width, ASCII: ascii, Counselor: true}
+	opt := Options{Format: format, Width: width, ASCII: cmp.ASCII, Counselor: true, Words: cmp.Words}
 	if r := s.Response; r != nil {
 		opt.Date, opt.Source, opt.Respondent = r.Updated, r.File, r.Respondent
 		if opt.Date.IsZero() {
@@ -288,38 +293,35 @@ func withoutBands(r *scoring.Result) *scoring.Result {
 }
 
 func compareBanksMarkdown(c *BanksComparison, a, b BankSide, opt CompareOptions) string {
+	p := opt.Words
 	var m mdOut
-	note := counselorOnlyBanks
-	if c.Safety {
-		note = counselorOnly
-	}
-	m.block("> **" + MarkdownEscape(note) + "**")
-	m.block("# Two people, two questionnaires")
+	m.block("> **" + MarkdownEscape(banksNote(p, c)) + "**")
+	m.block("# " + p.T("Two people, two questionnaires"))
 	var who []string
-	for _, p := range []BankPerson{c.A, c.B} {
-		line := "- **" + cmpCell(p.Name) + "**: " + MarkdownEscape(p.Bank.Title) + " (" + MarkdownEscape(p.Bank.ID) + ")"
-		if s := cmpWho(p.ComparePerson); s != "" {
+	for _, person := range []BankPerson{c.A, c.B} {
+		line := "- **" + cmpCell(person.Name) + "**: " + MarkdownEscape(person.Bank.Title) + " (" + MarkdownEscape(person.Bank.ID) + ")"
+		if s := cmpWho(p, person.ComparePerson); s != "" {
 			line += "; " + MarkdownEscape(s)
 		}
 		who = append(who, line)
 	}
 	m.block(who...)
-	m.flagSection([2]string{c.A.Name, c.B.Name}, c.flags)
+	m.flagSection(p, [2]string{c.A.Name, c.B.Name}, c.flags)
 	ma, mb := safetyMarkOf(a.Result), safetyMarkOf(b.Result)
 	if len(c.Aligned) > 0 {
-		m.block("## What both questionnaires look at")
+		m.block("## " + p.T("What both questionnaires look at"))
 		rows := []string{"| | " + cmpCell(c.A.Name) + " | " + cmpCell(c.B.Name) + " |", "|---|---|---|"}
 		for _, r := range c.Aligned {
-			rows = append(rows, "| "+cmpCell(alignedLabel(r))+" | "+cmpCell(alignedValue(r.A, ma))+" | "+cmpCell(alignedValue(r.B, mb))+" |")
+			rows = append(rows, "| "+cmpCell(alignedLabel(r))+" | "+cmpCell(alignedValue(p, r.A, ma))+" | "+cmpCell(alignedValue(p, r.B, mb))+" |")
 		}
 		m.block(rows...)
 	}
-	m.statementGaps(c)
+	m.statementGaps(p, c)
 	for i, s := range []BankSide{a, b} {
 		m.block("---")
-		m.block("## " + cmpCell([]string{c.A.Name, c.B.Name}[i]) + "'s summary")
+		m.block("## " + p.T("%s's summary", cmpCell([]string{c.A.Name, c.B.Name}[i])))
 		var lines []string
-		for _, l := range strings.Split(strings.TrimRight(bankSummary(s, opt.Width, "markdown", opt.ASCII), "\n"), "\n") {
+		for _, l := range strings.Split(strings.TrimRight(bankSummary(s, opt.Width, "markdown", opt), "\n"), "\n") {
 			if strings.HasPrefix(l, "#") {
 				l = "##" + l // the summary's headings sit under the person's
 			}

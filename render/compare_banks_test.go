@@ -17,8 +17,18 @@ import (
 
 func bankSide(t *testing.T, id, name string, answers map[string]any) BankSide {
 	t.Helper()
+	return bankSideIn(t, id, "", name, answers)
+}
+
+// bankSideIn is bankSide with the bank in language lang ("" for its own).
+func bankSideIn(t *testing.T, id, lang, name string, answers map[string]any) BankSide {
+	t.Helper()
 	b, ds := data.LoadBank(id)
 	require.NotNil(t, b, "%v", ds)
+	if lang != "" {
+		b = b.In(lang)
+		require.Equal(t, lang, b.Language)
+	}
 	return BankSide{CompareSide: compareSide(t, b, name, answers), Bank: b}
 }
 
@@ -82,11 +92,11 @@ func TestAlignScores(t *testing.T) {
 	assert.Empty(t, AlignScores(res([2]string{"a", ""}), res([2]string{"b", ""})), "nothing shared, nothing aligned")
 }
 
-// Sam's view of Alex (partner-view) beside Alex's own (accountability), Alex having said
-// they made Sam afraid: the aligned scores of Alex are marked, without bands; the statements
-// the two see most differently come before the summaries, each in its own words
-// (docs/spec.md §4).
-func TestCompareBanksSeenDifferently(t *testing.T) {
+// seenDifferently are Sam's view of Alex (partner-view) and Alex's own answers
+// (accountability), the banks in language lang ("" for their own): Alex said they made Sam
+// afraid, and the two see the blame, the promises and the apology differently.
+func seenDifferently(t *testing.T, lang string) (sam, alex BankSide) {
+	t.Helper()
 	alexAnswers := map[string]any{"harmed_partner": true}
 	for k, v := range alexWork {
 		if k != "harmed_partner" {
@@ -95,7 +105,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 	}
 	alexAnswers["blamed_partner"] = 1.0     // Alex: Strongly disagree that Sam is partly to blame
 	alexAnswers["uncertain_promises"] = 1.0 // nor that the promises are uncertain
-	alex := bankSide(t, "accountability", "Alex", alexAnswers)
+	alex = bankSideIn(t, "accountability", lang, "Alex", alexAnswers)
 	// Sam sees most things as Alex does, but not the blame, the promises or the apology.
 	view := map[string]any{"feel_safe": true, "could_say_no": true}
 	for k, v := range alexAnswers {
@@ -104,7 +114,16 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 		}
 	}
 	view["blamed_partner"], view["uncertain_promises"], view["sincere_apology"] = 5.0, 4.0, 2.0
-	sam := bankSide(t, "partner-view", "Sam", view)
+	sam = bankSideIn(t, "partner-view", lang, "Sam", view)
+	return sam, alex
+}
+
+// Sam's view of Alex (partner-view) beside Alex's own (accountability), Alex having said
+// they made Sam afraid: the aligned scores of Alex are marked, without bands; the statements
+// the two see most differently come before the summaries, each in its own words
+// (docs/spec.md §4).
+func TestCompareBanksSeenDifferently(t *testing.T) {
+	sam, alex := seenDifferently(t, "")
 	require.True(t, alex.Result.Urgent())
 
 	for _, tt := range []struct {
@@ -134,7 +153,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 		})
 	}
 
-	c := NewBanksComparison(sam, alex)
+	c := NewBanksComparison(nil, sam, alex)
 	require.Len(t, c.SeenDifferently, maxStatementGaps)
 	first := c.SeenDifferently[0]
 	assert.Equal(t, "blamed_partner", first.ID, "the largest gap first")
@@ -166,7 +185,7 @@ func TestCompareBanksSeenDifferently(t *testing.T) {
 func TestCompareBanksNoGapNoSection(t *testing.T) {
 	sam := bankSide(t, "trust-readiness", "Sam", samReadiness)
 	alex := bankSide(t, "accountability", "Alex", alexWork)
-	assert.Empty(t, NewBanksComparison(sam, alex).SeenDifferently, "trust-readiness shares no scored statement with accountability")
+	assert.Empty(t, NewBanksComparison(nil, sam, alex).SeenDifferently, "trust-readiness shares no scored statement with accountability")
 	var buf bytes.Buffer
 	require.NoError(t, CompareBanks(&buf, sam, alex, CompareOptions{Format: "text", Width: 80}))
 	assert.NotContains(t, buf.String(), "see it most differently")
@@ -178,5 +197,5 @@ func TestCompareBanksNoGapNoSection(t *testing.T) {
 		}
 	}
 	view := bankSide(t, "partner-view", "Sam", same)
-	assert.Empty(t, NewBanksComparison(view, alex).SeenDifferently, "the same answers sit in the same place")
+	assert.Empty(t, NewBanksComparison(nil, view, alex).SeenDifferently, "the same answers sit in the same place")
 }

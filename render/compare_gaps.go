@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/internal/text"
-	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // Where two people see it most differently (docs/spec.md §4): a comparison across banks whose
@@ -86,36 +86,33 @@ func statementGaps(a, b BankSide, n int) []StatementGap {
 }
 
 // gapIntro opens the section.
-const gapIntro = "Of the statements both questionnaires share, those where their answers sit furthest apart:"
+func gapIntro(p *words.Printer) string {
+	return p.T("Of the statements both questionnaires share, those where their answers sit furthest apart:")
+}
 
 // gapHeading names the section: it is read by the counselor, so it speaks of the two of them.
-const gapHeading = "Where the two of them see it most differently"
+func gapHeading(p *words.Printer) string { return p.T("Where the two of them see it most differently") }
 
 // gapWords says how far apart and whose answer is nearer to what helps: "3 steps apart:
 // Alex's answer is nearer to what helps." Not sanitized.
-func gapWords(g StatementGap, nameA, nameB string) string {
+func gapWords(p *words.Printer, g StatementGap, nameA, nameB string) string {
 	who := nameA
 	if g.Nearer == "b" {
 		who = nameB
 	}
-	s := who + "'s answer is nearer to what helps."
 	if g.Steps != nil {
-		unit := "steps"
-		if *g.Steps == 1 {
-			unit = "step"
-		}
-		s = questionnaire.FormatNumber(*g.Steps) + " " + unit + " apart: " + s
+		return p.T("%v steps apart: %s's answer is nearer to what helps.", *g.Steps, who)
 	}
-	return s
+	return p.T("%s's answer is nearer to what helps.", who)
 }
 
 // statementGaps writes the section in text, when there is a gap to show.
-func (t *reportText) statementGaps(c *BanksComparison, nameA, nameB string) {
+func (t *reportText) statementGaps(p *words.Printer, c *BanksComparison, nameA, nameB string) {
 	if len(c.SeenDifferently) == 0 {
 		return
 	}
-	t.heading(gapHeading)
-	t.wrapped(gapIntro, "  ", "  ")
+	t.heading(gapHeading(p))
+	t.wrapped(gapIntro(p), "  ", "  ")
 	nw := max(text.Width(nameA), text.Width(nameB))
 	ind := strings.Repeat(" ", nw+5)
 	for _, g := range c.SeenDifferently {
@@ -124,20 +121,20 @@ func (t *reportText) statementGaps(c *BanksComparison, nameA, nameB string) {
 			t.wrapped(text.Clean(side.Text), "  "+text.Pad([]string{nameA, nameB}[i], nw)+"   ", ind)
 			t.wrapped(text.Clean(side.AnswerText), ind, ind)
 		}
-		t.wrapped(text.Clean(gapWords(g, c.A.Name, c.B.Name)), ind, ind)
+		t.wrapped(text.Clean(gapWords(p, g, c.A.Name, c.B.Name)), ind, ind)
 	}
 }
 
 // statementGaps writes the section in markdown, when there is a gap to show.
-func (m *mdOut) statementGaps(c *BanksComparison) {
+func (m *mdOut) statementGaps(p *words.Printer, c *BanksComparison) {
 	if len(c.SeenDifferently) == 0 {
 		return
 	}
-	m.block("## " + gapHeading)
-	m.block(MarkdownEscape(gapIntro))
+	m.block("## " + gapHeading(p))
+	m.block(MarkdownEscape(gapIntro(p)))
 	var lines []string
 	for _, g := range c.SeenDifferently {
-		lines = append(lines, "- "+MarkdownEscape(gapWords(g, c.A.Name, c.B.Name)))
+		lines = append(lines, "- "+MarkdownEscape(gapWords(p, g, c.A.Name, c.B.Name)))
 		for i, side := range []GapSideAnswer{g.A, g.B} {
 			lines = append(lines, "  - **"+cmpCell([]string{c.A.Name, c.B.Name}[i])+"**: "+
 				MarkdownEscape(side.Text)+" *"+MarkdownEscape(side.AnswerText)+"*")

@@ -29,7 +29,7 @@ func TestCompareReverseScoredItemByMeaning(t *testing.T) {
 	require.NoError(t, Compare(&buf, b, after, before, CompareOptions{Format: "markdown"}))
 	assert.Contains(t, buf.String(), "Before's answer is further from what helps, by 4 (this one is scored in reverse)")
 
-	c := newComparison(b, before, after)
+	c := newComparison(nil, b, before, after)
 	q := c.Questions[2]
 	require.Equal(t, "hurtful_surprise", q.ID)
 	assert.True(t, q.ReverseScored)
@@ -71,7 +71,7 @@ scores:
 	require.False(t, ds.HasErrors(), "%v", ds)
 	a := compareSide(t, b, "A", map[string]any{"calm": 2.0, "tense": 2.0, "both": 2.0})
 	bb := compareSide(t, b, "B", map[string]any{"calm": 4.0, "tense": 4.0, "both": 4.0})
-	c := newComparison(b, a, bb)
+	c := newComparison(nil, b, a, bb)
 	byID := map[string]CompareQuestion{}
 	for _, q := range c.Questions {
 		byID[q.ID] = q

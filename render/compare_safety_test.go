@@ -101,7 +101,7 @@ func TestCompareAccountabilityUnsafeShowsNoBand(t *testing.T) {
 
 // While a safety question is open and the engine chose no outcome, the headline says why.
 func TestHeadlineWords(t *testing.T) {
-	assert.Equal(t, "none", headlineWords(nil, ComparePerson{}))
-	assert.Equal(t, "none yet: a safety question has no answer", headlineWords(nil, ComparePerson{SafetyOpen: true}))
-	assert.Equal(t, "Safety first", headlineWords(&scoring.OutcomeResult{Title: "Safety first"}, ComparePerson{Unsafe: true}))
+	assert.Equal(t, "none", headlineWords(nil, nil, ComparePerson{}))
+	assert.Equal(t, "none yet: a safety question has no answer", headlineWords(nil, nil, ComparePerson{SafetyOpen: true}))
+	assert.Equal(t, "Safety first", headlineWords(nil, &scoring.OutcomeResult{Title: "Safety first"}, ComparePerson{Unsafe: true}))
 }

@@ -48,7 +48,7 @@ func TestCompareIdenticalIsFullAgreement(t *testing.T) {
 		same[k] = v
 	}
 	same["support_from"] = []any{"family", "friends"} // the same options, in another order
-	c := newComparison(b, a, compareSide(t, b, "Alex", same))
+	c := newComparison(nil, b, a, compareSide(t, b, "Alex", same))
 
 	assert.Equal(t, 11, c.Agreement.BothAnswered, "every question but the text one (and the info statement, which takes no answer)")
 	assert.Equal(t, c.Agreement.BothAnswered, c.Agreement.Same)
@@ -84,7 +84,7 @@ func TestCompareDifferences(t *testing.T) {
 	other["feel_safe"] = false
 	other["seeing_counselor"] = false // so counselor_helps is not asked
 	delete(other, "weeks_since")
-	c := newComparison(b, compareSide(t, b, "Sam", fullAnswers), compareSide(t, b, "Alex", other))
+	c := newComparison(nil, b, compareSide(t, b, "Sam", fullAnswers), compareSide(t, b, "Alex", other))
 
 	byID := map[string]CompareQuestion{}
 	for _, q := range c.Questions {

@@ -29,7 +29,7 @@ func CSVHeader(b *questionnaire.Bank, lead ...string) []string {
 	for _, sc := range b.Scores {
 		h = append(h, sc.ID+"_value", sc.ID+"_band")
 	}
-	h = append(h, "flags", "outcome", "outcome_open_on", "unanswered_safety")
+	h = append(h, "flags", "outcome", "outcome_open_on", "unanswered_safety") // words:none: CSV column names, for programs
 	if b.AllowsDecline() {
 		h = append(h, "declined")
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // declinedResult scores testdata/banks/declined.yaml with the safety question and one item
@@ -37,6 +38,9 @@ func TestDeclinedGolden(t *testing.T) {
 		{"declined-counselor.txt", Options{Format: "text", Width: 80, Date: fixedDate, Counselor: true, Source: "week.yaml"}},
 		{"declined.md", Options{Format: "markdown", Date: fixedDate}},
 		{"declined.html", Options{Format: "html", Date: fixedDate}},
+		// candor's words in Spanish around an English bank's.
+		{"es/declined.txt", Options{Format: "text", Width: 80, Date: fixedDate, Words: words.For("es")}},
+		{"es/declined-counselor.txt", Options{Format: "text", Width: 80, Date: fixedDate, Counselor: true, Source: "week.yaml", Words: words.For("es")}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -79,7 +83,7 @@ func TestCompareDeclined(t *testing.T) {
 	ra := &questionnaire.Response{Declined: []string{"q3"}}
 	rb := &questionnaire.Response{Skipped: []string{"q3"}}
 	a := side("Sam", questionnaire.Answers{"feel_safe": true, "q1": 4.0, "q2": 4.0, "sleep": true}, ra)
-	c := newComparison(b, a, side("Alex", questionnaire.Answers{"feel_safe": true, "q1": 3.0, "q2": 4.0, "sleep": true}, rb))
+	c := newComparison(nil, b, a, side("Alex", questionnaire.Answers{"feel_safe": true, "q1": 3.0, "q2": 4.0, "sleep": true}, rb))
 	var q3 CompareQuestion
 	for _, q := range c.Questions {
 		if q.ID == "q3" {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"sort"
@@ -15,6 +14,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/scoring/change"
+	"github.com/candor-app/candor/words"
 )
 
 // HistoryEntry is one response in a person's history.
@@ -50,6 +50,9 @@ type HistoryOptions struct {
 	Width int
 	// ASCII draws the charts without block characters.
 	ASCII bool
+	// Words says candor's own words in the reader's language (docs/spec.md §4); nil is
+	// English. The bank's words come from the bank.
+	Words *words.Printer
 }
 
 // SortHistory orders entries oldest first, as History does: `compare` of folders takes each
@@ -94,14 +97,14 @@ func History(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, opt His
 	series := historySeries(b, entries)
 	switch opt.Format {
 	case "json":
-		return historyJSON(w, b, entries, series)
+		return historyJSON(w, opt.Words, b, entries, series)
 	case "csv":
 		return historyCSV(w, b, entries, series)
 	case "markdown":
 		_, err := io.WriteString(w, historyMarkdown(b, entries, series, opt))
 		return err
 	case "html":
-		_, err := io.WriteString(w, historyHTML(b, entries, series))
+		_, err := io.WriteString(w, historyHTML(b, entries, series, opt.Words))
 		return err
 	}
 	bw := bufio.NewWriter(w)
@@ -134,11 +137,11 @@ type historyPoint struct {
 	Alerts             []change.Alert `json:"alerts,omitempty"`
 }
 
-func historyJSON(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
+func historyJSON(w io.Writer, p *words.Printer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries) error {
 	out := make([]historyRecord, 0, len(entries))
 	for j, e := range entries {
 		m := safetyMarkOf(e.Result)
-		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(b, e.Result)}
+		rec := historyRecord{File: e.file(), Unsafe: m.Unsafe, SafetyOpen: m.Open, Result: Worded(p, b, e.Result)}
 		if t := e.When(); !t.IsZero() {
 			t = t.UTC()
 			rec.Date = &t
@@ -185,17 +188,18 @@ func historyCSV(w io.Writer, b *questionnaire.Bank, entries []HistoryEntry, seri
 type histText struct {
 	*reportText
 	series []scoreSeries
+	p      *words.Printer
 }
 
 // historyDates labels each entry by its date, with the time of day when two fall on the
 // same day.
-func historyDates(entries []HistoryEntry) []string {
-	layout := "2006-01-02"
+func historyDates(p *words.Printer, entries []HistoryEntry) []string {
+	layout := "2006-01-02" // words:none: an ISO date, the same in every language
 	seen := map[string]bool{}
 	for _, e := range entries {
 		d := e.When().UTC().Format(layout)
 		if seen[d] && !e.When().IsZero() {
-			layout = "2006-01-02 15:04"
+			layout = "2006-01-02 15:04" // words:none: an ISO date and time
 			break
 		}
 		seen[d] = true
@@ -203,7 +207,7 @@ func historyDates(entries []HistoryEntry) []string {
 	out := make([]string, len(entries))
 	for i, e := range entries {
 		if e.When().IsZero() {
-			out[i] = "no date"
+			out[i] = p.T("no date")
 			continue
 		}
 		out[i] = e.When().UTC().Format(layout)
@@ -213,8 +217,8 @@ func historyDates(entries []HistoryEntry) []string {
 
 // histNumber is a number on score s's scale: "40%" for a percent score (as the summary
 // shows it), "2.4" otherwise.
-func histNumber(s scoring.ScoreResult, v float64) string {
-	n := questionnaire.FormatNumber(v)
+func histNumber(p *words.Printer, s scoring.ScoreResult, v float64) string {
+	n := reportNumber(p, v)
 	if s.Score != nil && s.Score.Method == questionnaire.Percent {
 		n += "%"
 	}
@@ -225,17 +229,17 @@ func histNumber(s scoring.ScoreResult, v float64) string {
 // counselor: every score is shown, also while an urgent flag is raised (the flags come
 // first), but a marked response shows its mark instead of its band: "83% (urgent flag)"
 // (docs/spec.md §4).
-func histValue(e HistoryEntry, i int) string {
+func histValue(p *words.Printer, e HistoryEntry, i int) string {
 	s := e.Result.Scores[i]
 	if s.Value == nil {
 		if !s.Applies {
-			return notAppliesWords
+			return reportNotApplies(p)
 		}
-		return "not enough answers"
+		return reportNotEnough(p)
 	}
-	v := histNumber(s, *s.Value)
+	v := histNumber(p, s, *s.Value)
 	if m := safetyMarkOf(e.Result); m.marked() {
-		return markedValue(v, m)
+		return markedValue(p, v, m)
 	}
 	if s.Band != nil && *s.Band != "" {
 		v += " " + text.Clean(*s.Band)
@@ -244,20 +248,21 @@ func histValue(e HistoryEntry, i int) string {
 }
 
 func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries, opt HistoryOptions) {
-	t := &histText{newReportText(w, opt.Width, opt.ASCII), series}
-	dates := historyDates(entries)
+	p := opt.Words
+	t := &histText{newReportText(w, opt.Width, opt.ASCII), series, p}
+	dates := historyDates(p, entries)
 	title := text.Clean(b.Title)
 	t.wrapped(title, "", "")
 	t.line(Rule(t.g.HeavyRule, min(text.Width(title), t.width)))
-	t.wrapped(historySubtitle(entries), "", "")
+	t.wrapped(historySubtitle(p, entries), "", "")
 
 	// Flags first: a safety flag on any date is never below the fold, nor is a safety
 	// question left open.
 	if historyFlagged(entries) || historyAlerted(series) {
-		t.heading("Flags")
+		t.heading(p.T("Flags"))
 		dw := maxWidth(dates)
 		for i, e := range entries {
-			for j, f := range append(flagLines(b, e.Result), alertLines(b, entries, series, i)...) {
+			for j, f := range append(flagLines(p, b, e.Result), alertLines(p, b, entries, series, i)...) {
 				first := "  " + text.Pad(dates[i], dw) + "   "
 				if j > 0 {
 					first = strings.Repeat(" ", dw+5)
@@ -269,25 +274,25 @@ func historyText(w *bufio.Writer, b *questionnaire.Bank, entries []HistoryEntry,
 
 	if len(b.Scores) == 0 {
 		t.line("")
-		t.line("This bank has no scores, so there is nothing to follow over time.")
+		t.line(noScoresNote(p))
 	} else {
-		t.heading("Scores by date")
+		t.heading(p.T("Scores by date"))
 		t.table(b, entries, dates)
-		if note := historyMarkedNote(entries); note != "" {
+		if note := historyMarkedNote(p, entries); note != "" {
 			t.line("")
 			t.wrapped(note, "  ", "  ")
 		}
 		for i := range b.Scores {
 			t.chart(entries, dates, i)
 		}
-		if note := noReliabilityNote(b); note != "" {
+		if note := noReliabilityNote(p, b); note != "" {
 			t.line("")
 			t.wrapped(note, "  ", "  ")
 		}
 	}
 
 	if ws := historyWarnings(b, entries, dates); len(ws) > 0 {
-		t.heading("About these responses")
+		t.heading(p.T("About these responses"))
 		for _, w := range ws {
 			t.wrapped(w, "  "+t.g.Bullet+" ", "    ")
 		}
@@ -324,24 +329,26 @@ func historyFlagged(entries []HistoryEntry) bool {
 
 // historyMarkedNote is the one line that says what the marks mean, when a response is marked
 // (docs/spec.md §4); "" when none is.
-func historyMarkedNote(entries []HistoryEntry) string {
+func historyMarkedNote(p *words.Printer, entries []HistoryEntry) string {
 	ms := make([]safetyMark, len(entries))
 	for i, e := range entries {
 		ms[i] = safetyMarkOf(e.Result)
 	}
-	which := markedWhich(ms)
+	which := markedWhich(p, ms)
 	if which == "" {
 		return ""
 	}
-	return "Responses marked " + which + " keep their scores but show no band, and are left out of the bars and of the change from the first to the latest."
+	return p.T("Responses marked %s keep their scores but show no band, and are left out of the bars and of the change from the first to the latest.", which)
+}
+
+// noScoresNote says why a history of a bank without scores shows none.
+func noScoresNote(p *words.Printer) string {
+	return p.T("This bank has no scores, so there is nothing to follow over time.")
 }
 
 // historySubtitle is "Sam: 3 responses, oldest first (1 not finished)".
-func historySubtitle(entries []HistoryEntry) string {
-	sub := fmt.Sprintf("%d responses, oldest first", len(entries))
-	if len(entries) == 1 {
-		sub = "1 response"
-	}
+func historySubtitle(p *words.Printer, entries []HistoryEntry) string {
+	sub := p.T("%d responses, oldest first", len(entries))
 	if who := historyWho(entries); who != "" {
 		sub = who + ": " + sub
 	}
@@ -353,9 +360,9 @@ func historySubtitle(entries []HistoryEntry) string {
 	}
 	switch {
 	case unfinished == 1 && len(entries) == 1:
-		sub += " (not finished)"
+		sub += " " + p.T("(not finished)")
 	case unfinished > 0:
-		sub += fmt.Sprintf(" (%d not finished)", unfinished)
+		sub += " " + p.T("(%d not finished)", unfinished)
 	}
 	return sub
 }
@@ -403,7 +410,9 @@ func maxWidth(ss []string) int {
 // table prints every score by date: one column per score when they fit side by side,
 // else one block per date.
 func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []string) {
-	dw := max(maxWidth(dates), text.Width("Date"))
+	p := t.p
+	date := p.T("Date")
+	dw := max(maxWidth(dates), text.Width(date))
 	cols := make([]int, len(b.Scores))
 	heads := make([]string, len(b.Scores))
 	total := 2 + dw
@@ -411,12 +420,12 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		heads[i] = text.Clean(s.Label)
 		cols[i] = text.Width(heads[i])
 		for _, e := range entries {
-			cols[i] = max(cols[i], text.Width(histValue(e, i)))
+			cols[i] = max(cols[i], text.Width(histValue(p, e, i)))
 		}
 		total += 3 + cols[i]
 	}
 	if total <= t.width {
-		row := "  " + text.Pad("Date", dw)
+		row := "  " + text.Pad(date, dw)
 		for i, h := range heads {
 			row += "   " + text.Pad(h, cols[i])
 		}
@@ -424,7 +433,7 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		for j, e := range entries {
 			row := "  " + text.Pad(dates[j], dw)
 			for i := range e.Result.Scores {
-				row += "   " + text.Pad(histValue(e, i), cols[i])
+				row += "   " + text.Pad(histValue(p, e, i), cols[i])
 			}
 			t.line(row)
 		}
@@ -442,9 +451,9 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 		t.line(head)
 		for i := range e.Result.Scores {
 			if lw+8 < t.width/2 {
-				t.wrapped(histValue(e, i), "    "+text.Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
+				t.wrapped(histValue(p, e, i), "    "+text.Pad(heads[i], lw)+"   ", strings.Repeat(" ", lw+7))
 			} else {
-				t.wrapped(heads[i]+": "+histValue(e, i), "    ", "      ")
+				t.wrapped(heads[i]+": "+histValue(p, e, i), "    ", "      ")
 			}
 		}
 	}
@@ -453,28 +462,23 @@ func (t *histText) table(b *questionnaire.Bank, entries []HistoryEntry, dates []
 // chart draws score i across the dates: a bar per date on the score's range, with the band
 // boundaries marked on every bar and on the axis below.
 func (t *histText) chart(entries []HistoryEntry, dates []string, i int) {
-	first := entries[0].Result.Scores[i]
-	lo, hi, ok := histRange(entries, i)
-	label := text.Clean(first.Label)
-	if ok && first.Min != nil && first.Max != nil {
-		label += fmt.Sprintf(" (%s to %s)", histNumber(first, lo), histNumber(first, hi))
-	}
-	t.heading(label)
+	t.heading(text.Clean(historyLabel(t.p, entries, i)))
 	t.chartBody(entries, dates, i)
 }
 
 // chartBody draws score i's bars, axis, band legend and change, without a heading.
 func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
+	p := t.p
 	first := entries[0].Result.Scores[i]
 	lo, hi, ok := histRange(entries, i)
 	if !ok {
-		t.line("  No response has enough answers for this score yet.")
+		t.line("  " + noValueYet(p))
 		return
 	}
 	dw := maxWidth(dates)
 	vw := 0
 	for _, e := range entries {
-		vw = max(vw, text.Width(histValue(e, i)))
+		vw = max(vw, text.Width(histValue(p, e, i)))
 	}
 	cells := t.width - (2 + dw + 2) - (2 + vw)
 	if cells < 10 {
@@ -484,6 +488,7 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 	}
 	cells = min(cells, 40)
 	bounds, boundVals := bandMarks(first, lo, hi, cells)
+	num := func(v float64) string { return histNumber(p, first, v) }
 	isBound := map[int]bool{}
 	for _, p := range bounds {
 		isBound[p] = true
@@ -497,19 +502,19 @@ func (t *histText) chartBody(entries []HistoryEntry, dates []string, i int) {
 		if vw < 0 {
 			t.line(row)
 			pad := "  " + strings.Repeat(" ", dw+2)
-			t.wrapped(histValue(e, i), pad, pad)
+			t.wrapped(histValue(p, e, i), pad, pad)
 			continue
 		}
-		t.line(row + "  " + histValue(e, i))
+		t.line(row + "  " + histValue(p, e, i))
 	}
-	t.line("  " + strings.Repeat(" ", dw+2) + axisLine(first, lo, hi, cells, bounds, boundVals))
-	if legend := histLegend(first); legend != "" {
+	t.line("  " + strings.Repeat(" ", dw+2) + axisLine(num, lo, hi, cells, bounds, boundVals))
+	if legend := histLegend(p, first); legend != "" {
 		t.wrapped(legend, "  "+strings.Repeat(" ", dw+2), "  "+strings.Repeat(" ", dw+2))
 	}
-	if change := histChange(entries, i); change != "" {
+	if change := histChange(p, entries, i); change != "" {
 		t.wrapped(change, "  ", "  ")
 	}
-	for _, l := range changeSummary(seriesOf(t.series, i), dates, func(v float64) string { return histNumber(first, v) }) {
+	for _, l := range changeSummary(p, seriesOf(t.series, i), dates, num) {
 		t.wrapped(l, "  ", "  ")
 	}
 }
@@ -563,7 +568,7 @@ func (t *histText) bar(s scoring.ScoreResult, lo, hi float64, cells int, isBound
 
 // axisLine is the axis under the bars: the ends of the range and the band boundaries under
 // their marks, where they fit.
-func axisLine(s scoring.ScoreResult, lo, hi float64, cells int, bounds []int, boundVals []float64) string {
+func axisLine(num scoreResultNumber, lo, hi float64, cells int, bounds []int, boundVals []float64) string {
 	axis := []rune(strings.Repeat(" ", cells))
 	put := func(at int, s string) bool {
 		r := []rune(s)
@@ -578,11 +583,11 @@ func axisLine(s scoring.ScoreResult, lo, hi float64, cells int, bounds []int, bo
 		copy(axis[at:], r)
 		return true
 	}
-	put(0, histNumber(s, lo))
-	hiS := histNumber(s, hi)
+	put(0, num(lo))
+	hiS := num(hi)
 	put(cells-len([]rune(hiS)), hiS)
 	for k, p := range bounds {
-		put(p, histNumber(s, boundVals[k]))
+		put(p, num(boundVals[k]))
 	}
 	return strings.TrimRight(string(axis), " ")
 }
@@ -614,24 +619,29 @@ func histRange(entries []HistoryEntry, i int) (lo, hi float64, ok bool) {
 
 // histLegend lists the bands: "Bands: Not yet up to 1, Getting closer up to 2, Ready to
 // begin above."
-func histLegend(s scoring.ScoreResult) string {
+func histLegend(p *words.Printer, s scoring.ScoreResult) string {
 	if s.Score == nil || len(s.Score.Bands) == 0 {
 		return ""
 	}
 	var parts []string
 	for _, b := range s.Score.Bands {
 		if b.HasMax {
-			parts = append(parts, fmt.Sprintf("%s up to %s", text.Clean(b.Label), histNumber(s, b.Max)))
+			parts = append(parts, p.T("%s up to %s", text.Clean(b.Label), histNumber(p, s, b.Max)))
 		} else {
-			parts = append(parts, text.Clean(b.Label)+" above")
+			parts = append(parts, p.T("%s above", text.Clean(b.Label)))
 		}
 	}
-	return "Bands: " + strings.Join(parts, ", ") + "."
+	return p.T("Bands: %s.", strings.Join(parts, ", "))
+}
+
+// noValueYet stands for a score's chart when no response has a value for it.
+func noValueYet(p *words.Printer) string {
+	return p.T("No response has enough answers for this score yet.")
 }
 
 // histChange says how the score moved from the first value to the latest, leaving out the
 // marked responses (docs/spec.md §4): a week answered not safe is no step forward.
-func histChange(entries []HistoryEntry, i int) string {
+func histChange(p *words.Printer, entries []HistoryEntry, i int) string {
 	var first, last *float64
 	var n int
 	for _, e := range entries {
@@ -650,50 +660,50 @@ func histChange(entries []HistoryEntry, i int) string {
 		return ""
 	}
 	s := entries[0].Result.Scores[i]
-	from, to := histNumber(s, *first), histNumber(s, *last)
+	from, to := histNumber(p, s, *first), histNumber(p, s, *last)
 	d := scoring.Clean(*last - *first)
 	// A percent score moves by points: "up 33 points", never "up 33%" (a third more).
-	by := func(d float64) string {
-		if s.Score != nil && s.Score.Method == questionnaire.Percent {
-			if d == 1 {
-				return "1 point"
-			}
-			return questionnaire.FormatNumber(d) + " points"
+	if s.Score != nil && s.Score.Method == questionnaire.Percent {
+		switch {
+		case d > 0:
+			return p.T("From the first to the latest: up %v points, from %s to %s.", d, from, to)
+		case d < 0:
+			return p.T("From the first to the latest: down %v points, from %s to %s.", -d, from, to)
 		}
-		return questionnaire.FormatNumber(d)
 	}
 	switch {
 	case d > 0:
-		return fmt.Sprintf("From the first to the latest: up %s, from %s to %s.", by(d), from, to)
+		return p.T("From the first to the latest: up %s, from %s to %s.", reportNumber(p, d), from, to)
 	case d < 0:
-		return fmt.Sprintf("From the first to the latest: down %s, from %s to %s.", by(-d), from, to)
+		return p.T("From the first to the latest: down %s, from %s to %s.", reportNumber(p, -d), from, to)
 	}
-	return fmt.Sprintf("From the first to the latest: no change, %s at both.", from)
+	return p.T("From the first to the latest: no change, %s at both.", from)
 }
 
 // --- markdown -----------------------------------------------------------------------
 
 // historyLabel is a score's label with its range: "Readiness (1 to 5)".
-func historyLabel(entries []HistoryEntry, i int) string {
+func historyLabel(p *words.Printer, entries []HistoryEntry, i int) string {
 	first := entries[0].Result.Scores[i]
 	label := first.Label
 	if lo, hi, ok := histRange(entries, i); ok && first.Min != nil && first.Max != nil {
-		label += fmt.Sprintf(" (%s to %s)", histNumber(first, lo), histNumber(first, hi))
+		label += " (" + rangeWords(p, histNumber(p, first, lo), histNumber(p, first, hi)) + ")"
 	}
 	return label
 }
 
 func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries, opt HistoryOptions) string {
+	p := opt.Words
 	var m mdOut
-	dates := historyDates(entries)
+	dates := historyDates(p, entries)
 	m.block("# " + MarkdownEscape(b.Title))
-	m.block(MarkdownEscape(historySubtitle(entries)))
+	m.block(MarkdownEscape(historySubtitle(p, entries)))
 
 	if historyFlagged(entries) || historyAlerted(series) {
-		m.block("## Flags")
+		m.block("## " + p.T("Flags"))
 		var lines []string
 		for i, e := range entries {
-			for _, f := range append(flagLines(b, e.Result), alertLines(b, entries, series, i)...) {
+			for _, f := range append(flagLines(p, b, e.Result), alertLines(p, b, entries, series, i)...) {
 				lines = append(lines, "- **"+MarkdownEscape(dates[i])+"**: "+MarkdownEscape(f))
 			}
 		}
@@ -701,10 +711,10 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, series []sco
 	}
 
 	if len(b.Scores) == 0 {
-		m.block("This bank has no scores, so there is nothing to follow over time.")
+		m.block(noScoresNote(p))
 	} else {
-		m.block("## Scores by date")
-		head, rule := "| Date |", "|---|"
+		m.block("## " + p.T("Scores by date"))
+		head, rule := "| "+p.T("Date")+" |", "|---|"
 		for i := range b.Scores {
 			head += " " + cmpCell(entries[0].Result.Scores[i].Label) + " |"
 			rule += "---|"
@@ -713,19 +723,19 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, series []sco
 		for j, e := range entries {
 			row := "| " + cmpCell(dates[j]) + " |"
 			for i := range e.Result.Scores {
-				row += " " + cmpCell(histValue(e, i)) + " |"
+				row += " " + cmpCell(histValue(p, e, i)) + " |"
 			}
 			rows = append(rows, row)
 		}
 		m.block(rows...)
-		if note := historyMarkedNote(entries); note != "" {
+		if note := historyMarkedNote(p, entries); note != "" {
 			m.block(MarkdownEscape(note))
 		}
 		for i := range b.Scores {
-			m.block("### " + MarkdownEscape(historyLabel(entries, i)))
+			m.block("### " + MarkdownEscape(historyLabel(p, entries, i)))
 			var buf strings.Builder
 			bw := bufio.NewWriter(&buf)
-			t := &histText{newReportText(bw, opt.Width, opt.ASCII), series}
+			t := &histText{newReportText(bw, opt.Width, opt.ASCII), series, p}
 			t.chartBody(entries, dates, i)
 			_ = bw.Flush()
 			body := strings.TrimRight(buf.String(), "\n")
@@ -735,11 +745,11 @@ func historyMarkdown(b *questionnaire.Bank, entries []HistoryEntry, series []sco
 			}
 			m.block(append(append([]string{fence}, strings.Split(body, "\n")...), fence)...)
 		}
-		if note := noReliabilityNote(b); note != "" {
+		if note := noReliabilityNote(p, b); note != "" {
 			m.block(MarkdownEscape(note))
 		}
 	}
 
-	m.notes("About these responses", historyWarnings(b, entries, dates))
+	m.notes(p.T("About these responses"), historyWarnings(b, entries, dates))
 	return m.b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/scoring/change"
+	"github.com/candor-app/candor/words"
 )
 
 // scoreSeries is one score's change over a history (docs/spec.md §4 "Change over time"):
@@ -72,38 +73,40 @@ func historyAlerted(all []scoreSeries) bool {
 // --- words ---------------------------------------------------------------------------
 
 // categoryWords names a change category in words, as text, markdown and HTML say it.
-func categoryWords(c change.Category) string {
+func categoryWords(p *words.Printer, c change.Category) string {
 	switch c {
 	case change.ReliableImprovement:
-		return "reliable improvement"
+		return p.T("reliable improvement")
 	case change.ReliableDeterioration:
-		return "reliable deterioration"
+		return p.T("reliable deterioration")
 	case change.Recovered:
-		return "recovered"
+		return p.T("recovered")
 	}
-	return "no reliable change"
+	return p.T("no reliable change")
 }
 
-// rciWords is "RCI 2.41", "RCI -1.2": two decimals are all the index can say.
-func rciWords(rci float64) string { return "RCI " + questionnaire.FormatNumber(round2(rci)) }
+// rciWords is "RCI 2.41", "RCI -1.2": two decimals are all the index can say. RCI, the
+// reliable change index, keeps its name in every language.
+func rciWords(p *words.Printer, rci float64) string {
+	return "RCI " + reportNumber(p, round2(rci)) // words:none: the index's name, as the literature writes it
+}
 
 // round2 keeps two decimals, as a computed number (an index, a cut-off) is shown.
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
-// alertWords is a counselor's alert on score label in words: "Trust 2.5 is below the bank's
-// alert level of 3.", "Trust fell by 2 since the response before (5.5 to 3.5), at least the
-// bank's alert drop of 1.5."
-func alertWords(label string, s scoreResultNumber, a change.Alert) string {
+// alertWords is a counselor's alert on score label in words: "For the counselor: Trust 2.5
+// is below the bank's alert level of 3.", "For the counselor: Trust fell by 2 since the
+// response before (5.5 to 3.5), at least the bank's alert change of 1.5."
+func alertWords(p *words.Printer, label string, s scoreResultNumber, a change.Alert) string {
 	switch a.Kind {
 	case change.AlertBelow:
-		return fmt.Sprintf("%s %s is below the bank's alert level of %s.", label, s(a.Value), s(a.Threshold))
+		return p.T("For the counselor: %s %s is below the bank's alert level of %s.", label, s(a.Value), s(a.Threshold))
 	case change.AlertDrop:
-		way := "fell"
-		if a.Value > *a.Previous {
-			way = "rose" // a score where lower is better
+		by, from, to, at := s(scoringDiff(a.Value, *a.Previous)), s(*a.Previous), s(a.Value), s(a.Threshold)
+		if a.Value > *a.Previous { // a score where lower is better
+			return p.T("For the counselor: %s rose by %s since the response before (%s to %s), at least the bank's alert change of %s.", label, by, from, to, at)
 		}
-		return fmt.Sprintf("%s %s by %s since the response before (%s to %s), at least the bank's alert change of %s.",
-			label, way, s(scoringDiff(a.Value, *a.Previous)), s(*a.Previous), s(a.Value), s(a.Threshold))
+		return p.T("For the counselor: %s fell by %s since the response before (%s to %s), at least the bank's alert change of %s.", label, by, from, to, at)
 	}
 	return ""
 }
@@ -114,22 +117,45 @@ func scoringDiff(a, b float64) float64 { return scoring.Clean(math.Abs(a - b)) }
 // scoreResultNumber writes a number on a score's scale.
 type scoreResultNumber func(float64) string
 
+// reliableHead says how a change is judged reliable, with the bank's numbers.
+func reliableHead(p *words.Printer, s *scoreSeries, num scoreResultNumber) string {
+	c := s.Change
+	r, sd := reportNumber(p, c.Reliability), reportNumber(p, c.SD)
+	lower := c.Better == questionnaire.BetterLower
+	if s.Cutoff != nil {
+		cut := num(round2(*s.Cutoff))
+		if lower {
+			return p.T("Reliable change (Jacobson and Truax): a change counts as reliable when |RCI| is above 1.96, with the bank's reliability %s and spread (SD) %s; cut-off %s; lower is better.", r, sd, cut)
+		}
+		return p.T("Reliable change (Jacobson and Truax): a change counts as reliable when |RCI| is above 1.96, with the bank's reliability %s and spread (SD) %s; cut-off %s; higher is better.", r, sd, cut)
+	}
+	if lower {
+		return p.T("Reliable change (Jacobson and Truax): a change counts as reliable when |RCI| is above 1.96, with the bank's reliability %s and spread (SD) %s; lower is better.", r, sd)
+	}
+	return p.T("Reliable change (Jacobson and Truax): a change counts as reliable when |RCI| is above 1.96, with the bank's reliability %s and spread (SD) %s; higher is better.", r, sd)
+}
+
+// sinceBefore says the dates of each reliable change of one category since the response
+// before: "Reliable improvement since the response before: 2026-10-06 (RCI 2.41)."
+func sinceBefore(p *words.Printer, c change.Category, at string) string {
+	switch c {
+	case change.ReliableDeterioration:
+		return p.T("Reliable deterioration since the response before: %s.", at)
+	case change.ReliableImprovement:
+		return p.T("Reliable improvement since the response before: %s.", at)
+	}
+	return p.T("Recovered since the response before: %s.", at)
+}
+
 // changeSummary is what the text, markdown and HTML say under a score's chart about
 // reliable change: from the first to the latest kept response, then each reliable change
 // since the response before, deteriorations named first. nil when the score makes no
 // reliability judgement.
-func changeSummary(s *scoreSeries, dates []string, num scoreResultNumber) []string {
+func changeSummary(p *words.Printer, s *scoreSeries, dates []string, num scoreResultNumber) []string {
 	if s == nil || !s.Change.HasReliability() {
 		return nil
 	}
-	c := s.Change
-	head := fmt.Sprintf("Reliable change (Jacobson and Truax): a change counts as reliable when |RCI| is above 1.96, with the bank's reliability %s and spread (SD) %s",
-		questionnaire.FormatNumber(c.Reliability), questionnaire.FormatNumber(c.SD))
-	if s.Cutoff != nil {
-		head += fmt.Sprintf("; cut-off %s", num(round2(*s.Cutoff)))
-	}
-	head += "; " + c.Better + " is better."
-	lines := []string{head}
+	lines := []string{reliableHead(p, s, num)}
 	last := -1
 	for j, ch := range s.Changes {
 		if ch.FromFirst != nil {
@@ -138,21 +164,21 @@ func changeSummary(s *scoreSeries, dates []string, num scoreResultNumber) []stri
 	}
 	if last >= 0 {
 		st := s.Changes[last].FromFirst
-		line := "From the first to the latest: " + categoryWords(st.Category) + " (" + rciWords(st.RCI)
 		if st.CrossedCutoff && st.Category != change.Recovered {
-			line += ", crossing the cut-off"
+			lines = append(lines, p.T("From the first to the latest: %s (%s, crossing the cut-off).", categoryWords(p, st.Category), rciWords(p, st.RCI)))
+		} else {
+			lines = append(lines, p.T("From the first to the latest: %s (%s).", categoryWords(p, st.Category), rciWords(p, st.RCI)))
 		}
-		lines = append(lines, line+").")
 	}
 	for _, want := range []change.Category{change.ReliableDeterioration, change.ReliableImprovement, change.Recovered} {
 		var at []string
 		for j, ch := range s.Changes {
 			if st := ch.FromPrevious; st != nil && st.Category == want {
-				at = append(at, dates[j]+" ("+rciWords(st.RCI)+")")
+				at = append(at, dates[j]+" ("+rciWords(p, st.RCI)+")")
 			}
 		}
 		if len(at) > 0 {
-			lines = append(lines, upperFirst(categoryWords(want))+" since the response before: "+strings.Join(at, ", ")+".")
+			lines = append(lines, sinceBefore(p, want, strings.Join(at, ", ")))
 		}
 	}
 	return lines
@@ -160,7 +186,7 @@ func changeSummary(s *scoreSeries, dates []string, num scoreResultNumber) []stri
 
 // noReliabilityNote says why no reliability judgement is made for the scores without
 // `change.reliability` and `sd`: "" when every score has them.
-func noReliabilityNote(b *questionnaire.Bank) string {
+func noReliabilityNote(p *words.Printer, b *questionnaire.Bank) string {
 	var without []string
 	for _, sc := range b.Scores {
 		if !sc.Change.HasReliability() {
@@ -171,30 +197,21 @@ func noReliabilityNote(b *questionnaire.Bank) string {
 	case len(without) == 0:
 		return ""
 	case len(without) == len(b.Scores):
-		return "Only movement is shown: this bank gives no published reliability and spread for its scores, so no change is judged reliable or not."
+		return p.T("Only movement is shown: this bank gives no published reliability and spread for its scores, so no change is judged reliable or not.")
+	case len(without) == 1:
+		return p.T("Only movement is shown for %s: the bank gives no published reliability and spread for it, so no change is judged reliable or not.", without[0])
 	}
-	them := "them"
-	if len(without) == 1 {
-		them = "it"
-	}
-	return "Only movement is shown for " + strings.Join(without, ", ") + ": the bank gives no published reliability and spread for " + them + ", so no change is judged reliable or not."
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return p.T("Only movement is shown for %s: the bank gives no published reliability and spread for them, so no change is judged reliable or not.", strings.Join(without, ", "))
 }
 
 // alertLines are the counselor's alerts response j raised, in words, for the Flags.
-func alertLines(b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries, j int) []string {
+func alertLines(p *words.Printer, b *questionnaire.Bank, entries []HistoryEntry, series []scoreSeries, j int) []string {
 	var out []string
 	for _, s := range series {
 		sr := entries[j].Result.Scores[s.I]
-		num := func(v float64) string { return histNumber(sr, v) }
+		num := func(v float64) string { return histNumber(p, sr, v) }
 		for _, a := range s.Alerts[j] {
-			out = append(out, "For the counselor: "+alertWords(text.Clean(b.Scores[s.I].Label), num, a))
+			out = append(out, alertWords(p, text.Clean(b.Scores[s.I].Label), num, a))
 		}
 	}
 	return out
@@ -210,7 +227,7 @@ func changeCSVHeader(b *questionnaire.Bank, series []scoreSeries) []string {
 		id := b.Scores[s.I].ID
 		if s.Change.HasReliability() {
 			h = append(h, id+"_cutoff")
-			for _, from := range []string{"_from_first", "_from_previous"} {
+			for _, from := range []string{"_from_first", "_from_previous"} { // words:none: CSV column names, for programs
 				h = append(h, id+"_rci"+from, id+"_category"+from, id+"_crossed_cutoff"+from)
 			}
 		}

@@ -21,7 +21,13 @@ import (
 // distress (four 0-4 items) falls, trust (two 1-7 items) rises; week 5 is answered not
 // safe, week 9 a hard week that raises the trust alert.
 func outcomeWeeks(t *testing.T) (*questionnaire.Bank, []HistoryEntry) {
-	b := loadBank(t, "outcome-measure.yaml")
+	return outcomeWeeksOf(t, "outcome-measure.yaml")
+}
+
+// outcomeWeeksOf are the same twelve weeks answered to bank file name, outcome-measure.yaml
+// or its Spanish outcome-measure-es.yaml.
+func outcomeWeeksOf(t *testing.T, name string) (*questionnaire.Bank, []HistoryEntry) {
+	b := loadBank(t, name)
 	weeks := []struct {
 		safe                       bool
 		worry, sleep, alone, tense float64

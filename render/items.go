@@ -8,6 +8,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // Item-level answers (`candor score --items`): every question of the bank with the answer
@@ -74,9 +75,9 @@ func itemCell(v any) string {
 		return ""
 	case bool:
 		if x {
-			return "yes"
+			return "yes" // words:none: a CSV cell, the value answers files and tables read back
 		}
-		return "no"
+		return "no" // words:none: a CSV cell, the value answers files and tables read back
 	case float64:
 		return questionnaire.FormatNumber(x)
 	case []any:
@@ -92,25 +93,26 @@ func itemCell(v any) string {
 }
 
 // ItemsText writes the items as a numbered list under the heading "Every answer", in text
-// (format "text") or markdown, wrapped to width; ascii draws the text without box-drawing
-// characters or arrows.
-func ItemsText(w io.Writer, items []Item, format string, width int, ascii bool) error {
+// (format "text") or markdown, wrapped to width, in p's words; ascii draws the text without
+// box-drawing characters or arrows.
+func ItemsText(w io.Writer, p *words.Printer, items []Item, format string, width int, ascii bool) error {
 	if len(items) == 0 {
 		return nil
 	}
 	width = text.EffectiveWidth(width)
 	var b strings.Builder
 	if format == "markdown" {
-		b.WriteString("\n## Every answer\n\n")
+		b.WriteString("\n## " + p.T("Every answer") + "\n\n")
 		for _, it := range items {
-			fmt.Fprintf(&b, "%d. %s  \n   **%s**\n", it.Number, MarkdownEscape(it.Text), MarkdownEscape(itemWords(it)))
+			fmt.Fprintf(&b, "%d. %s  \n   **%s**\n", it.Number, MarkdownEscape(it.Text), MarkdownEscape(itemWords(p, it)))
 		}
 	} else {
-		rule, arrow := "────────────", "→ "
+		g, arrow := glyphsFor(ascii), "→ "
 		if ascii {
-			rule, arrow = "------------", "-> "
+			arrow = "-> "
 		}
-		b.WriteString("\nEvery answer\n" + rule + "\n")
+		heading := p.T("Every answer")
+		b.WriteString("\n" + heading + "\n" + Rule(g.Rule, text.Width(heading)) + "\n")
 		num := len(fmt.Sprint(items[len(items)-1].Number))
 		for _, it := range items {
 			lead := fmt.Sprintf("%*d. ", num, it.Number)
@@ -118,7 +120,7 @@ func ItemsText(w io.Writer, items []Item, format string, width int, ascii bool) 
 			for _, l := range text.WrapIndent(text.Sanitize(it.Text), width, lead, pad) {
 				b.WriteString(l + "\n")
 			}
-			for _, l := range text.WrapIndent(text.Sanitize(itemWords(it)), width, pad+arrow, pad+strings.Repeat(" ", len(arrow)-1)) {
+			for _, l := range text.WrapIndent(text.Sanitize(itemWords(p, it)), width, pad+arrow, pad+strings.Repeat(" ", len(arrow)-1)) {
 				b.WriteString(l + "\n")
 			}
 		}
@@ -128,12 +130,12 @@ func ItemsText(w io.Writer, items []Item, format string, width int, ascii bool) 
 }
 
 // itemWords is an item's answer in words, or why there is none.
-func itemWords(it Item) string {
+func itemWords(p *words.Printer, it Item) string {
 	switch {
 	case !it.Asked:
-		return "(not asked)"
+		return p.T("(not asked)")
 	case it.Answer == nil:
-		return "(no answer)"
+		return p.T("(no answer)")
 	}
 	return it.AnswerText
 }

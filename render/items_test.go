@@ -9,6 +9,7 @@ import (
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 func TestItems(t *testing.T) {
@@ -40,9 +41,13 @@ questions:
 	assert.Equal(t, []string{"'=x"}, CSVItemCells(&questionnaire.Bank{Questions: []*questionnaire.Question{{ID: "t", Type: questionnaire.Text}}}, questionnaire.Answers{"t": "=x"}), "no formula reaches a spreadsheet")
 
 	var out bytes.Buffer
-	require.NoError(t, ItemsText(&out, items, "text", 30, true))
+	require.NoError(t, ItemsText(&out, nil, items, "text", 30, true))
 	assert.Equal(t, "\nEvery answer\n------------\n1. Do you feel safe?\n   -> Yes\n2. Why not?\n   -> (not asked)\n3. What helps?\n   -> Walks, =Music\n", out.String())
 	out.Reset()
-	require.NoError(t, ItemsText(&out, items, "markdown", 80, false))
+	require.NoError(t, ItemsText(&out, nil, items, "markdown", 80, false))
 	assert.Contains(t, out.String(), "## Every answer\n\n1. Do you feel safe?  \n   **Yes**\n")
+	out.Reset()
+	require.NoError(t, ItemsText(&out, words.For("es"), items, "text", 30, false))
+	assert.Equal(t, "\nTodas las respuestas\n────────────────────\n1. Do you feel safe?\n   → Yes\n2. Why not?\n   → (no se preguntó)\n3. What helps?\n   → Walks, =Music\n", out.String(),
+		"candor's words in Spanish, the bank's as they are; the rule as wide as the heading")
 }

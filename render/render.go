@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 // Options control a rendering.
 type Options struct {
 	// Words says candor's own words (headings, notes, the fixed parts of sentences) in the
-	// reader's language (docs/spec.md §14); nil is English. The bank's words come from the
+	// reader's language (docs/spec.md §4, "candor's own words"); nil is English. The bank's words come from the
 	// bank, in the language it was loaded in.
 	Words *words.Printer
 	// Format is "text" (also ""), "markdown", "html" (a complete document; SummaryHTML
@@ -60,7 +61,7 @@ type Options struct {
 // HTML), never in JSON.
 func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options) error {
 	if r == nil {
-		return fmt.Errorf("no result to summarize")
+		return fmt.Errorf("no result to summarize") // words:none: a caller's mistake, for developers
 	}
 	var out string
 	switch opt.Format {
@@ -74,9 +75,9 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 			for i := range c.Scores {
 				c.Scores[i].BandText, c.Scores[i].Highlights = "", nil
 			}
-			return JSON(w, b, &c)
+			return JSON(w, opt.Words, b, &c)
 		}
-		return JSON(w, b, r)
+		return JSON(w, opt.Words, b, r)
 	case "", "text":
 		out = summaryText(b, r, opt)
 	case "markdown":
@@ -84,20 +85,20 @@ func Summary(w io.Writer, b *questionnaire.Bank, r *scoring.Result, opt Options)
 	case "html":
 		out = summaryHTMLDocument(b, r, opt)
 	default:
-		return fmt.Errorf("unknown format %q: use text, markdown, html or json", opt.Format)
+		return fmt.Errorf("unknown format %q: use text, markdown, html or json", opt.Format) // words:none: the commands check --format first; for developers
 	}
 	_, err := io.WriteString(w, out)
 	return err
 }
 
 // JSON writes r as docs/spec.md §3 JSON: `scores`, `flags` and `warnings` are always lists, never
-// null; `outcome` is null when no outcome applies; each warning is in words (Worded, with
-// bank b, which may be nil).
-func JSON(w io.Writer, b *questionnaire.Bank, r *scoring.Result) error {
+// null; `outcome` is null when no outcome applies; each warning is in p's words (Worded, with
+// bank b, which may be nil). Numbers and dates stay as programs read them.
+func JSON(w io.Writer, p *words.Printer, b *questionnaire.Bank, r *scoring.Result) error {
 	if r == nil {
-		return fmt.Errorf("no result to write")
+		return fmt.Errorf("no result to write") // words:none: a caller's mistake, for developers
 	}
-	c := *Worded(b, r)
+	c := *Worded(p, b, r)
 	if c.Scores == nil {
 		c.Scores = []scoring.ScoreResult{}
 	}
@@ -113,8 +114,15 @@ func JSON(w io.Writer, b *questionnaire.Bank, r *scoring.Result) error {
 	return enc.Encode(&c)
 }
 
-// formatDate writes a date the way people write it: "22 November 2026".
-func formatDate(t time.Time) string { return t.Format("2 January 2006") }
+// longDates are the keys of a date written out in full, one for each month: "22 November
+// 2026", "22 de noviembre de 2026". The year is passed as text, which no language groups.
+var longDates = [12]string{"%d January %s", "%d February %s", "%d March %s", "%d April %s", "%d May %s", "%d June %s", // words:key
+	"%d July %s", "%d August %s", "%d September %s", "%d October %s", "%d November %s", "%d December %s"} // words:key
+
+// formatDate writes a date the way people write it, in p's language: "22 November 2026".
+func formatDate(p *words.Printer, t time.Time) string {
+	return p.T(longDates[t.Month()-1], t.Day(), strconv.Itoa(t.Year()))
+}
 
 // split sorts r's raised flags into urgent ones, which open the summary, and the rest.
 // Whether safety comes first is r.Urgent(), which decides; the scoring engine sorts urgent
@@ -177,14 +185,11 @@ func noVerdict(b *questionnaire.Bank, r *scoring.Result, opt Options) (title, bo
 	if r.Outcome != nil || len(r.OutcomeOpenOn) == 0 {
 		return "", "", false
 	}
-	n := len(r.OutcomeOpenOn)
-	title, body = "No verdict yet",
-		plural(n, "Your answer to the question about your safety decides", "Your answers to the questions about your safety decide")+
-			" what this summary can say, so it gives no verdict for now. Whenever you are ready, answer "+
-			plural(n, "it", "them")+", and the summary will follow. Your safety matters more than anything else here."
+	p, n := opt.Words, len(r.OutcomeOpenOn)
+	title = p.T("No verdict yet")
+	body = p.T("Your answers to the questions about your safety decide what this summary can say, so it gives no verdict for now. Whenever you are ready, answer them, and the summary will follow. Your safety matters more than anything else here.", n)
 	if opt.Counselor {
-		body = plural(n, "The answer to the open safety question decides", "The answers to the open safety questions decide") +
-			" the verdict, so none is given. Ask about " + plural(n, "it", "them") + " first."
+		body = p.T("The answers to the open safety questions decide the verdict, so none is given. Ask about them first.", n)
 	}
 	if b != nil && b.SafetyOpen != nil {
 		if t := strings.TrimSpace(b.SafetyOpen.Title); t != "" {
@@ -199,34 +204,37 @@ func noVerdict(b *questionnaire.Bank, r *scoring.Result, opt Options) (title, bo
 // signs, named first in the summary, each with the statement and the person's answer.
 func warningSignsHeading(opt Options) string {
 	if opt.Counselor {
-		return "Warning signs"
+		return opt.Words.T("Warning signs")
 	}
-	return "Worth pausing on first"
+	return opt.Words.T("Worth pausing on first")
 }
 
 func warningSignsIntro(r *scoring.Result, opt Options) string {
+	n := len(r.WarningSigns)
 	if opt.Counselor {
-		return plural(len(r.WarningSigns), "This answer is a warning sign in this questionnaire; while it stands",
-			"These answers are warning signs in this questionnaire; while they stand") + ", no hopeful verdict or band is given."
+		return opt.Words.T("These answers are warning signs in this questionnaire; while they stand, no hopeful verdict or band is given.", n)
 	}
-	return plural(len(r.WarningSigns), "One of your answers is", "A few of your answers are") +
-		" worth pausing on before anything else. This is not a judgement of you: " +
-		plural(len(r.WarningSigns), "it is a place", "they are places") +
-		" where trust often gets stuck, so this summary keeps its more hopeful words back for now."
+	return opt.Words.T("A few of your answers are worth pausing on before anything else. This is not a judgement of you: they are places where trust often gets stuck, so this summary keeps its more hopeful words back for now.", n)
 }
 
 // bandWithheld stands for a hopeful band left out because one of the score's answers is a
 // warning sign.
-const bandWithheld = "Its usual words are left out here, because one of its answers is worth pausing on (see above)."
+func bandWithheld(p *words.Printer) string {
+	return p.T("Its usual words are left out here, because one of its answers is worth pausing on (see above).")
+}
+
+// youAnswered leads the person's answer under a statement the summary quotes; answer may be
+// markup (the caller's).
+func youAnswered(p *words.Printer, answer string) string { return p.T("You answered: %s", answer) }
 
 // fileLine is the line naming the response file, and the file: "Answers from" (Source) or
 // "Your answers are saved in" (SavedTo); "" when neither is set.
 func fileLine(opt Options) (lead, file string) {
 	switch {
 	case opt.Source != "":
-		return "Answers from", opt.Source
+		return opt.Words.T("Answers from"), opt.Source
 	case opt.SavedTo != "":
-		return "Your answers are saved in", opt.SavedTo
+		return opt.Words.T("Your answers are saved in"), opt.SavedTo
 	}
 	return "", ""
 }
@@ -242,13 +250,6 @@ func bankTitle(b *questionnaire.Bank, r *scoring.Result) string {
 	return ""
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // setScoresAside reports whether the summary sets scores aside: the person's own summary,
 // while an urgent flag is raised.
 func setScoresAside(r *scoring.Result, opt Options) bool {
@@ -257,8 +258,9 @@ func setScoresAside(r *scoring.Result, opt Options) bool {
 
 // safetyOpen takes out of r's warnings those that name an unanswered safety question:
 // summaries say them first, before the title (to the person in their own words), and not
-// again with the other warnings.
+// again with the other warnings. They are in opt.Words' language.
 func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, rest []string) {
+	p := opt.Words
 	deciding := map[string]bool{}
 	if r.Outcome == nil {
 		for _, id := range r.OutcomeOpenOn {
@@ -269,21 +271,21 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 		q := bankQuestion(b, w.ID)
 		switch {
 		case w.Code != scoring.SafetyUnanswered || q == nil:
-			rest = append(rest, WarningText(b, w))
+			rest = append(rest, WarningText(p, b, w))
 		case opt.Counselor:
-			first = append(first, WarningText(b, w))
+			first = append(first, WarningText(p, b, w))
 		case slices.Contains(r.Declined, q.ID) && deciding[q.ID]:
-			first = append(first, fmt.Sprintf("You chose \"rather not say\" for %q. That's okay. It asks about your safety, so this summary gives no verdict; you can answer it whenever you're ready.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It asks about your safety, so this summary gives no verdict; you can answer it whenever you're ready.",
+				quote(p, q.Text)))
 		case slices.Contains(r.Declined, q.ID):
-			first = append(first, fmt.Sprintf("You chose \"rather not say\" for %q. That's okay. It asks about your safety; you can answer it whenever you're ready.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It asks about your safety; you can answer it whenever you're ready.",
+				quote(p, q.Text)))
 		case deciding[q.ID]:
-			first = append(first, fmt.Sprintf("You have not answered %q yet. It asks about your safety, so this summary gives no verdict until you do.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You have not answered %s yet. It asks about your safety, so this summary gives no verdict until you do.",
+				quote(p, q.Text)))
 		default:
-			first = append(first, fmt.Sprintf("You have not answered %q yet. It asks about your safety; please answer it when you can.",
-				strings.TrimSpace(q.Text)))
+			first = append(first, p.T("You have not answered %s yet. It asks about your safety; please answer it when you can.",
+				quote(p, q.Text)))
 		}
 	}
 	if d := declinedNote(b, r, opt); d != "" {
@@ -305,128 +307,119 @@ func declinedNote(b *questionnaire.Bank, r *scoring.Result, opt Options) string 
 		switch {
 		case q == nil:
 		case opt.Counselor:
-			qs = append(qs, fmt.Sprintf("%q (%s)", strings.TrimSpace(q.Text), id))
+			qs = append(qs, opt.Words.T("%s (%s)", quote(opt.Words, q.Text), id))
 		case !slices.Contains(r.UnansweredSafety, id):
-			qs = append(qs, fmt.Sprintf("%q", strings.TrimSpace(q.Text)))
+			qs = append(qs, quote(opt.Words, q.Text))
 		}
 	}
 	switch {
 	case len(qs) == 0:
 		return ""
 	case opt.Counselor:
-		return "Rather not say (declined, not skipped), missing in every score: " + strings.Join(qs, ", ")
+		return opt.Words.T("Rather not say (declined, not skipped), missing in every score: %s", strings.Join(qs, ", "))
 	}
-	return fmt.Sprintf("You chose \"rather not say\" for %d %s, which %s as not answered here: %s",
-		len(qs), plural(len(qs), "question", "questions"), plural(len(qs), "counts", "count"), strings.Join(qs, ", "))
+	return opt.Words.T("You chose \"rather not say\" for %d questions, which count as not answered here: %s", len(qs), strings.Join(qs, ", "))
 }
-
-// notApplies is what stands for a score none of whose questions was asked.
-const notApplies = "This does not apply: none of its questions was asked."
 
 // notEnough explains why a score has no value: that it does not apply, or how many of its
 // questions were answered and how many it needs.
-func notEnough(s scoring.ScoreResult) string {
+func notEnough(p *words.Printer, s scoring.ScoreResult) string {
 	if !s.Applies {
-		return notApplies
+		return p.T("This does not apply: none of its questions was asked.")
 	}
 	n, a, k := s.Items, s.Answered, s.Needed
-	q := plural(n, "question", "questions")
-	if a >= k && n > 0 {
-		return fmt.Sprintf("This one could not be worked out from your answers (%d of its %d %s).", a, n, q)
-	}
-	if n <= 1 {
-		return "Not enough answers yet: its question has no answer so far."
-	}
-	var have string
-	switch a {
-	case 0:
-		have = fmt.Sprintf("None of its %d %s has an answer so far", n, q)
-	default:
-		have = fmt.Sprintf("You answered %d of its %d %s", a, n, q)
-	}
-	need := fmt.Sprintf("it needs at least %d", k)
 	switch {
+	case a >= k && n > 0:
+		return p.T("This one could not be worked out from your answers (%d of its %d questions).", a, n)
+	case n <= 1:
+		return p.T("Not enough answers yet: its question has no answer so far.")
+	// From here on the score has two questions or more.
+	case a == 0 && k >= n && n == 2:
+		return p.T("Not enough answers yet. None of its %d questions has an answer so far, and it needs both.", n)
+	case a == 0 && k >= n:
+		return p.T("Not enough answers yet. None of its %d questions has an answer so far, and it needs all %d.", n, n)
+	case a == 0:
+		return p.T("Not enough answers yet. None of its %d questions has an answer so far, and it needs at least %d.", n, k)
 	case k >= n && n == 2:
-		need = "it needs both"
+		return p.T("Not enough answers yet. You answered %d of its %d questions, and it needs both.", a, n)
 	case k >= n:
-		need = fmt.Sprintf("it needs all %d", n)
+		return p.T("Not enough answers yet. You answered %d of its %d questions, and it needs all %d.", a, n, n)
 	}
-	return "Not enough answers yet. " + have + ", and " + need + "."
+	return p.T("Not enough answers yet. You answered %d of its %d questions, and it needs at least %d.", a, n, k)
 }
 
 // reminder points back to the urgent messages at the top of a text summary.
-func reminder(urgent []scoring.FlagResult) string {
+func reminder(p *words.Printer, urgent []scoring.FlagResult) string {
 	var titles []string
 	for _, f := range urgent {
-		titles = append(titles, `"`+text.Clean(strings.TrimSpace(f.Title))+`"`)
+		titles = append(titles, quote(p, text.Clean(f.Title)))
 	}
 	list := titles[0]
 	if n := len(titles); n > 1 {
-		list = strings.Join(titles[:n-1], ", ") + " and " + titles[n-1]
+		list = p.T("%s and %s", strings.Join(titles[:n-1], ", "), titles[n-1])
 	}
-	return "Please read " + list + " at the top of this summary. " +
-		plural(len(titles), "It matters", "They matter") + " more than anything else here."
+	return p.T("Please read %[1]s at the top of this summary. They matter more than anything else here.", list, len(titles))
 }
+
+// quote is words from a bank (a question, a title) quoted in a sentence of p's language:
+// "Do you feel safe?", «¿Te sientes a salvo?».
+func quote(p *words.Printer, s string) string { return p.T("\"%s\"", strings.TrimSpace(s)) }
 
 // setAside stands in for the scores while an urgent flag is raised.
 func setAside(opt Options) string {
-	s := "Your scores are set aside here for now, because safety comes first."
 	if opt.SavedTo != "" && opt.Source == "" {
-		s += " They are kept with your answers, for when you want to look at them."
+		return opt.Words.T("Your scores are set aside here for now, because safety comes first. They are kept with your answers, for when you want to look at them.")
 	}
-	return s
+	return opt.Words.T("Your scores are set aside here for now, because safety comes first.")
 }
 
 // filledLowest says that a score counted its unanswered questions as their lowest answer.
-func filledLowest(s scoring.ScoreResult) string {
-	n := s.FilledLowest
-	return fmt.Sprintf("%d of its %d questions %s no answer and %s as the lowest answer.",
-		n, s.Items, plural(n, "has", "have"), plural(n, "counts", "count"))
+func filledLowest(p *words.Printer, s scoring.ScoreResult) string {
+	return p.T("%d of its %d questions have no answer and count as the lowest answer.", s.FilledLowest, s.Items)
 }
 
 // highlightHeading introduces the statements a score's `highlight` picks.
-func highlightHeading(s scoring.ScoreResult) string {
+func highlightHeading(p *words.Printer, s scoring.ScoreResult) string {
 	if s.Score != nil && s.Score.Highlight != nil && s.Score.Highlight.Which == questionnaire.HighlightHighest {
-		return "Where your answers sit highest:"
+		return p.T("Where your answers sit highest:")
 	}
-	return "Where your answers sit lowest:"
+	return p.T("Where your answers sit lowest:")
 }
 
 // prorated says how a score with a few unanswered questions was worked out.
-func prorated(s scoring.ScoreResult) string {
-	missing := s.Items - s.Answered
-	return fmt.Sprintf("Worked out from the %d of %d questions you answered; the %s without an answer %s estimated from your other answers.",
-		s.Answered, s.Items, plural(missing, "one", "ones"), plural(missing, "is", "are"))
+func prorated(p *words.Printer, s scoring.ScoreResult) string {
+	return p.T("Worked out from the %[1]d of %[2]d questions you answered; the ones without an answer are estimated from your other answers.",
+		s.Answered, s.Items, s.Items-s.Answered)
 }
 
 // progress says the summary rests on the answers so far.
-func progress(r *scoring.Result) string {
-	return fmt.Sprintf("This summary is based on the answers you have given so far: %d of %d %s.",
-		r.Answered, r.Asked, plural(r.Asked, "question", "questions"))
+func progress(p *words.Printer, r *scoring.Result) string {
+	return p.T("This summary is based on the answers you have given so far: %d of %d questions.", r.Answered, r.Asked)
 }
 
-// credit is a source as one line: title, by author.
-func credit(s *questionnaire.Source) string {
-	t := s.Title
-	if s.Author != "" {
-		t += ", by " + s.Author
+// credit is a source as one line: title, by author. title and author are as the caller
+// made them (escaped, for markdown or HTML).
+func credit(p *words.Printer, title, author string) string {
+	if author == "" {
+		return title
 	}
-	return t
+	return p.T("%s, by %s", title, author)
 }
 
 // answeredLine says who answered and when, or "" when neither is known.
 func answeredLine(opt Options) string {
+	p := opt.Words
 	who, when := text.Clean(opt.Respondent), ""
 	if !opt.Date.IsZero() {
-		when = formatDate(opt.Date)
+		when = formatDate(p, opt.Date)
 	}
 	switch {
 	case who != "" && when != "":
-		return "Answered by " + who + " on " + when + "."
+		return p.T("Answered by %s on %s.", who, when)
 	case who != "":
-		return "Answered by " + who + "."
+		return p.T("Answered by %s.", who)
 	case when != "":
-		return "Answered on " + when + "."
+		return p.T("Answered on %s.", when)
 	}
 	return ""
 }

@@ -275,7 +275,7 @@ func findCase(t *testing.T, name string) summaryCase {
 
 func TestJSONListsAreNeverNull(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, JSON(&buf, nil, &scoring.Result{Bank: scoring.BankInfo{ID: "x", Version: "1.0.0", Title: "X"}, Status: "completed"}))
+	require.NoError(t, JSON(&buf, nil, nil, &scoring.Result{Bank: scoring.BankInfo{ID: "x", Version: "1.0.0", Title: "X"}, Status: "completed"}))
 	var m map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &m))
 	assert.Equal(t, "[]", string(m["scores"]))
@@ -288,7 +288,7 @@ func TestJSONKeysAreSpec(t *testing.T) {
 	c := findCase(t, "every-kind-of-score")
 	b, r := c.run(t)
 	var buf bytes.Buffer
-	require.NoError(t, JSON(&buf, b, r))
+	require.NoError(t, JSON(&buf, nil, b, r))
 	var m struct {
 		Scores []map[string]any `json:"scores"`
 	}
@@ -401,7 +401,7 @@ func TestNotEnoughAnswersIsNeverZero(t *testing.T) {
 	got := map[string]string{}
 	for _, s := range r.Scores {
 		if s.Value == nil {
-			got[s.ID] = notEnough(s)
+			got[s.ID] = notEnough(nil, s)
 		}
 	}
 	assert.Equal(t, map[string]string{

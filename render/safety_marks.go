@@ -1,11 +1,9 @@
 package render
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // safetyMark is what the counselor's views of several responses (`history`, `compare`) say
@@ -30,20 +28,14 @@ func safetyMarkOf(r *scoring.Result) safetyMark {
 // of a trend.
 func (m safetyMark) marked() bool { return m.Unsafe || m.Open }
 
-// Words for the mark, beside a score's value: an urgent flag says more than an open question,
-// so it is the one named when both hold.
-const (
-	markUrgent = "urgent flag"
-	markOpen   = "safety question open"
-)
-
-// words is the mark beside a value, "" for a response not marked.
-func (m safetyMark) words() string {
+// words is the mark beside a value in p's words, "" for a response not marked: an urgent
+// flag says more than an open question, so it is the one named when both hold.
+func (m safetyMark) words(p *words.Printer) string {
 	switch {
 	case m.Unsafe:
-		return markUrgent
+		return p.T("urgent flag")
 	case m.Open:
-		return markOpen
+		return p.T("safety question open")
 	}
 	return ""
 }
@@ -52,56 +44,67 @@ func (m safetyMark) words() string {
 func (m safetyMark) csv() string {
 	switch {
 	case m.Unsafe:
-		return "unsafe"
+		return "unsafe" // words:none: a CSV cell's code
 	case m.Open:
-		return "open"
+		return "open" // words:none: a CSV cell's code
 	}
 	return ""
 }
 
 // markedValue is a score's value with its mark instead of its band: "83% (urgent flag)".
-func markedValue(value string, m safetyMark) string {
-	return value + " (" + m.words() + ")"
+func markedValue(p *words.Printer, value string, m safetyMark) string {
+	return p.T("%s (%s)", value, m.words(p))
 }
 
-// markedWhich lists the marks that occur among ms, in words for a sentence: `"(urgent
+// markedWhich lists the marks that occur among ms, in p's words for a sentence: `"(urgent
 // flag)"`, `"(urgent flag) or (safety question open)"`; "" when none is marked.
-func markedWhich(ms []safetyMark) string {
+func markedWhich(p *words.Printer, ms []safetyMark) string {
 	var unsafe, open bool
 	for _, m := range ms {
-		switch m.words() {
-		case markUrgent:
-			unsafe = true
-		case markOpen:
-			open = true
-		}
+		unsafe = unsafe || m.Unsafe
+		open = open || (m.Open && !m.Unsafe)
 	}
-	var parts []string
-	if unsafe {
-		parts = append(parts, "("+markUrgent+")")
+	urgent, safety := p.T("(%s)", safetyMark{Unsafe: true}.words(p)), p.T("(%s)", safetyMark{Open: true}.words(p))
+	switch {
+	case unsafe && open:
+		return p.T("%s or %s", urgent, safety)
+	case unsafe:
+		return urgent
+	case open:
+		return safety
 	}
-	if open {
-		parts = append(parts, "("+markOpen+")")
-	}
-	return strings.Join(parts, " or ")
+	return ""
 }
 
 // flagLines are one response's lines under "Flags" in the counselor's views of several
-// responses (flagsAndNotes).
-func flagLines(b *questionnaire.Bank, r *scoring.Result) []string {
-	lines, _ := flagsAndNotes(b, r)
+// responses (flagsAndNotes), in p's words.
+func flagLines(p *words.Printer, b *questionnaire.Bank, r *scoring.Result) []string {
+	lines, _ := flagsAndNotes(p, b, r)
 	return lines
 }
 
 // flagsAndNotes are one response's lines under "Flags" in the counselor's views of several
 // responses, and its notes: the lines are each flag raised, "Title (level)", then each
 // safety question left open, in the words of its warning; the notes are its other warnings,
-// which leave those out (safetyOpen, worked out once for both). Not sanitized.
-func flagsAndNotes(b *questionnaire.Bank, r *scoring.Result) (lines, notes []string) {
+// which leave those out (safetyOpen, worked out once for both). In p's words; not sanitized.
+func flagsAndNotes(p *words.Printer, b *questionnaire.Bank, r *scoring.Result) (lines, notes []string) {
 	lines = []string{}
 	for _, f := range r.Flags {
-		lines = append(lines, fmt.Sprintf("%s (%s)", f.Title, f.Level))
+		lines = append(lines, p.T("%s (%s)", f.Title, levelWords(p, f.Level)))
 	}
-	open, notes := safetyOpen(b, r, Options{Counselor: true})
+	open, notes := safetyOpen(b, r, Options{Counselor: true, Words: p})
 	return append(lines, open...), notes
+}
+
+// levelWords is a flag's level in p's words ("urgent", "warning", "note").
+func levelWords(p *words.Printer, l questionnaire.Level) string {
+	switch l {
+	case questionnaire.Urgent:
+		return p.T("urgent")
+	case questionnaire.Warn:
+		return p.T("warning")
+	case questionnaire.NoteLvl:
+		return p.T("note")
+	}
+	return string(l)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // summaryCSS styles an HTML summary: the page `candor form` writes and the document
@@ -23,13 +24,13 @@ const summaryCSS = `.candor-summary{line-height:1.5;max-width:40em}
 .candor-value{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .75em}
 .candor-bar{display:inline-block;width:10em;max-width:60vw;height:.9em;border:1px solid currentColor;border-radius:.2em;overflow:hidden}
 .candor-bar span{display:block;height:100%;background:currentColor}
-.candor-summary blockquote{border-left:4px solid currentColor;padding-left:1em;margin-left:0}
+.candor-summary blockquote{border-inline-start:4px solid currentColor;padding-inline-start:1em;margin-inline-start:0}
 .candor-note,.candor-progress,.candor-answered{font-style:italic}
 .candor-summary code{overflow-wrap:anywhere}
 `
 
 // documentCSS is the page around a summary written on its own (`--format html`).
-const documentCSS = `:root{color-scheme:light dark}
+const documentCSS = /* words:none: CSS */ `:root{color-scheme:light dark}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;padding:1em;max-width:42em;background:#fff;color:#1b1b1b}
 @media (prefers-color-scheme:dark){body{background:#161616;color:#eee}a{color:#9cf}}
 `
@@ -37,32 +38,44 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 a
 // documentCSP forbids every request: the summary is read offline and phones nowhere.
 const documentCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-// documentTitle is the HTML summary's <title>, the same for every bank.
-const documentTitle = "Summary"
-
 // summaryHTMLDocument is a complete HTML document holding the summary: one file a person can
-// open in any browser, with no external resource.
+// open in any browser, with no external resource. Its <title> is the same for every bank.
 func summaryHTMLDocument(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
-	return htmlDocument(b, documentTitle, summaryCSS, SummaryHTML(b, r, opt))
+	return htmlPage(documentLang(b, opt.Words), opt.Words.T("Summary"), summaryCSS, SummaryHTML(b, r, opt))
 }
 
-// htmlDocument is a complete, offline HTML document in bank b's language around body, styled
-// by css after documentCSS, under the CSP that forbids every request.
-func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
-	lang := "en"
+// documentLang is the language of a document about bank b: the bank's (most of its words are
+// the bank's), else the language p speaks; English when neither is known.
+func documentLang(b *questionnaire.Bank, p *words.Printer) string {
 	if b != nil && strings.TrimSpace(b.Language) != "" {
-		lang = b.Language
+		return b.Language
+	}
+	return p.Lang()
+}
+
+// htmlDocument is htmlPage in bank b's language (English without a bank).
+func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
+	return htmlPage(documentLang(b, nil), title, css, body)
+}
+
+// htmlPage is a complete, offline HTML document in language lang around body, styled by css
+// after documentCSS, under the CSP that forbids every request. A language written right to
+// left (questionnaire.RightToLeft) lays the document out right to left.
+func htmlPage(lang, title, css, body string) string {
+	dir := ""
+	if questionnaire.RightToLeft(lang) {
+		dir = ` dir="rtl"`
 	}
 	var s strings.Builder
 	s.WriteString("<!DOCTYPE html>\n")
-	fmt.Fprintf(&s, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", esc(lang))
+	fmt.Fprintf(&s, "<html lang=\"%s\"%s>\n<head>\n<meta charset=\"utf-8\">\n", esc(lang), dir)
 	fmt.Fprintf(&s, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", documentCSP)
 	s.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	s.WriteString("<meta name=\"referrer\" content=\"no-referrer\">\n")
 	// A neutral title: the browser's tab, history and window list are seen by anyone at a
 	// shared computer, so the topic stays in the page's heading only (as the web form's
 	// "Questions").
-	s.WriteString("<title>" + title + "</title>\n")
+	s.WriteString("<title>" + esc(title) + "</title>\n")
 	s.WriteString("<style>\n" + documentCSS + css + "</style>\n</head>\n<body>\n<main>\n")
 	s.WriteString(body)
 	s.WriteString("</main>\n</body>\n</html>\n")
@@ -75,7 +88,7 @@ func htmlDocument(b *questionnaire.Bank, title, css, body string) string {
 // bank's closing words, sources, who answered and when, and warnings. Every text is
 // sanitized (Clean) and escaped; no element loads anything.
 func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
-	h := &htmlOut{}
+	h := &htmlOut{p: opt.Words}
 	h.raw(`<article class="candor-summary">`)
 	urgent, other := split(r)
 	for _, f := range urgent {
@@ -92,7 +105,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.el("h1", title)
 	}
 	if r.Status == questionnaire.InProgress {
-		h.raw(`<p class="candor-progress">` + esc(progress(r)) + `</p>`)
+		h.raw(`<p class="candor-progress">` + esc(progress(h.p, r)) + `</p>`)
 	}
 	if len(r.WarningSigns) > 0 {
 		h.raw(`<section class="candor-warning-signs">`)
@@ -100,7 +113,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.el("p", warningSignsIntro(r, opt))
 		h.raw(`<ul>`)
 		for _, w := range r.WarningSigns {
-			h.raw(`<li>` + esc(oneLine(w.Text)) + `<br/>You answered: <strong>` + esc(oneLine(w.AnswerText)) + `</strong></li>`)
+			h.raw(`<li>` + esc(oneLine(w.Text)) + `<br/>` + h.youAnswered(w.AnswerText) + `</li>`)
 		}
 		h.raw(`</ul>`)
 		h.raw(`</section>`)
@@ -120,16 +133,16 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.el("p", setAside(opt))
 	} else if len(r.Scores) > 0 {
 		h.raw(`<section class="candor-scores">`)
-		h.el("h2", "A closer look")
+		h.el("h2", h.p.T("A closer look"))
 		for _, s := range r.Scores {
 			h.score(s)
 		}
 		h.raw(`</section>`)
 	}
-	if words := ownWords(b, r); len(words) > 0 {
+	if own := ownWords(b, r); len(own) > 0 {
 		h.raw(`<section class="candor-own-words">`)
-		h.el("h2", "In your own words")
-		for _, w := range words {
+		h.el("h2", h.p.T("In your own words"))
+		for _, w := range own {
 			h.el("h3", w.Question)
 			h.raw(`<blockquote>`)
 			h.prose(w.Answer)
@@ -139,7 +152,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	}
 	if len(other) > 0 {
 		h.raw(`<section class="candor-flags">`)
-		h.el("h2", "Worth noticing")
+		h.el("h2", h.p.T("Worth noticing"))
 		for _, f := range other {
 			h.el("h3", f.Title)
 			h.prose(f.Text)
@@ -162,7 +175,7 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	}
 	if len(warnings) > 0 {
 		h.raw(`<section class="candor-warnings">`)
-		h.el("h2", "About this summary")
+		h.el("h2", h.p.T("About this summary"))
 		h.raw(`<ul>`)
 		for _, w := range warnings {
 			h.el("li", w)
@@ -171,10 +184,10 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 		h.raw(`</section>`)
 	}
 	if len(urgent) > 0 {
-		h.raw(`<p class="candor-urgent candor-reminder">` + esc(reminder(urgent)) + `</p>`)
+		h.raw(`<p class="candor-urgent candor-reminder">` + esc(reminder(h.p, urgent)) + `</p>`)
 	}
 	if h.n == 1 {
-		h.el("p", "Thank you for answering.")
+		h.el("p", h.p.T("Thank you for answering."))
 	}
 	h.raw(`</article>`)
 	return h.b.String()
@@ -184,6 +197,8 @@ func SummaryHTML(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 type htmlOut struct {
 	b strings.Builder
 	n int
+	// p says candor's own words.
+	p *words.Printer
 }
 
 // raw writes markup as it is, on a line of its own.
@@ -201,6 +216,11 @@ func (h *htmlOut) el(tag, text string) {
 // esc makes text from a bank, a response or the command line safe in HTML: sanitized as for
 // a terminal (no control characters), then escaped.
 func esc(s string) string { return html.EscapeString(text.Clean(s)) }
+
+// youAnswered is the person's answer under a statement the summary quotes, escaped.
+func (h *htmlOut) youAnswered(answer string) string {
+	return youAnswered(h.p, `<strong>`+esc(oneLine(answer))+`</strong>`)
+}
 
 // oneLine joins the lines of s with spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -239,7 +259,7 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 	h.raw(`<section class="candor-score">`)
 	h.el("h3", s.Label)
 	if s.Value == nil {
-		h.el("p", notEnough(s))
+		h.el("p", notEnough(h.p, s))
 		h.raw(`</section>`)
 		return
 	}
@@ -248,7 +268,7 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 		pct := questionnaire.FormatNumber(math.Round(frac*1000) / 10)
 		line += `<span class="candor-bar" aria-hidden="true"><span style="width:` + pct + `%"></span></span> `
 	}
-	line += `<strong>` + esc(formatValue(s)) + `</strong>`
+	line += `<strong>` + esc(formatValue(h.p, s)) + `</strong>`
 	if s.Band != nil && strings.TrimSpace(*s.Band) != "" {
 		line += ` <span>` + esc(oneLine(*s.Band)) + `</span>`
 	}
@@ -257,19 +277,19 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 		h.prose(s.BandText)
 	}
 	if s.BandWithheld {
-		h.el("p", bandWithheld)
+		h.el("p", bandWithheld(h.p))
 	}
 	if s.Prorated {
-		h.raw(`<p class="candor-note">` + esc(prorated(s)) + `</p>`)
+		h.raw(`<p class="candor-note">` + esc(prorated(h.p, s)) + `</p>`)
 	}
 	if s.FilledLowest > 0 {
-		h.raw(`<p class="candor-note">` + esc(filledLowest(s)) + `</p>`)
+		h.raw(`<p class="candor-note">` + esc(filledLowest(h.p, s)) + `</p>`)
 	}
 	if len(s.Highlights) > 0 {
-		h.el("p", highlightHeading(s))
+		h.el("p", highlightHeading(h.p, s))
 		h.raw(`<ul class="candor-highlights">`)
 		for _, x := range s.Highlights {
-			h.raw(`<li>` + esc(oneLine(x.Text)) + `<br/>You answered: <strong>` + esc(oneLine(x.AnswerText)) + `</strong></li>`)
+			h.raw(`<li>` + esc(oneLine(x.Text)) + `<br/>` + h.youAnswered(x.AnswerText) + `</li>`)
 		}
 		h.raw(`</ul>`)
 	}
@@ -280,23 +300,20 @@ func (h *htmlOut) score(s scoring.ScoreResult) {
 // page, and sends no referrer, or with noLinks its words and the address as text to copy.
 func (h *htmlOut) sources(ss []*questionnaire.Source, noLinks bool) {
 	h.raw(`<section class="candor-sources">`)
-	h.el("h2", "Sources")
+	h.el("h2", h.p.T("Sources"))
 	h.raw(`<ul>`)
 	for _, s := range ss {
 		t := esc(oneLine(s.Title))
 		u := strings.TrimSpace(text.Clean(s.URL))
 		switch {
 		case isWebURL(u) && noLinks:
-			t = `<span class="link">` + t + ` (address: <span class="address">` + html.EscapeString(u) + `</span>)</span>`
+			t = `<span class="link">` + h.p.T("%s (address: %s)", t, `<span class="address">`+html.EscapeString(u)+`</span>`) + `</span>`
 		case isWebURL(u):
-			t = `<a href="` + html.EscapeString(u) + `" rel="noopener noreferrer" target="_blank">` + t + `</a>`
+			t = `<a href="` + html.EscapeString(u) + `" rel="noopener noreferrer" target="_blank">` + t + `</a>` // words:none: markup
 		case u != "":
 			t += " (" + esc(u) + ")"
 		}
-		if s.Author != "" {
-			t += ", by " + esc(oneLine(s.Author))
-		}
-		h.raw(`<li>` + t + `</li>`)
+		h.raw(`<li>` + credit(h.p, t, esc(oneLine(s.Author))) + `</li>`)
 	}
 	h.raw(`</ul>`)
 	h.raw(`</section>`)

@@ -16,6 +16,7 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 var htmlCases = []string{"trust-readiness-ready", "trust-readiness-unsafe", "trust-readiness-in-progress",
@@ -152,6 +153,30 @@ func TestSummaryHTMLTitleIsNeutral(t *testing.T) {
 	assert.Contains(t, body, "<h1>"+html.EscapeString(b.Title)+"</h1>")
 }
 
+// TestSummaryHTMLDirection: the document is in the bank's language (else candor's), and one
+// written right to left is laid out right to left; a left-to-right one names no direction.
+func TestSummaryHTMLDirection(t *testing.T) {
+	c := findCase(t, "bare")
+	for _, tc := range []struct{ lang, html string }{
+		{"", `<html lang="en">`},
+		{"es", `<html lang="es">`},
+		{"ar", `<html lang="ar" dir="rtl">`},
+		{"ku-Arab", `<html lang="ku-Arab" dir="rtl">`},
+		{"az-Latn", `<html lang="az-Latn">`},
+	} {
+		b, r := c.run(t)
+		b.Language = tc.lang
+		var buf bytes.Buffer
+		require.NoError(t, Summary(&buf, b, r, Options{Format: "html"}))
+		assert.Contains(t, buf.String(), "\n"+tc.html+"\n", tc.lang)
+	}
+	_, r := c.run(t)
+	var buf bytes.Buffer
+	require.NoError(t, Summary(&buf, nil, r, Options{Format: "html", Words: words.For("es")}))
+	assert.Contains(t, buf.String(), "\n<html lang=\"es\">\n", "without a bank, the language candor speaks")
+	assert.Contains(t, buf.String(), "<title>Resumen</title>")
+}
+
 func TestSummaryHTMLEscapes(t *testing.T) {
 	c := findCase(t, "control-characters-safe")
 	b, r := c.run(t)
@@ -178,7 +203,7 @@ func TestSummaryHTMLNotEnoughAnswers(t *testing.T) {
 			assert.NotContains(t, block, "candor-bar", s.ID)
 			assert.Contains(t, block, "Not enough answers yet", s.ID)
 		} else {
-			assert.Contains(t, block, "<strong>"+formatValue(s)+"</strong>", s.ID)
+			assert.Contains(t, block, "<strong>"+formatValue(nil, s)+"</strong>", s.ID)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // mdOut builds markdown: blocks separated by one blank line. Paragraphs are not wrapped;
@@ -14,6 +15,8 @@ import (
 type mdOut struct {
 	b strings.Builder
 	g Glyphs
+	// p says candor's own words.
+	p *words.Printer
 }
 
 // notes writes a "## heading" and the items as an escaped bullet list; nothing when there are
@@ -98,7 +101,7 @@ func codeSpan(s string) string {
 }
 
 func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
-	m := &mdOut{g: glyphsFor(opt.ASCII)}
+	m := &mdOut{g: glyphsFor(opt.ASCII), p: opt.Words}
 	urgent, other := split(r)
 
 	for _, f := range urgent {
@@ -114,7 +117,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		m.block("# " + MarkdownEscape(title))
 	}
 	if r.Status == questionnaire.InProgress {
-		m.block("*" + progress(r) + "*")
+		m.block("*" + progress(m.p, r) + "*")
 	}
 
 	if len(r.WarningSigns) > 0 {
@@ -122,7 +125,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 		m.block(warningSignsIntro(r, opt))
 		ls := make([]string, 0, 2*len(r.WarningSigns))
 		for _, w := range r.WarningSigns {
-			ls = append(ls, "- "+MarkdownEscape(w.Text)+"\\", "  You answered: **"+MarkdownEscape(w.AnswerText)+"**")
+			ls = append(ls, "- "+MarkdownEscape(w.Text)+"\\", "  "+youAnswered(m.p, "**"+MarkdownEscape(w.AnswerText)+"**"))
 		}
 		m.block(ls...)
 	}
@@ -138,22 +141,22 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 	if setScoresAside(r, opt) {
 		m.block(setAside(opt))
 	} else if len(r.Scores) > 0 {
-		m.block("## A closer look")
+		m.block("## " + m.p.T("A closer look"))
 		for _, s := range r.Scores {
 			m.score(s)
 		}
 	}
 
-	if words := ownWords(b, r); len(words) > 0 {
-		m.block("## In your own words")
-		for _, w := range words {
+	if own := ownWords(b, r); len(own) > 0 {
+		m.block("## " + m.p.T("In your own words"))
+		for _, w := range own {
 			m.block("**" + MarkdownEscape(w.Question) + "**")
 			m.block(m.prose(w.Answer, "> ")...)
 		}
 	}
 
 	if len(other) > 0 {
-		m.block("## Worth noticing")
+		m.block("## " + m.p.T("Worth noticing"))
 		for _, f := range other {
 			m.block("### " + MarkdownEscape(f.Title))
 			m.block(m.prose(f.Text, "")...)
@@ -170,10 +173,10 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 	}
 	m.foot(opt)
 
-	m.notes("About this summary", warnings)
+	m.notes(m.p.T("About this summary"), warnings)
 
 	if m.b.Len() == 0 {
-		m.block("Thank you for answering.")
+		m.block(m.p.T("Thank you for answering."))
 	}
 	return m.b.String()
 }
@@ -181,7 +184,7 @@ func summaryMarkdown(b *questionnaire.Bank, r *scoring.Result, opt Options) stri
 // sources lists the bank's sources, linked where they have a web address.
 func (m *mdOut) sources(sources []*questionnaire.Source) {
 	if len(sources) > 0 {
-		m.block("## Sources")
+		m.block("## " + m.p.T("Sources"))
 		var ls []string
 		for _, s := range sources {
 			t := MarkdownEscape(s.Title)
@@ -190,10 +193,7 @@ func (m *mdOut) sources(sources []*questionnaire.Source) {
 			} else if u != "" {
 				t += " (" + MarkdownEscape(u) + ")"
 			}
-			if s.Author != "" {
-				t += ", by " + MarkdownEscape(s.Author)
-			}
-			ls = append(ls, "- "+t)
+			ls = append(ls, "- "+credit(m.p, t, MarkdownEscape(s.Author)))
 		}
 		m.block(ls...)
 	}
@@ -227,10 +227,10 @@ func isWebURL(u string) bool {
 func (m *mdOut) score(s scoring.ScoreResult) {
 	m.block("### " + MarkdownEscape(s.Label))
 	if s.Value == nil {
-		m.block(notEnough(s))
+		m.block(notEnough(m.p, s))
 		return
 	}
-	line := formatValue(s) // digits, signs and words: nothing markdown reads as markup
+	line := formatValue(m.p, s) // digits, signs and words: nothing markdown reads as markup
 	if frac, ok := scoreFraction(s); ok {
 		line = codeSpan(Bar(frac, barCells, m.g)) + " " + line
 	}
@@ -242,20 +242,20 @@ func (m *mdOut) score(s scoring.ScoreResult) {
 		m.block(m.prose(s.BandText, "")...)
 	}
 	if s.BandWithheld {
-		m.block("*" + bandWithheld + "*")
+		m.block("*" + bandWithheld(m.p) + "*")
 	}
 	if s.Prorated {
-		m.block("*" + prorated(s) + "*")
+		m.block("*" + prorated(m.p, s) + "*")
 	}
 	if s.FilledLowest > 0 {
-		m.block("*" + filledLowest(s) + "*")
+		m.block("*" + filledLowest(m.p, s) + "*")
 	}
 	if len(s.Highlights) > 0 {
-		m.block(highlightHeading(s))
+		m.block(highlightHeading(m.p, s))
 		ls := make([]string, 0, 2*len(s.Highlights))
 		for _, h := range s.Highlights {
 			// A backslash at the end of the line is a hard break: the answer goes under it.
-			ls = append(ls, "- "+MarkdownEscape(h.Text)+"\\", "  You answered: **"+MarkdownEscape(h.AnswerText)+"**")
+			ls = append(ls, "- "+MarkdownEscape(h.Text)+"\\", "  "+youAnswered(m.p, "**"+MarkdownEscape(h.AnswerText)+"**"))
 		}
 		m.block(ls...)
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // textOut builds plain text: lines no wider than width, with blank lines between blocks
@@ -17,10 +18,12 @@ type textOut struct {
 	st      Style
 	pending int
 	started bool
+	// p says candor's own words.
+	p *words.Printer
 }
 
 func newTextOut(opt Options) *textOut {
-	return &textOut{width: text.EffectiveWidth(opt.Width), g: glyphsFor(opt.ASCII), st: Style{On: opt.Color}}
+	return &textOut{width: text.EffectiveWidth(opt.Width), g: glyphsFor(opt.ASCII), st: Style{On: opt.Color}, p: opt.Words}
 }
 
 // gap asks for at least n blank lines before the next line.
@@ -97,7 +100,7 @@ func summaryText(b *questionnaire.Bank, r *scoring.Result, opt Options) string {
 	t.summaryBody(b, r, opt, other)
 	t.summaryEnd(opt, warnings, urgent)
 	if !t.started {
-		t.line("Thank you for answering.")
+		t.line(t.p.T("Thank you for answering."))
 	}
 	return t.b.String()
 }
@@ -130,7 +133,7 @@ func (t *textOut) summaryTop(b *questionnaire.Bank, r *scoring.Result, opt Optio
 	}
 	if r.Status == questionnaire.InProgress {
 		t.gap(1)
-		t.lines(text.Wrap(progress(r), t.width))
+		t.lines(text.Wrap(progress(t.p, r), t.width))
 		t.gap(1)
 	}
 
@@ -170,7 +173,7 @@ func (t *textOut) warningSigns(r *scoring.Result, opt Options) {
 	t.gap(1)
 	for _, w := range r.WarningSigns {
 		t.lines(text.WrapIndent(text.Clean(oneLine(w.Text)), t.width, "  "+t.g.Bullet+" ", "    "))
-		t.lines(text.WrapIndent("You answered: "+text.Clean(oneLine(w.AnswerText)), t.width, "    ", "    "))
+		t.lines(text.WrapIndent(youAnswered(t.p, text.Clean(oneLine(w.AnswerText))), t.width, "    ", "    "))
 	}
 }
 
@@ -183,17 +186,17 @@ func (t *textOut) summaryBody(b *questionnaire.Bank, r *scoring.Result, opt Opti
 		t.lines(text.Wrap(setAside(opt), t.width))
 	} else if len(r.Scores) > 0 {
 		t.gap(2)
-		t.heading("A closer look")
+		t.heading(t.p.T("A closer look"))
 		for _, s := range r.Scores {
 			t.gap(1)
 			t.score(s)
 		}
 	}
 
-	if words := ownWords(b, r); len(words) > 0 {
+	if own := ownWords(b, r); len(own) > 0 {
 		t.gap(2)
-		t.heading("In your own words")
-		for _, w := range words {
+		t.heading(t.p.T("In your own words"))
+		for _, w := range own {
 			t.gap(1)
 			t.lines(styled(w.Question, t.width, "  ", t.st.Bold))
 			t.prose(w.Answer, "    ")
@@ -202,7 +205,7 @@ func (t *textOut) summaryBody(b *questionnaire.Bank, r *scoring.Result, opt Opti
 
 	if len(other) > 0 {
 		t.gap(2)
-		t.heading("Worth noticing")
+		t.heading(t.p.T("Worth noticing"))
 		for _, f := range other {
 			t.gap(1)
 			t.lines(styled(f.Title, t.width, "  ", t.st.Bold))
@@ -217,9 +220,9 @@ func (t *textOut) summaryBody(b *questionnaire.Bank, r *scoring.Result, opt Opti
 
 	if b != nil && len(b.Sources) > 0 {
 		t.gap(2)
-		t.heading("Sources")
+		t.heading(t.p.T("Sources"))
 		for _, s := range b.Sources {
-			t.lines(text.WrapIndent(text.Clean(credit(s)), t.width, "  "+t.g.Bullet+" ", "    "))
+			t.lines(text.WrapIndent(text.Clean(credit(t.p, s.Title, s.Author)), t.width, "  "+t.g.Bullet+" ", "    "))
 			if s.URL != "" {
 				t.lines(text.WrapIndent(text.Clean(s.URL), t.width, "", "    "))
 			}
@@ -244,7 +247,7 @@ func (t *textOut) summaryEnd(opt Options, warnings []string, urgent []scoring.Fl
 
 	if len(warnings) > 0 {
 		t.gap(2)
-		t.heading("About this summary")
+		t.heading(t.p.T("About this summary"))
 		for _, w := range warnings {
 			t.lines(text.WrapIndent(text.Clean(w), t.width, "  "+t.g.Bullet+" ", "    "))
 		}
@@ -257,7 +260,7 @@ func (t *textOut) summaryEnd(opt Options, warnings []string, urgent []scoring.Fl
 			inner = t.width
 		}
 		t.gap(2)
-		t.lines(Frame(text.Wrap(reminder(urgent), inner), t.width, t.g, t.st))
+		t.lines(Frame(text.Wrap(reminder(t.p, urgent), inner), t.width, t.g, t.st))
 	}
 }
 
@@ -268,10 +271,10 @@ func (t *textOut) score(s scoring.ScoreResult) {
 	avail := t.width - len(indent)
 	t.lines(styled(s.Label, t.width, indent, t.st.Bold))
 	if s.Value == nil {
-		t.lines(text.WrapIndent(notEnough(s), t.width, "", indent))
+		t.lines(text.WrapIndent(notEnough(t.p, s), t.width, "", indent))
 		return
 	}
-	value := formatValue(s)
+	value := formatValue(t.p, s)
 	line := value
 	if frac, ok := scoreFraction(s); ok {
 		cells := min(barCells, avail-2-text.Width(value))
@@ -301,13 +304,13 @@ func (t *textOut) score(s scoring.ScoreResult) {
 		t.prose(s.BandText, indent)
 	}
 	if s.BandWithheld {
-		t.lines(text.WrapIndent(bandWithheld, t.width, indent, indent))
+		t.lines(text.WrapIndent(bandWithheld(t.p), t.width, indent, indent))
 	}
 	if s.FilledLowest > 0 {
-		t.lines(text.WrapIndent("("+filledLowest(s)+")", t.width, "", indent))
+		t.lines(text.WrapIndent(t.p.T("(%s)", filledLowest(t.p, s)), t.width, "", indent))
 	}
 	if s.Prorated {
-		t.lines(text.WrapIndent("("+prorated(s)+")", t.width, "", indent))
+		t.lines(text.WrapIndent(t.p.T("(%s)", prorated(t.p, s)), t.width, "", indent))
 	}
 	t.highlights(s, indent)
 }
@@ -318,10 +321,10 @@ func (t *textOut) highlights(s scoring.ScoreResult, indent string) {
 		return
 	}
 	t.gap(1)
-	t.lines(text.WrapIndent(highlightHeading(s), t.width, indent, indent))
+	t.lines(text.WrapIndent(highlightHeading(t.p, s), t.width, indent, indent))
 	inner := indent + "  "
 	for _, h := range s.Highlights {
 		t.lines(text.WrapIndent(text.Clean(oneLine(h.Text)), t.width, inner+t.g.Bullet+" ", inner+"  "))
-		t.lines(text.WrapIndent("You answered: "+text.Clean(oneLine(h.AnswerText)), t.width, inner+"  ", inner+"  "))
+		t.lines(text.WrapIndent(youAnswered(t.p, text.Clean(oneLine(h.AnswerText))), t.width, inner+"  ", inner+"  "))
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // barCells is a bar's length where there is room, in terminal columns.
@@ -99,24 +100,25 @@ func scoreFraction(s scoring.ScoreResult) (frac float64, ok bool) {
 	return math.Max(0, math.Min(1, (v-lo)/(hi-lo))), true
 }
 
-// formatValue writes a score's value on its range: "6 / 10", "3.4 / 5", "72%" for a
-// percent score, "-2 (from -5 to 5)" for a range below zero, just the value for an open
-// range, "" without a value.
-func formatValue(s scoring.ScoreResult) string {
+// formatValue writes a score's value on its range, as p's language writes numbers: "6 / 10",
+// "3.4 / 5", "72%" for a percent score, "-2 (from -5 to 5)" for a range below zero, just the
+// value for an open range, "" without a value.
+func formatValue(p *words.Printer, s scoring.ScoreResult) string {
 	if s.Value == nil {
 		return ""
 	}
-	v := questionnaire.FormatNumber(*s.Value)
+	num := func(x float64) string { return p.Decimal(questionnaire.FormatNumber(x)) }
+	v := num(*s.Value)
 	if s.Score != nil && s.Score.Method == questionnaire.Percent {
-		return v + "%"
+		return p.T("%s%%", v)
 	}
 	switch {
 	case s.Min == nil || s.Max == nil:
 		return v
 	case *s.Min < 0:
-		return v + " (from " + questionnaire.FormatNumber(*s.Min) + " to " + questionnaire.FormatNumber(*s.Max) + ")"
+		return p.T("%s (from %s to %s)", v, num(*s.Min), num(*s.Max))
 	}
-	return v + " / " + questionnaire.FormatNumber(*s.Max)
+	return p.T("%s / %s", v, num(*s.Max))
 }
 
 // Rule is a line of n glyphs g ("────").

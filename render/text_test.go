@@ -49,7 +49,7 @@ func TestFormatValueAndFraction(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, formatValue(tt.s))
+			assert.Equal(t, tt.want, formatValue(nil, tt.s))
 			frac, ok := scoreFraction(tt.s)
 			assert.Equal(t, tt.ok, ok)
 			assert.InDelta(t, tt.frac, frac, 1e-9)

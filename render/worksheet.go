@@ -8,6 +8,7 @@ import (
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/words"
 )
 
 // WorksheetOptions control a printable worksheet.
@@ -16,6 +17,10 @@ type WorksheetOptions struct {
 	Format string
 	// Width wraps text; 0 means 80.
 	Width int
+	// Words says the worksheet's own words (what to tick, when to answer, "rather not
+	// say") in the language of the bank printed; nil is English. They are words the
+	// answers are read back in (questionnaire.ParseYesNo, questionnaire.DeclineText).
+	Words *words.Printer
 }
 
 // Worksheet writes bank b as a worksheet to fill in on paper: the title, for whom, the intro,
@@ -27,7 +32,7 @@ type WorksheetOptions struct {
 func Worksheet(w io.Writer, b *questionnaire.Bank, opt WorksheetOptions) error {
 	width := text.EffectiveWidth(opt.Width)
 	bw := bufio.NewWriter(w)
-	ws := &wsSheet{w: bw, b: b, width: width}
+	ws := &wsSheet{w: bw, b: b, width: width, p: opt.Words}
 	if opt.Format == "markdown" {
 		ws.markdown()
 	} else {
@@ -40,6 +45,7 @@ type wsSheet struct {
 	w     *bufio.Writer
 	b     *questionnaire.Bank
 	width int
+	p     *words.Printer
 }
 
 // wsClean is text from the bank, made safe for a terminal and trimmed.
@@ -96,52 +102,74 @@ func wsRuneLen(s string) int { return text.Width(s) }
 
 // wsDatePrompt says how to write a date: "Write a date (year, month, day; no later than
 // today):".
-func wsDatePrompt(q *questionnaire.Question) string {
-	r := q.DateRangeText()
-	if r == "any date" {
-		return "Write a date (year, month, day):"
+func wsDatePrompt(p *words.Printer, q *questionnaire.Question) string {
+	lo, hi := wsDateBound(p, q.MinDate), wsDateBound(p, q.MaxDate)
+	switch {
+	case lo != "" && hi != "":
+		return p.T("Write a date (year, month, day; from %s to %s):", lo, hi)
+	case lo != "":
+		return p.T("Write a date (year, month, day; no earlier than %s):", lo)
+	case hi != "":
+		return p.T("Write a date (year, month, day; no later than %s):", hi)
 	}
-	return "Write a date (year, month, day; " + r + "):"
+	return p.T("Write a date (year, month, day):")
+}
+
+// wsDateBound is a date question's bound as the reader's language writes it: "today", a
+// day ("1 Jan 2020"), or "" for none.
+func wsDateBound(p *words.Printer, s string) string {
+	switch s {
+	case "":
+		return ""
+	case questionnaire.Today:
+		return p.T("today")
+	}
+	if t, err := questionnaire.ParseDate(s); err == nil {
+		return p.Date(t)
+	}
+	return s
 }
 
 // wsSectionNote is the line under a section's heading that says when to answer it, if its
 // questions are asked only sometimes.
-func wsSectionNote(b *questionnaire.Bank, sec *questionnaire.Section) string {
+func wsSectionNote(p *words.Printer, b *questionnaire.Bank, sec *questionnaire.Section) string {
 	if sec.When == nil {
 		return ""
 	}
-	if words, ok := conditionInWords(b, sec.When); ok {
-		return "Answer this part only if " + words + "."
+	if cond, ok := conditionInWords(p, b, sec.When); ok {
+		return p.T("Answer this part only if %s.", cond)
 	}
-	return "This part may not apply to you; if it doesn't, leave it blank."
+	return p.T("This part may not apply to you; if it doesn't, leave it blank.")
 }
 
 // wsQuestionNote is the line under a question that says when to answer it, if any.
-func wsQuestionNote(b *questionnaire.Bank, q *questionnaire.Question) string {
+func wsQuestionNote(p *words.Printer, b *questionnaire.Bank, q *questionnaire.Question) string {
 	var notes []string
 	if q.Type == questionnaire.Info {
 		if q.When == nil {
 			return ""
 		}
-		if words, ok := whenInWords(b, q); ok {
-			return "This is for you only if " + words + "."
+		if cond, ok := whenInWords(p, b, q); ok {
+			return p.T("This is for you only if %s.", cond)
 		}
-		return "This may not apply to you."
+		return p.T("This may not apply to you.")
 	}
 	if q.When != nil {
-		if words, ok := whenInWords(b, q); ok {
-			notes = append(notes, "Answer this only if "+words+".")
+		if cond, ok := whenInWords(p, b, q); ok {
+			notes = append(notes, p.T("Answer this only if %s.", cond))
 		} else {
-			notes = append(notes, "This question may not apply to you; if it doesn't, leave it blank.")
+			notes = append(notes, p.T("This question may not apply to you; if it doesn't, leave it blank."))
 		}
 	}
 	if !q.Required && q.When == nil {
-		notes = append(notes, "You may leave this one blank if you prefer.")
+		notes = append(notes, p.T("You may leave this one blank if you prefer."))
 	}
 	if q.Decline {
-		// The words an answers file reads as declining (questionnaire.DeclineText).
-		notes = append(notes, "If you'd rather not answer, write \"rather not say\".")
+		// Words an answers file reads as declining (questionnaire.DeclineText), in each
+		// language.
+		notes = append(notes, p.T("If you'd rather not answer, write \"rather not say\"."))
 	}
+	// Whole sentences, one after the other.
 	return strings.Join(notes, " ")
 }
 
@@ -162,7 +190,7 @@ func wsUrgent(b *questionnaire.Bank) []*questionnaire.Flag {
 }
 
 // wsUrgentPointer is the note under a question an urgent flag depends on.
-func wsUrgentPointer(b *questionnaire.Bank, q *questionnaire.Question) string {
+func wsUrgentPointer(p *words.Printer, b *questionnaire.Bank, q *questionnaire.Question) string {
 	var titles []string
 	for _, f := range wsUrgent(b) {
 		if f.When == nil {
@@ -170,7 +198,7 @@ func wsUrgentPointer(b *questionnaire.Bank, q *questionnaire.Question) string {
 		}
 		for _, n := range f.When.Names {
 			if n == q.ID {
-				titles = append(titles, fmt.Sprintf("%q", wsClean(f.Title)))
+				titles = append(titles, p.T("\"%s\"", wsClean(f.Title)))
 				break
 			}
 		}
@@ -178,15 +206,19 @@ func wsUrgentPointer(b *questionnaire.Bank, q *questionnaire.Question) string {
 	if len(titles) == 0 {
 		return ""
 	}
-	return "Please also read " + strings.Join(titles, " and ") + ", near the end of this sheet."
+	list := titles[0]
+	for _, t := range titles[1:] {
+		list = p.T("%s and %s", list, t)
+	}
+	return p.T("Please also read %s, near the end of this sheet.", list)
 }
 
 // wsUrgentLead says when an urgent flag's words are meant for the reader.
-func wsUrgentLead(b *questionnaire.Bank, f *questionnaire.Flag) string {
-	if words, ok := conditionInWords(b, f.When); ok {
-		return "If " + words + ", this is for you."
+func wsUrgentLead(p *words.Printer, b *questionnaire.Bank, f *questionnaire.Flag) string {
+	if cond, ok := conditionInWords(p, b, f.When); ok {
+		return p.T("If %s, this is for you.", cond)
 	}
-	return "If this applies to you, it is for you."
+	return p.T("If this applies to you, it is for you.")
 }
 
 // wsScaleAnchors is "1 = Never, 7 = Always" for a scale's labelled points, in order.
@@ -201,17 +233,23 @@ func wsScaleAnchors(q *questionnaire.Question) string {
 }
 
 // wsNumberPrompt says what number to write: "Write a number (0 to 10):".
-func wsNumberPrompt(q *questionnaire.Question) string {
-	if !q.HasMin && !q.HasMax {
-		return "Write a number:"
+func wsNumberPrompt(p *words.Printer, q *questionnaire.Question) string {
+	num := func(f float64) string { return p.Decimal(questionnaire.FormatNumber(f)) }
+	switch {
+	case q.HasMin && q.HasMax:
+		return p.T("Write a number (%s to %s):", num(q.Min), num(q.Max))
+	case q.HasMin:
+		return p.T("Write a number (at least %s):", num(q.Min))
+	case q.HasMax:
+		return p.T("Write a number (at most %s):", num(q.Max))
 	}
-	return "Write a number (" + q.RangeText() + "):"
+	return p.T("Write a number:")
 }
 
-func wsSourceLine(src *questionnaire.Source) string {
+func wsSourceLine(p *words.Printer, src *questionnaire.Source) string {
 	line := wsClean(src.Title)
 	if a := wsClean(src.Author); a != "" {
-		line += ", by " + a
+		line = p.T("%s, by %s", line, a)
 	}
 	return line
 }
@@ -224,14 +262,14 @@ func (s *wsSheet) text() {
 	s.para(title, 0)
 	s.line("%s", strings.Repeat("=", min(wsRuneLen(title), s.width)))
 	if f := wsClean(b.For); f != "" {
-		s.para("For "+f, 0)
+		s.para(s.p.T("For %s", f), 0)
 	}
 	s.blank()
 	if b.Intro != "" {
 		s.para(b.Intro, 0)
 		s.blank()
 	}
-	s.line("Name: %s   Date: %s", strings.Repeat("_", max(10, s.width/2-14)), strings.Repeat("_", 12))
+	s.line("%s", s.p.T("Name: %s   Date: %s", strings.Repeat("_", max(10, s.width/2-14)), strings.Repeat("_", 12)))
 	num := len(fmt.Sprint(b.QuestionCount()))
 	indent := num + 2
 	var section *questionnaire.Section
@@ -242,14 +280,14 @@ func (s *wsSheet) text() {
 			s.blank()
 			t := wsClean(section.Title)
 			if t == "" {
-				t = "Part"
+				t = s.p.T("Part")
 			}
 			s.para(t, 0)
 			s.line("%s", strings.Repeat("-", min(wsRuneLen(t), s.width)))
 			if section.Intro != "" {
 				s.para(section.Intro, 0)
 			}
-			if note := wsSectionNote(b, section); note != "" {
+			if note := wsSectionNote(s.p, b, section); note != "" {
 				s.para("("+note+")", 0)
 			}
 		}
@@ -260,7 +298,7 @@ func (s *wsSheet) text() {
 			if q.Help != "" {
 				s.para(q.Help, indent)
 			}
-			if note := wsQuestionNote(b, q); note != "" {
+			if note := wsQuestionNote(s.p, b, q); note != "" {
 				s.para("("+note+")", indent)
 			}
 			continue
@@ -269,10 +307,10 @@ func (s *wsSheet) text() {
 		if q.Help != "" {
 			s.para(q.Help, indent)
 		}
-		if note := wsQuestionNote(b, q); note != "" {
+		if note := wsQuestionNote(s.p, b, q); note != "" {
 			s.para("("+note+")", indent)
 		}
-		if p := wsUrgentPointer(b, q); p != "" {
+		if p := wsUrgentPointer(s.p, b, q); p != "" {
 			s.para("("+p+")", indent)
 		}
 		s.blank()
@@ -284,7 +322,7 @@ func (s *wsSheet) text() {
 		t := wsClean(f.Title)
 		s.para(t, 0)
 		s.line("%s", strings.Repeat("-", min(wsRuneLen(t), s.width)))
-		s.para(wsUrgentLead(b, f), 0)
+		s.para(wsUrgentLead(s.p, b, f), 0)
 		if f.Text != "" {
 			s.blank()
 			s.para(f.Text, 0)
@@ -298,10 +336,11 @@ func (s *wsSheet) text() {
 	if len(b.Sources) > 0 {
 		s.blank()
 		s.blank()
-		s.line("Sources")
-		s.line("-------")
+		heading := s.p.T("Sources")
+		s.line("%s", heading)
+		s.line("%s", strings.Repeat("-", wsRuneLen(heading)))
 		for _, src := range b.Sources {
-			s.hanging("- ", wsSourceLine(src))
+			s.hanging("- ", wsSourceLine(s.p, src))
 			if u := wsClean(src.URL); u != "" {
 				s.para(u, 2)
 			}
@@ -316,18 +355,18 @@ func (s *wsSheet) textAnswer(q *questionnaire.Question, indent int) {
 	pad := strings.Repeat(" ", indent)
 	switch q.Type {
 	case questionnaire.YesNo:
-		s.line("%s[ ] Yes    [ ] No", pad)
+		s.line("%s%s", pad, s.p.T("[ ] Yes    [ ] No"))
 	case questionnaire.Choice, questionnaire.Multi:
 		if q.Type == questionnaire.Choice {
-			s.line("%sTick one:", pad)
+			s.line("%s%s", pad, s.p.T("Tick one:"))
 		} else {
-			s.line("%sTick all that apply:", pad)
+			s.line("%s%s", pad, s.p.T("Tick all that apply:"))
 		}
 		for _, o := range q.Options {
 			s.hanging(pad+"[ ] ", o.Label)
 		}
 	case questionnaire.Scale:
-		prefix := "Circle one: "
+		prefix := s.p.T("Circle one:") + " "
 		line := pad + prefix
 		cont := strings.Repeat(" ", indent+wsRuneLen(prefix))
 		for p := int(q.Min); p <= int(q.Max); p++ {
@@ -343,10 +382,10 @@ func (s *wsSheet) textAnswer(q *questionnaire.Question, indent int) {
 			s.para(a, indent)
 		}
 	case questionnaire.Number:
-		p := wsNumberPrompt(q)
+		p := wsNumberPrompt(s.p, q)
 		s.line("%s%s %s", pad, p, strings.Repeat("_", max(8, min(20, s.width-indent-wsRuneLen(p)-1))))
 	case questionnaire.Date:
-		s.line("%s%s  ____ - __ - __", pad, wsDatePrompt(q))
+		s.line("%s%s  ____ - __ - __", pad, wsDatePrompt(s.p, q))
 	case questionnaire.Text, questionnaire.Info:
 		fallthrough // as the default (listed for the exhaustive check)
 	default:
@@ -382,14 +421,14 @@ func (s *wsSheet) markdown() {
 	s.line("# %s", MarkdownEscape(b.Title))
 	s.blank()
 	if f := wsClean(b.For); f != "" {
-		s.line("*For %s*", MarkdownEscape(f))
+		s.line("*%s*", s.p.T("For %s", MarkdownEscape(f)))
 		s.blank()
 	}
 	if b.Intro != "" {
 		s.mdPara(b.Intro, "")
 		s.blank()
 	}
-	s.line("Name: %s &nbsp; Date: %s", wsMdRule(24), wsMdRule(12))
+	s.line("%s", s.p.T("Name: %s &nbsp; Date: %s", wsMdRule(24), wsMdRule(12)))
 	var section *questionnaire.Section
 	for _, q := range b.Questions {
 		if q.Section != nil && q.Section != section {
@@ -397,14 +436,14 @@ func (s *wsSheet) markdown() {
 			s.blank()
 			t := MarkdownEscape(section.Title)
 			if t == "" {
-				t = "Part"
+				t = MarkdownEscape(s.p.T("Part"))
 			}
 			s.line("## %s", t)
 			if section.Intro != "" {
 				s.blank()
 				s.mdPara(section.Intro, "")
 			}
-			s.mdNote(wsSectionNote(b, section))
+			s.mdNote(wsSectionNote(s.p, b, section))
 		}
 		s.blank()
 		if q.Type == questionnaire.Info {
@@ -413,7 +452,7 @@ func (s *wsSheet) markdown() {
 				s.blank()
 				s.mdPara(q.Help, "> ")
 			}
-			s.mdNote(wsQuestionNote(b, q))
+			s.mdNote(wsQuestionNote(s.p, b, q))
 			continue
 		}
 		s.line("**%d.** %s", q.Number, MarkdownEscape(q.Text))
@@ -421,8 +460,8 @@ func (s *wsSheet) markdown() {
 			s.blank()
 			s.mdPara(q.Help, "> ")
 		}
-		s.mdNote(wsQuestionNote(b, q))
-		if p := wsUrgentPointer(b, q); p != "" {
+		s.mdNote(wsQuestionNote(s.p, b, q))
+		if p := wsUrgentPointer(s.p, b, q); p != "" {
 			s.blank()
 			s.line("*(%s)*", MarkdownEscape(p))
 		}
@@ -433,7 +472,7 @@ func (s *wsSheet) markdown() {
 		s.blank()
 		s.line("## %s", MarkdownEscape(f.Title))
 		s.blank()
-		s.line("%s", MarkdownEscape(wsUrgentLead(b, f)))
+		s.line("%s", MarkdownEscape(wsUrgentLead(s.p, b, f)))
 		if f.Text != "" {
 			s.blank()
 			s.mdPara(f.Text, "")
@@ -447,7 +486,7 @@ func (s *wsSheet) markdown() {
 	}
 	if len(b.Sources) > 0 {
 		s.blank()
-		s.line("## Sources")
+		s.line("## %s", MarkdownEscape(s.p.T("Sources")))
 		s.blank()
 		for _, src := range b.Sources {
 			item := MarkdownEscape(src.Title)
@@ -455,7 +494,7 @@ func (s *wsSheet) markdown() {
 				item = fmt.Sprintf("[%s](<%s>)", item, u)
 			}
 			if a := wsClean(src.Author); a != "" {
-				item += ", by " + MarkdownEscape(a)
+				item = s.p.T("%s, by %s", item, MarkdownEscape(a))
 			}
 			if u := wsClean(src.URL); u != "" && !wsWebURL(u) {
 				item += ", " + MarkdownEscape(u)
@@ -471,13 +510,12 @@ func (s *wsSheet) markdown() {
 func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
 	switch q.Type {
 	case questionnaire.YesNo:
-		s.line("- [ ] Yes")
-		s.line("- [ ] No")
+		s.line("%s", s.p.T("- [ ] Yes\n- [ ] No"))
 	case questionnaire.Choice, questionnaire.Multi:
 		if q.Type == questionnaire.Choice {
-			s.line("Tick one:")
+			s.line("%s", s.p.T("Tick one:"))
 		} else {
-			s.line("Tick all that apply:")
+			s.line("%s", s.p.T("Tick all that apply:"))
 		}
 		s.blank()
 		for _, o := range q.Options {
@@ -488,15 +526,15 @@ func (s *wsSheet) mdAnswer(q *questionnaire.Question) {
 		for p := int(q.Min); p <= int(q.Max); p++ {
 			pts = append(pts, fmt.Sprint(p))
 		}
-		s.line("Circle one: %s", strings.Join(pts, " · "))
+		s.line("%s %s", s.p.T("Circle one:"), strings.Join(pts, " · "))
 		if a := wsScaleAnchors(q); a != "" {
 			s.blank()
 			s.line("*%s*", MarkdownEscape(a))
 		}
 	case questionnaire.Number:
-		s.line("%s %s", wsNumberPrompt(q), wsMdRule(16))
+		s.line("%s %s", MarkdownEscape(wsNumberPrompt(s.p, q)), wsMdRule(16))
 	case questionnaire.Date:
-		s.line("%s %s - %s - %s", wsDatePrompt(q), wsMdRule(4), wsMdRule(2), wsMdRule(2))
+		s.line("%s %s - %s - %s", MarkdownEscape(wsDatePrompt(s.p, q)), wsMdRule(4), wsMdRule(2), wsMdRule(2))
 	case questionnaire.Text, questionnaire.Info:
 		fallthrough // as the default (listed for the exhaustive check)
 	default:

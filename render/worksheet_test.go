@@ -15,6 +15,7 @@ import (
 	"github.com/candor-app/candor/internal/testutil"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/words"
 )
 
 func loadTestBank(t *testing.T, src string) *questionnaire.Bank {
@@ -218,7 +219,7 @@ questions:
 	for _, tc := range tests {
 		t.Run(tc.when, func(t *testing.T) {
 			q := &questionnaire.Question{ID: "z", Index: 9, When: &questionnaire.Expr{Source: tc.when}}
-			got, ok := whenInWords(b, q)
+			got, ok := whenInWords(nil, b, q)
 			assert.Equal(t, tc.ok, ok)
 			assert.Equal(t, tc.want, got)
 		})
@@ -244,4 +245,70 @@ questions:
 	assert.Contains(t, out, `- [ ] \_quiet\_`)
 	assert.Contains(t, out, "- A \\[link\\](javascript:alert(1)), javascript:alert(1)\n", "only web addresses become links")
 	assert.NotContains(t, out, "\x1b")
+}
+
+// spanishBanks are the banks printed as Spanish worksheets: trust-readiness's translation and
+// a bank written in Spanish with a condition of every shape the worksheet says in words.
+func spanishBanks(t *testing.T) map[string]*questionnaire.Bank {
+	t.Helper()
+	tr := loadBank(t, "trust-readiness").In("es")
+	require.Equal(t, "es", tr.Language)
+	return map[string]*questionnaire.Bank{"trust-readiness": tr, "cuando": loadBank(t, "cuando-es.yaml")}
+}
+
+// englishOnSheet matches candor's own English words on a worksheet (the banks' text has none).
+var englishOnSheet = regexp.MustCompile(`\b(Name|Date|For|Part|Sources|Yes|Tick|Circle|Write a|Answer this|This (part|question|is|may)|You may|rather not|Please also read|this is for you|it is for you|you (answered|chose|ticked|left)|your answer|by|and|or|today)\b`)
+
+// The worksheet in Spanish, in text and markdown: every word of candor's is Spanish.
+func TestWorksheetSpanishGolden(t *testing.T) {
+	for name, b := range spanishBanks(t) {
+		for _, format := range []string{"text", "markdown"} {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: format, Width: 72, Words: words.For("es")}))
+				ext := map[string]string{"text": "txt", "markdown": "md"}[format]
+				golden(t, filepath.Join("worksheet-es", name+"."+ext), buf.String())
+				sheet := buf.String()
+				if name == "trust-readiness" {
+					// Its sources name English articles, and say who translated it in English too.
+					sheet, _, _ = strings.Cut(sheet, "Fuentes")
+				}
+				assert.Empty(t, englishOnSheet.FindAllString(sheet, -1), "English on the Spanish sheet")
+			})
+		}
+	}
+}
+
+// The words a worksheet gives to tick and to write, in English and in Spanish, are read back
+// as the answers they stand for: its yes and no as yes and no, "rather not say" as
+// declining.
+func TestWorksheetWordsReadBack(t *testing.T) {
+	b := loadBank(t, "cuando-es.yaml")
+	yesNo := map[string]*regexp.Regexp{
+		"text":     regexp.MustCompile(`\[ \] (\S+) +\[ \] (\S+)\n`),
+		"markdown": regexp.MustCompile(`\n- \[ \] (\S+)\n- \[ \] (\S+)\n\n`),
+	}
+	quoted := regexp.MustCompile(`["«]([^"«»]+)["»]`)
+	for _, lang := range []string{"en", "es"} {
+		p := words.For(lang)
+		note := p.T("If you'd rather not answer, write \"rather not say\".")
+		m := quoted.FindStringSubmatch(note)
+		require.NotNil(t, m, "%s: the note quotes the words to write: %q", lang, note)
+		assert.True(t, b.Question("dormir").Declines(m[1]), "%s: %q is read as declining", lang, m[1])
+		for format, re := range yesNo {
+			var buf bytes.Buffer
+			require.NoError(t, Worksheet(&buf, b, WorksheetOptions{Format: format, Width: 100, Words: p}))
+			sheet := buf.String()
+			assert.Contains(t, strings.Join(strings.Fields(sheet), " "), note, "%s %s", lang, format)
+			boxes := re.FindAllStringSubmatch(sheet, -1)
+			require.Len(t, boxes, 2, "%s %s: the two yes/no questions", lang, format)
+			for _, box := range boxes {
+				for i, want := range []bool{true, false} {
+					got, err := b.Question("seguro").ParseText(box[i+1], false)
+					require.NoError(t, err, "%s %s: %q", lang, format, box[i+1])
+					assert.Equal(t, want, got, "%s %s: %q", lang, format, box[i+1])
+				}
+			}
+		}
+	}
 }

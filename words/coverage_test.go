@@ -27,6 +27,7 @@ var frontEnds = []string{
 	"words",
 	"render",
 	"ask/terminal",
+	"ask/askwords",
 	"web/engine",
 	"web/page.js",
 	"web/page.html",
@@ -221,7 +222,7 @@ func jsLiterals(t *testing.T, file string) []literal {
 var (
 	verbRE   = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
 	tagRE    = regexp.MustCompile(`<[^>]*>|&[a-z]+;|&#\d+;|\$\{[^}]*\}|https?://\S+`)
-	wordRE   = regexp.MustCompile(`[\p{L}']+`)
+	wordRE   = regexp.MustCompile(`[\p{L}'][\p{L}'_-]*`)
 	stopword = map[string]bool{}
 )
 
@@ -376,5 +377,26 @@ func TestProse(t *testing.T) {
 		"font-size: 12px":                false,
 	} {
 		assert.Equal(t, want, prose(s), s)
+	}
+}
+
+// TestOnlyFrontEndsSayWords: the packages below the front ends speak in codes and data, so
+// none of them imports the catalogue (docs/architecture.md, the arrows).
+func TestOnlyFrontEndsSayWords(t *testing.T) {
+	for _, dir := range []string{"questionnaire", "questionnaire/cond", "questionnaire/table",
+		"scoring", "scoring/change", "ask", "store", "data", "interop/fhir", "interop/redcap",
+		"interop/bankfile", "internal/yamlpos", "internal/suggest", "internal/text"} {
+		entries, err := os.ReadDir(filepath.Join(root(t), dir))
+		require.NoError(t, err)
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(root(t), dir, e.Name()), nil, parser.ImportsOnly)
+			require.NoError(t, err)
+			for _, im := range f.Imports {
+				assert.NotEqual(t, `"github.com/candor-app/candor/words"`, im.Path.Value, "%s/%s", dir, e.Name())
+			}
+		}
 	}
 }

@@ -15,8 +15,10 @@ import (
 	"time"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/ask/askwords"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/words"
 )
 
 // Options adjust a terminal session.
@@ -38,6 +40,8 @@ type Options struct {
 	SavedTo string
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// Words says candor's words in the person's language (nil: English).
+	Words *words.Printer
 }
 
 // Status is how a session ended.
@@ -62,7 +66,7 @@ func (s Status) String() string {
 	case Quit:
 		return "quit"
 	case EndOfInput:
-		return "end of input"
+		return "end of input" // words:none: a status's name, for developers
 	}
 	return "interrupted"
 }
@@ -74,6 +78,7 @@ type Session struct {
 	in   Prompter
 	out  io.Writer
 	opt  Options
+	w    *words.Printer
 
 	lastSection *questionnaire.Section
 	introShown  map[*questionnaire.Section]bool
@@ -92,7 +97,7 @@ func New(b *questionnaire.Bank, resp *questionnaire.Response, in Prompter, out i
 	} else {
 		step = ask.NewSession(b, resp, aopt)
 	}
-	return &Session{step: step, in: in, out: out, opt: opt, introShown: map[*questionnaire.Section]bool{}}
+	return &Session{step: step, in: in, out: out, opt: opt, w: opt.Words, introShown: map[*questionnaire.Section]bool{}}
 }
 
 // Step is the ask.Session this view draws.
@@ -134,7 +139,7 @@ func (t *Session) Run(ctx context.Context) (Status, error) {
 			}
 			if !thanked && t.step.Done() {
 				t.blank()
-				t.say("That's every question. Thank you for taking the time.")
+				t.say(t.w.T("That's every question. Thank you for taking the time."))
 				thanked = true
 			}
 			err = t.review(ctx)
@@ -159,7 +164,7 @@ func (t *Session) review(ctx context.Context) error {
 		return nil
 	}
 	t.blank()
-	t.say("Here are your answers:")
+	t.say(t.w.T("Here are your answers:"))
 	w := len(strconv.Itoa(items[len(items)-1].Number))
 	for _, it := range items {
 		num := fmt.Sprintf("  %*d  ", w, it.Number)
@@ -167,10 +172,10 @@ func (t *Session) review(ctx context.Context) error {
 		for _, l := range text.WrapIndent(text.Clean(it.Question.Text), t.opt.Width, num, indent) {
 			fmt.Fprintln(t.out, l)
 		}
-		t.sayIndented(reviewAnswer(it), indent)
+		t.sayIndented(t.reviewAnswer(it), indent)
 	}
 	t.blank()
-	t.say("To change an answer, type its number. Press Enter to see your summary. " + t.reviewKeys())
+	t.say(t.w.T("To change an answer, type its number. Press Enter to see your summary.") + " " + t.reviewKeys())
 	for {
 		in, err := t.readLine(ctx)
 		var st *errStop
@@ -199,22 +204,22 @@ func (t *Session) review(ctx context.Context) error {
 		if convErr == nil && t.step.Revise(n) == nil {
 			return nil
 		}
-		t.say(fmt.Sprintf("Please type a number from %d to %d, or press Enter to see your summary (? for help).",
+		t.say(t.w.T("Please type a number from %d to %d, or press Enter to see your summary (? for help).",
 			items[0].Number, items[len(items)-1].Number))
 	}
 }
 
 // reviewAnswer is an answer as the review lists it, under its question.
-func reviewAnswer(it ask.ReviewItem) string {
+func (t *Session) reviewAnswer(it ask.ReviewItem) string {
 	switch {
 	case it.Answer != nil:
-		return "Your answer: " + describeAnswer(it.Question, it.AnswerText)
+		return t.w.T("Your answer: %s", t.describeAnswer(it.Question, it.Answer))
 	case it.Declined:
-		return "(" + ratherNotSay + ")"
+		return t.w.T("(rather not say)")
 	case it.Skipped:
-		return "(skipped)"
+		return t.w.T("(skipped)")
 	}
-	return "(no answer yet)"
+	return t.w.T("(no answer yet)")
 }
 
 // stopStatus turns the error that ended the question loop into how the session ended.
@@ -243,8 +248,15 @@ func (t *Session) readLine(ctx context.Context) (string, error) {
 	case errors.Is(err, io.EOF):
 		return "", &errStop{EndOfInput}
 	}
-	return "", fmt.Errorf("cannot read your answer: %w", err)
+	return "", &ReadError{Err: err}
 }
+
+// ReadError is a typed line that could not be read (Err): the input failed.
+type ReadError struct{ Err error }
+
+func (e *ReadError) Error() string { return "terminal: read: " + e.Err.Error() } // words:none: for developers; take says it in words
+
+func (e *ReadError) Unwrap() error { return e.Err }
 
 // quit saves and ends the session as the person asked.
 func (t *Session) quit() error {
@@ -259,7 +271,7 @@ func (t *Session) quit() error {
 func (t *Session) ask(ctx context.Context) error {
 	st := t.step.Current()
 	if st.Reopened {
-		t.say("There's a question still open, so here it is again.")
+		t.say(t.w.T("There's a question still open, so here it is again."))
 	}
 	t.showQuestion(st)
 	if st.Info && !t.opt.Terminal {
@@ -267,7 +279,7 @@ func (t *Session) ask(ctx context.Context) error {
 		return t.step.Continue()
 	}
 	if st.Info {
-		t.say("Press Enter to go on (b goes back, q stops).")
+		t.say(t.w.T("Press Enter to go on (b goes back, q stops)."))
 	}
 	for {
 		in, err := t.readLine(ctx)
@@ -277,7 +289,7 @@ func (t *Session) ask(ctx context.Context) error {
 		switch strings.ToLower(in) {
 		case "?":
 			if st.Info {
-				t.say("Press Enter to go on, b to go back, or q to stop.")
+				t.say(t.w.T("Press Enter to go on, b to go back, or q to stop."))
 				continue
 			}
 			t.help(st.Question)
@@ -299,7 +311,7 @@ func (t *Session) ask(ctx context.Context) error {
 		}
 		var p *ask.Problem
 		if errors.As(err, &p) {
-			t.say(problemWords(p))
+			t.say(t.problemWords(p))
 			continue
 		}
 		return err
@@ -307,18 +319,18 @@ func (t *Session) ask(ctx context.Context) error {
 }
 
 // problemWords says a problem in the terminal's words, which name its keys.
-func problemWords(p *ask.Problem) string {
+func (t *Session) problemWords(p *ask.Problem) string {
 	switch p.Code {
 	case ask.NeedsAnswer:
-		return "This question needs an answer. Take your time; type ? if you'd like help."
+		return t.w.T("This question needs an answer. Take your time; type ? if you'd like help.")
 	case ask.CannotSkip:
-		return "This question needs an answer to go on, so it can't be skipped. Type ? for help, or b to go back."
+		return t.w.T("This question needs an answer to go on, so it can't be skipped. Type ? for help, or b to go back.")
 	case ask.AtFirst:
-		return "This is the first question, so there's nothing to go back to. Take your time."
+		return t.w.T("This is the first question, so there's nothing to go back to. Take your time.")
 	case ask.InfoOnly:
-		return "There's nothing to answer here. Press Enter to go on, b to go back, or q to stop."
+		return t.w.T("There's nothing to answer here. Press Enter to go on, b to go back, or q to stop.")
 	}
-	return p.Message
+	return askwords.ProblemText(t.w, p)
 }
 
 // showAtOnce shows the flags an answer has just raised that are shown at once (urgent ones
@@ -338,16 +350,15 @@ func (t *Session) showAtOnce(ctx context.Context) error {
 	}
 	t.blank()
 	if t.opt.Save != nil && t.opt.SavedTo != "" {
-		t.say("Your answers are kept in this file:")
+		t.say(t.w.T("Your answers are kept in this file:"))
 		t.sayIndented(t.opt.SavedTo, "  ")
-		t.say("If someone else can use this computer, you may want to delete it when you're done. " +
-			"Next time, 'candor take --no-save' keeps nothing at all.")
+		t.say(t.w.T("If someone else can use this computer, you may want to delete it when you're done. Next time, 'candor take --no-save' keeps nothing at all."))
 	}
 	if !t.opt.Terminal {
-		t.say("You can go on when you're ready, or type q to stop here.")
+		t.say(t.w.T("You can go on when you're ready, or type q to stop here."))
 		return nil
 	}
-	t.say("Press Enter when you're ready to go on, or q to stop.")
+	t.say(t.w.T("Press Enter when you're ready to go on, or q to stop."))
 	for {
 		in, err := t.readLine(ctx)
 		if err != nil {
@@ -359,6 +370,6 @@ func (t *Session) showAtOnce(ctx context.Context) error {
 		case "q":
 			return t.quit()
 		}
-		t.say("Take all the time you need. Press Enter to go on, or type q to stop.")
+		t.say(t.w.T("Take all the time you need. Press Enter to go on, or type q to stop."))
 	}
 }

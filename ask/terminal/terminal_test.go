@@ -14,8 +14,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/ask/askwords"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/words"
 )
 
 func loadKinds(t *testing.T) *questionnaire.Bank {
@@ -199,8 +201,10 @@ func TestSaveFailureIsAnError(t *testing.T) {
 		return nil
 	}})
 	_, err := s.Run(context.Background())
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "could not be saved: disk full")
+	var se *ask.SaveError
+	require.ErrorAs(t, err, &se)
+	assert.True(t, se.Answer, "the answer's save failed")
+	assert.EqualError(t, se.Err, "disk full")
 }
 
 func TestUrgentFlagIsShownAtOnce(t *testing.T) {
@@ -371,7 +375,7 @@ func TestChoiceNumbersFollowTheValuesOnlyWhenTheyCountUp(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.nums, tt.q.OptionNumbers())
-			assert.Equal(t, tt.rng, ask.ChoiceRange(tt.q))
+			assert.Equal(t, tt.rng, askwords.ChoiceRange(nil, tt.q))
 			v, err := tt.q.ParseText(tt.typed, true)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, v)
@@ -460,15 +464,21 @@ func TestAChangeFromTheReviewAsksWhatItOpened(t *testing.T) {
 // when a `when` (a question's or a section's) may change the number.
 func TestIntroCount(t *testing.T) {
 	for _, tt := range []struct {
+		lang  string
 		total int
 		exact bool
 		want  string
 	}{
-		{1, true, "There is 1 question."},
-		{5, true, "There are 5 questions."},
-		{1, false, "There is 1 question for now; the number may change with your answers."},
-		{7, false, "There are about 7 questions; a few depend on your answers."},
+		{"en", 1, true, "There is 1 question."},
+		{"en", 5, true, "There are 5 questions."},
+		{"en", 1, false, "There is 1 question for now; the number may change with your answers."},
+		{"en", 7, false, "There are about 7 questions; a few depend on your answers."},
+		{"es", 1, true, "Hay 1 pregunta."},
+		{"es", 5, true, "Hay 5 preguntas."},
+		{"es", 1, false, "Hay 1 pregunta por ahora; el número puede cambiar según tus respuestas."},
+		{"es", 7, false, "Hay unas 7 preguntas; algunas dependen de tus respuestas."},
 	} {
-		assert.Equal(t, tt.want, countWords(tt.total, tt.exact))
+		s := &Session{w: words.For(tt.lang)}
+		assert.Equal(t, tt.want, s.countWords(tt.total, tt.exact), "%s %d", tt.lang, tt.total)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/ask/askwords"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 )
@@ -81,40 +82,31 @@ func (t *Session) intro() {
 	b := t.step.Bank()
 	t.sayBold(b.Title)
 	if b.For != "" {
-		t.say("For " + text.Clean(b.For) + ".")
+		t.say(t.w.T("For %s.", text.Clean(b.For)))
 	}
 	if strings.TrimSpace(b.Intro) != "" {
 		t.blank()
 		t.sayBank(b.Intro, "")
 	}
 	t.blank()
-	how := " Answer by typing a number or a word and pressing Enter."
+	how := t.w.T("Answer by typing a number or a word and pressing Enter.")
 	if allYesNo(b) {
-		how = " Answer by typing y for yes or n for no and pressing Enter."
+		how = t.w.T("Answer by typing y for yes or n for no and pressing Enter.")
 	}
-	t.say(countWords(t.step.Count()) + how + " Type ? for help with a question, b to go back, " + t.quitWords() + ". Take your time.")
+	keys := t.w.T("Type ? for help with a question, b to go back, q to save and stop. Take your time.")
+	if t.opt.Save == nil {
+		keys = t.w.T("Type ? for help with a question, b to go back, q to stop. Take your time.")
+	}
+	t.say(t.countWords(t.step.Count()) + " " + how + " " + keys)
 }
 
 // countWords says how many questions there are (ask.Session.Count): exactly, or about as
 // many when some depend on the answers.
-func countWords(total int, exact bool) string {
-	switch {
-	case exact && total == 1:
-		return "There is 1 question."
-	case exact:
-		return fmt.Sprintf("There are %d questions.", total)
-	case total == 1:
-		return "There is 1 question for now; the number may change with your answers."
+func (t *Session) countWords(total int, exact bool) string {
+	if exact {
+		return t.w.T("There are %d questions.", total)
 	}
-	return fmt.Sprintf("There are about %d questions; a few depend on your answers.", total)
-}
-
-// quitWords says what q does: it saves only when answers are being saved (not --no-save).
-func (t *Session) quitWords() string {
-	if t.opt.Save == nil {
-		return "q to stop"
-	}
-	return "q to save and stop"
+	return t.w.T("There are about %d questions; a few depend on your answers.", total)
 }
 
 // allYesNo reports whether every question of the bank is a yes/no question.
@@ -129,14 +121,18 @@ func allYesNo(b *questionnaire.Bank) bool {
 
 func (t *Session) welcomeBack() {
 	t.sayBold(t.step.Bank().Title)
-	t.say("Welcome back.")
+	t.say(t.w.T("Welcome back."))
 	if t.step.Done() {
-		t.say("Every question already has an answer.")
+		t.say(t.w.T("Every question already has an answer."))
 		return
 	}
 	_, total := t.step.Progress()
-	t.say(fmt.Sprintf("You've answered %d of %d questions. Let's carry on where you left off. "+
-		"Type ? for help, b to go back, %s.", t.step.Answered(), total, t.quitWords()))
+	keys := t.w.T("Type ? for help, b to go back, q to save and stop.")
+	if t.opt.Save == nil {
+		keys = t.w.T("Type ? for help, b to go back, q to stop.")
+	}
+	t.say(t.w.T("You've answered %d of %d questions.", t.step.Answered(), total) + " " +
+		t.w.T("Let's carry on where you left off.") + " " + keys)
 }
 
 // showQuestion draws a step: its section's title (and intro, at the section's first
@@ -161,11 +157,11 @@ func (t *Session) showQuestion(st ask.Step) {
 		}
 		return
 	}
-	progress := fmt.Sprintf("Question %d of %d", st.Number, st.Total)
 	if st.Optional {
-		progress += " (optional)"
+		t.say(t.w.T("Question %d of %d (optional)", st.Number, st.Total))
+	} else {
+		t.say(t.w.T("Question %d of %d", st.Number, st.Total))
 	}
-	t.say(progress)
 	t.sayBold(q.Text)
 	switch q.Type {
 	case questionnaire.Choice, questionnaire.Multi:
@@ -183,7 +179,7 @@ func (t *Session) showQuestion(st ask.Step) {
 			var parts []string
 			for p := int(q.Min); p <= int(q.Max); p++ {
 				if l, ok := q.Labels[p]; ok {
-					parts = append(parts, fmt.Sprintf("%d = %s", p, text.Clean(l)))
+					parts = append(parts, fmt.Sprintf("%d = %s", p, text.Clean(l))) // words:none: a point of the scale and its label
 				}
 			}
 			t.sayLabel(strings.Join(parts, ", "), "  ")
@@ -192,65 +188,69 @@ func (t *Session) showQuestion(st ask.Step) {
 		// no step of their own here (listed for the exhaustive check)
 	}
 	if st.HasAnswer {
-		t.say(fmt.Sprintf("Your answer so far: %s. Press Enter to keep it, or type a new one.", describeAnswer(q, st.AnswerText)))
+		t.say(t.w.T("Your answer so far: %s. Press Enter to keep it, or type a new one.", t.describeAnswer(q, st.Answer)))
 	} else if st.Declined {
-		t.say("Your answer so far: " + ratherNotSay + ". Press Enter to keep it, or type an answer.")
+		t.say(t.w.T("Your answer so far: %s. Press Enter to keep it, or type an answer.", t.ratherNotSay()))
 	}
-	t.say(hint(q))
+	t.say(t.hint(q))
 }
 
-// describeAnswer shows a stored answer, in words, as the person would recognize it.
-func describeAnswer(q *questionnaire.Question, words string) string {
-	shown := text.Sanitize(words)
+// describeAnswer shows a stored answer (normalized), in words, as the person would
+// recognize it.
+func (t *Session) describeAnswer(q *questionnaire.Question, v any) string {
+	shown := text.Sanitize(askwords.AnswerText(t.w, q, v))
 	if q.Type == questionnaire.Text {
 		return strconv.Quote(ask.Short(shown))
 	}
 	return shown
 }
 
-// ratherNotSay is a declined answer ("I'd rather not answer"), in the terminal's words.
-const ratherNotSay = "rather not say"
+// ratherNotSay is a declined answer ("I'd rather not answer"), in the terminal's words:
+// words that decline when typed (questionnaire.DeclineText).
+func (t *Session) ratherNotSay() string { return t.w.T("rather not say") }
 
 // hint says how to answer q, and that ? gives help; r declines where q allows it.
-func hint(q *questionnaire.Question) string {
+func (t *Session) hint(q *questionnaire.Question) string {
+	w := t.w
 	var h string
 	switch q.Type {
 	case questionnaire.YesNo:
-		h = "(y/n, "
-		if !q.Required {
-			h += "Enter to skip, "
+		switch {
+		case !q.Required && q.Decline:
+			return w.T("(y/n, Enter to skip, r for %s, ? for help)", t.ratherNotSay())
+		case !q.Required:
+			return w.T("(y/n, Enter to skip, ? for help)")
+		case q.Decline:
+			return w.T("(y/n, r for %s, ? for help)", t.ratherNotSay())
 		}
-		if q.Decline {
-			h += "r for " + ratherNotSay + ", "
-		}
-		return h + "? for help)"
+		return w.T("(y/n, ? for help)")
 	case questionnaire.Choice:
-		h = "Type " + ask.ChoiceRange(q)
+		h = w.T("Type %s", askwords.ChoiceRange(w, q))
 	case questionnaire.Multi:
-		h = "Type the numbers of all that fit, separated by commas or spaces"
+		h = w.T("Type the numbers of all that fit, separated by commas or spaces")
 	case questionnaire.Scale:
-		h = fmt.Sprintf("Type a number from %s to %s", questionnaire.FormatNumber(q.Min), questionnaire.FormatNumber(q.Max))
+		h = w.T("Type a number from %s to %s", askwords.Number(w, q.Min), askwords.Number(w, q.Max))
 	case questionnaire.Number:
-		h = "Type a number" + ask.NumberRange(q)
+		h = w.T("Type %s", askwords.NumberRange(w, q))
 	case questionnaire.Date:
-		h = "Type a date as year-month-day, like 2026-11-27"
-		if r := q.DateRangeText(); r != "any date" {
-			h += ", " + r
+		h = w.T("Type a date as year-month-day, like 2026-11-27")
+		if r := askwords.DateRange(w, q); r != "" {
+			h = w.T("Type a date as year-month-day, like 2026-11-27, %s", r)
 		}
 	case questionnaire.Text, questionnaire.Info:
 		fallthrough // as the default (listed for the exhaustive check)
 	default:
-		h = "Type your answer on one line"
+		h = w.T("Type your answer on one line")
 	}
 	switch {
 	case !q.Required && q.Decline:
-		h += ", press Enter to skip, or r for " + ratherNotSay
+		return w.T("%s, press Enter to skip, or r for %s (? for help)", h, t.ratherNotSay())
 	case !q.Required:
-		h += ", or press Enter to skip"
+		return w.T("%s, or press Enter to skip (? for help)", h)
 	case q.Decline:
-		h += ", or r for " + ratherNotSay
+		return w.T("%s, or r for %s (? for help)", h, t.ratherNotSay())
 	}
-	return h + " (? for help)"
+	return w.T("%s (? for help)", h)
 }
 
 // help shows the question's help and the keys.
@@ -259,59 +259,62 @@ func (t *Session) help(q *questionnaire.Question) {
 	if strings.TrimSpace(q.Help) != "" {
 		t.sayBank(q.Help, "  ")
 	} else {
-		t.say("  There's no extra explanation for this question; answer in whatever way feels true for you today.")
+		t.say(t.w.T("  There's no extra explanation for this question; answer in whatever way feels true for you today."))
 	}
 	t.blank()
+	w := t.w
 	var how string
 	switch q.Type {
 	case questionnaire.YesNo:
-		how = "y for yes or n for no"
+		how = w.T("y for yes or n for no")
 	case questionnaire.Choice:
-		how = "the number of a choice, or its words"
+		how = w.T("the number of a choice, or its words")
 	case questionnaire.Multi:
-		how = "the numbers of every choice that fits, like 1, 3 or 1 3"
+		how = w.T("the numbers of every choice that fits, like 1, 3 or 1 3")
 	case questionnaire.Scale:
-		how = fmt.Sprintf("a whole number from %s to %s", questionnaire.FormatNumber(q.Min), questionnaire.FormatNumber(q.Max))
+		how = w.T("a whole number from %s to %s", askwords.Number(w, q.Min), askwords.Number(w, q.Max))
 	case questionnaire.Number:
-		how = "a number"
+		how = w.T("a number")
 	case questionnaire.Date:
-		how = "a date as year-month-day (YYYY-MM-DD)"
+		how = w.T("a date as year-month-day (YYYY-MM-DD)")
 	case questionnaire.Text, questionnaire.Info:
 		fallthrough // as the default (listed for the exhaustive check)
 	default:
-		how = "a line of text"
+		how = w.T("a line of text")
 	}
-	quit := "q saves your answers and stops"
-	if t.opt.Save == nil {
-		quit = "q stops"
-	}
-	keys := "To answer, type " + how + ", then press Enter. b goes back to the question before, " + quit
-	if q.Required {
-		keys += "."
-	} else {
-		keys += ", s or an empty line skips this question (it's optional)."
+	var keys string
+	switch saves := t.opt.Save != nil; {
+	case saves && q.Required:
+		keys = w.T("To answer, type %s, then press Enter. b goes back to the question before, q saves your answers and stops.", how)
+	case q.Required:
+		keys = w.T("To answer, type %s, then press Enter. b goes back to the question before, q stops.", how)
+	case saves:
+		keys = w.T("To answer, type %s, then press Enter. b goes back to the question before, q saves your answers and stops, s or an empty line skips this question (it's optional).", how)
+	default:
+		keys = w.T("To answer, type %s, then press Enter. b goes back to the question before, q stops, s or an empty line skips this question (it's optional).", how)
 	}
 	t.say(keys)
 	if q.Decline {
-		t.say("If you'd rather not answer this one, type r (or \"rather not say\"). That's okay: it counts as no answer.")
+		t.say(w.T("If you'd rather not answer this one, type r (or \"rather not say\"). That's okay: it counts as no answer."))
 	}
-	t.say(hint(q))
+	t.say(t.hint(q))
 }
 
 // reviewKeys names the keys of the review besides a number and Enter.
 func (t *Session) reviewKeys() string {
-	return "Type b to go back to the last question, " + t.quitWords() + ", or ? for help."
+	if t.opt.Save == nil {
+		return t.w.T("Type b to go back to the last question, q to stop, or ? for help.")
+	}
+	return t.w.T("Type b to go back to the last question, q to save and stop, or ? for help.")
 }
 
 // reviewHelp explains the review: what a number, Enter, b and q do there.
 func (t *Session) reviewHelp(first, last int) {
 	t.blank()
-	quit := "q saves your answers and stops; you can come back to them later"
 	if t.opt.Save == nil {
-		quit = "q stops"
+		t.say(t.w.T("  This is every answer you gave. To change one, type its number (%d to %d) and press Enter: the question comes back with your answer so far, and this list comes back after it. Press Enter to see your summary. b goes back to the last question; q stops.", first, last))
+	} else {
+		t.say(t.w.T("  This is every answer you gave. To change one, type its number (%d to %d) and press Enter: the question comes back with your answer so far, and this list comes back after it. Press Enter to see your summary. b goes back to the last question; q saves your answers and stops; you can come back to them later.", first, last))
 	}
-	t.say(fmt.Sprintf("  This is every answer you gave. To change one, type its number (%d to %d) and press Enter: "+
-		"the question comes back with your answer so far, and this list comes back after it. "+
-		"Press Enter to see your summary. b goes back to the last question; %s.", first, last, quit))
 	t.blank()
 }

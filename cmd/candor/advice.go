@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,16 +8,23 @@ import (
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/questionnaire/table"
+	"github.com/candor-app/candor/words"
 )
 
-// advised returns ds with what the command line adds to coded diagnostics: the command to
-// run or the flag to give. The packages below say only what is wrong and where, with a code
-// (docs/spec.md §3, "Diagnostic codes"); the words about candor's commands are chosen here.
-// ds itself is not changed (a data.Finder hands the same diagnostics to every caller).
+// advised is advisedIn in English, for a caller that has no words of its own yet.
 func advised(ds questionnaire.Diagnostics) questionnaire.Diagnostics {
+	return advisedIn(nil, ds)
+}
+
+// advisedIn returns ds with what the command line adds to coded diagnostics, in w's
+// language: the command to run or the flag to give. The packages below say only what is
+// wrong and where, with a code (docs/spec.md §3, "Diagnostic codes"); the words about
+// candor's commands are chosen here. ds itself is not changed (a data.Finder hands the same
+// diagnostics to every caller).
+func advisedIn(w *words.Printer, ds questionnaire.Diagnostics) questionnaire.Diagnostics {
 	var out questionnaire.Diagnostics
 	for i, d := range ds {
-		hint := advice(d)
+		hint := advice(w, d)
 		if hint == d.Hint {
 			continue
 		}
@@ -33,33 +39,34 @@ func advised(ds questionnaire.Diagnostics) questionnaire.Diagnostics {
 	return out
 }
 
-// advice is the hint of d as the command line gives it.
-func advice(d questionnaire.Diagnostic) string {
+// advice is the hint of d as the command line gives it, in w's language. The diagnostic's
+// own hint (d.Hint, a bank file's diagnostic) stays as it is; candor's advice is added to it.
+func advice(w *words.Printer, d questionnaire.Diagnostic) string {
 	switch d.Code {
 	case questionnaire.CodeWebPage:
-		return "a page made by `candor form` is answered in a browser (open it with a double-click); candor reads the YAML files: the bank it was made from, and the answers downloaded from it"
+		return w.T("a page made by `candor form` is answered in a browser (open it with a double-click); candor reads the YAML files: the bank it was made from, and the answers downloaded from it")
 	case questionnaire.CodeResponseNotBank:
-		return "a response holds someone's answers; to see its summary, run `candor score FILE`"
+		return w.T("a response holds someone's answers; to see its summary, run `candor score FILE`")
 	case questionnaire.CodeBankNotResponse:
-		return joinHint(d.Hint, "banks go to `candor take`, `candor validate` or `candor score --bank`; a response is the file `candor take` saves")
+		return joinHint(d.Hint, w.T("banks go to `candor take`, `candor validate` or `candor score --bank`; a response is the file `candor take` saves"))
 	case questionnaire.CodeAnswersNotResponse:
-		return "give it to `candor take BANK --answers FILE`, which saves a response; a response is the file `candor take` saves"
+		return w.T("give it to `candor take BANK --answers FILE`, which saves a response; a response is the file `candor take` saves")
 	case questionnaire.CodeEmptyBank:
-		return joinHint(d.Hint, "`candor init FILE` writes one to start from")
+		return joinHint(d.Hint, w.T("`candor init FILE` writes one to start from"))
 	case questionnaire.CodeRecipient:
-		return "a recipient is the public key `candor keys new` prints, starting with age1 (`candor keys show FILE` prints it again)"
+		return w.T("a recipient is the public key `candor keys new` prints, starting with age1 (`candor keys show FILE` prints it again)")
 	case questionnaire.CodePlaceholder:
-		return joinHint("`candor init` put it there to start from", d.Hint)
+		return joinHint(w.T("`candor init` put it there to start from"), d.Hint)
 	case data.CodeUnknownBank:
-		return addHint(d.Hint, " ", "(`candor list` describes them)")
+		return addHint(d.Hint, " ", w.T("(`candor list` describes them)"))
 	case data.CodeBankNotFound:
 		if d.Hint == "" {
-			return "name the bank's file with --bank FILE"
+			return w.T("name the bank's file with --bank FILE")
 		}
 	case table.CodeSameQuestion:
-		return addHint(d.Hint, ", ", "or leave one out with --ignore-columns")
+		return addHint(d.Hint, ", ", w.T("or leave one out with --ignore-columns"))
 	case table.CodeColumn:
-		return joinHint(d.Hint, "map other headers with --columns, or leave the column out with --ignore-columns")
+		return joinHint(d.Hint, w.T("map other headers with --columns, or leave the column out with --ignore-columns"))
 	}
 	return d.Hint
 }
@@ -92,21 +99,27 @@ func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
-// mismatchHint is the hint for a response to bank id read with another bank (score, compare
-// or history given --bank): leave --bank out for a built-in bank, which is found by itself;
-// otherwise give --bank that bank's file.
-func mismatchHint(id string) string {
+// mismatchHint is mismatchHintIn in English, for a caller that has no words of its own yet.
+func mismatchHint(id string) string { return mismatchHintIn(nil, id) }
+
+// mismatchHintIn is the hint for a response to bank id read with another bank (score,
+// compare or history given --bank), in w's language: leave --bank out for a built-in bank,
+// which is found by itself; otherwise give --bank that bank's file.
+func mismatchHintIn(w *words.Printer, id string) string {
 	if data.IsBuiltin(id) {
-		return fmt.Sprintf("leave out --bank: %q is built in, and candor finds it by itself", id)
+		return w.T("leave out --bank: %q is built in, and candor finds it by itself", id)
 	}
-	return fmt.Sprintf("give --bank the file of the bank it answers, whose id is %q", id)
+	return w.T("give --bank the file of the bank it answers, whose id is %q", id)
 }
 
-// resumeHint is the hint for resuming a response to bank id with another bank: take it with
-// its own bank (by id when built in, else by its file).
-func resumeHint(id, file string) string {
+// resumeHint is resumeHintIn in English, for a caller that has no words of its own yet.
+func resumeHint(id, file string) string { return resumeHintIn(nil, id, file) }
+
+// resumeHintIn is the hint for resuming a response to bank id with another bank, in w's
+// language: take it with its own bank (by id when built in, else by its file).
+func resumeHintIn(w *words.Printer, id, file string) string {
 	if data.IsBuiltin(id) {
-		return "resume it with its own bank: candor take " + id + " --resume " + file
+		return w.T("resume it with its own bank: candor take %s --resume %s", id, file)
 	}
-	return fmt.Sprintf("resume it with its own bank's file (id %q): candor take BANK-FILE --resume %s", id, file)
+	return w.T("resume it with its own bank's file (id %q): candor take BANK-FILE --resume %s", id, file)
 }

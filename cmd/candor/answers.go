@@ -24,14 +24,15 @@ type AnswersOptions struct {
 // NewCmdAnswers builds 'candor answers' and its subcommands.
 func NewCmdAnswers(f *Factory, runF func(*AnswersOptions) error) *cobra.Command {
 	opts := &AnswersOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "answers",
-		Short: "List, continue or delete the answers you saved",
-		Long: `List the answers 'candor take' saved in your data folder, newest first: the questionnaire,
+		Short: w.T("List, continue or delete the answers you saved"),
+		Long: w.T(`List the answers 'candor take' saved in your data folder, newest first: the questionnaire,
 when, whether it is finished, how many questions have an answer, and the file.
 
   candor answers continue [BANK]   carry on with the latest unfinished one
-  candor answers delete FILE...    delete answers (asks first; --yes for scripts)`,
+  candor answers delete FILE...    delete answers (asks first; --yes for scripts)`),
 		Example: "  candor answers\n  candor answers continue\n  candor answers delete ~/.local/share/candor/candor-20261127-055242.yaml",
 		Args:    noArgs,
 		RunE:    runWith(opts, nil, runF, func() error { return answersRun(f, opts) }),
@@ -45,7 +46,7 @@ when, whether it is finished, how many questions have an answer, and the file.
 func listSaved(f *Factory) (string, []store.Saved, error) {
 	dir, saved, err := f.Store().List()
 	if err != nil {
-		return dir, nil, listError(err)
+		return dir, nil, listError(f.Words(), err)
 	}
 	return dir, saved, nil
 }
@@ -64,13 +65,14 @@ func answersRun(f *Factory, opts *AnswersOptions) error {
 		return enc.Encode(saved)
 	}
 	width := min(resolveWidth(f, opts.Width), text.MaxWidth)
+	w := f.Words()
 	var b strings.Builder
 	if len(saved) == 0 {
-		fmt.Fprintf(&b, "You have no saved answers yet. Your data folder is:\n  %s\nStart with: candor take\n", text.Sanitize(dir))
+		w.Tw(&b, "You have no saved answers yet. Your data folder is:\n  %s\nStart with: candor take\n", text.Sanitize(dir))
 		_, err := fmt.Fprint(f.IO.Out, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "Your saved answers, newest first. Your data folder is:\n  %s\n", text.Sanitize(dir))
+	w.Tw(&b, "Your saved answers, newest first. Your data folder is:\n  %s\n", text.Sanitize(dir))
 	unfinished := false
 	dot := " · "
 	if !f.IO.CanShowUnicode() {
@@ -80,20 +82,21 @@ func answersRun(f *Factory, opts *AnswersOptions) error {
 		b.WriteString("\n")
 		title := text.Clean(s.Title)
 		if s.Status == store.StatusUnreadable {
-			title = "Answers that cannot be read"
+			title = w.T("Answers that cannot be read")
 		}
 		for _, l := range text.WrapIndent(title, width, "  ", "  ") {
 			b.WriteString(l + "\n")
 		}
+		// The date, the status and the count: three phrases, each whole, in a row.
 		var line string
 		switch s.Status {
 		case store.StatusUnreadable:
-			line = "cannot be read: " + text.Clean(s.Problem)
+			line = w.T("cannot be read: %s", text.Clean(s.Problem))
 		case questionnaire.Completed:
-			line = s.Updated.Local().Format("2 Jan 2006, 15:04") + dot + "finished" + dot + fmt.Sprintf("%d answered", s.Answered)
+			line = w.DateTime(s.Updated.Local()) + dot + w.T("finished") + dot + w.T("%d answered", s.Answered)
 		default:
 			unfinished = true
-			line = s.Updated.Local().Format("2 Jan 2006, 15:04") + dot + "not finished" + dot + fmt.Sprintf("%d answered", s.Answered)
+			line = w.DateTime(s.Updated.Local()) + dot + w.T("not finished") + dot + w.T("%d answered", s.Answered)
 		}
 		for _, l := range text.WrapIndent(line, width, "    ", "    ") {
 			b.WriteString(l + "\n")
@@ -103,9 +106,9 @@ func answersRun(f *Factory, opts *AnswersOptions) error {
 	}
 	b.WriteString("\n")
 	if unfinished {
-		b.WriteString("To carry on with the latest unfinished one: candor answers continue\n")
+		w.Tw(&b, "To carry on with the latest unfinished one: candor answers continue\n")
 	}
-	b.WriteString("To delete one: candor answers delete FILE\n")
+	w.Tw(&b, "To delete one: candor answers delete FILE\n")
 	_, err = fmt.Fprint(f.IO.Out, b.String())
 	return err
 }
@@ -121,13 +124,14 @@ type AnswersContinueOptions struct {
 // NewCmdAnswersContinue builds 'candor answers continue [BANK]'.
 func NewCmdAnswersContinue(f *Factory, runF func(*AnswersContinueOptions) error) *cobra.Command {
 	opts := &AnswersContinueOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "continue [BANK]",
-		Short: "Carry on with your latest unfinished answers",
-		Long: `Carry on with the latest unfinished answers in your data folder (to BANK, when given), as
-'candor take --resume FILE' does.`,
+		Short: w.T("Carry on with your latest unfinished answers"),
+		Long: w.T(`Carry on with the latest unfinished answers in your data folder (to BANK, when given), as
+'candor take --resume FILE' does.`),
 		Example:           "  candor answers continue\n  candor answers continue accountability",
-		Args:              rangeArgs(0, 1, "at most one bank"),
+		Args:              rangeArgs(0, 1, w.T("at most one bank")),
 		ValidArgsFunction: bankCompletion,
 	}
 	cmd.RunE = runWith(opts, optionalArg(&opts.Bank), runF, func() error {
@@ -157,15 +161,15 @@ func answersContinueRun(ctx context.Context, f *Factory, opts *AnswersContinueOp
 	if s, ok := store.Unfinished(saved, id); ok {
 		return takeRun(ctx, f, &TakeOptions{Resume: s.File, Bank: bankFile, Format: opts.Format, Width: opts.Width})
 	}
-	what := "unfinished answers"
-	if id != "" {
-		what = fmt.Sprintf("unfinished answers to %q", id)
-	}
 	start := "candor take"
 	if opts.Bank != "" {
 		start += " " + shellQuote(opts.Bank)
 	}
-	return badInput("there are no %s to continue, in your data folder or elsewhere. Your data folder is:\n  %s\nTo start, type:\n  %s", what, dir, start)
+	w := f.Words()
+	if id != "" {
+		return badInput("%s", w.T("there are no unfinished answers to %q to continue, in your data folder or elsewhere. Your data folder is:\n  %s\nTo start, type:\n  %s", id, dir, start))
+	}
+	return badInput("%s", w.T("there are no unfinished answers to continue, in your data folder or elsewhere. Your data folder is:\n  %s\nTo start, type:\n  %s", dir, start))
 }
 
 // AnswersDeleteOptions are the inputs of 'candor answers delete'.
@@ -178,17 +182,18 @@ type AnswersDeleteOptions struct {
 // NewCmdAnswersDelete builds 'candor answers delete FILE...'.
 func NewCmdAnswersDelete(f *Factory, runF func(*AnswersDeleteOptions) error) *cobra.Command {
 	opts := &AnswersDeleteOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "delete FILE...",
-		Short: "Delete saved answers",
-		Long: `Delete saved answers: each FILE (a path, or a name in your data folder) with the lock and
+		Short: w.T("Delete saved answers"),
+		Long: w.T(`Delete saved answers: each FILE (a path, or a name in your data folder) with the lock and
 temporary files candor keeps beside it. Only candor's own answer files are deleted, never
 answers open in a 'candor take' right now.
 
 On a terminal it asks first; a script says --yes. --all deletes every answer file in your
-data folder, after you type the word delete.`,
+data folder, after you type the word delete.`),
 		Example: "  candor answers delete ~/.local/share/candor/candor-20261127-055242.yaml\n" +
-			"  candor answers delete --all",
+			"  candor answers delete --all", // words:none: a command line
 	}
 	cmd.RunE = runWith(opts, func(args []string) { opts.Files = args }, runF, func() error {
 		return answersDeleteRun(f, opts)
@@ -196,14 +201,14 @@ data folder, after you type the word delete.`,
 	cmd.Args = func(c *cobra.Command, args []string) error {
 		switch {
 		case opts.All && len(args) > 0:
-			return usageError("--all deletes every file; name files, or say --all, not both")
+			return usageError("%s", w.T("--all deletes every file; name files, or say --all, not both"))
 		case !opts.All && len(args) == 0:
-			return usageError("%s needs the files to delete, or --all (see '%s --help')", c.CommandPath(), c.CommandPath())
+			return usageError("%s", w.T("%s needs the files to delete, or --all (see '%s --help')", c.CommandPath(), c.CommandPath()))
 		}
 		return nil
 	}
-	cmd.Flags().BoolVar(&opts.All, "all", false, "delete every answer file in your data folder")
-	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask first (for scripts)")
+	cmd.Flags().BoolVar(&opts.All, "all", false, w.T("delete every answer file in your data folder"))
+	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, w.T("do not ask first (for scripts)"))
 	return cmd
 }
 
@@ -229,7 +234,7 @@ func answersDeleteRun(f *Factory, opts *AnswersDeleteOptions) error {
 		// in while candor asked is ever deleted (docs/spec.md §4, answers delete).
 		err := st.Delete(h)
 		failed = failed || err != nil
-		fmt.Fprint(f.IO.ErrOut, deleteWords(h.Path(), err))
+		fmt.Fprint(f.IO.ErrOut, deleteWords(f.Words(), h.Path(), err))
 	}
 	if failed {
 		return errSilent1
@@ -253,7 +258,7 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*store.Held, error
 			}
 		}
 		if len(files) == 0 {
-			fmt.Fprintf(f.IO.ErrOut, "There are no saved answers in your data folder, so nothing was deleted. It is:\n  %s\n", text.Sanitize(dir))
+			f.Words().Tw(f.IO.ErrOut, "There are no saved answers in your data folder, so nothing was deleted. It is:\n  %s\n", text.Sanitize(dir))
 			return nil, nil
 		}
 	} else {
@@ -261,14 +266,14 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*store.Held, error
 		for _, p := range opts.Files {
 			path, err := st.Find(p)
 			if err != nil {
-				return nil, findError(err)
+				return nil, findError(f.Words(), err)
 			}
 			files = append(files, path)
 		}
 	}
 	held, err := store.Hold(files)
 	if err != nil {
-		return nil, findError(err)
+		return nil, findError(f.Words(), err)
 	}
 	return held, nil
 }
@@ -276,20 +281,21 @@ func filesToDelete(f *Factory, opts *AnswersDeleteOptions) ([]*store.Held, error
 // confirmDelete asks before deleting, on a terminal: y (or yes) for files, the word delete
 // for --all. Without a terminal it refuses: a script says --yes.
 func confirmDelete(f *Factory, files []string, all bool) error {
+	w := f.Words()
 	if !f.IO.IsStdinTTY() {
-		return badInput("candor asks before deleting answers, and there is no terminal to ask on; to delete without asking, add --yes. Nothing was deleted.")
+		return badInput("%s", w.T("candor asks before deleting answers, and there is no terminal to ask on; to delete without asking, add --yes. Nothing was deleted."))
 	}
 	e := f.IO.ErrOut
-	fmt.Fprintln(e, "These answers will be deleted for good; they cannot be brought back:")
+	w.Tw(e, "These answers will be deleted for good; they cannot be brought back:\n")
 	for _, p := range files {
 		fmt.Fprintf(e, "  %s\n", text.Sanitize(p))
 	}
-	word := "y"
+	// The word to type for --all is the interface's (borrar), or delete in any language.
+	word := w.T("delete")
 	if all {
-		word = "delete"
-		fmt.Fprint(e, "To delete all of them, type the word delete and press Enter: ")
+		w.Tw(e, "To delete all of them, type the word %s and press Enter: ", word)
 	} else {
-		fmt.Fprint(e, "Delete them? Type y and press Enter (anything else keeps them): ")
+		w.Tw(e, "Delete them? Type y and press Enter (anything else keeps them): ")
 	}
 	line, err := bufio.NewReader(f.IO.In).ReadString('\n')
 	if err != nil {
@@ -297,13 +303,14 @@ func confirmDelete(f *Factory, files []string, all bool) error {
 	}
 	var ok bool
 	if all {
-		ok = strings.EqualFold(strings.TrimSpace(line), word)
+		typed := strings.TrimSpace(line)
+		ok = strings.EqualFold(typed, word) || strings.EqualFold(typed, "delete")
 	} else {
 		yes, isYes := questionnaire.ParseYesNo(line)
 		ok = yes && isYes
 	}
 	if !ok {
-		fmt.Fprintln(e, "Nothing was deleted.")
+		w.Tw(e, "Nothing was deleted.\n")
 		return errSilent1
 	}
 	return nil

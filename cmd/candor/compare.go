@@ -13,6 +13,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // CompareOptions are the inputs of 'candor compare'.
@@ -30,10 +31,11 @@ type CompareOptions struct {
 // NewCmdCompare builds 'candor compare A B'.
 func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command {
 	opts := &CompareOptions{}
+	p := f.Words()
 	cmd := &cobra.Command{
-		Use:   "compare A B",
-		Short: "Put two responses side by side",
-		Long: `Put two saved responses to the same question bank side by side: two partners, or
+		Use:   "compare A B", // words:none: the command line's syntax
+		Short: p.T("Put two responses side by side"),
+		Long: p.T(`Put two saved responses to the same question bank side by side: two partners, or
 one person before and after. Each person is named by the name in their file (or by the
 file's name). A or B may also be a folder of that person's responses (*.yaml, *.yml,
 *.age): their latest response is compared, and the one they answered before it is used to
@@ -63,18 +65,18 @@ response; given files, no previous is known, so only the level is used, and it s
 
 --format html writes one page, offline and without scripts, for the counselor's notes: the
 scores, a split alliance named, and the questions where the two differ most as a bar
-chart, with the same numbers in a table.`,
-		Example: "  candor compare sam.yaml alex.yaml\n" +
-			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" +
-			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" +
-			"  candor compare sam/ alex/ --bank session-check\n" +
-			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md\n" +
-			"  candor compare sam.yaml alex.yaml --format html > session.html",
-		Args: rangeArgs(2, 2, "two response files or folders"),
+chart, with the same numbers in a table.`),
+		Example: "  candor compare sam.yaml alex.yaml\n" + // words:none: a command line
+			"  candor compare sam-trust-readiness.yaml alex-accountability.yaml --width 120\n" + // words:none: a command line
+			"  candor compare before.yaml after.yaml --bank my-bank.yaml\n" + // words:none: a command line
+			"  candor compare sam/ alex/ --bank session-check\n" + // words:none: a command line
+			"  candor compare sam.yaml alex.yaml --format markdown > session-notes.md\n" + // words:none: a command line
+			"  candor compare sam.yaml alex.yaml --format html > session.html", // words:none: a command line
+		Args: rangeArgs(2, 2, p.T("two response files or folders")),
 		RunE: runWith(opts, func(args []string) { opts.A, opts.B = args[0], args[1] }, runF, func() error { return compareRun(f, opts) }),
 	}
-	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
+	bankFlag(cmd, &opts.Bank, p.T("the bank the responses answer (a file or a built-in id), when it is not built in"))
+	langFlag(f, cmd, &opts.Lang, p.T("show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
@@ -116,13 +118,14 @@ func compareRun(f *Factory, opts *CompareOptions) error {
 // compareScored writes the comparison of two scored responses to bank b, each with its
 // person's previous kept result (nil when not known).
 func compareScored(f *Factory, opts *CompareOptions, b *questionnaire.Bank, rs [2]scoredResponse, previous [2]*scoring.Result, width int) error {
-	names := responseNames(rs[:])
+	p := newLanguages(f, opts.Lang).words(b)
+	names := responseNames(p, rs[:])
 	sides := make([]render.CompareSide, 2)
 	for i, r := range rs {
 		sides[i] = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result, Previous: previous[i]}
 	}
 	return render.Compare(f.IO.Out, b, sides[0], sides[1], render.CompareOptions{
-		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(), Words: p,
 	})
 }
 
@@ -147,7 +150,8 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 		}
 		resps, readDs = append(resps, rs...), append(readDs, ds...)
 	}
-	b, scored, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "compare", newLanguages(f, opts.Lang))
+	langs := newLanguages(f, opts.Lang)
+	b, scored, err := scoreFolders(f, resps, readDs, inFolder, opts.Bank, width, "compare", langs)
 	if err != nil {
 		return err
 	}
@@ -163,7 +167,7 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 			}
 		}
 		if len(entries) == 0 {
-			return badInput("none of the responses in %s answer bank %q", arg, b.ID)
+			return badInput("%s", langs.words(b).T("none of the responses in %s answer bank %q", arg, b.ID))
 		}
 		render.SortHistory(entries)
 		last := len(entries) - 1
@@ -174,7 +178,7 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 			}
 		}
 	}
-	if note := sessionDatesNote(latest); note != "" {
+	if note := sessionDatesNote(langs.words(b), latest); note != "" {
 		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(note, width), "\n"))
 	}
 	return compareScored(f, opts, b, latest, previous, width)
@@ -183,13 +187,13 @@ func compareFolders(f *Factory, o *opener, opts *CompareOptions, files [2][]stri
 // sessionDatesNote says when the two latest responses compared were started on different
 // days: a split alliance is read from two ratings of one session. "" when the same day, or
 // either has no date.
-func sessionDatesNote(rs [2]scoredResponse) string {
+func sessionDatesNote(p *words.Printer, rs [2]scoredResponse) string {
 	a, b := rs[0].Response.Started, rs[1].Response.Started
 	if a.IsZero() || b.IsZero() || a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly) {
 		return ""
 	}
-	return fmt.Sprintf("note: the latest responses compared were answered on different days (%s: %s, %s: %s); a split alliance reads two ratings of the same session.",
-		text.Sanitize(rs[0].Response.File), a.UTC().Format(time.DateOnly), text.Sanitize(rs[1].Response.File), b.UTC().Format(time.DateOnly))
+	return p.T("note: the latest responses compared were answered on different days (%s: %s, %s: %s); a split alliance reads two ratings of the same session.",
+		text.Sanitize(rs[0].Response.File), p.Date(a.UTC()), text.Sanitize(rs[1].Response.File), p.Date(b.UTC()))
 }
 
 // scoredResponse is a response read, resolved against its bank and scored.
@@ -202,13 +206,14 @@ type scoredResponse struct {
 // compareBanks compares two responses to different banks, each scored with the built-in bank
 // it names (--bank cannot name two).
 func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, width int) error {
+	p := f.Words()
 	if opts.Format == "html" {
-		return badInput("%s answers bank %q but %s answers bank %q; --format html draws two responses to one bank: use text, markdown or json for two banks",
-			resps[0].File, resps[0].Bank.ID, resps[1].File, resps[1].Bank.ID)
+		return badInput("%s", p.T("%s answers bank %q but %s answers bank %q; --format html draws two responses to one bank: use text, markdown or json for two banks",
+			resps[0].File, resps[0].Bank.ID, resps[1].File, resps[1].Bank.ID))
 	}
 	if opts.Bank != "" {
-		return badInput("%s answers bank %q but %s answers bank %q, and --bank names one bank; compare two responses to different banks when both banks are built in",
-			resps[0].File, resps[0].Bank.ID, resps[1].File, resps[1].Bank.ID)
+		return badInput("%s", p.T("%s answers bank %q but %s answers bank %q, and --bank names one bank; compare two responses to different banks when both banks are built in",
+			resps[0].File, resps[0].Bank.ID, resps[1].File, resps[1].Bank.ID))
 	}
 	sides := make([]render.BankSide, 2)
 	var scored []scoredResponse
@@ -221,12 +226,15 @@ func compareBanks(f *Factory, opts *CompareOptions, resps []*questionnaire.Respo
 		scored = append(scored, rs[0])
 		sides[i].Bank = b
 	}
-	names := responseNames(scored)
+	// Two banks: the interface speaks --lang, the environment's language, else the first
+	// bank's.
+	p = langs.words(sides[0].Bank)
+	names := responseNames(p, scored)
 	for i, r := range scored {
 		sides[i].CompareSide = render.CompareSide{Name: names[i], Response: r.Response, Answers: r.Answers, Result: r.Result}
 	}
 	return render.CompareBanks(f.IO.Out, sides[0], sides[1], render.CompareOptions{
-		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(), Words: p,
 	})
 }
 
@@ -265,8 +273,8 @@ func readResponses(f *Factory, o *opener, files []string, width int) ([]*questio
 func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, bankArg string, width int, verb string, langs *languages) (*questionnaire.Bank, []scoredResponse, error) {
 	for _, r := range resps[1:] {
 		if r.Bank.ID != resps[0].Bank.ID {
-			return nil, nil, badInput("%s answers bank %q but %s answers bank %q; %s needs responses to the same bank",
-				resps[0].File, resps[0].Bank.ID, r.File, r.Bank.ID, verb)
+			return nil, nil, badInput("%s", f.Words().T("%s answers bank %q but %s answers bank %q; %s needs responses to the same bank",
+				resps[0].File, resps[0].Bank.ID, r.File, r.Bank.ID, verb))
 		}
 	}
 	var b *questionnaire.Bank
@@ -308,9 +316,9 @@ func scoreEach(f *Factory, b *questionnaire.Bank, resps []*questionnaire.Respons
 
 // responseNames names each response by its respondent, or its file name (without .yaml, .yml
 // or .age) when it has none; names that would be the same get their file name added, and
-// names still the same (one file named twice) get "(first)", "(second)" so the sides can be
-// told apart.
-func responseNames(rs []scoredResponse) []string {
+// names still the same (one file named twice) get "(first)", "(second)" (in p's language) so
+// the sides can be told apart.
+func responseNames(p *words.Printer, rs []scoredResponse) []string {
 	names := make([]string, len(rs))
 	count := map[string]int{}
 	for i, r := range rs {
@@ -339,28 +347,30 @@ func responseNames(rs []scoredResponse) []string {
 	for i, n := range names {
 		if count[n] > 1 {
 			seen[n]++
-			names[i] = fmt.Sprintf("%s (%s)", n, ordinal(seen[n]))
+			names[i] = fmt.Sprintf("%s (%s)", n, ordinal(p, seen[n]))
 		}
 	}
 	return names
 }
 
-// ordinal is "first", "second", ... in words up to ten, then "11th" and so on.
-func ordinal(n int) string {
-	words := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-	if n >= 1 && n <= len(words) {
-		return words[n-1]
+// ordinals are "first", "second", ... up to ten, in words.
+var ordinals = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"} // words:key
+
+// ordinal is "first", "second", ... in words up to ten, then "11th" and so on, in p's
+// language.
+func ordinal(p *words.Printer, n int) string {
+	if n >= 1 && n <= len(ordinals) {
+		return p.T(ordinals[n-1])
 	}
-	suffix := "th"
 	if n%100 < 11 || n%100 > 13 {
 		switch n % 10 {
 		case 1:
-			suffix = "st"
+			return p.T("%dst", n)
 		case 2:
-			suffix = "nd"
+			return p.T("%dnd", n)
 		case 3:
-			suffix = "rd"
+			return p.T("%drd", n)
 		}
 	}
-	return fmt.Sprint(n) + suffix
+	return p.T("%dth", n)
 }

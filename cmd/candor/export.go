@@ -26,10 +26,11 @@ type ExportOptions struct {
 // NewCmdExport builds 'candor export BANK --format fhir'.
 func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "export BANK",
-		Short: "Write a bank in a clinic's format: FHIR Questionnaire, REDCap dictionary",
-		Long: `Write a question bank (a built-in id or a file) in a format other tools read.
+		Short: w.T("Write a bank in a clinic's format: FHIR Questionnaire, REDCap dictionary"),
+		Long: w.T(`Write a question bank (a built-in id or a file) in a format other tools read.
 
 --format fhir (the default) writes an HL7 FHIR R4 Questionnaire (JSON): the questions,
 answers, codes and conditions where FHIR has a place for them, and the rest (scores, bands,
@@ -42,16 +43,16 @@ descriptive), each flag a descriptive field shown when it is raised, each score 
 conditions as branching logic where REDCap can say them (otherwise a note in the field
 annotation). See docs/redcap.md.
 
-The export goes to standard output, or with -o to a new file (candor never overwrites one).`,
+The export goes to standard output, or with -o to a new file (candor never overwrites one).`),
 		Example: "  candor export trust-readiness --format fhir -o trust-readiness.json\n" +
 			"  candor export accountability --format redcap -o accountability.csv\n" +
-			"  candor export my-bank.yaml > my-bank.json",
-		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
+			"  candor export my-bank.yaml > my-bank.json", // words:none: a command line
+		Args:              rangeArgs(1, 1, w.T("one bank (a built-in id or a file)")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return exportRun(f, opts) }),
 	}
 	formatFlag(cmd, &opts.Format, "fhir", "redcap")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE`, a new file")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", w.T("write to `FILE`, a new file"))
 	return cmd
 }
 
@@ -69,17 +70,18 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 		out, err = fhir.Export(b)
 		out = append(out, '\n')
 	}
+	w := f.Words()
 	if err != nil {
-		return badInput("cannot export %s: %v", text.Sanitize(opts.Bank), err)
+		return badInput("%s", w.T("cannot export %s: %v", text.Sanitize(opts.Bank), err))
 	}
 	if opts.Output == "" {
 		if _, err := f.IO.Out.Write(out); err != nil {
-			return badInput("writing output: %v", err)
+			return badInput("%s", w.T("writing output: %s", err))
 		}
 		return nil
 	}
 	if err := safefile.WriteNew(opts.Output, out); err != nil {
-		return badInput("%s", createError(text.Sanitize(opts.Output), err))
+		return badInput("%s", createError(w, text.Sanitize(opts.Output), err))
 	}
 	return nil
 }

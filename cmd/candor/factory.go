@@ -63,9 +63,22 @@ func NewFactory(io *iostreams.IOStreams) *Factory {
 type exitError struct {
 	code int
 	msg  string
+	// key, when set, is the message as a catalogue key with its args, said by Main in the
+	// interface's language: for the checks shared by every command, which have no words of
+	// their own (usageErrorKey).
+	key  string
+	args []any
 }
 
-func (e *exitError) Error() string { return e.msg }
+func (e *exitError) Error() string { return e.text(nil) }
+
+// text is the message in p's language.
+func (e *exitError) text(p *words.Printer) string {
+	if e.key == "" {
+		return e.msg
+	}
+	return p.T(e.key, e.args...)
+}
 
 // badInput is exit 1 with a message.
 func badInput(format string, args ...any) error {
@@ -75,6 +88,12 @@ func badInput(format string, args ...any) error {
 // usageError is exit 2 with a message.
 func usageError(format string, args ...any) error {
 	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// usageErrorKey is exit 2 with the message key (a catalogue key, its line marked words:key),
+// said in the interface's language when Main prints it.
+func usageErrorKey(key string, args ...any) error {
+	return &exitError{code: exitUsage, key: key, args: args}
 }
 
 // errSilent1 ends with exit 1 after the command printed what was wrong.
@@ -99,10 +118,10 @@ func Main(args []string, f *Factory) int {
 	isExit := errors.As(err, &ee)
 	var re *runError
 	switch {
-	case out.err != nil && !(isExit && ee.msg != "" && ee.code != exitUsage):
+	case out.err != nil && !(isExit && (ee.msg != "" || ee.key != "") && ee.code != exitUsage):
 		// Results that could not be written are a failure, not a usage error, and never
 		// a silent success (a full disk, a closed file).
-		fmt.Fprintln(f.IO.ErrOut, "candor: writing output: "+text.Sanitize(osErrorText(out.err)))
+		fmt.Fprintln(f.IO.ErrOut, "candor: "+f.Words().T("writing output: %s", text.Sanitize(osErrorText(out.err))))
 		if isExit && ee.code == exitInterrupted {
 			return exitInterrupted
 		}
@@ -110,8 +129,8 @@ func Main(args []string, f *Factory) int {
 	case err == nil:
 		return exitOK
 	case isExit:
-		if ee.msg != "" {
-			fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(ee.msg))
+		if msg := ee.text(f.Words()); msg != "" {
+			fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(msg))
 		}
 		return ee.code
 	case errors.As(err, &re):
@@ -120,7 +139,7 @@ func Main(args []string, f *Factory) int {
 	}
 	// Anything cobra itself refuses (unknown command or flag, wrong arguments) is usage.
 	fmt.Fprintln(f.IO.ErrOut, "candor: "+text.Sanitize(err.Error()))
-	fmt.Fprintln(f.IO.ErrOut, "Run 'candor --help' for usage.")
+	f.Words().Tw(f.IO.ErrOut, "Run 'candor --help' for usage.\n")
 	return exitUsage
 }
 
@@ -177,7 +196,9 @@ func (o *outWriter) Write(p []byte) (int, error) {
 // formatFlag adds --format with the allowed values and checks it before the command runs.
 func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 	*target = allowed[0]
-	cmd.Flags().StringVar(target, "format", allowed[0], "output format: "+strings.Join(allowed, ", "))
+	cmd.Flags().StringVar(target, "format", allowed[0], "")
+	_ = cmd.Flags().SetAnnotation("format", formatsAnnotation, allowed)
+	sharedFlagWords(cmd, nil)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		ok := false
@@ -185,10 +206,30 @@ func formatFlag(cmd *cobra.Command, target *string, allowed ...string) {
 			ok = ok || *target == a
 		}
 		if !ok {
-			return usageError("unknown --format %q: use %s", *target, strings.Join(allowed, ", "))
+			formats := strings.Join(allowed, ", ")
+			return usageErrorKey("unknown --format %q: use %s", *target, formats) // words:key
 		}
 		return nil
 	})
+}
+
+// formatsAnnotation holds the values --format allows, for its help.
+const formatsAnnotation = "candor-formats"
+
+// sharedFlagWords are the help of the flags many commands share (--format, --width,
+// --identity), in w's language: said when the flag is added, in English, and again by
+// helpWords in the environment's.
+func sharedFlagWords(cmd *cobra.Command, w *words.Printer) {
+	fl := cmd.Flags()
+	if f := fl.Lookup("format"); f != nil {
+		f.Usage = w.T("output format: %s", strings.Join(f.Annotations[formatsAnnotation], ", "))
+	}
+	if f := fl.Lookup("width"); f != nil {
+		f.Usage = w.T("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth)
+	}
+	if f := fl.Lookup("identity"); f != nil {
+		f.Usage = w.T("open encrypted answers (age) with the key in `FILE` (repeatable; default: $%s)", identityEnv)
+	}
 }
 
 // bankFlag adds --bank FILE|ID, the bank to read responses with when it is not the built-in
@@ -201,10 +242,11 @@ func bankFlag(cmd *cobra.Command, target *string, usage string) {
 // widthFlag adds --width; 0 means the terminal's width, or 80 off a terminal. A negative
 // width is a usage error.
 func widthFlag(cmd *cobra.Command, target *int) {
-	cmd.Flags().IntVar(target, "width", 0, fmt.Sprintf("wrap text at `N` columns, at least %d (default 0: the terminal's width, or 80)", text.MinWidth))
+	cmd.Flags().IntVar(target, "width", 0, "")
+	sharedFlagWords(cmd, nil)
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		if *target < 0 {
-			return usageError("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, text.MinWidth)
+			return usageErrorKey("--width %d: give a number of columns, %d or more (0 means the terminal's width)", *target, text.MinWidth) // words:key
 		}
 		return nil
 	})
@@ -228,7 +270,7 @@ func printDiagnostics(f *Factory, ds questionnaire.Diagnostics, sources map[stri
 	if len(ds) == 0 {
 		return
 	}
-	_ = diagtext.Write(f.IO.ErrOut, advised(ds), sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
+	_ = diagtext.Write(f.IO.ErrOut, advisedIn(f.Words(), ds), sources, diagtext.Options{Color: f.IO.ColorEnabledStderr(), Width: width})
 }
 
 // loadBank loads BANK (a built-in id or a file) with data.LoadBank and prints its diagnostics,

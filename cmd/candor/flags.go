@@ -34,7 +34,8 @@ func exclusiveFlags(cmd *cobra.Command, why string, names ...string) {
 			}
 		}
 		if len(set) > 1 {
-			return usageError("%s cannot be combined with %s: %s", set[0], strings.Join(set[1:], " or "), why)
+			others := strings.Join(set[1:], ", ")                                          // the flags, a list in any language
+			return usageErrorKey("%s cannot be combined with %s: %s", set[0], others, why) // words:key
 		}
 		return nil
 	})

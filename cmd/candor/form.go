@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/web"
+	"github.com/candor-app/candor/words"
 )
 
 // FormOptions are the inputs of 'candor form'.
@@ -42,10 +42,11 @@ type FormOptions struct {
 // NewCmdForm builds 'candor form BANK'.
 func NewCmdForm(f *Factory, runF func(*FormOptions) error) *cobra.Command {
 	opts := &FormOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "form BANK",
-		Short: "Write a questionnaire as one web page to send to a client",
-		Long: `Write BANK (a built-in id or a file) as one HTML file that anyone can open with a
+		Short: w.T("Write a questionnaire as one web page to send to a client"),
+		Long: w.T(`Write BANK (a built-in id or a file) as one HTML file that anyone can open with a
 double-click and answer in any browser, offline: no server, no account, no install. The
 page runs candor's own engine, so it asks, checks and sums up exactly as 'candor take'
 does, and shows the urgent message the moment an answer raises it.
@@ -66,40 +67,41 @@ later, unless you add --encrypted-only.
 you want to read first. --respondent puts a name or label in the answers.
 
 form never replaces a file that is already there, unless you add --force; even then it
-replaces only an ordinary file, never the bank itself, a folder, a link or a device.`,
-		Example: "  candor form trust-readiness -o check-in.html\n" +
-			"  candor form my-bank.yaml --no-summary --respondent Sam -o sam.html\n" +
-			"  candor form trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p -o check-in.html",
-		Args:              rangeArgs(1, 1, "one bank (a built-in id or a file)"),
+replaces only an ordinary file, never the bank itself, a folder, a link or a device.`),
+		Example: "  candor form trust-readiness -o check-in.html\n" + // words:none: command lines
+			"  candor form my-bank.yaml --no-summary --respondent Sam -o sam.html\n" + // words:none: command lines
+			"  candor form trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p -o check-in.html", // words:none: command lines
+		Args:              rangeArgs(1, 1, w.T("one bank (a built-in id or a file)")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Bank = args[0] }, runF, func() error { return formRun(f, opts) }),
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "", "write the page to `FILE` (.html)")
-	langFlag(f, cmd, &opts.Lang, "the page starts in `LANG` (such as es), where the bank is written in it; its first screen offers the bank's languages (default: the bank's own)")
-	fl.BoolVar(&opts.NoSummary, "no-summary", false, "end with a thank-you and the download, without the summary")
-	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with the answers")
-	fl.BoolVar(&opts.Force, "force", false, "replace FILE if it exists (an ordinary file only)")
-	fl.StringArrayVar(&opts.To, "to", nil, "offer 'Send to my counselor': the answers encrypted for `KEY` (your public key, age1…; repeatable)")
-	fl.StringVar(&opts.ToFile, "to-file", "", "the public keys to encrypt for, one a line, in `FILE`")
-	fl.BoolVar(&opts.EncryptedOnly, "encrypted-only", false, "leave out the plain download: the answers leave the page encrypted only")
+	fl.StringVarP(&opts.Output, "output", "o", "", w.T("write the page to `FILE` (.html)"))
+	langFlag(f, cmd, &opts.Lang, w.T("the page starts in `LANG` (such as es), where the bank is written in it; its first screen offers the bank's languages (default: the bank's own)"))
+	fl.BoolVar(&opts.NoSummary, "no-summary", false, w.T("end with a thank-you and the download, without the summary")) // words:none: a flag's name
+	fl.StringVar(&opts.Respondent, "respondent", "", w.T("a name or label kept with the answers"))
+	fl.BoolVar(&opts.Force, "force", false, w.T("replace FILE if it exists (an ordinary file only)"))
+	fl.StringArrayVar(&opts.To, "to", nil, w.T("offer 'Send to my counselor': the answers encrypted for `KEY` (your public key, age1…; repeatable)"))
+	fl.StringVar(&opts.ToFile, "to-file", "", w.T("the public keys to encrypt for, one a line, in `FILE`")) // words:none: a flag's name
+	fl.BoolVar(&opts.EncryptedOnly, "encrypted-only", false, w.T("leave out the plain download: the answers leave the page encrypted only"))
 	addPreRun(cmd, func(*cobra.Command, []string) error { return checkRecipients(opts.To) })
 	return cmd
 }
 
 func formRun(f *Factory, opts *FormOptions) error {
+	w := f.Words()
 	if opts.Output == "" && f.IO.IsStdoutTTY() {
-		return usageError("the page is a file of about 3 MB; name it with -o FILE.html (or redirect the output)")
+		return usageError("%s", w.T("the page is a file of about 3 MB; name it with -o FILE.html (or redirect the output)"))
 	}
 	b, err := loadBank(f, opts.Bank, resolveWidth(f, 0))
 	if err != nil {
 		return err
 	}
-	raw, err := bankBytes(b, opts.Bank)
+	raw, err := bankBytes(w, b, opts.Bank)
 	if err != nil {
 		return err
 	}
-	recipients, err := formRecipients(opts, b)
+	recipients, err := formRecipients(w, opts, b)
 	if err != nil {
 		return err
 	}
@@ -122,26 +124,26 @@ func formRun(f *Factory, opts *FormOptions) error {
 	}
 	err = web.Write(&page, shown, raw, wopt, eng)
 	if err != nil {
-		return badInput("cannot write the page: %v", err)
+		return badInput("%s", w.T("cannot write the page: %v", err))
 	}
 	if opts.Output == "" {
 		if _, err := f.IO.Out.Write(page.Bytes()); err != nil {
-			return badInput("writing output: %v", err)
+			return badInput("%s", w.T("writing output: %s", err))
 		}
 		return nil
 	}
 	if err := safefile.MkdirPrivate(filepath.Dir(opts.Output)); err != nil {
 		return badInput("%v", err)
 	}
-	if err := writePage(opts, b, page.Bytes()); err != nil {
+	if err := writePage(w, opts, b, page.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Wrote %s (%.1f MB): open it in a browser to try it, then send it.\n", text.Sanitize(opts.Output), float64(page.Len())/1e6)
+	w.Tw(f.IO.ErrOut, "Wrote %s (%.1f MB): open it in a browser to try it, then send it.\n", text.Sanitize(opts.Output), float64(page.Len())/1e6)
 	return nil
 }
 
 // formRecipients are the page's keys: --to's, --to-file's and the bank's, each once.
-func formRecipients(opts *FormOptions, b *questionnaire.Bank) ([]string, error) {
+func formRecipients(w *words.Printer, opts *FormOptions, b *questionnaire.Bank) ([]string, error) {
 	var fromFile []string
 	if opts.ToFile != "" {
 		raw, err := questionnaire.ReadFileLimited(opts.ToFile)
@@ -151,62 +153,62 @@ func formRecipients(opts *FormOptions, b *questionnaire.Bank) ([]string, error) 
 		if fromFile, err = sealed.ParseRecipientsFile(raw); err != nil {
 			var re *sealed.RecipientError
 			errors.As(err, &re)
-			return nil, badInput("%s:%d: %q is not an age public key: the file holds keys starting with age1, one a line", opts.ToFile, re.Line, text.Sanitize(re.Value))
+			return nil, badInput("%s", w.T("%s:%d: %q is not an age public key: the file holds keys starting with age1, one a line", opts.ToFile, re.Line, text.Sanitize(re.Value)))
 		}
 	}
 	keys := recipientKeys(opts.To, fromFile, b.Recipients)
 	if opts.EncryptedOnly && len(keys) == 0 {
-		return nil, usageError("--encrypted-only needs a key to encrypt the answers for: --to KEY, --to-file FILE or the bank's recipients")
+		return nil, usageError("%s", w.T("--encrypted-only needs a key to encrypt the answers for: --to KEY, --to-file FILE or the bank's recipients"))
 	}
 	return keys, nil
 }
 
 // writePage writes the page to opts.Output atomically: a new file, or with --force over an
 // ordinary file that is not the bank itself (docs/spec.md §4, form).
-func writePage(opts *FormOptions, b *questionnaire.Bank, page []byte) error {
+func writePage(w *words.Printer, opts *FormOptions, b *questionnaire.Bank, page []byte) error {
 	name := text.Sanitize(opts.Output)
 	if !opts.Force {
 		err := safefile.WriteNew(opts.Output, page)
 		if errors.Is(err, fs.ErrExist) {
-			return badInput("%s already exists; candor does not replace it: choose another name, or add --force to replace it", name)
+			return badInput("%s", w.T("%s already exists; candor does not replace it: choose another name, or add --force to replace it", name))
 		}
 		if err != nil {
-			return badInput("%s", createError(opts.Output, err))
+			return badInput("%s", createError(w, opts.Output, err))
 		}
 		return nil
 	}
 	if info, err := os.Lstat(opts.Output); err == nil {
 		switch {
 		case info.Mode()&fs.ModeSymlink != 0:
-			return badInput("%s is a link; candor does not replace links, even with --force: choose another name", name)
+			return badInput("%s", w.T("%s is a link; candor does not replace links, even with --force: choose another name", name))
 		case !info.Mode().IsRegular():
-			return badInput("%s is not an ordinary file (a folder, a device or a pipe); candor does not replace it: choose another name", name)
+			return badInput("%s", w.T("%s is not an ordinary file (a folder, a device or a pipe); candor does not replace it: choose another name", name))
 		}
 		if bank, err := os.Stat(opts.Bank); err == nil && os.SameFile(info, bank) {
-			return badInput("%s is the bank itself; write the page to another file", name)
+			return badInput("%s", w.T("%s is the bank itself; write the page to another file", name))
 		}
 	}
 	if err := safefile.WriteFile(opts.Output, page); err != nil {
-		return badInput("cannot write %s: %v", name, err)
+		return badInput("%s", w.T("cannot write %s: %v", name, err))
 	}
 	return nil
 }
 
 // bankBytes are the exact bytes bank b was read from (the built-in file, or the file arg
 // names), so that the page's responses carry the bank's digest.
-func bankBytes(b *questionnaire.Bank, arg string) ([]byte, error) {
+func bankBytes(w *words.Printer, b *questionnaire.Bank, arg string) ([]byte, error) {
 	var raw []byte
 	if src, ok := data.Source(b.ID); ok && b.File == "banks/"+b.ID+".yaml" {
 		raw = src
 	} else {
 		r, err := questionnaire.ReadFileLimited(arg)
 		if err != nil {
-			return nil, badInput("cannot read %s: %v", arg, err)
+			return nil, badInput("%s", w.T("cannot read %s: %v", arg, err))
 		}
 		raw = r
 	}
 	if questionnaire.Digest(raw) != b.Digest {
-		return nil, badInput("%s changed while it was read; try again", arg)
+		return nil, badInput("%s", w.T("%s changed while it was read; try again", arg))
 	}
 	return raw, nil
 }

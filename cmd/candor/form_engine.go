@@ -69,8 +69,8 @@ func goModCache() string {
 }
 
 var (
-	releaseVersion = regexp.MustCompile(`^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$`)
-	pseudoVersion  = regexp.MustCompile(`(^|[.-])\d{14}-[0-9a-f]{12}$`)
+	releaseVersion = regexp.MustCompile(`^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$`) // words:none: a pattern
+	pseudoVersion  = regexp.MustCompile(`(^|[.-])\d{14}-[0-9a-f]{12}$`)       // words:none: a pattern
 )
 
 // isRelease reports whether version is a release tag's (not a pseudo-version, not a build
@@ -100,9 +100,9 @@ func (s engineSource) engine(errOut io.Writer) web.Engine {
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(errOut, "Note: this candor was not built from a release, and its source is not here, so the page runs")
-		fmt.Fprintln(errOut, "the engine of the last release, which may differ from this build. Run `candor form` inside")
-		fmt.Fprintln(errOut, "candor's source folder to build one that matches.")
+		fmt.Fprintln(errOut, "Note: this candor was not built from a release, and its source is not here, so the page runs") // words:none: for developers, building candor from its source
+		fmt.Fprintln(errOut, "the engine of the last release, which may differ from this build. Run `candor form` inside")   // words:none: for developers, building candor from its source
+		fmt.Fprintln(errOut, "candor's source folder to build one that matches.")                                            // words:none: for developers, building candor from its source
 		return s.released
 	}
 	digest, err := enginebuild.SourceDigest(root)
@@ -114,16 +114,16 @@ func (s engineSource) engine(errOut io.Writer) web.Engine {
 		var cache string
 		if cache, err = s.cacheDir(); err == nil {
 			a, _, err = enginebuild.Cached(cache, digest, func() (*enginebuild.Artifacts, error) {
-				fmt.Fprintf(errOut, "Building the page engine from the source in %s, once (it is kept in %s)…\n",
+				fmt.Fprintf(errOut, "Building the page engine from the source in %s, once (it is kept in %s)…\n", // words:none: for developers, building candor from its source
 					text.Sanitize(root), text.Sanitize(cache))
 				return s.build(root)
 			})
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(errOut, "Note: cannot build the page engine from the source in %s (%s), so the page runs the\n",
+		fmt.Fprintf(errOut, "Note: cannot build the page engine from the source in %s (%s), so the page runs the\n", // words:none: for developers, building candor from its source
 			text.Sanitize(root), text.Sanitize(firstLine(err.Error())))
-		fmt.Fprintln(errOut, "engine of the last release, which may differ from this build.")
+		fmt.Fprintln(errOut, "engine of the last release, which may differ from this build.") // words:none: for developers, building candor from its source
 		return s.released
 	}
 	return web.Built(a)

@@ -12,6 +12,7 @@ import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/store"
+	"github.com/candor-app/candor/words"
 )
 
 // HistoryOptions are the inputs of 'candor history'.
@@ -29,10 +30,11 @@ type HistoryOptions struct {
 // NewCmdHistory builds 'candor history RESPONSE...'.
 func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command {
 	opts := &HistoryOptions{}
+	p := f.Words()
 	cmd := &cobra.Command{
-		Use:   "history RESPONSE...",
-		Short: "Follow one person's scores over time",
-		Long: `Show how one person's scores moved over time, from responses to the same bank taken
+		Use:   "history RESPONSE...", // words:none: the command line's syntax
+		Short: p.T("Follow one person's scores over time"),
+		Long: p.T(`Show how one person's scores moved over time, from responses to the same bank taken
 weeks apart. They are put in order by the date in each file (oldest first), whatever order
 you name them in. A folder stands for its response files (*.yaml, *.yml, *.age).
 
@@ -59,17 +61,17 @@ below its level, or by its drop since the response before.
 changes and marked responses marked) with the same numbers in a table, in one page that
 works offline, without scripts, and prints in black and white.
 
-The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`,
-		Example: "  candor history sam-*.yaml\n" +
-			"  candor history sam-*.yaml --format html > sam.html\n" +
-			"  candor history sam/\n" +
-			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" +
-			"  candor history sam-*.yaml --format csv > sam.csv",
-		Args: minArgs(1, "at least one response file"),
+The bank is the built-in one the responses name, or --bank FILE for a bank of your own.`),
+		Example: "  candor history sam-*.yaml\n" + // words:none: a command line
+			"  candor history sam-*.yaml --format html > sam.html\n" + // words:none: a command line
+			"  candor history sam/\n" + // words:none: a command line
+			"  candor history week1.yaml week4.yaml week8.yaml --bank my-bank.yaml\n" + // words:none: a command line
+			"  candor history sam-*.yaml --format csv > sam.csv", // words:none: a command line
+		Args: minArgs(1, p.T("at least one response file")),
 		RunE: runWith(opts, func(args []string) { opts.Files = args }, runF, func() error { return historyRun(f, opts) }),
 	}
-	bankFlag(cmd, &opts.Bank, "the bank the responses answer (a file or a built-in id), when it is not built in")
-	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)")
+	bankFlag(cmd, &opts.Bank, p.T("the bank the responses answer (a file or a built-in id), when it is not built in"))
+	langFlag(f, cmd, &opts.Lang, p.T("show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the first response's)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "csv", "json")
 	identityFlag(cmd, &opts.Identities)
 	return cmd
@@ -98,11 +100,12 @@ func historyRun(f *Factory, opts *HistoryOptions) error {
 	for i, r := range rs {
 		entries[i] = render.HistoryEntry{Response: r.Response, Result: r.Result}
 	}
-	if note := differentPeopleNote(entries); note != "" {
-		fmt.Fprintln(f.IO.ErrOut, "candor: note: "+note)
+	p := langs.words(b)
+	if note := differentPeopleNote(p, entries); note != "" {
+		fmt.Fprintln(f.IO.ErrOut, "candor: "+note)
 	}
 	return render.History(f.IO.Out, b, entries, render.HistoryOptions{
-		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(),
+		Format: opts.Format, Width: width, ASCII: !f.IO.CanShowUnicode(), Words: p,
 	})
 }
 
@@ -128,10 +131,10 @@ func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []question
 		kept, keptDs = append(kept, r), append(keptDs, readDs[i])
 	}
 	if len(others) > 0 {
-		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(b.ID, others), width), "\n"))
+		fmt.Fprintln(f.IO.ErrOut, strings.Join(text.Wrap(otherBanksNote(langs.words(b), b.ID, others), width), "\n"))
 	}
 	if len(kept) == 0 {
-		return nil, nil, badInput("none of the responses answer bank %q", b.ID)
+		return nil, nil, badInput("%s", langs.words(b).T("none of the responses answer bank %q", b.ID))
 	}
 	b = langs.in(b, kept[0].Language)
 	rs, err := scoreEach(f, b, kept, keptDs, width)
@@ -141,19 +144,14 @@ func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []question
 // differentPeopleNote warns when the responses may be from more than one person: they name
 // different people, or some name a person and some name no one. "" when they are one
 // person's (or all name no one).
-func differentPeopleNote(entries []render.HistoryEntry) string {
+func differentPeopleNote(p *words.Printer, entries []render.HistoryEntry) string {
 	names, unnamed := render.HistoryPeople(entries)
-	const after = "; history follows one person over time, and 'candor compare' puts two side by side"
 	who := text.Sanitize(strings.Join(names, ", "))
 	switch {
 	case len(names) > 1 && unnamed == 0:
-		return "these responses name different people (" + who + ")" + after
+		return p.T("note: these responses name different people (%s); history follows one person over time, and 'candor compare' puts two side by side", who)
 	case len(names) > 0 && unnamed > 0:
-		verb := "name"
-		if unnamed == 1 {
-			verb = "names"
-		}
-		return fmt.Sprintf("these responses may be from different people (%s, and %d that %s no one)%s", who, unnamed, verb, after)
+		return p.T("note: these responses may be from different people (%s, and %d that name no one); history follows one person over time, and 'candor compare' puts two side by side", who, unnamed)
 	}
 	return ""
 }
@@ -169,7 +167,7 @@ func responseFiles(args []string) (files []string, inFolder []bool, err error) {
 			files, inFolder = append(files, arg), append(inFolder, false)
 			continue
 		case ferr != nil:
-			return nil, nil, badInput("%s: %s", arg, folderProblem(ferr))
+			return nil, nil, badInput("%s: %s", arg, folderProblem(nil, ferr))
 		}
 		for n := range names.All() {
 			files, inFolder = append(files, filepath.Join(arg, n)), append(inFolder, true)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -17,7 +16,7 @@ func langFlag(f *Factory, cmd *cobra.Command, lang *string, usage string) {
 	cmd.Flags().StringVar(lang, "lang", "", usage)
 	addPreRun(cmd, func(*cobra.Command, []string) error {
 		if *lang != "" && !questionnaire.IsLanguageTag(*lang) {
-			return usageError("--lang %q is not a language: write a tag such as en or es", *lang)
+			return usageError("%s", f.Words().T("--lang %q is not a language: write a tag such as en or es", *lang))
 		}
 		if *lang != "" && words.Speaks(*lang) {
 			f.words = *lang
@@ -30,7 +29,7 @@ func langFlag(f *Factory, cmd *cobra.Command, lang *string, usage string) {
 // LANG that is set (POSIX order), as a tag ("es_ES.UTF-8" is es-ES); "" for none, or for the
 // C and POSIX locales.
 func envLanguage(getenv func(string) string) string {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} { // words:none: the environment's names
 		v := getenv(k)
 		if v == "" {
 			continue
@@ -89,7 +88,7 @@ func (l *languages) in(b *questionnaire.Bank, answered string) *questionnaire.Ba
 					l.said = map[string]bool{}
 				}
 				l.said[b.ID] = true
-				fmt.Fprintf(l.f.IO.ErrOut, "candor: %s is not written in %s; it is shown in %s (it has: %s)\n",
+				l.words(b).Tw(l.f.IO.ErrOut, "candor: %s is not written in %s; it is shown in %s (it has: %s)\n",
 					text.Sanitize(b.ID), text.Sanitize(l.flag), text.Sanitize(b.Languages[0]), text.Sanitize(strings.Join(b.Languages, ", ")))
 			}
 			l.mu.Unlock()

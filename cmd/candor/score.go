@@ -58,10 +58,11 @@ type ScoreOptions struct {
 // NewCmdScore builds 'candor score RESPONSE...'.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
 	opts := &ScoreOptions{}
+	p := f.Words()
 	cmd := &cobra.Command{
-		Use:   "score RESPONSE...",
-		Short: "Score saved responses",
-		Long: `Score saved responses and print their summaries. A RESPONSE is a file written by
+		Use:   "score RESPONSE...", // words:none: the command line's syntax
+		Short: p.T("Score saved responses"),
+		Long: p.T(`Score saved responses and print their summaries. A RESPONSE is a file written by
 'candor take', or a folder: every .yaml and .yml file in it, in name order.
 
 Each response is scored with the built-in bank it names, or with --bank (a file or a built-in
@@ -82,30 +83,30 @@ summaries. A CSV holds one bank's columns: the first bank's responses go to stan
 and a note says how many answer other banks; --out-dir DIR writes one table per bank instead
 (DIR/BANK-ID.csv, readable by you alone; an existing file is never replaced: the next free name
 BANK-ID-2.csv is taken, and candor says which files it wrote). With --bank, a folder's
-responses to other banks are left out, with a note.`,
-		Example: "  candor score ~/.local/share/candor/candor-20261122-090000.yaml\n" +
-			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" +
-			"  candor score --format csv --out-dir tables ~/clients/\n" +
-			"  candor score --bank my-bank.yaml --format json answers.yaml",
-		Args: minArgs(1, "at least one response file or folder"),
+responses to other banks are left out, with a note.`),
+		Example: "  candor score ~/.local/share/candor/candor-20261122-090000.yaml\n" + // words:none: a command line
+			"  candor score --format csv ~/.local/share/candor/ > scores.csv\n" + // words:none: a command line
+			"  candor score --format csv --out-dir tables ~/clients/\n" + // words:none: a command line
+			"  candor score --bank my-bank.yaml --format json answers.yaml", // words:none: a command line
+		Args: minArgs(1, p.T("at least one response file or folder")),
 		RunE: runWith(opts, func(args []string) { opts.Responses = args }, runF, func() error { return scoreRun(f, opts) }),
 	}
-	bankFlag(cmd, &opts.Bank, "score with this bank (a file or a built-in id) instead of the one each response names")
-	langFlag(f, cmd, &opts.Lang, "show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)")
+	bankFlag(cmd, &opts.Bank, p.T("score with this bank (a file or a built-in id) instead of the one each response names"))
+	langFlag(f, cmd, &opts.Lang, p.T("show the bank's words in `LANG` (such as es or en), where it is written in it (default: $LANG's language, else the one answered in)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "csv", "fhir")
-	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, "draw bars with plain ASCII characters")
-	cmd.Flags().BoolVar(&opts.Items, "items", false, "show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)")
-	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", "with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")
+	cmd.Flags().BoolVar(&opts.ASCII, "ascii", false, p.T("draw bars with plain ASCII characters"))
+	cmd.Flags().BoolVar(&opts.Items, "items", false, p.T("show every question with its answer (in CSV: one column a question, for R, SPSS or a spreadsheet)"))
+	cmd.Flags().StringVar(&opts.OutDir, "out-dir", "", p.T("with --format csv: write one table per bank into this `DIR` (BANK-ID.csv; never over an existing file)")) // words:none: the flag's name (its usage is a key)
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.OutDir != "" && opts.Format != "csv" {
-			return usageError("--out-dir writes CSV tables, one per bank: add --format csv")
+			return usageError("%s", f.Words().T("--out-dir writes CSV tables, one per bank: add --format csv"))
 		}
 		if opts.Items && opts.Format == "fhir" {
-			return usageError("--items adds questions to a summary or a table; --format fhir has every answer already")
+			return usageError("%s", f.Words().T("--items adds questions to a summary or a table; --format fhir has every answer already"))
 		}
 		return nil
 	})
-	tableFlags(cmd, opts)
+	tableFlags(f, cmd, opts)
 	identityFlag(cmd, &opts.Identities)
 	return cmd
 }
@@ -168,7 +169,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		unicode: f.IO.CanShowUnicode(), ascii: opts.ASCII || !f.IO.CanShowUnicode(),
 		langs: newLanguages(f, opts.Lang),
 		banks: &data.Finder{Hint: func(r *questionnaire.Response) string {
-			return "score it with the bank's file: candor score --bank FILE " + shellQuote(r.File)
+			return f.Words().T("score it with the bank's file: candor score --bank FILE %s", shellQuote(r.File))
 		}},
 	}
 	open, openErr := newOpener(f, opts.Identities)
@@ -189,7 +190,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 	sources, count, folders := s.expand(opts.Responses)
 	s.batch = len(opts.Responses) > 1 || count > 1 || folders
 	if s.batch && opts.Format == "html" {
-		return usageError("--format html writes one response's summary as a page; score one file at a time")
+		return usageError("%s", f.Words().T("--format html writes one response's summary as a page; score one file at a time"))
 	}
 	defer batch.TuneGC(count)()
 	items := func(yield func(scoreItem) bool) {
@@ -217,7 +218,7 @@ func scoreRun(f *Factory, opts *ScoreOptions) error {
 		err = w.flush()
 	}
 	if err != nil {
-		return badInput("cannot write the results: %v", err)
+		return badInput("%s", f.Words().T("cannot write the results: %v", err))
 	}
 	if failed {
 		return errSilent1
@@ -300,7 +301,7 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 			count++
 			continue
 		case err != nil:
-			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(err))})
+			sources = append(sources, scoreSource{out: s.folderError(arg, folderProblem(s.f.Words(), err))})
 			count++
 		default:
 			sources = append(sources, scoreSource{path: arg, names: names})
@@ -389,7 +390,7 @@ func (s *scorer) output(path string, raw []byte, b *questionnaire.Bank, resp *qu
 	}
 	var buf bytes.Buffer
 	if err := s.render(&buf, b, r, resp, answers); err != nil {
-		return s.failed(path, nil, fileError(path, "cannot write the summary: "+err.Error()))
+		return s.failed(path, nil, fileError(path, s.f.Words().T("cannot write the summary: %v", err)))
 	}
 	out.stdout = buf.Bytes()
 	return out
@@ -415,9 +416,10 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	if s.opts.Items {
 		items = render.Items(b, answers, r)
 	}
+	p := s.langs.words(b)
 	switch {
 	case s.opts.Format == "json" && s.batch:
-		line := scoreLine{File: resp.File, Result: render.Worded(b, r), Items: items}
+		line := scoreLine{File: resp.File, Result: render.Worded(p, b, r), Items: items}
 		if resp.Respondent != "" {
 			line.Respondent = &resp.Respondent
 		}
@@ -425,7 +427,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 	case s.opts.Format == "json" && s.opts.Items:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(withItems{Result: render.Worded(b, r), Items: items})
+		return enc.Encode(withItems{Result: render.Worded(p, b, r), Items: items})
 	}
 	date := resp.Updated
 	if date.IsZero() {
@@ -435,6 +437,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		return writeFHIRResponse(w, b, answers, resp, r, date, !s.batch)
 	}
 	err := render.Summary(w, b, r, render.Options{
+		Words:      p,
 		Format:     s.opts.Format,
 		Width:      s.width,
 		Color:      s.color,
@@ -445,7 +448,7 @@ func (s *scorer) render(w io.Writer, b *questionnaire.Bank, r *scoring.Result, r
 		Respondent: resp.Respondent,
 	})
 	if err == nil && s.opts.Items && (s.opts.Format == "text" || s.opts.Format == "markdown") {
-		err = render.ItemsText(w, items, s.opts.Format, s.width, s.ascii)
+		err = render.ItemsText(w, p, items, s.opts.Format, s.width, s.ascii)
 	}
 	return err
 }

@@ -16,33 +16,34 @@ import (
 	"github.com/candor-app/candor/questionnaire/table"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // tableFlags adds the flags of `candor score` that read tables of answers.
-func tableFlags(cmd *cobra.Command, opts *ScoreOptions) {
-	cmd.Flags().StringVar(&opts.TableFormat, "table-format", "", "read each RESPONSE as a table of this format: csv, tsv or jsonl (needed for - , standard input)")
-	cmd.Flags().StringVar(&opts.Columns, "columns", "", "a mapping `FILE` from a table's headers to question ids, and from its words to answers")
-	cmd.Flags().StringSliceVar(&opts.IgnoreColumns, "ignore-columns", nil, "table columns to leave out, by header (comma-separated)")
+func tableFlags(f *Factory, cmd *cobra.Command, opts *ScoreOptions) {
+	cmd.Flags().StringVar(&opts.TableFormat, "table-format", "", f.Words().T("read each RESPONSE as a table of this format: csv, tsv or jsonl (needed for - , standard input)"))
+	cmd.Flags().StringVar(&opts.Columns, "columns", "", f.Words().T("a mapping `FILE` from a table's headers to question ids, and from its words to answers"))
+	cmd.Flags().StringSliceVar(&opts.IgnoreColumns, "ignore-columns", nil, f.Words().T("table columns to leave out, by header (comma-separated)"))
 	addPreRun(cmd, func(c *cobra.Command, args []string) error {
 		if opts.TableFormat != "" {
 			if _, ok := table.ParseFormat(opts.TableFormat); !ok {
-				return usageError("--table-format %q is not a table format: use %s", opts.TableFormat, strings.Join(table.Formats, ", "))
+				return usageError("%s", f.Words().T("--table-format %q is not a table format: use %s", opts.TableFormat, strings.Join(table.Formats, ", ")))
 			}
 		}
 		tables := false
 		for _, a := range args {
 			if a == "-" && opts.TableFormat == "" {
-				return usageError("reading a table from standard input (-) needs --table-format csv, tsv or jsonl")
+				return usageError("%s", f.Words().T("reading a table from standard input (-) needs --table-format csv, tsv or jsonl"))
 			}
 			if _, ok := tableFormatOf(a); ok || a == "-" || opts.TableFormat != "" {
 				tables = true
 			}
 		}
 		if !tables && (c.Flags().Changed("columns") || c.Flags().Changed("ignore-columns")) {
-			return usageError("--columns and --ignore-columns are for tables of answers (.csv, .tsv, .jsonl)")
+			return usageError("%s", f.Words().T("--columns and --ignore-columns are for tables of answers (.csv, .tsv, .jsonl)"))
 		}
 		if tables && opts.Bank == "" {
-			return usageError("a table of answers needs --bank: the bank its columns answer (a built-in id or a file)")
+			return usageError("%s", f.Words().T("a table of answers needs --bank: the bank its columns answer (a built-in id or a file)"))
 		}
 		return nil
 	})
@@ -106,7 +107,7 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, "a table of answers is a file, not a folder"))})
+			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, t.s.f.Words().T("a table of answers is a file, not a folder")))})
 			return
 		}
 		if in, err = t.s.open.reader(name, f); err != nil {
@@ -127,7 +128,7 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 		}
 		if !yield(scoreItem{out: &scoreOut{path: name, note: true, stderr: t.s.diagnostics(name, nil, questionnaire.Diagnostics{{
 			Severity: questionnaire.Warning, Pos: questionnaire.Pos{File: name, Line: 1},
-			Summary: fmt.Sprintf("left out: %s, %s a form tool adds that candor does not keep", strings.Join(quoted, ", "), plural(len(notes), "a column", "columns"))}})}}) {
+			Summary: t.s.f.Words().T("left out: %[2]s, columns a form tool adds that candor does not keep", len(notes), strings.Join(quoted, ", "))}})}}) {
 			return
 		}
 	}
@@ -138,7 +139,7 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 				// Not an error (an export of nobody yet), but worth saying.
 				yield(scoreItem{out: &scoreOut{path: name, note: true, stderr: t.s.diagnostics(name, nil, questionnaire.Diagnostics{{
 					Severity: questionnaire.Warning, Pos: questionnaire.Pos{File: name},
-					Summary: "the table has no rows of answers"}})}})
+					Summary: t.s.f.Words().T("the table has no rows of answers")}})}})
 			}
 			return
 		}
@@ -198,9 +199,10 @@ func (s *scorer) refusedRow(path string, d *table.Decoded) []string {
 	row := make([]string, s.tableWidth)
 	row[0] = render.CSVCell(path)
 	copy(row[1:], render.ResponseCSVCells(d.Partial, refusedStatus))
+	// A cell of a table for programs, beside the table package's own (English) problem.
 	why := d.Problems[0].Error()
 	if n := len(d.Problems) - 1; n > 0 {
-		why += fmt.Sprintf(" (and %d more %s)", n, plural(n, "problem", "problems"))
+		why += fmt.Sprintf(" (and %d more %s)", n, plural(n, "problem", "problems")) // words:none: a CSV cell for programs, in the words of the problem it follows
 	}
 	row[len(row)-1] = render.CSVCell(why)
 	return row
@@ -274,46 +276,46 @@ func (t *tableReport) finish(s *scorer) error {
 	for _, d := range t.over {
 		n := t.seen[problemKind(d)] - maxLikeThis
 		more = append(more, questionnaire.Diagnostic{Severity: d.Severity, Pos: questionnaire.Pos{File: d.Pos.File},
-			Summary: fmt.Sprintf("and %d more like this (%s)", n, kindWords(d))})
+			Summary: s.f.Words().T("and %d more like this (%s)", n, kindWords(s.f.Words(), d))})
 	}
 	if _, err := s.f.IO.ErrOut.Write(s.diagnostics("", nil, more)); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(s.f.IO.ErrOut, "%d %s read, %d scored, %d refused\n", t.read, plural(t.read, "row", "rows"), t.scored, t.refused)
+	_, err := s.f.Words().Tw(s.f.IO.ErrOut, "%d rows read, %d scored, %d refused\n", t.read, t.scored, t.refused)
 	return err
 }
 
 // kindWords names a kind of problem, for the line that counts those not shown.
-func kindWords(d questionnaire.Diagnostic) string {
+func kindWords(p *words.Printer, d questionnaire.Diagnostic) string {
 	switch d.Code {
 	case table.CodeCell:
-		return fmt.Sprintf("cells of column %d that are not answers", d.Pos.Col)
+		return p.T("cells of column %d that are not answers", d.Pos.Col)
 	case table.CodeCells:
-		return "rows with another number of cells than the header has columns"
+		return p.T("rows with another number of cells than the header has columns")
 	case table.CodeColumn:
-		return "columns that are not questions of the bank"
+		return p.T("columns that are not questions of the bank")
 	case table.CodeTwoColumns:
-		return "columns or keys for a question already answered"
+		return p.T("columns or keys for a question already answered")
 	case table.CodeQuote:
-		return "rows with a quote where CSV allows none"
+		return p.T("rows with a quote where CSV allows none")
 	case table.CodeUnclosed:
-		return "rows with a quote that is never closed"
+		return p.T("rows with a quote that is never closed")
 	case table.CodeSpan:
-		return "rows over several lines that do not close cleanly"
+		return p.T("rows over several lines that do not close cleanly")
 	case table.CodeTooLong:
-		return "rows too long to read"
+		return p.T("rows too long to read")
 	case table.CodeNUL:
-		return "rows holding a NUL byte"
+		return p.T("rows holding a NUL byte")
 	case table.CodeNotObject:
-		return "lines that are not JSON objects of answers"
+		return p.T("lines that are not JSON objects of answers")
 	case table.CodeDuplicateKey:
-		return "lines with a key written twice"
+		return p.T("lines with a key written twice")
 	case table.CodeTooWide:
-		return "lines with too many keys"
+		return p.T("lines with too many keys")
 	case table.CodeMore:
-		return "rows with more problems than shown"
+		return p.T("rows with more problems than shown")
 	}
-	return "problems like the ones above"
+	return p.T("problems like the ones above")
 }
 
 // loadColumns reads --columns against the bank.
@@ -328,15 +330,15 @@ func (s *scorer) loadColumns() error {
 	}
 	m, err := table.ReadMapping(raw, s.banks.Bank)
 	if err != nil {
-		return badInput("%s", mappingMessage(s.opts.Columns, err))
+		return badInput("%s", mappingMessage(s.f.Words(), s.opts.Columns, err))
 	}
 	s.tableOpt.Columns = m
 	return nil
 }
 
 // mappingMessage says what is wrong with a --columns file, for a counselor: where, what, and
-// what a mapping file looks like.
-func mappingMessage(name string, err error) string {
+// what a mapping file looks like, in p's language.
+func mappingMessage(p *words.Printer, name string, err error) string {
 	var me *table.MappingError
 	if !errors.As(err, &me) {
 		return name + ": " + err.Error()
@@ -345,8 +347,16 @@ func mappingMessage(name string, err error) string {
 	if me.Line > 0 {
 		where += ":" + strconv.Itoa(me.Line)
 	}
-	shape := map[table.Shape]string{table.ShapeValue: "a single value", table.ShapeList: "a list", table.ShapeMapping: "a mapping"}[me.Got]
-	const looks = "a mapping file has `columns:`, each table header with the question id it answers (`Q1_safe: feel_safe`), and optionally `options:`, each question id with its words and their answers (`feel_safe: {\"1\": yes, \"2\": no}`)"
+	var shape string
+	switch me.Got {
+	case table.ShapeValue:
+		shape = p.T("a single value")
+	case table.ShapeList:
+		shape = p.T("a list")
+	case table.ShapeMapping:
+		shape = p.T("a mapping")
+	}
+	looks := p.T("a mapping file has `columns:`, each table header with the question id it answers (`Q1_safe: feel_safe`), and optionally `options:`, each question id with its words and their answers (`feel_safe: {\"1\": yes, \"2\": no}`)")
 	key, id := strconv.Quote(me.Key), strconv.Quote(me.ID)
 	var what string
 	switch me.Problem {
@@ -358,39 +368,38 @@ func mappingMessage(name string, err error) string {
 				where, msg = text.Sanitize(name)+":"+strconv.Itoa(n), msg[i+2:]
 			}
 		}
-		what = "this is not YAML that candor can read (" + msg + "); " + looks
+		what = p.T("this is not YAML that candor can read (%s); %s", msg, looks)
 	case table.MappingEmpty:
-		what = "the file is empty; " + looks
+		what = p.T("the file is empty; %s", looks)
 	case table.MappingNotMapping:
-		what = "the file is " + shape + ", not a mapping; " + looks
+		what = p.T("the file is %s, not a mapping; %s", shape, looks)
 	case table.MappingUnknownKey:
-		what = "`" + me.Key + "` is not part of a mapping file; " + looks
+		what = p.T("`%s` is not part of a mapping file; %s", me.Key, looks)
 	case table.MappingColumns:
-		what = "`columns:` is " + shape + "; it lists table headers, each with the question id it answers, such as `Q1_safe: feel_safe` (an empty id, `\"\"`, leaves the column out)"
+		what = p.T("`columns:` is %s; it lists table headers, each with the question id it answers, such as `Q1_safe: feel_safe` (an empty id, `\"\"`, leaves the column out)", shape)
 	case table.MappingColumnValue:
-		what = "column " + key + " is sent to " + shape + "; give it one question id, or `\"\"` to leave the column out"
+		what = p.T("column %s is sent to %s; give it one question id, or `\"\"` to leave the column out", key, shape)
 	case table.MappingOptions:
-		what = "`options:` is " + shape + "; it lists question ids, each with its words and the answers they mean, such as `feel_safe: {\"1\": yes, \"2\": no}`"
+		what = p.T("`options:` is %s; it lists question ids, each with its words and the answers they mean, such as `feel_safe: {\"1\": yes, \"2\": no}`", shape)
 	case table.MappingOptionWords:
-		what = "the options of " + id + " are " + shape + "; give its words with the answers they mean, such as `" + me.ID + ": {\"1\": yes, \"2\": no}`"
+		what = p.T("the options of %s are %s; give its words with the answers they mean, such as `%s: {\"1\": yes, \"2\": no}`", id, shape, me.ID)
 	case table.MappingOptionValue:
-		what = "word " + key + " of " + id + " means " + shape + "; a word means one answer, such as `yes` or `2`"
+		what = p.T("word %s of %s means %s; a word means one answer, such as `yes` or `2`", key, id, shape)
 	case table.MappingNoQuestion:
-		what = "`options` names " + id + ", which is not a question of bank " + strconv.Quote(me.Bank)
+		what = p.T("`options` names %s, which is not a question of bank %q", id, me.Bank)
 	case table.MappingBadAnswer:
-		what = "word " + key + " of " + id + ": " + me.Err.Error() + " (" + me.Allowed + ")"
+		what = p.T("word %s of %s: %s (%s)", key, id, me.Err.Error(), me.Allowed)
 	case table.MappingTwice:
-		in := "the file"
 		switch me.In {
 		case "":
+			what = p.T("%s is written twice in the file; keep one", key)
 		case "columns", "options":
-			in = "`" + me.In + ":`"
+			what = p.T("%s is written twice in `%s:`; keep one", key, me.In)
 		default:
-			in = "the options of " + strconv.Quote(me.In)
+			what = p.T("%s is written twice in the options of %q; keep one", key, me.In)
 		}
-		what = key + " is written twice in " + in + "; keep one"
 	case table.MappingAlias:
-		what = "a mapping file does not use aliases (`*name`); write the value out"
+		what = p.T("a mapping file does not use aliases (`*name`); write the value out")
 	default:
 		what = err.Error()
 	}

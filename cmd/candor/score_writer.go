@@ -18,6 +18,7 @@ import (
 	"github.com/candor-app/candor/interop/fhir"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/words"
 )
 
 // scoreWriter writes results in order: summaries with a rule between them, or CSV rows.
@@ -164,9 +165,10 @@ func (w *scoreWriter) write(out *scoreOut) error {
 func (w *scoreWriter) heading(dst io.Writer, g *scoreGroup) error {
 	title := text.Clean(g.bank.Title)
 	id := text.Sanitize(g.bank.ID)
+	p := w.s.langs.words(g.bank)
 	var h string
 	if w.s.opts.Format == "markdown" {
-		h = fmt.Sprintf("# Responses to %s (%s)\n\n", render.MarkdownEscape(title), render.MarkdownEscape(id))
+		h = "# " + p.T("Responses to %s (%s)", render.MarkdownEscape(title), render.MarkdownEscape(id)) + "\n\n"
 		if g != w.groups[0] {
 			h = "\n---\n\n" + h
 		}
@@ -175,7 +177,7 @@ func (w *scoreWriter) heading(dst io.Writer, g *scoreGroup) error {
 		if !w.s.unicode {
 			rule = "="
 		}
-		lines := text.Wrap("Responses to "+title+" ("+id+")", w.s.width)
+		lines := text.Wrap(p.T("Responses to %s (%s)", title, id), w.s.width)
 		wide := 0
 		for _, l := range lines {
 			wide = max(wide, text.Width(l))
@@ -205,12 +207,12 @@ func (w *scoreWriter) bundle() error {
 
 // otherBanksNote says how many responses in the folders given were left out for answering
 // other banks than bankID (score and history with --bank), by bank.
-func otherBanksNote(bankID string, counts map[string]int) string {
+func otherBanksNote(p *words.Printer, bankID string, counts map[string]int) string {
 	var parts []string
 	for _, id := range slices.Sorted(maps.Keys(counts)) {
-		parts = append(parts, fmt.Sprintf("%d to %q", counts[id], text.Sanitize(id)))
+		parts = append(parts, p.T("%d to %q", counts[id], text.Sanitize(id)))
 	}
-	return fmt.Sprintf("note: responses in the folder that answer other banks than %q were left out: %s.", bankID, strings.Join(parts, ", "))
+	return p.T("note: responses in the folder that answer other banks than %q were left out: %s.", bankID, strings.Join(parts, ", "))
 }
 
 // separator puts a rule with the file's name (after a table row's respondent, when it names
@@ -290,15 +292,16 @@ func (w *scoreWriter) finishOutput() error {
 	}
 	var notes []string
 	if w.s.opts.Format == "csv" && len(w.groups) > 1 {
+		p := w.s.langs.words(w.groups[0].bank)
 		var other []string
 		for _, g := range w.groups[1:] {
-			other = append(other, fmt.Sprintf("%d to %q (such as %s)", g.n, g.bank.ID, text.Sanitize(g.first)))
+			other = append(other, p.T("%d to %q (such as %s)", g.n, g.bank.ID, text.Sanitize(g.first)))
 		}
-		notes = append(notes, fmt.Sprintf("note: this table holds the responses to %q; those to other banks are not in it: %s. "+
-			"Use --out-dir DIR for one table per bank, or --bank BANK for one bank's responses.", w.groups[0].bank.ID, strings.Join(other, ", ")))
+		notes = append(notes, p.T("note: this table holds the responses to %q; those to other banks are not in it: %s. Use --out-dir DIR for one table per bank, or --bank BANK for one bank's responses.",
+			w.groups[0].bank.ID, strings.Join(other, ", ")))
 	}
 	if len(w.otherBanks) > 0 {
-		notes = append(notes, otherBanksNote(w.s.banks.Bank.ID, w.otherBanks))
+		notes = append(notes, otherBanksNote(w.s.langs.words(w.s.banks.Bank), w.s.banks.Bank.ID, w.otherBanks))
 	}
 	for _, n := range notes {
 		if _, err := fmt.Fprintln(w.s.f.IO.ErrOut, strings.Join(text.Wrap(n, w.s.width), "\n")); err != nil {
@@ -324,10 +327,10 @@ func (w *scoreWriter) writeTables() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w.s.f.IO.ErrOut, "Wrote %d %s to %q to %s\n", g.n, plural(g.n, "response", "responses"), g.bank.ID, text.Sanitize(path))
+		w.s.langs.words(g.bank).Tw(w.s.f.IO.ErrOut, "Wrote %d responses to %q to %s\n", g.n, g.bank.ID, text.Sanitize(path))
 	}
 	if len(w.groups) == 0 {
-		fmt.Fprintln(w.s.f.IO.ErrOut, "No responses were scored, so no table was written.")
+		w.s.f.Words().Tw(w.s.f.IO.ErrOut, "No responses were scored, so no table was written.\n")
 	}
 	return nil
 }

@@ -21,7 +21,8 @@ const identityEnv = "CANDOR_IDENTITY"
 
 // identityFlag adds --identity: the key files that open encrypted responses.
 func identityFlag(cmd *cobra.Command, paths *[]string) {
-	cmd.Flags().StringArrayVar(paths, "identity", nil, "open encrypted answers (age) with the key in `FILE` (repeatable; default: $"+identityEnv+")")
+	cmd.Flags().StringArrayVar(paths, "identity", nil, "")
+	sharedFlagWords(cmd, nil)
 }
 
 // opener reads the files responses come from, opening encrypted ones (age, binary or armored,
@@ -42,7 +43,7 @@ func newOpener(f *Factory, paths []string) (*opener, error) {
 	}
 	o := &opener{f: f}
 	for _, p := range paths {
-		ids, err := readIdentityFile(p)
+		ids, err := readIdentityFile(f.Words(), p)
 		if err != nil {
 			return nil, err
 		}
@@ -111,7 +112,7 @@ func (o *opener) identities(path string) []age.Identity {
 	var ask func() ([]byte, error)
 	if o.canAsk() {
 		ask = func() ([]byte, error) {
-			fmt.Fprintf(o.f.IO.ErrOut, "%s is locked with a passphrase. Type it (it is not shown) and press Enter: ", text.Sanitize(path))
+			o.f.Words().Tw(o.f.IO.ErrOut, "%s is locked with a passphrase. Type it (it is not shown) and press Enter: ", text.Sanitize(path))
 			p, err := o.f.IO.ReadPassword()
 			fmt.Fprintln(o.f.IO.ErrOut)
 			return p, err
@@ -127,21 +128,22 @@ func (o *opener) canAsk() bool {
 
 // problem says in words why an encrypted file cannot be opened.
 func (o *opener) problem(err error) error {
+	w := o.f.Words()
 	switch {
 	case len(o.ids) == 0 && (errors.Is(err, sealed.ErrNotForYou) || errors.Is(err, sealed.ErrNoIdentity)):
-		return errors.New("the file is encrypted; give the key that opens it with --identity FILE (or " + identityEnv + "=FILE)")
+		return errors.New(w.T("the file is encrypted; give the key that opens it with --identity FILE (or %s=FILE)", identityEnv))
 	case errors.Is(err, sealed.ErrNotForYou):
-		return errors.New("the file is encrypted for someone else: none of the keys given opens it")
+		return errors.New(w.T("the file is encrypted for someone else: none of the keys given opens it"))
 	case errors.Is(err, sealed.ErrWrongPassphrase):
-		return errors.New("the file is locked with a passphrase, and the one typed does not open it")
+		return errors.New(w.T("the file is locked with a passphrase, and the one typed does not open it"))
 	case errors.Is(err, sealed.ErrPassphrase) && o.canAsk():
-		return errors.New("the file is locked with a passphrase, and none was typed")
+		return errors.New(w.T("the file is locked with a passphrase, and none was typed"))
 	case errors.Is(err, sealed.ErrPassphrase):
-		return errors.New("the file is locked with a passphrase; candor asks for it at a terminal only (never from a flag or a pipe): run this at a terminal")
+		return errors.New(w.T("the file is locked with a passphrase; candor asks for it at a terminal only (never from a flag or a pipe): run this at a terminal"))
 	case errors.Is(err, sealed.ErrTooLarge):
-		return fmt.Errorf("what the encrypted file holds is larger than %d MiB; candor reads responses of at most that size", questionnaire.MaxFileSize>>20)
+		return errors.New(w.T("what the encrypted file holds is larger than %d MiB; candor reads responses of at most that size", questionnaire.MaxFileSize>>20))
 	case errors.Is(err, sealed.ErrDamaged):
-		return fmt.Errorf("the file is encrypted but damaged or cut short, so it cannot be opened (age: %s); ask for it to be sent again", sealed.Detail(err))
+		return errors.New(w.T("the file is encrypted but damaged or cut short, so it cannot be opened (age: %s); ask for it to be sent again", sealed.Detail(err)))
 	}
 	return err
 }
@@ -151,7 +153,7 @@ func checkRecipients(to []string) error {
 	if _, err := sealed.ParseRecipients(to); err != nil {
 		var re *sealed.RecipientError
 		errors.As(err, &re)
-		return usageError("--to %q is not an age public key: give the key your counselor handed out, starting with age1", text.Sanitize(re.Value))
+		return usageErrorKey("--to %q is not an age public key: give the key your counselor handed out, starting with age1", text.Sanitize(re.Value)) // words:key
 	}
 	return nil
 }
@@ -178,24 +180,25 @@ func recipientsFor(to []string, b *questionnaire.Bank) ([]age.Recipient, error) 
 func (t *taker) sealCopy() (bool, error) {
 	rs := t.recipients
 	e := t.f.IO.ErrOut
+	w := t.f.Words()
 	if len(rs) == 0 {
 		return false, nil
 	}
 	if t.path == "" {
-		fmt.Fprintln(e, "\nNothing was saved (--no-save), so no copy for your counselor was made either.")
+		w.Tw(e, "\nNothing was saved (--no-save), so no copy for your counselor was made either.\n")
 		return false, nil
 	}
 	dst, err := t.file.SealCopy(rs)
 	if err != nil {
-		return false, sealError(err, t.path)
+		return false, sealError(t.words(), err, t.path)
 	}
 	fmt.Fprintln(e)
-	w := min(t.width, text.MaxWidth)
-	for _, l := range text.Wrap("A copy of your answers for your counselor is in this file, encrypted so that only your counselor can open it:", w) {
+	width := min(t.width, text.MaxWidth)
+	for _, l := range text.Wrap(w.T("A copy of your answers for your counselor is in this file, encrypted so that only your counselor can open it:"), width) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprintf(e, "  %s\n", text.Sanitize(dst))
-	for _, l := range text.Wrap("Send them this file (or paste its text into a message).", w) {
+	for _, l := range text.Wrap(w.T("Send them this file (or paste its text into a message)."), width) {
 		fmt.Fprintln(e, l)
 	}
 	return true, nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,7 @@ import (
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
 	"github.com/candor-app/candor/store"
+	"github.com/candor-app/candor/words"
 )
 
 // TakeOptions are the inputs of 'candor take'.
@@ -54,10 +56,11 @@ type TakeOptions struct {
 // NewCmdTake builds 'candor take [BANK]'.
 func NewCmdTake(f *Factory, runF func(*TakeOptions) error) *cobra.Command {
 	opts := &TakeOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "take [BANK]",
-		Short: "Answer a questionnaire, one question at a time",
-		Long: `Ask the questions of BANK (a built-in id or a file; default: ` + data.DefaultBank + `) one at a
+		Short: w.T("Answer a questionnaire, one question at a time"),
+		Long: w.T(`Ask the questions of BANK (a built-in id or a file; default: %s) one at a
 time, then print a summary of your answers.
 
 While answering: type the number of a choice, or its words; y or n for yes or no. Type ? for
@@ -77,34 +80,35 @@ line: printf 'y\ny\nn\ny\n' | candor take
 With --to KEY (your counselor's public key, age1…), or a bank that names its counselors'
 keys, finishing also writes a copy of your answers encrypted so that only your counselor can
 open it, beside the file they are saved in (NAME.age): send them that file. You are then
-offered to delete the file only you can read.`,
+offered to delete the file only you can read.`, data.DefaultBank),
 		Example: "  candor take\n" +
 			"  candor take accountability --respondent Sam\n" +
 			"  candor take --resume ~/.local/share/candor/candor-20261122-090000.yaml\n" +
-			"  candor take my-bank.yaml --answers answers.yaml --format json\n" +
-			"  candor take trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
-		Args:              rangeArgs(0, 1, "at most one bank"),
+			"  candor take my-bank.yaml --answers answers.yaml --format json\n" + // words:none: commands
+			"  candor take trust-readiness --to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p", // words:none: commands
+		Args:              rangeArgs(0, 1, w.T("at most one bank")),
 		ValidArgsFunction: bankCompletion,
 	}
 	cmd.RunE = runWith(opts, optionalArg(&opts.Bank), runF, func() error {
 		return takeRun(commandContext(cmd), f, opts)
 	})
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Save, "save", "", "save your answers in `FILE` (it must not hold other answers already)")
-	fl.BoolVar(&opts.NoSave, "no-save", false, "do not save anything")
-	fl.StringVar(&opts.Resume, "resume", "", "continue the answers saved in `FILE`")
-	fl.StringVar(&opts.Respondent, "respondent", "", "a name or label kept with your answers")
-	fl.StringVar(&opts.Answers, "answers", "", "answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking")
-	fl.BoolVar(&opts.ASCII, "ascii", false, "draw the summary with plain ASCII characters")
-	fl.StringArrayVar(&opts.To, "to", nil, "when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)")
-	langFlag(f, cmd, &opts.Lang, "ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)")
+	fl.StringVar(&opts.Save, "save", "", w.T("save your answers in `FILE` (it must not hold other answers already)"))
+	fl.BoolVar(&opts.NoSave, "no-save", false, w.T("do not save anything")) // words:none: the flag's name
+	fl.StringVar(&opts.Resume, "resume", "", w.T("continue the answers saved in `FILE`"))
+	fl.StringVar(&opts.Respondent, "respondent", "", w.T("a name or label kept with your answers"))
+	fl.StringVar(&opts.Answers, "answers", "", w.T("answer from `FILE` (YAML or JSON: question id to answer, or a saved response) without asking"))
+	fl.BoolVar(&opts.ASCII, "ascii", false, w.T("draw the summary with plain ASCII characters"))
+	fl.StringArrayVar(&opts.To, "to", nil, w.T("when you finish, also write your answers encrypted for `KEY` (your counselor's public key, age1…; repeatable)"))
+	langFlag(f, cmd, &opts.Lang, w.T("ask in `LANG` (such as es), where the bank is written in it (default: $LANG's language, else the bank's own)"))
 	outputFlags(cmd, &opts.Format, &opts.Width, "text", "markdown", "html", "json", "fhir")
-	exclusiveFlags(cmd, "--no-save saves nothing", "no-save", "save")
-	exclusiveFlags(cmd, "--resume saves as it goes, in the file it continues", "no-save", "resume")
-	exclusiveFlags(cmd, "--resume keeps saving in the file it continues", "resume", "save")
-	exclusiveFlags(cmd, "--answers answers a new response; --resume continues one by asking", "answers", "resume")
-	exclusiveFlags(cmd, "--no-save saves nothing, not even the encrypted copy --to makes", "no-save", "to")
-	exclusiveFlags(cmd, "--to makes its copy when you finish answering, and --answers asks nothing", "answers", "to")
+	// The flags' names (no-save, …) are not words: words:none on their lines.
+	exclusiveFlags(cmd, w.T("--no-save saves nothing"), "no-save", "save")                                                 // words:none: flag names
+	exclusiveFlags(cmd, w.T("--resume saves as it goes, in the file it continues"), "no-save", "resume")                   // words:none: flag names
+	exclusiveFlags(cmd, w.T("--resume keeps saving in the file it continues"), "resume", "save")                           // words:none: flag names
+	exclusiveFlags(cmd, w.T("--answers answers a new response; --resume continues one by asking"), "answers", "resume")    // words:none: flag names
+	exclusiveFlags(cmd, w.T("--no-save saves nothing, not even the encrypted copy --to makes"), "no-save", "to")           // words:none: flag names
+	exclusiveFlags(cmd, w.T("--to makes its copy when you finish answering, and --answers asks nothing"), "answers", "to") // words:none: flag names
 	addPreRun(cmd, func(*cobra.Command, []string) error { return checkRecipients(opts.To) })
 	return cmd
 }
@@ -131,6 +135,9 @@ type taker struct {
 	step  *ask.Session
 	// recipients are --to's and the bank's: who the encrypted copy is for.
 	recipients []age.Recipient
+	// w says candor's words to the person: the interface language for the bank answered
+	// (languages.words), once it is known.
+	w *words.Printer
 	// saveMu is held while a save runs; over (under overMu) is set once the session has
 	// ended by itself. See watchStop.
 	saveMu sync.Mutex
@@ -171,6 +178,15 @@ func (t *taker) watchStop(ctx context.Context, done <-chan struct{}) {
 	t.sayStopped(e, nil)
 	t.file.Release()
 	exitProcess(exitInterrupted)
+}
+
+// words is the printer for what take says to the person: the interface language for the
+// bank once it is found, the command's before.
+func (t *taker) words() *words.Printer {
+	if t.w != nil {
+		return t.w
+	}
+	return t.f.Words()
 }
 
 // endSession marks the session as ended by itself: watchStop leaves the rest to it.
@@ -243,8 +259,8 @@ func (t *taker) sayUnfinished() {
 		bank = t.bank.ID
 	}
 	cmd := selfCommand() + " answers continue " + shellQuote(bank)
-	msg := fmt.Sprintf("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
-		s.Updated.Local().Format("2 Jan 2006, 15:04"))
+	msg := t.words().T("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
+		t.words().DateTime(s.Updated.Local()))
 	for _, l := range text.Wrap(msg, min(t.width, text.MaxWidth)) {
 		fmt.Fprintln(t.f.IO.ErrOut, l)
 	}
@@ -256,7 +272,7 @@ func (t *taker) sayUnfinished() {
 func (t *taker) claim(path string) error {
 	c, err := t.f.Store().ClaimFile(path, t.bank.ID)
 	if err != nil {
-		return saveError(err, t.bank.ID)
+		return saveError(t.words(), err, t.bank.ID)
 	}
 	t.file, t.path = c, path
 	return nil
@@ -266,7 +282,7 @@ func (t *taker) claim(path string) error {
 func (t *taker) claimDefault() error {
 	c, err := t.f.Store().ClaimNew(t.resp.Started)
 	if err != nil {
-		return newFileError(err)
+		return newFileError(t.words(), err)
 	}
 	t.file, t.path = c, c.Path
 	return nil
@@ -277,18 +293,18 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	path := t.opts.Resume
 	c, raw, err := t.f.Store().Reopen(path)
 	if err != nil {
-		return nil, resumeError(err)
+		return nil, resumeError(t.words(), err)
 	}
 	t.file = c
 	sources := map[string][]byte{path: raw}
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {
 		t.printDiags(ds, sources)
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: this file cannot be resumed as it is, and has not been changed:\n  %s\n", text.Sanitize(path))
+		t.words().Tw(t.f.IO.ErrOut, "candor: this file cannot be resumed as it is, and has not been changed:\n  %s\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	if err := t.findBank(resp, func(r *questionnaire.Response) string {
-		return "name its file: candor take --resume " + shellQuote(r.File) + " BANK-FILE"
+		return t.words().T("name its file: %s", "candor take --resume "+shellQuote(r.File)+" BANK-FILE")
 	}); err != nil {
 		return nil, err
 	}
@@ -303,8 +319,9 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 			d.Hint = resumeHint(d.Data["bank"], shellQuote(path))
 		case questionnaire.CodeBankDrift:
 			// Said to the person in plain words; the counselor's commands say it their way.
-			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: driftWords})
-			fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", driftWords)
+			drift := t.words().T("This questionnaire has changed a little since you started; your answers still count.")
+			t.warnings = append(t.warnings, scoring.Warning{Code: scoring.FromFile, Diagnostic: d.Code, Text: drift})
+			fmt.Fprintf(t.f.IO.ErrOut, "%s\n\n", drift)
 			continue
 		}
 		kept = append(kept, d)
@@ -312,12 +329,12 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	rds = kept
 	t.printDiags(rds, sources)
 	if rds.HasErrors() {
-		fmt.Fprintf(t.f.IO.ErrOut, "candor: this file cannot be resumed with this bank, and has not been changed:\n  %s\n", text.Sanitize(path))
+		t.words().Tw(t.f.IO.ErrOut, "candor: this file cannot be resumed with this bank, and has not been changed:\n  %s\n", text.Sanitize(path))
 		return nil, errSilent1
 	}
 	if _, err := resp.Marshal(t.bank); err != nil {
 		// Written back, what its aliases stand for would be spelled out past the limits.
-		return nil, badInput("%s cannot be resumed: %v. It has not been changed.", path, err)
+		return nil, badInput("%s", t.words().T("%s cannot be resumed: %v. It has not been changed.", path, err))
 	}
 	t.keepWarnings(rds)
 	t.saved = saved
@@ -325,9 +342,6 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	t.path = path
 	return answers, nil
 }
-
-// driftWords tell a person that the bank changed since they began (Response.Drifted).
-const driftWords = "This questionnaire has changed a little since you started; your answers still count."
 
 // findBank sets the bank to answer with: BANK when given; else the built-in bank resp names
 // (never a file of that name in the current folder), or the default built-in bank when there
@@ -352,7 +366,9 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 	if resp != nil {
 		answered = resp.Language
 	}
-	t.bank = newLanguages(t.f, t.opts.Lang).in(b, answered)
+	langs := newLanguages(t.f, t.opts.Lang)
+	t.bank = langs.in(b, answered)
+	t.w = langs.words(t.bank)
 	if resp != nil && t.bank != nil {
 		resp.Language = t.bank.Translated() // the language it is answered in from now on
 	}
@@ -399,9 +415,9 @@ func (t *taker) session(ctx context.Context) error {
 	}
 	t.recipients = rs
 	if t.path != "" {
-		fmt.Fprintf(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", text.Sanitize(t.path))
+		t.w.Tw(e, "Your answers are saved as you go, in a file only you can read:\n  %s\n\n", text.Sanitize(t.path))
 	} else {
-		fmt.Fprint(e, "Your answers won't be saved this time (--no-save).\n\n")
+		t.w.Tw(e, "Your answers won't be saved this time (--no-save).\n\n")
 	}
 	var save func(*questionnaire.Response) error
 	if t.path != "" {
@@ -419,6 +435,7 @@ func (t *taker) session(ctx context.Context) error {
 		Save:     save,
 		SavedTo:  t.path,
 		Now:      t.f.Now,
+		Words:    t.w,
 	})
 	t.step = s.Step()
 	status, err := s.Run(ctx)
@@ -426,14 +443,15 @@ func (t *taker) session(ctx context.Context) error {
 	close(done)
 	if err != nil {
 		fmt.Fprintln(e)
+		why := t.sessionError(err)
 		switch {
 		case t.path == "":
-			return badInput("%v", err)
+			return badInput("%s", why)
 		case t.file.Holds():
 			// Said only when true: the file there is the one the last save wrote.
-			return badInput("%v. Every answer before it is in this file:\n  %s", err, t.path)
+			return badInput("%s", t.w.T("%s. Every answer before it is in this file:\n  %s", why, t.path))
 		}
-		return badInput("%v. Nothing from this session could be saved in this file:\n  %s", err, t.path)
+		return badInput("%s", t.w.T("%s. Nothing from this session could be saved in this file:\n  %s", why, t.path))
 	}
 	switch status {
 	case terminal.Finished:
@@ -449,16 +467,16 @@ func (t *taker) session(ctx context.Context) error {
 	case terminal.Quit:
 		fmt.Fprintln(e)
 		if t.path == "" {
-			fmt.Fprintln(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).")
+			t.w.Tw(e, "You stopped before the end. Nothing was saved, as you asked (--no-save).\n")
 			return nil
 		}
 		if t.file.Fresh() {
-			fmt.Fprintln(e, "You stopped before the first answer, so there was nothing to save.")
+			t.w.Tw(e, "You stopped before the first answer, so there was nothing to save.\n")
 			return nil
 		}
-		fmt.Fprintf(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
+		t.w.Tw(e, "That's saved. You can come back to it with:\n  %s\n", t.resumeCommand())
 		if len(t.recipients) > 0 {
-			fmt.Fprintln(e, "The copy for your counselor, which only they can open, is made when you finish.")
+			t.w.Tw(e, "The copy for your counselor, which only they can open, is made when you finish.\n")
 		}
 		return t.offerDelete(ctx, in, scoring.Score(t.bank, s.Answers(), scoring.Options{}).Private(t.bank), false)
 	}
@@ -467,6 +485,22 @@ func (t *taker) session(ctx context.Context) error {
 	fmt.Fprintln(e)
 	t.sayStopped(e, t.save(t.resp))
 	return errInterrupted
+}
+
+// sessionError says why the session ended in an error: a save that failed (ask.SaveError),
+// the input that could not be read (terminal.ReadError).
+func (t *taker) sessionError(err error) string {
+	var se *ask.SaveError
+	var re *terminal.ReadError
+	switch {
+	case errors.As(err, &se) && se.Answer:
+		return t.w.T("your last answer could not be saved: %v", se.Err)
+	case errors.As(err, &se):
+		return t.w.T("your answers could not be saved: %v", se.Err)
+	case errors.As(err, &re):
+		return t.w.T("cannot read your answer: %v", re.Err)
+	}
+	return err.Error()
 }
 
 // offerDelete offers, at the end of a session whose answers raise a flag that may be private
@@ -481,17 +515,15 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, private, 
 	e := t.f.IO.ErrOut
 	fmt.Fprintln(e)
 	w := min(t.width, text.MaxWidth)
-	why := "If someone else can use this computer and you'd rather they never see your answers, " +
-		"you can delete them now. They are in this file:"
+	why := t.w.T("If someone else can use this computer and you'd rather they never see your answers, you can delete them now. They are in this file:")
 	if !private {
-		why = "You need the file your answers are saved in only to change them later. " +
-			"If you'd rather not keep it on this computer, you can delete it now:"
+		why = t.w.T("You need the file your answers are saved in only to change them later. If you'd rather not keep it on this computer, you can delete it now:")
 	}
 	for _, l := range text.Wrap(why, w) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprintf(e, "  %s\n", text.Sanitize(t.path))
-	for _, l := range text.Wrap("Type d (or delete) and press Enter to delete it, or just press Enter to keep it.", w) {
+	for _, l := range text.Wrap(t.w.T("Type d (or delete) and press Enter to delete it, or just press Enter to keep it."), w) {
 		fmt.Fprintln(e, l)
 	}
 	fmt.Fprint(e, "> ")
@@ -500,21 +532,22 @@ func (t *taker) offerDelete(ctx context.Context, in terminal.Prompter, private, 
 		fmt.Fprintln(e)
 	}
 	if err != nil || !deleteReply(line) {
-		fmt.Fprintf(e, "Kept: %s\n", text.Sanitize(t.path))
+		t.w.Tw(e, "Kept: %s\n", text.Sanitize(t.path))
 		return nil
 	}
 	if err := t.file.Delete(); err != nil {
-		return badInput("could not delete %s: %v", t.path, err)
+		return badInput("%s", t.w.T("could not delete %s: %v", t.path, err))
 	}
-	fmt.Fprintf(e, "Deleted. Your answers are no longer in this file:\n  %s\n", text.Sanitize(t.path))
+	t.w.Tw(e, "Deleted. Your answers are no longer in this file:\n  %s\n", text.Sanitize(t.path))
 	return nil
 }
 
 // deleteReply reports whether a reply to the offer to delete says to delete: yes, y,
-// delete or d, in any case, spaces around ignored. Anything else keeps the file.
+// delete or d (in Spanish also sí, si or borrar), in any case, spaces around ignored.
+// Anything else keeps the file.
 func deleteReply(line string) bool {
 	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "yes", "y", "delete", "d":
+	case "yes", "y", "delete", "d", "sí", "si", "borrar":
 		return true
 	}
 	return false
@@ -522,25 +555,26 @@ func deleteReply(line string) bool {
 
 // sayStopped says what is saved after a stop, given the error of the last save.
 func (t *taker) sayStopped(e io.Writer, saveErr error) {
+	w := t.words()
 	switch {
 	case t.path == "":
-		fmt.Fprintln(e, "Stopped. Nothing was saved, as you asked (--no-save).")
+		w.Tw(e, "Stopped. Nothing was saved, as you asked (--no-save).\n")
 		return
 	case saveErr == nil && t.file.Fresh():
-		fmt.Fprintln(e, "Stopped before the first answer, so nothing was saved.")
+		w.Tw(e, "Stopped before the first answer, so nothing was saved.\n")
 		return
 	case saveErr == nil && t.file.Holds():
-		fmt.Fprintf(e, "Stopped. That's saved: every answer you gave is in this file:\n  %s\n", text.Sanitize(t.path))
+		w.Tw(e, "Stopped. That's saved: every answer you gave is in this file:\n  %s\n", text.Sanitize(t.path))
 	case saveErr != nil && t.file.Holds():
-		fmt.Fprintf(e, "Stopped. Your answers up to now are in this file:\n  %s\n", text.Sanitize(t.path))
+		w.Tw(e, "Stopped. Your answers up to now are in this file:\n  %s\n", text.Sanitize(t.path))
 	case saveErr != nil:
-		fmt.Fprintf(e, "Stopped. Your answers could not be saved (%v) in this file:\n  %s\n", saveErr, text.Sanitize(t.path))
+		w.Tw(e, "Stopped. Your answers could not be saved (%v) in this file:\n  %s\n", saveErr, text.Sanitize(t.path))
 		return
 	default:
-		fmt.Fprintf(e, "Stopped. Another file has taken the place of the one your answers were saved in:\n  %s\n", text.Sanitize(t.path))
+		w.Tw(e, "Stopped. Another file has taken the place of the one your answers were saved in:\n  %s\n", text.Sanitize(t.path))
 		return
 	}
-	fmt.Fprintf(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
+	w.Tw(e, "You can come back to it with:\n  %s\n", t.resumeCommand())
 }
 
 // resumeCommand is the command that continues this response, as lines to print indented by
@@ -617,15 +651,16 @@ func (t *taker) summary(answers questionnaire.Answers) (*scoring.Result, error) 
 			Date:       t.resp.Updated,
 			SavedTo:    t.path,
 			Respondent: t.resp.Respondent,
+			Words:      t.words(),
 		})
 	}
 	if err != nil {
-		return nil, badInput("cannot write the summary: %v", err)
+		return nil, badInput("%s", t.words().T("cannot write the summary: %v", err))
 	}
 	// The text and markdown summaries name the file themselves; say it here when they are
 	// not on the screen.
 	if t.path != "" && (machine || !t.f.IO.IsStdoutTTY()) {
-		fmt.Fprintf(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
+		t.words().Tw(t.f.IO.ErrOut, "\nYour answers are saved in this file:\n  %s\n", text.Sanitize(t.path))
 	}
 	return r, nil
 }
@@ -647,7 +682,7 @@ func (t *taker) fromFile() error {
 		named = nil // a plain map of answers: the default bank
 	}
 	if err := t.findBank(named, func(r *questionnaire.Response) string {
-		return "name its file: candor take BANK-FILE --answers " + shellQuote(r.File)
+		return t.words().T("name its file: %s", "candor take BANK-FILE --answers "+shellQuote(r.File))
 	}); err != nil {
 		return err
 	}
@@ -669,7 +704,7 @@ func (t *taker) fromFile() error {
 		}
 		// Asked to save these answers, even none.
 		if err := t.write(resp); err != nil {
-			return badInput("cannot save the answers: %v", err)
+			return badInput("%s", t.words().T("cannot save the answers: %v", err))
 		}
 	}
 	_, err := t.summary(answers)

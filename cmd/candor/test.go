@@ -7,7 +7,6 @@ import (
 
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
-	"github.com/candor-app/candor/scoring"
 )
 
 // TestOptions are the inputs of 'candor test'.
@@ -20,16 +19,17 @@ type TestOptions struct {
 // NewCmdTest builds 'candor test BANK...'.
 func NewCmdTest(f *Factory, runF func(*TestOptions) error) *cobra.Command {
 	opts := &TestOptions{}
+	w := f.Words()
 	cmd := &cobra.Command{
 		Use:   "test BANK...",
-		Short: "Run the worked examples (tests) of question banks",
-		Long: `Run the tests written in each bank (a file, or a built-in id): answers given, and the
-outcome, scores, bands and flags they must lead to. Each test prints PASS or FAIL; a failing
-test shows what it expected and what came out.
+		Short: w.T("Run the worked examples (tests) of question banks"),
+		Long: w.T(`Run the tests written in each bank (a file, or a built-in id): answers given, and the
+outcome, scores, bands and flags they must lead to. Each test prints PASS or FAIL, with the
+language it ran in; a failing test shows what it expected and what came out.
 
-Exit status is 0 when every test passes, 1 when any fails or a bank cannot be loaded.`,
-		Example:           "  candor test my-bank.yaml\n  candor test --format json banks/*.yaml",
-		Args:              minArgs(1, "at least one bank file"),
+Exit status is 0 when every test passes, 1 when any fails or a bank cannot be loaded.`),
+		Example:           "  candor test my-bank.yaml\n  candor test --format json banks/*.yaml", // words:none: command lines
+		Args:              minArgs(1, w.T("at least one bank file")),
 		ValidArgsFunction: bankCompletion,
 		RunE:              runWith(opts, func(args []string) { opts.Banks = args }, runF, func() error { return testRun(f, opts) }),
 	}
@@ -39,9 +39,11 @@ Exit status is 0 when every test passes, 1 when any fails or a bank cannot be lo
 
 func testRun(f *Factory, opts *TestOptions) error {
 	width := resolveWidth(f, opts.Width)
+	w := f.Words()
+	out := f.IO.Out
 	total, passed, unloaded := 0, 0, 0
 	// Only errors are shown: warnings are validate's business, and a note says there are some.
-	reports, failed := checkBanks(opts.Banks, false, func(rep bankReport, b *questionnaire.Bank, ds questionnaire.Diagnostics) {
+	reports, failed := checkBanks(w, opts.Banks, false, func(rep bankReport, b *questionnaire.Bank, ds questionnaire.Diagnostics) {
 		if opts.Format != "text" {
 			return
 		}
@@ -49,34 +51,33 @@ func testRun(f *Factory, opts *TestOptions) error {
 		if b == nil {
 			unloaded++
 			printDiagnostics(f, rep.Diagnostics, sourcesOf(rep.File, rep.Diagnostics), width)
-			n := len(rep.Diagnostics)
-			fmt.Fprintf(f.IO.Out, "%s: cannot be tested, %d %s\n", name, n, plural(n, "error", "errors"))
+			fmt.Fprintln(out, w.T("%s: cannot be tested, %d errors", name, len(rep.Diagnostics)))
 			return
 		}
 		ok := 0
 		for _, t := range rep.Tests {
+			// PASS and FAIL stay as they are in every language, as go test and TAP print them.
 			if t.Pass {
 				ok++
-				fmt.Fprintf(f.IO.Out, "PASS %s\n", text.Sanitize(t.Name))
+				fmt.Fprintf(out, "PASS %s (%s)\n", text.Sanitize(t.Name), text.Sanitize(t.Language))
 				continue
 			}
-			fmt.Fprintf(f.IO.Out, "FAIL %s\n", text.Sanitize(t.Name))
-			printTestFailures(f, []scoring.TestResult{t})
+			fmt.Fprintf(out, "FAIL %s (%s)\n", text.Sanitize(t.Name), text.Sanitize(t.Language))
+			printTestFailures(f, []languageTest{t})
 		}
 		total += len(rep.Tests)
 		passed += ok
 		n := len(rep.Tests)
 		switch {
 		case n == 0:
-			fmt.Fprintf(f.IO.Out, "%s: no tests\n", name)
+			fmt.Fprintln(out, w.T("%s: no tests", name))
 		case ok == n:
-			fmt.Fprintf(f.IO.Out, "%s: ok, %d of %d %s passed\n", name, ok, n, plural(n, "test", "tests"))
+			fmt.Fprintln(out, w.T("%s: ok, %d of %d tests passed", name, ok, n))
 		default:
-			fmt.Fprintf(f.IO.Out, "%s: FAILED, %d of %d %s passed\n", name, ok, n, plural(n, "test", "tests"))
+			fmt.Fprintln(out, w.T("%s: FAILED, %d of %d tests passed", name, ok, n))
 		}
-		if w := len(ds.Warnings()); w > 0 {
-			fmt.Fprintf(f.IO.ErrOut, "candor: note: %s has %d %s; 'candor validate %s' shows %s\n",
-				name, w, plural(w, "warning", "warnings"), text.Sanitize(shellQuote(rep.File)), plural(w, "it", "them"))
+		if n := len(ds.Warnings()); n > 0 {
+			fmt.Fprintln(f.IO.ErrOut, "candor: "+w.T("note: %s has %d warnings; 'candor validate %s' shows them", name, n, text.Sanitize(shellQuote(rep.File))))
 		}
 	})
 	if opts.Format == "json" {
@@ -84,15 +85,14 @@ func testRun(f *Factory, opts *TestOptions) error {
 			return err
 		}
 	} else if len(opts.Banks) > 1 {
-		status := "ok"
+		line := w.T("ok: %d of %d tests passed in %d banks", passed, total, len(opts.Banks))
 		if failed {
-			status = "FAILED"
+			line = w.T("FAILED: %d of %d tests passed in %d banks", passed, total, len(opts.Banks))
 		}
-		line := fmt.Sprintf("%s: %d of %d %s passed in %d banks", status, passed, total, plural(total, "test", "tests"), len(opts.Banks))
 		if unloaded > 0 {
-			line += fmt.Sprintf("; %d %s could not be loaded", unloaded, plural(unloaded, "bank", "banks"))
+			line += w.T("; %d banks could not be loaded", unloaded)
 		}
-		fmt.Fprintln(f.IO.Out, line)
+		fmt.Fprintln(out, line)
 	}
 	if failed {
 		return errSilent1

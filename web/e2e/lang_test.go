@@ -56,7 +56,7 @@ func TestChooseLanguageOnTheIntro(t *testing.T) {
 	assert.Equal(t, []string{"Sí", "No"}, read(t, ctx).Labels)
 	assert.Empty(t, englishOnScreen(t, ctx), "a question in Spanish")
 	click(t, ctx, "Siguiente")
-	assert.Equal(t, "Esta pregunta necesita una respuesta para seguir.", read(t, ctx).Problem)
+	assert.Equal(t, "Esta pregunta necesita una respuesta.", read(t, ctx).Problem)
 	assert.Empty(t, englishOnScreen(t, ctx), "a problem in Spanish")
 	for {
 		switch eval[string](t, ctx, `document.getElementById('main').dataset.screen`) {

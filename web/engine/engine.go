@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/ask/askwords"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/scoring"
@@ -259,7 +260,7 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	}
 	var r Reply
 	if p, ok := err.(*ask.Problem); ok {
-		r.Problem = &Problem{Code: string(p.Code), Message: e.problemText(p)}
+		r.Problem = &Problem{Code: string(p.Code), Message: askwords.ProblemText(e.words, p)}
 	} else if err != nil {
 		r.Error = err.Error()
 	}
@@ -316,13 +317,8 @@ func (e *Engine) answer(text string) error {
 	if e.sess.Done() {
 		return e.sess.Answer(text)
 	}
-	return &ask.Problem{Code: ask.NeedsAnswer, Message: e.words.T("This question needs an answer to go on.")}
+	return &ask.Problem{Code: ask.NeedsAnswer, Question: e.sess.Current().Question}
 }
-
-// problemText says why an answer was not taken. ask's own problems are in English until
-// their codes get words in the catalogue (issue 27); the engine's (answer) are in the page's
-// language already.
-func (e *Engine) problemText(p *ask.Problem) string { return p.Message }
 
 // forget drops the answers and everything that holds them.
 func (e *Engine) forget() {

@@ -84,7 +84,7 @@ func TestWordsFollowTheLanguage(t *testing.T) {
 	assert.Equal(t, []OptionView{{Label: "Sí", Send: "yes"}, {Label: "No", Send: "no"}}, r.View.Question.Options)
 	r = call(t, e, "answer", map[string]string{"text": ""})
 	require.NotNil(t, r.Problem)
-	assert.Equal(t, "Esta pregunta necesita una respuesta para seguir.", r.Problem.Message)
+	assert.Equal(t, "Esta pregunta necesita una respuesta.", r.Problem.Message)
 
 	r = call(t, e, "words", map[string]any{"text": "%d", "args": "not a list"})
 	assert.Contains(t, r.Error, "bad argument to words")
@@ -124,5 +124,5 @@ func TestRangesInSpanish(t *testing.T) {
 		r = call(t, e, "answer", map[string]string{"text": a})
 		require.Nil(t, r.Problem, a)
 	}
-	assert.Equal(t, []string{"de 0,5 a 10", "como mínimo 0", "como máximo 7", "de 2020-01-01 a hoy", "no después de hoy", "de 1 a 30"}, got)
+	assert.Equal(t, []string{"entre 0,5 y 10", "como mínimo 0", "como máximo 7", "entre 2020-01-01 y hoy", "no posterior a hoy", "entre 1 y 30"}, got)
 }

@@ -1,0 +1,207 @@
+// Package askwords says what an answering session reports (ask's codes and data) in the
+// words of a language (words.Printer): why a typed answer is not one (ask.Problem), the
+// ranges a question takes, an answer as a person reads it. The front ends that drive an
+// ask.Session use it, `candor take` (ask/terminal) and the page (web/engine), so both say
+// the same.
+package askwords
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/candor-app/candor/ask"
+	"github.com/candor-app/candor/internal/text"
+	"github.com/candor-app/candor/internal/yamlpos"
+	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/words"
+)
+
+// ProblemText says prob to the person, in one line, in p's language. It names no key of a
+// front end: a front end that has keys (the terminal's ? and b) may say some codes its own
+// way first.
+func ProblemText(p *words.Printer, prob *ask.Problem) string {
+	switch prob.Code {
+	case ask.NotAnAnswer:
+		return notAnAnswer(p, prob)
+	case ask.NeedsAnswer:
+		return p.T("This question needs an answer.")
+	case ask.CannotSkip:
+		return p.T("This question needs an answer to go on, so it can't be skipped.")
+	case ask.AtFirst:
+		return p.T("This is the first question, so there's nothing to go back to.")
+	case ask.NotAsked:
+		if prob.Typed != "" {
+			return p.T("%q is not one of the questions asked.", prob.Typed)
+		}
+		return p.T("There's no question %d; the questions are numbered 1 to %d.", prob.N, prob.Total)
+	case ask.NoQuestion:
+		return p.T("Every question has been answered.")
+	case ask.TooLarge:
+		switch tl := prob.TooLarge; {
+		case tl == nil:
+			return p.T("That answer is too long to keep. Please make it shorter.")
+		case tl.Bytes > questionnaire.MaxFileSize:
+			return p.T("That answer is too long to keep: with it, the file of your answers would be larger than the %d MiB candor can read back. Please make it shorter.", questionnaire.MaxFileSize>>20)
+		}
+		return p.T("That answer is too long to keep: with it, the file of your answers would have more than the %s lines and commas candor can read back. Please make it shorter, or use fewer commas.", strconv.Itoa(yamlpos.MaxNodes))
+	case ask.InfoOnly:
+		return p.T("This is a statement to read; it takes no answer.")
+	case ask.CannotDecline:
+		return p.T("This question doesn't offer \"rather not answer\".")
+	}
+	return prob.Error()
+}
+
+// notAnAnswer says why a typed text is not an answer (prob.Reason).
+// (A limit is written with its digits alone, 200000, as candor has always written it.)
+func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
+	q := prob.Question
+	typed := strconv.Quote(prob.Typed)
+	switch prob.Reason {
+	case ask.NoDecline:
+		if q != nil && q.Required {
+			return p.T("This question doesn't offer \"rather not say\"; please answer it when you're ready.")
+		}
+		return p.T("This question doesn't offer \"rather not say\", but it's optional: you can skip it.")
+	case ask.NotSure:
+		switch {
+		case prob.Guidance == "":
+			return p.T("It's okay not to be sure. Please type y for yes or n for no, whichever is closer for now.")
+		case prob.GuidanceInHelp:
+			return p.T("It's okay not to be sure. Please type y for yes or n for no; its help says: \"%s\"", prob.Guidance)
+		}
+		return p.T("It's okay not to be sure. Please type y for yes or n for no; the question says: \"%s\"", prob.Guidance)
+	case ask.NotYesNo:
+		return p.T("Please type y for yes or n for no (%s isn't one of those).", typed)
+	case ask.NotAChoice:
+		if prob.Suggestion != "" {
+			return p.T("%s isn't one of the choices. Did you mean %s (%s)? Please type %s.", typed, prob.Suggestion, prob.SuggestionLabel, ChoiceRange(p, q))
+		}
+		return p.T("%s isn't one of the choices. Please type %s.", typed, ChoiceRange(p, q))
+	case ask.NotChoices:
+		if prob.Suggestion != "" {
+			return p.T("%s isn't one of the choices. Did you mean %s (%s)? Type the numbers of the ones that fit, like %s.", typed, prob.Suggestion, prob.SuggestionLabel, example(p, q))
+		}
+		return p.T("%s isn't one of the choices. Type the numbers of the ones that fit, like %s.", typed, example(p, q))
+	case ask.Exclusive:
+		return p.T("%q goes on its own, so it can't be chosen together with %q. Please choose it alone, or leave it out.", prob.Alone, prob.With)
+	case ask.NoChoices:
+		return p.T("Please type the numbers of the choices that fit.")
+	case ask.NotOnScale:
+		return p.T("Please type a whole number from %s to %s (%s isn't one).", Number(p, q.Min), Number(p, q.Max), typed)
+	case ask.OutOfRange:
+		return p.T("Please type %s (%s is outside that).", NumberRange(p, q), typed)
+	case ask.NotANumber:
+		return p.T("Please type a number, like 3 or 2.5 (%s isn't one).", typed)
+	case ask.DateOutOfRange:
+		return p.T("Please type a date %s (%s is outside that).", DateRange(p, q), typed)
+	case ask.NoSuchDay:
+		if d := prob.Day; d != nil && d.Days > 0 {
+			return p.T("%s isn't a day: %s has %d days. Please type a date as year-month-day, like 2026-11-27.", typed, p.T(months[d.Month-1], strconv.Itoa(d.Year)), d.Days)
+		}
+		return p.T("%s isn't a day: months go from 01 to 12. Please type a date as year-month-day, like 2026-11-27.", typed)
+	case ask.NotADate:
+		return p.T("Please type a date as year-month-day, like 2026-11-27 (%s isn't one).", typed)
+	case ask.TooLong:
+		return p.T("That's longer than %s characters; please keep it to one shorter line.", strconv.Itoa(questionnaire.MaxTextAnswer))
+	}
+	return prob.Error()
+}
+
+// months are the keys of a month of a year: "November 2026" (the year written as it is,
+// never "2,026").
+var months = [12]string{"January %s", "February %s", "March %s", "April %s", "May %s", "June %s", // words:key
+	"July %s", "August %s", "September %s", "October %s", "November %s", "December %s"} // words:key
+
+// Number is a number of the bank (a bound, an answer) as p's language writes it: 2.5, 2,5.
+func Number(p *words.Printer, f float64) string {
+	return p.Decimal(questionnaire.FormatNumber(f))
+}
+
+// ChoiceRange says which numbers pick a choice: "a number from 1 to 5".
+func ChoiceRange(p *words.Printer, q *questionnaire.Question) string {
+	nums := q.OptionNumbers()
+	if len(nums) == 0 {
+		return p.T("a number")
+	}
+	return p.T("a number from %s to %s", nums[0], nums[len(nums)-1])
+}
+
+// NumberRange says which numbers a number question takes: "a number from 1 to 10", "a
+// number of at least 0", "a number of at most 10", or "a number".
+func NumberRange(p *words.Printer, q *questionnaire.Question) string {
+	switch {
+	case q.HasMin && q.HasMax:
+		return p.T("a number from %s to %s", Number(p, q.Min), Number(p, q.Max))
+	case q.HasMin:
+		return p.T("a number of at least %s", Number(p, q.Min))
+	case q.HasMax:
+		return p.T("a number of at most %s", Number(p, q.Max))
+	}
+	return p.T("a number")
+}
+
+// DateRange says which dates a date question takes, written as they are typed
+// (YYYY-MM-DD): "from 2020-01-01 to today", "no earlier than 2020-01-01", "no later than
+// today"; "" for any date.
+func DateRange(p *words.Printer, q *questionnaire.Question) string {
+	lo, hi := dateBound(p, q.MinDate), dateBound(p, q.MaxDate)
+	switch {
+	case lo != "" && hi != "":
+		return p.T("from %s to %s", lo, hi)
+	case lo != "":
+		return p.T("no earlier than %s", lo)
+	case hi != "":
+		return p.T("no later than %s", hi)
+	}
+	return ""
+}
+
+// dateBound is a date bound in words: itself, or "today".
+func dateBound(p *words.Printer, s string) string {
+	if s == questionnaire.Today {
+		return p.T("today")
+	}
+	return text.Sanitize(s)
+}
+
+// example is the numbers of a multi question's choices as an answer may name them: "1, 3".
+func example(p *words.Printer, q *questionnaire.Question) string {
+	nums := q.OptionNumbers()
+	switch {
+	case len(nums) >= 3:
+		return p.T("%s, %s", nums[0], nums[2])
+	case len(nums) > 0:
+		return nums[0]
+	}
+	return ""
+}
+
+// AnswerText is an answer to q (normalized) as a person reads it, in p's language: "Yes"
+// or "No", "none of these" for a multi answer that chose none; else as
+// questionnaire.Question.AnswerText says it (a label, a number as the language writes it).
+// The words from the bank or the person are not sanitized.
+func AnswerText(p *words.Printer, q *questionnaire.Question, v any) string {
+	switch x := v.(type) {
+	case bool:
+		if q.Type == questionnaire.YesNo {
+			if x {
+				return p.T("Yes")
+			}
+			return p.T("No")
+		}
+	case []any:
+		if q.Type == questionnaire.Multi && len(x) == 0 {
+			return p.T("none of these")
+		}
+	case float64:
+		if q.Type == questionnaire.Scale || q.Type == questionnaire.Number {
+			s := Number(p, x)
+			if l, ok := q.Labels[int(x)]; ok && q.Type == questionnaire.Scale && float64(int(x)) == x {
+				s += " (" + strings.TrimSpace(l) + ")" // words:none: a number and its label
+			}
+			return s
+		}
+	}
+	return q.AnswerText(v)
+}
