@@ -617,15 +617,19 @@
       times.started = performance.now();
       if (reply.error) throw new Error(reply.error);
       started = true;
-      if (first.view && view && view.screen === 'intro' && reply.view.screen === 'intro') {
-        // The same screen: let its buttons work, without drawing it again.
+      if (first.view && view && view.screen === 'intro') {
+        // The first screen, made by the same engine when the page was written: let its
+        // buttons work, without drawing it again.
         main.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
         say('');
       } else {
-        draw(reply.view);
+        draw(call('view').view);
       }
       times.ready = window.candorReadyAt = performance.now();
       document.body.classList.add('ready');
+      // The engine reads its words (the catalogue) now, while the intro is read, rather than
+      // at the first thing pressed.
+      window.setTimeout(function () { t('Next'); }, 0);
     })['catch'](function (err) { fail(err && err.message ? err.message : String(err)); });
   }
   try {

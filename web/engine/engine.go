@@ -57,7 +57,9 @@ type Engine struct {
 	// sealer encrypts for Options.Recipients.
 	sealer sealer
 	// words says candor's own words in the language the questions are in now (the "words"
-	// call, and the engine's messages for people).
+	// call, and the engine's messages for people): w() makes it when it is first needed,
+	// since reading the catalogue takes a few hundred milliseconds in the browser (not at
+	// its start: BENCHMARKS.md).
 	words *words.Printer
 
 	resp *questionnaire.Response
@@ -91,18 +93,14 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 		}
 		b, ds = questionnaire.Translate(b, ds, files)
 	}
-	p := words.For(opt.Lang)
 	if b == nil {
-		return nil, errors.New(p.T("this questionnaire cannot be read: %s", firstError(ds)))
-	}
-	if opt.Lang == "" {
-		p = words.For(b.Language)
+		return nil, errors.New(words.For(opt.Lang).T("this questionnaire cannot be read: %s", firstError(ds)))
 	}
 	s, err := newSealer(opt.Recipients)
 	if errors.Is(err, errNoSealing) {
 		return nil, err
 	} else if err != nil {
-		return nil, errors.New(p.T("this page's key for the counselor cannot be read: %v", err))
+		return nil, errors.New(words.For(b.In(opt.Lang).Language).T("this page's key for the counselor cannot be read: %v", err))
 	}
 	e := &Engine{all: b, opt: opt, now: now, sealer: s}
 	e.start(opt.Lang)
@@ -112,7 +110,7 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 // start begins a new response, with no answers, in language lang ("" for the bank's own).
 func (e *Engine) start(lang string) {
 	e.bank = e.all.In(lang)
-	e.words = words.For(e.bank.Language)
+	e.words = nil
 	resp := questionnaire.NewResponse(e.bank, e.now())
 	resp.Respondent = e.opt.Respondent
 	e.resp = resp
@@ -131,10 +129,10 @@ func (e *Engine) languageOpen() bool {
 // (docs/spec.md §4).
 func (e *Engine) switchLanguage(lang string) error {
 	if e.all.Match(lang) == "" {
-		return errors.New(e.words.T("this questionnaire is not written in %q", lang))
+		return errors.New(e.w().T("this questionnaire is not written in %q", lang))
 	}
 	if !e.languageOpen() {
-		return errors.New(e.words.T("the language is chosen on the first screen, before any answer"))
+		return errors.New(e.w().T("the language is chosen on the first screen, before any answer"))
 	}
 	e.start(lang)
 	return nil
@@ -232,7 +230,7 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 		return Reply{File: f}
 	case "download":
 		if e.opt.EncryptedOnly {
-			return Reply{Error: e.words.T("this page sends the answers encrypted only")}
+			return Reply{Error: e.w().T("this page sends the answers encrypted only")}
 		}
 		f, err := e.file()
 		if err != nil {
@@ -260,7 +258,7 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	}
 	var r Reply
 	if p, ok := err.(*ask.Problem); ok {
-		r.Problem = &Problem{Code: string(p.Code), Message: askwords.ProblemText(e.words, p)}
+		r.Problem = &Problem{Code: string(p.Code), Message: askwords.ProblemText(e.w(), p)}
 	} else if err != nil {
 		r.Error = err.Error()
 	}
@@ -349,7 +347,7 @@ func (e *Engine) score() *scoring.Result {
 
 // renderOptions are the summary's options, as `candor take` gives them without saving.
 func (e *Engine) renderOptions() render.Options {
-	return render.Options{Date: e.resp.Updated, Respondent: e.resp.Respondent, Words: e.words}
+	return render.Options{Date: e.resp.Updated, Respondent: e.resp.Respondent, Words: e.w()}
 }
 
 // file is the response as `candor take` saves it. Its name tells nothing of the topic.
@@ -358,7 +356,7 @@ func (e *Engine) file() (*File, error) {
 	_ = e.sess.Save()
 	data, err := e.resp.Marshal(e.bank)
 	if err != nil {
-		return nil, errors.New(e.words.T("your answers could not be written to a file: %v", err))
+		return nil, errors.New(e.w().T("your answers could not be written to a file: %v", err))
 	}
 	return &File{Name: "candor-answers-" + e.now().Format("20060102") + ".yaml", Text: string(data)}, nil
 }
@@ -367,7 +365,7 @@ func (e *Engine) file() (*File, error) {
 // open it. Its name tells nothing of the topic.
 func (e *Engine) sealedFile() (*File, error) {
 	if !e.sealer.ok() {
-		return nil, errors.New(e.words.T("this page has no key to encrypt the answers for"))
+		return nil, errors.New(e.w().T("this page has no key to encrypt the answers for"))
 	}
 	f, err := e.file()
 	if err != nil {
@@ -375,7 +373,7 @@ func (e *Engine) sealedFile() (*File, error) {
 	}
 	out, err := e.sealer.seal([]byte(f.Text))
 	if err != nil {
-		return nil, errors.New(e.words.T("your answers could not be encrypted: %v", err))
+		return nil, errors.New(e.w().T("your answers could not be encrypted: %v", err))
 	}
 	return &File{Name: strings.TrimSuffix(f.Name, ".yaml") + ".age", Text: string(out)}, nil
 }
@@ -389,15 +387,15 @@ func (e *Engine) load(name string, data []byte) string {
 	}
 	resp, ds := questionnaire.ReadAnswers(name, data, e.bank)
 	if resp == nil {
-		return e.words.T("This file cannot be read as answers: %s.", firstError(ds))
+		return e.w().T("This file cannot be read as answers: %s.", firstError(ds))
 	}
 	if resp.Bank.ID != "" && resp.Bank.ID != e.bank.ID {
-		return e.words.T("This file holds answers to another questionnaire, so it cannot be continued here.")
+		return e.w().T("This file holds answers to another questionnaire, so it cannot be continued here.")
 	}
 	saved := ask.Adopt(e.bank, resp, e.opt.Respondent, e.now())
 	rds := saved.Diagnostics
 	if rds.HasErrors() {
-		return e.words.T("Some answers in this file do not fit these questions (%s), so it cannot be continued here.", firstError(rds))
+		return e.w().T("Some answers in this file do not fit these questions (%s), so it cannot be continued here.", firstError(rds))
 	}
 	var warnings []scoring.Warning
 	for _, d := range append(ds, rds...).Warnings() {
@@ -434,6 +432,14 @@ func differences(resp *questionnaire.Response, b *questionnaire.Bank) *Differenc
 	return d
 }
 
+// w is the printer of the language the questions are in now.
+func (e *Engine) w() *words.Printer {
+	if e.words == nil {
+		e.words = words.For(e.bank.Language)
+	}
+	return e.words
+}
+
 // say is the message key in the page's language, formatted with args (the "words" call: the
 // page's own words, page.js's t()). JSON has one kind of number: one that a %d of the key
 // takes is made an int.
@@ -460,10 +466,10 @@ func (e *Engine) say(key string, args []any) string {
 		case m[2] == "d" && f == math.Trunc(f) && math.Abs(f) < 1<<53:
 			args[i] = int(f)
 		case m[2] == "f":
-			args[i] = decimal{f, e.words}
+			args[i] = decimal{f, e.w()}
 		}
 	}
-	return e.words.T(key, args...)
+	return e.w().T(key, args...)
 }
 
 // decimal is a number for %f written as the language writes a decimal ("3337.9", "3337,9"):

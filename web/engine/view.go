@@ -218,8 +218,8 @@ func (e *Engine) questionView() *QuestionView {
 	switch q.Type {
 	case questionnaire.YesNo:
 		qv.Options = []OptionView{
-			{Label: e.words.T("Yes"), Send: "yes", Selected: st.Answer == true},
-			{Label: e.words.T("No"), Send: "no", Selected: st.Answer == false},
+			{Label: e.w().T("Yes"), Send: "yes", Selected: st.Answer == true},
+			{Label: e.w().T("No"), Send: "no", Selected: st.Answer == false},
 		}
 	case questionnaire.Choice, questionnaire.Multi:
 		picked := map[any]bool{}
@@ -275,15 +275,15 @@ func (e *Engine) answerWords(q *questionnaire.Question, v any, text string) stri
 			break
 		}
 		if x {
-			return e.words.T("Yes")
+			return e.w().T("Yes")
 		}
-		return e.words.T("No")
+		return e.w().T("No")
 	case []any:
 		if len(x) == 0 {
-			return e.words.T("none of these")
+			return e.w().T("none of these")
 		}
 	case float64:
-		return e.words.Decimal(text)
+		return e.w().Decimal(text)
 	}
 	return text
 }
@@ -292,14 +292,14 @@ func (e *Engine) answerWords(q *questionnaire.Question, v any, text string) stri
 // on the answers (the terminal says it alike).
 func (e *Engine) countWords(n int, exact bool) string {
 	if exact {
-		return e.words.T("There are %d questions.", n)
+		return e.w().T("There are %d questions.", n)
 	}
-	return e.words.T("There are about %d questions; a few depend on your answers.", n)
+	return e.w().T("There are about %d questions; a few depend on your answers.", n)
 }
 
 // numberRange is "from 1 to 10", "at least 0" or "at most 10", in the page's language.
 func (e *Engine) numberRange(q *questionnaire.Question) string {
-	p := e.words
+	p := e.w()
 	lo, hi := p.Decimal(questionnaire.FormatNumber(q.Min)), p.Decimal(questionnaire.FormatNumber(q.Max))
 	switch {
 	case q.HasMin && q.HasMax:
@@ -315,7 +315,7 @@ func (e *Engine) numberRange(q *questionnaire.Question) string {
 // dateRange is "from 2026-01-01 to today", "no earlier than …" or "no later than …", in the
 // page's language: the dates as the bank writes them (the date field takes YYYY-MM-DD).
 func (e *Engine) dateRange(q *questionnaire.Question) string {
-	p := e.words
+	p := e.w()
 	day := func(s string) string {
 		if s == questionnaire.Today {
 			return p.T("today")
