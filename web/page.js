@@ -30,6 +30,44 @@
     return e;
   }
 
+  // words are the page's own words in the language it was written in (web.Write), for what
+  // is drawn before the engine has started; from then on the engine says them.
+  var words = {};
+  // said are the engine's words without arguments in the page's language, by key (t).
+  var said = {};
+
+  // t is the page's message key in the page's language, formatted with args: by the engine
+  // (Go's formats and plural rules, the catalogue of package words) once it has started,
+  // else from words, with its %s and %d filled in.
+  function t(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    if (started) {
+      // A message without arguments is asked once for each language (each call into the
+      // engine takes about a millisecond on a phone).
+      if (!args.length && said.hasOwnProperty(key)) return said[key];
+      var reply = JSON.parse(window.candorCall('words', JSON.stringify({ text: key, args: args })));
+      if (!reply.error) {
+        if (!args.length) said[key] = reply.text || '';
+        return reply.text || '';
+      }
+    }
+    var next = 0;
+    return (words[key] || key).replace(/%(?:\[(\d+)\])?(?:\.\d+)?([sdfv%])/g, function (m, i, verb) {
+      if (verb === '%') return '%';
+      var n = i ? Number(i) - 1 : next;
+      next = n + 1;
+      return verb === 'f' ? Number(args[n]).toFixed(1) : String(args[n]);
+    });
+  }
+
+  // drawChrome puts the words around the screens in the page's language: the bar's buttons
+  // and the title.
+  function drawChrome() {
+    document.getElementById('leave').textContent = t('Leave this page');
+    document.getElementById('download').textContent = t('Download my answers');
+    document.title = t('Questions');
+  }
+
   function button(label, onclick, cls) {
     return el('button', { type: 'button', 'class': cls || '', onclick: onclick, text: label });
   }
@@ -103,36 +141,37 @@
     var i = v.intro;
     setProgress('');
     if (i.lang) {
+      if (document.documentElement.lang !== i.lang) said = {};
       document.documentElement.lang = i.lang;
       document.documentElement.dir = i.rtl ? 'rtl' : 'ltr';
+      drawChrome();
     }
     if (i.languages) main.appendChild(languageChooser(i.languages, i.lang));
     main.appendChild(el('h1', { text: i.title }));
-    if (i['for']) main.appendChild(el('p', { text: 'For ' + i['for'] + '.' }));
+    if (i['for']) main.appendChild(el('p', { text: t('For %s.', i['for']) }));
     if (i.introHTML) main.appendChild(el('div', { 'class': 'prose', html: i.introHTML }));
     if (i.resumed) {
-      main.appendChild(el('p', { text: 'Welcome back. You have answered ' + v.answered + ' of ' + v.total + ' questions.' +
-        (i.done ? ' Every question has an answer; you can look them over.' : ' You can carry on where you left off.') }));
+      main.appendChild(el('p', { text: i.done ?
+        t('Welcome back. You have answered %d of %d questions. Every question has an answer; you can look them over.', v.answered, v.total) :
+        t('Welcome back. You have answered %d of %d questions. You can carry on where you left off.', v.answered, v.total) }));
       if (i.differs) main.appendChild(el('p', { 'class': 'note differs', text: differsText(i.differs) }));
     } else {
-      main.appendChild(el('p', { text: countWords(i.questions, i.exact) + ' Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.' }));
+      main.appendChild(el('p', { text: i.count + ' ' + t('Answer as many as you like, and skip the ones marked optional. You can go back and change any answer.') }));
     }
-    main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing. Your answers stay in this page only, on this device, and are not sent anywhere; ' +
-      'if the page is reloaded or closed, or you go back from it, they are gone. ' +
-      (window.candorEncryptedOnly ? '' : 'Use \u201cDownload my answers\u201d to keep them. ') +
-      (window.candorSend ? 'At the end, \u201cSend to my counselor\u201d saves them in a file only your counselor can open. ' : '') }));
-    main.appendChild(el('p', { 'class': 'note', text: '\u201cLeave this page\u201d, or pressing Shift three times, empties this tab at once (a page cannot close its own tab). ' +
-      'The browser\u2019s history still keeps the name of this file, and of any file you download. If that matters, you may prefer to open this page in a private window.' }));
+    main.appendChild(el('p', { 'class': 'note', text: t('This page keeps nothing. Your answers stay in this page only, on this device, and are not sent anywhere; if the page is reloaded or closed, or you go back from it, they are gone.') + ' ' +
+      (window.candorEncryptedOnly ? '' : t('Use “Download my answers” to keep them.') + ' ') +
+      (window.candorSend ? t('At the end, “Send to my counselor” saves them in a file only your counselor can open.') + ' ' : '') }));
+    main.appendChild(el('p', { 'class': 'note', text: t('“Leave this page”, or pressing Shift three times, empties this tab at once (a page cannot close its own tab). The browser’s history still keeps the name of this file, and of any file you download. If that matters, you may prefer to open this page in a private window.') }));
     main.appendChild(el('div', { 'class': 'actions' }, [
-      button('Begin', function () { step('begin'); }, 'primary'),
-      button('Continue from an answers file', function () { fileInput.click(); })
+      button(t('Begin'), function () { step('begin'); }, 'primary'),
+      button(t('Continue from an answers file'), function () { fileInput.click(); })
     ]));
   }
 
   // languageChooser offers the bank's languages, each by its own name; choosing one starts
   // again in it (the engine's "lang", on this first screen only).
   function languageChooser(tags, current) {
-    return el('nav', { 'class': 'langs', 'aria-label': 'Language' }, tags.map(function (t) {
+    return el('nav', { 'class': 'langs', 'aria-label': t('Language') }, tags.map(function (t) {
       var name = languageName(t);
       if (t === current) return el('span', { lang: t, 'aria-current': 'true', text: name });
       var b = button(name, function () { step('lang', { text: t }); });
@@ -151,28 +190,19 @@
     }
   }
 
-  // countWords says how many questions there are, from the engine's numbers: exactly, or
-  // about as many when some depend on the answers (the terminal says it alike).
-  function countWords(n, exact) {
-    if (exact) return n === 1 ? 'There is 1 question.' : 'There are ' + n + ' questions.';
-    return n === 1 ? 'There is 1 question for now; the number may change with your answers.' :
-      'There are about ' + n + ' questions; a few depend on your answers.';
-  }
-
   // differsText says, calmly, how the answers file loaded differs from these questions (the
   // engine says what differs; take --resume says it in the terminal).
   function differsText(d) {
     var parts = [];
     if (d.version) {
-      parts.push('These answers were given to version ' + d.version + ' of these questions; this page has version ' + d.bankVersion +
-        '. Your answers still count, though your summary may differ a little from the one you would have had then.');
+      parts.push(t('These answers were given to version %s of these questions; this page has version %s. Your answers still count, though your summary may differ a little from the one you would have had then.', d.version, d.bankVersion));
     } else if (d.changed) {
-      parts.push('These questions have changed a little since these answers were saved, or the file was changed. ' +
-        'Your answers still count, though your summary may differ a little.');
+      parts.push(t('These questions have changed a little since these answers were saved, or the file was changed. Your answers still count, though your summary may differ a little.'));
     }
     if (d.unknown && d.unknown.length) {
-      parts.push((d.unknown.length === 1 ? 'One answer in the file is' : d.unknown.length + ' answers in the file are') +
-        ' to a question these questions do not have (' + d.unknown.join(', ') + '); ' + (d.unknown.length === 1 ? 'it is' : 'they are') + ' not counted.');
+      parts.push(d.unknown.length === 1 ?
+        t('One answer in the file is to a question these questions do not have (%s); it is not counted.', d.unknown[0]) :
+        t('%d answers in the file are to a question these questions do not have (%s); they are not counted.', d.unknown.length, d.unknown.join(', ')));
     }
     return parts.join(' ');
   }
@@ -180,7 +210,7 @@
   function drawQuestion(v) {
     var q = v.question;
     var info = q.type === 'info';
-    var where = info ? '' : 'Question ' + q.number + ' of ' + q.total;
+    var where = info ? '' : t('Question %d of %d', q.number, q.total);
     setProgress(where);
     var form = el('form', { id: 'question', novalidate: '', 'data-question': q.id, 'data-type': q.type });
     if (q.section) form.appendChild(el('p', { 'class': 'section', text: q.section }));
@@ -192,20 +222,20 @@
     }
     var fs = el('fieldset', { 'aria-describedby': 'problem' });
     fs.appendChild(el('legend', null, [el('h1', { id: 'question-text', text: q.text })]));
-    if (q.reopened) fs.appendChild(el('p', { text: 'This question still needs an answer.' }));
-    if (q.optional) fs.appendChild(el('p', { 'class': 'optional', text: 'Optional: you can skip it.' }));
-    if (q.declined) fs.appendChild(el('p', { 'class': 'declined', text: 'Your answer so far: rather not say. Choose an answer to change it, or press Next to keep it.' }));
+    if (q.reopened) fs.appendChild(el('p', { text: t('This question still needs an answer.') }));
+    if (q.optional) fs.appendChild(el('p', { 'class': 'optional', text: t('Optional: you can skip it.') }));
+    if (q.declined) fs.appendChild(el('p', { 'class': 'declined', text: t('Your answer so far: rather not say. Choose an answer to change it, or press Next to keep it.') }));
     if (q.helpHTML) {
-      fs.appendChild(el('details', null, [el('summary', { text: 'Help with this question' }), el('div', { html: q.helpHTML })]));
+      fs.appendChild(el('details', null, [el('summary', { text: t('Help with this question') }), el('div', { html: q.helpHTML })]));
     }
     fs.appendChild(controls(q));
     form.appendChild(fs);
     form.appendChild(el('p', { id: 'problem', 'class': 'problem', role: 'alert' }));
-    var actions = [el('button', { type: 'submit', 'class': 'primary', text: 'Next' }), button('Back', function () { step('back'); })];
-    if (q.optional) actions.push(button('Skip', function () { step('skip'); }));
+    var actions = [el('button', { type: 'submit', 'class': 'primary', text: t('Next') }), button(t('Back'), function () { step('back'); })];
+    if (q.optional) actions.push(button(t('Skip'), function () { step('skip'); }));
     // Offered only where the question allows it: no answer, and that is okay.
-    if (q.canDecline) actions.push(button('I\u2019d rather not say', function () { step('decline'); }));
-    actions.push(button('Review my answers', function () { step('review'); }));
+    if (q.canDecline) actions.push(button(t('I’d rather not say'), function () { step('decline'); }));
+    actions.push(button(t('Review my answers'), function () { step('review'); }));
     form.appendChild(el('div', { 'class': 'actions' }, actions));
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -219,9 +249,9 @@
     form.appendChild(el('h1', { id: 'question-text', text: q.text }));
     if (q.helpHTML) form.appendChild(el('div', { 'class': 'prose', html: q.helpHTML }));
     form.appendChild(el('div', { 'class': 'actions' }, [
-      el('button', { type: 'submit', 'class': 'primary', text: 'Next' }),
-      button('Back', function () { step('back'); }),
-      button('Review my answers', function () { step('review'); })
+      el('button', { type: 'submit', 'class': 'primary', text: t('Next') }),
+      button(t('Back'), function () { step('back'); }),
+      button(t('Review my answers'), function () { step('review'); })
     ]));
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -237,13 +267,14 @@
       case 'scale': return choices(q, 'radio', ' scale');
     }
     var field = el('div', { 'class': 'field' });
-    var label = 'Your answer';
-    if (q.type === 'number') label += ' (a number' + (q.range ? ' ' + q.range : '') + ')';
-    if (q.type === 'date') label += ' (a date, ' + q.range + ')';
+    var label = t('Your answer');
+    if (q.type === 'number') label = q.range ? t('Your answer (a number %s)', q.range) : t('Your answer (a number)');
+    if (q.type === 'date') label = t('Your answer (a date, %s)', q.range);
     field.appendChild(el('label', { 'for': 'answer', text: label }));
     var input;
     if (q.type === 'text') {
-      input = el('textarea', { id: 'answer', name: 'answer', rows: '4', maxlength: String(q.maxLength || 10000) });
+      // dir auto: words typed in another direction than the page's are shown as written.
+      input = el('textarea', { id: 'answer', name: 'answer', rows: '4', dir: 'auto', maxlength: String(q.maxLength || 10000) });
     } else if (q.type === 'date') {
       input = el('input', { id: 'answer', name: 'answer', type: 'date', autocomplete: 'off' });
     } else {
@@ -284,24 +315,25 @@
         el('div', { html: f.textHTML })
       ]));
     });
-    main.appendChild(el('p', { text: 'Take all the time you need. You can go on when you are ready, or leave this page.' }));
+    main.appendChild(el('p', { text: t('Take all the time you need. You can go on when you are ready, or leave this page.') }));
     // Said, not pressed: what is shown at once may be private, and a downloaded file stays on
     // the device (drawEnd).
-    main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing: if you leave it, your answers so far are gone. ' +
-      (window.candorEncryptedOnly ? '' : 'If you want a copy, \u201cDownload my answers\u201d at the top saves one; it would stay in your Downloads folder, where anyone who uses this device could open it.') }));
-    main.appendChild(el('div', { 'class': 'actions' }, [button('Continue', function () { step('ack'); }, 'primary')]));
+    main.appendChild(el('p', { 'class': 'note', text: t('This page keeps nothing: if you leave it, your answers so far are gone.') + ' ' +
+      (window.candorEncryptedOnly ? '' : t('If you want a copy, “Download my answers” at the top saves one; it would stay in your Downloads folder, where anyone who uses this device could open it.')) }));
+    main.appendChild(el('div', { 'class': 'actions' }, [button(t('Continue'), function () { step('ack'); }, 'primary')]));
   }
 
   function drawReview(v) {
-    setProgress('Your answers: ' + v.answered + ' of ' + v.total + ' questions answered');
-    main.appendChild(el('h1', { text: 'Check your answers' }));
-    main.appendChild(el('p', { text: 'Here is every question with your answer. You can change any of them before you finish.' }));
+    setProgress(t('Your answers: %d of %d questions answered', v.answered, v.total));
+    main.appendChild(el('h1', { text: t('Check your answers') }));
+    main.appendChild(el('p', { text: t('Here is every question with your answer. You can change any of them before you finish.') }));
     var list = el('ol', { 'class': 'review' });
     v.review.forEach(function (it) {
-      var answer = it.answered ? it.answer : (it.declined ? 'Rather not say' : (it.skipped ? 'No answer (skipped)' : (it.optional ? 'No answer yet' : 'No answer yet: this question needs one')));
+      var answer = it.answered ? it.answer : (it.declined ? t('Rather not say') : (it.skipped ? t('No answer (skipped)') :
+        (it.optional ? t('No answer yet') : t('No answer yet: this question needs one'))));
       var change = el('button', { type: 'button', onclick: function () { step('goto', { id: it.id }); } }, [
-        document.createTextNode(it.answered || it.declined ? 'Change' : 'Answer'),
-        el('span', { 'class': 'visually-hidden', text: ' question ' + it.number + ': ' + it.text })
+        document.createTextNode(it.answered || it.declined ? t('Change') : t('Answer')),
+        el('span', { 'class': 'visually-hidden', text: ' ' + t('question %d: %s', it.number, it.text) })
       ]);
       list.appendChild(el('li', null, [
         el('p', { 'class': 'q', text: it.number + '. ' + it.text }),
@@ -311,15 +343,15 @@
     });
     main.appendChild(list);
     if (!window.candorEncryptedOnly) {
-      main.appendChild(el('p', { 'class': 'note', text: 'This page keeps nothing: if it is closed or reloaded, these answers are gone. To keep them, use \u201cDownload my answers\u201d at the top.' }));
+      main.appendChild(el('p', { 'class': 'note', text: t('This page keeps nothing: if it is closed or reloaded, these answers are gone. To keep them, use “Download my answers” at the top.') }));
     }
     main.appendChild(el('div', { 'class': 'actions' }, [
       button(finishLabel(), function () { step('summary'); }, 'primary'),
-      button('Back', function () { step('back'); })
+      button(t('Back'), function () { step('back'); })
     ]));
   }
 
-  function finishLabel() { return window.candorNoSummary ? 'Finish' : 'Show my summary'; }
+  function finishLabel() { return window.candorNoSummary ? t('Finish') : t('Show my summary'); }
 
   function drawEnd(v) {
     setProgress('');
@@ -330,17 +362,17 @@
     // Closing the page then asks nothing: leaving quickly matters more than the file.
     if (priv) unsaved = false;
     if (v.end.noSummary) {
-      main.appendChild(el('h1', { text: 'Thank you for answering' }));
-      main.appendChild(el('p', { text: (window.candorSend ? 'Please send your answers to your counselor now.' :
-        'Please download your answers now and send the file to the person who gave you these questions.') + ' Nothing is kept after you close this page.' }));
+      main.appendChild(el('h1', { text: t('Thank you for answering') }));
+      main.appendChild(el('p', { text: (window.candorSend ? t('Please send your answers to your counselor now.') :
+        t('Please download your answers now and send the file to the person who gave you these questions.')) + ' ' + t('Nothing is kept after you close this page.') }));
       if (priv) main.appendChild(el('p', { 'class': 'note private', text: privateNote() }));
     } else {
       main.appendChild(el('div', { 'class': 'summary', html: v.end.summaryHTML }));
       if (priv) {
-        main.appendChild(el('p', { 'class': 'note private', text: 'Nothing is kept after you close this page, and you don\u2019t need to download anything. ' + privateNote() }));
+        main.appendChild(el('p', { 'class': 'note private', text: t('Nothing is kept after you close this page, and you don’t need to download anything.') + ' ' + privateNote() }));
       } else {
-        main.appendChild(el('p', { text: window.candorSend ? 'Nothing is kept after you close this page.' :
-          'Download your answers to keep them: nothing is kept after you close this page.' }));
+        main.appendChild(el('p', { text: window.candorSend ? t('Nothing is kept after you close this page.') :
+          t('Download your answers to keep them: nothing is kept after you close this page.') }));
       }
     }
     if (window.candorSend) {
@@ -348,44 +380,41 @@
       return;
     }
     main.appendChild(el('div', { 'class': 'actions' }, [
-      button('Download my answers', download, priv ? '' : 'primary'),
-      button('Back', function () { step('back'); })
+      button(t('Download my answers'), download, priv ? '' : 'primary'),
+      button(t('Back'), function () { step('back'); })
     ]));
   }
 
   // privateNote says, calmly, where a downloaded file stays and who could open it.
   function privateNote() {
     if (window.candorSend) {
-      if (window.candorEncryptedOnly) return 'A file you send can be opened only by your counselor.';
-      return 'A file you send can be opened only by your counselor. A plain download of your answers stays in your Downloads folder, ' +
-        'where anyone who uses this device could open it; you may want to delete it from there when you are done.';
+      if (window.candorEncryptedOnly) return t('A file you send can be opened only by your counselor.');
+      return t('A file you send can be opened only by your counselor. A plain download of your answers stays in your Downloads folder, where anyone who uses this device could open it; you may want to delete it from there when you are done.');
     }
-    return 'If you do download your answers, the file stays in your Downloads folder, where anyone who uses this device could open it; ' +
-      'you may want to delete it from there when you are done.';
+    return t('If you do download your answers, the file stays in your Downloads folder, where anyone who uses this device could open it; you may want to delete it from there when you are done.');
   }
 
   // drawSend offers the answers encrypted for the counselor, and (unless the counselor chose
   // encrypted only) the plain file, saying what each is for.
   function drawSend() {
-    main.appendChild(el('p', { text: '\u201cSend to my counselor\u201d saves your answers in a file that only your counselor can open, ' +
-      'not anyone else who sees your messages: send them that file, or paste its text into a message.' }));
-    var actions = [button('Send to my counselor', send, 'primary')];
+    main.appendChild(el('p', { text: t('“Send to my counselor” saves your answers in a file that only your counselor can open, not anyone else who sees your messages: send them that file, or paste its text into a message.') }));
+    var actions = [button(t('Send to my counselor'), send, 'primary')];
     if (!window.candorEncryptedOnly) {
-      main.appendChild(el('p', { text: '\u201cDownload my answers\u201d saves a copy you can read, to continue later on this page.' }));
-      actions.push(button('Download my answers', download));
+      main.appendChild(el('p', { text: t('“Download my answers” saves a copy you can read, to continue later on this page.') }));
+      actions.push(button(t('Download my answers'), download));
     }
-    actions.push(button('Back', function () { step('back'); }));
+    actions.push(button(t('Back'), function () { step('back'); }));
     main.appendChild(el('div', { 'class': 'actions' }, actions));
   }
 
   function send() {
     var name = save('send', 'application/octet-stream');
-    if (name) say('Your answers were saved as ' + name + ', which only your counselor can open. Send them that file.');
+    if (name) say(t('Your answers were saved as %s, which only your counselor can open. Send them that file.', name));
   }
 
   function download() {
     var name = save('download', 'application/x-yaml');
-    if (name) say('Your answers were downloaded as ' + name + '.');
+    if (name) say(t('Your answers were downloaded as %s.', name));
   }
 
   // save asks the engine for a file (the plain answers, or them encrypted) and downloads it.
@@ -410,8 +439,8 @@
     if (maxAnswersBytes > 0 && f.size > maxAnswersBytes) {
       // Checked before reading: a file of gigabytes would stall the page, or fail to read.
       fileInput.value = '';
-      say(f.name + ' is too large to be answers to these questions (' + megabytes(f.size) + ' MB; an answers file is at most ' +
-        megabytes(maxAnswersBytes) + ' MB), so nothing was loaded. Please choose the file you downloaded from this page.');
+      say(t('%s is too large to be answers to these questions (%.1f MB; an answers file is at most %.1f MB), so nothing was loaded. Please choose the file you downloaded from this page.',
+        f.name, f.size / 1048576, maxAnswersBytes / 1048576));
       return;
     }
     f.arrayBuffer().then(function (buf) {
@@ -423,16 +452,13 @@
       }
       unsaved = false;
       draw(reply.view);
-      say('Welcome back: your answers from ' + f.name + ' are loaded.');
+      say(t('Welcome back: your answers from %s are loaded.', f.name));
     }, function () {
       // Only a failed read is "could not be read"; a fault in drawing is the page's own.
       fileInput.value = '';
-      say(f.name + ' could not be read, so nothing was loaded. Please try again, or choose another copy of the file.');
+      say(t('%s could not be read, so nothing was loaded. Please try again, or choose another copy of the file.', f.name));
     });
   });
-
-  // megabytes is n bytes in MB, to one decimal place.
-  function megabytes(n) { return (n / 1048576).toFixed(1); }
 
   // Leaving: blank the page at once, drop the answers, and replace this page in the history.
   var leaving = false;
@@ -444,7 +470,7 @@
     document.body.textContent = '';
     try { if (started) window.candorCall('forget', '{}'); } catch (e) { /* the page goes anyway */ }
     view = null;
-    window.location.replace('about:blank');
+    window.location.replace('about:blank'); // words:none: an address
   }
   document.getElementById('leave').addEventListener('click', leave);
   document.getElementById('download').addEventListener('click', download);
@@ -484,7 +510,7 @@
         var c = bytes[i++];
         if (c >= 0x80) {
           c = (((c & 0x1f) << 6) | (bytes[i++] & 0x3f)) - 0xa0;
-          if (c < 0 || c >> 7 >= ESCAPED.length) throw new Error('the page is damaged');
+          if (c < 0 || c >> 7 >= ESCAPED.length) throw new Error(t('the page is damaged'));
           acc = (acc << 7) | ESCAPED[c >> 7];
           bits += 7;
           if (bits >= 8) {
@@ -504,7 +530,7 @@
       }
       o += p;
       if (p === 0) {
-        if (o !== n) throw new Error('the page is damaged');
+        if (o !== n) throw new Error(t('the page is damaged'));
         return null;
       }
       return out.subarray(0, p);
@@ -516,7 +542,7 @@
     var next = unpacker(text, n);
     var out = next(n);
     if (out === null) out = new Uint8Array(0);
-    if (next(1) !== null) throw new Error('the page is damaged');
+    if (next(1) !== null) throw new Error(t('the page is damaged'));
     return out;
   }
 
@@ -535,11 +561,12 @@
 
   function fail(err) {
     main.textContent = '';
-    main.appendChild(el('h1', { text: 'This page could not start' }));
-    main.appendChild(el('p', { text: 'Your browser could not run the questions (' + err + '). Please try a recent version of Firefox, Chrome, Edge or Safari.' }));
+    main.appendChild(el('h1', { text: t('This page could not start') }));
+    main.appendChild(el('p', { text: t('Your browser could not run the questions (%s). Please try a recent version of Firefox, Chrome, Edge or Safari.', err) }));
   }
 
   function boot() {
+    words = JSON.parse(take('candor-words'));
     var options = take('candor-options');
     var opts = JSON.parse(options);
     window.candorNoSummary = opts.noSummary === true;
@@ -553,7 +580,7 @@
     if (first.view) {
       draw(first.view);
       main.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
-      say('Getting the questions ready\u2026');
+      say(t('Getting the questions ready…'));
     }
     var shown = performance.now();
     // Let the browser show the intro before the engine's work begins.
@@ -590,15 +617,19 @@
       times.started = performance.now();
       if (reply.error) throw new Error(reply.error);
       started = true;
-      if (first.view && view && view.screen === 'intro' && reply.view.screen === 'intro') {
-        // The same screen: let its buttons work, without drawing it again.
+      if (first.view && view && view.screen === 'intro') {
+        // The first screen, made by the same engine when the page was written: let its
+        // buttons work, without drawing it again.
         main.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
         say('');
       } else {
-        draw(reply.view);
+        draw(call('view').view);
       }
       times.ready = window.candorReadyAt = performance.now();
       document.body.classList.add('ready');
+      // The engine reads its words (the catalogue) now, while the intro is read, rather than
+      // at the first thing pressed.
+      window.setTimeout(function () { t('Next'); }, 0);
     })['catch'](function (err) { fail(err && err.message ? err.message : String(err)); });
   }
   try {

@@ -16,11 +16,13 @@ import (
 	"errors"
 	"html/template"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/web/engine"
 	"github.com/candor-app/candor/web/enginebuild"
+	"github.com/candor-app/candor/words"
 )
 
 var (
@@ -125,11 +127,17 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 		return err
 	}
 	first := session.Call("view", nil, nil)
-	lang := strings.TrimSpace(b.Language)
+	// The page starts in the language of its first screen (form --lang), and so do its words.
+	lang := strings.TrimSpace(session.Bank().Language)
 	if lang == "" {
 		lang = "en"
 	}
-	bank, engine := pack(raw), pack(eng.For(opt))
+	p := words.For(lang)
+	pw, err := json.Marshal(pageWords(p.Lang()))
+	if err != nil {
+		return err
+	}
+	bank, code := pack(raw), pack(eng.For(opt))
 	var buf bytes.Buffer
 	err = page.Execute(&buf, map[string]any{
 		"Lang":    lang,
@@ -138,12 +146,16 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 		"CSS":     template.CSS(pageCSS),
 		"Options": template.JS(opts),
 		"First":   template.JS(first),
+		"Words":   template.JS(pw),
+		// The words shown before the script runs, or without it; page.js draws them again
+		// in a language chosen on the first screen.
+		"words": engine.StaticWords(p),
 		// Packed text holds no NUL, no CR and no <: nothing a script element changes or ends
 		// on, so it is written as it is (packed.go).
 		"Bank":       bank,
 		"BankText":   template.HTML(bank.Text),
-		"Engine":     engine,
-		"EngineText": template.HTML(engine.Text),
+		"Engine":     code,
+		"EngineText": template.HTML(code.Text),
 		"WasmExec":   template.JS(eng.Exec),
 		"Page":       template.JS(pageJS),
 	})
@@ -157,3 +169,25 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 // RightToLeft reports whether a BCP 47 language tag is written right to left: its script
 // subtag says so, or else its language does (ar, he, fa, ur, …).
 func RightToLeft(tag string) bool { return engine.RightToLeft(tag) }
+
+// pageKeyRE finds the keys of page.js's catalogue calls: t('key'.
+var pageKeyRE = regexp.MustCompile(`\bt\('((?:[^'\\\n]|\\.)*)'`)
+
+// pageWords are page.js's words in lang, for what the page draws before its engine has
+// started (the engine formats them from then on): each key's text, its %s and %d to fill in
+// (page.js's t). A message that counts (plural forms) is left to the engine, and English to
+// the keys themselves.
+func pageWords(lang string) map[string]string {
+	out := map[string]string{}
+	c := words.Loaded()[lang]
+	if lang == words.Default {
+		return out
+	}
+	for _, m := range pageKeyRE.FindAllStringSubmatch(pageJS, -1) {
+		key := strings.NewReplacer(`\'`, `'`, `\\`, `\`).Replace(m[1])
+		if e, ok := c[key]; ok && e.Forms == nil {
+			out[key] = e.Text
+		}
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"html"
+	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -171,5 +172,40 @@ func TestPageCarriesTheEngineItNeeds(t *testing.T) {
 		var buf bytes.Buffer
 		require.NoError(t, Write(&buf, b, raw, c.opt, c.eng))
 		assert.Equal(t, c.want, string(scriptBytes(t, buf.String(), "candor-engine")), "%+v", c.opt)
+	}
+}
+
+// TestPageWordsInItsLanguage: the words of the page's HTML, and those its script draws before
+// its engine has started, are in the language the page starts in (form --lang); an English
+// page carries none (its script's keys are its words) and keeps its words as they were.
+func TestPageWordsInItsLanguage(t *testing.T) {
+	es, err := fs.ReadFile(data.FS(), "banks/es/trust-readiness.yaml")
+	require.NoError(t, err)
+	page, _, _ := writePage(t, "trust-readiness", Options{Translations: map[string]string{"es": string(es)}, Lang: "es"})
+	assert.Contains(t, page, `<html lang="es">`)
+	for _, s := range []string{"<title>Preguntas</title>", `id="download">Descargar mis respuestas</button>`,
+		`class="leave">Salir de esta página</button>`, "<h1>Cargando las preguntas…</h1>",
+		"<noscript><p>Estas preguntas necesitan JavaScript"} {
+		assert.Contains(t, page, s)
+	}
+	var w map[string]string
+	require.NoError(t, json.Unmarshal([]byte(scriptData(t, page, "candor-words")), &w))
+	assert.Equal(t, "Empezar", w["Begin"])
+	assert.Equal(t, "Para %s.", w["For %s."])
+	assert.Equal(t, "Tu navegador no pudo abrir las preguntas (%s). Prueba con una versión reciente de Firefox, Chrome, Edge o Safari.",
+		w["Your browser could not run the questions (%s). Please try a recent version of Firefox, Chrome, Edge or Safari."])
+	assert.NotContains(t, w, "There are %d questions.", "a message that counts is the engine's")
+	var first struct {
+		View struct{ Intro struct{ Count string } }
+	}
+	require.NoError(t, json.Unmarshal([]byte(scriptData(t, page, "candor-first")), &first))
+	assert.Equal(t, "Hay 5 preguntas.", first.View.Intro.Count)
+
+	page, _, _ = writePage(t, "trust-readiness", Options{})
+	assert.Equal(t, "{}", scriptData(t, page, "candor-words"))
+	for _, s := range []string{"<title>Questions</title>", `id="download">Download my answers</button>`,
+		`class="leave">Leave this page</button>`, "<h1>Loading the questions…</h1>",
+		"<noscript><p>These questions need JavaScript, which is turned off in this browser. Please turn it on for this file, or ask for the questions on paper.</p></noscript>"} {
+		assert.Contains(t, page, s)
 	}
 }

@@ -113,6 +113,9 @@ const everyKind = "every-kind"
 // count is "about", and changing the first answer from the review opens the section.
 const sectionWhen = "section-when"
 
+// arabic is a short bank written in Arabic (web/engine/testdata), shown right to left.
+const arabic = "arabic"
+
 // pages caches the page of each bank, written once per test binary.
 var (
 	pagesMu  sync.Mutex
@@ -131,7 +134,7 @@ func workDir(t testing.TB) string {
 	return pagesDir
 }
 
-// bankFor returns a bank (a built-in id, everyKind or sectionWhen), its exact bytes, and how
+// bankFor returns a bank (a built-in id, everyKind, sectionWhen or arabic), its exact bytes, and how
 // to name it to the command line.
 func bankFor(t testing.TB, name string) (*questionnaire.Bank, []byte, string) {
 	t.Helper()
@@ -142,9 +145,9 @@ func bankFor(t testing.TB, name string) (*questionnaire.Bank, []byte, string) {
 		raw = data.Template(everyKind, "Every kind of question")
 		path = filepath.Join(workDir(t), everyKind+".yaml")
 		require.NoError(t, os.WriteFile(path, raw, 0o644))
-	case sectionWhen:
+	case sectionWhen, arabic:
 		var err error
-		path, err = filepath.Abs(filepath.Join("..", "engine", "testdata", sectionWhen+".yaml"))
+		path, err = filepath.Abs(filepath.Join("..", "engine", "testdata", name+".yaml"))
 		require.NoError(t, err)
 		raw, err = os.ReadFile(path)
 		require.NoError(t, err)

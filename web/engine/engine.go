@@ -13,6 +13,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,6 +56,11 @@ type Engine struct {
 	now func() time.Time
 	// sealer encrypts for Options.Recipients.
 	sealer sealer
+	// words says candor's own words in the language the questions are in now (the "words"
+	// call, and the engine's messages for people): w() makes it when it is first needed,
+	// since reading the catalogue takes a few hundred milliseconds in the browser (not at
+	// its start: BENCHMARKS.md).
+	words *words.Printer
 
 	resp *questionnaire.Response
 	sess *ask.Session
@@ -85,13 +94,13 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 		b, ds = questionnaire.Translate(b, ds, files)
 	}
 	if b == nil {
-		return nil, fmt.Errorf("this questionnaire cannot be read: %s", firstError(ds))
+		return nil, errors.New(words.For(opt.Lang).T("this questionnaire cannot be read: %s", firstError(ds)))
 	}
 	s, err := newSealer(opt.Recipients)
 	if errors.Is(err, errNoSealing) {
 		return nil, err
 	} else if err != nil {
-		return nil, fmt.Errorf("this page's key for the counselor cannot be read: %v", err)
+		return nil, errors.New(words.For(b.In(opt.Lang).Language).T("this page's key for the counselor cannot be read: %v", err))
 	}
 	e := &Engine{all: b, opt: opt, now: now, sealer: s}
 	e.start(opt.Lang)
@@ -101,6 +110,7 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 // start begins a new response, with no answers, in language lang ("" for the bank's own).
 func (e *Engine) start(lang string) {
 	e.bank = e.all.In(lang)
+	e.words = nil
 	resp := questionnaire.NewResponse(e.bank, e.now())
 	resp.Respondent = e.opt.Respondent
 	e.resp = resp
@@ -119,10 +129,10 @@ func (e *Engine) languageOpen() bool {
 // (docs/spec.md §4).
 func (e *Engine) switchLanguage(lang string) error {
 	if e.all.Match(lang) == "" {
-		return fmt.Errorf("this questionnaire is not written in %q", lang)
+		return errors.New(e.w().T("this questionnaire is not written in %q", lang))
 	}
 	if !e.languageOpen() {
-		return errors.New("the language is chosen on the first screen, before any answer")
+		return errors.New(e.w().T("the language is chosen on the first screen, before any answer"))
 	}
 	e.start(lang)
 	return nil
@@ -130,17 +140,17 @@ func (e *Engine) switchLanguage(lang string) error {
 
 // errNoSealing is the error of the engine without encryption (seal_plain.go) given keys to
 // encrypt for: a page with keys carries the engine with encryption (web.Engine.For).
-var errNoSealing = errors.New("this engine cannot encrypt: the page needs the engine with encryption")
+var errNoSealing = errors.New("this engine cannot encrypt: the page needs the engine with encryption") // words:none: a page built wrongly, for developers
 
 func firstError(ds questionnaire.Diagnostics) string {
 	if errs := ds.Errors(); len(errs) > 0 {
 		d := errs[0]
 		if d.Pos.Line > 0 {
-			return fmt.Sprintf("line %d: %s", d.Pos.Line, d.Summary)
+			return fmt.Sprintf("line %d: %s", d.Pos.Line, d.Summary) // words:none: a diagnostic of the file, which stays English (docs/spec.md §4)
 		}
 		return d.Summary
 	}
-	return "it is not a candor file"
+	return "it is not a candor file" // words:none: a diagnostic of the file, which stays English (docs/spec.md §4)
 }
 
 // askOptions are the session's: the page's clock, and Back from the first question shows
@@ -192,6 +202,7 @@ func (e *Engine) Call(method string, arg []byte, data []byte) []byte {
 
 type callArg struct {
 	Text   string `json:"text"`
+	Args   []any  `json:"args"`
 	ID     string `json:"id"`
 	Format string `json:"format"`
 	Name   string `json:"name"`
@@ -201,11 +212,14 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	var a callArg
 	if len(bytes.TrimSpace(raw)) > 0 {
 		if err := json.Unmarshal(raw, &a); err != nil {
-			return Reply{Error: "bad argument to " + method + ": " + err.Error()}
+			return Reply{Error: "bad argument to " + method + ": " + err.Error()} // words:none: a fault of the page's script, for developers
 		}
 	}
+	if method == "words" {
+		return Reply{Text: e.say(a.Text, a.Args)}
+	}
 	if e.sess == nil && method != "load" {
-		return Reply{Error: "nothing to show: the answers were cleared"}
+		return Reply{Error: "nothing to show: the answers were cleared"} // words:none: a fault of the page's script, for developers
 	}
 	switch method {
 	case "send":
@@ -216,7 +230,7 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 		return Reply{File: f}
 	case "download":
 		if e.opt.EncryptedOnly {
-			return Reply{Error: "this page sends the answers encrypted only"}
+			return Reply{Error: e.w().T("this page sends the answers encrypted only")}
 		}
 		f, err := e.file()
 		if err != nil {
@@ -240,11 +254,11 @@ func (e *Engine) call(method string, raw []byte, data []byte) Reply {
 	}
 	known, err := e.move(method, a)
 	if !known {
-		return Reply{Error: fmt.Sprintf("unknown call %q", method)}
+		return Reply{Error: fmt.Sprintf("unknown call %q", method)} // words:none: a fault of the page's script, for developers
 	}
 	var r Reply
 	if p, ok := err.(*ask.Problem); ok {
-		r.Problem = &Problem{Code: string(p.Code), Message: askwords.ProblemText(words.For(e.bank.Language), p)}
+		r.Problem = &Problem{Code: string(p.Code), Message: askwords.ProblemText(e.w(), p)}
 	} else if err != nil {
 		r.Error = err.Error()
 	}
@@ -333,7 +347,7 @@ func (e *Engine) score() *scoring.Result {
 
 // renderOptions are the summary's options, as `candor take` gives them without saving.
 func (e *Engine) renderOptions() render.Options {
-	return render.Options{Date: e.resp.Updated, Respondent: e.resp.Respondent}
+	return render.Options{Date: e.resp.Updated, Respondent: e.resp.Respondent, Words: e.w()}
 }
 
 // file is the response as `candor take` saves it. Its name tells nothing of the topic.
@@ -342,7 +356,7 @@ func (e *Engine) file() (*File, error) {
 	_ = e.sess.Save()
 	data, err := e.resp.Marshal(e.bank)
 	if err != nil {
-		return nil, fmt.Errorf("your answers could not be written to a file: %v", err)
+		return nil, errors.New(e.w().T("your answers could not be written to a file: %v", err))
 	}
 	return &File{Name: "candor-answers-" + e.now().Format("20060102") + ".yaml", Text: string(data)}, nil
 }
@@ -351,7 +365,7 @@ func (e *Engine) file() (*File, error) {
 // open it. Its name tells nothing of the topic.
 func (e *Engine) sealedFile() (*File, error) {
 	if !e.sealer.ok() {
-		return nil, fmt.Errorf("this page has no key to encrypt the answers for")
+		return nil, errors.New(e.w().T("this page has no key to encrypt the answers for"))
 	}
 	f, err := e.file()
 	if err != nil {
@@ -359,7 +373,7 @@ func (e *Engine) sealedFile() (*File, error) {
 	}
 	out, err := e.sealer.seal([]byte(f.Text))
 	if err != nil {
-		return nil, fmt.Errorf("your answers could not be encrypted: %v", err)
+		return nil, errors.New(e.w().T("your answers could not be encrypted: %v", err))
 	}
 	return &File{Name: strings.TrimSuffix(f.Name, ".yaml") + ".age", Text: string(out)}, nil
 }
@@ -369,19 +383,19 @@ func (e *Engine) sealedFile() (*File, error) {
 // words a person can act on; "" when it was loaded.
 func (e *Engine) load(name string, data []byte) string {
 	if name == "" {
-		name = "the file"
+		name = "the file" // words:none: a name in the file's diagnostics, which stay English
 	}
 	resp, ds := questionnaire.ReadAnswers(name, data, e.bank)
 	if resp == nil {
-		return "This file cannot be read as answers: " + firstError(ds) + "."
+		return e.w().T("This file cannot be read as answers: %s.", firstError(ds))
 	}
 	if resp.Bank.ID != "" && resp.Bank.ID != e.bank.ID {
-		return "This file holds answers to another questionnaire, so it cannot be continued here."
+		return e.w().T("This file holds answers to another questionnaire, so it cannot be continued here.")
 	}
 	saved := ask.Adopt(e.bank, resp, e.opt.Respondent, e.now())
 	rds := saved.Diagnostics
 	if rds.HasErrors() {
-		return "Some answers in this file do not fit these questions (" + firstError(rds) + "), so it cannot be continued here."
+		return e.w().T("Some answers in this file do not fit these questions (%s), so it cannot be continued here.", firstError(rds))
 	}
 	var warnings []scoring.Warning
 	for _, d := range append(ds, rds...).Warnings() {
@@ -417,3 +431,61 @@ func differences(resp *questionnaire.Response, b *questionnaire.Bank) *Differenc
 	}
 	return d
 }
+
+// w is the printer of the language the questions are in now.
+func (e *Engine) w() *words.Printer {
+	if e.words == nil {
+		e.words = words.For(e.bank.Language)
+	}
+	return e.words
+}
+
+// say is the message key in the page's language, formatted with args (the "words" call: the
+// page's own words, page.js's t()). JSON has one kind of number: one that a %d of the key
+// takes is made an int.
+func (e *Engine) say(key string, args []any) string {
+	next := 0
+	for _, m := range verbRE.FindAllStringSubmatch(key, -1) {
+		if m[2] == "%" {
+			continue
+		}
+		i := next
+		if m[1] != "" {
+			i, _ = strconv.Atoi(m[1])
+			i--
+		}
+		next = i + 1
+		if i < 0 || i >= len(args) {
+			continue
+		}
+		f, ok := args[i].(float64)
+		if !ok {
+			continue
+		}
+		switch {
+		case m[2] == "d" && f == math.Trunc(f) && math.Abs(f) < 1<<53:
+			args[i] = int(f)
+		case m[2] == "f":
+			args[i] = decimal{f, e.w()}
+		}
+	}
+	return e.w().T(key, args...)
+}
+
+// decimal is a number for %f written as the language writes a decimal ("3337.9", "3337,9"):
+// without the separators of thousands the printer would add.
+type decimal struct {
+	f float64
+	p *words.Printer
+}
+
+func (d decimal) Format(s fmt.State, verb rune) {
+	prec, ok := s.Precision()
+	if !ok {
+		prec = 6
+	}
+	_, _ = io.WriteString(s, d.p.Decimal(strconv.FormatFloat(d.f, 'f', prec, 64)))
+}
+
+// verbRE finds a format's verbs, with the argument's index when it is given ("%[2]d").
+var verbRE = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])`) // words:none: a pattern of formats

@@ -34,6 +34,9 @@ type IntroView struct {
 	// so whatever the answers (ask.Session.Count): the page says it in its words.
 	Questions int  `json:"questions"`
 	Exact     bool `json:"exact,omitempty"`
+	// Count says it in the page's language ("There are 5 questions."): the page shows it
+	// before its engine has started.
+	Count string `json:"count"`
 	// Resumed is set when answers were loaded from a file: Answered of Total are answered.
 	Resumed bool `json:"resumed,omitempty"`
 	// Done is set when every question already has its answer.
@@ -164,7 +167,7 @@ func (e *Engine) view() *View {
 	case ScreenReview:
 		for _, it := range e.sess.Review() {
 			v.Review = append(v.Review, ReviewItem{ID: it.Question.ID, Number: it.Number,
-				Text: clean(it.Question.Text), Answer: clean(it.AnswerText), Answered: it.Answer != nil,
+				Text: clean(it.Question.Text), Answer: clean(e.answerWords(it.Question, it.Answer, it.AnswerText)), Answered: it.Answer != nil,
 				Skipped: it.Skipped, Declined: it.Declined, Optional: !it.Question.Required})
 		}
 	case ScreenEnd:
@@ -188,6 +191,7 @@ func (e *Engine) introView() *IntroView {
 	iv := &IntroView{Title: clean(b.Title), For: clean(b.For), IntroHTML: render.ProseHTML(b.Intro),
 		Resumed: e.sess.Resumed(), Done: e.sess.Done(), Differs: e.differs}
 	iv.Questions, iv.Exact = e.sess.Count()
+	iv.Count = e.countWords(iv.Questions, iv.Exact)
 	iv.Lang = e.bank.Language
 	iv.RTL = RightToLeft(iv.Lang)
 	if len(e.all.Languages) > 1 && e.languageOpen() {
@@ -214,8 +218,8 @@ func (e *Engine) questionView() *QuestionView {
 	switch q.Type {
 	case questionnaire.YesNo:
 		qv.Options = []OptionView{
-			{Label: "Yes", Send: "yes", Selected: st.Answer == true},
-			{Label: "No", Send: "no", Selected: st.Answer == false},
+			{Label: e.w().T("Yes"), Send: "yes", Selected: st.Answer == true},
+			{Label: e.w().T("No"), Send: "no", Selected: st.Answer == false},
 		}
 	case questionnaire.Choice, questionnaire.Multi:
 		picked := map[any]bool{}
@@ -242,11 +246,11 @@ func (e *Engine) questionView() *QuestionView {
 			break
 		}
 		qv.Type = string(questionnaire.Number)
-		qv.Range = "from " + q.RangeText()
+		qv.Range = e.numberRange(q)
 		qv.Answer = answerField(st.Answer)
 	case questionnaire.Number:
 		if q.HasMin || q.HasMax {
-			qv.Range = numberRange(q)
+			qv.Range = e.numberRange(q)
 		}
 		qv.Answer = answerField(st.Answer)
 	case questionnaire.Text:
@@ -254,19 +258,79 @@ func (e *Engine) questionView() *QuestionView {
 		qv.MaxLength = questionnaire.MaxTextAnswer
 	case questionnaire.Date:
 		qv.Answer = answerField(st.Answer)
-		qv.Range = q.DateRangeText()
+		qv.Range = e.dateRange(q)
 	case questionnaire.Info:
 		// no step of their own here (listed for the exhaustive check)
 	}
 	return qv
 }
 
-// numberRange is "from 1 to 10", "at least 0" or "at most 10".
-func numberRange(q *questionnaire.Question) string {
-	if q.HasMin && q.HasMax {
-		return "from " + q.RangeText()
+// answerWords is an answer in words in the page's language: candor's own words for yes, no
+// and none of a list, a number as the language writes it, else text (the bank's labels, what
+// the person wrote).
+func (e *Engine) answerWords(q *questionnaire.Question, v any, text string) string {
+	switch x := v.(type) {
+	case bool:
+		if q.Type != questionnaire.YesNo {
+			break
+		}
+		if x {
+			return e.w().T("Yes")
+		}
+		return e.w().T("No")
+	case []any:
+		if len(x) == 0 {
+			return e.w().T("none of these")
+		}
+	case float64:
+		return e.w().Decimal(text)
 	}
-	return q.RangeText()
+	return text
+}
+
+// countWords says how many questions there are: exactly, or about as many when some depend
+// on the answers (the terminal says it alike).
+func (e *Engine) countWords(n int, exact bool) string {
+	if exact {
+		return e.w().T("There are %d questions.", n)
+	}
+	return e.w().T("There are about %d questions; a few depend on your answers.", n)
+}
+
+// numberRange is "from 1 to 10", "at least 0" or "at most 10", in the page's language.
+func (e *Engine) numberRange(q *questionnaire.Question) string {
+	p := e.w()
+	lo, hi := p.Decimal(questionnaire.FormatNumber(q.Min)), p.Decimal(questionnaire.FormatNumber(q.Max))
+	switch {
+	case q.HasMin && q.HasMax:
+		return p.T("from %s to %s", lo, hi)
+	case q.HasMin:
+		return p.T("at least %s", lo)
+	case q.HasMax:
+		return p.T("at most %s", hi)
+	}
+	return p.T("any number")
+}
+
+// dateRange is "from 2026-01-01 to today", "no earlier than …" or "no later than …", in the
+// page's language: the dates as the bank writes them (the date field takes YYYY-MM-DD).
+func (e *Engine) dateRange(q *questionnaire.Question) string {
+	p := e.w()
+	day := func(s string) string {
+		if s == questionnaire.Today {
+			return p.T("today")
+		}
+		return s
+	}
+	switch lo, hi := q.MinDate, q.MaxDate; {
+	case lo != "" && hi != "":
+		return p.T("from %s to %s", day(lo), day(hi))
+	case lo != "":
+		return p.T("no earlier than %s", day(lo))
+	case hi != "":
+		return p.T("no later than %s", day(hi))
+	}
+	return p.T("any date")
 }
 
 // answerField is an answer as text to put back in a field.

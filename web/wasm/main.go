@@ -7,7 +7,7 @@
 //	candorCall(method string, arg string, data Uint8Array|undefined) string
 //
 // Both return an engine.Reply as JSON. candorStart loads the bank from its exact bytes and
-// starts; candorCall runs one step. When it is ready it calls candorReady(), if the page
+// starts (its reply holds no view: the page has its first screen); candorCall runs one step. When it is ready it calls candorReady(), if the page
 // defines it. web/build builds it into web/candor.wasm.gz.
 package main
 
@@ -73,7 +73,9 @@ func start(_ js.Value, args []js.Value) (out any) {
 		return
 	}
 	eng = e
-	s = string(e.Call("view", nil, nil))
+	// No view: the page shows the first screen web.Write made, and asks for "view" when it
+	// has none; the screen's words are read from the catalogue later, when the page is up.
+	s = "{}"
 	return
 }
 
