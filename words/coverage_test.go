@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
@@ -399,4 +400,64 @@ func TestOnlyFrontEndsSayWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// pageScope are the sources whose words the page says: its script and HTML, its engine, the
+// answering session's problems, and render's summary (not compare, history, worksheets or
+// CSV, which only the command line writes).
+func pageScope(place string) bool {
+	file, _, _ := strings.Cut(place, ":")
+	switch {
+	case strings.HasPrefix(file, "web/"), strings.HasPrefix(file, "ask/askwords/"), file == "words/words.go":
+		return true
+	case strings.HasPrefix(file, "render/"):
+		base := strings.TrimPrefix(file, "render/")
+		for _, p := range []string{"compare", "history", "chart_svg", "worksheet", "csv"} {
+			if strings.HasPrefix(base, p) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// TestPageAreasHoldThePagesWords: the page's engine carries only some areas of the
+// catalogue (files_js.go's embed line); every key the page's sources use is in them, in
+// every language that has it, so that the page never falls back to English for want of an
+// area.
+func TestPageAreasHoldThePagesWords(t *testing.T) {
+	src, err := os.ReadFile("files_js.go")
+	require.NoError(t, err)
+	m := regexp.MustCompile(`(?m)^//go:embed (.+)$`).FindSubmatch(src)
+	require.NotNil(t, m, "files_js.go embeds the page's areas")
+	page := fstest.MapFS{}
+	for _, pattern := range strings.Fields(string(m[1])) {
+		matches, err := filepath.Glob(pattern)
+		require.NoError(t, err)
+		require.NotEmpty(t, matches, pattern)
+		for _, f := range matches {
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			page[filepath.ToSlash(f)] = &fstest.MapFile{Data: data}
+		}
+	}
+	pc, err := Read(page)
+	require.NoError(t, err)
+	c := Loaded()
+	var missing []string
+	for _, l := range sources(t) {
+		if !l.key || !pageScope(l.place) {
+			continue
+		}
+		for _, lang := range Languages() {
+			if e, ok := c[lang][l.text]; ok {
+				if _, ok := pc[lang][l.text]; !ok {
+					missing = append(missing, l.place+": "+strconv.Quote(l.text)+" is only in "+e.File)
+				}
+			}
+		}
+	}
+	sort.Strings(missing)
+	assert.Empty(t, slices.Compact(missing), "words the page says from areas it does not carry: move each to one it does (or add the area to files_js.go)")
 }

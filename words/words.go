@@ -25,7 +25,6 @@ package words
 
 import (
 	"cmp"
-	"embed"
 	"fmt"
 	"io"
 	"io/fs"
@@ -42,8 +41,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed en/*.yaml es/*.yaml
-var files embed.FS
 
 // Default is the language of every key, and the one shown when a language has no catalogue.
 const Default = "en"

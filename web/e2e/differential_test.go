@@ -476,7 +476,7 @@ func (w *walk) compare(bankArg, dl string) {
 	candor(t, "", "take", bankArg, "--answers", file, "--save", saved)
 	want, err := os.ReadFile(saved)
 	require.NoError(t, err)
-	name, got := download(t, ctx, dl)
+	name, got := downloadWith(t, ctx, dl, w.say("Download my answers"))
 	assert.Regexp(t, `^candor-answers-\d{8}\.yaml$`, name)
 	norm := func(b []byte) string {
 		return skippedLine.ReplaceAllString(timestamps.ReplaceAllString(string(b), ""), "")
