@@ -41,7 +41,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-
 // Default is the language of every key, and the one shown when a language has no catalogue.
 const Default = "en"
 
