@@ -65,15 +65,20 @@ func progressLine(lang string) *regexp.Regexp {
 func catalogueRE(lang string, keys ...string) *regexp.Regexp {
 	var alts []string
 	for _, key := range keys {
-		forms := []string{words.For(lang).T(key)}
+		forms := []string{key}
 		for _, l := range []string{lang, words.Default} {
-			if e, ok := words.Loaded()[l][key]; ok && e.Forms != nil {
+			e, ok := words.Loaded()[l][key]
+			if !ok {
+				continue
+			}
+			forms = []string{e.Text}
+			if e.Forms != nil {
 				forms = forms[:0]
 				for _, f := range e.Forms {
 					forms = append(forms, f)
 				}
-				break
 			}
+			break
 		}
 		for _, f := range forms {
 			alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(f), "%d", `\d+`))
