@@ -8,6 +8,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
+	"github.com/candor-app/candor/words"
 )
 
 // View is one screen, everything the page needs to draw it. Text from the bank is sanitized
@@ -167,7 +168,7 @@ func (e *Engine) view() *View {
 	case ScreenReview:
 		for _, it := range e.sess.Review() {
 			v.Review = append(v.Review, ReviewItem{ID: it.Question.ID, Number: it.Number,
-				Text: clean(it.Question.Text), Answer: clean(e.answerWords(it.Question, it.Answer, it.AnswerText)), Answered: it.Answer != nil,
+				Text: clean(it.Question.Text), Answer: clean(reviewAnswer(e.w(), it.Question, it.Answer)), Answered: it.Answer != nil,
 				Skipped: it.Skipped, Declined: it.Declined, Optional: !it.Question.Required})
 		}
 	case ScreenEnd:
@@ -265,27 +266,13 @@ func (e *Engine) questionView() *QuestionView {
 	return qv
 }
 
-// answerWords is an answer in words in the page's language: candor's own words for yes, no
-// and none of a list, a number as the language writes it, else text (the bank's labels, what
-// the person wrote).
-func (e *Engine) answerWords(q *questionnaire.Question, v any, text string) string {
-	switch x := v.(type) {
-	case bool:
-		if q.Type != questionnaire.YesNo {
-			break
-		}
-		if x {
-			return e.w().T("Yes")
-		}
-		return e.w().T("No")
-	case []any:
-		if len(x) == 0 {
-			return e.w().T("none of these")
-		}
-	case float64:
-		return e.w().Decimal(text)
+// reviewAnswer is an answer on the review, in the page's language (render.AnswerWords, as
+// take's review says it); "" for none.
+func reviewAnswer(p *words.Printer, q *questionnaire.Question, v any) string {
+	if v == nil {
+		return ""
 	}
-	return text
+	return render.AnswerWords(p, q, v)
 }
 
 // countWords says how many questions there are: exactly, or about as many when some depend
