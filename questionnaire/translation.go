@@ -359,7 +359,6 @@ func (c *shapeCmp) node(path string, want, got *yaml.Node, text bool) {
 	}
 }
 
-
 // quoteScalar is a scalar as written: a text in quotes, anything else as is.
 func quoteScalar(n *yaml.Node) string {
 	if n.ShortTag() == "!!str" {
