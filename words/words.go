@@ -29,6 +29,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -62,7 +64,9 @@ var (
 	loaded   Catalogue
 	matcher  language.Matcher
 	tags     []language.Tag
-	loadErr  error
+	// langs are the languages of the catalogue, the default first (Languages).
+	langs   []string
+	loadErr error
 )
 
 func load() {
@@ -70,7 +74,14 @@ func load() {
 	if loadErr != nil {
 		return
 	}
-	for _, l := range Languages() {
+	langs = []string{Default}
+	for l := range loaded {
+		if l != Default {
+			langs = append(langs, l)
+		}
+	}
+	sort.Strings(langs[1:])
+	for _, l := range langs {
 		tags = append(tags, language.MustParse(l))
 	}
 	matcher = language.NewMatcher(tags)
@@ -150,6 +161,9 @@ func readFile(c Catalogue, p string, data []byte) error {
 		e := Entry{File: p, Arg: 1}
 		switch v.Kind {
 		case yaml.ScalarNode:
+			if v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+				return fmt.Errorf("words: %s:%d: %q has no words", p, v.Line, k.Value) // words:none: a broken catalogue, for developers
+			}
 			e.Text = v.Value
 		case yaml.MappingNode:
 			e.Forms = map[string]string{}
@@ -163,6 +177,9 @@ func readFile(c Catalogue, p string, data []byte) error {
 				}
 				if !isPluralCategory(fk) || fv.Kind != yaml.ScalarNode {
 					return fmt.Errorf("words: %s:%d: %q is not a plural form (zero, one, two, few, many, other)", p, v.Content[j].Line, fk) // words:none: a broken catalogue, for developers
+				}
+				if fv.Tag == "!!null" || strings.TrimSpace(fv.Value) == "" {
+					return fmt.Errorf("words: %s:%d: %q's %s form has no words", p, fv.Line, k.Value, fk) // words:none: a broken catalogue, for developers
 				}
 				e.Forms[fk] = fv.Value
 			}
@@ -219,21 +236,8 @@ func Loaded() Catalogue {
 
 // Languages are the languages candor's interface speaks, the default first.
 func Languages() []string {
-	var ls []string
-	for l := range loadedOrFiles() {
-		if l != Default {
-			ls = append(ls, l)
-		}
-	}
-	sort.Strings(ls)
-	return append([]string{Default}, ls...)
-}
-
-func loadedOrFiles() Catalogue {
-	if loaded != nil {
-		return loaded
-	}
-	return Loaded()
+	Loaded()
+	return slices.Clone(langs)
 }
 
 // Printer says candor's messages in one language.
@@ -273,7 +277,7 @@ func For(lang string) *Printer {
 // Match is the interface language for lang ("" when lang is none of them but English, which
 // is then used): es-MX and es_ES.UTF-8 are es.
 func Match(lang string) string {
-	loadOnce.Do(load)
+	Loaded()
 	lang = strings.ReplaceAll(strings.TrimSpace(lang), "_", "-")
 	lang, _, _ = strings.Cut(lang, ".")
 	if lang == "" {
@@ -287,7 +291,7 @@ func Match(lang string) string {
 	if conf == language.No {
 		return Default
 	}
-	return Languages()[i]
+	return langs[i]
 }
 
 // Speaks reports whether the interface has a catalogue for lang (or its base language).
@@ -321,45 +325,64 @@ func (p *Printer) T(key string, args ...any) string {
 	if !ok {
 		e, ok = p.en[key]
 	}
+	plural := ok && e.Forms != nil
 	if ok {
 		format = e.Text
-		if e.Forms != nil {
-			format = p.form(e, args)
+		if plural {
+			format = p.form(key, e, args)
 		}
 	}
 	if p.comma {
 		args = slices.Clone(args)
 		for i, a := range args {
-			switch a.(type) {
-			case float64, float32:
+			if k := reflect.ValueOf(a).Kind(); k == reflect.Float64 || k == reflect.Float32 {
 				args[i] = commaFloat{a}
 			}
 		}
 	}
-	// A form may leave out the number it counts ("one: una pregunta"): the arguments it
-	// does not use are not printed.
-	return fmt.Sprintf(format, args[:min(len(args), argsUsed(format))]...)
+	// A plural form may leave out the number it counts ("one: una pregunta"): the arguments
+	// after those it uses are not printed. (A form that leaves out a number before another
+	// argument says which it means by index: "una pregunta en %[2]s".) Any other message
+	// is formatted as fmt does, a missing or extra argument shown as fmt shows it.
+	if plural {
+		args = args[:min(len(args), argsUsed(format))]
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 // argsUsed is how many arguments format reads, counted as fmt counts them (an indexed verb
 // %[n]d reads the nth, a * width or precision one more).
 func argsUsed(format string) int {
-	next, most := 0, 0
-	use := func() {
-		next++
-		most = max(most, next)
+	most := 0
+	for _, v := range verbsOf(format) {
+		most = max(most, v.arg+1)
 	}
+	return most
+}
+
+// fverb is a verb of a format as fmt reads it: the argument it reads (from 0) and its text
+// ("%.1f"; "*" for a width or precision read from an argument).
+type fverb struct {
+	arg  int
+	text string
+}
+
+// verbsOf are the verbs of format that read an argument, in order.
+func verbsOf(format string) []fverb {
+	var out []fverb
+	next := 0
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
 			continue
 		}
+		start := i
 		for i++; i < len(format); i++ {
 			c := format[i]
 			switch {
 			case c == '[':
 				j := strings.IndexByte(format[i:], ']')
 				if j < 0 {
-					return len(format) // a broken index: let fmt say so
+					return append(out, fverb{arg: len(format), text: format[start:]}) // a broken index: fmt says so
 				}
 				if n, err := strconv.Atoi(format[i+1 : i+j]); err == nil && n > 0 {
 					next = n - 1
@@ -367,18 +390,20 @@ func argsUsed(format string) int {
 				i += j
 				continue
 			case c == '*':
-				use()
+				out = append(out, fverb{arg: next, text: "*"})
+				next++
 				continue
 			case strings.IndexByte("+-# 0.", c) >= 0 || c >= '1' && c <= '9':
 				continue
 			case c == '%':
 			default:
-				use()
+				out = append(out, fverb{arg: next, text: format[start : i+1]})
+				next++
 			}
 			break
 		}
 	}
-	return most
+	return out
 }
 
 // Tw writes the message key in the printer's language, formatted with args, to w.
@@ -388,10 +413,16 @@ func (p *Printer) Tw(w io.Writer, key string, args ...any) (int, error) {
 
 // form is the plural form of e for the number its argument holds ("other" when the
 // language has no form of its own for it, or the argument is not a number).
-func (p *Printer) form(e Entry, args []any) string {
+func (p *Printer) form(key string, e Entry, args []any) string {
 	f := "other"
 	if e.Arg <= len(args) {
-		if n, ok := operands(args[e.Arg-1]); ok {
+		verb := "%v"
+		for _, v := range verbsOf(key) {
+			if v.arg == e.Arg-1 && v.text != "*" {
+				verb = v.text
+			}
+		}
+		if n, ok := operands(args[e.Arg-1], verb); ok {
 			f = formNames[plural.Cardinal.MatchPlural(p.tag, n.i, n.v, n.w, n.f, n.t)]
 		}
 	}
@@ -408,23 +439,23 @@ var formNames = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", p
 // visible fraction digits v (w without trailing zeros), those digits f (t).
 type plOperands struct{ i, v, w, f, t int }
 
-func operands(a any) (plOperands, bool) {
+func operands(a any, verb string) (plOperands, bool) {
 	var s string
-	switch n := a.(type) {
-	case int:
-		s = strconv.Itoa(n)
-	case int64:
-		s = strconv.FormatInt(n, 10)
-	case int32:
-		s = strconv.FormatInt(int64(n), 10)
-	case uint:
-		s = strconv.FormatUint(uint64(n), 10)
-	case uint64:
-		s = strconv.FormatUint(n, 10)
-	case float64:
-		s = strconv.FormatFloat(n, 'f', -1, 64)
-	case float32:
-		s = strconv.FormatFloat(float64(n), 'f', -1, 32)
+	switch rv := reflect.ValueOf(a); rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		s = strconv.FormatInt(rv.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		s = strconv.FormatUint(rv.Uint(), 10)
+	case reflect.Float32, reflect.Float64:
+		// The digits a person sees: "1.0 points" (%.1f) is other in English, "1 point" one.
+		s = strconv.FormatFloat(rv.Float(), 'f', -1, 64)
+		if strings.Contains(verb, ".") && strings.ContainsAny(verb[len(verb)-1:], "fF") {
+			s = fmt.Sprintf(verb, rv.Float())
+		}
+		s = strings.TrimSpace(s)
+		if strings.ContainsAny(s, "eEnN") {
+			return plOperands{}, false // Inf, NaN
+		}
 	default:
 		return plOperands{}, false
 	}
@@ -448,21 +479,25 @@ type commaFloat struct{ v any }
 
 func (c commaFloat) Format(st fmt.State, verb rune) {
 	s := fmt.Sprintf(fmt.FormatString(st, verb), c.v)
-	io.WriteString(st, strings.Replace(s, ".", ",", 1))
+	io.WriteString(st, decimalPoint.ReplaceAllString(s, "$1,$2"))
 }
 
 // decimalComma are the languages of the interface that write a decimal comma (CLDR).
 var decimalComma = map[string]bool{"es": true}
 
 // Decimal is a number already written with a decimal point ("3.5", as
-// questionnaire.FormatNumber writes it) as the language writes it ("3,5" in Spanish).
-// Anything else in s is kept.
+// questionnaire.FormatNumber writes it) as the language writes it ("3,5" in Spanish). Only
+// a point between two digits is a decimal point: anything else in s is kept ("3.5 of 10."
+// is "3,5 of 10.").
 func (p *Printer) Decimal(s string) string {
 	if !p.printer().comma {
 		return s
 	}
-	return strings.ReplaceAll(s, ".", ",")
+	return decimalPoint.ReplaceAllString(s, "$1,$2")
 }
+
+// decimalPoint is a point between two digits.
+var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
 
 // Date is t's day as the language writes it: "26 Nov 2026", "26 nov 2026".
 func (p *Printer) Date(t time.Time) string {

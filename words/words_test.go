@@ -46,6 +46,7 @@ func TestDatesAndNumbers(t *testing.T) {
 	assert.Equal(t, "3.5", For("en").Decimal("3.5"))
 	assert.Equal(t, "3,5", For("es").Decimal("3.5"))
 	assert.Equal(t, "-0,25 a 12", For("es").Decimal("-0.25 a 12"))
+	assert.Equal(t, "3,5 de 10.", For("es").Decimal("3.5 de 10."), "only a point between digits")
 	assert.Equal(t, "12", For("es").Decimal("12"))
 }
 
@@ -68,11 +69,16 @@ func TestReadRefusesABrokenCatalogue(t *testing.T) {
 		"arg not a number":  "\"%d x\":\n  arg: two\n  other: \"%d y\"\n",
 		"a list as message": "\"x\": [a, b]\n",
 		"bad yaml":          "\"x\": [\n",
+		"no words":          "\"Next\":\n",
+		"a null":            "\"Next\": ~\n",
+		"an empty form":     "\"%d x\":\n  one: \"\"\n  other: \"%d y\"\n",
 	} {
 		_, err := Read(fstest.MapFS{"es/a.yaml": {Data: []byte(text)}})
 		assert.Error(t, err, name)
 	}
-	_, err := Read(fstest.MapFS{
+	_, err := Read(fstest.MapFS{"es/a.yaml": {Data: []byte("\"Next\":\n")}})
+	assert.ErrorContains(t, err, `"Next" has no words`, "an empty translation would show nothing")
+	_, err = Read(fstest.MapFS{
 		"es/a.yaml": {Data: []byte("x: y\n")},
 		"es/b.yaml": {Data: []byte("x: z\n")},
 	})
@@ -86,23 +92,36 @@ func TestReadRefusesABrokenCatalogue(t *testing.T) {
 }
 
 func TestPluralRulesAreTheLanguages(t *testing.T) {
-	// A catalogue's plural message, chosen by x/text's CLDR rules: Spanish 0 is "other".
-	c := Loaded()
-	for key, e := range c["es"] {
-		if e.Forms == nil || e.Forms["one"] == "" {
-			continue
-		}
-		args := make([]any, e.Arg)
-		for i := range args {
-			args[i] = 1
-		}
-		one := For("es").T(key, args...)
-		args[e.Arg-1] = 0
-		zero := For("es").T(key, args...)
-		assert.NotEqual(t, one, zero, "%s: %q", e.File, key)
-		return
+	// Forms chosen by CLDR's rules (x/text/feature/plural) for the number a person sees.
+	p := func(lang string) *Printer {
+		return &Printer{lang: lang, tag: For(lang).tag, comma: lang == "es", msgs: map[string]Entry{
+			"%v points":   {Forms: map[string]string{"one": "%v punto", "other": "%v puntos"}, Arg: 1},
+			"%.1f points": {Forms: map[string]string{"one": "%.1f punto", "other": "%.1f puntos"}, Arg: 1},
+			"%d of %s":    {Forms: map[string]string{"one": "una de %[2]s", "other": "%d de %s"}, Arg: 1},
+		}}
 	}
-	t.Skip("no Spanish plural message yet")
+	en := &Printer{lang: "en", tag: For("en").tag, msgs: map[string]Entry{
+		"%.1f points": {Forms: map[string]string{"one": "%.1f point", "other": "%.1f points"}, Arg: 1},
+	}}
+	for _, tt := range []struct {
+		key  string
+		args []any
+		want string
+	}{
+		{"%v points", []any{0}, "0 puntos"},
+		{"%v points", []any{1}, "1 punto"},
+		{"%v points", []any{2}, "2 puntos"},
+		{"%v points", []any{1.5}, "1,5 puntos"},
+		{"%v points", []any{int8(1)}, "1 punto"},
+		{"%.1f points", []any{1.0}, "1,0 punto"}, // Spanish one is n = 1, 1.0 too
+		{"%d of %s", []any{1, "ellas"}, "una de ellas"},
+		{"%d of %s", []any{3, "ellas"}, "3 de ellas"},
+	} {
+		assert.Equal(t, tt.want, p("es").T(tt.key, tt.args...), "%s %v", tt.key, tt.args)
+	}
+	assert.Equal(t, "1.0 points", en.T("%.1f points", 1.0), "1.0 is other in English: a visible decimal")
+	assert.Equal(t, "1 of 2 (%!s(MISSING))", For("en").T("%d of %d (%s)", 1, 2), "a message that is not plural shows a missing argument as fmt does")
+	assert.Equal(t, "1 of 2%!(EXTRA int=3)", For("en").T("%d of %d", 1, 2, 3), "and an extra one")
 }
 
 func TestArgsUsed(t *testing.T) {
