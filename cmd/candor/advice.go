@@ -11,11 +11,6 @@ import (
 	"github.com/candor-app/candor/words"
 )
 
-// advised is advisedIn in English, for a caller that has no words of its own yet.
-func advised(ds questionnaire.Diagnostics) questionnaire.Diagnostics {
-	return advisedIn(nil, ds)
-}
-
 // advisedIn returns ds with what the command line adds to coded diagnostics, in w's
 // language: the command to run or the flag to give. The packages below say only what is
 // wrong and where, with a code (docs/spec.md §3, "Diagnostic codes"); the words about
@@ -99,9 +94,6 @@ func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
-// mismatchHint is mismatchHintIn in English, for a caller that has no words of its own yet.
-func mismatchHint(id string) string { return mismatchHintIn(nil, id) }
-
 // mismatchHintIn is the hint for a response to bank id read with another bank (score,
 // compare or history given --bank), in w's language: leave --bank out for a built-in bank,
 // which is found by itself; otherwise give --bank that bank's file.
@@ -111,9 +103,6 @@ func mismatchHintIn(w *words.Printer, id string) string {
 	}
 	return w.T("give --bank the file of the bank it answers, whose id is %q", id)
 }
-
-// resumeHint is resumeHintIn in English, for a caller that has no words of its own yet.
-func resumeHint(id, file string) string { return resumeHintIn(nil, id, file) }
 
 // resumeHintIn is the hint for resuming a response to bank id with another bank, in w's
 // language: take it with its own bank (by id when built in, else by its file).

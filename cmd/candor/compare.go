@@ -91,7 +91,7 @@ func compareRun(f *Factory, opts *CompareOptions) error {
 	var files [2][]string
 	var folder [2]bool
 	for i, arg := range []string{opts.A, opts.B} {
-		fs, inFolder, err := responseFiles([]string{arg})
+		fs, inFolder, err := responseFiles(f.Words(), []string{arg})
 		if err != nil {
 			return err
 		}
@@ -289,17 +289,17 @@ func scoreResponses(f *Factory, resps []*questionnaire.Response, readDs []questi
 		return nil, nil, err
 	}
 	b = langs.in(b, resps[0].Language)
-	out, err := scoreEach(f, b, resps, readDs, width)
+	out, err := scoreEach(f, langs.words(b), b, resps, readDs, width)
 	return b, out, err
 }
 
 // scoreEach scores each response against bank b, printing what scoring found; a response
 // that cannot be scored ends the command with exit 1.
-func scoreEach(f *Factory, b *questionnaire.Bank, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, width int) ([]scoredResponse, error) {
+func scoreEach(f *Factory, w *words.Printer, b *questionnaire.Bank, resps []*questionnaire.Response, readDs []questionnaire.Diagnostics, width int) ([]scoredResponse, error) {
 	failed := false
 	out := make([]scoredResponse, 0, len(resps))
 	for i, r := range resps {
-		answers, res, ds := scoreResponse(b, r)
+		answers, res, ds := scoreResponse(w, b, r)
 		printDiagnostics(f, ds, sourcesOf(r.File, ds), width)
 		if res == nil {
 			failed = true

@@ -79,7 +79,7 @@ The bank is the built-in one the responses name, or --bank FILE for a bank of yo
 
 func historyRun(f *Factory, opts *HistoryOptions) error {
 	width := resolveWidth(f, opts.Width)
-	files, inFolder, err := responseFiles(opts.Files)
+	files, inFolder, err := responseFiles(f.Words(), opts.Files)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func scoreFolders(f *Factory, resps []*questionnaire.Response, readDs []question
 		return nil, nil, badInput("%s", langs.words(b).T("none of the responses answer bank %q", b.ID))
 	}
 	b = langs.in(b, kept[0].Language)
-	rs, err := scoreEach(f, b, kept, keptDs, width)
+	rs, err := scoreEach(f, langs.words(b), b, kept, keptDs, width)
 	return b, rs, err
 }
 
@@ -159,7 +159,7 @@ func differentPeopleNote(p *words.Printer, entries []render.HistoryEntry) string
 // responseFiles turns each folder among args into its response files (*.yaml, *.yml, *.age, sorted
 // by name), as score does; files are kept as given (reading them reports what is wrong).
 // inFolder[i] says whether files[i] came from a folder.
-func responseFiles(args []string) (files []string, inFolder []bool, err error) {
+func responseFiles(w *words.Printer, args []string) (files []string, inFolder []bool, err error) {
 	for _, arg := range args {
 		names, isDir, ferr := store.Folder(arg)
 		switch {
@@ -167,7 +167,7 @@ func responseFiles(args []string) (files []string, inFolder []bool, err error) {
 			files, inFolder = append(files, arg), append(inFolder, false)
 			continue
 		case ferr != nil:
-			return nil, nil, badInput("%s: %s", arg, folderProblem(nil, ferr))
+			return nil, nil, badInput("%s: %s", arg, folderProblem(w, ferr))
 		}
 		for n := range names.All() {
 			files, inFolder = append(files, filepath.Join(arg, n)), append(inFolder, true)

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
+	"github.com/candor-app/candor/words"
 )
 
 // scoreResponse resolves resp's answers against bank b and scores them. The diagnostics
@@ -10,12 +11,12 @@ import (
 // changed bank version or digest, answers to questions the bank no longer has) is copied
 // into the result's warnings, so it is reported with the result, never silently dropped
 // (docs/spec.md §2).
-func scoreResponse(b *questionnaire.Bank, resp *questionnaire.Response) (questionnaire.Answers, *scoring.Result, questionnaire.Diagnostics) {
+func scoreResponse(w *words.Printer, b *questionnaire.Bank, resp *questionnaire.Response) (questionnaire.Answers, *scoring.Result, questionnaire.Diagnostics) {
 	answers, ds := resp.Resolve(b)
 	if ds.HasErrors() {
 		for i, d := range ds {
 			if d.Code == questionnaire.CodeOtherBank {
-				ds[i].Hint = mismatchHint(d.Data["bank"]) // on these commands, it is --bank that chose b
+				ds[i].Hint = mismatchHintIn(w, d.Data["bank"]) // on these commands, it is --bank that chose b
 			}
 		}
 		return nil, nil, ds

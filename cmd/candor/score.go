@@ -315,7 +315,7 @@ func (s *scorer) expand(args []string) (sources []scoreSource, count int, folder
 func (s *scorer) folderError(dir, summary string) *scoreOut {
 	var buf bytes.Buffer
 	ds := fileError(dir, summary)
-	_ = diagtext.Write(&buf, advised(ds), nil, diagtext.Options{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, advisedIn(s.f.Words(), ds), nil, diagtext.Options{Color: s.colorE, Width: s.width})
 	return &scoreOut{path: dir, stderr: buf.Bytes(), failed: true}
 }
 
@@ -354,7 +354,7 @@ func (s *scorer) diagnostics(path string, raw []byte, ds questionnaire.Diagnosti
 	if raw != nil {
 		sources = map[string][]byte{path: raw}
 	}
-	_ = diagtext.Write(&buf, advised(ds), sources, diagtext.Options{Color: s.colorE, Width: s.width})
+	_ = diagtext.Write(&buf, advisedIn(s.f.Words(), ds), sources, diagtext.Options{Color: s.colorE, Width: s.width})
 	return buf.Bytes()
 }
 
@@ -365,7 +365,7 @@ func (s *scorer) failed(path string, raw []byte, ds questionnaire.Diagnostics) *
 
 // scored scores resp with b and renders it; ds are what reading it found so far.
 func (s *scorer) scored(path string, raw []byte, b *questionnaire.Bank, resp *questionnaire.Response, ds questionnaire.Diagnostics) *scoreOut {
-	answers, r, rds := scoreResponse(b, resp)
+	answers, r, rds := scoreResponse(s.langs.words(b), b, resp)
 	ds = append(ds, rds...)
 	if r == nil {
 		return s.failed(path, raw, ds)

@@ -316,7 +316,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 	for _, d := range rds {
 		switch d.Code {
 		case questionnaire.CodeOtherBank:
-			d.Hint = resumeHint(d.Data["bank"], shellQuote(path))
+			d.Hint = resumeHintIn(t.words(), d.Data["bank"], shellQuote(path))
 		case questionnaire.CodeBankDrift:
 			// Said to the person in plain words; the counselor's commands say it their way.
 			drift := t.words().T("This questionnaire has changed a little since you started; your answers still count.")
@@ -377,7 +377,7 @@ func (t *taker) findBank(resp *questionnaire.Response, hint func(*questionnaire.
 
 func (t *taker) printDiags(ds questionnaire.Diagnostics, sources map[string][]byte) {
 	if len(ds) > 0 {
-		_ = diagtext.Write(t.f.IO.ErrOut, advised(ds), sources, diagtext.Options{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
+		_ = diagtext.Write(t.f.IO.ErrOut, advisedIn(t.words(), ds), sources, diagtext.Options{Color: t.f.IO.ColorEnabledStderr(), Width: t.width})
 	}
 }
 
