@@ -164,6 +164,9 @@ const (
 	// CodeOtherBank: a response read with another bank than the one it answers. Data:
 	// "bank", the id of the bank it answers; "read_with", the id of the bank given.
 	CodeOtherBank = "other-bank"
+	// CodeFile: a file that could not be read; Data is its FileError's (problem, path, and
+	// limit or error).
+	CodeFile = "file"
 	// CodeBankDrift: a response given to another version, or other content, of its bank.
 	CodeBankDrift = "bank-drift"
 	// CodeWebPage: a web page (HTML, such as the page `candor form` writes) where a YAML

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,8 +44,92 @@ func ReadFileUpTo(path string, limit int) ([]byte, error) {
 	return readUpTo(f, path, limit)
 }
 
+// FileProblem is why a file could not be read, as a code: the words a person reads are a
+// front end's (cmd/candor's fileProblem).
+type FileProblem string
+
+// The problems reading a file (FileError.Code).
+const (
+	FileNotFound   FileProblem = "not-found"
+	FileForbidden  FileProblem = "forbidden"
+	FileNotRegular FileProblem = "not-regular" // a device, pipe or socket
+	FileIsFolder   FileProblem = "folder"
+	FileTooLarge   FileProblem = "too-large"  // Limit MiB; Sealed for an encrypted response
+	FileUnreadable FileProblem = "unreadable" // Err says why
+)
+
+// FileError is a file that could not be read: its Code, the Path, and the data its words
+// need. Error is English, for developers and logs; a person reads the front end's words.
+// A diagnostic for it has the code CodeFile and the same data (FileError.Data).
+type FileError struct {
+	Code FileProblem
+	Path string
+	// Limit is the largest size read, in MiB (FileTooLarge); Sealed is set when the file
+	// was an encrypted response.
+	Limit  int
+	Sealed bool
+	// Err is the operating system's error (FileUnreadable).
+	Err error
+}
+
+func (e *FileError) Error() string {
+	switch e.Code {
+	case FileNotFound:
+		return "no such file"
+	case FileForbidden:
+		return "permission denied: candor may not read this file"
+	case FileNotRegular:
+		return fmt.Sprintf("%s is not a regular file (it is a device, pipe or socket); candor reads banks and responses from files", e.Path)
+	case FileIsFolder:
+		return fmt.Sprintf("%s is a folder, not a file", e.Path)
+	case FileTooLarge:
+		if e.Sealed {
+			return fmt.Sprintf("the file is larger than %d MiB; candor reads encrypted responses of at most that size", e.Limit)
+		}
+		return fmt.Sprintf("the file is larger than %d MiB; candor reads banks and responses of at most that size", e.Limit)
+	}
+	return "cannot read the file: " + e.osText()
+}
+
+// osText is the operating system's error without the path it names.
+func (e *FileError) osText() string {
+	var pe *fs.PathError
+	if errors.As(e.Err, &pe) {
+		return pe.Err.Error()
+	}
+	return fmt.Sprint(e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Data is the error's data for a diagnostic (Diagnostic.Data, with CodeFile).
+func (e *FileError) Data() map[string]string {
+	d := map[string]string{"problem": string(e.Code), "path": e.Path}
+	if e.Code == FileTooLarge {
+		d["limit"] = strconv.Itoa(e.Limit)
+		if e.Sealed {
+			d["sealed"] = "true"
+		}
+	}
+	if e.Code == FileUnreadable {
+		d["error"] = e.osText()
+	}
+	return d
+}
+
+// fileDiagnostics are the diagnostics of a file that could not be read: CodeFile with the
+// FileError's data, when it is one.
+func fileDiagnostics(path string, err error) Diagnostics {
+	d := Diagnostic{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}
+	var fe *FileError
+	if errors.As(err, &fe) {
+		d.Code, d.Data = CodeFile, fe.Data()
+	}
+	return Diagnostics{d}
+}
+
 // ErrTooLarge is the refusal of a file over MaxFileSize, for callers that read more.
-var ErrTooLarge = fmt.Errorf("the file is larger than %d MiB; candor reads banks and responses of at most that size", MaxFileSize>>20)
+var ErrTooLarge = &FileError{Code: FileTooLarge, Limit: MaxFileSize >> 20}
 
 // OpenFile opens a file to read, refusing a device, pipe or socket before opening it (opening a
 // named pipe waits for a writer, perhaps for ever). The error says what is wrong in plain
@@ -52,14 +137,14 @@ var ErrTooLarge = fmt.Errorf("the file is larger than %d MiB; candor reads banks
 func OpenFile(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, errors.New(describeOpenError(err))
+		return nil, openError(path, err)
 	}
 	if !st.IsDir() && !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (it is a device, pipe or socket); candor reads banks and responses from files", path)
+		return nil, &FileError{Code: FileNotRegular, Path: path}
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, errors.New(describeOpenError(err))
+		return nil, openError(path, err)
 	}
 	return f, nil
 }
@@ -70,33 +155,30 @@ func readLimited(f fs.File, name string) ([]byte, error) {
 
 func readUpTo(f fs.File, name string, limit int) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a file", name)
+		return nil, &FileError{Code: FileIsFolder, Path: name}
 	}
 	src, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %v", err)
+		return nil, &FileError{Code: FileUnreadable, Path: name, Err: err}
 	}
 	if len(src) > limit {
 		if limit == MaxFileSize {
 			return nil, ErrTooLarge
 		}
-		return nil, fmt.Errorf("the file is larger than %d MiB; candor reads encrypted responses of at most that size", limit>>20)
+		return nil, &FileError{Code: FileTooLarge, Path: name, Limit: limit >> 20, Sealed: true}
 	}
 	return src, nil
 }
 
-func describeOpenError(err error) string {
+// openError is why a file could not be opened, as a FileError.
+func openError(path string, err error) *FileError {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
+		return &FileError{Code: FileNotFound, Path: path, Err: err}
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied: candor may not read this file"
+		return &FileError{Code: FileForbidden, Path: path, Err: err}
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return &FileError{Code: FileUnreadable, Path: path, Err: err}
 }
 
 // Digest returns "sha256:<hex>" of src.

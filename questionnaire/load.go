@@ -57,7 +57,7 @@ const MaxQuestions = 5000
 func LoadFile(path string) (*Bank, Diagnostics) {
 	src, err := ReadFileLimited(path)
 	if err != nil {
-		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}}
+		return nil, fileDiagnostics(path, err)
 	}
 	b, ds := Load(path, src)
 	return withLanguages(b, ds, diskSiblings(path))
@@ -67,12 +67,12 @@ func LoadFile(path string) (*Bank, Diagnostics) {
 func LoadFS(fsys fs.FS, name string) (*Bank, Diagnostics) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: name}, Summary: describeOpenError(err)}}
+		return nil, fileDiagnostics(name, openError(name, err))
 	}
 	defer f.Close()
 	src, err := readLimited(f, name)
 	if err != nil {
-		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: name}, Summary: err.Error()}}
+		return nil, fileDiagnostics(name, err)
 	}
 	b, ds := Load(name, src)
 	return withLanguages(b, ds, fsSiblings(fsys, name))

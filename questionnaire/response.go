@@ -115,7 +115,7 @@ func ReadResponse(name string, raw []byte) (*Response, Diagnostics) {
 func ReadResponseFile(path string) (*Response, Diagnostics) {
 	src, err := ReadFileLimited(path)
 	if err != nil {
-		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}}
+		return nil, fileDiagnostics(path, err)
 	}
 	return ReadResponse(path, src)
 }

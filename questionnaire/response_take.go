@@ -12,7 +12,7 @@ import (
 func ReadAnswersFile(path string, b *Bank) (*Response, Diagnostics) {
 	src, err := ReadFileLimited(path)
 	if err != nil {
-		return nil, Diagnostics{{Severity: Error, Pos: Pos{File: path}, Summary: err.Error()}}
+		return nil, fileDiagnostics(path, err)
 	}
 	return ReadAnswers(path, src, b)
 }

@@ -20,13 +20,16 @@ func advisedIn(w *words.Printer, ds questionnaire.Diagnostics) questionnaire.Dia
 	var out questionnaire.Diagnostics
 	for i, d := range ds {
 		hint := advice(w, d)
-		if hint == d.Hint {
+		if hint == d.Hint && d.Code != questionnaire.CodeFile {
 			continue
 		}
 		if out == nil {
 			out = append(questionnaire.Diagnostics(nil), ds...)
 		}
 		out[i].Hint = hint
+		if d.Code == questionnaire.CodeFile {
+			out[i].Summary = fileProblemWords(w, d.Data) // a file that could not be read
+		}
 	}
 	if out == nil {
 		return ds

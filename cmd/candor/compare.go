@@ -247,7 +247,7 @@ func readResponses(f *Factory, o *opener, files []string, width int) ([]*questio
 	for _, file := range files {
 		raw, err := o.read(file)
 		if err != nil {
-			ds := fileError(file, err.Error())
+			ds := fileError(file, fileProblem(f.Words(), err))
 			printDiagnostics(f, ds, nil, width)
 			failed = true
 			continue

@@ -148,7 +148,7 @@ func formRecipients(w *words.Printer, opts *FormOptions, b *questionnaire.Bank) 
 	if opts.ToFile != "" {
 		raw, err := questionnaire.ReadFileLimited(opts.ToFile)
 		if err != nil {
-			return nil, badInput("%s: %v", opts.ToFile, err)
+			return nil, badInput("%s: %s", opts.ToFile, fileProblem(w, err))
 		}
 		if fromFile, err = sealed.ParseRecipientsFile(raw); err != nil {
 			var re *sealed.RecipientError
@@ -203,7 +203,7 @@ func bankBytes(w *words.Printer, b *questionnaire.Bank, arg string) ([]byte, err
 	} else {
 		r, err := questionnaire.ReadFileLimited(arg)
 		if err != nil {
-			return nil, badInput("%s", w.T("cannot read %s: %v", arg, err))
+			return nil, badInput("%s", w.T("cannot read %s: %s", arg, fileProblem(w, err)))
 		}
 		raw = r
 	}

@@ -66,7 +66,7 @@ func importRun(f *Factory, opts *ImportOptions) error {
 	}
 	src, err := questionnaire.ReadFileLimited(opts.File)
 	if err != nil {
-		return badInput("%s: %v", name, err)
+		return badInput("%s: %s", name, fileProblem(f.Words(), err))
 	}
 	fb, warnings, err := fhir.Import(src)
 	if err != nil {

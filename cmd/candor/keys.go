@@ -120,7 +120,7 @@ func keysShowRun(f *Factory, opts *KeysShowOptions) error {
 func readIdentityFile(w *words.Printer, path string) ([]*age.X25519Identity, error) {
 	raw, err := questionnaire.ReadFileLimited(path)
 	if err != nil {
-		return nil, badInput("%s: %v", path, err)
+		return nil, badInput("%s: %s", path, fileProblem(w, err))
 	}
 	ids, err := sealed.ParseIdentities(raw)
 	clear(raw)

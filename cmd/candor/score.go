@@ -326,7 +326,7 @@ func (s *scorer) folderError(dir, summary string) *scoreOut {
 func (s *scorer) one(path string, inFolder bool) *scoreOut {
 	raw, err := s.open.read(path)
 	if err != nil {
-		return s.failed(path, nil, fileError(path, err.Error()))
+		return s.failed(path, nil, fileError(path, fileProblem(s.f.Words(), err)))
 	}
 	resp, ds := questionnaire.ReadResponse(path, raw)
 	if resp == nil {

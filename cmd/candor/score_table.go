@@ -102,7 +102,7 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 	} else {
 		f, err := questionnaire.OpenFile(t.path)
 		if err != nil {
-			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, err.Error()))})
+			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, fileProblem(t.s.f.Words(), err)))})
 			return
 		}
 		defer f.Close()
@@ -111,7 +111,7 @@ func (t *scoreTable) items(yield func(scoreItem) bool) {
 			return
 		}
 		if in, err = t.s.open.reader(name, f); err != nil {
-			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, err.Error()))})
+			yield(scoreItem{out: t.s.failed(name, nil, fileError(name, fileProblem(t.s.f.Words(), err)))})
 			return
 		}
 	}
@@ -326,7 +326,7 @@ func (s *scorer) loadColumns() error {
 	}
 	raw, err := questionnaire.ReadFileLimited(s.opts.Columns)
 	if err != nil {
-		return badInput("%s: %v", s.opts.Columns, err)
+		return badInput("%s: %s", s.opts.Columns, fileProblem(s.f.Words(), err))
 	}
 	m, err := table.ReadMapping(raw, s.banks.Bank)
 	if err != nil {
