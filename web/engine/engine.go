@@ -94,7 +94,7 @@ func New(name string, raw []byte, opt Options, now func() time.Time) (*Engine, e
 		b, ds = questionnaire.Translate(b, ds, files)
 	}
 	if b == nil {
-		return nil, errors.New(words.For(opt.Lang).T("this questionnaire cannot be read: %s", firstError(ds)))
+		return nil, errors.New(words.For(opt.Lang).T("this questionnaire cannot be read: %s", firstError(words.For(opt.Lang), ds)))
 	}
 	s, err := newSealer(opt.Recipients)
 	if errors.Is(err, errNoSealing) {
@@ -142,15 +142,17 @@ func (e *Engine) switchLanguage(lang string) error {
 // encrypt for: a page with keys carries the engine with encryption (web.Engine.For).
 var errNoSealing = errors.New("this engine cannot encrypt: the page needs the engine with encryption") // words:none: a page built wrongly, for developers
 
-func firstError(ds questionnaire.Diagnostics) string {
+// firstError is the first error of ds, where it is, in p's words; the diagnostic's own
+// summary stays English, as a file's diagnostics do (docs/spec.md §4).
+func firstError(p *words.Printer, ds questionnaire.Diagnostics) string {
 	if errs := ds.Errors(); len(errs) > 0 {
 		d := errs[0]
 		if d.Pos.Line > 0 {
-			return fmt.Sprintf("line %d: %s", d.Pos.Line, d.Summary) // words:none: a diagnostic of the file, which stays English (docs/spec.md §4)
+			return p.T("line %d: %s", d.Pos.Line, d.Summary)
 		}
 		return d.Summary
 	}
-	return "it is not a candor file" // words:none: a diagnostic of the file, which stays English (docs/spec.md §4)
+	return p.T("it is not a candor file")
 }
 
 // askOptions are the session's: the page's clock, and Back from the first question shows
@@ -383,11 +385,11 @@ func (e *Engine) sealedFile() (*File, error) {
 // words a person can act on; "" when it was loaded.
 func (e *Engine) load(name string, data []byte) string {
 	if name == "" {
-		name = "the file" // words:none: a name in the file's diagnostics, which stay English
+		name = e.w().T("the file")
 	}
 	resp, ds := questionnaire.ReadAnswers(name, data, e.bank)
 	if resp == nil {
-		return e.w().T("This file cannot be read as answers: %s.", firstError(ds))
+		return e.w().T("This file cannot be read as answers: %s.", firstError(e.w(), ds))
 	}
 	if resp.Bank.ID != "" && resp.Bank.ID != e.bank.ID {
 		return e.w().T("This file holds answers to another questionnaire, so it cannot be continued here.")
@@ -395,7 +397,7 @@ func (e *Engine) load(name string, data []byte) string {
 	saved := ask.Adopt(e.bank, resp, e.opt.Respondent, e.now())
 	rds := saved.Diagnostics
 	if rds.HasErrors() {
-		return e.w().T("Some answers in this file do not fit these questions (%s), so it cannot be continued here.", firstError(rds))
+		return e.w().T("Some answers in this file do not fit these questions (%s), so it cannot be continued here.", firstError(e.w(), rds))
 	}
 	var warnings []scoring.Warning
 	for _, d := range append(ds, rds...).Warnings() {
