@@ -354,22 +354,22 @@ func (p *Printer) T(key string, args ...any) string {
 // %[n]d reads the nth, a * width or precision one more).
 func argsUsed(format string) int {
 	most := 0
-	for _, v := range verbsOf(format) {
-		most = max(most, v.arg+1)
+	for _, v := range Verbs(format) {
+		most = max(most, v.Arg+1)
 	}
 	return most
 }
 
-// fverb is a verb of a format as fmt reads it: the argument it reads (from 0) and its text
-// ("%.1f"; "*" for a width or precision read from an argument).
-type fverb struct {
-	arg  int
-	text string
+// Verb is a verb of a format as fmt reads it: the argument it reads (Arg, from 0) and its
+// Text ("%.1f"; "*" for a width or precision read from an argument).
+type Verb struct {
+	Arg  int
+	Text string
 }
 
-// verbsOf are the verbs of format that read an argument, in order.
-func verbsOf(format string) []fverb {
-	var out []fverb
+// Verbs are the verbs of format that read an argument, in order, as fmt reads them.
+func Verbs(format string) []Verb {
+	var out []Verb
 	next := 0
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
@@ -382,7 +382,7 @@ func verbsOf(format string) []fverb {
 			case c == '[':
 				j := strings.IndexByte(format[i:], ']')
 				if j < 0 {
-					return append(out, fverb{arg: len(format), text: format[start:]}) // a broken index: fmt says so
+					return append(out, Verb{Arg: len(format), Text: format[start:]}) // a broken index: fmt says so
 				}
 				if n, err := strconv.Atoi(format[i+1 : i+j]); err == nil && n > 0 {
 					next = n - 1
@@ -390,14 +390,14 @@ func verbsOf(format string) []fverb {
 				i += j
 				continue
 			case c == '*':
-				out = append(out, fverb{arg: next, text: "*"})
+				out = append(out, Verb{Arg: next, Text: "*"})
 				next++
 				continue
 			case strings.IndexByte("+-# 0.", c) >= 0 || c >= '1' && c <= '9':
 				continue
 			case c == '%':
 			default:
-				out = append(out, fverb{arg: next, text: format[start : i+1]})
+				out = append(out, Verb{Arg: next, Text: format[start : i+1]})
 				next++
 			}
 			break
@@ -417,9 +417,9 @@ func (p *Printer) form(key string, e Entry, args []any) string {
 	f := "other"
 	if e.Arg <= len(args) {
 		verb := "%v"
-		for _, v := range verbsOf(key) {
-			if v.arg == e.Arg-1 && v.text != "*" {
-				verb = v.text
+		for _, v := range Verbs(key) {
+			if v.Arg == e.Arg-1 && v.Text != "*" {
+				verb = v.Text
 			}
 		}
 		if n, ok := operands(args[e.Arg-1], verb); ok {

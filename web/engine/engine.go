@@ -13,10 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -443,51 +440,16 @@ func (e *Engine) w() *words.Printer {
 }
 
 // say is the message key in the page's language, formatted with args (the "words" call: the
-// page's own words, page.js's t()). JSON has one kind of number: one that a %d of the key
-// takes is made an int.
+// page's own words, page.js's t()). JSON has one kind of number: a whole one that a %d of
+// the key takes is made an int; the printer writes the rest as the language writes them.
 func (e *Engine) say(key string, args []any) string {
-	next := 0
-	for _, m := range verbRE.FindAllStringSubmatch(key, -1) {
-		if m[2] == "%" {
+	for _, v := range words.Verbs(key) {
+		if v.Arg >= len(args) || !strings.HasSuffix(v.Text, "d") {
 			continue
 		}
-		i := next
-		if m[1] != "" {
-			i, _ = strconv.Atoi(m[1])
-			i--
-		}
-		next = i + 1
-		if i < 0 || i >= len(args) {
-			continue
-		}
-		f, ok := args[i].(float64)
-		if !ok {
-			continue
-		}
-		switch {
-		case m[2] == "d" && f == math.Trunc(f) && math.Abs(f) < 1<<53:
-			args[i] = int(f)
-		case m[2] == "f":
-			args[i] = decimal{f, e.w()}
+		if f, ok := args[v.Arg].(float64); ok && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+			args[v.Arg] = int(f)
 		}
 	}
 	return e.w().T(key, args...)
 }
-
-// decimal is a number for %f written as the language writes a decimal ("3337.9", "3337,9"):
-// without the separators of thousands the printer would add.
-type decimal struct {
-	f float64
-	p *words.Printer
-}
-
-func (d decimal) Format(s fmt.State, verb rune) {
-	prec, ok := s.Precision()
-	if !ok {
-		prec = 6
-	}
-	_, _ = io.WriteString(s, d.p.Decimal(strconv.FormatFloat(d.f, 'f', prec, 64)))
-}
-
-// verbRE finds a format's verbs, with the argument's index when it is given ("%[2]d").
-var verbRE = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])`) // words:none: a pattern of formats
