@@ -141,7 +141,7 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 	var buf bytes.Buffer
 	err = page.Execute(&buf, map[string]any{
 		"Lang":    lang,
-		"RTL":     RightToLeft(lang),
+		"RTL":     questionnaire.RightToLeft(lang),
 		"CSP":     CSP(scriptText(string(eng.Exec)), scriptText(pageJS)),
 		"CSS":     template.CSS(pageCSS),
 		"Options": template.JS(opts),
@@ -166,9 +166,6 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 	return err
 }
 
-// RightToLeft reports whether a BCP 47 language tag is written right to left: its script
-// subtag says so, or else its language does (ar, he, fa, ur, …).
-func RightToLeft(tag string) bool { return engine.RightToLeft(tag) }
 
 // pageKeyRE finds the keys of page.js's catalogue calls: t('key'.
 var pageKeyRE = regexp.MustCompile(`\bt\('((?:[^'\\\n]|\\.)*)'`)

@@ -171,8 +171,9 @@ func stringLits(e ast.Expr) []*ast.BasicLit {
 }
 
 var (
-	// jsKeyRE finds t("key" or t('key' in the page's script: the page's catalogue calls.
-	jsKeyRE = regexp.MustCompile(`\bt\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')`)
+	// jsKeyRE finds t('key' in the page's script: the page's catalogue calls, single-quoted, as
+	// web.pageKeyRE reads them for the words the page shows before its engine starts.
+	jsKeyRE = regexp.MustCompile(`\bt\(\s*('(?:[^'\\\n]|\\.)*')`)
 	jsStrRE = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|` + "`(?:[^`\\\\]|\\\\.)*`")
 	// htmlTextRE finds the text between tags, and attributes people read.
 	htmlTextRE = regexp.MustCompile(`>([^<>]+)<|\b(?:aria-label|title|alt|placeholder)="([^"]*)"`)

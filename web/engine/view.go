@@ -194,7 +194,7 @@ func (e *Engine) introView() *IntroView {
 	iv.Questions, iv.Exact = e.sess.Count()
 	iv.Count = e.countWords(iv.Questions, iv.Exact)
 	iv.Lang = e.bank.Language
-	iv.RTL = RightToLeft(iv.Lang)
+	iv.RTL = questionnaire.RightToLeft(iv.Lang)
 	if len(e.all.Languages) > 1 && e.languageOpen() {
 		iv.Languages = e.all.Languages
 	}
