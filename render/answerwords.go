@@ -45,6 +45,12 @@ func AnswerWords(p *words.Printer, q *questionnaire.Question, v any) string {
 	return s
 }
 
+// Number is a number as a person reads it in p's language ("2.5", "2,5"), written as
+// questionnaire.FormatNumber writes it for programs.
+func Number(p *words.Printer, f float64) string {
+	return p.Decimal(questionnaire.FormatNumber(f))
+}
+
 // shownAnswer is an answer scoring said (a warning sign's, a highlight's) in p's words: q's
 // answer v as AnswerWords says it, or said (scoring's words) where q is not known.
 func shownAnswer(p *words.Printer, q *questionnaire.Question, v any, said string) string {

@@ -332,7 +332,7 @@ func divergingSVG(p *words.Printer, bars []itemBar, nameA, nameB, id string) str
 			bx = mid - bw
 		}
 		fmt.Fprintf(&b, `<g><title>%s: %s</title><text x="0" y="%s" dominant-baseline="middle">%s</text><rect x="%s" y="%s" width="%s" height="%s" fill-opacity=".75"/></g>`+"\n",
-			esc(br.Label), esc(reportNumber(p, scoring.Clean(br.Diff))), svgNum(yy+rowH/2), esc(p.T("Q%s", strings.SplitN(br.Label, ".", 2)[0])),
+			esc(br.Label), esc(Number(p, scoring.Clean(br.Diff))), svgNum(yy+rowH/2), esc(p.T("Q%s", strings.SplitN(br.Label, ".", 2)[0])),
 			svgNum(bx), svgNum(yy+4), svgNum(bw), svgNum(rowH-8))
 	}
 	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-width="2"/>`+"\n", svgNum(mid), svgNum(top-4), svgNum(mid), svgNum(h-8))

@@ -163,10 +163,6 @@ func reportNotApplies(p *words.Printer) string { return p.T("does not apply") }
 // reportNotEnough stands for the value of a score with too few answers.
 func reportNotEnough(p *words.Printer) string { return p.T("not enough answers") }
 
-// reportNumber is a number as the reader's language writes it: "2.5", "2,5".
-func reportNumber(p *words.Printer, f float64) string {
-	return p.Decimal(questionnaire.FormatNumber(f))
-}
 
 // CompareScore is one score on both sides.
 type CompareScore struct {
@@ -302,7 +298,7 @@ func splitWords(p *words.Printer, c *Comparison, sp CompareSplit) string {
 		low, held = held, low
 	}
 	ask := p.T("Worth asking each of them, on their own, how the session felt.")
-	n := func(f float64) string { return reportNumber(p, f) }
+	n := func(f float64) string { return Number(p, f) }
 	if sp.Rule == change.RuleBelow {
 		return p.T("Split alliance: %s's rating is below the bank's alert level of %s while %s's holds. With no previous rating of each to compare, only the level is used.",
 			low, n(*sp.Level), held) + " " + ask
@@ -566,7 +562,7 @@ func cmpAnswerWords(p *words.Printer, q CompareQuestion, a CompareAnswer) string
 
 // cmpDiffWords says how far apart two numbers are, with names: "Alex is 2 higher".
 func cmpDiffWords(p *words.Printer, d float64, nameB string) string {
-	n := reportNumber(p, math.Abs(d))
+	n := Number(p, math.Abs(d))
 	if d > 0 {
 		return p.T("%s is %s higher", text.Clean(nameB), n)
 	}
@@ -608,7 +604,7 @@ func reverseDiffWords(p *words.Printer, q CompareQuestion, nameB string) string 
 	}
 	name, nearer := text.Clean(nameB), *q.ItemDifference > 0
 	if q.Difference != nil && *q.Difference != 0 {
-		by := reportNumber(p, math.Abs(*q.Difference))
+		by := Number(p, math.Abs(*q.Difference))
 		if nearer {
 			return p.T("%s's answer is nearer to what helps, by %s (this one is scored in reverse)", name, by)
 		}
@@ -629,7 +625,7 @@ func cmpScoreValue(p *words.Printer, v CompareScoreValue) string {
 		}
 		return reportNotEnough(p)
 	}
-	s := reportNumber(p, *v.Value)
+	s := Number(p, *v.Value)
 	if m := (safetyMark{Unsafe: v.SafetyFirst, Open: v.SafetyOpen}); m.marked() {
 		return markedValue(p, s, m)
 	}
@@ -656,7 +652,7 @@ func cmpRange(p *words.Printer, s CompareScore) string {
 	if s.Min == nil || s.Max == nil {
 		return ""
 	}
-	return rangeWords(p, reportNumber(p, *s.Min), reportNumber(p, *s.Max))
+	return rangeWords(p, Number(p, *s.Min), Number(p, *s.Max))
 }
 
 // flagSection writes "Flags": each person's lines (flagLines) under their name padded to

@@ -174,11 +174,11 @@ func alignedValue(p *words.Printer, s AlignedScoreResult, m safetyMark) string {
 		}
 		return reportNotEnough(p)
 	}
-	v := reportNumber(p, *s.Value)
+	v := Number(p, *s.Value)
 	if s.Max != nil && s.Min != nil && *s.Min == 0 && *s.Max == 100 {
 		v += "%"
 	} else if s.Max != nil {
-		v += " / " + reportNumber(p, *s.Max)
+		v += " / " + Number(p, *s.Max)
 	}
 	if m.marked() {
 		return markedValue(p, v, m)

@@ -226,7 +226,7 @@ func historyDates(p *words.Printer, entries []HistoryEntry) []string {
 // histNumber is a number on score s's scale: "40%" for a percent score (as the summary
 // shows it), "2.4" otherwise.
 func histNumber(p *words.Printer, s scoring.ScoreResult, v float64) string {
-	n := reportNumber(p, v)
+	n := Number(p, v)
 	if s.Score != nil && s.Score.Method == questionnaire.Percent {
 		n += "%"
 	}
@@ -706,9 +706,9 @@ func histChange(p *words.Printer, entries []HistoryEntry, i int) string {
 	}
 	switch {
 	case d > 0:
-		return p.T("From the first to the latest: up %s, from %s to %s.", reportNumber(p, d), from, to)
+		return p.T("From the first to the latest: up %s, from %s to %s.", Number(p, d), from, to)
 	case d < 0:
-		return p.T("From the first to the latest: down %s, from %s to %s.", reportNumber(p, -d), from, to)
+		return p.T("From the first to the latest: down %s, from %s to %s.", Number(p, -d), from, to)
 	}
 	return p.T("From the first to the latest: no change, %s at both.", from)
 }

@@ -88,7 +88,7 @@ func categoryWords(p *words.Printer, c change.Category) string {
 // rciWords is "RCI 2.41", "RCI -1.2": two decimals are all the index can say. RCI, the
 // reliable change index, keeps its name in every language.
 func rciWords(p *words.Printer, rci float64) string {
-	return "RCI " + reportNumber(p, round2(rci)) // words:none: the index's name, as the literature writes it
+	return "RCI " + Number(p, round2(rci)) // words:none: the index's name, as the literature writes it
 }
 
 // round2 keeps two decimals, as a computed number (an index, a cut-off) is shown.
@@ -120,7 +120,7 @@ type scoreResultNumber func(float64) string
 // reliableHead says how a change is judged reliable, with the bank's numbers.
 func reliableHead(p *words.Printer, s *scoreSeries, num scoreResultNumber) string {
 	c := s.Change
-	r, sd := reportNumber(p, c.Reliability), reportNumber(p, c.SD)
+	r, sd := Number(p, c.Reliability), Number(p, c.SD)
 	lower := c.Better == questionnaire.BetterLower
 	if s.Cutoff != nil {
 		cut := num(round2(*s.Cutoff))

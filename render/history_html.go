@@ -223,7 +223,7 @@ func compareHTML(bank *questionnaire.Bank, c *Comparison, p *words.Printer) stri
 		for _, br := range bars {
 			for _, q := range c.Questions {
 				if fmt.Sprintf("%d. %s", q.Number, oneLine(q.Text)) == br.Label {
-					h.raw(`<tr><th scope="row">` + esc(br.Label) + `</th><td>` + esc(cmpAnswerWords(p, q, q.A)) + `</td><td>` + esc(cmpAnswerWords(p, q, q.B)) + `</td><td>` + esc(reportNumber(p, br.Diff)) + `</td></tr>`)
+					h.raw(`<tr><th scope="row">` + esc(br.Label) + `</th><td>` + esc(cmpAnswerWords(p, q, q.A)) + `</td><td>` + esc(cmpAnswerWords(p, q, q.B)) + `</td><td>` + esc(Number(p, br.Diff)) + `</td></tr>`)
 				}
 			}
 		}

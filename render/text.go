@@ -107,7 +107,7 @@ func formatValue(p *words.Printer, s scoring.ScoreResult) string {
 	if s.Value == nil {
 		return ""
 	}
-	num := func(x float64) string { return p.Decimal(questionnaire.FormatNumber(x)) }
+	num := func(x float64) string { return Number(p, x) }
 	v := num(*s.Value)
 	if s.Score != nil && s.Score.Method == questionnaire.Percent {
 		return p.T("%s%%", v)

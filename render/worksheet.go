@@ -234,7 +234,7 @@ func wsScaleAnchors(q *questionnaire.Question) string {
 
 // wsNumberPrompt says what number to write: "Write a number (0 to 10):".
 func wsNumberPrompt(p *words.Printer, q *questionnaire.Question) string {
-	num := func(f float64) string { return p.Decimal(questionnaire.FormatNumber(f)) }
+	num := func(f float64) string { return Number(p, f) }
 	switch {
 	case q.HasMin && q.HasMax:
 		return p.T("Write a number (%s to %s):", num(q.Min), num(q.Max))

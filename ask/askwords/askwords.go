@@ -12,6 +12,7 @@ import (
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/internal/yamlpos"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/render"
 	"github.com/candor-app/candor/words"
 )
 
@@ -87,7 +88,7 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 	case ask.NoChoices:
 		return p.T("Please type the numbers of the choices that fit.")
 	case ask.NotOnScale:
-		return p.T("Please type a whole number from %s to %s (%s isn't one).", Number(p, q.Min), Number(p, q.Max), typed)
+		return p.T("Please type a whole number from %s to %s (%s isn't one).", render.Number(p, q.Min), render.Number(p, q.Max), typed)
 	case ask.OutOfRange:
 		return p.T("Please type %s (%s is outside that).", NumberRange(p, q), typed)
 	case ask.NotANumber:
@@ -112,10 +113,6 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 var months = [12]string{"January %s", "February %s", "March %s", "April %s", "May %s", "June %s", // words:key
 	"July %s", "August %s", "September %s", "October %s", "November %s", "December %s"} // words:key
 
-// Number is a number of the bank (a bound, an answer) as p's language writes it: 2.5, 2,5.
-func Number(p *words.Printer, f float64) string {
-	return p.Decimal(questionnaire.FormatNumber(f))
-}
 
 // ChoiceRange says which numbers pick a choice: "a number from 1 to 5".
 func ChoiceRange(p *words.Printer, q *questionnaire.Question) string {
@@ -131,11 +128,11 @@ func ChoiceRange(p *words.Printer, q *questionnaire.Question) string {
 func NumberRange(p *words.Printer, q *questionnaire.Question) string {
 	switch {
 	case q.HasMin && q.HasMax:
-		return p.T("a number from %s to %s", Number(p, q.Min), Number(p, q.Max))
+		return p.T("a number from %s to %s", render.Number(p, q.Min), render.Number(p, q.Max))
 	case q.HasMin:
-		return p.T("a number of at least %s", Number(p, q.Min))
+		return p.T("a number of at least %s", render.Number(p, q.Min))
 	case q.HasMax:
-		return p.T("a number of at most %s", Number(p, q.Max))
+		return p.T("a number of at most %s", render.Number(p, q.Max))
 	}
 	return p.T("a number")
 }

@@ -230,7 +230,7 @@ func (t *Session) hint(q *questionnaire.Question) string {
 	case questionnaire.Multi:
 		h = w.T("Type the numbers of all that fit, separated by commas or spaces")
 	case questionnaire.Scale:
-		h = w.T("Type a number from %s to %s", askwords.Number(w, q.Min), askwords.Number(w, q.Max))
+		h = w.T("Type a number from %s to %s", render.Number(w, q.Min), render.Number(w, q.Max))
 	case questionnaire.Number:
 		h = w.T("Type %s", askwords.NumberRange(w, q))
 	case questionnaire.Date:
@@ -273,7 +273,7 @@ func (t *Session) help(q *questionnaire.Question) {
 	case questionnaire.Multi:
 		how = w.T("the numbers of every choice that fits, like 1, 3 or 1 3")
 	case questionnaire.Scale:
-		how = w.T("a whole number from %s to %s", askwords.Number(w, q.Min), askwords.Number(w, q.Max))
+		how = w.T("a whole number from %s to %s", render.Number(w, q.Min), render.Number(w, q.Max))
 	case questionnaire.Number:
 		how = w.T("a number")
 	case questionnaire.Date:

@@ -287,7 +287,7 @@ func (e *Engine) countWords(n int, exact bool) string {
 // numberRange is "from 1 to 10", "at least 0" or "at most 10", in the page's language.
 func (e *Engine) numberRange(q *questionnaire.Question) string {
 	p := e.w()
-	lo, hi := p.Decimal(questionnaire.FormatNumber(q.Min)), p.Decimal(questionnaire.FormatNumber(q.Max))
+	lo, hi := render.Number(p, q.Min), render.Number(p, q.Max)
 	switch {
 	case q.HasMin && q.HasMax:
 		return p.T("from %s to %s", lo, hi)
