@@ -163,7 +163,6 @@ func reportNotApplies(p *words.Printer) string { return p.T("does not apply") }
 // reportNotEnough stands for the value of a score with too few answers.
 func reportNotEnough(p *words.Printer) string { return p.T("not enough answers") }
 
-
 // CompareScore is one score on both sides.
 type CompareScore struct {
 	ID    string            `json:"id"`

@@ -166,7 +166,6 @@ func Write(w io.Writer, b *questionnaire.Bank, raw []byte, opt Options, eng Engi
 	return err
 }
 
-
 // pageKeyRE finds the keys of page.js's catalogue calls: t('key'.
 var pageKeyRE = regexp.MustCompile(`\bt\('((?:[^'\\\n]|\\.)*)'`)
 

@@ -113,7 +113,6 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 var months = [12]string{"January %s", "February %s", "March %s", "April %s", "May %s", "June %s", // words:key
 	"July %s", "August %s", "September %s", "October %s", "November %s", "December %s"} // words:key
 
-
 // ChoiceRange says which numbers pick a choice: "a number from 1 to 5".
 func ChoiceRange(p *words.Printer, q *questionnaire.Question) string {
 	nums := q.OptionNumbers()
