@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -114,15 +113,8 @@ func JSON(w io.Writer, p *words.Printer, b *questionnaire.Bank, r *scoring.Resul
 	return enc.Encode(&c)
 }
 
-// longDates are the keys of a date written out in full, one for each month: "22 November
-// 2026", "22 de noviembre de 2026". The year is passed as text, which no language groups.
-var longDates = [12]string{"%d January %s", "%d February %s", "%d March %s", "%d April %s", "%d May %s", "%d June %s", // words:key
-	"%d July %s", "%d August %s", "%d September %s", "%d October %s", "%d November %s", "%d December %s"} // words:key
-
 // formatDate writes a date the way people write it, in p's language: "22 November 2026".
-func formatDate(p *words.Printer, t time.Time) string {
-	return p.T(longDates[t.Month()-1], t.Day(), strconv.Itoa(t.Year()))
-}
+func formatDate(p *words.Printer, t time.Time) string { return p.LongDate(t) }
 
 // split sorts r's raised flags into urgent ones, which open the summary, and the rest.
 // Whether safety comes first is r.Urgent(), which decides; the scoring engine sorts urgent

@@ -509,5 +509,24 @@ func (p *Printer) DateTime(t time.Time) string {
 	return p.T("%s, %s", p.Date(t), t.Format("15:04"))
 }
 
+// LongDate is t's day written out in full: "22 November 2026", "22 de noviembre de 2026".
+func (p *Printer) LongDate(t time.Time) string {
+	return p.T(longDates[t.Month()-1], t.Day(), strconv.Itoa(t.Year()))
+}
+
+// MonthYear is a month of a year: "November 2026", "noviembre de 2026".
+func (p *Printer) MonthYear(year int, m time.Month) string {
+	return p.T(monthYears[m-1], strconv.Itoa(year))
+}
+
+// longDates and monthYears are the keys of a date written out in full and of a month of a
+// year, one for each month; the year is passed as text, which no language groups (never
+// "2,026").
+var longDates = [12]string{"%d January %s", "%d February %s", "%d March %s", "%d April %s", "%d May %s", "%d June %s", // words:key
+	"%d July %s", "%d August %s", "%d September %s", "%d October %s", "%d November %s", "%d December %s"} // words:key
+
+var monthYears = [12]string{"January %s", "February %s", "March %s", "April %s", "May %s", "June %s", // words:key
+	"July %s", "August %s", "September %s", "October %s", "November %s", "December %s"} // words:key
+
 // months are the keys of the months' short names.
 var months = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} // words:key

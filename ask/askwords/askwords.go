@@ -7,6 +7,7 @@ package askwords
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/candor-app/candor/ask"
 	"github.com/candor-app/candor/internal/text"
@@ -97,7 +98,7 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 		return p.T("Please type a date %s (%s is outside that).", DateRange(p, q), typed)
 	case ask.NoSuchDay:
 		if d := prob.Day; d != nil && d.Days > 0 {
-			return p.T("%s isn't a day: %s has %d days. Please type a date as year-month-day, like 2026-11-27.", typed, p.T(months[d.Month-1], strconv.Itoa(d.Year)), d.Days)
+			return p.T("%s isn't a day: %s has %d days. Please type a date as year-month-day, like 2026-11-27.", typed, p.MonthYear(d.Year, time.Month(d.Month)), d.Days)
 		}
 		return p.T("%s isn't a day: months go from 01 to 12. Please type a date as year-month-day, like 2026-11-27.", typed)
 	case ask.NotADate:
@@ -107,11 +108,6 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 	}
 	return prob.Error()
 }
-
-// months are the keys of a month of a year: "November 2026" (the year written as it is,
-// never "2,026").
-var months = [12]string{"January %s", "February %s", "March %s", "April %s", "May %s", "June %s", // words:key
-	"July %s", "August %s", "September %s", "October %s", "November %s", "December %s"} // words:key
 
 // ChoiceRange says which numbers pick a choice: "a number from 1 to 5".
 func ChoiceRange(p *words.Printer, q *questionnaire.Question) string {
