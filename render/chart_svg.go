@@ -16,7 +16,7 @@ import (
 // html`): each chart is an inline SVG drawn in currentColor, so it reads in light and dark
 // and in black and white on paper, with the same numbers in a table beside it. Printing
 // fits A4 and Letter alike (margins, no fixed page size) and keeps a chart with its table.
-const chartCSS = `.candor-report{line-height:1.5;max-width:48em}
+const chartCSS = /* words:none: CSS */ `.candor-report{line-height:1.5;max-width:48em}
 .candor-report h1{font-size:1.5em;margin:.5em 0}
 .candor-report h2{font-size:1.25em;margin:1.25em 0 .5em}
 .candor-flags{border:3px solid currentColor;border-radius:.5em;padding:0 1em;margin:1em 0}

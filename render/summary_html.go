@@ -240,7 +240,7 @@ func (h *htmlOut) prose(body string) {
 		if ordered {
 			open = "<ol>"
 			if n := strings.TrimRight(p.Marker, ".)"); n != "1" {
-				open = `<ol start="` + n + `">`
+				open = `<ol start="` + n + `">` // words:none: HTML
 			}
 		}
 		h.raw(open)

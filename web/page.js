@@ -112,7 +112,7 @@
   // focusHeading moves focus to the first thing to read: on the summary, what safety asks
   // first (an urgent message) when there is one, else the screen's title.
   function focusHeading() {
-    var h = main.querySelector('.summary .candor-urgent') || main.querySelector('h1');
+    var h = main.querySelector('.summary .candor-urgent') || main.querySelector('h1'); // words:none: a selector
     if (h) {
       h.setAttribute('tabindex', '-1');
       h.focus();
@@ -303,7 +303,7 @@
   function answerText(q, form) {
     if (q.type === 'number' || q.type === 'text' || q.type === 'date') return form.querySelector('#answer').value;
     var picked = [];
-    form.querySelectorAll('input[name=answer]').forEach(function (i) { if (i.checked) picked.push(i.value); });
+    form.querySelectorAll('input[name=answer]').forEach(function (i) { if (i.checked) picked.push(i.value); }); // words:none: a selector
     return picked.join(', ');
   }
 

@@ -223,7 +223,7 @@ func jsLiterals(t *testing.T, file string) []literal {
 
 var (
 	verbRE   = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
-	tagRE    = regexp.MustCompile(`<[^>]*>|&[a-z]+;|&#\d+;|\$\{[^}]*\}|https?://\S+`)
+	tagRE    = regexp.MustCompile(`<[^>]*>|&[a-z]+;|&#\d+;|\$\{[^}]*\}|\{\{[^}]*\}\}|https?://\S+`)
 	wordRE   = regexp.MustCompile(`[\p{L}'][\p{L}'_-]*`)
 	stopword = map[string]bool{}
 )
@@ -249,7 +249,7 @@ func prose(s string) bool {
 		return len(words) == 1 && uiWords[words[0]]
 	}
 	for _, w := range words {
-		if stopword[strings.ToLower(w)] {
+		if stopword[strings.ToLower(w)] || uiWordsLower[strings.ToLower(w)] {
 			return true
 		}
 	}
@@ -263,8 +263,9 @@ func prose(s string) bool {
 	return caps == len(words)
 }
 
-// uiWords are single words a person reads on a button or a heading.
-var uiWords = map[string]bool{}
+// uiWords are single words a person reads on a button or a heading (uiWordsLower: the
+// same, and more, in lower case, which make a phrase English: "Answer required").
+var uiWords, uiWordsLower = map[string]bool{}, map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`Next Back Skip Continue Change Review Summary Save Saved Send
@@ -273,6 +274,12 @@ func init() {
 		Outcome Warning Warnings Date Name Before After Change Reliable Improved Worsened Item
 		Items Band Bands Range Safety Urgent`) {
 		uiWords[w] = true
+		uiWordsLower[strings.ToLower(w)] = true
+	}
+	for _, w := range strings.Fields(`invalid required missing retry edit changed improved
+		reliable improvement deterioration value values file files folder response responses
+		unanswered declined skipped finished unfinished error warning`) {
+		uiWordsLower[w] = true
 	}
 }
 
@@ -376,6 +383,10 @@ func TestProse(t *testing.T) {
 		"<div class=\"summary\">":        false,
 		"candor-%s.yaml":                 false,
 		"font-size: 12px":                false,
+		"Answer required":                true,
+		"Invalid answer":                 true,
+		"Reliable improvement":           true,
+		"Missing value: %s":              true,
 	} {
 		assert.Equal(t, want, prose(s), s)
 	}

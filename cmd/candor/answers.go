@@ -33,7 +33,7 @@ when, whether it is finished, how many questions have an answer, and the file.
 
   candor answers continue [BANK]   carry on with the latest unfinished one
   candor answers delete FILE...    delete answers (asks first; --yes for scripts)`),
-		Example: "  candor answers\n  candor answers continue\n  candor answers delete ~/.local/share/candor/candor-20261127-055242.yaml",
+		Example: "  candor answers\n  candor answers continue\n  candor answers delete ~/.local/share/candor/candor-20261127-055242.yaml", // words:none: examples of commands
 		Args:    noArgs,
 		RunE:    runWith(opts, nil, runF, func() error { return answersRun(f, opts) }),
 	}
@@ -126,11 +126,11 @@ func NewCmdAnswersContinue(f *Factory, runF func(*AnswersContinueOptions) error)
 	opts := &AnswersContinueOptions{}
 	w := f.Words()
 	cmd := &cobra.Command{
-		Use:   "continue [BANK]",
+		Use:   "continue [BANK]", // words:none: the command line's syntax
 		Short: w.T("Carry on with your latest unfinished answers"),
 		Long: w.T(`Carry on with the latest unfinished answers in your data folder (to BANK, when given), as
 'candor take --resume FILE' does.`),
-		Example:           "  candor answers continue\n  candor answers continue accountability",
+		Example:           "  candor answers continue\n  candor answers continue accountability", // words:none: examples of commands
 		Args:              rangeArgs(0, 1, w.T("at most one bank")),
 		ValidArgsFunction: bankCompletion,
 	}
@@ -184,7 +184,7 @@ func NewCmdAnswersDelete(f *Factory, runF func(*AnswersDeleteOptions) error) *co
 	opts := &AnswersDeleteOptions{}
 	w := f.Words()
 	cmd := &cobra.Command{
-		Use:   "delete FILE...",
+		Use:   "delete FILE...", // words:none: the command line's syntax
 		Short: w.T("Delete saved answers"),
 		Long: w.T(`Delete saved answers: each FILE (a path, or a name in your data folder) with the lock and
 temporary files candor keeps beside it. Only candor's own answer files are deleted, never
@@ -192,7 +192,7 @@ answers open in a 'candor take' right now.
 
 On a terminal it asks first; a script says --yes. --all deletes every answer file in your
 data folder, after you type the word delete.`),
-		Example: "  candor answers delete ~/.local/share/candor/candor-20261127-055242.yaml\n" +
+		Example: "  candor answers delete ~/.local/share/candor/candor-20261127-055242.yaml\n" + // words:none: examples of commands
 			"  candor answers delete --all", // words:none: a command line
 	}
 	cmd.RunE = runWith(opts, func(args []string) { opts.Files = args }, runF, func() error {

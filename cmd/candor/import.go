@@ -28,7 +28,7 @@ func NewCmdImport(f *Factory, runF func(*ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{}
 	w := f.Words()
 	cmd := &cobra.Command{
-		Use:   "import FILE.json",
+		Use:   "import FILE.json", // words:none: the command line's syntax
 		Short: w.T("Make a question bank from a FHIR Questionnaire"),
 		Long: w.T(`Make a question bank from an HL7 FHIR R4 Questionnaire (JSON), such as the PHQ-9 or
 GAD-7 that LOINC publishes: its title and version, groups as sections, every question with

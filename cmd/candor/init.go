@@ -28,7 +28,7 @@ func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 	opts := &InitOptions{}
 	w := f.Words()
 	cmd := &cobra.Command{
-		Use:   "init FILE",
+		Use:   "init FILE", // words:none: the command line's syntax
 		Short: w.T("Start a new question bank from a commented example"),
 		Long: w.T(`Write a new question bank to FILE to start from: a complete, working example with a
 note on every key, in plain words. It shows every kind of question, scores, flags (among

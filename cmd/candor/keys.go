@@ -93,7 +93,7 @@ func NewCmdKeysShow(f *Factory, runF func(*KeysShowOptions) error) *cobra.Comman
 	opts := &KeysShowOptions{}
 	w := f.Words()
 	cmd := &cobra.Command{
-		Use:   "show FILE",
+		Use:   "show FILE", // words:none: the command line's syntax
 		Short: w.T("Print the public key of a key file"),
 		Long: w.T(`Print the public key (age1…) of the key in FILE, one a line when it holds several: what
 to hand out, to 'candor form --to', 'candor take --to' or a bank's recipients.`),

@@ -258,7 +258,7 @@ func (t *taker) sayUnfinished() {
 	if bank == "" {
 		bank = t.bank.ID
 	}
-	cmd := selfCommand() + " answers continue " + shellQuote(bank)
+	cmd := selfCommand() + " answers continue " + shellQuote(bank) // words:none: a command to type
 	msg := t.words().T("You have unfinished answers to this questionnaire from %s. To carry on with them instead, stop here (q) and type:",
 		t.words().DateTime(s.Updated.Local()))
 	for _, l := range text.Wrap(msg, min(t.width, text.MaxWidth)) {
@@ -304,7 +304,7 @@ func (t *taker) resume() (questionnaire.Answers, error) {
 		return nil, errSilent1
 	}
 	if err := t.findBank(resp, func(r *questionnaire.Response) string {
-		return t.words().T("name its file: %s", "candor take --resume "+shellQuote(r.File)+" BANK-FILE")
+		return t.words().T("name its file: candor take --resume %s BANK-FILE", shellQuote(r.File))
 	}); err != nil {
 		return nil, err
 	}
@@ -682,7 +682,7 @@ func (t *taker) fromFile() error {
 		named = nil // a plain map of answers: the default bank
 	}
 	if err := t.findBank(named, func(r *questionnaire.Response) string {
-		return t.words().T("name its file: %s", "candor take BANK-FILE --answers "+shellQuote(r.File))
+		return t.words().T("name its file: candor take BANK-FILE --answers %s", shellQuote(r.File))
 	}); err != nil {
 		return err
 	}
