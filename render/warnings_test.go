@@ -33,10 +33,10 @@ questions:
 	}{
 		{"safety question", b, scoring.Warning{Code: scoring.SafetyUnanswered, ID: "feel_safe"},
 			`The safety question "Do you feel safe?" (feel_safe) has no answer; ask about it before anything else.`,
-			`La pregunta de seguridad «Do you feel safe?» (feel_safe) no tiene respuesta; conviene preguntar por ella antes que nada.`},
+			`La pregunta de seguridad «Do you feel safe?» (feel_safe) no tiene respuesta; hay que preguntar por ella antes que nada.`},
 		{"safety question, no bank", nil, scoring.Warning{Code: scoring.SafetyUnanswered, ID: "feel_safe"},
 			`The safety question "feel_safe" has no answer; ask about it before anything else.`,
-			`La pregunta de seguridad "feel_safe" no tiene respuesta; conviene preguntar por ella antes que nada.`},
+			`La pregunta de seguridad "feel_safe" no tiene respuesta; hay que preguntar por ella antes que nada.`},
 		{"too costly", b, scoring.Warning{Code: scoring.TooCostly, What: "flag", ID: "low"},
 			"the `when` of flag \"low\" takes more work to decide than candor allows, so it was taken as not holding",
 			"decidir la condición `when` del aviso \"low\" lleva más trabajo del que candor permite, así que se tomó como no cumplida"},
