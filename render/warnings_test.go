@@ -39,7 +39,7 @@ questions:
 			`La pregunta de seguridad "feel_safe" no tiene respuesta; hay que preguntar por ella antes que nada.`},
 		{"too costly", b, scoring.Warning{Code: scoring.TooCostly, What: "flag", ID: "low"},
 			"the `when` of flag \"low\" takes more work to decide than candor allows, so it was taken as not holding",
-			"decidir la condición `when` del aviso \"low\" lleva más trabajo del que candor permite, así que se tomó como no cumplida"},
+			"decidir la condición `when` de la alerta \"low\" lleva más trabajo del que candor permite, así que se tomó como no cumplida"},
 		{"status: two required missing", b, claim("completed", "in-progress", true, "together", "hope"),
 			`the response file says it is completed, but required questions "together" and "hope" have no answer; it is taken as in progress`,
 			`el archivo de respuestas dice que su estado es completed, pero las preguntas obligatorias "together" y "hope" no tienen respuesta; se toma como en curso`},
