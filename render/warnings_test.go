@@ -54,7 +54,7 @@ questions:
 			"el archivo de respuestas dice que su estado es completed, pero no contiene ninguna respuesta; se toma como en curso"},
 		{"status: every required answered", b, claim("in-progress", "completed", false),
 			"the response file says it is in-progress, but every required question asked has an answer; it is taken as completed",
-			"el archivo de respuestas dice que su estado es in-progress, pero todas las preguntas obligatorias que se hicieron tienen respuesta; se toma como completo"},
+			"el archivo de respuestas dice que su estado es in-progress, pero todas las preguntas obligatorias que se hicieron tienen respuesta; se toma como completado"},
 		{"from the file", b, scoring.Warning{Code: scoring.FromFile, Text: "bank \"w\" has changed"}, `bank "w" has changed`, `bank "w" has changed`},
 		{"unknown code, no words", b, scoring.Warning{Code: "new-kind"}, "new-kind", "new-kind"},
 	}

@@ -155,7 +155,7 @@ func TestTakeHelpInSpanish(t *testing.T) {
 	dir := t.TempDir()
 	r := runSpanish(t, dir, "", "take", "--help")
 	require.Equal(t, 0, r.code, r.errOut)
-	assert.Contains(t, r.out, "Hace las preguntas de BANK (un id incluido o un archivo; por defecto: trust-readiness)\n")
+	assert.Contains(t, r.out, "Hace las preguntas de BANCO (un id incorporado o un archivo; por omisión: trust-readiness)\n")
 	assert.Contains(t, r.out, "--save ARCHIVO")
 	assert.NotContains(t, r.out, "Ask the questions")
 	r = runSpanish(t, dir, "", "take", "--no-save", "--save", "x.yaml")
