@@ -32,7 +32,7 @@ func ProblemText(p *words.Printer, prob *ask.Problem) string {
 		return p.T("This is the first question, so there's nothing to go back to.")
 	case ask.NotAsked:
 		if prob.Typed != "" {
-			return p.T("%q is not one of the questions asked.", prob.Typed)
+			return p.T("%s is not one of the questions asked.", Quote(p, prob.Typed))
 		}
 		return p.T("There's no question %d; the questions are numbered 1 to %d.", prob.N, prob.Total)
 	case ask.NoQuestion:
@@ -57,7 +57,7 @@ func ProblemText(p *words.Printer, prob *ask.Problem) string {
 // (A limit is written with its digits alone, 200000, as candor has always written it.)
 func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 	q := prob.Question
-	typed := strconv.Quote(prob.Typed)
+	typed := Quote(p, prob.Typed)
 	switch prob.Reason {
 	case ask.NoDecline:
 		if q != nil && q.Required {
@@ -85,7 +85,7 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 		}
 		return p.T("%s isn't one of the choices. Type the numbers of the ones that fit, like %s.", typed, example(p, q))
 	case ask.Exclusive:
-		return p.T("%q goes on its own, so it can't be chosen together with %q. Please choose it alone, or leave it out.", prob.Alone, prob.With)
+		return p.T("%s goes on its own, so it can't be chosen together with %s. Please choose it alone, or leave it out.", Quote(p, prob.Alone), Quote(p, prob.With))
 	case ask.NoChoices:
 		return p.T("Please type the numbers of the choices that fit.")
 	case ask.NotOnScale:
@@ -107,6 +107,14 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 		return p.T("That's longer than %s characters; please keep it to one shorter line.", strconv.Itoa(questionnaire.MaxTextAnswer))
 	}
 	return prob.Error()
+}
+
+// Quote is s between the quotes of p's language, "s" in English and «s» in Spanish, with
+// what strconv.Quote escapes escaped (a control character typed never reaches the screen
+// as it is); in English it is strconv.Quote(s) byte for byte.
+func Quote(p *words.Printer, s string) string {
+	q := strconv.Quote(s)
+	return p.T("\"%s\"", q[1:len(q)-1])
 }
 
 // ChoiceRange says which numbers pick a choice: "a number from 1 to 5".

@@ -2,6 +2,7 @@ package askwords
 
 import (
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -60,28 +61,28 @@ func TestProblemText(t *testing.T) {
 		{"sleep", "dunno", okay + `; its help says: "If in doubt, say no."`,
 			`Está bien no estar segura o seguro. Escribe sí o no; su ayuda dice: «If in doubt, say no.»`},
 		{"plain", "maybe", okay + ", whichever is closer for now.", "Está bien no estar segura o seguro. Escribe sí o no, lo que esté más cerca por ahora."},
-		{"plain", "purple", `Please type y for yes or n for no ("purple" isn't one of those).`, `Escribe sí o no ("purple" no es ninguna de las dos).`},
+		{"plain", "purple", `Please type y for yes or n for no ("purple" isn't one of those).`, `Escribe sí o no («purple» no es ninguna de las dos).`},
 		{"plain", "rather not say", `This question doesn't offer "rather not say"; please answer it when you're ready.`,
 			"Esta pregunta no ofrece «prefiero no responder»; respóndela cuando te sientas preparada o preparado."},
 		{"sleep", "prefiero no responder", `This question doesn't offer "rather not say", but it's optional: you can skip it.`,
 			"Esta pregunta no ofrece «prefiero no responder», pero es opcional: puedes saltarla."},
 		{"colour", "ligth blue", `"ligth blue" isn't one of the choices. Did you mean 2 (Light blue)? Please type a number from 1 to 3.`,
-			`"ligth blue" no es una de las opciones. ¿Querías decir 2 (Light blue)? Escribe un número del 1 al 3.`},
-		{"colour", "purple", `"purple" isn't one of the choices. Please type a number from 1 to 3.`, `"purple" no es una de las opciones. Escribe un número del 1 al 3.`},
+			`«ligth blue» no es una de las opciones. ¿Querías decir 2 (Light blue)? Escribe un número del 1 al 3.`},
+		{"colour", "purple", `"purple" isn't one of the choices. Please type a number from 1 to 3.`, `«purple» no es una de las opciones. Escribe un número del 1 al 3.`},
 		{"feel", "1, tird", `"tird" isn't one of the choices. Did you mean 2 (Tired)? Type the numbers of the ones that fit, like 1, 3.`,
-			`"tird" no es una de las opciones. ¿Querías decir 2 (Tired)? Escribe los números de las que encajen, como 1, 3.`},
+			`«tird» no es una de las opciones. ¿Querías decir 2 (Tired)? Escribe los números de las que encajen, como 1, 3.`},
 		{"feel", "1 3", `"None of these" goes on its own, so it can't be chosen together with "Calm". Please choose it alone, or leave it out.`,
-			`"None of these" va sola, así que no se puede elegir junto con "Calm". Elígela sola, o déjala fuera.`},
-		{"close", "9", `Please type a whole number from 1 to 5 ("9" isn't one).`, `Escribe un número entero del 1 al 5 ("9" no lo es).`},
-		{"hours", "25", `Please type a number from 0 to 24 ("25" is outside that).`, `Escribe un número del 0 al 24 ("25" queda fuera).`},
-		{"hours", "lots", `Please type a number, like 3 or 2.5 ("lots" isn't one).`, `Escribe un número, como 3 o 2.5 ("lots" no lo es).`},
-		{"when", "2019-05-05", `Please type a date from 2020-01-01 to today ("2019-05-05" is outside that).`, `Escribe una fecha entre 2020-01-01 y hoy ("2019-05-05" queda fuera).`},
+			`«None of these» va sola, así que no se puede elegir junto con «Calm». Elígela sola, o déjala fuera.`},
+		{"close", "9", `Please type a whole number from 1 to 5 ("9" isn't one).`, `Escribe un número entero del 1 al 5 («9» no lo es).`},
+		{"hours", "25", `Please type a number from 0 to 24 ("25" is outside that).`, `Escribe un número del 0 al 24 («25» queda fuera).`},
+		{"hours", "lots", `Please type a number, like 3 or 2.5 ("lots" isn't one).`, `Escribe un número, como 3 o 2.5 («lots» no lo es).`},
+		{"when", "2019-05-05", `Please type a date from 2020-01-01 to today ("2019-05-05" is outside that).`, `Escribe una fecha entre 2020-01-01 y hoy («2019-05-05» queda fuera).`},
 		{"when", "2026-11-31", `"2026-11-31" isn't a day: November 2026 has 30 days. Please type a date as year-month-day, like 2026-11-27.`,
-			`"2026-11-31" no es un día: noviembre de 2026 tiene 30 días. Escribe una fecha como año-mes-día, por ejemplo 2026-11-27.`},
+			`«2026-11-31» no es un día: noviembre de 2026 tiene 30 días. Escribe una fecha como año-mes-día, por ejemplo 2026-11-27.`},
 		{"when", "2026-13-01", `"2026-13-01" isn't a day: months go from 01 to 12. Please type a date as year-month-day, like 2026-11-27.`,
-			`"2026-13-01" no es un día: los meses van del 01 al 12. Escribe una fecha como año-mes-día, por ejemplo 2026-11-27.`},
+			`«2026-13-01» no es un día: los meses van del 01 al 12. Escribe una fecha como año-mes-día, por ejemplo 2026-11-27.`},
 		{"when", "next week", `Please type a date as year-month-day, like 2026-11-27 ("next week" isn't one).`,
-			`Escribe una fecha como año-mes-día, por ejemplo 2026-11-27 ("next week" no lo es).`},
+			`Escribe una fecha como año-mes-día, por ejemplo 2026-11-27 («next week» no lo es).`},
 		{"safe", "", "This question needs an answer.", "Esta pregunta necesita una respuesta."},
 	}
 	for _, tt := range tests {
@@ -102,7 +103,7 @@ func TestOtherProblems(t *testing.T) {
 		en, es string
 	}{
 		{&ask.Problem{Code: ask.NotAsked, N: 9, Total: 5}, "There's no question 9; the questions are numbered 1 to 5.", "No hay pregunta 9; las preguntas van numeradas del 1 al 5."},
-		{&ask.Problem{Code: ask.NotAsked, Typed: "x"}, `"x" is not one of the questions asked.`, `"x" no es una de las preguntas que se hacen.`},
+		{&ask.Problem{Code: ask.NotAsked, Typed: "x"}, `"x" is not one of the questions asked.`, `«x» no es una de las preguntas que se hacen.`},
 		{&ask.Problem{Code: ask.AtFirst}, "This is the first question, so there's nothing to go back to.", "Esta es la primera pregunta, así que no hay nada antes."},
 		{&ask.Problem{Code: ask.CannotSkip}, "This question needs an answer to go on, so it can't be skipped.", "Esta pregunta necesita una respuesta para seguir, así que no se puede saltar."},
 		{&ask.Problem{Code: ask.TooLarge, TooLarge: &questionnaire.AnswerTooLargeError{TooLargeError: questionnaire.TooLargeError{Bytes: questionnaire.MaxFileSize + 1}}},
@@ -121,3 +122,16 @@ func TestOtherProblems(t *testing.T) {
 }
 
 var fixed = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+
+// A typed answer is quoted as the language quotes ("x" in English, «x» in Spanish), with
+// what strconv.Quote escapes escaped in both: English is strconv.Quote byte for byte.
+func TestQuote(t *testing.T) {
+	for _, s := range []string{"", "purple", `say "hi"`, "a\x1b[2Jb", "año\\"} {
+		assert.Equal(t, strconv.Quote(s), Quote(nil, s), "English: %q", s)
+		assert.Equal(t, strconv.Quote(s), Quote(words.For("en"), s), "English: %q", s)
+	}
+	es := words.For("es")
+	assert.Equal(t, "«purple»", Quote(es, "purple"))
+	assert.Equal(t, `«say \"hi\"»`, Quote(es, `say "hi"`))
+	assert.Equal(t, `«a\x1b[2Jb»`, Quote(es, "a\x1b[2Jb"), "a control character typed is escaped, not sent to the terminal")
+}

@@ -2,7 +2,6 @@ package terminal
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/candor-app/candor/ask"
@@ -201,7 +200,7 @@ func (t *Session) showQuestion(st ask.Step) {
 func (t *Session) describeAnswer(q *questionnaire.Question, v any) string {
 	shown := text.Sanitize(render.AnswerWords(t.w, q, v))
 	if q.Type == questionnaire.Text {
-		return strconv.Quote(ask.Short(shown))
+		return askwords.Quote(t.w, ask.Short(shown))
 	}
 	return shown
 }
