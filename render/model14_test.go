@@ -88,7 +88,7 @@ func TestUnansweredSafetyQuestionIsNamedEverywhere(t *testing.T) {
 			out := flat(buf.String())
 			said := name
 			if !counselor && format != "json" {
-				said = `You have not answered "Do you feel safe with your partner, physically and emotionally?" yet. It asks about your safety, so this summary gives no verdict until you do.`
+				said = `You have not answered "Do you feel safe with your partner, physically and emotionally?" yet. It is one of the safety questions, so this summary gives no verdict until you do.`
 			}
 			assert.Contains(t, out, said, "%s counselor=%v", format, counselor)
 			if format == "text" || format == "markdown" {

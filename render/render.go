@@ -267,16 +267,16 @@ func safetyOpen(b *questionnaire.Bank, r *scoring.Result, opt Options) (first, r
 		case opt.Counselor:
 			first = append(first, WarningText(p, b, w))
 		case slices.Contains(r.Declined, q.ID) && deciding[q.ID]:
-			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It asks about your safety, so this summary gives no verdict; you can answer it whenever you're ready.",
+			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It is one of the safety questions, so this summary gives no verdict; you can answer it whenever you're ready.",
 				quote(p, q.Text)))
 		case slices.Contains(r.Declined, q.ID):
-			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It asks about your safety; you can answer it whenever you're ready.",
+			first = append(first, p.T("You chose \"rather not say\" for %s. That's okay. It is one of the safety questions; you can answer it whenever you're ready.",
 				quote(p, q.Text)))
 		case deciding[q.ID]:
-			first = append(first, p.T("You have not answered %s yet. It asks about your safety, so this summary gives no verdict until you do.",
+			first = append(first, p.T("You have not answered %s yet. It is one of the safety questions, so this summary gives no verdict until you do.",
 				quote(p, q.Text)))
 		default:
-			first = append(first, p.T("You have not answered %s yet. It asks about your safety; please answer it when you can.",
+			first = append(first, p.T("You have not answered %s yet. It is one of the safety questions; please answer it when you can.",
 				quote(p, q.Text)))
 		}
 	}
