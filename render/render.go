@@ -346,10 +346,7 @@ func reminder(p *words.Printer, urgent []scoring.FlagResult) string {
 	for _, f := range urgent {
 		titles = append(titles, quote(p, text.Clean(f.Title)))
 	}
-	list := titles[0]
-	if n := len(titles); n > 1 {
-		list = p.T("%s and %s", strings.Join(titles[:n-1], ", "), titles[n-1])
-	}
+	list := p.List(titles...)
 	return p.T("Please read %[1]s at the top of this summary. They matter more than anything else here.", list, len(titles))
 }
 

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/scoring"
@@ -89,7 +88,7 @@ func statusClaimText(p *words.Printer, w scoring.Warning) string {
 		for i, id := range w.Missing {
 			ids[i] = fmt.Sprintf("%q", id)
 		}
-		list := p.T("%s and %s", strings.Join(ids[:len(ids)-1], ", "), ids[len(ids)-1])
+		list := p.List(ids...)
 		return p.T("the response file says it is %s, but required questions %s have no answer; it is taken as %s", w.Claimed, list, status)
 	case w.Untouched:
 		return p.T("the response file says it is %s, but it holds no answer; it is taken as %s", w.Claimed, status)

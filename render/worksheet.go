@@ -206,11 +206,7 @@ func wsUrgentPointer(p *words.Printer, b *questionnaire.Bank, q *questionnaire.Q
 	if len(titles) == 0 {
 		return ""
 	}
-	list := titles[0]
-	for _, t := range titles[1:] {
-		list = p.T("%s and %s", list, t)
-	}
-	return p.T("Please also read %s, near the end of this sheet.", list)
+	return p.T("Please also read %s, near the end of this sheet.", p.List(titles...))
 }
 
 // wsUrgentLead says when an urgent flag's words are meant for the reader.

@@ -499,6 +499,35 @@ func (p *Printer) Decimal(s string) string {
 // decimalPoint is a point between two digits.
 var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
 
+// List is items as a sentence lists them: "a", "a and b", "a, b and c" ("a, b y c"; "y"
+// is "e" before a word that starts with the sound i in Spanish: "a e Isabel").
+func (p *Printer) List(items ...string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	last := items[len(items)-1]
+	s := p.T("%s and %s", strings.Join(items[:len(items)-1], ", "), last)
+	if p.Lang() == "es" && spanishI(last) {
+		s = strings.Join(items[:len(items)-1], ", ") + " e " + last
+	}
+	return s
+}
+
+// spanishI reports whether a Spanish word starts with the sound i (i-, hi- but not hie-,
+// hia-, hio-, hiu-, which sound y): "y" is then "e".
+func spanishI(s string) bool {
+	low := strings.ToLower(strings.TrimLeft(s, "«\"'¿¡ "))
+	for _, diph := range []string{"hie", "hia", "hio", "hiu"} {
+		if strings.HasPrefix(low, diph) {
+			return false
+		}
+	}
+	return strings.HasPrefix(low, "i") || strings.HasPrefix(low, "í") || strings.HasPrefix(low, "hi") || strings.HasPrefix(low, "hí")
+}
+
 // Date is t's day as the language writes it: "26 Nov 2026", "26 nov 2026".
 func (p *Printer) Date(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), p.T(months[t.Month()-1]), t.Year())

@@ -163,3 +163,15 @@ func TestFormsLeaveOutWhatTheyDoNotSay(t *testing.T) {
 	p.T("%.1f points", args...)
 	assert.Equal(t, 3.5, args[0], "the caller's arguments are left alone")
 }
+
+func TestList(t *testing.T) {
+	en, es := For("en"), For("es")
+	assert.Equal(t, "", en.List())
+	assert.Equal(t, "a", en.List("a"))
+	assert.Equal(t, "a and b", en.List("a", "b"))
+	assert.Equal(t, "a, b and c", en.List("a", "b", "c"))
+	assert.Equal(t, "a, b y c", es.List("a", "b", "c"))
+	assert.Equal(t, "Ana e Isabel", es.List("Ana", "Isabel"))
+	assert.Equal(t, "agua y «hielo»", es.List("agua", "«hielo»"))
+	assert.Equal(t, "padre e hijo", es.List("padre", "hijo"))
+}

@@ -178,14 +178,8 @@ func writeValidateLine(f *Factory, arg string, b *questionnaire.Bank, ds questio
 	fmt.Fprintln(f.IO.Out, w.T("%s: ok (%s)", name, list))
 }
 
-// andList is "a and b", "a and b and c" in w's language.
-func andList(w *words.Printer, items []string) string {
-	s := items[0]
-	for _, it := range items[1:] {
-		s = w.T("%s and %s", s, it)
-	}
-	return s
-}
+// andList is "a and b", "a, b and c" in w's language.
+func andList(w *words.Printer, items []string) string { return w.List(items...) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {
