@@ -11,7 +11,8 @@
 //	  one: "%d pregunta"
 //	  other: "%d preguntas"
 //
-// A plural message counts its first argument; `arg: N` counts the Nth. English needs an
+// A plural message counts its first argument; `arg: N` counts the Nth; `rule: ordinal`
+// chooses its forms by the ordinal rules (1st, 2nd, 3rd, 4th) instead of the cardinal ones. English needs an
 // entry only for a plural (its key is its text otherwise). Numbers are written as the
 // language writes them (3.5; 3,5), and dates too (26 Nov 2026; 26 nov 2026).
 //
@@ -52,6 +53,9 @@ type Entry struct {
 	Text  string
 	Forms map[string]string
 	Arg   int
+	// Ordinal is set for forms chosen by the ordinal rules (1st, 2nd, 3rd: `rule: ordinal`),
+	// not the cardinal ones.
+	Ordinal bool
 	// File is the catalogue file it is in ("es/take.yaml").
 	File string
 }
@@ -169,6 +173,13 @@ func readFile(c Catalogue, p string, data []byte) error {
 			e.Forms = map[string]string{}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j].Value, v.Content[j+1]
+				if fk == "rule" {
+					if fv.Value != "ordinal" && fv.Value != "cardinal" {
+						return fmt.Errorf("words: %s:%d: rule is ordinal or cardinal", p, fv.Line) // words:none: a broken catalogue, for developers
+					}
+					e.Ordinal = fv.Value == "ordinal"
+					continue
+				}
 				if fk == "arg" {
 					if err := fv.Decode(&e.Arg); err != nil || e.Arg < 1 {
 						return fmt.Errorf("words: %s:%d: arg must be a number from 1", p, fv.Line) // words:none: a broken catalogue, for developers
@@ -204,7 +215,7 @@ func readFile(c Catalogue, p string, data []byte) error {
 // may share a message, never give it two translations (make the English key more specific
 // where the words must differ).
 func sameWords(a, b Entry) bool {
-	if a.Text != b.Text || a.Arg != b.Arg || len(a.Forms) != len(b.Forms) {
+	if a.Text != b.Text || a.Arg != b.Arg || a.Ordinal != b.Ordinal || len(a.Forms) != len(b.Forms) {
 		return false
 	}
 	for k, v := range a.Forms {
@@ -423,7 +434,11 @@ func (p *Printer) form(key string, e Entry, args []any) string {
 			}
 		}
 		if n, ok := operands(args[e.Arg-1], verb); ok {
-			f = formNames[plural.Cardinal.MatchPlural(p.tag, n.i, n.v, n.w, n.f, n.t)]
+			rules := plural.Cardinal
+			if e.Ordinal {
+				rules = plural.Ordinal
+			}
+			f = formNames[rules.MatchPlural(p.tag, n.i, n.v, n.w, n.f, n.t)]
 		}
 	}
 	if s, ok := e.Forms[f]; ok {

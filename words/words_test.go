@@ -175,3 +175,19 @@ func TestList(t *testing.T) {
 	assert.Equal(t, "agua y «hielo»", es.List("agua", "«hielo»"))
 	assert.Equal(t, "padre e hijo", es.List("padre", "hijo"))
 }
+
+func TestOrdinals(t *testing.T) {
+	c, err := Read(fstest.MapFS{
+		"en/a.yaml": {Data: []byte("\"%dth\":\n  rule: ordinal\n  one: \"%dst\"\n  two: \"%dnd\"\n  few: \"%drd\"\n  other: \"%dth\"\n")},
+	})
+	require.NoError(t, err)
+	p := &Printer{lang: "en", tag: For("en").tag, msgs: c["en"]}
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 23: "23rd", 101: "101st", 111: "111th"} {
+		assert.Equal(t, want, p.T("%dth", n), "CLDR's ordinal rules")
+	}
+	assert.Equal(t, "11th", For("en").T("%dth", 11), "the built-in catalogue's")
+	assert.Equal(t, "22nd", For("en").T("%dth", 22))
+	assert.Equal(t, "22.ª", For("es").T("%dth", 22))
+	_, err = Read(fstest.MapFS{"en/a.yaml": {Data: []byte("\"%dth\":\n  rule: sideways\n  other: \"%dth\"\n")}})
+	assert.ErrorContains(t, err, "rule is ordinal or cardinal")
+}

@@ -356,21 +356,11 @@ func responseNames(p *words.Printer, rs []scoredResponse) []string {
 // ordinals are "first", "second", ... up to ten, in words.
 var ordinals = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"} // words:key
 
-// ordinal is "first", "second", ... in words up to ten, then "11th" and so on, in p's
-// language.
+// ordinal is "first", "second", ... in words up to ten, then "11th", "22nd" and so on, in
+// p's language (the form chosen by CLDR's ordinal rules).
 func ordinal(p *words.Printer, n int) string {
 	if n >= 1 && n <= len(ordinals) {
 		return p.T(ordinals[n-1])
-	}
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			return p.T("%dst", n)
-		case 2:
-			return p.T("%dnd", n)
-		case 3:
-			return p.T("%drd", n)
-		}
 	}
 	return p.T("%dth", n)
 }
