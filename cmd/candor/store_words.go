@@ -33,7 +33,7 @@ func storeError(w *words.Printer, err error, said func(*store.Error) error) erro
 	case store.Locked:
 		return badInput("%s", w.T("%s is open in another 'candor take' right now. Finish or stop that one first, so no answer is lost.", e.Path))
 	case store.Unreadable:
-		return badInput("%s", w.T("cannot read %s: %v", e.Path, e.Err))
+		return badInput("%s", w.T("cannot read %s: %s", e.Path, fileProblem(w, e.Err)))
 	}
 	return badInput("%v", e.Err)
 }
@@ -99,7 +99,7 @@ func sealError(w *words.Printer, err error, path string) error {
 	return storeError(w, err, func(e *store.Error) error {
 		switch e.Code {
 		case store.Unreadable:
-			return badInput("%s", w.T("could not read %s to make the copy for your counselor: %v; your answers are still in it", e.Path, e.Err))
+			return badInput("%s", w.T("could not read %s to make the copy for your counselor: %s; your answers are still in it", e.Path, fileProblem(w, e.Err)))
 		case store.NotSealed:
 			return badInput("%s", w.T("could not encrypt the copy for your counselor: %v; your answers are still in %s", e.Err, path))
 		case store.Failed:
@@ -129,7 +129,7 @@ func findError(w *words.Printer, err error) error {
 		case store.NotFound:
 			return badInput("%s", w.T("%s: no such file; nothing was deleted", e.Path))
 		case store.Unreadable:
-			return badInput("%s", w.T("cannot read %s: %v; nothing was deleted", e.Path, e.Err))
+			return badInput("%s", w.T("cannot read %s: %s; nothing was deleted", e.Path, fileProblem(w, e.Err)))
 		case store.NotRegular:
 			return badInput("%s", w.T("%s is not a regular file; candor deletes only the answer files it saved. Nothing was deleted.", e.Path))
 		case store.NotResponse:
