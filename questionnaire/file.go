@@ -165,7 +165,7 @@ func readUpTo(f fs.File, name string, limit int) ([]byte, error) {
 		if limit == MaxFileSize {
 			return nil, ErrTooLarge
 		}
-		return nil, &FileError{Code: FileTooLarge, Path: name, Limit: limit >> 20, Sealed: true}
+		return nil, &FileError{Code: FileTooLarge, Path: name, Limit: (limit + 1<<20 - 1) >> 20, Sealed: true} // in whole MiB, rounded up
 	}
 	return src, nil
 }

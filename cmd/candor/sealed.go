@@ -54,11 +54,26 @@ func newOpener(f *Factory, paths []string) (*opener, error) {
 	return o, nil
 }
 
+// startsSealed reports whether the file at path begins as an encrypted response does.
+func startsSealed(path string) bool {
+	f, err := questionnaire.OpenFile(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return sealed.Is(head[:n])
+}
+
 // read reads a response file whole (questionnaire.ReadFileLimited), opening it when it is
 // encrypted. The error says what is wrong, without the file's name.
 func (o *opener) read(path string) ([]byte, error) {
 	raw, err := questionnaire.ReadFileUpTo(path, questionnaire.MaxSealedFileSize)
+	var fe *questionnaire.FileError
 	switch {
+	case errors.As(err, &fe) && fe.Code == questionnaire.FileTooLarge && !startsSealed(path):
+		return nil, questionnaire.ErrTooLarge // a plain file: its limit is a plain response's
 	case err != nil:
 		return nil, err
 	case !sealed.Is(raw) && len(raw) > questionnaire.MaxFileSize:

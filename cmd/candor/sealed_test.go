@@ -17,6 +17,7 @@ import (
 	"github.com/candor-app/candor/internal/iostreams"
 	"github.com/candor-app/candor/internal/sealed"
 	"github.com/candor-app/candor/questionnaire"
+	"github.com/candor-app/candor/words"
 )
 
 // needAge returns the age command-line tool (Debian's age package), skipping without it,
@@ -220,4 +221,16 @@ func TestScoreReadsALargeEncryptedResponse(t *testing.T) {
 			assert.Contains(t, r.out+r.errOut, c.want)
 		})
 	}
+}
+
+// TestTooLargePlainFileIsNotCalledEncrypted: a plain response over the limit of an
+// encrypted one is refused as a plain file, with a plain file's limit, in the reader's words.
+func TestTooLargePlainFileIsNotCalledEncrypted(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte("# a comment line of a response\n"), questionnaire.MaxSealedFileSize/30+10), 0o600))
+	o := &opener{}
+	_, err := o.read(big)
+	require.ErrorIs(t, err, questionnaire.ErrTooLarge)
+	assert.Equal(t, "el archivo ocupa más de 4 MiB; candor lee cuestionarios y respuestas de ese tamaño como mucho", fileProblem(words.For("es"), err))
 }
