@@ -463,7 +463,7 @@ func operands(a any, verb string) (plOperands, bool) {
 		s = strconv.FormatUint(rv.Uint(), 10)
 	case reflect.Float32, reflect.Float64:
 		// The digits a person sees: "1.0 points" (%.1f) is other in English, "1 point" one.
-		s = strconv.FormatFloat(rv.Float(), 'f', -1, 64)
+		s = strconv.FormatFloat(rv.Float(), 'f', -1, rv.Type().Bits())
 		if strings.Contains(verb, ".") && strings.ContainsAny(verb[len(verb)-1:], "fF") {
 			s = fmt.Sprintf(verb, rv.Float())
 		}

@@ -191,3 +191,9 @@ func TestOrdinals(t *testing.T) {
 	_, err = Read(fstest.MapFS{"en/a.yaml": {Data: []byte("\"%dth\":\n  rule: sideways\n  other: \"%dth\"\n")}})
 	assert.ErrorContains(t, err, "rule is ordinal or cardinal")
 }
+
+func TestFloat32Operands(t *testing.T) {
+	o, ok := operands(float32(0.1), "%v")
+	require.True(t, ok)
+	assert.Equal(t, 1, o.v, "a float32's digits as it is written: 0.1")
+}
