@@ -7,6 +7,7 @@ package askwords
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/candor-app/candor/ask"
@@ -114,7 +115,11 @@ func notAnAnswer(p *words.Printer, prob *ask.Problem) string {
 // as it is); in English it is strconv.Quote(s) byte for byte.
 func Quote(p *words.Printer, s string) string {
 	q := strconv.Quote(s)
-	return p.T("\"%s\"", q[1:len(q)-1])
+	q = q[1 : len(q)-1]
+	if p.T("\"%s\"", "") != `""` {
+		q = strings.ReplaceAll(q, `\"`, `"`) // «a"b»: a quote needs no escape between other marks
+	}
+	return p.T("\"%s\"", q)
 }
 
 // ChoiceRange says which numbers pick a choice: "a number from 1 to 5".

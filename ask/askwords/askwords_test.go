@@ -132,6 +132,6 @@ func TestQuote(t *testing.T) {
 	}
 	es := words.For("es")
 	assert.Equal(t, "«purple»", Quote(es, "purple"))
-	assert.Equal(t, `«say \"hi\"»`, Quote(es, `say "hi"`))
+	assert.Equal(t, `«say "hi"»`, Quote(es, `say "hi"`), "a quote needs no escape between « and »")
 	assert.Equal(t, `«a\x1b[2Jb»`, Quote(es, "a\x1b[2Jb"), "a control character typed is escaped, not sent to the terminal")
 }
