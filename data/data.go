@@ -110,12 +110,17 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 	}
 	if !strings.ContainsAny(arg, "/\\.") {
 		hint := "built-in banks: " + strings.Join(IDs(), ", ")
-		if s := suggest.DidYouMean(strings.ToLower(arg), IDs(), ""); s != "" {
-			hint = s + " " + hint
-		} else if ids := idsWithWord(arg); len(ids) == 1 {
-			hint = suggest.Hint(ids...) + " " + hint
-		} else if len(ids) > 1 {
-			hint = suggest.Hint(ids...)
+		var near []string
+		if s := suggest.Nearest(strings.ToLower(arg), IDs()); s != "" {
+			near = []string{s}
+		} else {
+			near = idsWithWord(arg)
+		}
+		switch {
+		case len(near) == 1:
+			hint = suggest.Hint(near...) + " " + hint
+		case len(near) > 1:
+			hint = suggest.Hint(near...)
 		}
 		return nil, questionnaire.Diagnostics{{
 			Severity: questionnaire.Error,
@@ -123,6 +128,7 @@ func LoadBank(arg string) (*questionnaire.Bank, questionnaire.Diagnostics) {
 			Summary:  "no such file, and no built-in bank of that name",
 			Hint:     hint,
 			Code:     CodeUnknownBank,
+			Data:     map[string]string{"near": strings.Join(near, " "), "builtin": strings.Join(IDs(), " ")},
 		}}
 	}
 	return questionnaire.LoadFile(arg)

@@ -20,15 +20,18 @@ func advisedIn(w *words.Printer, ds questionnaire.Diagnostics) questionnaire.Dia
 	var out questionnaire.Diagnostics
 	for i, d := range ds {
 		hint := advice(w, d)
-		if hint == d.Hint && d.Code != questionnaire.CodeFile {
+		if hint == d.Hint && d.Code != questionnaire.CodeFile && d.Code != data.CodeUnknownBank {
 			continue
 		}
 		if out == nil {
 			out = append(questionnaire.Diagnostics(nil), ds...)
 		}
 		out[i].Hint = hint
-		if d.Code == questionnaire.CodeFile {
+		switch d.Code {
+		case questionnaire.CodeFile:
 			out[i].Summary = fileProblemWords(w, d.Data) // a file that could not be read
+		case data.CodeUnknownBank:
+			out[i].Summary = w.T("no such file, and no built-in bank of that name")
 		}
 	}
 	if out == nil {
@@ -56,7 +59,11 @@ func advice(w *words.Printer, d questionnaire.Diagnostic) string {
 	case questionnaire.CodePlaceholder:
 		return joinHint(w.T("`candor init` put it there to start from"), d.Hint)
 	case data.CodeUnknownBank:
-		return addHint(d.Hint, " ", w.T("(`candor list` describes them)"))
+		hint := d.Hint
+		if d.Data["builtin"] != "" {
+			hint = unknownBankHint(w, d.Data)
+		}
+		return addHint(hint, " ", w.T("(`candor list` describes them)"))
 	case data.CodeBankNotFound:
 		if d.Hint == "" {
 			return w.T("name the bank's file with --bank FILE")
@@ -114,4 +121,18 @@ func resumeHintIn(w *words.Printer, id, file string) string {
 		return w.T("resume it with its own bank: candor take %s --resume %s", id, file)
 	}
 	return w.T("resume it with its own bank's file (id %q): candor take BANK-FILE --resume %s", id, file)
+}
+
+// unknownBankHint names the built-in banks a mistyped BANK may have meant (data's
+// CodeUnknownBank): "did you mean `x`? built-in banks: …", in w's language.
+func unknownBankHint(w *words.Printer, data map[string]string) string {
+	near := strings.Fields(data["near"])
+	all := w.T("built-in banks: %s", strings.Join(strings.Fields(data["builtin"]), ", "))
+	switch len(near) {
+	case 0:
+		return all
+	case 1:
+		return w.T("did you mean `%s`?", near[0]) + " " + all
+	}
+	return w.T("did you mean one of %s?", "`"+strings.Join(near, "`, `")+"`")
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/candor-app/candor/data"
 	"github.com/candor-app/candor/questionnaire"
@@ -63,7 +64,11 @@ func TestAdvice(t *testing.T) {
 			assert.Equal(t, c.want, got[0].Hint)
 			assert.Equal(t, c.hint, ds[0].Hint, "the diagnostics given are not changed")
 			assert.Equal(t, c.want, advise(got)[0].Hint, "advice is given once")
-			assert.Equal(t, "what is wrong", got[0].Summary)
+			summary := "what is wrong"
+			if c.code == data.CodeUnknownBank { // its summary is said in the reader's words too
+				summary = words.For(c.lang).T("no such file, and no built-in bank of that name")
+			}
+			assert.Equal(t, summary, got[0].Summary)
 		})
 	}
 }
@@ -77,4 +82,17 @@ func TestHintsInSpanish(t *testing.T) {
 	assert.Equal(t, "retómala con su propio banco: candor take trust-readiness --resume r.yaml", resumeHintIn(es, "trust-readiness", "r.yaml"))
 	assert.Equal(t, "resume it with its own bank: candor take trust-readiness --resume r.yaml", resumeHintIn(nil, "trust-readiness", "r.yaml"))
 	assert.Equal(t, `leave out --bank: "trust-readiness" is built in, and candor finds it by itself`, mismatchHintIn(nil, "trust-readiness"))
+}
+
+// TestUnknownBankInTheReadersWords: a BANK that is not one names the nearest built-in banks
+// in the reader's language, from the diagnostic's data.
+func TestUnknownBankInTheReadersWords(t *testing.T) {
+	_, ds := data.LoadBank("trust")
+	require.Len(t, ds, 1)
+	es := advisedIn(words.For("es"), ds)[0]
+	assert.Equal(t, "no existe ese archivo, ni un banco incorporado con ese nombre", es.Summary)
+	assert.Equal(t, "¿quisiste decir uno de estos: `trust-readiness`, `weekly-trust`, `what-trust-is`? (`candor list` los describe)", es.Hint)
+	en := advisedIn(nil, ds)[0]
+	assert.Equal(t, ds[0].Summary, en.Summary, "English as data said it")
+	assert.Equal(t, ds[0].Hint+" (`candor list` describes them)", en.Hint)
 }
