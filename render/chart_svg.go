@@ -35,7 +35,7 @@ const chartCSS = /* words:none: CSS */ `.candor-report{line-height:1.5;max-width
 `
 
 // svgNum is a coordinate in an SVG, two decimals at most.
-func svgNum(f float64) string { return questionnaire.FormatNumber(math.Round(f*100) / 100) }
+func svgNum(f float64) string { return questionnaire.FormatNumber(round2(f)) }
 
 // The line chart's frame: a viewBox of chartW by chartH with the plot inside the margins.
 const (
@@ -167,7 +167,7 @@ func historyChartSVG(p *words.Printer, entries []HistoryEntry, dates []string, i
 		fmt.Fprintf(&b, `<g><title>%s</title>`, esc(label))
 		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="4" stroke="currentColor" stroke-width="2" fill-opacity="0"/>`, svgNum(px), svgNum(py))
 		if st != nil && st.Category != change.NoReliableChange {
-			b.WriteString(changeMarker(px, py, *v < valueBefore(entries, i, s, j), st.Category))
+			b.WriteString(changeMarker(px, py, st.RCI < 0, st.Category))
 		}
 		b.WriteString("</g>\n")
 	}
@@ -222,16 +222,6 @@ func dateStep(dates []string) int {
 		widest = math.Max(widest, labelWidth(d))
 	}
 	return max(step, int(math.Ceil((widest+labelGap)/(plotW/float64(n-1)))))
-}
-
-// valueBefore is the value of the last kept response before j in score i's series.
-func valueBefore(entries []HistoryEntry, i int, s *scoreSeries, j int) float64 {
-	for k := j - 1; k >= 0; k-- {
-		if v := entries[k].Result.Scores[i].Value; v != nil && !s.LeftOut[k] {
-			return *v
-		}
-	}
-	return 0
 }
 
 // changeMarker marks a reliable change at a point: a triangle above it pointing up when the
