@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/internal/yamlpos"
 )
 
@@ -92,13 +93,7 @@ func (e *FileError) Error() string {
 }
 
 // osText is the operating system's error without the path it names.
-func (e *FileError) osText() string {
-	var pe *fs.PathError
-	if errors.As(e.Err, &pe) {
-		return pe.Err.Error()
-	}
-	return fmt.Sprint(e.Err)
-}
+func (e *FileError) osText() string { return text.WithoutPath(e.Err).Error() }
 
 func (e *FileError) Unwrap() error { return e.Err }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"strings"
 	"time"
 
@@ -121,7 +120,7 @@ func Main(args []string, f *Factory) int {
 	case out.err != nil && !(isExit && (ee.msg != "" || ee.key != "") && ee.code != exitUsage):
 		// Results that could not be written are a failure, not a usage error, and never
 		// a silent success (a full disk, a closed file).
-		fmt.Fprintln(f.IO.ErrOut, "candor: "+f.Words().T("writing output: %s", text.Sanitize(osErrorText(out.err))))
+		fmt.Fprintln(f.IO.ErrOut, "candor: "+f.Words().T("writing output: %s", text.Sanitize(text.WithoutPath(out.err).Error())))
 		if isExit && ee.code == exitInterrupted {
 			return exitInterrupted
 		}
@@ -166,14 +165,6 @@ func markRunErrors(c *cobra.Command) {
 	}
 }
 
-// osErrorText is what went wrong without the file's name: "no space left on device".
-func osErrorText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
 
 // outWriter remembers the first error writing results, so a failed write is reported even
 // where the code writing did not check it.

@@ -51,14 +51,13 @@ from --id.`),
 // createError says in one sentence, in w's language, why path could not be created, naming
 // it once.
 func createError(w *words.Printer, path string, err error) string {
-	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		return w.T("%s already exists; candor never overwrites it, so choose another name", path)
 	case errors.Is(err, fs.ErrNotExist):
 		return w.T("cannot create %s: the folder %s does not exist; create it first, or choose another place", path, filepath.Dir(path))
-	case errors.As(err, &pe):
-		return w.T("cannot create %s: %v", path, pe.Err)
+	case text.WithoutPath(err) != err: // the operating system's words, without the path
+		return w.T("cannot create %s: %v", path, text.WithoutPath(err))
 	}
 	return err.Error()
 }

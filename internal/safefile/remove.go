@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/candor-app/candor/internal/text"
 )
 
 // Remove deletes the locked file and the temporary files beside it, then lets go of the lock
@@ -41,13 +43,13 @@ type Held struct {
 func Hold(path string) (*Held, error) {
 	root, err := os.OpenRoot(filepath.Dir(path))
 	if err != nil {
-		return nil, withoutPath(err)
+		return nil, text.WithoutPath(err)
 	}
 	name := filepath.Base(path)
 	dir, err := os.Lstat(filepath.Dir(path))
 	if err != nil {
 		root.Close()
-		return nil, withoutPath(err)
+		return nil, text.WithoutPath(err)
 	}
 	info, err := root.Lstat(name)
 	if err == nil && !info.Mode().IsRegular() {
@@ -55,18 +57,9 @@ func Hold(path string) (*Held, error) {
 	}
 	if err != nil {
 		root.Close()
-		return nil, withoutPath(err)
+		return nil, text.WithoutPath(err)
 	}
 	return &Held{path: path, name: name, root: root, info: info, dir: dir}, nil
-}
-
-// withoutPath is err without the path an *fs.PathError adds to it.
-func withoutPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Path is the file held.

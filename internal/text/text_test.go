@@ -1,12 +1,16 @@
 package text
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestWidth(t *testing.T) {
@@ -237,4 +241,13 @@ func TestTruncate(t *testing.T) {
 		assert.Equal(t, tt.want, got, "%q", tt.in)
 		assert.LessOrEqual(t, uniseg.StringWidth(got), tt.width, "%q", got)
 	}
+}
+
+func TestWithoutPath(t *testing.T) {
+	_, err := os.Open("/no/such/file")
+	require.Error(t, err)
+	assert.Equal(t, "no such file or directory", WithoutPath(err).Error())
+	assert.ErrorIs(t, WithoutPath(err), fs.ErrNotExist)
+	plain := errors.New("plain")
+	assert.Equal(t, plain, WithoutPath(plain))
 }
