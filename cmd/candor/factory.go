@@ -165,7 +165,6 @@ func markRunErrors(c *cobra.Command) {
 	}
 }
 
-
 // outWriter remembers the first error writing results, so a failed write is reported even
 // where the code writing did not check it.
 type outWriter struct {
