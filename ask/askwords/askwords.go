@@ -122,6 +122,15 @@ func Quote(p *words.Printer, s string) string {
 	return p.T("\"%s\"", q)
 }
 
+// Count says how many questions there are (ask.Session.Count): exactly, or about as many
+// when some depend on the answers; the terminal and the page say it alike.
+func Count(p *words.Printer, n int, exact bool) string {
+	if exact {
+		return p.T("There are %d questions.", n)
+	}
+	return p.T("There are about %d questions; a few depend on your answers.", n)
+}
+
 // ChoiceRange says which numbers pick a choice: "a number from 1 to 5".
 func ChoiceRange(p *words.Printer, q *questionnaire.Question) string {
 	nums := q.OptionNumbers()

@@ -478,7 +478,6 @@ func TestIntroCount(t *testing.T) {
 		{"es", 1, false, "Hay 1 pregunta por ahora; el número puede cambiar según tus respuestas."},
 		{"es", 7, false, "Hay unas 7 preguntas; algunas dependen de tus respuestas."},
 	} {
-		s := &Session{w: words.For(tt.lang)}
-		assert.Equal(t, tt.want, s.countWords(tt.total, tt.exact), "%s %d", tt.lang, tt.total)
+		assert.Equal(t, tt.want, askwords.Count(words.For(tt.lang), tt.total, tt.exact), "%s %d", tt.lang, tt.total)
 	}
 }

@@ -97,16 +97,8 @@ func (t *Session) intro() {
 	if t.opt.Save == nil {
 		keys = t.w.T("Type ? for help with a question, b to go back, q to stop. Take your time.")
 	}
-	t.say(t.countWords(t.step.Count()) + " " + how + " " + keys)
-}
-
-// countWords says how many questions there are (ask.Session.Count): exactly, or about as
-// many when some depend on the answers.
-func (t *Session) countWords(total int, exact bool) string {
-	if exact {
-		return t.w.T("There are %d questions.", total)
-	}
-	return t.w.T("There are about %d questions; a few depend on your answers.", total)
+	n, exact := t.step.Count()
+	t.say(askwords.Count(t.w, n, exact) + " " + how + " " + keys)
 }
 
 // allYesNo reports whether every question of the bank is a yes/no question.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/candor-app/candor/ask/askwords"
 	"github.com/candor-app/candor/internal/text"
 	"github.com/candor-app/candor/questionnaire"
 	"github.com/candor-app/candor/render"
@@ -192,7 +193,7 @@ func (e *Engine) introView() *IntroView {
 	iv := &IntroView{Title: clean(b.Title), For: clean(b.For), IntroHTML: render.ProseHTML(b.Intro),
 		Resumed: e.sess.Resumed(), Done: e.sess.Done(), Differs: e.differs}
 	iv.Questions, iv.Exact = e.sess.Count()
-	iv.Count = e.countWords(iv.Questions, iv.Exact)
+	iv.Count = askwords.Count(e.w(), iv.Questions, iv.Exact)
 	iv.Lang = e.bank.Language
 	iv.RTL = questionnaire.RightToLeft(iv.Lang)
 	if len(e.all.Languages) > 1 && e.languageOpen() {
@@ -275,15 +276,6 @@ func reviewAnswer(p *words.Printer, q *questionnaire.Question, v any) string {
 	return render.AnswerWords(p, q, v)
 }
 
-// countWords says how many questions there are: exactly, or about as many when some depend
-// on the answers (the terminal says it alike).
-func (e *Engine) countWords(n int, exact bool) string {
-	if exact {
-		return e.w().T("There are %d questions.", n)
-	}
-	return e.w().T("There are about %d questions; a few depend on your answers.", n)
-}
-
 // numberRange is "from 1 to 10", "at least 0" or "at most 10", in the page's language.
 func (e *Engine) numberRange(q *questionnaire.Question) string {
 	p := e.w()
@@ -299,25 +291,14 @@ func (e *Engine) numberRange(q *questionnaire.Question) string {
 	return p.T("any number")
 }
 
-// dateRange is "from 2026-01-01 to today", "no earlier than …" or "no later than …", in the
-// page's language: the dates as the bank writes them (the date field takes YYYY-MM-DD).
+// dateRange is "from 2026-01-01 to today", "no earlier than …" or "no later than …" as
+// take says it (askwords.DateRange: the dates as they are typed, YYYY-MM-DD), else "any
+// date", in the page's language.
 func (e *Engine) dateRange(q *questionnaire.Question) string {
-	p := e.w()
-	day := func(s string) string {
-		if s == questionnaire.Today {
-			return p.T("today")
-		}
+	if s := askwords.DateRange(e.w(), q); s != "" {
 		return s
 	}
-	switch lo, hi := q.MinDate, q.MaxDate; {
-	case lo != "" && hi != "":
-		return p.T("from %s to %s", day(lo), day(hi))
-	case lo != "":
-		return p.T("no earlier than %s", day(lo))
-	case hi != "":
-		return p.T("no later than %s", day(hi))
-	}
-	return p.T("any date")
+	return e.w().T("any date")
 }
 
 // answerField is an answer as text to put back in a field.
