@@ -370,10 +370,13 @@ func TestTranslationsKeepTheirArguments(t *testing.T) {
 func argVerbs(format string) map[int]string {
 	out := map[int]string{}
 	for _, v := range Verbs(format) {
-		out[v.Arg] = regexp.MustCompile(`\[\d+\]`).ReplaceAllString(v.Text, "")
+		out[v.Arg] = argIndexRE.ReplaceAllString(v.Text, "")
 	}
 	return out
 }
+
+// argIndexRE is a verb's argument index ("[2]" of "%[2]d").
+var argIndexRE = regexp.MustCompile(`\[\d+\]`)
 
 func edges(s string) [2]string {
 	trimmed := strings.TrimSpace(s)
